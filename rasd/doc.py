@@ -1,0 +1,121 @@
+"""The document object every stage annotates (spaCy's idea: one object, the text, character offsets).
+
+``Document.text`` is the cleaned article text exactly as evidence will quote it. ``Document.norm`` is
+its normalised matching form with an offset map back (:mod:`rasd.text`). **All annotation spans
+(sentences, triggers, places, dates, numbers, actors) are offsets into ``doc.norm.text``**; use
+:meth:`Document.original_span` / :meth:`Document.evidence` to turn them into offsets of ``doc.text``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import Normalized, Token, normalize, tokenize
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence (or a clause inside one): normalised offsets, token range ``[first, last]``."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    paragraph: int = 0
+    clauses: list["Sentence"] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Evidence:
+    field: str
+    start: int  # offsets into Document.text (the cleaned original)
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Document:
+    """One article on its way through the pipeline."""
+
+    text: str
+    id: str = ""
+    title: str = ""
+    published: dt.date | None = None
+    published_source: str = ""  # where the publication date came from: "given", "html-meta", "dateline", ""
+    source: str = ""
+    url: str | None = None
+    html: str | None = None
+    norm: Normalized = None  # type: ignore[assignment]
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # Annotations, each a list of the stage's own mention type (see the stage modules).
+    triggers: list[Any] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    casualties: list[Any] = field(default_factory=list)
+    actors: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    country: str | None = None  # the article's main country (from places), used for generic actors
+    skipped: str | None = None  # a reason, when the article was not processed
+    notes: list[str] = field(default_factory=list)  # what a stage wants the user to know
+    user_data: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.text, self.url)
+        self.set_text(self.text)
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (the cleaner does this) and recompute the normalised form and tokens."""
+        self.text = text
+        self.norm = normalize(text)
+        self.tokens = tokenize(self.norm.text)
+
+    # -- offsets -----------------------------------------------------------------------------
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised ``[start, end)`` -> offsets into ``self.text``."""
+        return self.norm.span_to_original(start, end)
+
+    def original_text(self, start: int, end: int) -> str:
+        s, e = self.original_span(start, end)
+        return self.text[s:e]
+
+    def evidence(self, field_name: str, start: int, end: int) -> Evidence:
+        s, e = self.original_span(start, end)
+        return Evidence(field_name, s, e, self.text[s:e])
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Tokens whose span lies inside normalised ``[start, end)``."""
+        return [t for t in self.tokens if t.start >= start and t.end <= end]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """A stable article id: a hash of the URL when there is one, else of the text."""
+    basis = (url or "").strip() or text
+    return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """``YYYY-MM-DD`` (or a longer ISO timestamp, or a date) -> date; anything else -> None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None

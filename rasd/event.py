@@ -1,0 +1,96 @@
+"""The event record (``../shared/spec/event-record.md`` section 2) and the ACLED taxonomy."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# event_type -> (disorder_type, sub_event_types)
+TAXONOMY: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Battles": ("Political violence", ("Armed clash", "Government regains territory",
+                                       "Non-state actor overtakes territory")),
+    "Explosions/Remote violence": ("Political violence", (
+        "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+        "Suicide bomb", "Grenade", "Chemical weapon")),
+    "Violence against civilians": ("Political violence", ("Attack", "Abduction/forced disappearance",
+                                                          "Sexual violence")),
+    "Protests": ("Demonstrations", ("Peaceful protest", "Protest with intervention",
+                                    "Excessive force against protesters")),
+    "Riots": ("Demonstrations", ("Violent demonstration", "Mob violence")),
+    "Strategic developments": ("Strategic developments", (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other")),
+}
+SUB_EVENT_TYPES: dict[str, str] = {sub: et for et, (_, subs) in TAXONOMY.items() for sub in subs}
+
+INTER_CODES = {
+    "State forces": 1, "Rebel group": 2, "Political militia": 3, "Identity militia": 4,
+    "Rioters": 5, "Protesters": 6, "Civilians": 7, "External/Other forces": 8,
+}
+
+
+def interaction_code(inter1: str | None, inter2: str | None) -> int | None:
+    """ACLED's two-digit interaction code: the two actor category numbers, smaller first."""
+    a = INTER_CODES.get(inter1 or "")
+    if a is None:
+        return None
+    b = INTER_CODES.get(inter2 or "", 0)
+    return int(f"{min(a, b)}{max(a, b)}") if b else a * 10
+
+
+@dataclass(slots=True)
+class Event:
+    """One event record. Field names and meanings are the spec's."""
+
+    article_id: str
+    event_date: str | None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    disorder_type: str = ""
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter1: str | None = None
+    inter2: str | None = None
+    interaction: int | None = None
+    country: str | None = None
+    iso: int | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    location_ar: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonameid: int | None = None
+    fatalities: int = 0
+    civilian_targeting: bool = False
+    background: bool = False
+    source: str = ""
+    notes: str = ""
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    confidence: float = 0.5
+    event_id: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)  # not part of the record: stage diagnostics
+
+    def __post_init__(self) -> None:
+        if not self.disorder_type and self.event_type in TAXONOMY:
+            self.disorder_type = TAXONOMY[self.event_type][0]
+
+    def finalize(self) -> "Event":
+        """Fill the derived fields: interaction code and the stable event id."""
+        self.interaction = interaction_code(self.inter1, self.inter2)
+        if not self.event_id:
+            basis = "|".join(str(x) for x in (self.article_id, self.sub_event_type, self.admin1, self.admin2,
+                                              self.location, self.event_date, self.background))
+            self.event_id = "rasd-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+        return self
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record.pop("extra", None)
+        return record

@@ -1,0 +1,197 @@
+"""Arabic normalisation that keeps a map back to the original character offsets.
+
+``normalize(text)`` returns a :class:`Normalized`: the matching form of the text (alef forms folded,
+alef maqsura to ya, ta marbuta to ha, hamza seats folded, diacritics and tatweel removed, Eastern
+Arabic and Persian digits to ASCII, punctuation variants unified, bidi and zero-width marks dropped,
+presentation forms decomposed) and ``offsets``: for every character of the normalised text the index
+of the original character it came from, plus one final entry equal to ``len(original)``.
+
+So a span ``[s, e)`` found in the normalised text is ``[offsets[s], offsets[e - 1] + 1)`` in the
+original: evidence always points at the real text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# One character in, zero or one characters out.
+_CHAR_MAP: dict[str, str] = {}
+for _c in "أإآٱٲٳ":
+    _CHAR_MAP[_c] = "ا"
+_CHAR_MAP.update({
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+    "ؤ": "و",
+    "ک": "ك", "ڪ": "ك",
+    "گ": "ك",  # Persian gaf, used for /g/ in Iraqi place names (كركوك/گرگوك)
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‘": "'", "’": "'", "‚": "'",
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-",
+    "\u00a0": " ", "\t": " ", "\r": " ", "\u2028": "\n", "\u2029": "\n",
+})
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _CHAR_MAP[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _CHAR_MAP[_d] = str(_i)
+
+# Characters removed outright: harakat, tanween, shadda, sukun, dagger alef, Quranic marks, tatweel,
+# zero-width and bidi controls, BOM, soft hyphen.
+_DROP = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640", "\u00ad", "\ufeff"}
+_DROP |= set(chr(c) for c in range(0x0610, 0x061B)) | set(chr(c) for c in range(0x06D6, 0x06EE))
+_DROP |= {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+_DROP |= set(chr(c) for c in range(0x202A, 0x202F)) | set(chr(c) for c in range(0x2066, 0x206A))
+
+
+def _fold_char(ch: str) -> str:
+    """The normalised form of one character (possibly empty, possibly several characters)."""
+    if ch in _DROP:
+        return ""
+    mapped = _CHAR_MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    code = ord(ch)
+    if 0xFB50 <= code <= 0xFEFC or 0xFF00 <= code <= 0xFFEF:  # presentation forms, full-width
+        out = "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != ch)
+        return out if out else ch
+    if ch.isspace() and ch != "\n":
+        return " "
+    if code < 0x80:
+        return ch.lower()
+    if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+        return " "
+    if "A" <= ch.upper() <= "Z" or ch.isalpha() and code < 0x250:
+        return "".join(c for c in unicodedata.normalize("NFKD", ch.lower()) if not unicodedata.combining(c))
+    return ch
+
+
+# Cache of single-character folds: news text uses a small alphabet, so this makes normalise a dict lookup.
+_FOLD_CACHE: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The matching form of a text and, for each of its characters, the original offset."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span ``[start, end)`` to the original text (empty spans stay empty)."""
+        if end <= start:
+            pos = self.offsets[min(start, len(self.offsets) - 1)]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise Arabic text for matching, keeping the map back to original offsets."""
+    out: list[str] = []
+    offsets: list[int] = []
+    cache = _FOLD_CACHE
+    for index, ch in enumerate(text):
+        folded = cache.get(ch)
+        if folded is None:
+            folded = _fold_char(ch)
+            if len(cache) < 50_000:
+                cache[ch] = folded
+        if not folded:
+            continue
+        if len(folded) == 1:
+            out.append(folded)
+            offsets.append(index)
+        else:
+            out.extend(folded)
+            offsets.extend([index] * len(folded))
+    offsets.append(len(text))
+    return Normalized("".join(out), tuple(offsets))
+
+
+def norm(text: str) -> str:
+    """The normalised string alone (for lexicon keys)."""
+    return normalize(text).text
+
+
+# Tokens: runs of letters/digits (Arabic or Latin); everything else separates.
+TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the normalised text: ``start``/``end`` are normalised offsets."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+def tokenize(normalized_text: str) -> list[Token]:
+    """Split normalised text into word and number tokens."""
+    return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(TOKEN_RE.finditer(normalized_text))]
+
+
+# Proclitics, outermost first: conjunction, then preposition/future, then the article.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def strip_article(word: str) -> str:
+    """``الموصل`` -> ``موصل``; words too short to carry the article are returned unchanged."""
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:]
+    return word
+
+
+def prefix_variants(word: str, min_len: int = 2) -> list[tuple[str, int]]:
+    """Readings of a token with proclitics removed: ``[(stem, chars_stripped), ...]``, longest first.
+
+    ``chars_stripped`` counts the conjunction and preposition only: a span that starts there keeps
+    the article (``وبالموصل`` is reported as ``الموصل``).
+
+    ``وبالموصل`` gives ``وبالموصل, بالموصل, الموصل, موصل``; ``للتحالف`` (ل + التحالف) gives
+    ``التحالف`` and ``تحالف``. Every reading keeps at least ``min_len`` letters.
+    """
+    seen: dict[str, int] = {word: 0}
+    frontier = [(word, 0, 0)]  # (form, stripped, stage): stage 0 conj, 1 prep, 2 article
+    while frontier:
+        form, stripped, stage = frontier.pop()
+        nexts = []
+        if stage <= 0 and len(form) > min_len + 1 and form[0] in _CONJ:
+            nexts.append((form[1:], stripped + 1, 1))
+        if stage <= 1 and len(form) > min_len + 1 and form[0] in _PREP:
+            rest = form[1:]
+            nexts.append((rest, stripped + 1, 2))
+            if form[0] == "ل" and rest.startswith("ل") and len(rest) > min_len + 1:
+                nexts.append(("ا" + rest, stripped + 1, 2))  # لل = ل + ال (alef dropped)
+        if stage <= 2 and form.startswith("ال") and len(form) > min_len + 2:
+            nexts.append((form[2:], stripped, 3))  # the article stays inside the reported span
+        for nxt in nexts:
+            if nxt[0] not in seen:
+                seen[nxt[0]] = nxt[1]
+                frontier.append(nxt)
+    return sorted(seen.items(), key=lambda kv: (kv[1], -len(kv[0])))
+
+
+# Enclitics and inflectional endings accepted on lexicon entries marked with a trailing ``*``.
+SUFFIXES = ("ات", "ين", "ون", "ان", "تين", "تان", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "يه", "يا", "ا")
+
+
+def suffix_variants(word: str, min_len: int = 2) -> list[tuple[str, str]]:
+    """Readings of a token with an ending removed: ``[(stem, ending), ...]`` (the whole word first).
+
+    Ta marbuta comes back: ``غارات`` -> ``غاره``; ``عبوتين`` -> ``عبوه``.
+    """
+    out = [(word, "")]
+    for suf in SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= min_len:
+            stem = word[: -len(suf)]
+            out.append((stem, suf))
+            if suf in ("ات", "ين", "ان", "ه", "ها", "هم", "هما", "ي", "نا", "يه", "يا", "ا") and stem.endswith("ت"):
+                out.append((stem[:-1] + "ه", suf))
+            if suf == "ات":
+                out.append((stem + "ه", suf))
+        if suf in ("تين", "تان") and word.endswith(suf) and len(word) - len(suf) >= min_len:
+            out.append((word[: -len(suf)] + "ه", suf))
+    return out
