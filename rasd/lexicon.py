@@ -67,7 +67,8 @@ def phrase_key(phrase: str) -> tuple[tuple[str, bool], ...]:
 @dataclass(frozen=True, slots=True)
 class Match(Generic[T]):
     """A lexicon phrase found in the text. ``start``/``end`` are normalised character offsets
-    (``start`` after any proclitic), ``first``/``last`` token indexes (inclusive)."""
+    (``start`` after any proclitic), ``first``/``last`` the ``Token.index`` of its first and last
+    tokens (inclusive), so they are document-wide even when a slice of tokens was searched."""
 
     start: int
     end: int
@@ -123,7 +124,7 @@ class PhraseMatcher(Generic[T]):
                             ok = False
                             break
                     if ok:
-                        found.append(Match(tok.start + stripped, tokens[last].end, i, last, phrase, value))
+                        found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index, phrase, value))
         return found
 
     def find_longest(self, tokens: Sequence[Token]) -> list[Match[T]]:

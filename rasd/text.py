@@ -66,6 +66,8 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
+
 # Cache of single-character folds: news text uses a small alphabet, so this makes normalise a dict lookup.
 _FOLD_CACHE: dict[str, str] = {}
 
@@ -76,13 +78,19 @@ class Normalized:
 
     text: str
     offsets: tuple[int, ...]
+    original: str = ""
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised span ``[start, end)`` to the original text (empty spans stay empty)."""
+        """Map a normalised span ``[start, end)`` to the original text (empty spans stay empty).
+        Diacritics and tatweel written after the span's last letter belong to it."""
         if end <= start:
             pos = self.offsets[min(start, len(self.offsets) - 1)]
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        s, e = self.offsets[start], self.offsets[end - 1] + 1
+        original = self.original
+        while e < len(original) and original[e] in _DROP and original[e] not in _INVISIBLE:
+            e += 1
+        return s, e
 
 
 def normalize(text: str) -> Normalized:
@@ -105,7 +113,7 @@ def normalize(text: str) -> Normalized:
             out.extend(folded)
             offsets.extend([index] * len(folded))
     offsets.append(len(text))
-    return Normalized("".join(out), tuple(offsets))
+    return Normalized("".join(out), tuple(offsets), text)
 
 
 def norm(text: str) -> str:

@@ -1,0 +1,156 @@
+"""Stages 7 and 8: assemble events from triggers and the mentions around them, with evidence.
+
+For each trigger that reports an event (not absorbed by a more specific one, no modality):
+
+* where: :func:`rasd.geo.places_for` (several places named for one trigger give one event each);
+* when: :func:`rasd.dates.date_for` (a date long before publication marks the event as background);
+* how many died: :func:`rasd.numbers.fatalities_for` (a total that cannot be split goes to the first
+  place, with a note);
+* who: :func:`rasd.actors.roles_for`, whose categories settle the sub-event types that depend on the
+  actors (territory taken by state forces is regained; a shooting of armed men is a clash, of civilians
+  an attack on civilians).
+
+Then one event per (sub-event type, place, day): the same incident told twice in an article is merged,
+its evidence kept, its death toll counted once per distinct report. Each event gets character spans for
+its fields, a confidence and a stable id.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import actors, dates, geo, numbers
+from .doc import Document
+from .event import SUB_EVENT_TYPES, Event
+
+ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+
+
+def _adjust_type(sub: str, roles: actors.Roles) -> str:
+    """Sub-event types that the actors decide."""
+    if sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        if roles.inter1 == "State forces" or roles.inter1 is None and sub == "Government regains territory":
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    if sub == "Attack" and roles.inter2 in ARMED and roles.inter1 != "State forces":
+        return "Armed clash"
+    if sub == "Armed clash" and roles.inter2 == "Civilians":
+        return "Attack"
+    return sub
+
+
+def _confidence(trigger, place, edate, roles) -> float:
+    score = 0.3 + 0.3 * min(trigger.weight, 1.0)
+    score += {1: 0.15, 2: 0.1, 3: 0.03}.get(place.precision, 0.0)
+    score += 0.1 if roles.actor1 else 0.0
+    score += 0.05 if edate.start is not None else 0.0
+    score += 0.05 if roles.actor2 else 0.0
+    return round(min(score, 0.99), 2)
+
+
+def assemble_events(doc: Document) -> None:
+    candidates: list[tuple[Event, dict[str, Any]]] = []
+    for trigger in doc.triggers:
+        if trigger.absorbed or trigger.modality:
+            continue
+        sentence = doc.sentences[trigger.sentence]
+        places = [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
+        if not places:
+            continue
+        deaths = numbers.fatalities_for(doc, trigger, sentence)
+        if trigger.generic and (trigger.vague or not trigger.contextual) and not deaths.count:
+            continue  # "the attacks", a lone "targeting": talk about violence, not a report of it
+        edate = dates.date_for(doc, trigger, sentence)
+        for index, mention in enumerate(places):
+            place = mention.place
+            roles = actors.roles_for(doc, trigger, sentence, place.country)
+            sub = _adjust_type(trigger.sub_event_type, roles)
+            count = deaths.count if index == 0 else 0
+            event = Event(
+                article_id=doc.id,
+                event_date=edate.date.isoformat() if edate.date else None,
+                time_precision=edate.precision if edate.date else 3,
+                event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub,
+                actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1,
+                actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2,
+                inter1=roles.inter1, inter2=roles.inter2,
+                country=place.country, iso=place.iso,
+                admin1=place.admin1, admin2=place.admin2, admin3=place.admin3,
+                location=place.name, location_ar=mention.text,
+                latitude=place.latitude, longitude=place.longitude,
+                geo_precision=mention.precision, geonameid=place.geonameid,
+                fatalities=count,
+                civilian_targeting=bool(roles.civilian_targeting),
+                background=bool(edate.background or trigger.background),
+                source=doc.source,
+                notes=doc.original_text(sentence.start, sentence.end),
+                confidence=_confidence(trigger, mention, edate, roles),
+            )
+            spans = [("trigger", trigger.start, trigger.end), ("location", mention.start, mention.end)]
+            if edate.start is not None and edate.end is not None:
+                spans.append(("event_date", edate.start, edate.end))
+            if count and deaths.start is not None and deaths.end is not None:
+                spans.append(("fatalities", deaths.start, deaths.end))
+            spans.extend(roles.spans)
+            event.evidence = [doc.evidence(f, s, e).to_dict() for f, s, e in spans]
+            reasons = {"trigger": trigger.cue, "place": mention.reason, "date": edate.reason,
+                       "fatalities": deaths.reason, "actors": roles.reasons}
+            if index and deaths.count:
+                reasons["fatalities_note"] = "toll given for several places together: counted on the first"
+            info = {"deaths": {(deaths.start, deaths.end): count} if count else {}, "reasons": reasons,
+                    "sentences": {trigger.sentence}}
+            candidates.append((event, info))
+    doc.events = _merge(doc, candidates)
+
+
+def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, Any]]) -> None:
+    """Merge ``other`` (another telling of the same incident) into ``kept``."""
+    (event, info), (kept_event, kept_info) = other, kept
+    kept_info["deaths"].update(info["deaths"])
+    if info["sentences"] - kept_info["sentences"]:
+        kept_event.notes = kept_event.notes + " " + event.notes
+    kept_info["sentences"] |= info["sentences"]
+    seen = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
+    kept_event.evidence.extend(e for e in event.evidence if (e["field"], e["start"], e["end"]) not in seen)
+    for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
+        if getattr(kept_event, name) is None and getattr(event, name) is not None:
+            setattr(kept_event, name, getattr(event, name))
+    kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
+    kept_event.background = kept_event.background and event.background
+    kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
+
+
+def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
+    """An event placed only at governorate level (a lead: "in Salah ad Din province") is the same
+    incident as one of its type and day placed more precisely inside that governorate: fold it in."""
+    for key, (event, info) in list(merged.items()):
+        if event.geo_precision != 3:
+            continue
+        finer = [k for k, (e, _) in merged.items() if k != key and e.geo_precision in (1, 2)
+                 and e.sub_event_type == event.sub_event_type and e.admin1 == event.admin1
+                 and e.event_date == event.event_date]
+        if len(finer) == 1:
+            _absorb(merged[finer[0]], merged.pop(key))
+
+
+def _key(event: Event) -> tuple:
+    place = event.location or event.admin1
+    return (event.sub_event_type, event.admin1, place, event.event_date)
+
+
+def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> list[Event]:
+    merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
+    for event, info in candidates:
+        key = _key(event)
+        if key not in merged:
+            merged[key] = (event, info)
+            continue
+        _absorb(merged[key], (event, info))
+    _fold_coarse(merged)
+    events: list[Event] = []
+    for event, info in merged.values():
+        counts = list(info["deaths"].values())
+        # The same toll repeated in a second telling is one toll; different tolls are different reports.
+        event.fatalities = max(counts, default=0) if len(set(counts)) <= 1 else sum(counts)
+        event.extra = {"reasons": info["reasons"]}
+        events.append(event.finalize())
+    return events

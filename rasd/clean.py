@@ -1,0 +1,229 @@
+"""Stage 1: clean. An article record becomes a Document holding only the article's own text.
+
+* bytes are decoded (UTF-8, UTF-8 with BOM, UTF-16 with BOM, then Windows-1256, the old Arabic code
+  page); binary data is refused with a reason;
+* HTML goes through trafilatura (precision mode) when it is installed, else through a small stdlib
+  extractor that keeps paragraph text and drops scripts, styles, navigation and forms;
+* scraping debris is dropped line by line: embed failures ("An error occurred while retrieving the
+  Tweet"), photo captions such as ``(أ ف ب - أرشيف)``, share/follow/related-article blocks, bullets;
+* a trailing ``المصدر: ...`` line names the outlet when the record gives none (rasd/data/outlets.tsv);
+* what is left must be Arabic news: empty, non-Arabic or oversized text raises
+  :class:`~rasd.errors.InputError` with the reason, so callers can skip cleanly.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .doc import Document, parse_date
+from .errors import InputError
+from .lexicon import read_tsv
+from .text import norm
+
+DATA = Path(__file__).parent / "data"
+
+MAX_CHARS = 500_000          # longer "articles" are dumps, not news: skipped with a reason
+MIN_ARABIC_LETTERS = 20
+MIN_ARABIC_SHARE = 0.30      # of all letters
+
+_DEBRIS_LINE = re.compile(
+    r"""^\s*(?:
+        an\ error\ occurred\ while\ retrieving\ the\ tweet.*
+      | this\ tweet\ (?:is\ unavailable|was\ deleted).*
+      | (?:share|tweet|follow\ us|related\ articles?|read\ more|advertisement)\b.{0,40}
+      | (?:شارك|مشاركة|تابعونا|تابعنا|اقرأ\ أيضا|اقرأ\ أيضاً|إقرأ\ أيضا|اقرأ\ المزيد|مواضيع\ ذات\ صلة|أخبار\ ذات\ صلة|إعلان|الإعلانات)\b.{0,60}
+      | [•●▪◦·\-–]?\s*[^\n.!?؟]{0,120}\((?:أ\s?ف\s?ب|ا\s?ف\s?ب|رويترز|أرشيف|ارشيف|الأناضول|أ\s?ب|getty|afp|reuters|ap)[^()\n]{0,30}\)\s*
+      | [•●▪◦·]\s*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BULLET = re.compile(r"^\s*[•●▪◦·]\s*")
+_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصدر\s*:|مصدر\s+الخبر)\s*[:：]\s*(.{2,60}?)\s*$")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {norm(row["ar"]).strip(): row["en"] for row in read_tsv(DATA / "outlets.tsv")}
+
+
+def outlet_name(name: str) -> str:
+    """``الميادين`` -> ``Al Mayadeen``; unknown names are returned as written."""
+    name = name.strip().strip(".،,")
+    return _outlets().get(norm(name).strip(), name)
+
+
+# -- bytes and HTML --------------------------------------------------------------------------------
+def decode_bytes(data: bytes) -> str:
+    """Decode an article file; refuse binary data with a reason."""
+    if not data:
+        raise InputError("empty input")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not valid UTF-16 text: {error.reason}") from error
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    if b"\x00" in sample or controls > len(sample) * 0.02:
+        raise InputError("binary data, not a text article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError as error:
+        raise InputError("not UTF-8 or Windows-1256 text") from error
+    return text
+
+
+class _TextExtractor(HTMLParser):
+    """Paragraph text of an HTML page without scripts, styles, navigation, headers, footers, forms."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "form", "aside", "iframe", "svg",
+            "button", "select", "template", "figure", "figcaption"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+             "blockquote", "pre", "table", "ul", "ol", "dd", "dt"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str]:
+    """``(title, main text)`` of an HTML page."""
+    try:
+        import trafilatura  # type: ignore
+    except ImportError:  # pragma: no cover - depends on the installation
+        trafilatura = None
+    if trafilatura is not None:
+        try:
+            text = trafilatura.extract(markup, favor_precision=True, include_comments=False,
+                                       include_tables=False) or ""
+            meta = trafilatura.extract_metadata(markup)
+            title = (meta.title if meta and meta.title else "") or ""
+            if text.strip():
+                return title, text
+        except Exception:  # trafilatura raises assorted errors on broken pages: fall back
+            pass
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception as error:  # html.parser is lenient; anything it still raises means garbage
+        raise InputError(f"unreadable HTML: {error}") from error
+    text = "".join(parser.parts)
+    return html_lib.unescape(parser.title).strip(), text
+
+
+# -- text ------------------------------------------------------------------------------------------
+def clean_text(text: str) -> tuple[str, str | None]:
+    """Drop scraping debris; return ``(clean text, outlet from a trailing المصدر line or None)``."""
+    text = _ENTITY.sub(lambda m: html_lib.unescape(m.group()), text) if "&" in text else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    outlet = None
+    kept: list[str] = []
+    for line in lines:
+        m = _SOURCE_LINE.match(line)
+        if m:
+            outlet = outlet_name(m.group(1))
+            continue
+        if _DEBRIS_LINE.match(line):
+            continue
+        line = _BULLET.sub("", line)
+        kept.append(line.rstrip())
+    out = "\n".join(kept)
+    out = re.sub(r"\n{3,}", "\n\n", out).strip()
+    return out, outlet
+
+
+def check_arabic(text: str) -> None:
+    """Raise InputError unless the text is mostly Arabic script and long enough to be news."""
+    if not text.strip():
+        raise InputError("empty article (no text after cleaning)")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
+    arabic = latin = 0
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" or "\u0750" <= ch <= "\u077f":
+            if ch.isalpha():
+                arabic += 1
+        elif ch.isalpha():
+            latin += 1
+    if arabic < MIN_ARABIC_LETTERS or arabic < MIN_ARABIC_SHARE * (arabic + latin):
+        raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")
+
+
+def document_from_record(record: dict) -> Document:
+    """An article record -> a cleaned Document; InputError (with the reason) when it is not usable."""
+    if not isinstance(record, dict):
+        raise InputError("article record is not a JSON object")
+    if record.get("_skip"):
+        raise InputError(str(record["_skip"]))
+    text = record.get("text")
+    markup = record.get("html")
+    title = record.get("title") or ""
+    if text is not None and not isinstance(text, str) or markup is not None and not isinstance(markup, str):
+        raise InputError("article text must be a string")
+    if not isinstance(title, str):
+        title = str(title)
+    if not (text or "").strip() and markup:
+        if len(markup) > 20 * MAX_CHARS:
+            raise InputError(f"HTML page too large: {len(markup):,} characters")
+        html_title, text = html_to_text(markup)
+        title = title or html_title
+    text = (text or "").replace("\x00", " ")
+    body, outlet = clean_text(text)
+    check_arabic(body + "\n" + title)
+    published = parse_date(record.get("published"))
+    published_source = "given" if published else ""
+    if published is None:
+        published, published_source = _find_publication_date(markup, body)
+    url = record.get("url") or None
+    source = record.get("source") or outlet or ""
+    doc = Document(text=body, id=str(record.get("id") or ""), title=title.strip(), published=published,
+                   published_source=published_source, source=str(source), url=url if isinstance(url, str) else None,
+                   html=None)
+    if published is None:
+        doc.notes.append("no publication date known: event dates are left unknown unless absolute")
+    return doc
+
+
+def _find_publication_date(markup, body):
+    try:
+        from .dates import publication_date
+    except ImportError:  # pragma: no cover
+        return None, ""
+    return publication_date(html=markup, text=body)

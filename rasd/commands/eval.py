@@ -1,0 +1,58 @@
+"""``rasd eval GOLD.jsonl``: extract events from a gold file's articles and score them (spec section 4)."""
+from __future__ import annotations
+
+import json
+import sys
+
+from ..errors import InputError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("eval", help="score extraction against a gold file",
+                              description="Run extraction over the articles of a gold JSONL file and print the "
+                                          "scorer's table (same definitions as shared/tools/score_events.py).")
+    p.add_argument("gold", help="gold JSONL (one article a line, with its events)")
+    p.add_argument("--pred-out", help="also write the predictions here (JSONL)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--errors", action="store_true", help="list missed and spurious events per article")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..evaluate import format_table, load_events, score
+    from ..pipeline import process
+
+    try:
+        gold = load_events(args.gold)
+        articles = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    except (OSError, ValueError, KeyError) as error:
+        raise InputError(f"cannot read gold file {args.gold}: {error}") from error
+    pred: dict[str, list[dict]] = {}
+    out = open(args.pred_out, "w", encoding="utf-8") if args.pred_out else None
+    for article in articles:
+        record = {k: article.get(k) for k in ("id", "title", "text", "html", "published", "source", "url")}
+        result = process(record)
+        pred[str(article["id"])] = result.events
+        if out:
+            out.write(json.dumps({"id": article["id"], "events": result.events}, ensure_ascii=False) + "\n")
+    if out:
+        out.close()
+    result = score(gold, pred)
+    if args.errors:
+        _print_errors(articles, pred)
+    print(json.dumps(result, indent=2) if args.json else format_table(result))
+    return 0
+
+
+def _print_errors(articles, pred) -> None:
+    for article in articles:
+        gold = article.get("events") or []
+        mine = pred.get(str(article["id"]), [])
+        g = sorted((e["event_type"][:14], e.get("admin1"), e.get("location"), e.get("event_date")) for e in gold)
+        p = sorted((e["event_type"][:14], e.get("admin1"), e.get("location"), e.get("event_date")) for e in mine)
+        if g != p:
+            print(f"== {article['id']}  {article.get('title', '')[:70]}", file=sys.stderr)
+            for row in g:
+                print("   gold", row, file=sys.stderr)
+            for row in p:
+                print("   pred", row, file=sys.stderr)

@@ -1,0 +1,93 @@
+"""``rasd extract``: articles in, event records out (JSONL, ACLED CSV or GeoJSON)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..doc import parse_date
+from ..errors import InputError
+from ..sources import default_workers, iter_records
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "extract", help="extract events from articles",
+        description="Read .txt/.html articles, JSONL files of articles ({id,title,text|html,published,source,url}), "
+                    "folders, feeds or standard input, and write one JSON line per article: {id, events}.")
+    p.add_argument("inputs", nargs="*", help="files or folders ('-' or nothing: standard input)")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--format", choices=["jsonl", "acled-csv", "geojson"], default="jsonl")
+    p.add_argument("--published", help="publication date YYYY-MM-DD of a single article")
+    p.add_argument("--source", help="the outlet of a single article")
+    p.add_argument("--url", help="the URL of a single article")
+    p.add_argument("--id", help="the id of a single article")
+    p.add_argument("--title", help="the title of a single article")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--resume", action="store_true", help="skip articles already in the output file")
+    p.add_argument("--progress", action="store_true", help="show progress on standard error")
+    p.add_argument("--pretty", action="store_true", help="indent the JSON (single article)")
+    p.set_defaults(func=run)
+
+
+def _stream(records, args, skip_ids=None):
+    try:
+        from ..batch import process_stream
+    except ImportError:  # pragma: no cover - batch module missing in a partial install
+        from ..pipeline import process
+        for record in records:
+            result = process(record)
+            if not skip_ids or result.id not in skip_ids:
+                yield result
+        return
+    yield from process_stream(records, workers=args.workers or default_workers(), progress=args.progress,
+                              skip_ids=skip_ids)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.published and parse_date(args.published) is None:
+        raise InputError(f"--published must be YYYY-MM-DD, not {args.published!r}")
+    if args.resume and (not args.output or args.format != "jsonl"):
+        raise InputError("--resume needs -o FILE in jsonl format")
+    records = iter_records(args.inputs, published=args.published, source=args.source, url=args.url,
+                           id=args.id, title=args.title)
+    skip_ids = None
+    if args.resume:
+        from ..batch import done_ids
+        skip_ids = done_ids(args.output)
+    mode = "a" if args.resume else "w"
+    out = open(args.output, mode, encoding="utf-8", newline="") if args.output else sys.stdout
+    articles = skipped = events = 0
+    last_skip = ""
+    collected: list[dict] = []
+    try:
+        for result in _stream(records, args, skip_ids):
+            articles += 1
+            if result.skipped:
+                skipped += 1
+                last_skip = f"{result.id or 'input'}: {result.skipped}"
+                print(f"rasd: skipped {last_skip}", file=sys.stderr)
+            events += len(result.events)
+            if args.format == "jsonl":
+                payload = result.to_json()
+                out.write(json.dumps(payload, ensure_ascii=False, indent=2 if args.pretty else None) + "\n")
+                out.flush() if args.output else None
+            else:
+                collected.extend(result.events)
+        if args.format == "acled-csv":
+            from ..export import write_acled_csv
+            write_acled_csv(collected, out)
+        elif args.format == "geojson":
+            from ..export import geojson
+            out.write(json.dumps(geojson(collected), ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    if args.progress or args.output:
+        print(f"rasd: {articles} articles, {events} events, {skipped} skipped", file=sys.stderr)
+    if articles == 1 and skipped == 1:
+        return 3  # a single unusable article is an error for the caller
+    if articles == 0 and not args.resume:
+        print("rasd: no articles in the input", file=sys.stderr)
+        return 3
+    return 0

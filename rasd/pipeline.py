@@ -1,0 +1,101 @@
+"""The table of contents of rasd: an article goes in, event records come out.
+
+Each stage is a function ``stage(doc) -> None`` that reads what earlier stages put on the
+:class:`~rasd.doc.Document` and adds its own annotations (spaCy's idea: one document, a list of stages).
+
+    1. clean       rasd.clean.clean_document      main text out of HTML, scraping debris dropped, outlet read
+    2. normalise   (Document.set_text)            alef/ya/ta marbuta/digits/diacritics folded, offset map kept
+    3. segment     rasd.segment.segment           paragraphs, sentences and clauses
+    4. triggers    rasd.triggers.find_triggers    event words of all 25 ACLED sub-event types (lexicon file)
+    5. modality    rasd.modality.mark_modality    denials, threats, plans, condemnations, generic talk: no event
+    6. places      rasd.geo.find_places           place mentions, geocoded, with the article's country
+       dates       rasd.dates.find_dates          dates resolved against the publication date
+       casualties  rasd.numbers.find_casualties   death and injury counts
+       actors      rasd.actors.find_actors        actors normalised to ACLED names and categories
+    7. assemble    rasd.assemble.assemble_events  one event per (sub-event type, place, day), roles attached
+    8. evidence    (assemble)                     character spans for every field, confidence, stable id
+
+:func:`process` runs them on one article record and returns an :class:`ArticleResult` (events as
+records, or the reason the article was skipped). Heavy resources (gazetteer, lexicons) load once per
+process, so the same code serves the CLI, the batch runner, the API and Spark executors.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from . import actors, assemble, clean, dates, geo, modality, numbers, segment, triggers
+from .doc import Document
+from .errors import InputError
+
+Stage = Callable[[Document], None]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("segment", segment.segment),
+    ("triggers", triggers.find_triggers),
+    ("modality", modality.mark_modality),
+    ("places", geo.find_places),
+    ("dates", dates.find_dates),
+    ("casualties", numbers.find_casualties),
+    ("actors", actors.find_actors),
+    ("assemble", assemble.assemble_events),
+]
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """What one article gave: its id, its event records, or why it was skipped."""
+
+    id: str
+    events: list[dict[str, Any]] = field(default_factory=list)
+    skipped: str | None = None
+    source: str = ""
+    published: str | None = None
+    text: str = ""
+    title: str = ""
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "events": self.events}
+        if self.skipped:
+            out["skipped"] = self.skipped
+        return out
+
+
+def make_document(record: dict[str, Any]) -> Document:
+    """An article record (``id, title, text or html, published, source, url``) -> a cleaned Document.
+
+    Raises :class:`InputError` with a reason when the record holds no usable Arabic article."""
+    return clean.document_from_record(record)
+
+
+def run_stages(doc: Document, stages: Iterable[tuple[str, Stage]] = STAGES,
+               timings: dict[str, float] | None = None) -> Document:
+    for name, stage in stages:
+        if timings is None:
+            stage(doc)
+        else:
+            t0 = time.perf_counter()
+            stage(doc)
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+    return doc
+
+
+def extract(record: dict[str, Any], timings: dict[str, float] | None = None) -> Document:
+    """Run the whole pipeline on one article record; the events are ``doc.events`` (Event objects)."""
+    doc = make_document(record)
+    return run_stages(doc, timings=timings)
+
+
+def process(record: dict[str, Any]) -> ArticleResult:
+    """Run the pipeline on one article record and never raise for bad input: a skipped article
+    comes back with ``skipped`` set to the reason."""
+    rid = str(record.get("id") or "") if isinstance(record, dict) else ""
+    try:
+        doc = extract(record)
+    except InputError as error:
+        return ArticleResult(id=rid, skipped=str(error))
+    return ArticleResult(id=doc.id, events=[e.to_record() for e in doc.events], source=doc.source,
+                         published=doc.published.isoformat() if doc.published else None,
+                         text=doc.text, title=doc.title, url=doc.url)

@@ -1,0 +1,83 @@
+"""Stage 3: paragraphs, sentences and clauses, as offsets into the normalised text.
+
+Sentences end at ``. ! ? ؟`` (followed by space, a quote or the end) and at line breaks; a full stop
+between digits or inside an abbreviation like ``أ.ف.ب`` does not end one. Clauses split a sentence at
+commas and semicolons and before the connectives news Arabic uses to join separate reports
+(فيما، بينما، في حين، في وقت، كما، إلى ذلك، من جهة أخرى، وفي سياق).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .doc import Document, Sentence
+
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[\s\"')\]]|$)|(?<=\d)\.(?=\s|$)|\n+")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s(?=(?:و|)(?:فيما|بينما|في حين|في وقت|كما|الي ذلك|من جهه اخري|من جانب اخر|وفي سياق|في سياق)\s)"
+)
+
+
+def _token_range(doc: Document, starts: list[int], start: int, end: int) -> tuple[int, int]:
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end) - 1
+    return first, last
+
+
+def segment(doc: Document) -> None:
+    text = doc.norm.text
+    starts = [t.start for t in doc.tokens]
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for m in _SENTENCE_END.finditer(text + "\n"):
+        end = m.end() if m.group()[0] in ".!?" else m.start()
+        _add_sentence(doc, starts, sentences, pos, min(end, len(text)), paragraph)
+        if "\n" in m.group() and m.group().count("\n") >= 1:
+            if m.group().count("\n") >= 2 or _looks_like_paragraph_break(text, m.start()):
+                paragraph += 1
+        pos = m.end()
+    doc.sentences = sentences
+
+
+def _looks_like_paragraph_break(text: str, index: int) -> bool:
+    return True  # single line breaks in scraped news separate paragraphs too
+
+
+def _add_sentence(doc, starts, sentences, start, end, paragraph):
+    text = doc.norm.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    first, last = _token_range(doc, starts, start, end)
+    if last < first:
+        return
+    sentence = Sentence(start, end, first, last, paragraph)
+    cpos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        _add_clause(doc, starts, sentence, cpos, m.start(), paragraph)
+        cpos = m.end()
+    _add_clause(doc, starts, sentence, cpos, end, paragraph)
+    sentences.append(sentence)
+
+
+def _add_clause(doc, starts, sentence, start, end, paragraph):
+    text = doc.norm.text
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start:
+        return
+    first, last = _token_range(doc, starts, start, end)
+    if last >= first:
+        sentence.clauses.append(Sentence(start, end, first, last, paragraph))
+
+
+def clause_at(sentence: Sentence, pos: int) -> Sentence:
+    """The clause of ``sentence`` that contains normalised offset ``pos`` (the sentence if none)."""
+    for clause in sentence.clauses:
+        if clause.start <= pos < clause.end:
+            return clause
+    return sentence

@@ -1,0 +1,37 @@
+"""Sentences and clauses, as offsets of the normalised text."""
+from rasd.doc import Document
+from rasd.segment import clause_at, segment
+
+
+def sentences_of(text):
+    doc = Document(text)
+    segment(doc)
+    return doc, [doc.original_text(s.start, s.end) for s in doc.sentences]
+
+
+def test_sentence_ends_and_paragraphs():
+    doc, sents = sentences_of("انفجرت عبوة في الموصل. وقُتل جنديان!\nهل انتهى القتال؟ لا أحد يعلم")
+    assert sents == ["انفجرت عبوة في الموصل.", "وقُتل جنديان!", "هل انتهى القتال؟", "لا أحد يعلم"]
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1, 1]
+
+
+def test_decimal_points_and_eastern_digits_do_not_end_sentences():
+    _, sents = sentences_of("بلغت نسبة الإصابات ٢.٥ بالمئة في 3.7 من المناطق. ثم توقف القصف.")
+    assert len(sents) == 2
+
+
+def test_clauses_split_at_commas_and_connectives():
+    doc, _ = sentences_of("قصفت المدفعية قرية الزهراء، فيما اشتبك مسلحون مع الشرطة في كركوك بينما تظاهر العشرات")
+    clauses = [doc.original_text(c.start, c.end) for c in doc.sentences[0].clauses]
+    assert clauses[0] == "قصفت المدفعية قرية الزهراء"
+    assert any(c.startswith("فيما اشتبك") for c in clauses)
+    assert any(c.startswith("بينما تظاهر") for c in clauses)
+    pos = doc.norm.text.index("كركوك")
+    assert "كركوك" in doc.norm.text[clause_at(doc.sentences[0], pos).start: clause_at(doc.sentences[0], pos).end]
+
+
+def test_sentence_token_ranges_cover_their_tokens():
+    doc, _ = sentences_of("اشتباكات عنيفة في دير الزور. وغارات جوية على الرقة.")
+    for s in doc.sentences:
+        toks = doc.tokens[s.first: s.last + 1]
+        assert toks and toks[0].start >= s.start and toks[-1].end <= s.end

@@ -1,0 +1,60 @@
+"""The normaliser folds spelling variants for matching and always maps back to the real text."""
+import pytest
+
+from rasd.text import normalize, prefix_variants, suffix_variants, tokenize
+
+
+@pytest.mark.parametrize("written, folded", [
+    ("أمس", "امس"), ("إصابة", "اصابه"), ("آلاف", "الاف"), ("ٱلقوات", "القوات"),
+    ("مستشفى", "مستشفي"), ("قرية", "قريه"), ("مؤتمر", "موتمر"), ("هيئة", "هييه"),
+    ("قُتِلَ", "قتل"), ("انفجارٌ", "انفجار"), ("شدّة", "شده"),
+    ("اشتبـــاكات", "اشتباكات"),            # tatweel
+    ("٣ قتلى", "3 قتلي"), ("۱۲ جريحا", "12 جريحا"),  # Eastern Arabic and Persian digits
+    ("١٤٣٦هـ", "1436ه"),
+    ("«داعش»", '"داعش"'), ("بغداد، البصرة؛ هل؟", "بغداد, البصره; هل?"),
+    ("گرمیان", "كرميان"),                   # Persian letters used in Kurdish place names
+    ("ﻻ", "لا"),                          # presentation form ligature
+    ("ANBAR", "anbar"),
+    ("مدينة\u200fالموصل", "مدينهالموصل"),   # bidi mark dropped
+])
+def test_folding(written, folded):
+    assert normalize(written).text == folded
+
+
+@pytest.mark.parametrize("original", [
+    "قُتِلَ ثلاثةُ مدنيينَ وأُصيبَ ٧ آخرون بانفجـــار عبوةٍ ناسفةٍ في الموصل",
+    "ﻻ صحة لما تناقلته «وسائل الإعلام»",
+    "وفي ٣/٩/٢٠٢٠ شنّ الطيرانُ غاراتٍ",
+])
+def test_every_normalised_span_maps_back_to_original_text(original):
+    n = normalize(original)
+    assert len(n.offsets) == len(n.text) + 1
+    for tok in tokenize(n.text):
+        s, e = n.span_to_original(tok.start, tok.end)
+        assert normalize(original[s:e]).text == tok.text
+
+
+def test_offsets_are_monotonic_and_end_at_original_length():
+    text = "الـــقوات الأمنيّة\u200f في بغداد"
+    n = normalize(text)
+    assert list(n.offsets) == sorted(n.offsets)
+    assert n.offsets[-1] == len(text)
+
+
+@pytest.mark.parametrize("token, reading", [
+    ("وبالموصل", "الموصل"), ("وبالموصل", "موصل"), ("ببغداد", "بغداد"), ("لبغداد", "بغداد"),
+    ("فالقوات", "القوات"), ("للتحالف", "التحالف"), ("كالعادة", "عاده"),
+])
+def test_proclitic_readings(token, reading):
+    assert normalize(reading).text in [form for form, _ in prefix_variants(normalize(token).text)]
+
+
+def test_short_words_keep_their_letters():
+    assert [f for f, _ in prefix_variants("بل")] == ["بل"]
+
+
+@pytest.mark.parametrize("token, stem", [
+    ("غارات", "غاره"), ("عبوتين", "عبوه"), ("اشتباكات", "اشتباك"), ("مسلحون", "مسلح"), ("عناصرها", "عناصر"),
+])
+def test_suffix_readings(token, stem):
+    assert stem in [s for s, _ in suffix_variants(token)]
