@@ -18,6 +18,8 @@ from .lexicon import PhraseMatcher, read_tsv
 
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
+# Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
+RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
 
 
 @dataclass(slots=True)
@@ -52,6 +54,9 @@ def trigger_matcher() -> PhraseMatcher[tuple[str, float]]:
     matcher: PhraseMatcher[tuple[str, float]] = PhraseMatcher()
     for row in read_tsv(DATA / "triggers.tsv"):
         sub = row["sub_event_type"]
+        if sub == "-":  # a blocking phrase: matched, then dropped
+            matcher.add(row["phrase"], ("-", 0.0))
+            continue
         if sub not in SUB_EVENT_TYPES:
             raise ValueError(f"triggers.tsv: unknown sub_event_type {sub!r} for {row['phrase']!r}")
         matcher.add(row["phrase"], (sub, float(row.get("weight") or 1.0)))
@@ -77,6 +82,8 @@ def find_triggers(doc: Document) -> None:
         aircraft = _AIRCRAFT.find(tokens)
         for m in matches:
             sub, weight = m.value
+            if sub == "-":
+                continue
             trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight)
             if sub == "Shelling/artillery/missile attack" and trig.generic and any(
                     abs(a.start - m.start) < 40 for a in aircraft):
@@ -123,6 +130,8 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
         before = [t for t in violent if 0 <= trig.sentence - t.sentence <= 2]
         after = [t for t in violent if 0 < t.sentence - trig.sentence <= 2]
         context = before[-1] if before else after[0] if after else None
-        if context is not None and trig.event_type in ("Explosions/Remote violence", "Battles"):
+        if context is None:
+            continue
+        trig.contextual = True
+        if trig.sub_event_type in RETYPED:
             trig.event_type, trig.sub_event_type = context.event_type, context.sub_event_type
-            trig.contextual = True
