@@ -1,0 +1,241 @@
+"""The HTTP service: a thin FastAPI app over :mod:`rasd.store` (every page of the dashboard is built from
+these JSON endpoints, as in datasette).
+
+Reads need no token. ``POST /articles`` runs the pipeline and stores the result; it needs
+``Authorization: Bearer <token>`` where the token is ``$RASD_API_TOKEN`` (or ``create_app(token=...)``);
+with no token configured, writes are refused. Request bodies above :data:`MAX_BODY_BYTES` get 413, query
+strings above :data:`MAX_QUERY_CHARS` get 414. Files are served only from the package's ``static``
+folder. The JSON keys are documented in ``docs/api.md``.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+from ..errors import StoreError
+from ..store import Filters, Store, open_store
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+MAX_BODY_BYTES = 2 * 1024 * 1024
+MAX_QUERY_CHARS = 4096
+MAX_ARTICLES_PER_POST = 50
+MAX_ARTICLE_CHARS = 500_000
+_UNSET: Any = object()
+
+try:
+    from pydantic import BaseModel, Field
+except ImportError:  # pragma: no cover - without the api extra, create_app says what to install
+    BaseModel = object  # type: ignore[assignment,misc]
+
+    def Field(*args, **kwargs):  # type: ignore[no-redef]  # noqa: N802
+        return None
+
+class ArticleIn(BaseModel):
+    id: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=2000)
+    text: str | None = Field(None, max_length=MAX_ARTICLE_CHARS)
+    html: str | None = Field(None, max_length=MAX_ARTICLE_CHARS)
+    published: str | None = Field(None, max_length=40, description="YYYY-MM-DD")
+    source: str | None = Field(None, max_length=200)
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(..., max_length=MAX_ARTICLES_PER_POST)
+
+
+
+class LimitRequestSize:
+    """ASGI middleware: refuse long query strings (414) and large bodies (413), counted as they arrive
+    (a missing or false Content-Length does not get around it)."""
+
+    def __init__(self, app, max_body: int = MAX_BODY_BYTES, max_query: int = MAX_QUERY_CHARS):
+        self.app, self.max_body, self.max_query = app, max_body, max_query
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if len(scope.get("query_string") or b"") > self.max_query:
+            return await _plain(send, 414, f"query string longer than {self.max_query} characters")
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+            return await _plain(send, 413, f"request body larger than {self.max_body} bytes")
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            body, more = bytearray(), True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+                if len(body) > self.max_body:
+                    return await _plain(send, 413, f"request body larger than {self.max_body} bytes")
+            sent = False
+
+            async def replay():
+                nonlocal sent
+                if not sent:
+                    sent = True
+                    return {"type": "http.request", "body": bytes(body), "more_body": False}
+                return await receive()
+            return await self.app(scope, replay, send)
+        return await self.app(scope, receive, send)
+
+
+async def _plain(send, status: int, detail: str) -> None:
+    payload = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: Store | None = None,
+               tiles: str | None = None, tiles_attribution: str | None = None, process=None):
+    """The FastAPI application for the store at ``db_url`` (or an open ``store``).
+
+    ``token``: the bearer token that ``POST /articles`` requires; by default ``$RASD_API_TOKEN``; ``None``
+    or empty: writes refused. ``tiles``: an optional ``{z}/{x}/{y}`` tile URL template for the map (the
+    map works without one). ``process``: the article -> ArticleResult function (default: the pipeline)."""
+    try:
+        from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
+        from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+        from fastapi.staticfiles import StaticFiles
+    except ImportError as error:  # pragma: no cover - depends on the installation
+        from ..errors import ConfigError
+        raise ConfigError("the API needs FastAPI: pip install 'rasd[api]'") from error
+
+    from .. import export as exporting
+    from ..store.ingest import ingest_records
+
+    if token is _UNSET:
+        token = os.environ.get("RASD_API_TOKEN") or None
+    db = store or open_store(db_url)
+
+    app = FastAPI(title="rasd", version=_version(),
+                  description="Political-violence events extracted from Arabic news (ACLED taxonomy). "
+                              "Reads are open; `POST /articles` needs the bearer token.")
+    app.state.store = db
+
+    def filters(date_from: str | None = Query(None, max_length=10, description="first day, YYYY-MM-DD"),
+                date_to: str | None = Query(None, max_length=10, description="last day, YYYY-MM-DD"),
+                country: str | None = Query(None, max_length=100),
+                admin1: str | None = Query(None, max_length=100, description="governorate"),
+                admin2: str | None = Query(None, max_length=100, description="district"),
+                event_type: str | None = Query(None, max_length=100),
+                sub_event_type: str | None = Query(None, max_length=100),
+                actor: str | None = Query(None, max_length=200, description="substring of any actor"),
+                source: str | None = Query(None, max_length=200, description="an outlet that reported it"),
+                background: bool = Query(True, description="include events mentioned as past context"),
+                ) -> Filters:
+        return Filters(date_from=date_from, date_to=date_to, country=country, admin1=admin1, admin2=admin2,
+                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source,
+                       include_background=background)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, error: StoreError):
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    @app.get("/config.json", summary="Dashboard settings (map tiles)")
+    def config() -> dict:
+        return {"tiles": tiles, "tiles_attribution": tiles_attribution or ""}
+
+    @app.get("/health", summary="Liveness and store counts")
+    def health() -> dict:
+        return {"ok": True, "store": db.dialect, "counts": db.counts()}
+
+    @app.get("/events", summary="Events, filtered, sorted and paginated")
+    def list_events(f: Filters = Depends(filters),
+                    sort: str = Query("-event_date", max_length=30, pattern=r"^-?[a-z_0-9]+$",
+                                      description="a column, '-' first for descending"),
+                    limit: int = Query(100, ge=0, le=1000), offset: int = Query(0, ge=0, le=10_000_000)) -> dict:
+        rows, total = db.events(f, sort=sort, limit=limit, offset=offset)
+        nxt = offset + len(rows)
+        return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt if nxt < total else None,
+                "events": rows}
+
+    @app.get("/events/{event_id}", summary="One event with its reports, evidence, article text and sources")
+    def get_event(event_id: str = PathParam(..., max_length=100)) -> dict:
+        resolved = db.resolve_event_id(event_id)
+        event = db.event(resolved) if resolved else None
+        if event is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return event
+
+    @app.get("/stats", summary="Counts by event type, governorate and week")
+    def stats(f: Filters = Depends(filters)) -> dict:
+        return db.stats(f)
+
+    @app.get("/export", summary="The matching events as ACLED CSV, JSON lines, GeoJSON or Parquet")
+    def export(f: Filters = Depends(filters),
+               format: Literal["acled-csv", "jsonl", "geojson", "parquet"] = Query("acled-csv")):
+        if format == "geojson":
+            return JSONResponse(exporting.geojson(db.iter_events(f)), media_type="application/geo+json")
+        if format == "parquet":
+            buffer = io.BytesIO()
+            exporting.write_parquet(db.iter_events(f, evidence=True), buffer)
+            return Response(buffer.getvalue(), media_type="application/vnd.apache.parquet",
+                            headers={"Content-Disposition": 'attachment; filename="rasd-events.parquet"'})
+
+        def lines() -> Iterator[str]:
+            if format == "jsonl":
+                for event in db.iter_events(f, evidence=True):
+                    yield json.dumps(event, ensure_ascii=False, default=str) + "\n"
+            else:
+                buffer = io.StringIO()
+                exporting.write_acled_csv([], buffer)
+                yield buffer.getvalue()
+                for row in db.iter_events(f):
+                    buffer = io.StringIO()
+                    exporting.write_acled_csv([row], buffer)
+                    yield buffer.getvalue().split("\n", 1)[1]
+        media = "text/csv; charset=utf-8" if format == "acled-csv" else "application/x-ndjson"
+        name = "rasd-events.csv" if format == "acled-csv" else "rasd-events.jsonl"
+        return StreamingResponse(lines(), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    def require_token(authorization: str | None = Header(None, max_length=500)) -> None:
+        if not token:
+            raise HTTPException(403, "writes are disabled: start the service with $RASD_API_TOKEN set")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), token.encode()):
+            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+    @app.post("/articles", summary="Extract events from articles and store them (bearer token)",
+              dependencies=[Depends(require_token)])
+    def post_articles(body: ArticlesIn | ArticleIn) -> dict:
+        articles = body.articles if isinstance(body, ArticlesIn) else [body]
+        results: list[dict] = []
+
+        def note(outcome: str, result: Any) -> None:
+            if isinstance(result, dict):
+                results.append({"id": result.get("id"), "outcome": outcome, "events": 0,
+                                "skipped": result.get("_skip")})
+            else:
+                results.append({"id": result.id, "outcome": outcome, "events": len(result.events or []),
+                                "skipped": result.skipped})
+        records = [a.model_dump(exclude_none=True) for a in articles]
+        summary = ingest_records(db, records, process=process, on_article=note)
+        return {"added": summary.added, "replaced": summary.replaced, "unchanged": summary.unchanged,
+                "skipped": summary.skipped, "results": results}
+
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    return _wrap(app)
+
+
+def _wrap(app):
+    """Add the size limit as the outermost middleware (FastAPI's own middleware stack sits inside)."""
+    app.add_middleware(LimitRequestSize)
+    return app
+
+
+def _version() -> str:
+    from .. import __version__
+    return __version__

@@ -1,0 +1,68 @@
+"""``rasd ingest``: articles (files, folders, JSONL, RSS/Atom feeds, WARC) into the store."""
+from __future__ import annotations
+
+import argparse
+import sys
+from urllib.parse import urlparse
+
+from ..doc import parse_date
+from ..errors import InputError
+from ..store import add_db_argument, open_store
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "ingest", help="extract events from articles into the store",
+        description="Run the pipeline on articles (.txt/.html files, folders, JSONL, RSS/Atom feeds as files or "
+                    "http(s) URLs, .warc/.warc.gz archives, '-' for standard input) and keep articles, events, "
+                    "evidence and sources in the store. Each article is its own transaction; unchanged articles "
+                    "are skipped, corrected ones (same URL or id, new text) replace their events.")
+    p.add_argument("inputs", nargs="+", metavar="PATH", help="files, folders, feed URLs, or '-'")
+    add_db_argument(p)
+    p.add_argument("--source", help="the outlet of single articles read from files")
+    p.add_argument("--published", help="publication date YYYY-MM-DD of single articles read from files")
+    p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(func=run)
+
+
+def iter_inputs(inputs: list[str], **meta):
+    """Records from paths and feed URLs, in order."""
+    from ..sources import iter_records
+    paths: list[str] = []
+    for item in inputs:
+        if urlparse(item).scheme in ("http", "https"):
+            if paths:
+                yield from iter_records(paths, **meta)
+                paths = []
+            from ..feeds import iter_feed
+            try:
+                yield from iter_feed(item)
+            except Exception as error:  # noqa: BLE001 - an unreachable feed must not end the run
+                yield {"id": item, "_skip": f"cannot read the feed {item}: {error}"}
+        else:
+            paths.append(item)
+    if paths:
+        yield from iter_records(paths, **meta)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..store.ingest import ingest_records
+    if args.published and parse_date(args.published) is None:
+        raise InputError(f"--published must be YYYY-MM-DD, not {args.published!r}")
+
+    def note(outcome: str, result) -> None:
+        if args.quiet:
+            return
+        ident = result.get("id") if isinstance(result, dict) else result.id
+        reason = result.get("_skip") if isinstance(result, dict) else result.skipped
+        events = 0 if isinstance(result, dict) else len(result.events or [])
+        extra = f": {reason}" if reason else (f" ({events} events)" if outcome in ("added", "replaced") else "")
+        print(f"{outcome:9} {ident or '-'}{extra}", file=sys.stderr)
+
+    with open_store(args.db) as store:
+        summary = ingest_records(store, iter_inputs(args.inputs, source=args.source, published=args.published),
+                                 on_article=note)
+        counts = store.counts()
+    print(f"rasd: {summary.summary()}; store {store.url}: {counts['articles']} articles, "
+          f"{counts['events']} events from {counts['reports']} reports", file=sys.stderr)
+    return 0

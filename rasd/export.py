@@ -1,0 +1,138 @@
+"""Event records -> ACLED CSV rows, GeoJSON features, JSON lines, Parquet.
+
+Works on plain event records (``rasd extract``) and on stored events (``rasd export``, ``GET /export``)
+alike: a stored event is a record with the same field names, plus ``n_reports`` and ``updated_at``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any, Iterable
+
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+
+# ACLED's region of the countries rasd covers (anything else: left empty)
+REGIONS = {
+    **dict.fromkeys(["Iraq", "Syria", "Yemen", "Lebanon", "Jordan", "Palestine", "Israel", "Saudi Arabia", "Kuwait",
+                     "Bahrain", "Qatar", "United Arab Emirates", "Oman", "Iran", "Turkey"], "Middle East"),
+    **dict.fromkeys(["Egypt", "Libya", "Tunisia", "Algeria", "Morocco", "Sudan"], "Northern Africa"),
+}
+
+# Fields that are not ACLED columns but that GeoJSON/JSONL keep
+EXTRA_FIELDS = ["location_ar", "geonameid", "background", "confidence", "article_id", "n_reports"]
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def acled_row(record: dict) -> dict[str, Any]:
+    """One event record -> one ACLED row (a dict in :data:`ACLED_COLUMNS` order)."""
+    date = str(record.get("event_date") or "")
+    year = record.get("year") or (int(date[:4]) if date[:4].isdigit() else "")
+    row = {
+        "event_id_cnty": record.get("event_id") or "",
+        "event_date": date,
+        "year": year,
+        "time_precision": _blank(record.get("time_precision")),
+        "disorder_type": _blank(record.get("disorder_type")),
+        "event_type": _blank(record.get("event_type")),
+        "sub_event_type": _blank(record.get("sub_event_type")),
+        "actor1": _blank(record.get("actor1")),
+        "assoc_actor_1": _blank(record.get("assoc_actor_1")),
+        "inter1": _blank(record.get("inter1")),
+        "actor2": _blank(record.get("actor2")),
+        "assoc_actor_2": _blank(record.get("assoc_actor_2")),
+        "inter2": _blank(record.get("inter2")),
+        "interaction": _blank(record.get("interaction")),
+        "civilian_targeting": "Civilian targeting" if record.get("civilian_targeting") else "",
+        "iso": _blank(record.get("iso")),
+        "region": REGIONS.get(record.get("country") or "", ""),
+        "country": _blank(record.get("country")),
+        "admin1": _blank(record.get("admin1")),
+        "admin2": _blank(record.get("admin2")),
+        "admin3": _blank(record.get("admin3")),
+        "location": _blank(record.get("location")),
+        "latitude": _blank(record.get("latitude")),
+        "longitude": _blank(record.get("longitude")),
+        "geo_precision": _blank(record.get("geo_precision")),
+        "source": _blank(record.get("source")),
+        "source_scale": _blank(record.get("source_scale")),
+        "notes": " ".join(str(record.get("notes") or "").split()),
+        "fatalities": int(record.get("fatalities") or 0),
+        "tags": _blank(record.get("tags")),
+        "timestamp": _blank(record.get("timestamp", record.get("updated_at"))),
+    }
+    return row
+
+
+def acled_rows(records: Iterable[dict]) -> list[dict[str, Any]]:
+    """Event records -> ACLED rows (dicts whose keys are :data:`ACLED_COLUMNS`, in order)."""
+    return [acled_row(r) for r in records]
+
+
+def write_acled_csv(records: Iterable[dict], fh: IO[str]) -> int:
+    """Write an ACLED CSV (header first) to a text file handle; returns the number of rows."""
+    writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        writer.writerow(acled_row(record))
+        count += 1
+    return count
+
+
+def feature(record: dict) -> dict:
+    """One event record -> a GeoJSON Feature (a Point where coordinates are known, else no geometry)."""
+    props = acled_row(record)
+    props["event_id"] = props.pop("event_id_cnty")
+    for key in EXTRA_FIELDS:
+        if key in record:
+            props[key] = record[key]
+    lat, lon = record.get("latitude"), record.get("longitude")
+    geometry = ({"type": "Point", "coordinates": [float(lon), float(lat)]}
+                if lat is not None and lon is not None else None)
+    return {"type": "Feature", "id": props["event_id"], "geometry": geometry, "properties": props}
+
+
+def geojson(records: Iterable[dict]) -> dict:
+    """Event records -> a GeoJSON FeatureCollection (RFC 7946: longitude first)."""
+    return {"type": "FeatureCollection", "features": [feature(r) for r in records]}
+
+
+def write_jsonl(records: Iterable[dict], fh: IO[str]) -> int:
+    count = 0
+    for record in records:
+        fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def write_parquet(records: Iterable[dict], path: Any) -> int:
+    """ACLED columns plus ``evidence`` (JSON text) as a Parquet file (a path or a binary file object); needs ``pyarrow`` (rasd[parquet])."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        from .errors import ConfigError
+        raise ConfigError("Parquet export needs pyarrow: pip install 'rasd[parquet]'") from error
+    rows = []
+    for record in records:
+        row = acled_row(record)
+        row["evidence"] = json.dumps(record.get("evidence") or [], ensure_ascii=False)
+        rows.append(row)
+    types = {"year": pa.int32(), "time_precision": pa.int8(), "interaction": pa.int16(), "iso": pa.int16(),
+             "latitude": pa.float64(), "longitude": pa.float64(), "geo_precision": pa.int8(),
+             "fatalities": pa.int32(), "timestamp": pa.int64()}
+    columns = ACLED_COLUMNS + ["evidence"]
+    arrays = {}
+    for name in columns:
+        values = [None if r[name] == "" else r[name] for r in rows]
+        arrays[name] = pa.array(values, type=types.get(name, pa.string()))
+    pq.write_table(pa.table(arrays), path)
+    return len(rows)

@@ -1,0 +1,113 @@
+"""The store's tables, written once for both backends, and the migrations that build them.
+
+The SQL is portable: ``{REAL}`` and ``{BIGINT}`` are filled per backend (SQLite ``REAL``/``INTEGER``,
+PostgreSQL ``DOUBLE PRECISION``/``BIGINT``); booleans are stored as 0/1 integers; JSON as text.
+
+Tables:
+
+* ``articles``   one row per article (the cleaned text is kept: the dashboard quotes evidence from it);
+* ``sources``    every outlet seen, with the number of its articles;
+* ``reports``    one row per event record extracted from one article (the record exactly as extracted);
+* ``evidence``   the evidence spans of each report (character offsets into ``articles.text``);
+* ``events``     the deduplicated events: one or more reports of one incident (see :mod:`rasd.dedup`);
+* ``merges``     why each report belongs to its event (the reasons ``rasd explain`` prints);
+* ``meta``       the schema version.
+
+Migrations are append-only: a new version adds a new entry to :data:`MIGRATIONS`; never edit an old one.
+"""
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+_V1 = [
+    """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS sources (
+        name TEXT PRIMARY KEY,
+        articles INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        article_id TEXT PRIMARY KEY,
+        url TEXT,
+        source TEXT,
+        title TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        input_hash TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        skipped TEXT,
+        ingested_at TEXT NOT NULL)""",
+    """CREATE INDEX IF NOT EXISTS articles_url ON articles (url)""",
+    """CREATE INDEX IF NOT EXISTS articles_input_hash ON articles (input_hash)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id TEXT PRIMARY KEY,
+        event_date TEXT,
+        year INTEGER,
+        week TEXT,
+        time_precision INTEGER,
+        disorder_type TEXT,
+        event_type TEXT,
+        sub_event_type TEXT,
+        actor1 TEXT, assoc_actor_1 TEXT, inter1 TEXT,
+        actor2 TEXT, assoc_actor_2 TEXT, inter2 TEXT,
+        interaction INTEGER,
+        civilian_targeting INTEGER NOT NULL DEFAULT 0,
+        background INTEGER NOT NULL DEFAULT 0,
+        iso INTEGER, country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
+        location TEXT, location_ar TEXT,
+        latitude {REAL}, longitude {REAL},
+        geo_precision INTEGER, geonameid {BIGINT},
+        fatalities INTEGER NOT NULL DEFAULT 0,
+        source TEXT,
+        notes TEXT,
+        confidence {REAL},
+        n_reports INTEGER NOT NULL DEFAULT 1,
+        updated_at {BIGINT} NOT NULL)""",
+    """CREATE INDEX IF NOT EXISTS events_date ON events (event_date)""",
+    """CREATE INDEX IF NOT EXISTS events_dedup ON events (sub_event_type, event_date)""",
+    """CREATE TABLE IF NOT EXISTS reports (
+        report_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+        event_id TEXT REFERENCES events (event_id),
+        seq {BIGINT} NOT NULL,
+        record TEXT NOT NULL)""",
+    """CREATE INDEX IF NOT EXISTS reports_article ON reports (article_id)""",
+    """CREATE INDEX IF NOT EXISTS reports_event ON reports (event_id)""",
+    """CREATE TABLE IF NOT EXISTS evidence (
+        report_id TEXT NOT NULL REFERENCES reports (report_id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL)""",
+    """CREATE INDEX IF NOT EXISTS evidence_report ON evidence (report_id)""",
+    """CREATE TABLE IF NOT EXISTS merges (
+        event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+        report_id TEXT NOT NULL REFERENCES reports (report_id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (event_id, report_id))""",
+]
+
+# version -> statements that bring the previous version to this one
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, _V1),
+]
+
+TYPES = {
+    "sqlite": {"REAL": "REAL", "BIGINT": "INTEGER"},
+    "postgres": {"REAL": "DOUBLE PRECISION", "BIGINT": "BIGINT"},
+}
+
+
+def statements(version: int, dialect: str) -> list[str]:
+    for number, stmts in MIGRATIONS:
+        if number == version:
+            return [s.format(**TYPES[dialect]) for s in stmts]
+    raise KeyError(version)
+
+# Columns of the events table that come straight from an event record.
+EVENT_COLUMNS = [
+    "event_id", "event_date", "year", "week", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "background", "iso", "country", "admin1", "admin2", "admin3", "location", "location_ar",
+    "latitude", "longitude", "geo_precision", "geonameid", "fatalities", "source", "notes", "confidence",
+    "n_reports", "updated_at",
+]

@@ -1,0 +1,158 @@
+"""The store, on a real SQLite file and a real PostgreSQL server: idempotent ingest, corrected articles,
+one transaction per article, cross-article deduplication of the demo articles (hand-coded events)."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.store import fixture, open_store, pgtemp
+from rasd.store.fixture import FixtureResult, make_event
+from rasd.store.ingest import ingest_records, ingest_result
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    try:
+        url, stop = pgtemp.start()
+    except pgtemp.Unavailable as reason:
+        pytest.skip(f"no PostgreSQL server: {reason}")
+    yield url
+    stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        db = open_store(str(tmp_path / "events.sqlite"))
+    else:
+        db = open_store(request.getfixturevalue("postgres_url"))
+        with db.transaction():  # a clean slate for each test
+            for table in ("merges", "evidence", "reports", "events", "articles", "sources"):
+                db._execute(f"DELETE FROM {table}")
+    yield db
+    db.close()
+
+
+def orphans(db) -> dict[str, int]:
+    return {
+        "reports without article": db.scalar("SELECT COUNT(*) AS n FROM reports r WHERE NOT EXISTS "
+                                             "(SELECT 1 FROM articles a WHERE a.article_id = r.article_id)"),
+        "reports without event": db.scalar("SELECT COUNT(*) AS n FROM reports r WHERE r.event_id IS NULL OR NOT "
+                                           "EXISTS (SELECT 1 FROM events e WHERE e.event_id = r.event_id)"),
+        "evidence without report": db.scalar("SELECT COUNT(*) AS n FROM evidence v WHERE NOT EXISTS "
+                                             "(SELECT 1 FROM reports r WHERE r.report_id = v.report_id)"),
+        "events without report": db.scalar("SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS "
+                                           "(SELECT 1 FROM reports r WHERE r.event_id = e.event_id)"),
+        "merges without report": db.scalar("SELECT COUNT(*) AS n FROM merges m WHERE NOT EXISTS "
+                                           "(SELECT 1 FROM reports r WHERE r.report_id = m.report_id)"),
+    }
+
+
+NO_ORPHANS = {"reports without article": 0, "reports without event": 0, "evidence without report": 0,
+              "events without report": 0, "merges without report": 0}
+
+
+def test_sqlite_store_is_one_wal_file_created_on_first_use(tmp_path):
+    path = tmp_path / "new.sqlite"
+    with open_store(str(path)) as db:
+        assert db.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+    assert path.exists()
+
+
+def test_ingesting_the_same_articles_again_changes_nothing(store):
+    first = fixture.load_demo(store, use_pipeline=False)
+    assert (first.added, first.unchanged) == (13, 0)
+    before = store.counts()
+    second = fixture.load_demo(store, use_pipeline=False)
+    assert (second.added, second.replaced, second.unchanged) == (0, 0, 13)
+    assert store.counts() == before
+    assert before == {"articles": 13, "sources": 13, "reports": 13, "evidence": 65, "events": 11, "merges": 13}
+
+
+def test_several_outlets_one_incident_become_one_event_with_every_source(store):
+    fixture.load_demo(store, use_pipeline=False)
+    rows, _ = store.events(sort="event_date", limit=100)
+    tarmiyah = [e for e in rows if e["location"] == "Tarmiyah"]
+    assert len(tarmiyah) == 1
+    event = store.event(tarmiyah[0]["event_id"])
+    assert event["sources"] == ["Alsumaria", "Shafaq News"]
+    assert event["fatalities"] == 2  # Shafaq says 2 dead, Alsumaria 3: the lowest figure, never the sum
+    assert [len(r["evidence"]) for r in event["reports"]] == [6, 5]  # each report keeps its evidence
+    assert "merged with 1 report (Shafaq News)" in event["reports"][1]["reason"]
+    assert "same sub-event type (Remote explosive/landmine/IED)" in event["reports"][1]["reason"]
+    hodeidah = [e for e in rows if e["location"] == "Al Hudaydah"]
+    assert len(hodeidah) == 1 and hodeidah[0]["n_reports"] == 2
+    assert hodeidah[0]["actor2"] == "Ansar Allah"  # filled from the report that names the target
+
+
+def test_two_ieds_in_two_districts_on_one_day_stay_two_events(store):
+    fixture.load_demo(store, use_pipeline=False)
+    rows, total = store.events(limit=100)
+    ieds = sorted(e["location"] for e in rows if e["sub_event_type"] == "Remote explosive/landmine/IED")
+    assert ieds == ["Tarmiyah", "Tuz Khurmatu"]
+    assert total == 11
+
+
+def test_a_corrected_article_replaces_its_events_without_orphans(store):
+    fixture.load_demo(store, use_pipeline=False)
+    articles = {a["id"]: a for a in fixture.demo_articles()}
+    corrected = dict(articles["demo-02"], text=articles["demo-02"]["text"].replace("ثلاثة جنود", "أربعة جنود"))
+    # the correction moves the event: the outlet now places it in Samarra, far from Tarmiyah
+    event = make_event(corrected, sub_event_type="Remote explosive/landmine/IED", event_date="2024-05-11",
+                       admin1="Salah al-Din", admin2="Samarra", location="Samarra", latitude=34.198,
+                       longitude=43.874, country="Iraq", iso=368, fatalities=4,
+                       evidence=[("trigger", "بانفجار عبوة ناسفة"), ("fatalities", "بمقتل أربعة جنود")])
+    outcome = ingest_result(store, FixtureResult(id="demo-02", events=[event], source=corrected["source"],
+                                                 text=corrected["text"], url=corrected["url"]))
+    assert outcome == "replaced"
+    assert orphans(store) == NO_ORPHANS
+    rows, total = store.events(limit=100)
+    assert total == 12  # Tarmiyah is one report again, and Samarra a new event
+    tarmiyah = next(e for e in rows if e["location"] == "Tarmiyah")
+    assert (tarmiyah["n_reports"], tarmiyah["source"], tarmiyah["fatalities"]) == (1, "Shafaq News", 2)
+    assert store.article("demo-02")["text"] == corrected["text"]
+    assert store.counts()["articles"] == 13
+
+
+def test_a_crash_mid_article_leaves_the_store_consistent_and_a_rerun_finishes(store):
+    results = {r.id: r for r in fixture.demo_results()}
+    calls = {"n": 0}
+
+    def crashing(record):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            broken = results[record["id"]]
+            # an event whose report id collides inside the same transaction after the first insert
+            return FixtureResult(id=broken.id, events=broken.events + [{"evidence": "not a list"}],
+                                 source=broken.source, text=broken.text, url=broken.url)
+        return results[record["id"]]
+
+    with pytest.raises(Exception):
+        ingest_records(store, fixture.demo_articles(), process=crashing)
+    assert store.counts()["articles"] == 4  # the four before the crash; nothing of the fifth
+    assert orphans(store) == NO_ORPHANS
+    rerun = ingest_records(store, fixture.demo_articles(), process=lambda r: results[r["id"]])
+    assert (rerun.unchanged, rerun.added) == (4, 9)
+    assert store.counts()["events"] == 11
+
+
+def test_removing_an_article_splits_what_it_alone_had_joined(store):
+    fixture.load_demo(store, use_pipeline=False)
+    assert store.remove_article("demo-01")
+    assert orphans(store) == NO_ORPHANS
+    tarmiyah = [e for e in store.events(limit=100)[0] if e["location"] == "Tarmiyah"]
+    assert [(e["source"], e["fatalities"]) for e in tarmiyah] == [("Alsumaria", 3)]
+
+
+def test_filters_sorting_and_pagination(store):
+    from rasd.store import Filters
+    fixture.load_demo(store, use_pipeline=False)
+    rows, total = store.events(Filters(country="Yemen"), sort="-fatalities", limit=2)
+    assert total == 3 and [e["location"] for e in rows] == ["Sirwah", "Taizz"]
+    rows, total = store.events(Filters(actor="ansar allah", date_from="2024-05-18"), sort="event_date")
+    assert [e["location"] for e in rows] == ["Sirwah"]
+    rows, total = store.events(Filters(source="Al Masirah"))
+    assert total == 1 and rows[0]["source"] == "Al Arabiya; Al Masirah"
+    rows, _ = store.events(Filters(actor="100%_"))
+    assert rows == []  # LIKE wildcards in a filter are text, not patterns
+    stats = store.stats()
+    assert {r["key"]: r["events"] for r in stats["by_event_type"]}["Explosions/Remote violence"] == 6
