@@ -97,7 +97,7 @@ def assemble_events(doc: Document) -> None:
             if index and deaths.count:
                 reasons["fatalities_note"] = "toll given for several places together: counted on the first"
             info = {"deaths": {(deaths.start, deaths.end): count} if count else {}, "reasons": reasons,
-                    "sentences": {trigger.sentence}}
+                    "sentences": {trigger.sentence}, "dated": edate.start is not None}
             candidates.append((event, info))
     doc.events = _merge(doc, candidates)
 
@@ -109,6 +109,7 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     if info["sentences"] - kept_info["sentences"]:
         kept_event.notes = kept_event.notes + " " + event.notes
     kept_info["sentences"] |= info["sentences"]
+    kept_info["dated"] = kept_info["dated"] or info["dated"]
     seen = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
     kept_event.evidence.extend(e for e in event.evidence if (e["field"], e["start"], e["end"]) not in seen)
     for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):

@@ -1,0 +1,930 @@
+"""Stage: dates. Find date expressions, resolve them against the publication date, date each event.
+
+What is read (all on ``doc.norm.text``, the normalised text; spans are its offsets):
+
+* absolute dates: ``3 أيلول 2020``, ``٣/٩/٢٠٢٠`` (the normaliser gives ASCII digits), ``2020-09-03``,
+  ``الثالث من سبتمبر``, paired names ``19 آب/ أغسطس``, ``يوليو (تموز)``, Levantine/Iraqi, Egyptian/Gulf
+  and Maghrebi month names, a weekday in front (``الخميس 3 أيلول``); a day and month without a year
+  take the year that puts them nearest the publication date;
+* Hijri dates (``15 رمضان 1436 هـ``, ``1436/10/15هـ``), converted with the tabular (arithmetic) Islamic
+  calendar, which agrees with Umm al-Qura to within a day or two: no external table is needed;
+* relative expressions: ``اليوم``, ``أمس``, ``أول أمس``, ``الليلة الماضية``, ``فجر اليوم``, ``مساء الأحد``,
+  ``يوم الجمعة`` (the latest Friday on or before publication), ``أمس الخميس`` (yesterday; when the
+  weekday disagrees with the publication date, the weekday nearest to "yesterday" wins: republished
+  copies keep the original wording), ``الأسبوع الماضي``, ``الشهر الماضي``, ``مطلع الشهر الماضي``,
+  ``نهاية العام الماضي``, ``قبل يومين``, ``منذ الاثنين``, ``في وقت سابق اليوم``, ``خلال الساعات الماضية``,
+  ``خلال الـ48 ساعة``;
+* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر أيام عام 2004``.
+
+Precision is ACLED's ``time_precision``: 1 the day is known; 2 only the week (±3 days); 3 only the
+month, dated on the 15th (a year alone: 15 January / 1 July / 15 December for its start / middle / end).
+Conventions of the project's gold set: "last week" is publication minus 7 days, precision 2; "last
+month" and "early last month" the 15th of that month, precision 3; "mid-July" the 15th, precision 2;
+"since Monday" is Monday with precision 2; an event whose sentence has no date cue gets the publication
+date with precision 2; a date that belongs to a statement ("قال المرصد أمس إن ...") dates the event
+with precision 2. A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event.
+An event dated more than ``BACKGROUND_DAYS`` (14) days before publication, or in an earlier year named
+alone ("عام 2004"), is retrospective: ``EventDate.background``.
+
+Vocabulary lives in ``rasd/data/dates/*.yaml`` (curated, with sources), compiled by
+``scripts/build_date_lexicon.py`` into ``lexicon.json``. Matching is driven by the document's tokens:
+only a token that can start a date expression runs the (precompiled, anchored) patterns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .text import normalize, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .doc import Document, Sentence
+
+LEXICON_PATH = Path(__file__).parent / "data" / "dates" / "lexicon.json"
+
+KINDS = ("absolute", "relative", "weekday", "month", "year", "hijri")
+BACKGROUND_DAYS = 14  # an event dated more than this many days before publication is retrospective
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression in the text, resolved. ``start``/``end`` are offsets into ``doc.norm.text``."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: int
+    kind: str  # 'absolute', 'relative', 'weekday', 'month', 'year', 'hijri'
+
+
+@dataclass(slots=True)
+class EventDate:
+    """The date of one event and why: ``start``/``end`` of the date mention used (None when the
+    publication date stood in), ``reason`` in words, ``background`` when it is retrospective."""
+
+    date: dt.date | None
+    precision: int
+    start: int | None
+    end: int | None
+    reason: str
+    background: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar arithmetic
+# --------------------------------------------------------------------------------------------
+# Tabular Islamic calendar (civil epoch 16 July 622 Julian = R.D. 227015, leap years 2, 5, 7, 10,
+# 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle), after Reingold & Dershowitz, Calendrical
+# Calculations. Python's date.toordinal() is the same R.D. count.
+ISLAMIC_EPOCH = 227015
+
+
+def hijri_leap(year: int) -> bool:
+    return (14 + 11 * year) % 30 < 11
+
+
+def hijri_month_length(year: int, month: int) -> int:
+    if month == 12:
+        return 30 if hijri_leap(year) else 29
+    return 30 if month % 2 == 1 else 29
+
+
+def _fixed_from_hijri(year: int, month: int, day: int) -> int:
+    return (ISLAMIC_EPOCH - 1 + (year - 1) * 354 + (3 + 11 * year) // 30
+            + 29 * (month - 1) + month // 2 + day)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """A Hijri date (tabular calendar) -> the Gregorian date. Day 30 of a 29-day month is the
+    next day (observed months sometimes have a 30th where the table has 29)."""
+    if not 1 <= month <= 12 or not 1 <= day <= 30:
+        raise ValueError(f"bad Hijri date {year}-{month}-{day}")
+    return dt.date.fromordinal(_fixed_from_hijri(year, month, day))
+
+
+def gregorian_to_hijri(date: dt.date) -> tuple[int, int, int]:
+    """A Gregorian date -> ``(year, month, day)`` of the tabular Hijri calendar."""
+    fixed = date.toordinal()
+    year = (30 * (fixed - ISLAMIC_EPOCH) + 10646) // 10631
+    prior = fixed - _fixed_from_hijri(year, 1, 1)
+    month = min(12, (11 * prior + 330) // 325)
+    day = fixed - _fixed_from_hijri(year, month, 1) + 1
+    return year, month, day
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """``(year, month)`` moved by ``delta`` months, across year ends."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def mid_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 15)
+
+
+def weekday_on_or_before(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon and grammar
+# --------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    with open(LEXICON_PATH, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    """A regex alternation of normalised phrases, longest first, spaces matching runs of spaces."""
+    items = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join("[ ]+".join(re.escape(w) for w in p.split()) for p in items) + ")"
+
+
+SP, OSP, EOW = r"[ ]+", r"[ ]*", r"(?!\w)"
+
+# Words before a day-month that make it a name, not a date: "قوى 14 آذار", "شارع 14 رمضان", "حي واحد حزيران".
+_NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه قوي تيار حركه ثوره حزب ائتلاف مستشفي مدرسه
+جامعه جامع مسجد لواء كتيبه جبهه تحالف قاعده معسكر مطار طريق منطقه حديقه قضاء ناحيه مجمع""".split())
+# Words before اليوم that make it not "today".
+_NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
+# Words before a bare month name that make it a month ("في أيلول", "منذ حزيران").
+_MONTH_INTRO = frozenset("في منذ خلال حتي الي بين قبل بعد من مع".split())
+
+
+class _Grammar:
+    """Compiled patterns and the first-word dispatch table (built once per process)."""
+
+    def __init__(self) -> None:
+        lx = lexicon()
+        self.lx = lx
+        self.months: dict[str, tuple[int, str, bool]] = {k: tuple(v) for k, v in lx["months"].items()}
+        self.weekdays: dict[str, int] = lx["weekdays"]
+        self.ordinals: dict[str, int] = lx["ordinals"]
+        self.reldays: dict[str, int] = lx["relative_days"]
+        self.periods: dict[str, str] = lx["periods"]
+        self.qualifiers: dict[str, str] = {**lx["qualifiers"], **lx["dual_qualifiers"]}
+        self.pnouns: dict[str, str] = lx["period_nouns"]
+        self.units: dict[str, list] = lx["units"]
+        self.small: dict[str, Any] = lx["small_numbers"]
+        self.eras: dict[str, str] = lx["eras"]
+        self.today_not_before = frozenset(lx["today_not_before"])
+        self.report_that = frozenset(lx["report_that"])
+        self.labels = lx["published_labels"]
+
+        WD, MON, ORD = _alt(self.weekdays), _alt(self.months), _alt(self.ordinals)
+        QUAL, ERA, PERIOD = _alt(self.qualifiers), _alt(self.eras), _alt(self.periods)
+        PART, REL, PNOUN = _alt(lx["day_parts"]), _alt(self.reldays), _alt(self.pnouns)
+        UNIT, SMALL = _alt(self.units), _alt(self.small)
+        pair = rf"(?:{OSP}(?:[/\-(]{OSP})?(?P<m2>{MON}){EOW}(?:{OSP}\))?)?"
+        year = (rf"(?:[ ,]*(?:-{OSP})?(?:من{SP})?(?:(?:عام|العام|سنه|السنه){SP})?(?P<yy>\d{{4}})(?!\d)"
+                rf"(?:{OSP}(?P<era>{ERA}){EOW})?)?")
+        qual = rf"(?:{SP}(?P<q>{QUAL}){EOW})?"
+        day = rf"(?:(?P<dd>\d{{1,2}})(?!\d)|(?P<dord>{ORD}){EOW})"
+        period = rf"(?:(?P<period>{PERIOD}){EOW}{SP}(?:ايام{SP})?)?"
+        c = re.compile
+        self.patterns: dict[str, re.Pattern[str]] = {
+            "daymonth": c(rf"(?:(?P<wd>{WD}){EOW}[ ,]*(?:-{OSP})?(?:الموافق{SP})?)?{day}(?:{SP}من)?"
+                          rf"(?:{SP}شهر)?{OSP}(?P<m1>{MON}){EOW}{pair}{year}{qual}"),
+            "month": c(rf"{period}(?:(?P<shahr>شهر|شهري){SP})?(?P<m1>{MON}){EOW}{pair}{year}{qual}"),
+            "numeric": c(rf"(?P<a>\d{{1,4}}){OSP}(?P<sep>[/.\-]){OSP}(?P<b>\d{{1,2}}){OSP}(?P=sep){OSP}"
+                         rf"(?P<c>\d{{1,4}})(?!\d)(?:{OSP}(?P<era>{ERA}){EOW})?"),
+            "weekday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?)?(?:(?:يوم|نهار){SP})?(?P<wd>{WD}){EOW}{qual}"),
+            "relday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?(?:يوم{SP})?)?(?P<rel>{REL}){EOW}"
+                        rf"(?:[ ,]*(?:يوم{SP})?(?P<wd>{WD}){EOW})?"),
+            "periodrel": c(rf"{period}(?:(?P<this>هذا|هذه){SP})?(?P<noun>{PNOUN}){EOW}{qual}"),
+            "ago": c(rf"(?P<ago>قبل|منذ){SP}(?:(?:نحو|حوالي|قرابه|زهاء|اكثر{SP}من|ما{SP}يقارب){SP})?"
+                     rf"(?:(?P<n>\d{{1,3}}|{SMALL}){EOW}{SP})?(?P<unit>{UNIT}){EOW}(?![ ]*\d)"),
+            "hours": c(rf"(?:(?P<pre>خلال|منذ|طيله|طوال|مدار){SP})?(?:ال{OSP})?"
+                       rf"(?P<h>\d{{1,3}}){OSP}(?:ساعه|ساعات){EOW}"
+                       rf"(?:{SP}(?P<q>الماضيه|الاخيره|المنصرمه|السابقه|الفائته){EOW})?"),
+            "year": c(rf"{period}(?:عام|العام|سنه|السنه|عامي){SP}(?P<yy>\d{{4}})(?!\d)"
+                      rf"(?:{OSP}(?P<era>{ERA}){EOW})?"),
+            "yearera": c(rf"(?P<yy>\d{{4}}){OSP}(?P<era>{ERA}){EOW}"),
+            "dayrelmonth": c(rf"{day}(?:{SP}من)?{SP}(?:(?P<this>هذا){SP}الشهر|الشهر(?:{SP}(?P<q>{QUAL}))?){EOW}"),
+        }
+
+        def firsts(*tables: Iterable[str]) -> set[str]:
+            return {p.split()[0] for t in tables for p in t}
+
+        digit = {"#d"}
+        starts: dict[str, set[str]] = {
+            "daymonth": firsts(self.weekdays, self.ordinals) | digit,
+            "month": firsts(self.periods, self.months) | {"شهر", "شهري"},
+            "numeric": digit,
+            "weekday": firsts(lx["day_parts"], self.weekdays) | {"يوم", "نهار"},
+            "relday": firsts(lx["day_parts"], self.reldays),
+            "periodrel": firsts(self.periods, self.pnouns) | {"هذا", "هذه"},
+            "ago": {"قبل", "منذ"},
+            "hours": {"خلال", "منذ", "طيله", "طوال", "مدار", "ال"} | digit,
+            "year": firsts(self.periods) | {"عام", "العام", "سنه", "السنه", "عامي"},
+            "yearera": digit,
+            "dayrelmonth": firsts(self.ordinals) | digit,
+        }
+        self.dispatch: dict[str, tuple[str, ...]] = {}
+        for branch, words in starts.items():
+            for word in words:
+                self.dispatch[word] = self.dispatch.get(word, ()) + (branch,)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    return _Grammar()
+
+
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> tuple[tuple[str, int], ...]:
+    """A token and its readings without proclitics: ``(form, chars_stripped)``."""
+    out = [(word, 0)]
+    rest, k = word, 0
+    if len(rest) > 2 and rest[0] in "وف":
+        rest, k = rest[1:], 1
+        out.append((rest, k))
+    if len(rest) > 2 and rest[0] in "بلك":
+        out.append((rest[1:], k + 1))
+    return tuple(out)
+
+
+_START_CACHE: dict[str, tuple] = {}
+
+
+def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The patterns a token can start: ``((chars_stripped, branches), ...)``; () for most words."""
+    dispatch = grammar().dispatch
+    if word[0].isdigit():
+        return ((0, dispatch["#d"]),)
+    out = []
+    for form, k in _forms(word):
+        branches = dispatch.get(form)
+        if branches:
+            out.append((k, branches))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Resolvers: one per pattern; each returns (date, precision, kind) or None
+# --------------------------------------------------------------------------------------------
+Resolved = tuple[dt.date, int, str]
+
+
+def _nearest_year_date(month: int, day: int, pub: dt.date, q: str | None) -> dt.date | None:
+    """The date with this month and day nearest ``pub`` (ties: the past); 'past' -> before pub,
+    'next' -> after pub."""
+    best: dt.date | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        cand = _safe_date(year, month, day)
+        if cand is None:
+            continue
+        if q == "past" and cand >= pub or q == "next" and cand <= pub:
+            continue
+        if best is None or (abs((cand - pub).days), cand > pub) < (abs((best - pub).days), best > pub):
+            best = cand
+    return best
+
+
+def _hijri_nearest(month: int, day: int, pub: dt.date, q: str | None) -> dt.date | None:
+    hy = gregorian_to_hijri(pub)[0]
+    best: dt.date | None = None
+    for year in (hy - 1, hy, hy + 1):
+        cand = hijri_to_gregorian(year, month, day)
+        if q == "past" and cand >= pub or q == "next" and cand <= pub:
+            continue
+        if best is None or (abs((cand - pub).days), cand > pub) < (abs((best - pub).days), best > pub):
+            best = cand
+    return best
+
+
+def _month_year(month: int, pub: dt.date, q: str | None) -> int:
+    """The year of a month named without one: 'past' -> the latest such month before this one,
+    'current' -> this year, 'next' -> the next one, none -> this year unless the month is still ahead."""
+    if q == "past":
+        return pub.year if month < pub.month else pub.year - 1
+    if q == "next":
+        return pub.year if month > pub.month else pub.year + 1
+    if q == "current":
+        return pub.year
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _cap(date: dt.date, pub: dt.date | None, same_period: bool) -> dt.date:
+    """A mid-period date of the current month/year is not put after publication."""
+    if pub is not None and same_period and date > pub:
+        return pub
+    return date
+
+
+def _year_date(year: int, period: str | None) -> dt.date:
+    if period == "early":
+        return dt.date(year, 1, 15)
+    if period == "late":
+        return dt.date(year, 12, 15)
+    return dt.date(year, 7, 1)
+
+
+class _Resolver:
+    def __init__(self, g: _Grammar, text: str, pub: dt.date | None):
+        self.g, self.text, self.pub = g, text, pub
+
+    # helpers ----------------------------------------------------------------------------------
+    def _qual(self, m: re.Match[str]) -> str | None:
+        q = m.groupdict().get("q")
+        return self.g.qualifiers.get(" ".join(q.split())) if q else None
+
+    def _period(self, m: re.Match[str]) -> str | None:
+        p = m.groupdict().get("period")
+        return self.g.periods.get(" ".join(p.split())) if p else None
+
+    def _month(self, m: re.Match[str]) -> tuple[int, str, bool, bool]:
+        """(month, calendar, ambiguous, paired) of m1, checking that a paired m2 agrees."""
+        month, cal, amb = self.g.months[" ".join(m.group("m1").split())]
+        m2 = m.groupdict().get("m2")
+        paired = False
+        if m2:
+            month2, cal2, _ = self.g.months[" ".join(m2.split())]
+            paired = month2 == month and cal2 == cal
+        return month, cal, amb, paired
+
+    def _day(self, m: re.Match[str]) -> int | None:
+        if m.group("dd"):
+            d = int(m.group("dd"))
+        else:
+            d = self.g.ordinals[" ".join(m.group("dord").split())]
+        return d if 1 <= d <= 31 else None
+
+    def _era(self, m: re.Match[str]) -> str | None:
+        e = m.groupdict().get("era")
+        return self.g.eras.get(e) if e else None
+
+    def _year_ok(self, year: int, calendar: str, alone: bool = False) -> bool:
+        """A plausible year; a year standing alone ("عام 2030") may not lie after next year."""
+        if calendar == "hijri":
+            return 1300 <= year <= 1500
+        top = self.pub.year + 1 if self.pub and alone else 2100
+        return 1900 <= year <= top
+
+    def _word_before(self, start: int) -> frozenset[str]:
+        """The word before ``start`` in all its readings (with and without proclitics)."""
+        words = re.findall(r"\w+", self.text[max(0, start - 24):start])
+        return frozenset(f for f, _ in _forms(words[-1])) if words else frozenset()
+
+    # branches ---------------------------------------------------------------------------------
+    def daymonth(self, m: re.Match[str]) -> Resolved | None:
+        day = self._day(m)
+        if day is None:
+            return None
+        month, cal, _, paired = self._month(m)
+        era = self._era(m)
+        yy = int(m.group("yy")) if m.group("yy") and (paired or not m.group("m2")) else None
+        q = self._qual(m)
+        if yy is not None and era and era != cal:
+            return None
+        if cal == "hijri":
+            if yy is not None:
+                if not self._year_ok(yy, "hijri"):
+                    return None
+                return hijri_to_gregorian(yy, month, day), 1, "hijri"
+            if self.pub is None:
+                return None
+            date = _hijri_nearest(month, day, self.pub, q)
+            return (date, 1, "hijri") if date else None
+        if yy is not None:
+            if not self._year_ok(yy, "gregorian"):
+                return None
+            date = _safe_date(yy, month, day)
+            return (date, 1, "absolute") if date else None
+        if self.pub is None:
+            return None
+        date = _nearest_year_date(month, day, self.pub, q)
+        return (date, 1, "absolute") if date else None
+
+    def month(self, m: re.Match[str]) -> Resolved | None:
+        month, cal, amb, paired = self._month(m)
+        yy = int(m.group("yy")) if m.group("yy") and (paired or not m.group("m2")) else None
+        q, period = self._qual(m), self._period(m)
+        if amb and not (m.group("shahr") or yy or q or paired or period):
+            return None
+        if not amb and not (m.group("shahr") or yy or q or paired or period):
+            if not self._word_before(m.start()) & _MONTH_INTRO:
+                return None
+        precision = 2 if period == "mid" else 3
+        if cal == "hijri":
+            if yy is not None:
+                if not self._year_ok(yy, "hijri"):
+                    return None
+                return hijri_to_gregorian(yy, month, 15), precision, "hijri"
+            if self.pub is None:
+                return None
+            hy, hm, _ = gregorian_to_hijri(self.pub)
+            if q == "past":
+                year = hy if month < hm else hy - 1
+            elif q == "next":
+                year = hy if month > hm else hy + 1
+            else:
+                year = hy if month <= hm else hy - 1
+            date = hijri_to_gregorian(year, month, 15)
+            return _cap(date, self.pub, year == hy and month == hm), precision, "hijri"
+        if yy is not None:
+            if not self._year_ok(yy, "gregorian"):
+                return None
+            return _cap(mid_month(yy, month), self.pub, False), precision, "month"
+        if self.pub is None:
+            return None
+        year = _month_year(month, self.pub, q)
+        same = year == self.pub.year and month == self.pub.month
+        return _cap(mid_month(year, month), self.pub, same), precision, "month"
+
+    def numeric(self, m: re.Match[str]) -> Resolved | None:
+        a, b, c = m.group("a"), m.group("b"), m.group("c")
+        era = self._era(m)
+        if len(a) == 4 and len(c) <= 2:
+            year, month, day = int(a), int(b), int(c)
+        elif len(a) <= 2 and len(c) in (2, 4):
+            day, month, year = int(a), int(b), int(c)
+            if len(c) == 2:
+                if era == "hijri":
+                    return None
+                base = self.pub.year if self.pub else 2000  # never the wall clock
+                year += 2000 if abs(2000 + year - base) <= abs(1900 + year - base) else 1900
+            if month > 12 and day <= 12:
+                day, month = month, day
+        else:
+            return None
+        if m.group("sep") == "." and len(c) == 2:
+            return None  # "3.9.20": too easily a version or a score
+        if era == "hijri" or (era is None and 1300 <= year <= 1500):
+            if not (1 <= month <= 12 and 1 <= day <= 30 and self._year_ok(year, "hijri")):
+                return None
+            return hijri_to_gregorian(year, month, day), 1, "hijri"
+        if not self._year_ok(year, "gregorian"):
+            return None
+        date = _safe_date(year, month, day)
+        return (date, 1, "absolute") if date else None
+
+    def _weekday_near(self, weekday: int, anchor: dt.date) -> dt.date:
+        """The date with this weekday nearest ``anchor`` and not after publication (ties: earlier)."""
+        assert self.pub is not None
+        back = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+        fwd = back + dt.timedelta(days=7)
+        if fwd <= self.pub and (fwd - anchor).days < (anchor - back).days:
+            return fwd
+        return back
+
+    def weekday(self, m: re.Match[str]) -> Resolved | None:
+        if self.pub is None:
+            return None
+        wd = self.g.weekdays[m.group("wd")]
+        before = self._word_before(m.start())
+        if before & {"بين", "كلا"} and m.group("wd") == "الاثنين":
+            return None
+        q = self._qual(m)
+        if q == "past":
+            date = weekday_on_or_before(self.pub - dt.timedelta(days=1), wd)
+        elif q == "next":
+            date = weekday_on_or_before(self.pub + dt.timedelta(days=7), wd)
+        else:
+            date = weekday_on_or_before(self.pub, wd)
+        precision = 2 if "منذ" in before else 1
+        return date, precision, "weekday"
+
+    def relday(self, m: re.Match[str]) -> Resolved | None:
+        if self.pub is None:
+            return None
+        rel = " ".join(m.group("rel").split())
+        if rel == "اليوم" and not m.group("wd") and not m.group("part"):
+            after = re.match(r"[ ]+(\w+)", self.text[m.end():m.end() + 24])
+            if after and after.group(1) in self.g.today_not_before:
+                return None
+            if self._word_before(m.start()) & _NOT_TODAY_AFTER:
+                return None  # "حتى اليوم": until now, not a day; "روسيا اليوم", "المصري اليوم": names
+        anchor = self.pub + dt.timedelta(days=self.g.reldays[rel])
+        if m.group("wd"):
+            date = self._weekday_near(self.g.weekdays[m.group("wd")], anchor) if anchor <= self.pub else anchor
+        else:
+            date = anchor
+        return date, 1, "relative"
+
+    def periodrel(self, m: re.Match[str]) -> Resolved | None:
+        if self.pub is None:
+            return None
+        pub = self.pub
+        noun = self.g.pnouns[" ".join(m.group("noun").split())]
+        q, period = self._qual(m), self._period(m)
+        if m.group("this"):
+            q = "current"
+        if q is None and period and noun in ("month", "year", "week"):
+            q = "current"
+        if q is None:
+            return None
+        if noun in ("week", "fortnight"):
+            if q == "past":
+                return pub - dt.timedelta(days=7), 2, "relative"
+            if q == "current":
+                return pub, 2, "relative"
+            return pub + dt.timedelta(days=7), 2, "relative"
+        if noun == "two_days" and q == "past":
+            return pub - dt.timedelta(days=1), 2, "relative"
+        if noun == "days" and q == "past":
+            return pub - dt.timedelta(days=2), 2, "relative"
+        if noun == "hours" and q == "past":
+            return pub, 2, "relative"
+        precision = 2 if period == "mid" else 3
+        if noun == "month":
+            delta = {"past": -1, "current": 0, "next": 1}[q]
+            y, mo = add_months(pub.year, pub.month, delta)
+            return _cap(mid_month(y, mo), pub, delta == 0), precision, "relative"
+        if noun == "year":
+            delta = {"past": -1, "current": 0, "next": 1}[q]
+            return _cap(_year_date(pub.year + delta, period), pub, delta == 0), 3, "relative"
+        return None
+
+    def ago(self, m: re.Match[str]) -> Resolved | None:
+        if self.pub is None:
+            return None
+        pub = self.pub
+        unit, implied = self.g.units[m.group("unit")]
+        n: Any = implied
+        if m.group("n"):
+            raw = m.group("n")
+            n = int(raw) if raw.isdigit() else self.g.small[" ".join(raw.split())]
+        if n == "few":
+            n = None
+        if n is None:  # "قبل أيام", "منذ أسابيع"
+            if unit == "day":
+                return pub - dt.timedelta(days=3), 2, "relative"
+            if unit == "hour":
+                return pub, 1, "relative"
+            return None
+        if n <= 0:
+            return None
+        if unit == "hour":
+            return pub - dt.timedelta(days=n // 24), 1 if n < 24 else 2, "relative"
+        if unit == "day":
+            return pub - dt.timedelta(days=n), 1, "relative"
+        if unit == "week":
+            return pub - dt.timedelta(days=7 * n), 2, "relative"
+        if unit == "month":
+            y, mo = add_months(pub.year, pub.month, -n)
+            return mid_month(y, mo), 3, "relative"
+        if unit == "year":
+            return dt.date(pub.year - n, 7, 1), 3, "relative"
+        return None
+
+    def hours(self, m: re.Match[str]) -> Resolved | None:
+        if self.pub is None or not (m.group("pre") or m.group("q")):
+            return None
+        h = int(m.group("h"))
+        if not 1 <= h <= 240:
+            return None
+        return self.pub - dt.timedelta(days=h // 48), 2, "relative"
+
+    def year(self, m: re.Match[str]) -> Resolved | None:
+        yy, era, period = int(m.group("yy")), self._era(m), self._period(m)
+        if era == "hijri":
+            if not self._year_ok(yy, "hijri"):
+                return None
+            month = {"early": 1, "late": 12}.get(period or "", 7)
+            return hijri_to_gregorian(yy, month, 1 if month == 7 else 15), 3, "hijri"
+        if not self._year_ok(yy, "gregorian", alone=True):
+            return None
+        same = self.pub is not None and yy == self.pub.year
+        return _cap(_year_date(yy, period), self.pub, same), 3, "year"
+
+    yearera = year
+
+    def dayrelmonth(self, m: re.Match[str]) -> Resolved | None:
+        if self.pub is None:
+            return None
+        day = self._day(m)
+        q = "current" if m.group("this") else (self._qual(m) or "current")
+        if day is None:
+            return None
+        delta = {"past": -1, "current": 0, "next": 1}[q]
+        y, mo = add_months(self.pub.year, self.pub.month, delta)
+        date = _safe_date(y, mo, day)
+        return (date, 1, "relative") if date else None
+
+
+# --------------------------------------------------------------------------------------------
+# Finding
+# --------------------------------------------------------------------------------------------
+def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
+    g = grammar()
+    resolver = _Resolver(g, text, pub)
+    patterns = g.patterns
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    cache = _START_CACHE
+    for tok in tokens:
+        hits = cache.get(tok.text)
+        if hits is None:
+            hits = _starts(tok.text)
+            if len(cache) < 200_000:
+                cache[tok.text] = hits
+        if not hits:
+            continue
+        for k, branches in hits:
+            pos = tok.start + k
+            for branch in branches:
+                m = patterns[branch].match(text, pos)
+                if m and m.end() > pos:
+                    found.append((m.start(), m.end(), branch, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for start, end, branch, m in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        resolved = getattr(resolver, branch)(m)
+        if resolved is None:
+            continue
+        if branch in ("daymonth", "dayrelmonth") and resolver._word_before(start) & _NAME_BEFORE:
+            continue
+        date, precision, kind = resolved
+        taken.append((start, end))
+        mentions.append(DateMention(start, end, text[start:end], date, precision, kind))
+    mentions.sort(key=lambda d: d.start)
+    return mentions
+
+
+def find_in_text(text: str, published: dt.date | None) -> list[DateMention]:
+    """Date mentions of an already-normalised text (offsets into it)."""
+    return _scan(text, tokenize(text), published)
+
+
+def resolve_date(phrase: str, published: dt.date | None) -> tuple[dt.date, int] | None:
+    """One date phrase (original or normalised spelling) -> ``(date, precision)``, or None.
+
+    ``resolve_date("أمس الخميس", date(2015, 8, 7)) == (date(2015, 8, 6), 1)``. When the phrase
+    holds several, the longest wins."""
+    text = normalize(phrase).text
+    mentions = find_in_text(text, published)
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda d: (d.end - d.start, -d.start))
+    return best.date, best.precision
+
+
+def find_dates(doc: "Document") -> None:
+    """Stage: set ``doc.dates`` (DateMentions sorted by start). When ``doc.published`` is unknown it is
+    first looked for in the HTML metadata and the dateline (:func:`publication_date`)."""
+    if doc.published is None:
+        date, source = publication_date(html=doc.html) if doc.html else (None, "")
+        if date is None:
+            date, source = _dateline(doc.norm.text)
+        if date is not None:
+            doc.published, doc.published_source = date, source
+            doc.notes.append(f"publication date {date.isoformat()} from {source}")
+    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published)
+
+
+# --------------------------------------------------------------------------------------------
+# Dating an event
+# --------------------------------------------------------------------------------------------
+def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
+    for clause in sentence.clauses or ():
+        if clause.start <= pos < clause.end:
+            return clause
+    return sentence
+
+
+def _is_report_date(doc: "Document", mention: DateMention) -> bool:
+    """The date of a statement ("قال المرصد أمس الخميس إن ..."), not of the event."""
+    after = doc.norm.text[mention.end:mention.end + 16]
+    word = re.match(r"[ ,]*(\w+)", after)
+    return bool(word and word.group(1) in grammar().report_that)
+
+
+def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
+    idx = getattr(trigger, "sentence", -1)
+    if isinstance(idx, int) and 0 <= idx < len(doc.sentences) and doc.sentences[idx] is sentence:
+        return idx
+    for i, s in enumerate(doc.sentences):
+        if s is sentence or (s.start == sentence.start and s.end == sentence.end):
+            return i
+    return idx if isinstance(idx, int) else -1
+
+
+def _pick(doc: "Document", mentions: list[DateMention], pos: int) -> tuple[DateMention, bool] | None:
+    """The date mention that dates an event at ``pos``: event dates before statement dates, the most
+    precise first, then the nearest. Dates after publication (plans, "غدا") never date an event."""
+    if doc.published is not None:
+        mentions = [d for d in mentions if d.date <= doc.published]
+    if not mentions:
+        return None
+    scored = []
+    for d in mentions:
+        report = _is_report_date(doc, d)
+        distance = d.start - pos if d.start >= pos else pos - d.end
+        scored.append(((report, d.precision, distance), d, report))
+    scored.sort(key=lambda t: t[0])
+    return scored[0][1], scored[0][2]
+
+
+def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date | None) -> bool:
+    if date is None or pub is None:
+        return False
+    if (pub - date).days > BACKGROUND_DAYS:
+        return True
+    return bool(mention is not None and mention.kind == "year" and date.year < pub.year)
+
+
+def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
+    """The date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
+
+    Looks in the trigger's clause, then its sentence, then the earlier sentences of the same
+    paragraph (latest first); otherwise the publication date with precision 2. A date that belongs
+    to a statement ("قال ... أمس إن") dates the event with precision 2 at best."""
+    pos = getattr(trigger, "start", sentence.start)
+    pub = doc.published
+    dates = doc.dates
+    clause = _clause_of(sentence, pos)
+    scopes: list[tuple[str, list[DateMention]]] = []
+    if clause is not sentence:
+        scopes.append(("clause", [d for d in dates if d.start >= clause.start and d.end <= clause.end]))
+    scopes.append(("sentence", [d for d in dates if d.start >= sentence.start and d.end <= sentence.end]))
+    for label, candidates in scopes:
+        picked = _pick(doc, candidates, pos)
+        if picked:
+            return _event_date(picked[0], picked[1], label, pub)
+    idx = _sentence_index(doc, trigger, sentence)
+    if idx > 0:
+        for j in range(idx - 1, -1, -1):
+            prev = doc.sentences[j]
+            if prev.paragraph != sentence.paragraph:
+                break
+            candidates = [d for d in dates if d.start >= prev.start and d.end <= prev.end]
+            picked = _pick(doc, candidates, prev.end)
+            if picked:
+                return _event_date(picked[0], picked[1], "paragraph", pub)
+    if 0 <= idx < len(doc.sentences) - 1 and _continues(doc, doc.sentences[idx + 1], trigger):
+        nxt = doc.sentences[idx + 1]
+        picked = _pick(doc, [d for d in dates if d.start >= nxt.start and d.end <= nxt.end], nxt.start)
+        if picked:
+            return _event_date(picked[0], picked[1], "next sentence", pub)
+    if pub is None:
+        return EventDate(None, 3, None, None, "no date in the text and no publication date")
+    return EventDate(pub, 2, None, None, "no date cue: publication date, week precision")
+
+
+_CONTINUATION = frozenset("اسفر اسفرت ادي ادت خلف خلفت اوقع اوقعت مخلفا مخلفه موقعا موقعه ليسفر لتسفر".split())
+_REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
+بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
+
+
+def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
+    """The sentence carries on the report before it: it opens with "ما أسفر" / "وأدى" or with a
+    reporting verb ("وأضاف أن ...") and holds no trigger of another event."""
+    words = [t.text for t in doc.tokens_between(sentence.start, min(sentence.end, sentence.start + 80))][:3]
+    opens = any(form in _CONTINUATION for w in words for form, _ in _forms(w))
+    if not opens and not (words and any(form in _REPORTING for form, _ in _forms(words[0]))):
+        return False
+    for t in getattr(doc, "triggers", []) or []:
+        if t is not trigger and getattr(t, "modality", None) is None and not getattr(t, "absorbed", False) \
+                and sentence.start <= t.start < sentence.end:
+            return opens
+    return True
+
+
+def _event_date(d: DateMention, report: bool, where: str, pub: dt.date | None) -> EventDate:
+    precision = max(d.precision, 2) if report else d.precision
+    reason = f"{where}: {d.text} ({d.kind})" + ("; date of the statement" if report else "")
+    return EventDate(d.date, precision, d.start, d.end, reason, _background(d.date, d, pub))
+
+
+# --------------------------------------------------------------------------------------------
+# Publication date
+# --------------------------------------------------------------------------------------------
+_META_KEYS = (
+    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+    "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "original-publish-date", "sailthru.date", "parsely-pub-date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "date", "release_date",
+)
+_META_RANK = {k: i for i, k in enumerate(_META_KEYS)}
+_TAG_RE = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR_RE = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_JSONLD_RE = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_DATEPUB_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TIME_RE = re.compile(r"<time\b[^>]*>", re.I)
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in _ATTR_RE.finditer(tag)}
+
+
+def parse_date_value(value: str) -> dt.date | None:
+    """A metadata date value (ISO 8601, ``YYYY/MM/DD``, ``DD/MM/YYYY``, RFC 2822, or Arabic) -> date.
+    The date part is taken as written (the outlet's local day), without time-zone conversion."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
+    if m:
+        date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date and 1990 <= date.year <= 2100:
+            return date
+    m = re.match(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value)
+    if m:
+        date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if date and 1990 <= date.year <= 2100:
+            return date
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+        if parsed and 1990 <= parsed.year <= 2100:
+            return parsed.date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = re.fullmatch(r"(\d{10})(\d{3})?", value)  # epoch seconds (or milliseconds)
+    if m:
+        date = dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date()
+        if 1990 <= date.year <= 2100:
+            return date
+    return _dateline_date(normalize(value).text)
+
+
+def _walk_jsonld(node: Any) -> Iterable[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "datePublished" and isinstance(v, str):
+                yield v
+            else:
+                yield from _walk_jsonld(v)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk_jsonld(item)
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    """The first full date (day, month and year; Gregorian preferred) in a normalised snippet."""
+    best: dt.date | None = None
+    for d in find_in_text(text, None):
+        if d.precision != 1 or d.kind not in ("absolute", "hijri") or not 1990 <= d.date.year <= 2100:
+            continue
+        if d.kind == "absolute":
+            return d.date
+        best = best or d.date
+    return best
+
+
+def publication_date(*, html: str | None = None, text: str | None = None) -> tuple[dt.date | None, str]:
+    """The article's publication date and where it came from: ``'html-meta'`` (meta tags such as
+    ``article:published_time``), ``'json-ld'`` (``datePublished``), ``'time-tag'`` (the first
+    ``<time datetime>``), ``'dateline'`` (a full date in the first lines of the text, or on a line
+    labelled نشر / تاريخ النشر / آخر تحديث), else ``(None, '')``. Footer years and bare years never count."""
+    if html:
+        best: tuple[int, dt.date] | None = None
+        for tag in _TAG_RE.findall(html):
+            attrs = _attrs(tag)
+            name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            if name in _META_RANK and attrs.get("content"):
+                date = parse_date_value(attrs["content"])
+                if date and (best is None or _META_RANK[name] < best[0]):
+                    best = (_META_RANK[name], date)
+        if best:
+            return best[1], "html-meta"
+        for block in _JSONLD_RE.findall(html):
+            try:
+                values = list(_walk_jsonld(json.loads(block.strip())))
+            except ValueError:
+                values = _DATEPUB_RE.findall(block)
+            for value in values:
+                date = parse_date_value(value)
+                if date:
+                    return date, "json-ld"
+        for tag in _TIME_RE.findall(html):
+            attrs = _attrs(tag)
+            if attrs.get("datetime"):
+                date = parse_date_value(attrs["datetime"])
+                if date:
+                    return date, "time-tag"
+    if text:
+        return _dateline(normalize(text).text)
+    return None, ""
+
+
+def _dateline(norm_text: str) -> tuple[dt.date | None, str]:
+    """A full date in the first lines of a normalised text, or on a line labelled as the date of
+    publication (نشر في، تاريخ النشر، آخر تحديث ...)."""
+    date = _dateline_date(norm_text[:400])
+    if date:
+        return date, "dateline"
+    labels = grammar().labels
+    for line in norm_text.splitlines():
+        if any(label in line for label in labels):
+            date = _dateline_date(line[:200])
+            if date:
+                return date, "dateline"
+    return None, ""

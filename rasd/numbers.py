@@ -1,0 +1,1059 @@
+"""Stage: casualties. Numbers in digits and words, and the death and injury counts of the text.
+
+Numbers: digits (the normaliser already turned Eastern Arabic digits into ASCII; ``1,200`` and
+``1.5 مليون`` are read), and words in both genders and all cases (ثلاثة/ثلاث، عشرون/عشرين), compounds
+(خمسة وعشرون، مئة وخمسون، ثلاثة آلاف), hundreds and thousands (مئة/مائة، مئتان، ألف، آلاف، مليون),
+duals on the counted noun (قتيلين، شخصين، جنديين، جثتي) and a singular noun meaning one
+(مقتل شخص، مقتل جندي، مقتل أحد قادة ...).
+
+ACLED's fatality rules as this module applies them (the ACLED codebook, "Reported fatalities"):
+
+* Deaths only. ``مقتل 3 وإصابة 7`` is 3 killed and a separate injury mention; جرحى/إصابة/مصابين
+  never count. Death words: مقتل، قتل، قتيل/قتلى، استشهاد/شهيد/شهداء، لقي حتفه/مصرعه، مصرع، قضى،
+  توفي، أودى بحياة، جثث/جثة/جثتي، إعدام، اغتيال، ضحايا.
+* Conservative estimates. Vague quantities: عشرات/العشرات -> 10, مئات -> 100, آلاف -> 1000,
+  عشرات الآلاف -> 10,000; عدد من / عدة / بعض / بضعة / العديد -> 0 (``vague=True``); "أكثر من 6" -> 6,
+  "نحو 20" / "حوالي" / "قرابة" -> 20, "ما لا يقل عن N" / "N على الأقل" -> N, "بين 10 و15" -> 10.
+* Deaths and injuries given as one number ("مقتل وإصابة 19 شخصا", "19 بين قتيل وجريح") give no death
+  count: the mention has kind ``killed_or_injured`` and the event gets 0, with the reason recorded.
+* An updated toll ("ارتفاع حصيلة القتلى إلى 30") replaces the counts reported before it
+  (``updated=True``).
+* Attackers count. ACLED's fatality figure is everyone reported killed in the event, perpetrators
+  included: a suicide bomber who "blew himself up" (فجر نفسه، فجرا نفسيهما) is one (two) more death(s)
+  on top of the victims ("five dead, plus the bomber" is 6), unless the text says the total already
+  includes him (بينهم الانتحاري). Attackers killed by the other side are ordinary deaths of the event.
+* Counts joined in one phrase add up ("مقتل 4 مدنيين و3 جنود" -> 7, "25 حوثيا و10 من رجال المقاومة
+  سقطوا قتلى" -> 35); separate counts in the same scope are most often a total and its parts or one
+  toll told twice ("مقتل 9 ... تسع جثث"), so the largest is kept.
+* A total over several places or days that the text does not split stays with one event (the lead
+  event); :func:`share_fatalities` gives the others 0 with a note, or splits it evenly when asked.
+
+Spans are offsets into ``doc.norm.text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .text import norm, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .doc import Document, Sentence
+
+# ---------------------------------------------------------------------------------------------
+# Number words (normalised spelling: ة->ه, ى->ي, أ/إ/آ->ا, ئ->ي)
+# ---------------------------------------------------------------------------------------------
+UNITS: dict[str, int] = {}
+for _v, _words in {
+    1: "واحد واحده احد احدي",
+    2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي ثنتان ثنتين",
+    3: "ثلاث ثلاثه", 4: "اربع اربعه", 5: "خمس خمسه", 6: "ست سته", 7: "سبع سبعه",
+    8: "ثمان ثماني ثمانيه", 9: "تسع تسعه",
+}.items():
+    for _w in _words.split():
+        UNITS[_w] = _v
+TEN_WORDS = {"عشر": 10, "عشره": 10}
+TENS: dict[str, int] = {}
+for _v, _words in {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "اربعون اربعين", 50: "خمسون خمسين",
+                   60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}.items():
+    for _w in _words.split():
+        TENS[_w] = _v
+HUNDRED_WORDS = {norm(w) for w in ("مئة", "مائة", "مية", "مئه")}
+HUNDREDS: dict[str, int] = {norm(w): 200 for w in ("مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي",
+                                                    "مائتا", "مائتي")}
+for _v, _stems in {3: ("ثلاث",), 4: ("اربع",), 5: ("خمس",), 6: ("ست",), 7: ("سبع",), 8: ("ثمان", "ثماني"),
+                   9: ("تسع",)}.items():
+    for _stem in _stems:
+        for _h in HUNDRED_WORDS:
+            HUNDREDS[_stem + _h] = _v * 100
+THOUSAND = {"الف": 1000, "الفا": 1000}
+THOUSAND_PLURAL = {"الاف", "الوف"}
+THOUSAND_DUAL = {"الفان": 2000, "الفين": 2000, "الفي": 2000}
+MILLION = {"مليون": 10**6, "مليونا": 10**6}
+MILLION_PLURAL = {"ملايين"}
+MILLION_DUAL = {"مليونان": 2 * 10**6, "مليونين": 2 * 10**6, "مليوني": 2 * 10**6}
+# Vague quantities, read as ACLED does (the lowest number they can mean): "عشرات" -> 10, "مئات" -> 100.
+VAGUE = {"عشرات": 10, "العشرات": 10, norm("مئات"): 100, norm("المئات"): 100, "الاف": 1000,
+         "الالاف": 1000, "الوف": 1000, "الوفا": 1000}
+VAGUE_TIMES_THOUSAND = {"عشرات", "العشرات", norm("مئات"), norm("المئات")}  # "عشرات الآلاف" -> 10,000
+VAGUE_ZERO = {"عدد", "عده", "بعض", "بضعه", "بضع", "العديد", "عديد", "كثير", "كثيرون", "كثيرين", "الكثير"}
+NUMBER_WORDS = (set(UNITS) | set(TEN_WORDS) | set(TENS) | HUNDRED_WORDS | set(HUNDREDS) | set(THOUSAND)
+                | THOUSAND_PLURAL | set(THOUSAND_DUAL) | set(MILLION) | MILLION_PLURAL | set(MILLION_DUAL))
+
+# Words before a number that keep its value as the count ("أكثر من 6" -> 6, "نحو 20" -> 20).
+QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(norm(p).split()) for p in (
+    "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "اكثر من", "ما يزيد عن", "ما يزيد على", "ما يربو على",
+    "ما يقارب", "ما يقرب من", "ما لا يقل عن", "لا يقل عن", "ما مجموعه", "ما يصل إلى", "ما يناهز",
+    "يناهز", "بين", "ما بين", "أزيد من", "ازيد من", "على الأقل",
+)), key=len, reverse=True))
+
+_DIGITS_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def _digits_value(word: str) -> float | None:
+    if not _DIGITS_RE.match(word):
+        return None
+    if "," in word:
+        parts = word.split(",")
+        if all(len(p) == 3 for p in parts[1:]):
+            return float("".join(parts))
+        word = word.replace(",", ".")
+    if word.count(".") > 1:
+        return None
+    return float(word)
+
+
+def _is_numberish(word: str) -> bool:
+    return word in NUMBER_WORDS or word in VAGUE or _digits_value(word) is not None
+
+
+def parse_at(words: Sequence[str], i: int) -> tuple[int, int, bool] | None:
+    """Read a number phrase starting at ``words[i]``: ``(value, words_used, vague)``, or None.
+
+    ``["خمسه", "وعشرون"]`` -> ``(25, 2, False)``; ``["عشرات", "الالاف"]`` -> ``(10000, 2, True)``."""
+    n = len(words)
+    if i >= n:
+        return None
+    first = _strip_clitic(words[i])
+    if first in VAGUE_ZERO:
+        return 0, 1, True
+    if first in VAGUE:
+        value, used = VAGUE[first], 1
+        if first in VAGUE_TIMES_THOUSAND and i + 1 < n and words[i + 1] in ("الالاف", "الاف", "الوف"):
+            value, used = value * 1000, 2
+        return value, used, True
+    total = 0.0
+    current = 0.0
+    j = i
+    seen = False
+    last_unit = False  # the previous word was a bare unit (3-9): "ثلاث مئة", "خمسة عشر"
+    while j < n:
+        word = words[j] if seen else first
+        conj = False
+        if seen:
+            if word == "و" and j + 1 < n and _is_numberish(words[j + 1]):
+                j += 1
+                word, conj = words[j], True
+            elif word.startswith("و") and len(word) > 1 and _is_numberish(word[1:]):
+                word, conj = word[1:], True
+            elif word not in TEN_WORDS and word not in HUNDRED_WORDS and word not in THOUSAND \
+                    and word not in THOUSAND_PLURAL and word not in MILLION and word not in MILLION_PLURAL:
+                break
+        digits = _digits_value(word)
+        if digits is not None:
+            if seen:  # "10 و15" is two numbers: digits never join a compound
+                break
+            current += digits
+            last_unit = False
+        elif word in UNITS:
+            if seen and not conj:
+                break
+            current += UNITS[word]
+            last_unit = True
+        elif word in TEN_WORDS:
+            if seen and not conj and not last_unit:
+                break
+            current += 10
+            last_unit = False
+        elif word in TENS:
+            if seen and not conj:
+                break
+            current += TENS[word]
+            last_unit = False
+        elif word in HUNDRED_WORDS:
+            if seen and not conj and last_unit and current < 10:
+                current *= 100
+            elif seen and not conj:
+                break
+            else:
+                current += 100
+            last_unit = False
+        elif word in HUNDREDS:
+            if seen and not conj:
+                break
+            current += HUNDREDS[word]
+            last_unit = False
+        elif word in THOUSAND or word in THOUSAND_PLURAL:
+            if seen and not conj and current:
+                total += current * 1000
+                current = 0
+            elif not seen or conj:
+                if word in THOUSAND_PLURAL:
+                    break
+                total += 1000
+            else:
+                break
+            last_unit = False
+        elif word in THOUSAND_DUAL:
+            if seen and not conj:
+                break
+            total += THOUSAND_DUAL[word]
+            last_unit = False
+        elif word in MILLION or word in MILLION_PLURAL:
+            if seen and not conj and (current or total):
+                total = (total + current) * 10**6
+                current = 0
+            elif not seen or conj:
+                if word in MILLION_PLURAL:
+                    break
+                total += 10**6
+            else:
+                break
+            last_unit = False
+        elif word in MILLION_DUAL:
+            if seen and not conj:
+                break
+            total += MILLION_DUAL[word]
+            last_unit = False
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return int(total + current), j - i, False
+
+
+@lru_cache(maxsize=65_536)
+def _strip_clitic(word: str) -> str:
+    """``وثلاثة`` -> ``ثلاثه`` when only the bare form is a number."""
+    if _is_numberish(word) or word in VAGUE_ZERO:
+        return word
+    for k in (1, 2):
+        rest = word[k:]
+        if len(rest) >= 2 and all(c in "وفبل" for c in word[:k]) and (_is_numberish(rest) or rest in VAGUE_ZERO):
+            return rest
+    return word
+
+
+def parse_number(text: str) -> int | None:
+    """A number written in digits or words -> int; None when the text does not start with one.
+
+    ``parse_number('خمسة وعشرون') == 25``, ``parse_number('٣') == 3``, ``parse_number('عشرات') == 10``,
+    ``parse_number('أكثر من ستة') == 6``, ``parse_number('عدد من') == 0``."""
+    words = [t.text for t in tokenize(norm(text))]
+    i = 0
+    while i < len(words):
+        q = _qualifier_at(words, i)
+        if not q:
+            break
+        i += q
+    if i < len(words) and words[i] == "ال" and i + 1 < len(words) and words[i + 1][:1].isdigit():
+        i += 1
+    if i >= len(words):
+        return None
+    parsed = parse_at(words, i)
+    return parsed[0] if parsed else None
+
+
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _q in QUALIFIERS:
+    _QUALIFIERS_BY_FIRST.setdefault(_q[0], []).append(_q)
+# Words a count can start with (besides digits).
+_NUMBER_START = frozenset(NUMBER_WORDS | set(VAGUE) | VAGUE_ZERO | set(_QUALIFIERS_BY_FIRST) | {"ال"})
+
+
+def _qualifier_at(words: Sequence[str], i: int) -> int:
+    """Length in words of a qualifier ("أكثر من", "ما لا يقل عن") at ``words[i]``, else 0."""
+    if i >= len(words):
+        return 0
+    for q in _QUALIFIERS_BY_FIRST.get(words[i], ()):
+        if len(q) == 1 or tuple(words[i:i + len(q)]) == q:
+            return len(q)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Casualty vocabulary (normalised)
+# ---------------------------------------------------------------------------------------------
+def _set(words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words.split())
+
+
+# Nouns that take the count after them: "مقتل 3", "استشهاد طفل".
+KILL_NOUNS = _set("مقتل استشهاد مصرع وفاة إعدام اغتيال تصفية ذبح")
+# The same nouns with a pronoun: the count is in the pronoun.
+KILL_NOUN_PRONOUN: dict[str, int | None] = {}
+for _noun in ("مقتل", "استشهاد", "مصرع", "وفات", "إعدام", "اغتيال", "تصفيت", "ذبح"):
+    for _suffix, _count in (("ه", 1), ("ها", 1), ("هما", 2), ("هم", None), ("هن", None)):
+        KILL_NOUN_PRONOUN[norm(_noun + _suffix)] = _count
+# Verbs followed by the count or by the victim: "قتل 28 عنصرا", "قتلت الغارة 5", "قتل جندي".
+KILL_VERBS = _set("قتل قتلت قتلوا قتلا قتلتا يقتل تقتل استشهد استشهدت استشهدوا استشهدا توفي توفيت توفوا "
+                  "توفيا أعدم أعدمت أعدموا اغتال اغتالت اغتالوا اغتيل ذبح ذبحت")
+# Verbs after their (counted) subject: "شخصين قتلا", "ثلاثة متمردين ... توفوا".
+KILL_VERBS_AFTER = _set("قتلوا قتلا قتلتا قتلن قتل استشهدوا استشهدا توفوا توفيا لقوا لقيا قضوا قضيا")
+# "لقي ... حتفه/مصرعه" (met his death).
+LAQI = _set("لقي لقيت لقوا لقيا لقين يلقى")
+DEATH_OBJECT = ("حتف", "مصرع")
+QADA = _set("قضى قضت قضوا قضيا")
+QADA_NEXT = _set("نحبه نحبهم نحبهما رميا رمياً بالرصاص برصاص غرقا حرقا خنقا ذبحا متأثرا متأثرين متأثرة "
+                 "جراء إثر اثر بنيران تحت")
+AWDA = _set("أودى أودت")
+# Result nouns that take the count before them: "9 قتلى", "تسع جثث", "قتيلين".
+KILL_RESULT: dict[str, str] = {}
+for _w in "قتيل قتيلا شهيد شهيدا جثة جثمان ضحية".split():
+    KILL_RESULT[norm(_w)] = "singular"
+for _w in "قتيلان قتيلين شهيدان شهيدين جثتين جثتان جثتي جثتا ضحيتين ضحيتان".split():
+    KILL_RESULT[norm(_w)] = "dual"
+for _w in "قتلى شهداء جثث جثامين ضحايا أشلاء".split():
+    KILL_RESULT[norm(_w)] = "plural"
+INJ_FWD = _set("إصابة أصيب أصيبت أصيبوا أصيبا جرح جرحت جرحوا إصابات يصاب")
+INJ_RESULT: dict[str, str] = {}
+for _w in "جريح جريحا مصاب مصابا".split():
+    INJ_RESULT[norm(_w)] = "singular"
+for _w in "جريحين جريحان مصابين مصابان".split():
+    INJ_RESULT[norm(_w)] = "dual_or_plural"
+for _w in "جرحى مصابون إصابات".split():
+    INJ_RESULT[norm(_w)] = "plural"
+INJ_AFTER_KILL = _set("وإصابة وإصابات وجرح وجرحى أو")
+BOTH_SECOND = _set("وجريح وجريحا وجرحى ومصاب ومصابين ومصابا")
+BOTH_AFTER_NUMBER = [tuple(norm(p).split()) for p in (
+    "قتيل وجريح", "قتيلا وجريحا", "قتلى وجرحى", "بين قتيل وجريح", "ما بين قتيل وجريح", "بين قتيل ومصاب",
+    "قتيل ومصاب", "قتلى ومصابين", "ضحية بين قتيل وجريح", "ضحايا بين قتيل وجريح",
+    "بين شهيد وجريح", "شهيد وجريح", "شهداء وجرحى")]
+TOLL_HEADS = _set("حصيلة عدد إجمالي مجموع")
+TOLL_DEATH = _set("القتلى قتلى الضحايا ضحايا الشهداء شهداء الوفيات الموتى قتلاه")
+TOLL_BOTH = _set("والجرحى والمصابين والإصابات")
+TOLL_UP = _set("ارتفاع ارتفعت ارتفع وارتفعت وارتفع ترتفع يرتفع لترتفع ليرتفع وترتفع")
+SELF = {norm(w): c for w, c in (("نفسه", 1), ("نفسها", 1), ("نفسيهما", 2), ("نفسهما", 2), ("أنفسهم", None),
+                                ("لنفسه", 1), ("لنفسها", 1), ("لنفسيهما", 2), ("لأنفسهم", None))}
+SELF_VERB_STEMS = ("فجر", "يفجر", "تفجير", "بتفجير", "وفجر", "فجرت", "فجرا", "فجروا")
+NEGATION = _set("دون بدون لم ولم لا ولا عدم نفى نفت ينفي تنفي نافيا نافية")
+NEGATED_RESULT = _set("يسفر تسفر يؤد تؤد يخلف تخلف يسجل تسجل ترد يرد يقع تقع يبلغ تبلغ تفد يفد تتحدث يتحدث")
+FILLERS = _set("فيها فيه خلالها خلاله بها به منهم منها فيهم عليه")
+# Nouns after a number that make it not a head count: "48 ساعة", "17 عاما", "8 صواريخ".
+NOT_PEOPLE = _set("""ساعة ساعات يوم يوما أيام أسبوع أسبوعا أسابيع شهر شهرا أشهر شهور عام عاما أعوام سنة سنوات سنين
+كلم كم كيلومتر كيلومترا كيلومترات متر مترا أمتار دقيقة دقائق ثانية بالمئة بالمائة دولار دولارا ريال دينار
+طن طنا قذيفة قذائف صاروخ صاروخا صواريخ غارة غارات برميل برميلا براميل سيارة سيارات عبوة عبوات منزل منازل
+مبنى مباني طلقة رصاصة هجوم هجمات عملية عمليات مرة مرات ضربة ضربات مليار قرية قرى بلدة بلدات موقع مواقع
+حاجز حواجز نقطة نقاط آلية آليات دبابة دبابات طائرة طائرات""")
+NOT_PEOPLE_BEFORE = _set("رقم اللواء لواء الفرقة الكتيبة عام العام سنة المادة الطريق الساعة الدقيقة الطابق القرار "
+                         "الكيلو الكيلومتر القطاع الحي المنطقة")
+# A singular noun right after a death word means one person; those with broken plurals make a
+# reliable dual with -ين/-ان (شخصين، جنديين).
+SINGULAR = _set("""شخص رجل امرأة سيدة طفل طفلة فتاة فتى شاب شابة مسن مدني مواطن جندي مجند عسكري ضابط شرطي عنصر
+مقاتل مسلح قيادي قائد زعيم أمير مسؤول عضو ناشط صحفي صحافي إعلامي مراسل مصور طبيب مسعف ممرض معلم مدرس طالب تلميذ
+عامل موظف سائق حارس مزارع راع راعي صياد تاجر قاض قاضي محام محامي نائب شيخ إمام مختار مهندس لاجئ نازح معتقل
+أسير سجين رهينة انتحاري مهاجم متظاهر محتج شقيق ابن نجل والد زوج زوجة مستوطن فلسطيني إسرائيلي سوري عراقي يمني
+لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي عميد عقيد نقيب رائد مقدم ملازم عريف رقيب جنرال مواطنة
+أبو قاصر رضيع معاون مساعد منتسب فرد""")
+DUAL_OK = _set("شخص رجل امرأة طفل فتاة شاب جندي ضابط شرطي عنصر قائد زعيم أمير طبيب طالب حارس تاجر شيخ شقيق ابن "
+               "نجل قتيل شهيد جريح جثة ضحية مسعف")
+ONE = _set("أحد إحدى")
+# Kin joined to a victim ("مقتل رجل وزوجته"): one more person each.
+KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها شقيقه شقيقها شقيقته والده والدته نجله طفله طفلها طفلته مرافقه "
+           "سائقه حارسه")
+TWO = _set("اثنين اثنان اثنتين اثنتان")
+CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
+REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
+                 "تابع تابعت نقل نقلت كشف كشفت")
+
+
+def _dual_forms(nouns: frozenset[str]) -> frozenset[str]:
+    out = set()
+    for noun in nouns:
+        base = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        out.update({base + "ين", base + "ان"})
+    return frozenset(out)
+
+
+DUALS = _dual_forms(DUAL_OK)
+BOUNDARY_RE = re.compile(r"[.!?;:\n،,]")
+
+
+@dataclass(slots=True)
+class CasualtyMention:
+    """A death or injury count in the text. ``start``/``end`` are offsets into ``doc.norm.text``.
+
+    ``kind``: ``'killed'``, ``'injured'`` or ``'killed_or_injured'`` (one number for both: no death
+    count); ``vague``: the count is ACLED's reading of a vague word (عشرات -> 10, عدد من -> 0);
+    ``updated``: an updated toll that replaces earlier ones."""
+
+    start: int
+    end: int
+    text: str
+    count: int
+    kind: str
+    vague: bool = False
+    updated: bool = False
+
+
+@dataclass(slots=True)
+class Fatalities:
+    """Deaths reported for one event, the span of the count used (None when none) and why."""
+
+    count: int
+    start: int | None
+    end: int | None
+    reason: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding casualty mentions
+# ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> tuple[str, ...]:
+    """A token and its readings without proclitics (و ف then ب ل ك)."""
+    out = [word]
+    rest = word
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 3 and rest[0] in "بلك":
+        out.append(rest[1:])
+    return tuple(out)
+
+
+def _article_less(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+_ROLE_TABLES: tuple[tuple[str, Any], ...] = (
+    ("toll", TOLL_HEADS), ("self", SELF), ("kill_pronoun", KILL_NOUN_PRONOUN), ("kill_noun", KILL_NOUNS),
+    ("laqi", LAQI), ("qada", QADA), ("awda", AWDA), ("kill_verb", KILL_VERBS), ("kill_after", KILL_VERBS_AFTER),
+    ("inj_verb", INJ_FWD), ("fell", frozenset({"سقطوا", "سقط"})),
+)
+_ROLE_CACHE: dict[str, dict[str, str]] = {}
+
+
+def _roles(word: str) -> dict[str, str]:
+    """What a token can be in a casualty mention: ``{role: matched form}``, {} for most words.
+    Clitics (و ف ب ل ك) are tried off, and the article off result nouns ("والقتلى")."""
+    out: dict[str, str] = {}
+    for form in _forms(word):
+        for role, table in _ROLE_TABLES:
+            if role not in out and form in table:
+                out[role] = form
+        for role, table in (("kill_result", KILL_RESULT), ("inj_result", INJ_RESULT)):
+            if role in out:
+                continue
+            if form in table:
+                out[role] = form
+            elif _article_less(form) in table:
+                out[role] = _article_less(form)
+    return out
+
+
+class _Finder:
+    def __init__(self, doc: "Document"):
+        self.text = doc.norm.text
+        self.toks = doc.tokens
+        self.raw = [t.text for t in doc.tokens]
+        self.n = len(self.toks)
+        self.date_spans = [(d.start, d.end) for d in getattr(doc, "dates", []) or []]
+        self.used: set[int] = set()
+        self.mentions: list[CasualtyMention] = []
+
+    @property
+    def words(self) -> list[str]:
+        return self.raw
+
+    # token helpers ----------------------------------------------------------------------------
+    def boundary_after(self, j: int) -> bool:
+        """Punctuation or a line break between token j and j+1."""
+        if j + 1 >= self.n:
+            return True
+        return bool(BOUNDARY_RE.search(self.text, self.toks[j].end, self.toks[j + 1].start))
+
+    def in_date(self, j: int) -> bool:
+        s, e = self.toks[j].start, self.toks[j].end
+        return any(a <= s and e <= b for a, b in self.date_spans)
+
+    def has_form(self, j: int, table) -> str | None:
+        if 0 <= j < self.n:
+            for form in _forms(self.raw[j]):
+                if form in table:
+                    return form
+        return None
+
+    def negated(self, i: int) -> bool:
+        """"دون وقوع إصابات", "لم يسفر الهجوم عن سقوط قتلى", "نفى مقتل ..."."""
+        for j in range(max(0, i - 3), i):
+            if self.has_form(j, NEGATION):
+                return True
+        for j in range(max(0, i - 6), i - 1):
+            if self.raw[j] in ("لم", "ولم", "لا", "ولا", "لن", "ولن") and self.has_form(j + 1, NEGATED_RESULT):
+                return True
+        return False
+
+    def result_form(self, i: int, table: dict[str, str]) -> str | None:
+        """A result noun at i, with or without clitics and the article ("والقتلى")."""
+        for form in _forms(self.raw[i]):
+            if form in table:
+                return form
+            bare = _article_less(form)
+            if bare in table:
+                return bare
+        return None
+
+    def number_at(self, j: int) -> tuple[int, int, bool] | None:
+        """``(value, end_index_exclusive, vague)`` of a count starting at token j (qualifiers first)."""
+        if j >= self.n:
+            return None
+        first = self.words[j]
+        if first not in _NUMBER_START and not first[0].isdigit() and _strip_clitic(first) == first:
+            return None
+        k = j
+        between = False
+        while k < self.n:
+            q = _qualifier_at(self.words, k)
+            if not q:
+                break
+            between = between or self.words[k + q - 1] == "بين"
+            k += q
+        if k < self.n and self.words[k] == "ال" and k + 1 < self.n and self.words[k + 1][:1].isdigit():
+            k += 1
+        if k >= self.n or k in self.used or self.in_date(k):
+            return None
+        if k > 0 and self.has_form(k - 1, NOT_PEOPLE_BEFORE):
+            return None
+        parsed = parse_at(self.words, k)
+        if not parsed:
+            return None
+        value, used, vague = parsed
+        end = k + used
+        if any(x in self.used for x in range(k, end)):
+            return None
+        if end < self.n and self.has_form(end, NOT_PEOPLE):
+            return None
+        if between:  # "بين 10 و15": the lower bound; the upper one is swallowed
+            if end + 1 < self.n and self.words[end] == "و" and parse_at(self.words, end + 1):
+                end += 1 + parse_at(self.words, end + 1)[1]  # type: ignore[index]
+            elif end < self.n and self.raw[end].startswith("و") and _is_numberish(self.raw[end][1:]):
+                end += parse_at(self.words, end)[1] if parse_at(self.words, end) else 1  # type: ignore[index]
+        if value == 0 and not vague:
+            return None
+        return value, end, vague
+
+    def add(self, first: int, last: int, count: int, kind: str, vague: bool = False, updated: bool = False) -> None:
+        first, last = min(first, last), max(first, last)
+        start, end = self.toks[first].start, self.toks[last].end
+        self.mentions.append(CasualtyMention(start, end, self.text[start:end], count, kind, vague, updated))
+        self.used.update(range(first, last + 1))
+
+    def both_after(self, j: int) -> int:
+        """Length of a "قتيل وجريح" phrase at token j, else 0."""
+        for phrase in BOTH_AFTER_NUMBER:
+            if tuple(self.raw[j:j + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    def person_count(self, j: int) -> tuple[int, int] | None:
+        """Nouns from j meaning one or two people, and singular people joined to them by و
+        ("مقتل رجل وزوجته", "مقتل معاون مباحث ... والمجند"): ``(count, last_index)``."""
+        first = self._person_at(j)
+        if first is None or first[0] != 1:
+            return first
+        count, last = first
+        for k in range(first[1] + 1, min(self.n, j + 10)):
+            if self.boundary_after(k - 1) or _roles(self.raw[k]):
+                break
+            word = self.raw[k]
+            if not word.startswith("و") or len(word) < 3:
+                continue
+            bare = _article_less(word[1:])
+            if bare in SINGULAR or bare in KIN:
+                count, last = count + 1, k
+            elif bare in DUALS:
+                count, last = count + 2, k
+        return count, last
+
+    def _person_at(self, j: int) -> tuple[int, int] | None:
+        if j >= self.n:
+            return None
+        word = self.raw[j]
+        if self.has_form(j, ONE):
+            return 1, j
+        bare = _article_less(word)
+        for cand in {bare, bare[:-1] if bare.endswith("ا") else bare}:
+            if cand in DUALS:
+                return 2, j
+            if cand in SINGULAR:
+                for k in range(j + 1, min(self.n, j + 4)):
+                    if self.raw[k] in TWO:
+                        return 2, k
+                    if self.boundary_after(k - 1):
+                        break
+                return 1, j
+        for k in range(j + 1, min(self.n, j + 3)):  # "عسكريين تركيين اثنين"
+            if self.raw[k] in TWO:
+                return 2, k
+        return None
+
+    # cue handlers ------------------------------------------------------------------------------
+    def forward(self, i: int, kind: str, verb: bool) -> bool:
+        """A count after the cue at i (fillers, and for verbs up to 3 subject words, in between)."""
+        j = i + 1
+        while j < self.n and self.has_form(j, FILLERS) and not self.boundary_after(j - 1):
+            j += 1
+        if j < self.n and not self.boundary_after(i):
+            both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
+            if both and self.raw[j] == "او" and not (j + 1 < self.n and self.has_form(j + 1, INJ_FWD)):
+                both = False
+            if both:
+                j += 2 if self.raw[j] == "او" else 1
+                num = self.number_at(j) if j < self.n else None
+                if num:
+                    self.add(i, num[1] - 1, num[0], "killed_or_injured", num[2])
+                    return True
+                self.add(i, j - 1, 0, "killed_or_injured", True)
+                return True
+            limit = 3 if verb else 0
+            for k in range(j, min(self.n, j + limit + 1)):
+                if k > j and self.boundary_after(k - 1):
+                    break
+                num = self.number_at(k)
+                if num:
+                    value, end, vague = num
+                    extra = self.both_after(end) if end < self.n else 0
+                    if extra and kind == "killed":
+                        self.add(i, end + extra - 1, value, "killed_or_injured", vague)
+                        return True
+                    more = self.coordinated(end)
+                    while more:  # "مقتل 4 مدنيين و3 جنود"
+                        value, end, vague = value + more[0], more[1], vague or more[2]
+                        more = self.coordinated(end)
+                    self.add(i, end - 1, value, kind, vague)
+                    return True
+                if k > j and (self.has_form(k, KILL_NOUNS) or self.has_form(k, INJ_FWD)):
+                    break
+            person = self.person_count(j)
+            if person:
+                self.add(i, person[1], person[0], kind)
+                return True
+        return False
+
+    def coordinated(self, end: int) -> tuple[int, int, bool] | None:
+        """A second count joined by و right after a count ending at ``end`` (one noun may come
+        between): "4 مدنيين و3 جنود"; not when it counts the injured ("و5 جرحى")."""
+        for j in (end, end + 1):
+            if j >= self.n or (j > end and (self.boundary_after(j - 1) or not self.raw[j - 1].isalpha()
+                                            or self.raw[j - 1].startswith("و"))):
+                break
+            if j > 0 and self.boundary_after(j - 1):
+                break
+            if self.raw[j] == "و":
+                start = j + 1
+            elif self.raw[j].startswith("و") and _is_numberish(self.raw[j][1:]):
+                start = j
+            else:
+                continue
+            num = self.number_at(start)
+            if not num or num[2]:
+                return None
+            after = num[1]
+            for x in (after, after + 1):
+                if x < self.n and (self.result_form(x, INJ_RESULT) or self.has_form(x, INJ_FWD)
+                                   or self.raw[x] in ("بجروح", "بجراح")):
+                    return None
+            noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
+                and self.raw[after].isalpha() and not _roles(self.raw[after]) else after
+            return num[0], noun_end, False
+        return None
+
+    def backward_numbers(self, i: int, window: int) -> tuple[int, int, bool] | None:
+        """Counts before token i in the same clause; coordinated ones ("25 حوثيا و10 من ...") summed:
+        ``(sum, first_index, vague)``."""
+        lo = i
+        while lo > max(0, i - window) and not self.boundary_after(lo - 1):
+            lo -= 1
+        phrases: list[tuple[int, tuple[int, int, bool]]] = []
+        k = lo
+        while k < i:
+            num = self.number_at(k)
+            if num and num[1] <= i:
+                phrases.append((k, num))
+                k = num[1]
+                continue
+            k += 1
+        if not phrases:
+            return None
+        chain = [phrases[-1]]
+        for phrase in reversed(phrases[:-1]):
+            head = chain[0][0]
+            if self.raw[head].startswith("و") or (head > 0 and self.raw[head - 1] == "و"):
+                chain.insert(0, phrase)
+            else:
+                break
+        return sum(p[1][0] for p in chain), chain[0][0], any(p[1][2] for p in chain)
+
+    def find(self) -> list[CasualtyMention]:
+        used, cache = self.used, _ROLE_CACHE
+        for i, word in enumerate(self.raw):
+            roles = cache.get(word)
+            if roles is None:
+                roles = _roles(word)
+                if len(cache) < 200_000:
+                    cache[word] = roles
+            if roles and i not in used:
+                self.cue(i, roles)
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def cue(self, i: int, roles: dict[str, str]) -> None:
+        """Read the casualty mention a cue word at token i starts (``roles``: see :func:`_roles`)."""
+        raw = self.raw[i]
+        if "toll" in roles and self.toll(i):
+            return
+        if "self" in roles:
+            for k in range(max(0, i - 6), i):
+                if self.raw[k].startswith(SELF_VERB_STEMS):
+                    count = SELF[roles["self"]]
+                    self.add(k, i, count or 0, "killed", count is None)
+                    return
+        if len(roles) == ("toll" in roles) + ("self" in roles) or self.negated(i):
+            return
+        if "kill_pronoun" in roles:
+            count = KILL_NOUN_PRONOUN[roles["kill_pronoun"]]
+            if not self.forward(i, "killed", verb=False):
+                self.add(i, i, count or 0, "killed", count is None)
+        elif "kill_noun" in roles:
+            if not self.forward(i, "killed", verb=False) and roles["kill_noun"] in ("مقتل", "استشهاد", "مصرع"):
+                if i + 1 < self.n and not self.boundary_after(i) and self.raw[i + 1] not in ("علي", "في"):
+                    self.add(i, i, 0, "killed", True)  # "مقتل البقية", "مقتل سكان": deaths, no number
+        elif "laqi" in roles:
+            self.laqi(i)
+        elif "qada" in roles:
+            self.qada(i)
+        elif "awda" in roles:
+            if i + 1 < self.n and self.raw[i + 1] in ("بحياه", "بحيات"):
+                if not self.forward(i + 1, "killed", verb=False):
+                    self.add(i, i + 1, 0, "killed", True)
+        elif "kill_verb" in roles:
+            if not self.forward(i, "killed", verb=True) and "kill_after" in roles:
+                self.back(i, "killed")
+        elif "kill_result" in roles:
+            self.result(i, KILL_RESULT[roles["kill_result"]], "killed")
+        elif "inj_verb" in roles:
+            self.forward(i, "injured", verb=raw not in ("اصابه", "اصابات"))
+        elif "inj_result" in roles:
+            self.result(i, INJ_RESULT[roles["inj_result"]], "injured")
+        elif "fell" in roles and i + 1 < self.n and self.raw[i + 1] in ("قتلي", "قتيلا"):
+            self.back(i, "killed", span_end=i + 1)  # "25 حوثيا ... سقطوا قتلى"
+
+    def back(self, i: int, kind: str, span_end: int | None = None) -> bool:
+        end = span_end if span_end is not None else i
+        if i > 0 and (_article_less(self.raw[i - 1]) in DUALS) and i - 1 not in self.used:
+            self.add(i - 1, end, 2, kind)
+            return True
+        found = self.backward_numbers(i, 8)
+        if found:
+            total, first, vague = found
+            self.add(first, end, total, kind, vague)
+            return True
+        return False
+
+    def _number_ending_at(self, i: int) -> int | None:
+        """The first token of a count that ends right before token i."""
+        for s in range(max(0, i - 6), i):
+            parsed = self.number_at(s)
+            if parsed and parsed[1] == i:
+                return s
+        return None
+
+    def result(self, i: int, number: str, kind: str) -> None:
+        """"9 قتلى", "19 بين قتيل وجريح", "عشرات القتلى", "سقوط قتيل", "جثتي رجلين"."""
+        both_next = i + 1 < self.n and self.raw[i + 1] in BOTH_SECOND
+        if i > 0 and not self.boundary_after(i - 1):
+            for gap in ((), ("بين",), ("ما", "بين")):
+                head = i - len(gap)
+                if tuple(self.raw[head:i]) != gap:
+                    continue
+                start = self._number_ending_at(head)
+                if start is None:
+                    continue
+                value, _, vague = self.number_at(start)  # type: ignore[misc]
+                both = kind == "killed" and (bool(gap) or both_next)
+                self.add(start, i + (1 if both_next else 0), value, "killed_or_injured" if both else kind, vague)
+                return
+            for head in (i - 1, i - 2):  # "عشرات القتلى", "العديد من الجثث"
+                if head < 0 or (head == i - 2 and self.raw[i - 1] != "من"):
+                    continue
+                parsed = parse_at(self.words, head)
+                if parsed and parsed[2] and parsed[1] == 1 and head not in self.used:
+                    both = kind == "killed" and both_next
+                    self.add(head, i + (1 if both_next else 0), parsed[0], "killed_or_injured" if both else kind,
+                             True)
+                    return
+        indefinite = self.raw[i] == _article_less(self.raw[i]) or self.raw[i].startswith(("و", "ب"))
+        if number == "singular":
+            if indefinite:
+                self.add(i, i, 1, kind)
+        elif number == "dual" or (number == "dual_or_plural" and _article_less(self.raw[i]) in DUALS):
+            self.add(i, i, 2, kind)
+        elif number == "plural" and indefinite and kind == "killed":
+            self.add(i, i + (1 if both_next else 0), 0, "killed_or_injured" if both_next else kind, True)
+
+    def laqi(self, i: int) -> None:
+        """"لقي ستة ... مصرعهم", "لقي ضابط ومجند ... مصرعهما", "لقي شخص حتفه"."""
+        for k in range(i + 1, min(self.n, i + 13)):
+            word = self.raw[k]
+            if word.startswith(DEATH_OBJECT):
+                suffix = word[3:] if word.startswith("حتف") else word[4:]
+                num = None
+                for j in range(i + 1, k):
+                    num = self.number_at(j)
+                    if num and num[1] <= k:
+                        break
+                    num = None
+                if suffix == "هما":
+                    count, vague = 2, False
+                elif num:
+                    count, vague = num[0], num[2]
+                elif suffix in ("ه", "ها"):
+                    count, vague = 1, False
+                else:
+                    back = self.backward_numbers(i, 6)
+                    if back:
+                        self.add(back[1], k, back[0], "killed", back[2])
+                        return
+                    count, vague = 0, True
+                self.add(i, k, count, "killed", vague)
+                return
+            if k + 1 < self.n and re.search(r"[.!?\n]", self.text[self.toks[k].end:self.toks[k + 1].start]):
+                return
+
+    def qada(self, i: int) -> None:
+        for k in range(max(0, i - 5), i):
+            if self.raw[k].startswith(("جثت", "جثث", "جثه", "بجثت")) or _article_less(self.raw[k]).startswith("جث"):
+                return  # "جثتي رجلين قضيا ...": the bodies were counted already
+        nxt = self.raw[i + 1] if i + 1 < self.n else ""
+        if nxt not in QADA_NEXT and not nxt.startswith("نحب"):
+            return
+        if not self.back(i, "killed"):
+            word = self.raw[i]
+            self.add(i, i, 2 if word.endswith("يا") else (1 if word in ("قضي", "قضت") else 0), "killed",
+                     word in ("قضوا",))
+
+    def toll(self, i: int) -> bool:
+        """"ارتفاع حصيلة القتلى إلى 30", "بلغ عدد الضحايا 12"."""
+        death_at = None
+        for k in range(i + 1, min(self.n, i + 3)):
+            if self.has_form(k, TOLL_DEATH):
+                death_at = k
+                break
+        if death_at is None:
+            return False
+        kind = "killed"
+        k = death_at + 1
+        if k < self.n and self.has_form(k, TOLL_BOTH):
+            kind = "killed_or_injured"
+            k += 1
+        updated = any(self.has_form(j, TOLL_UP) for j in range(max(0, i - 3), i))
+        for j in range(k, min(self.n, k + 6)):
+            if j > k and self.boundary_after(j - 1):
+                break
+            if self.raw[j] in ("الي", "لتصل", "ليصل") and j > 0:
+                updated = updated or any(self.has_form(x, TOLL_UP) for x in range(max(0, i - 3), j))
+            num = self.number_at(j)
+            if num:
+                value, end, vague = num
+                last = end - 1
+                if end < self.n and self.has_form(end, KILL_RESULT):
+                    last = end
+                self.add(i, last, value, kind, vague, updated)
+                return True
+        return False
+
+
+def find_casualties(doc: "Document") -> None:
+    """Stage: set ``doc.casualties`` (CasualtyMentions sorted by start). Run after the dates stage so
+    that a number inside a date ("في 11 يوليو") is not read as a count."""
+    doc.casualties = _Finder(doc).find()
+
+
+# ---------------------------------------------------------------------------------------------
+# Fatalities of one event
+# ---------------------------------------------------------------------------------------------
+def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
+    for clause in sentence.clauses or ():
+        if clause.start <= pos < clause.end:
+            return clause
+    return sentence
+
+
+def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
+    idx = getattr(trigger, "sentence", -1)
+    if isinstance(idx, int) and 0 <= idx < len(doc.sentences) and doc.sentences[idx] is sentence:
+        return idx
+    for i, s in enumerate(doc.sentences):
+        if s is sentence or (s.start == sentence.start and s.end == sentence.end):
+            return i
+    return -1
+
+
+def _competitors(doc: "Document", trigger: Any, start: int, end: int) -> list[Any]:
+    """Other reported-event triggers in ``[start, end)`` that can own a casualty mention."""
+    out = []
+    for t in getattr(doc, "triggers", []) or []:
+        if t is trigger or getattr(t, "modality", None) is not None or getattr(t, "absorbed", False):
+            continue  # a denied or threatened event, or a cue folded into a more specific one
+        if (t.start, t.end) == (getattr(trigger, "start", None), getattr(trigger, "end", None)):
+            continue
+        if not (start <= t.start < end):
+            continue
+        if any(c.start < t.end and t.start < c.end for c in doc.casualties):
+            continue  # a death word that is also a trigger ("مقتل") does not compete for its own count
+        out.append(t)
+    return out
+
+
+_RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها)"
+                             r"[ ]*(?:عن|الي|ب)?[ ]*(?:\w+[ ]+)?$")
+
+
+def _distance(doc: "Document", m: CasualtyMention, t: Any) -> tuple[int, int]:
+    """How far a count is from a trigger; a count introduced by "ما أسفر عن" / "أدى إلى" belongs to
+    an event told before it, never to one after it."""
+    if m.end <= t.start:
+        if _RESULT_LINK_RE.search(doc.norm.text, max(0, m.start - 24), m.start):
+            return 1 << 30, 1
+        return t.start - m.end, 1  # the count comes before the trigger
+    if t.end <= m.start:
+        return m.start - t.end, 0  # after it ("ما أسفر عن مقتل ...")
+    return 0, 0
+
+
+_CAUSE_RE = re.compile(r"(?:احتجاجا|تنديدا|استنكارا|رفضا|ردا|انتقاما|علي خلفيه|بسبب)[ ]*(?:علي|ب|ل)?[ ]*$")
+
+
+def _is_cause(doc: "Document", m: CasualtyMention, trigger: Any) -> bool:
+    """Deaths given as the reason for the event ("اعتصموا احتجاجا على قتل ..."): not its fatalities."""
+    if getattr(trigger, "start", m.start) > m.start:
+        return False
+    return bool(_CAUSE_RE.search(doc.norm.text, max(0, m.start - 24), m.start))
+
+
+def _owned(doc: "Document", trigger: Any, mentions: list[CasualtyMention], start: int, end: int) -> list[CasualtyMention]:
+    mentions = [m for m in mentions if not _is_cause(doc, m, trigger)]
+    rivals = _competitors(doc, trigger, start, end)
+    if not rivals:
+        return mentions
+    return [m for m in mentions if all(_distance(doc, m, trigger) <= _distance(doc, m, r) for r in rivals)]
+
+
+_INCLUDES_ATTACKER_RE = re.compile(r"[^.]{0,30}?(?:بينهم|بمن فيهم|من بينهم|منهم)[ ]+(?:ال)?(?:انتحاري|مهاجم|منفذ)")
+
+
+def _is_attacker(m: CasualtyMention) -> bool:
+    return any(w in SELF for w in m.text.split())
+
+
+def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fatalities | None:
+    killed = [m for m in mentions if m.kind == "killed"]
+    both = [m for m in mentions if m.kind == "killed_or_injured"]
+    if not killed and not both:
+        return None
+    updated = [m for m in killed if m.updated]
+    if updated:
+        m = updated[-1]
+        return Fatalities(m.count, m.start, m.end, f"{where}: updated toll {m.count} ({m.text})")
+    attackers = [m for m in killed if _is_attacker(m)]
+    regular = [m for m in killed if not _is_attacker(m)]
+    runs: list[list[CasualtyMention]] = []
+    for m in regular:
+        if runs:
+            prev = runs[-1][-1]
+            gap = doc.norm.text[prev.end:m.start]
+            if len(gap) <= 14 and re.fullmatch(r"[ ]*(?:\w+[ ]+)?و[ ]*", gap):  # "مقتل 3 جنود ومقتل 2"
+                runs[-1].append(m)
+                continue
+        runs.append([m])
+    # Separate counts in one scope are most often a total and its parts, or one toll told twice
+    # ("مقتل 9 ... استقبل المستشفى تسع جثث"): the largest is kept (ACLED's conservative reading).
+    best: list[CasualtyMention] = max(runs, key=lambda r: sum(x.count for x in r)) if runs else []
+    if attackers and any(_INCLUDES_ATTACKER_RE.match(doc.norm.text, m.end, m.end + 60) for m in best):
+        attackers = []  # "مقتل 6 بينهم الانتحاري": already in the count
+    count = sum(m.count for m in best) + sum(m.count for m in attackers)
+    used = best + attackers
+    if count == 0:
+        if both:
+            b = both[0]
+            return Fatalities(0, b.start, b.end, f"{where}: deaths and injuries given together ({b.text}): "
+                                                  "no separable death count")
+        m = (best or attackers)[0]
+        return Fatalities(0, m.start, m.end, f"{where}: deaths reported without a number ({m.text})")
+    start = min(m.start for m in used)
+    end = max(m.end for m in used)
+    parts = " + ".join(f"{m.count} ({m.text})" for m in used)
+    reason = f"{where}: {parts}"
+    if attackers:
+        reason += "; attackers counted as ACLED does"
+    if len(runs) > 1:
+        reason += f"; {len(runs)} separate counts, the largest kept"
+    if any(m.vague for m in used):
+        reason += "; vague quantity read conservatively"
+    return Fatalities(count, start, end, reason)
+
+
+def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
+    """The sentence carries on the previous report: it opens with "ما أسفر عن" / "وأدى ..." or with a
+    reporting verb ("وأشارت المصادر إلى مقتل ...") and reports no event of its own."""
+    words = [t.text for t in doc.tokens_between(sentence.start, min(sentence.end, sentence.start + 80))][:4]
+    if any(set(_forms(w)) & CONTINUATION for w in words[:3]):
+        return True
+    if words and set(_forms(words[0])) & REPORTING:
+        return not _competitors(doc, trigger, sentence.start, sentence.end)
+    return False
+
+
+def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -> CasualtyMention | None:
+    """An updated toll ("ارتفعت حصيلة القتلى إلى 30") later in the sentence or in the next one."""
+    spans = [(sentence.start, sentence.end)]
+    if 0 <= idx < len(doc.sentences) - 1:
+        nxt = doc.sentences[idx + 1]
+        if not _competitors(doc, trigger, nxt.start, nxt.end):
+            spans.append((nxt.start, nxt.end))
+    found = [m for m in doc.casualties if m.updated and m.kind == "killed"
+             and any(s <= m.start and m.end <= e for s, e in spans)]
+    found = _owned(doc, trigger, found, sentence.start, spans[-1][1])
+    return found[-1] if found else None
+
+
+def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatalities:
+    """Deaths reported for the event at ``trigger``: the death counts of its clause, else of its
+    sentence, else of the next sentence when that one continues the report; injuries never count;
+    0 when there are none. Counts nearer another event's trigger belong to that event."""
+    pos = getattr(trigger, "start", sentence.start)
+    clause = _clause_of(sentence, pos)
+    casualties = doc.casualties
+    scopes: list[tuple[str, int, int]] = []
+    if clause is not sentence:
+        scopes.append(("clause", clause.start, clause.end))
+    scopes.append(("sentence", sentence.start, sentence.end))
+    idx = _sentence_index(doc, trigger, sentence)
+    later = _updated_later(doc, trigger, sentence, idx)
+    for where, start, end in scopes:
+        inside = [m for m in casualties if m.start >= start and m.end <= end and m.kind != "injured"]
+        result = _combine(doc, _owned(doc, trigger, inside, sentence.start, sentence.end), where)
+        if result:
+            if later and later.start > (result.start or 0):
+                return Fatalities(later.count, later.start, later.end,
+                                  f"updated toll {later.count} ({later.text}) replaces {result.count}")
+            return result
+    if 0 <= idx < len(doc.sentences) - 1:
+        nxt = doc.sentences[idx + 1]
+        if _continues(doc, nxt, trigger):
+            inside = [m for m in casualties if m.start >= nxt.start and m.end <= nxt.end and m.kind != "injured"]
+            result = _combine(doc, inside, "next sentence")
+            if result:
+                return result
+    return Fatalities(0, None, None, "no death count reported")
+
+
+def share_fatalities(total: int, n: int, *, split: bool = False) -> list[tuple[int, str]]:
+    """A total reported for ``n`` events (places or days) that the text does not split.
+
+    Default: the whole total stays with the first event and the others get 0, each with a note.
+    ``split=True``: an even split, the remainder going to the first events (ACLED's practice when
+    it divides a multi-location total)."""
+    if n <= 0:
+        return []
+    if not split:
+        note = f"total of {total} over {n} events not split by the text: kept on the first"
+        return [(total, note)] + [(0, note)] * (n - 1)
+    base, rest = divmod(total, n)
+    note = f"total of {total} split evenly over {n} events"
+    return [(base + (1 if i < rest else 0), note) for i in range(n)]
