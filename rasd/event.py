@@ -39,6 +39,16 @@ def interaction_code(inter1: str | None, inter2: str | None) -> int | None:
     return int(f"{min(a, b)}{max(a, b)}") if b else a * 10
 
 
+# Field order of an event record: the spec's table, then the derived ACLED interaction code.
+RECORD_FIELDS = (
+    "event_id", "article_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "country", "iso",
+    "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision",
+    "geonameid", "fatalities", "civilian_targeting", "background", "source", "notes", "evidence", "confidence",
+    "interaction",
+)
+
+
 @dataclass(slots=True)
 class Event:
     """One event record. Field names and meanings are the spec's."""
@@ -91,6 +101,6 @@ class Event:
         return self
 
     def to_record(self) -> dict[str, Any]:
-        record = asdict(self)
-        record.pop("extra", None)
-        return record
+        """The record in the spec's field order (section 2), then ACLED's ``interaction`` code."""
+        values = asdict(self)
+        return {name: values[name] for name in RECORD_FIELDS}

