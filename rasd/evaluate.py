@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-ADMIN1_TABLE = Path(__file__).parent / "data" / "admin1.tsv"
+ADMIN1_TABLE = Path(__file__).parent / "data" / "gazetteer" / "admin1.tsv"
 FIELDS = ["sub_event_type", "admin1", "admin2", "location", "event_date",
           "fatalities", "background", "actor1", "actor2"]
 _MARKS = "'’ʼʿʾ`"

@@ -40,8 +40,8 @@ def _stream(records, args, skip_ids=None):
             if not skip_ids or result.id not in skip_ids:
                 yield result
         return
-    yield from process_stream(records, workers=args.workers or default_workers(), progress=args.progress,
-                              skip_ids=skip_ids)
+    yield from process_stream(records, workers=args.workers or default_workers(),
+                              progress=True if args.progress else None, skip_ids=skip_ids)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
             if result.skipped:
                 skipped += 1
                 last_skip = f"{result.id or 'input'}: {result.skipped}"
-                print(f"rasd: skipped {last_skip}", file=sys.stderr)
+                if not args.progress and not sys.stderr.isatty():
+                    print(f"rasd: skipped {last_skip}", file=sys.stderr)
             events += len(result.events)
             if args.format == "jsonl":
                 payload = result.to_json()
@@ -86,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if args.progress or args.output:
         print(f"rasd: {articles} articles, {events} events, {skipped} skipped", file=sys.stderr)
     if articles == 1 and skipped == 1:
+        if args.progress or sys.stderr.isatty():
+            print(f"rasd: skipped {last_skip}", file=sys.stderr)
         return 3  # a single unusable article is an error for the caller
     if articles == 0 and not args.resume:
         print("rasd: no articles in the input", file=sys.stderr)

@@ -1,0 +1,112 @@
+"""Where the time goes: per-stage seconds of the pipeline, then cProfile's top functions.
+
+Stage times come from ``rasd.pipeline.extract(record, timings=...)``; "clean" (reading the record,
+HTML to text, normalising: ``make_document``) is what ``extract`` takes beyond the stages, and
+"records" is turning events into records plus the JSON line ``rasd extract`` writes.
+
+    python bench/profile_stages.py                 # 3,000 corpus articles + the dev set
+    python bench/profile_stages.py -n 500 --top 40
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import itertools
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+DEV = Path("/work/shared/eval/dev.jsonl")
+
+
+def load(path: Path, limit: int | None) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in itertools.islice(handle, limit) if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="default: the benchmark's corpus of 30,000 articles (made when missing)")
+    parser.add_argument("-n", "--articles", type=int, default=3000, help="corpus articles to use")
+    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--top", type=int, default=30, help="functions to list")
+    parser.add_argument("--profile-articles", type=int, default=1000, help="articles under cProfile")
+    args = parser.parse_args(argv)
+    if args.corpus is None:
+        from bench_extract import default_corpus
+        args.corpus = default_corpus(30000)
+        if not args.corpus.exists():
+            import subprocess
+            subprocess.run([sys.executable, str(HERE / "make_corpus.py"), "-n", "30000", "-o", str(args.corpus)],
+                           check=True)
+    records = load(args.corpus, args.articles) + (load(args.dev, None) if args.dev.exists() else [])
+    from rasd.batch import warm_up
+    t0 = time.perf_counter()
+    warm_up()
+    print(f"resources loaded in {time.perf_counter() - t0:.2f} s (once per process)")
+
+    timings, total, events, per_article = run_timed(records)
+    print(f"\n{len(records):,} articles, {events:,} events, {total:.2f} s: {len(records) / total:,.0f} articles/s "
+          f"on one core, {1000 * total / len(records):.2f} ms an article\n")
+    print("| stage | seconds | share | ms/article |")
+    print("|---|---|---|---|")
+    for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
+        print(f"| {name} | {seconds:.2f} | {100 * seconds / total:.1f}% | {1000 * seconds / len(records):.3f} |")
+    slow = sorted(per_article, reverse=True)[:5]
+    print("\nslowest articles: " + ", ".join(f"{rid} {ms:.1f} ms ({chars:,} chars)" for ms, rid, chars in slow))
+
+    from rasd.pipeline import process
+    sample = records[: args.profile_articles]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for record in sample:
+        process(record)
+    profiler.disable()
+    for order in ("tottime", "cumulative"):
+        buffer = io.StringIO()
+        pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats(order).print_stats(args.top)
+        text = buffer.getvalue()
+        print(f"\n== cProfile over {len(sample):,} articles, by {order} ==")
+        print(text[text.find("   ncalls"):].rstrip())
+    return 0
+
+
+def run_timed(records: list[dict]):
+    """Per-stage seconds; "clean" is each call's time minus what its stages recorded."""
+    from rasd.errors import InputError
+    from rasd.pipeline import extract
+    timings: dict[str, float] = {}
+    total = 0.0
+    events = 0
+    per_article = []
+    for record in records:
+        local: dict[str, float] = {}
+        t0 = time.perf_counter()
+        try:
+            doc = extract(record, timings=local)
+        except InputError:
+            doc = None
+        t1 = time.perf_counter()
+        local["clean"] = (t1 - t0) - sum(local.values())
+        if doc is not None:
+            rows = [e.to_record() for e in doc.events]
+            json.dumps({"id": doc.id, "events": rows}, ensure_ascii=False)
+            events += len(rows)
+        local["records"] = time.perf_counter() - t1
+        for key, value in local.items():
+            timings[key] = timings.get(key, 0.0) + value
+        spent = time.perf_counter() - t0
+        total += spent
+        per_article.append((1000 * spent, str(record.get("id")), len(record.get("text") or record.get("html") or "")))
+    return timings, total, events, per_article
+
+
+if __name__ == "__main__":
+    sys.exit(main())

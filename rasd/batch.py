@@ -1,0 +1,432 @@
+"""Streaming batch processing: many articles through the pipeline, in input order, in constant memory.
+
+:func:`process_stream` is what ``rasd extract`` and ``rasd ingest`` run over their input::
+
+    from rasd.batch import process_stream
+    for result in process_stream(records, workers=4, progress=True):
+        out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\\n")
+
+* **Input order.** Results come back in the order of ``records``, whatever the number of workers.
+* **Constant memory.** Records are read lazily, in chunks of ``chunk_size``; at most
+  ``workers * IN_FLIGHT_PER_WORKER`` chunks are out at any time, so a 50 GB JSONL file needs no more
+  memory than a 5 MB one.
+* **Workers.** ``workers=1`` runs in this process. More workers are a ``multiprocessing`` pool of
+  forked processes (the ``fork`` start method on Linux): the pipeline's resources (gazetteer,
+  lexicons) are loaded once in the parent before the fork and shared copy-on-write, and each worker
+  warms its own caches once in the pool's initializer.
+* **Resume.** ``skip_ids`` (what :func:`done_ids` reads from an existing JSONL output) are not
+  processed again; a record without an ``id`` gets its id from its text, so it is processed and its
+  result dropped if the id was already done.
+* **Progress.** :class:`Progress` renders articles/s, events and skip reasons on standard error.
+* **Errors.** A bug that makes the processing function raise on one article does not end a batch of
+  a million: that article comes back skipped with ``"internal error: ..."`` as its reason.
+"""
+from __future__ import annotations
+
+import collections
+import gc
+import json
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+#: chunks each worker may have queued or running at once (bounds memory, keeps workers busy)
+IN_FLIGHT_PER_WORKER = 4
+
+ProcessFunc = Callable[[dict], Any]
+
+# A short article the default pipeline runs once per process to load its resources before work starts.
+_WARM_UP_RECORD = {
+    "id": "rasd-warm-up",
+    "published": "2024-03-05",
+    "source": "rasd",
+    "title": "انفجار عبوة ناسفة في بغداد",
+    "text": "بغداد - قال مصدر أمني إن عبوة ناسفة انفجرت صباح اليوم الثلاثاء على طريق في منطقة الدورة جنوبي "
+            "بغداد، ما أسفر عن مقتل شخصين وإصابة ثلاثة آخرين. وأضاف أن القوات الأمنية طوقت المكان "
+            "وفتحت تحقيقاً في الحادث. وفي الموصل، اعتقلت قوة أمنية ثلاثة مطلوبين.",
+}
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _default_func() -> ProcessFunc:
+    from .pipeline import process
+    return process
+
+
+def warm_up(func: ProcessFunc | None = None) -> None:
+    """Load the pipeline's resources in this process (a no-op for a processing function of your own)."""
+    if func is not None:
+        try:
+            from .pipeline import process
+        except Exception:  # noqa: BLE001 - a broken pipeline cannot be what func is
+            return
+        if func is not process:
+            return
+    try:
+        _default_func()(dict(_WARM_UP_RECORD))
+    except Exception:  # noqa: BLE001 - warming up is an optimisation; real errors show on real articles
+        pass
+
+
+def _error_result(record: Any, error: BaseException):
+    rid = str(record.get("id") or "") if isinstance(record, dict) else ""
+    reason = f"internal error: {type(error).__name__}: {error}"
+    try:
+        from .pipeline import ArticleResult
+    except Exception:  # noqa: BLE001
+        return _FallbackResult(id=rid, skipped=reason)
+    return ArticleResult(id=rid, skipped=reason)
+
+
+class _FallbackResult:
+    """Stands in for ArticleResult when the pipeline itself cannot be imported."""
+
+    __slots__ = ("id", "events", "skipped", "source", "published", "text", "title", "url")
+
+    def __init__(self, id: str, skipped: str) -> None:
+        self.id, self.events, self.skipped = id, [], skipped
+        self.source, self.published, self.text, self.title, self.url = "", None, "", "", None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "events": self.events, "skipped": self.skipped}
+
+    def __reduce__(self):
+        return (_FallbackResult, (self.id, self.skipped))
+
+
+def _run_one(func: ProcessFunc, record: Any):
+    try:
+        return func(record)
+    except Exception as error:  # noqa: BLE001 - one bad article must not end the batch
+        return _error_result(record, error)
+
+
+# -- worker side ---------------------------------------------------------------------------------
+_WORKER_FUNC: ProcessFunc | None = None
+
+
+def _worker_init(func: ProcessFunc | None) -> None:
+    global _WORKER_FUNC
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
+    _WORKER_FUNC = func if func is not None else _default_func()
+    warm_up(_WORKER_FUNC)
+
+
+def _worker_chunk(chunk: list) -> list:
+    func = _WORKER_FUNC
+    assert func is not None, "worker not initialised"
+    return [_run_one(func, record) for record in chunk]
+
+
+# -- the stream ------------------------------------------------------------------------------------
+def _chunks(records: Iterable[Any], size: int, skip_ids: set[str] | None,
+            progress: "Progress | None") -> Iterator[list]:
+    chunk: list = []
+    for record in records:
+        if skip_ids and isinstance(record, dict):
+            rid = record.get("id")
+            if rid is not None and str(rid) in skip_ids:
+                if progress is not None:
+                    progress.resumed += 1
+                continue
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _make_progress(progress: "bool | None | Progress") -> "Progress | None":
+    if isinstance(progress, Progress):
+        return progress
+    if progress is None:  # automatic: only where standard error is a terminal
+        return Progress() if _isatty(sys.stderr) else None
+    return Progress() if progress else None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def process_stream(records: Iterable[dict], *, workers: int | None = None, func: ProcessFunc | None = None,
+                   chunk_size: int = 32, progress: "bool | None | Progress" = False,
+                   skip_ids: set[str] | None = None) -> Iterator[Any]:
+    """Run ``func`` (default :func:`rasd.pipeline.process`) over ``records``; yield its results in input order.
+
+    ``workers``: processes (``None``: all cores; 1: in this process). ``func`` must be a module-level
+    function where ``workers > 1`` and the platform cannot fork. ``progress``: ``True`` renders a
+    :class:`Progress` on standard error, ``None`` does so only when standard error is a terminal, or
+    pass a :class:`Progress` of your own to read its counts afterwards. ``skip_ids``: article ids
+    already done (``--resume``): not processed, not yielded.
+    """
+    workers = default_workers() if workers is None else int(workers)
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    chunk_size = max(1, int(chunk_size))
+    bar = _make_progress(progress)
+    chunks = _chunks(records, chunk_size, skip_ids, bar)
+    if workers == 1:
+        stream = _serial(chunks, func)
+    else:
+        stream = _parallel(chunks, func, workers)
+    try:
+        for result in stream:
+            if skip_ids and getattr(result, "id", None) and result.id in skip_ids:
+                if bar is not None:
+                    bar.resumed += 1
+                continue
+            if bar is not None:
+                bar.update(result)
+            yield result
+    finally:
+        stream.close()
+        if bar is not None:
+            bar.close()
+
+
+def _serial(chunks: Iterator[list], func: ProcessFunc | None) -> Iterator[Any]:
+    func = func if func is not None else _default_func()
+    for chunk in chunks:
+        for record in chunk:
+            yield _run_one(func, record)
+
+
+def _pool_context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int) -> Iterator[Any]:
+    if func is None:
+        warm_up()  # load the resources once in the parent: forked workers share them copy-on-write
+    gc.collect()
+    if hasattr(gc, "freeze"):
+        gc.freeze()  # keep the collector from touching (and so copying) the shared pages in the workers
+    ctx = _pool_context()
+    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(func,))
+    pending: collections.deque = collections.deque()
+    limit = workers * IN_FLIGHT_PER_WORKER
+    finished = False
+    try:
+        for chunk in chunks:
+            pending.append(pool.apply_async(_worker_chunk, (chunk,)))
+            while len(pending) >= limit:
+                yield from pending.popleft().get()
+            # hand out what is already done without waiting, so results flow while input is read
+            while pending and pending[0].ready():
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:  # interrupted, an error, or the consumer stopped early
+            pool.terminate()
+        pool.join()
+        if hasattr(gc, "unfreeze"):
+            gc.unfreeze()
+
+
+# -- resume ---------------------------------------------------------------------------------------
+_ID_PREFIX = re.compile(r'^\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
+def done_ids(output_path: str | os.PathLike, *, repair: bool = True) -> set[str]:
+    """The article ids already in a JSONL output of ``rasd extract`` (one ``{"id": ..., "events": ...}`` a line).
+
+    A missing file gives an empty set. A last line cut short by an interruption is not counted (its
+    article will be done again) and, with ``repair`` (the default), is cut off the file, so that
+    output appended by a resumed run stays valid JSON lines."""
+    path = Path(output_path)
+    ids: set[str] = set()
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        return ids
+    good_end = 0  # byte offset just past the last complete, valid line
+    with handle:
+        offset = 0
+        for raw in handle:
+            offset += len(raw)
+            complete = raw.endswith(b"\n")
+            line = raw.strip()
+            if not line:
+                if complete:
+                    good_end = offset
+                continue
+            rid = _line_id(line)
+            if rid is None:
+                if not complete:
+                    break  # the cut-short last line
+                good_end = offset  # a broken line in the middle: leave it, it is not ours to judge
+                continue
+            if not complete and not _parses(line):
+                break
+            ids.add(rid)
+            good_end = offset
+    if repair and good_end:
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            if good_end < size:
+                handle.truncate(good_end)
+            if not _ends_with_newline(handle, good_end):
+                handle.seek(good_end)
+                handle.write(b"\n")
+    elif repair and path.stat().st_size:  # nothing but a cut-short line
+        with open(path, "r+b") as handle:
+            handle.truncate(0)
+    return ids
+
+
+def _ends_with_newline(handle, size: int) -> bool:
+    handle.seek(size - 1)
+    return handle.read(1) == b"\n"
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _line_id(line: bytes) -> str | None:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    match = _ID_PREFIX.match(text)
+    if match and text.endswith("}"):
+        try:
+            json.loads(text)  # a line with the right start may still be cut short
+        except ValueError:
+            return None
+        return json.loads(match.group(1))
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(obj, dict) and obj.get("id") is not None:
+        return str(obj["id"])
+    return None
+
+
+# -- progress -------------------------------------------------------------------------------------
+class Progress:
+    """Counts articles, events and skip reasons, and renders one status line on standard error.
+
+    On a terminal the line is redrawn in place (at most ``interval`` seconds apart); elsewhere (a log
+    file, with ``--progress``) a line is printed every ``log_interval`` seconds. ``close()`` prints
+    the final line."""
+
+    def __init__(self, stream: TextIO | None = None, *, total: int | None = None, interval: float = 0.2,
+                 log_interval: float = 10.0, label: str = "rasd") -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = _isatty(self.stream)
+        self.total = total
+        self.interval = interval if self.tty else log_interval
+        self.label = label
+        self.articles = 0
+        self.events = 0
+        self.skipped = 0
+        self.resumed = 0
+        self.reasons: collections.Counter[str] = collections.Counter()
+        self.started = time.monotonic()
+        self._last = 0.0
+        self._closed = False
+
+    # counting
+    def update(self, result: Any) -> None:
+        self.articles += 1
+        self.events += len(getattr(result, "events", None) or [])
+        reason = getattr(result, "skipped", None)
+        if reason:
+            self.skipped += 1
+            self.reasons[reason_key(reason)] += 1
+        now = time.monotonic()
+        if now - self._last >= self.interval:
+            self._last = now
+            self.render()
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        elapsed = self.elapsed
+        return self.articles / elapsed if elapsed > 0 else 0.0
+
+    def line(self) -> str:
+        parts = [f"{self.label}: {self.articles:,}"]
+        if self.total:
+            parts[0] += f"/{self.total:,} ({100 * self.articles / self.total:.0f}%)"
+        parts[0] += " articles"
+        parts.append(f"{self.rate:,.1f}/s")
+        parts.append(f"{self.events:,} events")
+        skipped = f"{self.skipped:,} skipped"
+        if self.reasons:
+            top = ", ".join(f"{key} {count:,}" for key, count in self.reasons.most_common(3))
+            more = len(self.reasons) - 3
+            skipped += f" ({top}{f', +{more} more' if more > 0 else ''})"
+        parts.append(skipped)
+        if self.resumed:
+            parts.append(f"{self.resumed:,} already done")
+        return "  ".join(parts)
+
+    def render(self) -> None:
+        try:
+            if self.tty:
+                self.stream.write("\r\x1b[K" + self.line())
+            else:
+                self.stream.write(self.line() + "\n")
+            self.stream.flush()
+        except (OSError, ValueError):  # a closed or broken stderr must not end the batch
+            pass
+
+    def clear(self) -> None:
+        """Wipe the line on a terminal (before printing something else there)."""
+        if self.tty:
+            try:
+                self.stream.write("\r\x1b[K")
+            except (OSError, ValueError):
+                pass
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.render()
+        if self.tty:
+            try:
+                self.stream.write("\n")
+                self.stream.flush()
+            except (OSError, ValueError):
+                pass
+
+
+def reason_key(reason: str, width: int = 40) -> str:
+    """A skip reason without its particulars (numbers, quoted parts), to count like with like."""
+    key = reason.split(":", 1)[0] if reason.startswith("internal error") else reason
+    key = re.sub(r"\d[\d,.]*", "N", key)
+    key = re.sub(r"'[^']*'|\"[^\"]*\"", "…", key)
+    key = key.strip()
+    return key if len(key) <= width else key[: width - 1] + "…"
