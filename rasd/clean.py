@@ -43,6 +43,8 @@ _DEBRIS_LINE = re.compile(
 )
 _BULLET = re.compile(r"^\s*[•●▪◦·]\s*")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصدر\s*:|مصدر\s+الخبر)\s*[:：]\s*(.{2,60}?)\s*$")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_OTHER_LETTER = re.compile(r"(?![\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])[^\W\d_]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -176,13 +178,8 @@ def check_arabic(text: str) -> None:
         raise InputError("empty article (no text after cleaning)")
     if len(text) > MAX_CHARS:
         raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
-    arabic = latin = 0
-    for ch in text:
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" or "\u0750" <= ch <= "\u077f":
-            if ch.isalpha():
-                arabic += 1
-        elif ch.isalpha():
-            latin += 1
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_OTHER_LETTER.findall(text))
     if arabic < MIN_ARABIC_LETTERS or arabic < MIN_ARABIC_SHARE * (arabic + latin):
         raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")
 

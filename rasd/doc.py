@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +76,7 @@ class Document:
         self.text = text
         self.norm = normalize(text)
         self.tokens = tokenize(self.norm.text)
+        self.user_data.pop("_token_starts", None)
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -91,7 +93,21 @@ class Document:
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens whose span lies inside normalised ``[start, end)``."""
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+        starts = self._token_starts()
+        first = bisect_left(starts, start)
+        out = []
+        for tok in self.tokens[first:]:
+            if tok.end > end:
+                break
+            out.append(tok)
+        return out
+
+    def _token_starts(self) -> list[int]:
+        cached = self.user_data.get("_token_starts")
+        if cached is None or len(cached) != len(self.tokens):
+            cached = [t.start for t in self.tokens]
+            self.user_data["_token_starts"] = cached
+        return cached
 
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:

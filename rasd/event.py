@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 # event_type -> (disorder_type, sub_event_types)
@@ -102,5 +102,6 @@ class Event:
 
     def to_record(self) -> dict[str, Any]:
         """The record in the spec's field order (section 2), then ACLED's ``interaction`` code."""
-        values = asdict(self)
-        return {name: values[name] for name in RECORD_FIELDS}
+        record = {name: getattr(self, name) for name in RECORD_FIELDS}
+        record["evidence"] = [dict(item) for item in self.evidence]
+        return record

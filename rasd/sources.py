@@ -55,7 +55,7 @@ def record_from_bytes(data: bytes, *, ident: str, kind: str, **meta) -> dict:
     except InputError as error:
         return _skip(ident, str(error))
     record = {key: value for key, value in meta.items() if value}
-    if kind == "html" or kind == "auto" and _looks_like_html(text):
+    if kind == "html" or _looks_like_html(text):
         record["html"] = text
     else:
         record["text"] = text

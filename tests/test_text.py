@@ -58,3 +58,18 @@ def test_short_words_keep_their_letters():
 ])
 def test_suffix_readings(token, stem):
     assert stem in [s for s, _ in suffix_variants(token)]
+
+
+def test_fast_path_equals_character_by_character_path():
+    import random
+
+    from rasd.text import _normalize_slow
+
+    rng = random.Random(7)
+    alphabet = ("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةًٌٍَُِّْـ٠١٢٣٤٥٦٧٨٩۰۱"
+                "abcXYZ0129 .,;:!?-\n\t\u00a0\u200f\u200b«»“”–—،؛؟éÉçÑ")
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert normalize(text) == _normalize_slow(text)
+    for text in ["ﻻ شيء", "𝐀 رصد", "中文 عربي", "\ud800 x"]:
+        assert normalize(text) == _normalize_slow(text)

@@ -362,11 +362,26 @@ def _fallback(doc: Document) -> list[PlaceMention]:
         return []
     p = first[admin1]
     gaz = load()
-    code = next((e.a1 for e in gaz.entries if e.place.feature == "ADM1" and e.place.admin1 == admin1
-                 and e.place.country == p.place.country), None)
+    code = _admin1_codes(gaz).get((admin1, p.place.country))
     a1 = gaz.admin1_entry(code) if code else None
     place = a1.place if a1 is not None else p.place
     return [replace(p, place=place, precision=3, relation=None, reason="fallback: the article's main governorate")]
+
+
+_ADMIN1_CODES: dict[int, dict[tuple[str, str], str]] = {}
+
+
+def _admin1_codes(gaz) -> dict[tuple[str, str], str]:
+    """(admin1 name, country) -> admin1 code, built once per loaded gazetteer."""
+    codes = _ADMIN1_CODES.get(id(gaz))
+    if codes is None:
+        codes = {}
+        for e in gaz.entries:
+            if e.place.feature == "ADM1" and e.place.admin1:
+                codes.setdefault((e.place.admin1, e.place.country), e.a1)
+        _ADMIN1_CODES.clear()
+        _ADMIN1_CODES[id(gaz)] = codes
+    return codes
 
 
 # -- a bare text ------------------------------------------------------------------------------------------
