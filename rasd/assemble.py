@@ -25,15 +25,23 @@ from .event import SUB_EVENT_TYPES, Event
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 
 
+# Non-state forces that fight on a government's side: ACLED codes territory they take as the government's.
+PRO_GOVERNMENT = {"Popular Resistance", "Popular Mobilization Forces", "Peshmerga", "Saudi-led Coalition",
+                  "Global Coalition Against Daesh"}
+NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+
+
 def _adjust_type(sub: str, roles: actors.Roles) -> str:
-    """Sub-event types that the actors decide."""
+    """Sub-event types that the actors decide (ACLED: territory taken by government forces or their
+    affiliates is regained; by others it is overtaken; shooting armed men is a clash)."""
     if sub in ("Government regains territory", "Non-state actor overtakes territory"):
-        if roles.inter1 == "State forces" or roles.inter1 is None and sub == "Government regains territory":
-            return "Government regains territory"
-        return "Non-state actor overtakes territory"
+        if roles.actor1 is None:
+            return sub
+        government_side = roles.inter1 in ("State forces", "External/Other forces") or roles.actor1 in PRO_GOVERNMENT
+        return "Government regains territory" if government_side else "Non-state actor overtakes territory"
     if sub == "Attack" and roles.inter2 in ARMED and roles.inter1 != "State forces":
         return "Armed clash"
-    if sub == "Armed clash" and roles.inter2 == "Civilians":
+    if sub == "Armed clash" and roles.inter2 == "Civilians" and roles.inter1 in NON_STATE | {"State forces"}:
         return "Attack"
     return sub
 
@@ -122,15 +130,28 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
 
 def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """An event placed only at governorate level (a lead: "in Salah ad Din province") is the same
-    incident as one of its type and day placed more precisely inside that governorate: fold it in."""
+    incident as the one event of its type and day placed more precisely inside that governorate."""
     for key, (event, info) in list(merged.items()):
-        if event.geo_precision != 3:
+        if not _governorate_level(event):
             continue
-        finer = [k for k, (e, _) in merged.items() if k != key and e.geo_precision in (1, 2)
+        finer = [k for k, (e, _) in merged.items() if k != key and not _governorate_level(e)
                  and e.sub_event_type == event.sub_event_type and e.admin1 == event.admin1
                  and e.event_date == event.event_date]
         if len(finer) == 1:
             _absorb(merged[finer[0]], merged.pop(key))
+
+
+def _governorate_level(event: Event) -> bool:
+    """Placed only at governorate level, or at the city that shares the governorate's name (a lead
+    saying "in Aleppo" or "in Deir ez-Zor" rarely means the city rather than the province)."""
+    if event.geo_precision == 3:
+        return True
+    from .evaluate import fold
+
+    def bare(name):
+        name = fold(name) or ""
+        return name[3:] if name.startswith(("al ", "ar ", "as ", "ad ", "an ", "az ")) else name
+    return bool(event.location) and bare(event.location) == bare(event.admin1)
 
 
 def _key(event: Event) -> tuple:
