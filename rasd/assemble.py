@@ -46,6 +46,18 @@ def _adjust_type(sub: str, roles: actors.Roles) -> str:
     return sub
 
 
+def _said_nearby(doc: Document, trigger, sentence, mention) -> bool:
+    """A place counts for an event when the sentence names it, or the sentence before it in the same
+    paragraph does (strategic developments: the sentence itself); a place inferred from the
+    article as a whole (dateline, title, main governorate) is too weak to code an event on."""
+    start = sentence.start
+    if trigger.event_type != "Strategic developments" and trigger.sentence > 0:
+        previous = doc.sentences[trigger.sentence - 1]
+        if previous.paragraph == sentence.paragraph:
+            start = previous.start
+    return start <= mention.start < sentence.end and mention.end > mention.start
+
+
 def _confidence(trigger, place, edate, roles) -> float:
     score = 0.3 + 0.3 * min(trigger.weight, 1.0)
     score += {1: 0.15, 2: 0.1, 3: 0.03}.get(place.precision, 0.0)
@@ -62,6 +74,7 @@ def assemble_events(doc: Document) -> None:
             continue
         sentence = doc.sentences[trigger.sentence]
         places = [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
+        places = [p for p in places if _said_nearby(doc, trigger, sentence, p)]
         if not places:
             continue
         deaths = numbers.fatalities_for(doc, trigger, sentence)

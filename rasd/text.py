@@ -244,7 +244,7 @@ def prefix_variants(word: str, min_len: int = 2) -> list[tuple[str, int]]:
             rest = form[1:]
             nexts.append((rest, stripped + 1, 2))
             if form[0] == "ل" and rest.startswith("ل") and len(rest) > min_len + 1:
-                nexts.append(("ا" + rest, stripped + 1, 2))  # لل = ل + ال (alef dropped)
+                nexts.append(("ا" + rest, stripped + 2, 2))  # لل = ل + ال (alef dropped): span after both
         if stage <= 2 and form.startswith("ال") and len(form) > min_len + 2:
             nexts.append((form[2:], stripped, 3))  # the article stays inside the reported span
         for nxt in nexts:
