@@ -4,8 +4,8 @@ For each trigger that reports an event (not absorbed by a more specific one, no 
 
 * where: :func:`rasd.geo.places_for` (several places named for one trigger give one event each);
 * when: :func:`rasd.dates.date_for` (a date long before publication marks the event as background);
-* how many died: :func:`rasd.numbers.fatalities_for` (a total that cannot be split goes to the first
-  place, with a note);
+* how many died: :func:`rasd.numbers.fatalities_for` (a total for several places that the text does
+  not split counts 0 for each, with a note: ACLED's conservative rule);
 * who: :func:`rasd.actors.roles_for`, whose categories settle the sub-event types that depend on the
   actors (territory taken by state forces is regained; a shooting of armed men is a clash, of civilians
   an attack on civilians).
@@ -85,7 +85,8 @@ def assemble_events(doc: Document) -> None:
             place = mention.place
             roles = actors.roles_for(doc, trigger, sentence, place.country)
             sub = _adjust_type(trigger.sub_event_type, roles)
-            count = deaths.count if index == 0 else 0
+            # a toll given for several places together cannot be split: ACLED's conservative rule
+            count = deaths.count if len(places) == 1 else 0
             event = Event(
                 article_id=doc.id,
                 event_date=edate.date.isoformat() if edate.date else None,
@@ -115,8 +116,9 @@ def assemble_events(doc: Document) -> None:
             event.evidence = [doc.evidence(f, s, e).to_dict() for f, s, e in spans]
             reasons = {"trigger": trigger.cue, "place": mention.reason, "date": edate.reason,
                        "fatalities": deaths.reason, "actors": roles.reasons}
-            if index and deaths.count:
-                reasons["fatalities_note"] = "toll given for several places together: counted on the first"
+            if len(places) > 1 and deaths.count:
+                reasons["fatalities_note"] = (f"a toll of {deaths.count} was given for {len(places)} places "
+                                              "together; it cannot be split, so each place counts 0")
             info = {"deaths": {(deaths.start, deaths.end): count} if count else {}, "reasons": reasons,
                     "sentences": {trigger.sentence}, "dated": edate.start is not None}
             candidates.append((event, info))
