@@ -134,6 +134,15 @@ def max_weight_pairs(weights: list[list[int]]) -> list[tuple[int, int]]:
             if owner[j] - 1 < rows and j - 1 < cols and weights[owner[j] - 1][j - 1] > 0]
 
 
+def article_pairs(gold_events: list[dict], pred_events: list[dict], aliases: dict[str, str] | None = None
+                  ) -> list[tuple[int, int]]:
+    """The (gold index, predicted index) pairs of one article, as the scorer pairs them."""
+    aliases = admin1_aliases() if aliases is None else aliases
+    weights = [[1000 + sum(field_agrees(f, g, p, aliases) for f in FIELDS) if _pairable(g, p, aliases) else 0
+                for p in pred_events] for g in gold_events]
+    return max_weight_pairs(weights) if gold_events and pred_events else []
+
+
 def score(gold: dict[str, list[dict]], pred: dict[str, list[dict]], aliases: dict[str, str] | None = None
           ) -> dict[str, Any]:
     aliases = admin1_aliases() if aliases is None else aliases
@@ -141,9 +150,7 @@ def score(gold: dict[str, list[dict]], pred: dict[str, list[dict]], aliases: dic
     right = dict.fromkeys(FIELDS, 0)
     for article, gold_events in gold.items():
         pred_events = pred.get(article, [])
-        weights = [[1000 + sum(field_agrees(f, g, p, aliases) for f in FIELDS) if _pairable(g, p, aliases) else 0
-                    for p in pred_events] for g in gold_events]
-        pairs = max_weight_pairs(weights) if gold_events and pred_events else []
+        pairs = article_pairs(gold_events, pred_events, aliases)
         tp += len(pairs)
         fn += len(gold_events) - len(pairs)
         fp += len(pred_events) - len(pairs)

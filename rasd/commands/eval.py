@@ -15,6 +15,9 @@ def register(subparsers) -> None:
     p.add_argument("--pred-out", help="also write the predictions here (JSONL)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--errors", action="store_true", help="list missed and spurious events per article")
+    p.add_argument("--field", action="append", default=[], metavar="FIELD",
+                   help="list the matched events whose FIELD disagrees with the gold (e.g. actor1, event_date); "
+                        "repeatable")
     p.set_defaults(func=run)
 
 
@@ -40,6 +43,8 @@ def run(args) -> int:
     result = score(gold, pred)
     if args.errors:
         _print_errors(articles, pred)
+    if args.field:
+        _print_field_errors(articles, pred, args.field)
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     return 0
 
@@ -56,3 +61,24 @@ def _print_errors(articles, pred) -> None:
                 print("   gold", row, file=sys.stderr)
             for row in p:
                 print("   pred", row, file=sys.stderr)
+
+
+def _print_field_errors(articles, pred, fields) -> None:
+    from ..evaluate import FIELDS, admin1_aliases, article_pairs, field_agrees
+
+    unknown = [f for f in fields if f not in FIELDS]
+    if unknown:
+        raise InputError(f"unknown field(s) {', '.join(unknown)}; choose from {', '.join(FIELDS)}")
+    aliases = admin1_aliases()
+    for article in articles:
+        gold = article.get("events") or []
+        mine = pred.get(str(article["id"]), [])
+        for g, p in article_pairs(gold, mine, aliases):
+            wrong = [f for f in fields if not field_agrees(f, gold[g], mine[p], aliases)]
+            if not wrong:
+                continue
+            print(f"== {article['id']}  {gold[g]['sub_event_type']} @ {gold[g].get('location')}", file=sys.stderr)
+            for f in wrong:
+                print(f"   {f}: gold {gold[g].get(f)!r}  pred {mine[p].get(f)!r}", file=sys.stderr)
+            print(f"   gold evidence: {(gold[g].get('evidence') or '')[:200]}", file=sys.stderr)
+            print(f"   pred notes:    {(mine[p].get('notes') or '')[:200]}", file=sys.stderr)
