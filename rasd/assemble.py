@@ -133,8 +133,12 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
         kept_event.notes = kept_event.notes + " " + event.notes
     kept_info["sentences"] |= info["sentences"]
     kept_info["dated"] = kept_info["dated"] or info["dated"]
-    seen = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
-    kept_event.evidence.extend(e for e in event.evidence if (e["field"], e["start"], e["end"]) not in seen)
+    seen = kept_info.setdefault("evidence_keys", {(e["field"], e["start"], e["end"]) for e in kept_event.evidence})
+    for item in event.evidence:
+        key = (item["field"], item["start"], item["end"])
+        if key not in seen:
+            seen.add(key)
+            kept_event.evidence.append(item)
     for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
         if getattr(kept_event, name) is None and getattr(event, name) is not None:
             setattr(kept_event, name, getattr(event, name))

@@ -7,6 +7,7 @@ or anywhere in the ``sentence``). A sentence that ends in a question mark is a q
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,26 +30,48 @@ def modality_matcher() -> PhraseMatcher[tuple[str, str, int]]:
     return matcher
 
 
+@lru_cache(maxsize=1)
+def _reach() -> int:
+    """How many words away from a trigger a cue can start and still apply: the widest scope plus the
+    longest cue phrase."""
+    rows = read_tsv(DATA / "modality.tsv")
+    widest = max((int(r["scope"].partition(":")[2]) for r in rows if r["scope"] != "sentence"), default=0)
+    return widest + max((len(r["phrase"].split()) for r in rows), default=1)
+
+
 def mark_modality(doc: Document) -> None:
     if not doc.triggers:
         return
     matcher = modality_matcher()
+    reach = _reach()
     by_sentence: dict[int, list] = {}
     for trig in doc.triggers:
         by_sentence.setdefault(trig.sentence, []).append(trig)
     text = doc.norm.text
     for si, triggers in by_sentence.items():
         sentence = doc.sentences[si]
-        tokens = doc.tokens[sentence.first: sentence.last + 1]
-        cues = matcher.find_longest(tokens)
-        question = text[sentence.start:sentence.end].rstrip().endswith("?")
-        for trig in triggers:
-            if question:
+        if text[sentence.start:sentence.end].rstrip().endswith("?"):
+            for trig in triggers:
                 trig.modality = "question"
-                continue
-            trig_first = next((t.index for t in tokens if t.end > trig.start), sentence.last)
-            trig_last = next((t.index for t in reversed(tokens) if t.start < trig.end), trig_first)
-            for cue in cues:
+            continue
+        tokens = doc.tokens[sentence.first: sentence.last + 1]
+        cues = matcher.find_longest(tokens)  # sorted by position
+        if not cues:
+            continue
+        token_starts = [t.start for t in tokens]
+        token_ends = [t.end for t in tokens]
+        cue_firsts = [c.first for c in cues]
+        everywhere = [c for c in cues if c.value[1] == "sentence"]
+        for trig in triggers:
+            i = bisect_right(token_ends, trig.start)
+            trig_first = tokens[i].index if i < len(tokens) else sentence.last
+            j = bisect_left(token_starts, trig.end) - 1
+            trig_last = tokens[j].index if j >= 0 else trig_first
+            # only cues within reach of the trigger can apply, and the sentence-wide ones
+            nearby = cues[bisect_left(cue_firsts, trig_first - reach): bisect_right(cue_firsts, trig_last + reach)]
+            if everywhere:
+                nearby = sorted({id(c): c for c in nearby + everywhere}.values(), key=lambda c: c.start)
+            for cue in nearby:
                 kind, where, n = cue.value
                 if where == "sentence":
                     hit = True

@@ -8,7 +8,7 @@ commas and semicolons and before the connectives news Arabic uses to join separa
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .doc import Document, Sentence
 
@@ -77,7 +77,8 @@ def _add_clause(doc, starts, sentence, start, end, paragraph):
 
 def clause_at(sentence: Sentence, pos: int) -> Sentence:
     """The clause of ``sentence`` that contains normalised offset ``pos`` (the sentence if none)."""
-    for clause in sentence.clauses:
-        if clause.start <= pos < clause.end:
-            return clause
+    clauses = sentence.clauses
+    i = bisect_right(clauses, pos, key=lambda c: c.start) - 1
+    if i >= 0 and clauses[i].start <= pos < clauses[i].end:
+        return clauses[i]
     return sentence

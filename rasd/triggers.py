@@ -8,6 +8,7 @@ strike); aircraft words turn ``قصف`` into an air strike.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,24 +80,38 @@ def find_triggers(doc: Document) -> None:
         matches = matcher.find_longest(tokens)
         if not matches:
             continue
-        aircraft = _AIRCRAFT.find(tokens)
+        aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens))
+        suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         for m in matches:
             sub, weight = m.value
             if sub == "-":
                 continue
             trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight)
-            if sub == "Shelling/artillery/missile attack" and trig.generic and any(
-                    abs(a.start - m.start) < 40 for a in aircraft):
+            if sub == "Shelling/artillery/missile attack" and trig.generic and _near(aircraft, m.start, 40):
                 trig.sub_event_type, trig.event_type, trig.weight = "Air/drone strike", "Explosions/Remote violence", 0.9
-            if sub == "Remote explosive/landmine/IED" and any(
-                    0 <= s.start - m.end < 30 or 0 <= m.start - s.end < 30 for s in _SUICIDE.find(tokens)):
-                trig.sub_event_type, trig.weight = "Suicide bomb", max(weight, 0.9)
+            if sub == "Remote explosive/landmine/IED":
+                if suicide is None:
+                    hits = _SUICIDE.find(tokens)
+                    suicide = sorted(h.start for h in hits), sorted(h.end for h in hits)
+                if _within(suicide[0], m.end, m.end + 30) or _within(suicide[1], m.start - 29, m.start + 1):
+                    trig.sub_event_type, trig.weight = "Suicide bomb", max(weight, 0.9)
             if trig.generic:
                 written = doc.norm.text[m.start:m.end]
                 trig.vague = written.startswith("ال") or written.endswith("ات") or m.phrase.endswith("ات")
             found.append(trig)
     _resolve_generic(doc, found)
     doc.triggers = found
+
+
+def _near(positions: list[int], pos: int, distance: int) -> bool:
+    """Is any of the sorted ``positions`` closer than ``distance`` to ``pos``?"""
+    return _within(positions, pos - distance + 1, pos + distance)
+
+
+def _within(positions: list[int], low: int, high: int) -> bool:
+    """Does any of the sorted ``positions`` fall in ``[low, high)``?"""
+    i = bisect_left(positions, low)
+    return i < len(positions) and positions[i] < high
 
 
 def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
@@ -110,28 +125,39 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
     """
     from .segment import clause_at
 
-    specific = [t for t in triggers if not t.generic]
-    violent = [t for t in specific if t.event_type in ("Explosions/Remote violence", "Battles")]
-    for trig in triggers:
-        if not trig.generic:
-            continue
-        sentence = doc.sentences[trig.sentence]
-        clause = clause_at(sentence, trig.start)
-        if any(t.sentence == trig.sentence and (clause.start <= t.start < clause.end or abs(t.start - trig.start) < 60)
-               for t in specific):
-            trig.absorbed = True
-            continue
-        rivals = [t for t in triggers if t is not trig and t.generic and not t.absorbed and t.sentence == trig.sentence
-                  and clause.start <= t.start < clause.end]
-        if any((t.weight, t.event_type == "Explosions/Remote violence", -t.start) >
-               (trig.weight, trig.event_type == "Explosions/Remote violence", -trig.start) for t in rivals):
-            trig.absorbed = True
-            continue
-        before = [t for t in violent if 0 <= trig.sentence - t.sentence <= 2]
-        after = [t for t in violent if 0 < t.sentence - trig.sentence <= 2]
-        context = before[-1] if before else after[0] if after else None
-        if context is None:
-            continue
-        trig.contextual = True
-        if trig.sub_event_type in RETYPED:
-            trig.event_type, trig.sub_event_type = context.event_type, context.sub_event_type
+    specific_by_sentence: dict[int, list[int]] = {}
+    generic_by_sentence: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        if t.generic:
+            generic_by_sentence.setdefault(t.sentence, []).append(t)
+        else:
+            specific_by_sentence.setdefault(t.sentence, []).append(t.start)
+    violent = [t for t in triggers if not t.generic and t.event_type in ("Explosions/Remote violence", "Battles")]
+    violent_sentences = [t.sentence for t in violent]
+    for si, generics in generic_by_sentence.items():
+        sentence = doc.sentences[si]
+        specific = specific_by_sentence.get(si, [])  # sorted: triggers come in text order
+        by_clause: dict[int, list[Trigger]] = {}
+        for trig in generics:
+            clause = clause_at(sentence, trig.start)
+            if _within(specific, clause.start, clause.end) or _near(specific, trig.start, 60):
+                trig.absorbed = True
+                continue
+            by_clause.setdefault(clause.start, []).append(trig)
+        for rivals in by_clause.values():
+            # of several generic words in one clause only the most telling stays
+            def telling(t: Trigger) -> tuple:
+                return t.weight, t.event_type == "Explosions/Remote violence", -t.start
+            best = max(rivals, key=telling)
+            for trig in rivals:
+                if trig is not best:
+                    trig.absorbed = True
+            i = bisect_right(violent_sentences, si)
+            before = violent[i - 1] if i and si - violent_sentences[i - 1] <= 2 else None
+            after = violent[i] if i < len(violent) and violent_sentences[i] - si <= 2 else None
+            context = before or after
+            if context is None:
+                continue
+            best.contextual = True
+            if best.sub_event_type in RETYPED:
+                best.event_type, best.sub_event_type = context.event_type, context.sub_event_type
