@@ -32,6 +32,7 @@ only a token that can start a date expression runs the (precompiled, anchored) p
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import email.utils
 import json
@@ -103,10 +104,21 @@ def _fixed_from_hijri(year: int, month: int, day: int) -> int:
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
     """A Hijri date (tabular calendar) -> the Gregorian date. Day 30 of a 29-day month is the
-    next day (observed months sometimes have a 30th where the table has 29)."""
-    if not 1 <= month <= 12 or not 1 <= day <= 30:
+    next day (observed months sometimes have a 30th where the table has 29). Raises ValueError for
+    a month outside 1-12, a day outside 1-30, or a date outside Python's calendar (years 1-9999)."""
+    if year < 1 or not 1 <= month <= 12 or not 1 <= day <= 30:
         raise ValueError(f"bad Hijri date {year}-{month}-{day}")
-    return dt.date.fromordinal(_fixed_from_hijri(year, month, day))
+    fixed = _fixed_from_hijri(year, month, day)
+    if not 1 <= fixed <= dt.date.max.toordinal():
+        raise ValueError(f"Hijri date {year}-{month}-{day} is outside the Gregorian calendar's range")
+    return dt.date.fromordinal(fixed)
+
+
+def _hijri_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return hijri_to_gregorian(year, month, day)
+    except ValueError:
+        return None
 
 
 def gregorian_to_hijri(date: dt.date) -> tuple[int, int, int]:
@@ -300,7 +312,9 @@ def _hijri_nearest(month: int, day: int, pub: dt.date, q: str | None) -> dt.date
     hy = gregorian_to_hijri(pub)[0]
     best: dt.date | None = None
     for year in (hy - 1, hy, hy + 1):
-        cand = hijri_to_gregorian(year, month, day)
+        cand = _hijri_or_none(year, month, day)
+        if cand is None:
+            continue
         if q == "past" and cand >= pub or q == "next" and cand <= pub:
             continue
         if best is None or (abs((cand - pub).days), cand > pub) < (abs((best - pub).days), best > pub):
@@ -393,10 +407,13 @@ class _Resolver:
         if yy is not None and era and era != cal:
             return None
         if cal == "hijri":
+            if day > 30:
+                return None  # "31 رمضان": no Hijri month has a 31st
             if yy is not None:
                 if not self._year_ok(yy, "hijri"):
                     return None
-                return hijri_to_gregorian(yy, month, day), 1, "hijri"
+                date = _hijri_or_none(yy, month, day)
+                return (date, 1, "hijri") if date else None
             if self.pub is None:
                 return None
             date = _hijri_nearest(month, day, self.pub, q)
@@ -642,18 +659,31 @@ def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
                 if m and m.end() > pos:
                     found.append((m.start(), m.end(), branch, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    taken: list[tuple[int, int]] = []
+    # Kept spans never overlap, so sorted by start they are sorted by end too: a new span overlaps
+    # one of them only if it overlaps its neighbours in that order (O(log n) a check, not O(n)).
+    starts: list[int] = []
+    ends: list[int] = []
     mentions: list[DateMention] = []
     for start, end, branch, m in found:
-        if any(start < e and s < end for s, e in taken):
+        at = bisect.bisect_right(starts, start)
+        if at > 0 and ends[at - 1] > start or at < len(starts) and starts[at] < end:
             continue
-        resolved = getattr(resolver, branch)(m)
+        try:
+            resolved = getattr(resolver, branch)(m)
+        except (ValueError, OverflowError):
+            # Arithmetic past the calendar's ends (published 0001-01-01 or 9999-12-31): the date is
+            # unknown, and the span stays taken so that a shorter reading inside it ("امس" in
+            # "اول امس") does not stand in for it.
+            starts.insert(at, start)
+            ends.insert(at, end)
+            continue
         if resolved is None:
             continue
         if branch in ("daymonth", "dayrelmonth") and resolver._word_before(start) & _NAME_BEFORE:
             continue
         date, precision, kind = resolved
-        taken.append((start, end))
+        starts.insert(at, start)
+        ends.insert(at, end)
         mentions.append(DateMention(start, end, text[start:end], date, precision, kind))
     mentions.sort(key=lambda d: d.start)
     return mentions
@@ -814,22 +844,61 @@ _META_KEYS = (
     "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "date", "release_date",
 )
 _META_RANK = {k: i for i, k in enumerate(_META_KEYS)}
-_TAG_RE = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR_RE = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_JSONLD_RE = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
-_DATEPUB_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-_TIME_RE = re.compile(r"<time\b[^>]*>", re.I)
+# The HTML is read with linear scans only (a page may be hostile: unclosed tags, a 100 KB "tag", a
+# JSON-LD block nested 100,000 deep): tag openings are found with one regex pass, each tag's end with
+# str.find (remembering the last '>' found, so that a run of openings before one '>' costs no rescans),
+# tags longer than _MAX_TAG and values longer than _MAX_VALUE are skipped.
+_MAX_TAG = 4_000
+_MAX_VALUE = 200
+_MAX_JSONLD = 1_000_000
+_OPEN_RE = re.compile(r"<(meta|time|script)(?![\w:-])", re.I)
+# An attribute starts at a name's first character only (the lookbehind), the name is taken whole
+# (possessive: no backtracking into it), and a quoted value is at most _MAX_TAG long: linear.
+_ATTR_RE = re.compile(r"""(?<![\w:.\-])([\w:.\-]++)\s*+=\s*+(?:"([^"]{0,4000}+)"|'([^']{0,4000}+)'|([^\s>"']++))""")
+_DATEPUB_RE = re.compile(r'"datePublished"\s*+:\s*+"([^"]{1,200}+)"')
+
+
+def _tags(html: str) -> Iterable[tuple[str, str, int]]:
+    """``(name, tag text, end offset)`` of each ``<meta>``, ``<time>`` and ``<script>`` tag, in order."""
+    last_gt = -1
+    for m in _OPEN_RE.finditer(html):
+        start = m.start()
+        if start < last_gt:
+            gt = last_gt  # the first '>' after an earlier opening is also the first after this one
+        else:
+            gt = html.find(">", start)
+            if gt < 0:
+                return  # no tag closes after this point
+            last_gt = gt
+        if gt - start <= _MAX_TAG:
+            yield m.group(1).lower(), html[start:gt + 1], gt + 1
 
 
 def _attrs(tag: str) -> dict[str, str]:
     return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in _ATTR_RE.finditer(tag)}
 
 
+def _jsonld_blocks(html: str) -> Iterable[str]:
+    """The text of each ``<script type="application/ld+json">`` block (linear: one find per block)."""
+    lower: str | None = None
+    for name, tag, end in _tags(html):
+        if name != "script" or "ld+json" not in tag.lower():
+            continue
+        if lower is None:
+            lower = html.lower()
+        close = lower.find("</script", end)
+        if close < 0:
+            return
+        if close - end <= _MAX_JSONLD:
+            yield html[end:close]
+
+
 def parse_date_value(value: str) -> dt.date | None:
     """A metadata date value (ISO 8601, ``YYYY/MM/DD``, ``DD/MM/YYYY``, RFC 2822, or Arabic) -> date.
-    The date part is taken as written (the outlet's local day), without time-zone conversion."""
+    The date part is taken as written (the outlet's local day), without time-zone conversion.
+    A value longer than 200 characters is not a date."""
     value = (value or "").strip()
-    if not value:
+    if not value or len(value) > _MAX_VALUE:
         return None
     m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
     if m:
@@ -856,15 +925,21 @@ def parse_date_value(value: str) -> dt.date | None:
 
 
 def _walk_jsonld(node: Any) -> Iterable[str]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k == "datePublished" and isinstance(v, str):
-                yield v
-            else:
-                yield from _walk_jsonld(v)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk_jsonld(item)
+    """Every ``datePublished`` string in a parsed JSON-LD value, document order (iterative: no
+    recursion however deep the nesting)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            later = []
+            for k, v in item.items():
+                if k == "datePublished" and isinstance(v, str):
+                    yield v
+                elif isinstance(v, (dict, list)):
+                    later.append(v)
+            stack.extend(reversed(later))
+        elif isinstance(item, list):
+            stack.extend(reversed([v for v in item if isinstance(v, (dict, list))]))
 
 
 def _dateline_date(text: str) -> dt.date | None:
@@ -886,25 +961,30 @@ def publication_date(*, html: str | None = None, text: str | None = None) -> tup
     labelled نشر / تاريخ النشر / آخر تحديث), else ``(None, '')``. Footer years and bare years never count."""
     if html:
         best: tuple[int, dt.date] | None = None
-        for tag in _TAG_RE.findall(html):
+        times: list[str] = []
+        for name, tag, _ in _tags(html):
+            if name == "time":
+                times.append(tag)
+            if name != "meta":
+                continue
             attrs = _attrs(tag)
-            name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-            if name in _META_RANK and attrs.get("content"):
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            if key in _META_RANK and attrs.get("content"):
                 date = parse_date_value(attrs["content"])
-                if date and (best is None or _META_RANK[name] < best[0]):
-                    best = (_META_RANK[name], date)
+                if date and (best is None or _META_RANK[key] < best[0]):
+                    best = (_META_RANK[key], date)
         if best:
             return best[1], "html-meta"
-        for block in _JSONLD_RE.findall(html):
+        for block in _jsonld_blocks(html):
             try:
                 values = list(_walk_jsonld(json.loads(block.strip())))
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth limit
                 values = _DATEPUB_RE.findall(block)
             for value in values:
                 date = parse_date_value(value)
                 if date:
                     return date, "json-ld"
-        for tag in _TIME_RE.findall(html):
+        for tag in times:
             attrs = _attrs(tag)
             if attrs.get("datetime"):
                 date = parse_date_value(attrs["datetime"])

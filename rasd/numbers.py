@@ -90,19 +90,28 @@ QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(norm(p).split()) f
 )), key=len, reverse=True))
 
 _DIGITS_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+# A count never has more digits than this: a longer run is a phone number, an id or noise, and reading
+# it would overflow a float (309 digits give inf) or exceed Python's int-from-string limit.
+MAX_DIGITS = 12
+# Nor does a count reach this: a compound that multiplies past it ("مليون مليون ...") is not a count.
+MAX_COUNT = 10**12
 
 
 def _digits_value(word: str) -> float | None:
-    if not _DIGITS_RE.match(word):
+    """``"1,200"`` -> 1200, ``"1.5"`` -> 1.5, ``"3"`` -> 3; None for anything else or more than
+    :data:`MAX_DIGITS` digits."""
+    if len(word) > 2 * MAX_DIGITS or not _DIGITS_RE.match(word):
+        return None
+    if sum(c.isdigit() for c in word) > MAX_DIGITS:
         return None
     if "," in word:
         parts = word.split(",")
         if all(len(p) == 3 for p in parts[1:]):
-            return float("".join(parts))
+            return int("".join(parts))
         word = word.replace(",", ".")
     if word.count(".") > 1:
         return None
-    return float(word)
+    return float(word) if "." in word else int(word)
 
 
 def _is_numberish(word: str) -> bool:
@@ -209,6 +218,8 @@ def parse_at(words: Sequence[str], i: int) -> tuple[int, int, bool] | None:
             last_unit = False
         else:
             break
+        if total + current > MAX_COUNT:
+            return None  # "مليون مليون مليون ...": not a count
         seen = True
         j += 1
     if not seen:
