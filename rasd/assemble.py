@@ -22,6 +22,7 @@ from . import actors, dates, geo, numbers
 from .doc import Document
 from .event import SUB_EVENT_TYPES, Event
 
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 
 
@@ -56,6 +57,15 @@ def _said_nearby(doc: Document, trigger, sentence, mention) -> bool:
         if previous.paragraph == sentence.paragraph:
             start = previous.start
     return start <= mention.start < sentence.end and mention.end > mention.start
+
+
+_KANA = ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")
+
+
+def _pluperfect(doc: Document, sentence, trigger) -> bool:
+    """``وكان مسلحون قد أطلقوا ...``: an earlier incident told as such (كان ... قد before the trigger)."""
+    words = [t.text for t in doc.tokens_between(sentence.start, trigger.start)]
+    return bool(words) and words[0] in _KANA and "قد" in words[1:8]
 
 
 def _confidence(trigger, place, edate, roles) -> float:
@@ -120,7 +130,8 @@ def assemble_events(doc: Document) -> None:
                 reasons["fatalities_note"] = (f"a toll of {deaths.count} was given for {len(places)} places "
                                               "together; it cannot be split, so each place counts 0")
             info = {"deaths": {(deaths.start, deaths.end): count} if count else {}, "reasons": reasons,
-                    "sentences": {trigger.sentence}, "dated": edate.start is not None}
+                    "sentences": {trigger.sentence}, "dated": edate.start is not None,
+                    "pluperfect": _pluperfect(doc, sentence, trigger)}
             candidates.append((event, info))
     doc.events = _merge(doc, candidates)
 
@@ -142,6 +153,11 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
         if getattr(kept_event, name) is None and getattr(event, name) is not None:
             setattr(kept_event, name, getattr(event, name))
+    if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY:
+        kept_event.sub_event_type = event.sub_event_type  # the battle changed who holds the place
+        for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
+            if getattr(event, name) is not None:
+                setattr(kept_event, name, getattr(event, name))
     kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
     kept_event.background = kept_event.background and event.background
     kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
@@ -154,10 +170,25 @@ def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
         if not _governorate_level(event):
             continue
         finer = [k for k, (e, _) in merged.items() if k != key and not _governorate_level(e)
-                 and e.sub_event_type == event.sub_event_type and e.admin1 == event.admin1
+                 and _kind(e) == _kind(event) and e.admin1 == event.admin1
                  and e.event_date == event.event_date]
         if len(finer) == 1:
             _absorb(merged[finer[0]], merged.pop(key))
+
+
+def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
+    """A report whose own words give no date (it took the publication day or its neighbour's date) is
+    the same incident as the dated report of the same kind at the same place: the sit-in told in the lead
+    and again, with its day, further down."""
+    for key, (event, info) in list(merged.items()):
+        if info["dated"]:
+            continue
+        dated = [k for k, (e, i) in merged.items() if k != key and i["dated"] and k[:3] == key[:3]
+                 and not i.get("pluperfect")]
+        if dated:
+            here = min(info["sentences"])
+            nearest = min(dated, key=lambda k: min(abs(here - s) for s in merged[k][1]["sentences"]))
+            _absorb(merged[nearest], merged.pop(key))
 
 
 def _governorate_level(event: Event) -> bool:
@@ -173,9 +204,16 @@ def _governorate_level(event: Event) -> bool:
     return bool(event.location) and bare(event.location) == bare(event.admin1)
 
 
+def _kind(event: Event) -> str:
+    """What makes two reports at one place and day the same event: the sub-event type, except that a
+    battle is one event whatever its sub-types (ACLED: clashes that change who holds the place are coded
+    once, as the territorial change)."""
+    return event.event_type if event.event_type == "Battles" else event.sub_event_type
+
+
 def _key(event: Event) -> tuple:
     place = event.location or event.admin1
-    return (event.sub_event_type, event.admin1, place, event.event_date)
+    return (_kind(event), event.admin1, place, event.event_date)
 
 
 def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> list[Event]:
@@ -187,6 +225,7 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> lis
             continue
         _absorb(merged[key], (event, info))
     _fold_coarse(merged)
+    _fold_undated(merged)
     events: list[Event] = []
     for event, info in merged.values():
         counts = list(info["deaths"].values())

@@ -15,6 +15,8 @@ from .doc import Document
 from .lexicon import PhraseMatcher, read_tsv
 
 DATA = Path(__file__).parent / "data"
+# Sub-event types whose verbal noun after the purpose lam (لـ) says what a force set out to do, not what it did.
+PURPOSE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +41,18 @@ def _reach() -> int:
     return widest + max((len(r["phrase"].split()) for r in rows), default=1)
 
 
+def _purpose(doc: Document, trig) -> bool:
+    """The trigger word carries the lam of purpose: ``لتحرير``, ``للسيطرة``, ``ولاستعادة`` (the match
+    starts after the proclitics, so read the clitics its token has before it)."""
+    starts = doc._token_starts()
+    i = bisect_right(starts, trig.start) - 1
+    if i < 0:
+        return False
+    token = doc.tokens[i]
+    clitics = token.text[:trig.start - token.start]
+    return clitics.lstrip("وف") in ("ل", "لل")
+
+
 def mark_modality(doc: Document) -> None:
     if not doc.triggers:
         return
@@ -50,6 +64,9 @@ def mark_modality(doc: Document) -> None:
     text = doc.norm.text
     for si, triggers in by_sentence.items():
         sentence = doc.sentences[si]
+        for trig in triggers:
+            if trig.sub_event_type in PURPOSE_TYPES and _purpose(doc, trig):
+                trig.modality = "plan"  # "لتحرير الفلوجة", "للسيطرة على": what a force sets out to do
         if text[sentence.start:sentence.end].rstrip().endswith("?"):
             for trig in triggers:
                 trig.modality = "question"

@@ -20,6 +20,7 @@ from .lexicon import PhraseMatcher, read_tsv
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
 # Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
+ROLES = {"", "result"}  # the lexicon's optional role column (see triggers.tsv)
 RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
 
 
@@ -44,6 +45,7 @@ class Trigger:
     absorbed: bool = False  # a generic word that belongs to a more specific trigger beside it
     contextual: bool = False  # a generic word whose type came from a specific trigger nearby
     vague: bool = False  # a generic word in the definite or the plural ("the attacks"): talk, not a report
+    role: str = ""  # "result": reports what violence left (bodies); yields to a violent trigger of its sentence
 
     @property
     def generic(self) -> bool:
@@ -51,22 +53,29 @@ class Trigger:
 
 
 @lru_cache(maxsize=1)
-def trigger_matcher() -> PhraseMatcher[tuple[str, float]]:
-    matcher: PhraseMatcher[tuple[str, float]] = PhraseMatcher()
+def trigger_matcher() -> PhraseMatcher[tuple[str, float, str]]:
+    """Phrase -> (sub-event type, weight, role)."""
+    matcher: PhraseMatcher[tuple[str, float, str]] = PhraseMatcher()
     for row in read_tsv(DATA / "triggers.tsv"):
         sub = row["sub_event_type"]
         if sub == "-":  # a blocking phrase: matched, then dropped
-            matcher.add(row["phrase"], ("-", 0.0))
+            matcher.add(row["phrase"], ("-", 0.0, ""))
             continue
         if sub not in SUB_EVENT_TYPES:
             raise ValueError(f"triggers.tsv: unknown sub_event_type {sub!r} for {row['phrase']!r}")
-        matcher.add(row["phrase"], (sub, float(row.get("weight") or 1.0)))
+        role = (row.get("role") or "").strip()
+        if role not in ROLES:
+            raise ValueError(f"triggers.tsv: unknown role {role!r} for {row['phrase']!r}")
+        matcher.add(row["phrase"], (sub, float(row.get("weight") or 1.0), role))
     return matcher
 
 
 _AIRCRAFT = PhraseMatcher((p, "air") for p in (
     "طائرة*", "طائرات", "طيران*", "الطيران", "مقاتلات", "مروحية*", "مروحيات", "الحربي", "جوي*", "جوية",
     "غارة*", "غارات", "مسيرة*", "درون"))
+# Bombs found, not set off: "عبوات ناسفة عثرت عليها القوات", "العثور على عبوة" -> disrupted weapons use.
+_FOUND = PhraseMatcher((p, "found") for p in (
+    "عثر*", "عثرت", "عثروا", "العثور", "يعثر", "اكتشاف", "اكتشف*", "ضبط*", "ضبطت", "مخبأ*"))
 _SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحارية", "انتحاريين", "فجر نفسه", "حزام* ناسف*"))
 
 
@@ -82,11 +91,12 @@ def find_triggers(doc: Document) -> None:
             continue
         aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens))
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
+        found_words: tuple[list[int], list[int]] | None = None
         for m in matches:
-            sub, weight = m.value
+            sub, weight, role = m.value
             if sub == "-":
                 continue
-            trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight)
+            trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
             if sub == "Shelling/artillery/missile attack" and trig.generic and _near(aircraft, m.start, 40):
                 trig.sub_event_type, trig.event_type, trig.weight = "Air/drone strike", "Explosions/Remote violence", 0.9
             if sub == "Remote explosive/landmine/IED":
@@ -95,6 +105,12 @@ def find_triggers(doc: Document) -> None:
                     suicide = sorted(h.start for h in hits), sorted(h.end for h in hits)
                 if _within(suicide[0], m.end, m.end + 30) or _within(suicide[1], m.start - 29, m.start + 1):
                     trig.sub_event_type, trig.weight = "Suicide bomb", max(weight, 0.9)
+                elif not trig.generic:
+                    if found_words is None:
+                        hits = _FOUND.find(tokens)
+                        found_words = sorted(h.start for h in hits), sorted(h.end for h in hits)
+                    if _within(found_words[0], m.end, m.end + 4) or _within(found_words[1], m.start - 20, m.start + 1):
+                        trig.sub_event_type, trig.event_type = "Disrupted weapons use", "Strategic developments"
             if trig.generic:
                 written = doc.norm.text[m.start:m.end]
                 trig.vague = written.startswith("ال") or written.endswith("ات") or m.phrase.endswith("ات")
@@ -134,6 +150,10 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
             specific_by_sentence.setdefault(t.sentence, []).append(t.start)
     violent = [t for t in triggers if not t.generic and t.event_type in ("Explosions/Remote violence", "Battles")]
     violent_sentences = [t.sentence for t in violent]
+    violent_in = {t.sentence for t in violent}
+    for t in triggers:
+        if t.role == "result" and t.sentence in violent_in:
+            t.absorbed = True  # "تسع جثث ... إثر قصف": the bodies are the shelling's toll
     for si, generics in generic_by_sentence.items():
         sentence = doc.sentences[si]
         specific = specific_by_sentence.get(si, [])  # sorted: triggers come in text order

@@ -63,6 +63,11 @@ def _recognizer() -> Recognizer:
 
 # what stands between two names of a list: "الحسكة والرقة"، "بابل وفي النجف"، "حلب، إدلب"، "الموصل وبالرمادي"
 _LIST_GAP = re.compile(r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:في|ب|ل|علي|الي|من)\s*)?")
+# between two places of one event's list, also a relation or a country: "الرقة في سوريا، وقرب الحديثة"،
+# "كركوك ومناطق حول الموصل"
+_EVENT_LIST_GAP = re.compile(
+    r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:في|ب|ل|علي|الي|من)\s*)?(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
+    r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
 
 
@@ -129,6 +134,7 @@ def find_places(doc: Document) -> None:
     texts = [t.text for t in doc.tokens]
     matches = rec.find(doc.tokens, text, texts)
     _inherit_types(matches, text)
+    _inherit_countries(matches, text)
     dateline = _find_dateline(doc, matches)
 
     evidence: dict[str, float] = defaultdict(float)
@@ -170,6 +176,8 @@ def find_places(doc: Document) -> None:
         if all(e.place.feature == "PCLI" for e in ents):
             sent_cc[sent_of[k]].add(ents[0].cc)
             continue
+        if len({e.cc for e in ents}) == 1 and all(e.big for e in ents):
+            sent_cc[sent_of[k]].add(ents[0].cc)  # "شرق الموصل": a well-known town says the sentence's country
         a1s = {e.a1 for e in ents}
         for a in a1s:
             sent_pa1[sent_of[k]].append((k, a))
@@ -259,6 +267,13 @@ def _inherit_types(matches: list[RawMatch], text: str) -> None:
             b.type = a.type
 
 
+def _inherit_countries(matches: list[RawMatch], text: str) -> None:
+    """``الحسكة والرقة في سوريا``: the country named after a list qualifies every name of it."""
+    for a, b in zip(reversed(matches[:-1]), reversed(matches[1:])):
+        if b.country_after and not a.country_after and _LIST_GAP.fullmatch(text[a.end:b.start]):
+            a.country_after = b.country_after
+
+
 def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str) -> PlaceMention:
     place = entry.place
     if place.feature == "ADM2":
@@ -314,10 +329,20 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     before = [p for p in pool if p.end <= start]
     anchor = after[0] if after else (before[-1] if before else pool[0])
     i = group.index(anchor)
+    countries = [p for p in doc.places if p.place.feature == "PCLI"]
+
+    def listed(a: PlaceMention, b: PlaceMention) -> bool:
+        gap = text[a.end:b.start]
+        if _LIST_GAP.fullmatch(gap):
+            return True
+        for c in countries:  # a country between two names of the list: "الرقة في سوريا، وقرب الحديثة"
+            if a.end <= c.start and c.end <= b.start:
+                gap = text[a.end:c.start].removesuffix("في ").rstrip() + " " + text[c.end:b.start]
+        return bool(_EVENT_LIST_GAP.fullmatch(gap))
     lo = hi = i
-    while hi + 1 < len(group) and _LIST_GAP.fullmatch(text[group[hi].end:group[hi + 1].start]):
+    while hi + 1 < len(group) and listed(group[hi], group[hi + 1]):
         hi += 1
-    while lo - 1 >= 0 and _LIST_GAP.fullmatch(text[group[lo - 1].end:group[lo].start]):
+    while lo - 1 >= 0 and listed(group[lo - 1], group[lo]):
         lo -= 1
     picked = group[lo:hi + 1]
     # A place and its own governorate or district named with it ("المسيب بمحافظة بابل"): the most precise.

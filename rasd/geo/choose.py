@@ -64,7 +64,7 @@ class Context:
 def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str | None, ctx: Context) -> str | None:
     """Why candidate ``index`` may stand for match ``m`` (a short reason), or None."""
     e = gaz.entries[index]
-    confirmed = ctx.names_a1(e.a1, m) or ctx.names_a2(e.a2, m) or m.country_after == e.cc
+    confirmed = ctx.names_a1(e.a1, m) or ctx.names_a2(e.a2, m) or m.country_after == e.cc or _head_names_a1(gaz, m, e)
     typed = m.type is not None or m.relation is not None
     same_country = country is not None and e.cc == country
     if "s" in flags:
@@ -84,6 +84,15 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
         if not (e.big or confirmed or m.country_after == e.cc or e.cc in ctx.countries and typed):
             return None
     return "ok"
+
+
+def _head_names_a1(gaz: Gazetteer, m: RawMatch, e: Entry) -> bool:
+    """A name that starts with its own city's name (بغداد الجديدة in Baghdad, الموصل الجديدة in Nineveh)."""
+    head = m.key.split(" ", 1)[0]
+    if head == m.key:
+        return False
+    return any(gaz.entries[i].big and gaz.entries[i].a1 == e.a1 and gaz.entries[i].cc == e.cc
+               for i, _ in gaz.names.get(head, ()))
 
 
 def score(gaz: Gazetteer, m: RawMatch, e: Entry, country: str | None, ctx: Context, same_name_towns: set[str]) -> float:
@@ -123,7 +132,8 @@ def score(gaz: Gazetteer, m: RawMatch, e: Entry, country: str | None, ctx: Conte
 def choose(gaz: Gazetteer, m: RawMatch, country: str | None, ctx: Context) -> tuple[Entry | None, list[Entry], str]:
     """The entry match ``m`` stands for, the candidates considered, and the reason."""
     if m.person:
-        return None, [gaz.entries[i] for i, _ in m.candidates], "person's name in context"
+        why = "a tribe's or family's name" if "group" in m.notes else "person's name in context"
+        return None, [gaz.entries[i] for i, _ in m.candidates], why
     allowed: list[Entry] = []
     for index, flags in m.candidates:
         if admissible(gaz, m, index, flags, country, ctx):

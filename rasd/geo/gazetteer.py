@@ -162,6 +162,7 @@ class Gazetteer:
         self.directions_multi: list[tuple[tuple[str, ...], str]] = []
         self.titles: set[str] = set()
         self.given: set[str] = set()
+        self.groups: set[str] = set()
         for r in read_rows(DATA / "context_words.tsv"):
             toks = tuple(t.text for t in tokenize(norm(r["word"])))
             if not toks:
@@ -181,6 +182,8 @@ class Gazetteer:
                 self.titles.add(toks[0])
             elif kind == "given":
                 self.given.add(toks[0])
+            elif kind == "group":
+                self.groups.add(toks[0])
         self.directions_multi.sort(key=lambda x: -len(x[0]))
 
     # -- look-ups -------------------------------------------------------------------------------------

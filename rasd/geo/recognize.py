@@ -51,11 +51,11 @@ def _readings(word: str) -> list[tuple[str, str]]:
     """``وبالموصل`` -> [("وبالموصل", ""), ("بالموصل", "و"), ("الموصل", "وب")]: proclitics off, article kept."""
     out = [(word, "")]
     forms = [(word, "")]
-    if len(word) > 3 and word[0] in _CONJ:
+    if len(word) >= 3 and word[0] in _CONJ:
         forms.append((word[1:], word[0]))
         out.append((word[1:], word[0]))
     for form, clitic in list(forms):
-        if len(form) > 3 and form[0] in _PREP:
+        if len(form) >= 3 and form[0] in _PREP:
             rest = form[1:]
             out.append((rest, clitic + form[0]))
             if form[0] == "ل" and rest.startswith("ل") and len(rest) > 3:
@@ -213,6 +213,9 @@ class Recognizer:
                 j -= 1
             elif "p" in flags and self.word_in(tokens[j].text, self.titles):
                 m.person = True
+            elif self.word_in(tokens[j].text, self.gaz.groups):
+                m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
+                m.notes.append("group")
         # A direction phrase before the type word or the name.
         if j >= 0 and (m.type is None or True):
             rel, start = self._direction(tokens, j, text)

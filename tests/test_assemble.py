@@ -1,0 +1,114 @@
+"""Assembly: how triggers, places and dates become events — one event per incident, however many times
+and in however many words an article tells it. Sentences written for these tests."""
+import pytest
+
+from rasd.pipeline import extract
+
+PUBLISHED = "2021-03-10"  # a Wednesday
+
+
+def events(text, published=PUBLISHED):
+    return extract({"text": text, "published": published}).events
+
+
+def kinds(text, published=PUBLISHED):
+    return sorted((e.sub_event_type, e.location) for e in events(text, published))
+
+
+# -- a battle is one event; the territory it changed names it ---------------------------------------------
+
+@pytest.mark.parametrize("text, sub", [
+    ("حررت القوات العراقية ناحية العلم في صلاح الدين بعد معارك عنيفة مع تنظيم داعش أمس.",
+     "Government regains territory"),
+    ("سيطر مسلحو داعش على قرية البوعيثة في الأنبار إثر اشتباكات مع الجيش العراقي أمس.",
+     "Non-state actor overtakes territory"),
+    ("وخاضت القوات العراقية اشتباكات مع داعش في ناحية العلم أمس، واستعادت السيطرة على الناحية بالكامل.",
+     "Government regains territory"),
+])
+def test_clashes_that_change_who_holds_a_place_are_one_territorial_event(text, sub):
+    battles = [e for e in events(text) if e.event_type == "Battles"]
+    assert [e.sub_event_type for e in battles] == [sub]
+
+
+def test_two_battles_in_two_places_stay_two():
+    got = events("اندلعت اشتباكات عنيفة بين الجيش العراقي وداعش في قضاء بيجي، فيما حررت قوات الحشد الشعبي "
+                 "ناحية العلم أمس.")
+    assert sorted((e.sub_event_type, e.location) for e in got if e.event_type == "Battles") == [
+        ("Armed clash", "Bayji"), ("Government regains territory", "Al-'Alam")]
+
+
+# -- purpose is not achievement ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تقدمت القوات العراقية نحو الفلوجة لتحرير المدينة من داعش.",
+    "حشد الحوثيون مقاتليهم للسيطرة على قاعدة العند في لحج.",
+    "تستعد القوات لاستعادة مدينة الرمادي في الأنبار.",
+    "أرسلت الحكومة تعزيزات من أجل استعادة السيطرة على بلدة هيت.",
+])
+def test_a_force_setting_out_to_take_a_place_has_not_taken_it(text):
+    assert not [e for e in events(text) if e.sub_event_type in ("Government regains territory",
+                                                                  "Non-state actor overtakes territory")]
+
+
+def test_the_achieved_recapture_still_counts():
+    assert kinds("حررت القوات العراقية مدينة الفلوجة في الأنبار اليوم.") == [
+        ("Government regains territory", "Al Fallujah")]
+
+
+# -- bombs found are bombs disrupted -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "عثرت قوات الأمن على عبوة ناسفة في الموصل وفككتها.",
+    "فجّرت قوات الأمن سبع عبوات ناسفة عثرت عليها جنوب الموصل.",
+    "تمّ العثور على عبوتين ناسفتين على طريق في كركوك.",
+])
+def test_bombs_found_are_disrupted_weapons_use(text):
+    assert [e.sub_event_type for e in events(text)] == ["Disrupted weapons use"]
+
+
+def test_a_bomb_that_went_off_near_a_body_found_is_still_an_explosion():
+    got = events("انفجرت عبوة ناسفة في الموصل وعُثر على جثة قرب المكان.")
+    assert [e.sub_event_type for e in got] == ["Remote explosive/landmine/IED"]
+
+
+# -- bodies are the toll of the violence that left them -----------------------------------------------------
+
+def test_bodies_received_after_a_shelling_are_that_shelling():
+    got = events("استقبل مستشفى الفلوجة تسع جثث لمواطنين سقطوا إثر تعرّض منازلهم لقصف بقذائف الهاون أمس.")
+    assert [(e.sub_event_type, e.fatalities) for e in got] == [("Shelling/artillery/missile attack", 9)]
+
+
+def test_bodies_found_alone_are_an_attack():
+    got = events("عُثر على ثلاث جثث مجهولة الهوية مقيدة الأيدي في بغداد الجديدة اليوم.")
+    assert [e.sub_event_type for e in got] == ["Attack"]
+
+
+# -- the same incident told twice, once without its day ------------------------------------------------------
+
+def test_a_sit_in_told_in_the_lead_and_again_with_its_day_is_one_event():
+    text = ("نظم أهالي اللاذقية اعتصاما في دوار الزراعة احتجاجا على مقتل ضابط.\n"
+            "وكان مئات من أهالي اللاذقية قد اعتصموا مساء السبت في دوار الزراعة للمطالبة بمحاسبة القاتل.")
+    protests = [e for e in events(text, "2015-08-10") if e.event_type == "Protests"]
+    assert len(protests) == 1
+
+
+def test_an_earlier_attack_told_as_earlier_stays_its_own_event():
+    text = ("قُتل ١٨ من البيشمركة بقصف صاروخي لداعش على قضاء مخمور.\n"
+            "وكان عناصر داعش قد أطلقوا مساء الأربعاء ثمانية صواريخ على قضاء مخمور.")
+    shelling = [e for e in events(text, "2015-08-07") if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert sorted(e.event_date for e in shelling) == ["2015-08-05", "2015-08-07"]
+
+
+# -- places of one event's list --------------------------------------------------------------------------------
+
+def test_a_list_of_places_runs_on_past_a_country_and_a_relation():
+    text = ("وأفاد البيان أن الغارات استهدفت مواقع داعش في الحسكة والرقة في سوريا، "
+            "وقرب الحديثة وكركوك وسنجار وتل عفر في العراق.")
+    got = events("شنت طائرات التحالف الدولي غارات جوية على داعش.\n" + text, "2015-07-31")
+    places = {e.admin1 for e in got if e.sub_event_type == "Air/drone strike"}
+    assert places >= {"Al-Hasakah", "Ar-Raqqah", "Al Anbar", "Kirkuk", "Nineveh"}
+
+
+def test_a_tribe_is_not_a_place():
+    got = events("اعتقلت القوات الأمنية شيخ عشيرة الملاحمة أثناء محاولته الهروب من الرمادي أمس.")
+    assert [e.location for e in got] == ["Ramadi"]
