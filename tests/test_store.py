@@ -126,13 +126,21 @@ def test_a_crash_mid_article_leaves_the_store_consistent_and_a_rerun_finishes(st
                                  source=broken.source, text=broken.text, url=broken.url)
         return results[record["id"]]
 
-    with pytest.raises(Exception):
-        ingest_records(store, fixture.demo_articles(), process=crashing)
-    assert store.counts()["articles"] == 4  # the four before the crash; nothing of the fifth
+    calls["n"] = 4  # the next call gives the broken result
+    with pytest.raises(AttributeError):  # the store itself raises mid-transaction ...
+        ingest_result(store, crashing(fixture.demo_articles()[0]))
+    assert store.counts()["articles"] == 0  # ... and nothing of that article is left
+    calls["n"] = 0
+    report = ingest_records(store, fixture.demo_articles(), process=crashing)  # a run goes on past it
+    assert (report.added, report.failed) == (12, 1)
+    assert "internal error while storing: AttributeError" in report.skip_reasons[0]
+    fifth = fixture.demo_articles()[4]["id"]
+    assert store.article(fifth) is None and store.counts()["articles"] == 12  # all but the fifth, whole
     assert orphans(store) == NO_ORPHANS
     rerun = ingest_records(store, fixture.demo_articles(), process=lambda r: results[r["id"]])
-    assert (rerun.unchanged, rerun.added) == (4, 9)
+    assert (rerun.unchanged, rerun.added) == (12, 1)  # the failed article was not stored: retried
     assert store.counts()["events"] == 11
+    assert orphans(store) == NO_ORPHANS
 
 
 def test_removing_an_article_splits_what_it_alone_had_joined(store):

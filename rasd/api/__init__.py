@@ -3,9 +3,12 @@ these JSON endpoints, as in datasette).
 
 Reads need no token. ``POST /articles`` runs the pipeline and stores the result; it needs
 ``Authorization: Bearer <token>`` where the token is ``$RASD_API_TOKEN`` (or ``create_app(token=...)``);
-with no token configured, writes are refused. Request bodies above :data:`MAX_BODY_BYTES` get 413, query
-strings above :data:`MAX_QUERY_CHARS` get 414. Files are served only from the package's ``static``
-folder. The JSON keys are documented in ``docs/api.md``.
+with no token configured, writes are refused. The token is checked before the body is read, for every
+method but GET/HEAD/OPTIONS. Request bodies above :data:`MAX_BODY_BYTES` get 413, query strings above
+:data:`MAX_QUERY_CHARS` get 414. Files are served only from the package's ``static`` folder. Every answer
+carries a Content-Security-Policy (scripts and styles from this server only) and ``nosniff``. A store
+that fails (locked, read-only, full, damaged) answers 503 with the reason. The JSON keys are documented
+in ``docs/api.md``.
 """
 from __future__ import annotations
 
@@ -48,19 +51,78 @@ class ArticlesIn(BaseModel):
 
 
 
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def token_problem(token: str | None, authorization: str | None) -> tuple[int, str] | None:
+    """``None`` when ``authorization`` carries the bearer ``token``, else ``(status, reason)``."""
+    if not token:
+        return 403, "writes are disabled: start the service with $RASD_API_TOKEN set"
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode("utf-8", "replace"),
+                                                                token.encode("utf-8")):
+        return 401, "a valid bearer token is required"
+    return None
+
+
+def security_headers(path: str, tiles: str | None = None) -> list[tuple[bytes, bytes]]:
+    """Headers of every answer: no MIME sniffing, no framing, no referrer, and (but for the OpenAPI
+    pages, which load FastAPI's own script) a policy that runs scripts and styles from this server only."""
+    out = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+           (b"referrer-policy", b"no-referrer")]
+    if path not in ("/docs", "/redoc", "/docs/oauth2-redirect"):
+        images = "'self' data:"
+        origin = _origin(tiles)
+        if origin:
+            images += " " + origin
+        policy = (f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; "
+                  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                  "frame-ancestors 'none'")
+        out.append((b"content-security-policy", policy.encode("ascii", "ignore")))
+    return out
+
+
+def _origin(url: str | None) -> str:
+    """``https://tile.example.org`` of a tile URL template; '' when it is not a plain http(s) URL."""
+    from urllib.parse import urlsplit
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c in parts.netloc for c in " ;,'\""):
+        return ""
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"
+
+
 class LimitRequestSize:
     """ASGI middleware: refuse long query strings (414) and large bodies (413), counted as they arrive
-    (a missing or false Content-Length does not get around it)."""
+    (a missing or false Content-Length does not get around it); refuse writes without the token (401/403)
+    before reading their body; add :func:`security_headers` to every answer."""
 
-    def __init__(self, app, max_body: int = MAX_BODY_BYTES, max_query: int = MAX_QUERY_CHARS):
+    def __init__(self, app, max_body: int = MAX_BODY_BYTES, max_query: int = MAX_QUERY_CHARS,
+                 token: str | None = None, tiles: str | None = None):
         self.app, self.max_body, self.max_query = app, max_body, max_query
+        self.token, self.tiles = token, tiles
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        extra = security_headers(scope.get("path") or "", self.tiles)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message = dict(message)
+                message["headers"] = list(message.get("headers") or []) + extra
+            await send(message)
+        return await self._guarded(scope, receive, send_with_headers)
+
+    async def _guarded(self, scope, receive, send):
         if len(scope.get("query_string") or b"") > self.max_query:
             return await _plain(send, 414, f"query string longer than {self.max_query} characters")
         headers = dict(scope.get("headers") or [])
+        if scope["method"] not in READ_METHODS:
+            problem = token_problem(self.token, headers.get(b"authorization", b"").decode("latin-1"))
+            if problem:
+                return await _plain(send, *problem)
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             return await _plain(send, 413, f"request body larger than {self.max_body} bytes")
@@ -88,8 +150,10 @@ class LimitRequestSize:
 
 async def _plain(send, status: int, detail: str) -> None:
     payload = json.dumps({"detail": detail}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+    if status == 401:
+        headers.append((b"www-authenticate", b"Bearer"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
 
 
@@ -137,7 +201,7 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, error: StoreError):
-        return JSONResponse({"detail": str(error)}, status_code=400)
+        return JSONResponse({"detail": str(error)}, status_code=getattr(error, "http_status", 400))
 
     @app.get("/", include_in_schema=False)
     def index():
@@ -202,11 +266,11 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     def require_token(authorization: str | None = Header(None, max_length=500)) -> None:
-        if not token:
-            raise HTTPException(403, "writes are disabled: start the service with $RASD_API_TOKEN set")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        # checked again here (the middleware checks first) so that the route is safe on its own
+        problem = token_problem(token, authorization)
+        if problem:
+            raise HTTPException(problem[0], problem[1],
+                                headers={"WWW-Authenticate": "Bearer"} if problem[0] == 401 else None)
 
     @app.post("/articles", summary="Extract events from articles and store them (bearer token)",
               dependencies=[Depends(require_token)])
@@ -227,12 +291,13 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
                 "skipped": summary.skipped, "results": results}
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    return _wrap(app)
+    return _wrap(app, token=token, tiles=tiles)
 
 
-def _wrap(app):
-    """Add the size limit as the outermost middleware (FastAPI's own middleware stack sits inside)."""
-    app.add_middleware(LimitRequestSize)
+def _wrap(app, token: str | None = None, tiles: str | None = None):
+    """Add the size limit, the write guard and the security headers as the outermost middleware
+    (FastAPI's own middleware stack sits inside)."""
+    app.add_middleware(LimitRequestSize, token=token, tiles=tiles)
     return app
 
 

@@ -6,7 +6,7 @@ import sys
 from urllib.parse import urlparse
 
 from ..doc import parse_date
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..store import add_db_argument, open_store
 
 
@@ -46,7 +46,7 @@ def iter_inputs(inputs: list[str], **meta):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store.ingest import ingest_records
+    from ..store.ingest import IngestReport, ingest_records
     if args.published and parse_date(args.published) is None:
         raise InputError(f"--published must be YYYY-MM-DD, not {args.published!r}")
 
@@ -59,10 +59,22 @@ def run(args: argparse.Namespace) -> int:
         extra = f": {reason}" if reason else (f" ({events} events)" if outcome in ("added", "replaced") else "")
         print(f"{outcome:9} {ident or '-'}{extra}", file=sys.stderr)
 
+    report = IngestReport()
     with open_store(args.db) as store:
-        summary = ingest_records(store, iter_inputs(args.inputs, source=args.source, published=args.published),
-                                 on_article=note)
+        try:
+            ingest_records(store, iter_inputs(args.inputs, source=args.source, published=args.published),
+                           on_article=note, report=report)
+        except StoreError as error:
+            # what was committed before the failure stays; the same command again finishes the job
+            done = report.added + report.replaced
+            if not done:
+                raise
+            raise type(error)(f"{error} ({done} articles of this run were stored before the failure: the same "
+                              f"command run again skips them and finishes the job)") from error
         counts = store.counts()
-    print(f"rasd: {summary.summary()}; store {store.url}: {counts['articles']} articles, "
+    print(f"rasd: {report.summary()}; store {store.label}: {counts['articles']} articles, "
           f"{counts['events']} events from {counts['reports']} reports", file=sys.stderr)
+    if report.skipped and not report.stored:
+        print("rasd: no usable article in the input", file=sys.stderr)
+        return 3
     return 0

@@ -34,7 +34,7 @@ def serve(store, args) -> int:
     from ..api import create_app
     app = create_app(store=store, tiles=args.tiles, tiles_attribution=args.tiles_attribution)
     writes = "enabled (bearer token)" if os.environ.get("RASD_API_TOKEN") else "disabled (no $RASD_API_TOKEN)"
-    print(f"rasd: serving {store.url} at http://{args.host}:{args.port}/ ; writes {writes}", file=sys.stderr)
+    print(f"rasd: serving {store.label} at http://{args.host}:{args.port}/ ; writes {writes}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 

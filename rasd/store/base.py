@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Iterator
 
 from .. import dedup
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailable
 from ..event import interaction_code
 from .schema import EVENT_COLUMNS, SCHEMA_VERSION, statements
 
@@ -91,13 +91,53 @@ def content_hash(article: dict, events: list[dict]) -> str:
                         .encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def redact(url: str) -> str:
+    """A store URL without its password, for messages and logs."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url
+
+
+def describe_failure(label: str, error: BaseException, *, timeout: float | None = None) -> str:
+    """A user's message for a database driver error (SQLite or PostgreSQL): what failed and what to do."""
+    msg = " ".join(str(error).split()) or type(error).__name__
+    low = msg.lower()
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return (f"the store {label} is read-only ({msg}): the file and its folder must be writable by this "
+                f"user, or use another --db")
+    if "locked" in low or "busy" in low or "lock timeout" in low:
+        waited = f", after waiting {timeout:g} s" if timeout else ""
+        return (f"the store {label} is locked by another process ({msg}{waited}): run again when the other "
+                f"writer is done ($RASD_DB_TIMEOUT sets how long to wait)")
+    if "full" in low or "no space" in low or "too large" in low:
+        return (f"the store {label} cannot grow: the disk is full ({msg}); free some space and run the same "
+                f"command again (what was stored is intact; the article being written was rolled back)")
+    if "i/o error" in low or "disk i/o" in low:
+        return (f"the store {label} could not be written: disk I/O error ({msg}); check the disk (space, "
+                f"file size limits) and run the same command again: what was stored is intact")
+    if "malformed" in low or "not a database" in low or "corrupt" in low:
+        return f"the store {label} is damaged or is not a rasd store ({msg})"
+    if "interrupted" in low or "statement timeout" in low or "canceling statement" in low:
+        return f"the query on {label} took too long and was stopped ({msg}): narrow the filters"
+    if "unable to open" in low or "cannot open" in low:
+        return f"cannot open the store {label} ({msg}): check that its folder exists and is writable"
+    return f"the store {label} failed: {msg}"
+
+
 class Store:
     dialect = "?"
     placeholder = "?"
+    #: the backend driver's exception classes: they become :class:`StoreUnavailable` with a message
+    driver_errors: tuple[type[BaseException], ...] = ()
+    #: seconds a write waits for another writer's lock (SQLite busy timeout)
+    lock_timeout: float | None = None
 
     def __init__(self, conn, url: str):
         self.conn = conn
         self.url = url
+        self.label = redact(url)
         self._lock = threading.RLock()
 
     # -- backend hooks ---------------------------------------------------------------------------------
@@ -122,10 +162,25 @@ class Store:
     def _read_limit(self, seconds=None) -> None:
         pass
 
+    def _begin_read(self) -> None:
+        """Start a read-only transaction: the queries of one API answer see one snapshot of the store."""
+
+    def _end_read(self) -> None:
+        pass
+
+    def _in_transaction(self) -> bool:
+        return False
+
     # -- plumbing --------------------------------------------------------------------------------------
+    def unavailable(self, error: BaseException) -> StoreUnavailable:
+        return StoreUnavailable(describe_failure(self.label, error, timeout=self.lock_timeout))
+
     def query(self, sql: str, params=()) -> list[dict]:
         with self._lock:
-            return self._rows(self._execute(sql, params))
+            try:
+                return self._rows(self._execute(sql, params))
+            except self.driver_errors as error:
+                raise self.unavailable(error) from error
 
     def scalar(self, sql: str, params=()) -> Any:
         rows = self.query(sql, params)
@@ -133,16 +188,53 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
+        """One write transaction: committed when the block ends, rolled back on any exception (a driver
+        error comes out as :class:`StoreUnavailable` with a message saying what to do)."""
         with self._lock:
-            self._begin()
+            try:
+                self._begin()
+            except self.driver_errors as error:
+                raise self.unavailable(error) from error
             try:
                 self._lock_for_write()
                 yield self
-            except BaseException:
-                self._rollback()
+            except BaseException as error:
+                self._safe_rollback()
+                if isinstance(error, self.driver_errors):
+                    raise self.unavailable(error) from error
                 raise
             else:
-                self._commit()
+                try:
+                    self._commit()
+                except self.driver_errors as error:
+                    self._safe_rollback()
+                    raise self.unavailable(error) from error
+
+    def _safe_rollback(self) -> None:
+        try:
+            self._rollback()
+        except Exception:  # noqa: BLE001 - the database has already undone it, or the connection is gone
+            pass
+
+    @contextmanager
+    def snapshot(self) -> Iterator["Store"]:
+        """Several reads that see one consistent state of the store, even while another process writes
+        (a read transaction; inside a write transaction the reads see that transaction)."""
+        with self._lock:
+            if self._in_transaction():
+                yield self
+                return
+            try:
+                self._begin_read()
+            except self.driver_errors as error:
+                raise self.unavailable(error) from error
+            try:
+                yield self
+            finally:
+                try:
+                    self._end_read()
+                except self.driver_errors:
+                    self._safe_rollback()
 
     def close(self) -> None:
         with self._lock:
@@ -154,15 +246,29 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def migrate(self) -> None:
-        """Create the tables or bring an older store up to :data:`SCHEMA_VERSION`."""
+    def schema_version(self) -> int:
+        """The store's schema version (0: a new, empty store), read without taking the write lock."""
         try:
+            rows = self._rows(self._execute("SELECT value FROM meta WHERE key = 'schema_version'"))
+        except self.driver_errors as error:
+            low = str(error).lower()
+            if "no such table" in low or "does not exist" in low:
+                return 0
+            raise
+        return int(rows[0]["value"]) if rows else 0
+
+    def migrate(self) -> None:
+        """Create the tables or bring an older store up to :data:`SCHEMA_VERSION`. A store that is up
+        to date is only read (so a read-only store can still be read and exported)."""
+        try:
+            with self._lock:
+                if self.schema_version() == SCHEMA_VERSION:
+                    return
             with self.transaction():
                 self._execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                rows = self._rows(self._execute("SELECT value FROM meta WHERE key = 'schema_version'"))
-                current = int(rows[0]["value"]) if rows else 0
+                current = self.schema_version()  # again, under the write lock: another process may be first
                 if current > SCHEMA_VERSION:
-                    raise StoreError(f"the store {self.url} has schema version {current}; this rasd knows "
+                    raise StoreError(f"the store {self.label} has schema version {current}; this rasd knows "
                                      f"{SCHEMA_VERSION}: upgrade rasd")
                 for version in range(current + 1, SCHEMA_VERSION + 1):
                     for sql in statements(version, self.dialect):
@@ -173,7 +279,7 @@ class Store:
         except StoreError:
             raise
         except Exception as error:  # noqa: BLE001 - any driver error: the store is unusable
-            raise StoreError(f"cannot prepare the store {self.url}: {error}") from error
+            raise StoreUnavailable(describe_failure(self.label, error, timeout=self.lock_timeout)) from error
 
     # -- writing -----------------------------------------------------------------------------------------
     def has_input(self, digest: str) -> bool:
@@ -341,7 +447,7 @@ class Store:
         direction = "DESC" if sort.startswith("-") else "ASC"
         limit = max(0, min(int(limit), MAX_PAGE))
         offset = max(0, int(offset))
-        with self._lock:
+        with self.snapshot():
             self._read_limit()
             try:
                 total = self.scalar(f"SELECT COUNT(*) AS n FROM events e{where}", params)
@@ -379,7 +485,7 @@ class Store:
     def event(self, event_id: str) -> dict | None:
         """One event with its reports: each report's record, article (with its text), evidence and why it
         joined the event."""
-        with self._lock:
+        with self.snapshot():
             rows = self.query("SELECT * FROM events WHERE event_id = ?", (event_id,))
             if not rows:
                 return None
@@ -407,7 +513,7 @@ class Store:
 
     def stats(self, filters: Filters | None = None) -> dict:
         where, params = (filters or Filters()).where()
-        with self._lock:
+        with self.snapshot():
             def group(column: str) -> list[dict]:
                 return self.query(f"SELECT e.{column} AS key, COUNT(*) AS events, COALESCE(SUM(e.fatalities), 0) "
                                   f"AS fatalities FROM events e{where} GROUP BY e.{column} ORDER BY e.{column}",
@@ -430,8 +536,9 @@ class Store:
         return result
 
     def counts(self) -> dict[str, int]:
-        return {table: int(self.scalar(f"SELECT COUNT(*) AS n FROM {table}") or 0)
-                for table in ("articles", "sources", "reports", "evidence", "events", "merges")}
+        with self.snapshot():
+            return {table: int(self.scalar(f"SELECT COUNT(*) AS n FROM {table}") or 0)
+                    for table in ("articles", "sources", "reports", "evidence", "events", "merges")}
 
     def article(self, article_id: str) -> dict | None:
         rows = self.query("SELECT article_id, url, source, title, published, text, skipped, ingested_at "

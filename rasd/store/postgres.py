@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import StoreError
-from .base import Store
+from .base import Store, redact
 
 STATEMENT_TIMEOUT_MS = 30_000
 
@@ -22,6 +22,16 @@ class PostgresStore(Store):
             self.conn.execute("ROLLBACK")
         except Exception:  # noqa: BLE001 - the connection may be gone; nothing more to undo
             pass
+
+    def _begin_read(self) -> None:
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    def _end_read(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _in_transaction(self) -> bool:
+        import psycopg
+        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
     def _execute(self, sql: str, params=()):
         return self.conn.execute(sql.replace("?", "%s"), tuple(params))
@@ -46,16 +56,12 @@ def connect_postgres(url: str) -> PostgresStore:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10,
                                options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}")
     except psycopg.Error as error:
-        raise StoreError(f"cannot connect to {_redact(url)}: {str(error).strip()}") from error
+        raise StoreError(f"cannot connect to {redact(url)}: {str(error).strip()}") from error
     store = PostgresStore(conn, url=url)
-    store.migrate()
+    store.driver_errors = (psycopg.Error,)
+    try:
+        store.migrate()
+    except BaseException:
+        conn.close()
+        raise
     return store
-
-
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url
