@@ -132,7 +132,8 @@ def score(gaz: Gazetteer, m: RawMatch, e: Entry, country: str | None, ctx: Conte
 def choose(gaz: Gazetteer, m: RawMatch, country: str | None, ctx: Context) -> tuple[Entry | None, list[Entry], str]:
     """The entry match ``m`` stands for, the candidates considered, and the reason."""
     if m.person:
-        why = "a tribe's or family's name" if "group" in m.notes else "person's name in context"
+        why = ("a tribe's or family's name" if "group" in m.notes else
+               "a capital standing for its government" if "government" in m.notes else "person's name in context")
         return None, [gaz.entries[i] for i, _ in m.candidates], why
     allowed: list[Entry] = []
     for index, flags in m.candidates:

@@ -163,6 +163,7 @@ class Gazetteer:
         self.titles: set[str] = set()
         self.given: set[str] = set()
         self.groups: set[str] = set()
+        self.voices: set[str] = set()
         for r in read_rows(DATA / "context_words.tsv"):
             toks = tuple(t.text for t in tokenize(norm(r["word"])))
             if not toks:
@@ -184,6 +185,8 @@ class Gazetteer:
                 self.given.add(toks[0])
             elif kind == "group":
                 self.groups.add(toks[0])
+            elif kind == "voice":
+                self.voices.add(toks[0])
         self.directions_multi.sort(key=lambda x: -len(x[0]))
 
     # -- look-ups -------------------------------------------------------------------------------------

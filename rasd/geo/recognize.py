@@ -222,6 +222,10 @@ class Recognizer:
             if rel:
                 m.relation = rel
                 m.type_start = start
+        # A capital that speaks or acts as its government: "أنقرة لم تبلغ"، "واشنطن تتهم"، "وقالت دمشق".
+        if any(self.gaz.entries[i].place.feature == "PPLC" for i, _ in m.candidates) and self._speaks(m, tokens):
+            m.person = True
+            m.notes.append("government")
         # A person: a given name or بن after the name.
         if "p" in flags and not m.type and m.last + 1 < len(tokens):
             nxt = tokens[m.last + 1]
@@ -243,6 +247,23 @@ class Recognizer:
                     if cc:
                         break
             m.country_after = cc
+
+    def _speaks(self, m: RawMatch, tokens: Sequence[Token]) -> bool:
+        """A voice word (a speech verb, a negation) right after the name, a speech verb right before it, or
+        ``بين أنقرة والمتمردين``: a party facing another party, not a place facing a place."""
+        voices = self.gaz.voices
+        prev = tokens[m.first - 1].text if m.first > 0 and not m.clitic else ""
+        nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
+        if prev == "بين" and nxt is not None:
+            names = self.gaz.names
+            return nxt.text[:1] == "و" and not any(
+                not flags for form, _ in self._hits(nxt.text) for _, flags in names.get(form, ()))
+        if "after_prep" in m.notes or m.clitic.lstrip("وف"):
+            return False  # "في بغداد لم ...", "ببغداد": a place
+        if nxt is not None and nxt.start - tokens[m.last].end <= 2 and nxt.text in voices:
+            return True
+        prev = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in voices else prev
+        return len(prev) > 3 and prev in voices  # a verb, not a particle (لم، قد)
 
     def _direction(self, tokens: Sequence[Token], j: int, text: str) -> tuple[str | None, int]:
         """The relation a direction phrase ending at token ``j`` gives, and where it starts."""
