@@ -235,6 +235,7 @@ CASES: list[tuple[str, str]] = [
     ("استخدم المسلحون الأسلحة الحديثة في الهجوم", ""),
     ("استهدفت الغارات مواقع في الحسكة والرقة في سوريا وقرب كركوك في العراق",
      "Al-Hasakah|Al Hasakah|1; Ar-Raqqah|Ar Raqqah|1; Kirkuk|Kirkuk|2", "IQ"),
+    ("وقصفت الطائرات قرب كركوك والمخمورة والموصل", "Kirkuk|Kirkuk|2; Nineveh|Mosul|1", "IQ"),
 ]
 
 

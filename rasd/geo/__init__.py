@@ -68,6 +68,8 @@ _LIST_GAP = re.compile(r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:
 _EVENT_LIST_GAP = re.compile(
     r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:في|ب|ل|علي|الي|من)\s*)?(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
     r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*)?")
+# one name the gazetteer lacks inside a list: "وكركوك والمخمورة وسنجار"
+_UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
 
 
@@ -338,7 +340,7 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
         for c in countries:  # a country between two names of the list: "الرقة في سوريا، وقرب الحديثة"
             if a.end <= c.start and c.end <= b.start:
                 gap = text[a.end:c.start].removesuffix("في ").rstrip() + " " + text[c.end:b.start]
-        return bool(_EVENT_LIST_GAP.fullmatch(gap))
+        return bool(_EVENT_LIST_GAP.fullmatch(gap) or _UNKNOWN_ITEM_GAP.fullmatch(gap))
     lo = hi = i
     while hi + 1 < len(group) and listed(group[hi], group[hi + 1]):
         hi += 1
