@@ -1,41 +1,75 @@
 """Stage 6 (actors): who did what to whom, named the way conflict researchers name them.
 
-Recognition: the actor dictionary ``rasd/data/actors.yaml`` (canonical ACLED-style English names,
-ACLED categories, every Arabic spelling) through the clitic-tolerant phrase matcher. Generic mentions
-(مسلحون مجهولون، متظاهرون، مدنيون، الجيش، الشرطة) are named by the event's country:
-``Unidentified Armed Group (Iraq)``, ``Protesters (Iraq)``, ``Civilians (Iraq)``, ``Military Forces of Iraq``.
+Recognition (:func:`find_actors`): the actor dictionary ``rasd/data/actors.yaml`` (canonical ACLED-style
+English names, ACLED categories, every Arabic spelling) through the clitic-tolerant phrase matcher.
 
-Roles (:func:`roles_for`) come from the Arabic around each mention in the trigger's sentence:
+* Named actors (داعش، الحشد الشعبي، قسد، التحالف الدولي ...) give their canonical name. An entry or an
+  alias group may be limited to some countries (التحالف is the Global Coalition in Iraq and Syria, the
+  Saudi-led Coalition in Yemen) and to a window of dates (جبهة النصرة is Hayat Tahrir al-Sham from 2017).
+* People who lead a force stand for it only while they hold the post, judged against the article's
+  publication date (``doc.published``): أبو مهدي المهندس is the PMF until 3 January 2020, nobody after.
+* Anaphors (التنظيم، الحزب، الحركة، الجماعة) stand for the last actor named that they can refer to.
+* Generic mentions (مسلحون مجهولون، متظاهرون، مدنيون، الجيش، الشرطة) are named by the event's country,
+  or by a nationality written after them: ``Unidentified Armed Group (Iraq)``, ``Protesters (Iraq)``,
+  ``Civilians (Iraq)``, ``Military Forces of Iraq``; جنود أتراك -> ``Military Forces of Turkey``.
+* Reporting bodies (خلية الإعلام الأمني، المرصد السوري، news agencies) are sources, never participants.
 
-* agent cues before a mention: ``من قبل``, ``على يد``, ``بنيران``, ``برصاص``, a claim (``تبنى``), a strike
-  noun in construct (``غارات التحالف``, ``قصف طائرات النظام``), or the mention as the subject right after
-  an event verb (``استهدف مسلحون رتلا``) or at the head of the sentence (``قوات النظام شنت ...``);
-* target cues: ``ضد``, ``على``, ``استهدف X``, casualties ``مقتل 18 من البيشمركة``, and the owner of the
-  target (``رتل تابع للتحالف`` -> the coalition is actor2);
-* when nobody is named as the doer, ACLED's defaults apply: an explosion, an attack on civilians or
-  an abduction -> ``Unidentified Armed Group (COUNTRY)``; protests -> ``Protesters (COUNTRY)``; arrests ->
-  the country's police.
+Roles (:func:`roles_for`) come from the Arabic argument structure around each mention in the trigger's
+sentence, each with a reason:
 
-Rule for contractors: drivers and contractors moving a foreign force's equipment are coded as ACLED
-codes them: the force that owns the convoy is actor2 (it is the target), and the civilian drivers are
-its associated actor (``assoc_actor_2 = Civilians (COUNTRY)``).
+* the speaker of a statement (قال/ذكرت/أعلنت/أفاد X، بيان X، حسب X، مصدر في X) is a source, not a
+  participant, unless it speaks of itself (أعلنت القوات أنها استعادت) or claims the attack;
+* doers: the subject after an event verb (استهدف مسلحون رتلاً، شن الطيران التركي غارات), the subject at
+  the head of a clause before its verb (قوات النظام قصفت، قال ناشطون إن قوات النظام خرقت), the noun in
+  construct after a strike noun (غارات التحالف، قصف القوات الحكومية), agent phrases (من قبل، على يد،
+  بنيران، برصاص، نفذه), claims (تبنى، أعلن مسؤوليته) and attributions (اتهم X Y بالوقوف وراء -> Y);
+* the hit: after ضد/على/مع (with مواقع، مقرات، عناصر ...), after a victim noun (استهداف، مقتل، إصابة،
+  اعتقال), the subject of a passive or unaccusative verb (استُهدف، تعرض رتل ... إلى انفجار، قُتل), and
+  the owner of the target (رتل تابع للتحالف -> the coalition is actor2);
+* ``بين X و Y``: X acts, Y is hit; ``X و Y``, ``X، بينها Y``, ``X بدعم من Y``: Y is X's associated actor;
+* when the sentence leaves a side unnamed, ACLED's defaults and the article: an air strike is the air
+  force the article names, a fight's other side is the opponent the article names most (``allies`` in
+  the data file say who is on one side), an explosion or an attack on civilians with no doer is an
+  ``Unidentified Armed Group (COUNTRY)``, an attack's victims with no name are ``Civilians (COUNTRY)``,
+  arrests with no one named are the country's police.
+
+Categories are ACLED's, with its rule that a state's forces acting outside their own country are
+``External/Other forces``; inter1/inter2 carry them and the event's interaction code follows from them.
+
+Rule for contractors and drivers (see :data:`CONTRACTOR_RULE`): civilians who drive or carry a foreign
+force's equipment are not the target of an attack on that force's convoy; the force that owns the
+convoy is actor2 and the civilian drivers/contractors are its associated actor
+(``assoc_actor_2 = Civilians (COUNTRY)``); civilian_targeting stays false. Where no force is named as the
+owner, the civilians themselves are actor2.
 """
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable
 
 import yaml
 
 from .doc import Document
-from .lexicon import PhraseMatcher
-from .text import norm
+from .lexicon import PhraseMatcher, first_readings
+from .text import norm, strip_article
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
               "Civilians", "External/Other forces")
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+CONTRACTOR_RULE = (
+    "Contractors and drivers: civilians who drive or carry a foreign force's equipment are coded as that "
+    "force's associates, not as the target: an attack on a convoy owned by a force (رتل تابع للتحالف) has "
+    "the force as actor2 and the civilian drivers or contractors as assoc_actor_2 (Civilians (COUNTRY)); "
+    "civilian_targeting stays false. Where no force is named as the convoy's owner, the civilians are actor2.")
+
+# Country names as they read inside an actor name ("Military Forces of the United States").
+_THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +79,39 @@ class Actor:
     country: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    category: str
+    country: str | None
+    generic: bool = False
+    kind: str = "actor"  # actor | person | anaphor | source
+    countries: frozenset[str] | None = None  # events where this reading holds (None: anywhere)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    note: str = ""
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+
+    def holds_in(self, country: str | None) -> bool:
+        return self.countries is None or country in self.countries
+
+
 @dataclass(slots=True)
 class ActorMention:
     start: int  # offsets into doc.norm.text
     end: int
     text: str
-    actor: Actor
+    actor: Actor  # read with the article's country; roles_for re-reads it with the event's country
     generic: bool = False
+    first: int = -1  # token indices (inclusive)
+    last: int = -1
+    kind: str = "actor"  # actor | person | anaphor | source
+    entries: tuple[_Entry, ...] = ()
+    country: str | None = None  # a nationality written after a generic mention
+    cue_first: int = -1  # the token whose left context tells the role (an owned or member noun before)
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -67,39 +127,103 @@ class Roles:
     reasons: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    name: str
-    category: str
-    country: str | None
-    generic: bool
+# -- the dictionary -------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Lexicon:
+    matcher: PhraseMatcher[_Entry]
+    categories: dict[str, str]
+    homes: dict[str, str | None]
+    allies: dict[str, set[str]]
+    nationalities: dict[str, str]  # normalised word -> country
+    size: dict[str, int]
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
-    """The actor matcher and a name -> category table (named actors only)."""
+def lexicon() -> _Lexicon:
     with open(DATA / "actors.yaml", encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     matcher: PhraseMatcher[_Entry] = PhraseMatcher()
     categories: dict[str, str] = {}
-    for generic, rows in ((False, data.get("actors") or []), (True, data.get("generic") or [])):
-        for row in rows:
-            category = row["category"]
-            if category not in CATEGORIES:
-                raise ValueError(f"actors.yaml: unknown category {category!r} for {row['name']!r}")
-            entry = _Entry(row["name"], category, row.get("country"), generic)
-            if not generic:
-                categories[row["name"]] = category
-            for phrase in row.get("ar") or []:
+    homes: dict[str, str | None] = {}
+    anaphora: list[tuple[str, str]] = []
+    spellings = 0
+
+    def check(name: str, category: str) -> None:
+        if category not in CATEGORIES:
+            raise ValueError(f"actors.yaml: unknown category {category!r} for {name!r}")
+
+    for row in data.get("actors") or []:
+        name, category = row["name"], row["category"]
+        check(name, category)
+        categories[name], homes[name] = category, row.get("country")
+        groups = [row] + list(row.get("aliases") or [])
+        for group in groups:
+            countries = group.get("countries") or (row.get("countries") if group is not row else None)
+            entry = _Entry(name, category, row.get("country"), countries=frozenset(countries) if countries else None,
+                           valid_from=_date(group.get("valid_from", row.get("valid_from"))),
+                           valid_to=_date(group.get("valid_to", row.get("valid_to"))))
+            for phrase in group.get("ar") or []:
                 matcher.add(phrase, entry)
-    return matcher, categories
+                spellings += 1
+        for word in row.get("anaphora") or []:
+            anaphora.append((word, name))
+    for row in data.get("people") or []:
+        name = row["actor"]
+        if name not in categories:
+            raise ValueError(f"actors.yaml: person {row['ar'][0]!r} leads unknown actor {name!r}")
+        entry = _Entry(name, categories[name], homes[name], kind="person", valid_from=_date(row.get("valid_from")),
+                       valid_to=_date(row.get("valid_to")), note=f"{row['ar'][0]}, {row.get('role', 'leader')}")
+        for phrase in row["ar"]:
+            matcher.add(phrase, entry)
+            spellings += 1
+    for row in data.get("sources") or []:
+        entry = _Entry(row["name"], "Civilians", None, kind="source")
+        for phrase in row["ar"]:
+            matcher.add(phrase, entry)
+            spellings += 1
+    by_word: dict[str, list[str]] = {}
+    for word, name in anaphora:
+        by_word.setdefault(word, []).append(name)
+    for word, names in by_word.items():
+        matcher.add(word, _Entry("|".join(names), "", None, kind="anaphor", note=word))
+    for row in data.get("generic") or []:
+        check(row["name"], row["category"])
+        entry = _Entry(row["name"], row["category"], None, generic=True)
+        for phrase in row.get("ar") or []:
+            matcher.add(phrase, entry)
+            spellings += 1
+    allies: dict[str, set[str]] = {}
+    for group in data.get("allies") or []:
+        for name in group:
+            if name not in categories:
+                raise ValueError(f"actors.yaml: unknown actor {name!r} in allies")
+            allies.setdefault(name, set()).update(n for n in group if n != name)
+    nationalities = {norm(w): country for country, words in (data.get("nationalities") or {}).items() for w in words}
+    size = {"actors": len(categories), "people": len(data.get("people") or []),
+            "generic": len(data.get("generic") or []), "sources": len(data.get("sources") or []),
+            "spellings": spellings}
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size)
+
+
+def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
+    """The actor matcher and a name -> category table (named actors only)."""
+    lex = lexicon()
+    return lex.matcher, lex.categories
 
 
 def actor_category(name: str) -> str | None:
     """The ACLED category of an actor name (named or generic with its country)."""
-    _, categories = dictionary()
-    if name in categories:
-        return categories[name]
+    lex = lexicon()
+    if name in lex.categories:
+        return lex.categories[name]
     for prefix, category in (("Unidentified Armed Group", "Political militia"), ("Protesters", "Protesters"),
                              ("Rioters", "Rioters"), ("Civilians", "Civilians"),
                              ("Military Forces of", "State forces"), ("Police Forces of", "State forces")):
@@ -108,123 +232,667 @@ def actor_category(name: str) -> str | None:
     return None
 
 
-def _named(entry: _Entry, country: str | None) -> Actor:
-    if not entry.generic:
-        return Actor(entry.name, entry.category, entry.country)
-    return Actor(entry.name.format(country=country or "Unknown"), entry.category, country)
+def allied(a: str | None, b: str | None) -> bool:
+    """Whether two actors fight on one side (the ``allies`` of the data file; same-country state forces)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    lex = lexicon()
+    if b in lex.allies.get(a, ()):
+        return True
+    for prefix in ("Military Forces of ", "Police Forces of "):
+        a = a.replace(prefix, "State of ")
+        b = b.replace(prefix, "State of ")
+    return a == b and a.startswith("State of ")
 
 
+def _country_name(country: str | None, inside: bool = True) -> str:
+    if not country:
+        return "Unknown"
+    return f"the {country}" if inside and country in _THE else country
+
+
+def _generic_name(template: str, country: str | None) -> str:
+    if "({country})" in template:
+        return template.format(country=_country_name(country, inside=False))
+    return template.format(country=_country_name(country))
+
+
+def _inter(category: str, home: str | None, country: str | None) -> str:
+    """ACLED: state forces acting outside their own country are External/Other forces."""
+    if category == "State forces" and home and country and home != country:
+        return "External/Other forces"
+    return category
+
+
+# -- recognition ----------------------------------------------------------------------------------------
 def find_actors(doc: Document) -> None:
-    matcher, _ = dictionary()
-    mentions = []
-    for m in matcher.find_longest(doc.tokens):
-        mentions.append(ActorMention(m.start, m.end, doc.original_text(m.start, m.end),
-                                     _named(m.value, doc.country), m.value.generic))
-    doc.actors = mentions
+    """Stage: set ``doc.actors`` (sorted by start)."""
+    lex = lexicon()
+    day = doc.published or dt.date.today()
+    spans: dict[tuple[int, int], list] = {}
+    for m in lex.matcher.find(doc.tokens):
+        if m.value.kind != "anaphor" and not m.value.valid_on(day):
+            continue
+        slot = spans.setdefault((m.first, m.last), [m, []])
+        if m.value not in slot[1]:
+            slot[1].append(m.value)
+    chosen = []
+    taken: set[int] = set()
+    for (first, last), (m, entries) in sorted(spans.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]),
+                                                                              -(kv[1][0].end - kv[1][0].start),
+                                                                              kv[0][0])):
+        if any(t in taken for t in range(first, last + 1)):
+            continue
+        taken.update(range(first, last + 1))
+        entries.sort(key=lambda e: (e.generic, e.countries is None))
+        chosen.append((m, tuple(entries)))
+    chosen.sort(key=lambda c: c[0].start)
+    mentions: list[ActorMention] = []
+    tokens = doc.tokens
+    for m, entries in chosen:
+        head = entries[0]
+        start, end, last = m.start, m.end, m.last
+        country = None
+        kind = head.kind
+        note = head.note
+        if kind == "anaphor":
+            names = set(head.name.split("|"))
+            antecedent = next((a for a in reversed(mentions) if a.kind in ("actor", "person") and not a.generic
+                               and a.entries[0].name in names), None)
+            if antecedent is None:
+                continue
+            entries = antecedent.entries
+            note = f"{head.note} refers to {antecedent.entries[0].name} ({antecedent.text})"
+        if head.generic and last + 1 < len(tokens) and tokens[last + 1].start - end <= 2:
+            nationality = _nationality(lex, tokens[last + 1].text)
+            if nationality:
+                country, last, end = nationality, last + 1, tokens[last + 1].end
+        actor = _actor(entries, doc.country, country)
+        if actor is None and kind != "source":
+            actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
+                          head.country)
+        mentions.append(ActorMention(start, end, doc.original_text(start, end),
+                                     actor or Actor(head.name, "Civilians", None), head.generic, m.first, last,
+                                     "actor" if kind == "anaphor" else kind, entries, country, m.first, note))
+    doc.actors = _members(doc, mentions)
+
+
+def _nationality(lex: _Lexicon, word: str) -> str | None:
+    for form in (word, strip_article(word)):
+        if form in lex.nationalities:
+            return lex.nationalities[form]
+    return None
+
+
+_MEMBER_LINK = {"من", "في"}
+_PERSON_NOUNS = {norm(w) for w in "عناصر عنصرا عنصر مقاتلي مقاتلو مقاتلين أفراد منتسبي قادة قيادي قياديا أعضاء أعضاء "
+                 "ناشطين ناشطا ناشط نشطاء أمير أمراء مسؤول مسؤولا عضو".split()}
+
+
+def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``ناشطين في حركة حماس``، ``ستة من مقاتلي المعارضة``: the members are the organisation; the
+    organisation takes the role its members' position gives (its cue_first moves to them)."""
+    tokens = doc.tokens
+    out: list[ActorMention] = []
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (m.generic and m.actor.category == "Civilians" and nxt is not None and not nxt.generic
+                and nxt.kind in ("actor", "person") and nxt.first == m.last + 2
+                and tokens[m.last + 1].text in _MEMBER_LINK):
+            nxt.cue_first = m.cue_first
+            continue
+        out.append(m)
+    # "عناصر من X" written with a member noun that is not itself an actor: X's cues start at the noun
+    for m in out:
+        k = m.first
+        if k >= 2 and tokens[k - 1].text in _MEMBER_LINK and _forms(tokens[k - 2].text) & _PERSON_NOUNS:
+            m.cue_first = min(m.cue_first, k - 2)
+    return out
+
+
+def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | None = None) -> Actor | None:
+    """The reading of a mention for an event in ``country`` (None when no reading holds there)."""
+    for entry in entries:
+        if entry.kind == "source":
+            return None
+        if not entry.holds_in(country):
+            continue
+        if entry.generic:
+            where = nationality or country
+            return Actor(_generic_name(entry.name, where), entry.category, where)
+        return Actor(entry.name, entry.category, entry.country)
+    return None
+
+
+# -- cue words ------------------------------------------------------------------------------------------
+def _words(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in text.split())
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> frozenset[str]:
+    """Readings of a token: with proclitics and endings removed (``وقالت`` -> قالت، قال)."""
+    return frozenset(form for form, _, _ in first_readings(word))
+
+
+def _verbs(past: str, present: str = "") -> frozenset[str]:
+    """Third-person forms of verbs from their past stems (and present stems without the prefix)."""
+    out = set()
+    for stem in (norm(s) for s in past.split()):
+        out.add(stem)
+        if stem.endswith("ي"):  # ألقى -> ألقت، ألقوا
+            out.update({stem[:-1] + "ت", stem[:-1] + "وا", stem + "ا", stem[:-1] + "تا"})
+        else:
+            out.update({stem + "ت", stem + "وا", stem + "ا", stem + "تا"})
+    for stem in (norm(s) for s in present.split()):
+        for prefix in ("ي", "ت"):
+            out.update({prefix + stem, prefix + stem + "ون", prefix + stem + "ان"})
+    return frozenset(out)
+
+
+SPEECH = _verbs("قال ذكر أفاد أعلن أكد أوضح أضاف بينت نقل كشف صرح أشار نشر بث زعم ادعى اعترف نفى أورد تحدث روى",
+                "قول ذكر فيد علن ؤكد وضح ضيف نقل كشف صرح شير نشر زعم عترف نفي ورد تحدث") - {"بين"}
+SOURCE_NOUNS = _words("بيان بلاغ مصدر مصادر المتحدث متحدث الناطق ناطق حسب بحسب وفق وفقا نقلا مسؤول مسؤولون "
+                      "مراسل تصريح تصريحات تقرير لسان شهود شاهد مصدرا")
+SOURCE_LINKS = _words("في باسم عن ل لدى من صادر الصادر رسمي امني عسكري محلي مطلع مطلعه مقرب")
+CLAIM = _verbs("تبنى", "تبنى")
+RESPONSIBILITY = _words("مسؤولية مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية")
+ACCUSE = _verbs("اتهم حمل", "تهم حمل")
+ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالمسؤولية بشن بالهجوم بارتكاب بالتورط تورط")
+BEHIND = _words("وراء خلف")
+SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن")
+AGENT_PHRASES = (("من", "قبل"), ("على", "يد"), ("علي", "يد"), ("من", "جانب"))
+AGENT_PREPS = _words("بنيران نيران برصاص رصاص بقذائف بصواريخ بقصف بغارات بغارة")
+AGENT_OBJECT_VERBS = _words("نفذه نفذها نفذهما نفذتها نفذته نفذوه شنه شنها شنته شنوه اطلقه اطلقها اطلقتها "
+                            "زرعها زرعتها فجرها فجرتها ارتكبها ارتكبه")
+VERBS = _verbs("استهدف شن قصف اعتقل هاجم اغتال اختطف خطف فجر فرق سيطر استعاد حرر انسحب أطلق نفذ ألقى أمطر اقتحم "
+               "داهم أصاب أسر دمر أحرق استولى تقدم اشتبك خاض صد تصدى أسقط ضرب قنص رمى أعدم ذبح تمكن حاول قام "
+               "واصل جدد بدأ شرع دخل فرض طرد نصب زرع فخخ رد أوقف اعتدى أغار خرق قتل أحبط ضبط فكك قاد استخدم "
+               "استمر تابع أحكم أمن طهر أعاد انتزع قتلت قتلوا",
+               "ستهدف شن قصف عتقل هاجم غتال ختطف خطف فجر سيطر ستعيد حرر نسحب طلق نفذ لقي قتحم داهم قتل تقدم "
+               "شتبك خوض صد تصدي ضرب تمكن حاول قوم واصل جدد طرد زرع عتدي غير") - {"تابعت", "تابع"}
+PATIENT_VERBS = _verbs("تعرض لقي سقط أصيب جرح استشهد أسر قتل اختطف اعتقل", "تعرض لقي سقط صاب") | _words(
+    "قتلوا قتل قتلت قتلا اصيب اصيبوا اصيبت جرح جرحوا")
+HEAD_OPENERS = _words("ان بان لكن ولكن كان كانت وكان وكانت فيما بينما حين حيث اذ كما بعدما عندما ثم قد وقد "
+                      "لقد كذلك ايضا اليوم امس")
+TIME_WORDS = _words("اليوم امس أمس مساء صباح فجر ليل ليلة ظهر عصر ظهر الاحد الاثنين الثلاثاء الاربعاء الخميس "
+                    "الجمعة السبت يوم قد اول من الماضي الفائت امس الاول")
+AGENT_NOUNS = _words("قصف غارة غارات ضربة ضربات هجوم هجمات قذائف قذيفة صواريخ صاروخ نيران عملية عمليات تفجير "
+                     "توغل اقتحام غارتين قصفا مدفعية طائرات طائرة طيران مقاتلات مروحيات مروحية مسيرات مسيرة "
+                     "هجوما رشقات اعتداء اعتداءات كمين")
+AIR_WORDS = _words("جوي جوية جويا مدفعي مدفعيا صاروخي صاروخية عنيف عنيفة مكثف مكثفة جديدة جديد واسع واسعة "
+                   "مسير مسيرة حربية حربي")
+PATIENT_NOUNS = _words("استهداف مستهدفا مستهدفة مستهدفين مستهدفه مستهدف مقتل قتل قتلى مصرع اصابة إصابة جرح جرحى "
+                       "اغتيال اعتقال اختطاف خطف أسر استشهاد تعرض تعرضت يتعرض تعرضه تعرضها ضحايا ضحية خسائر "
+                       "لقي تصفية إعدام اعدام")
+CASUALTY_AFTER = _words("مصرعه مصرعهم مصرعهما مصرعها حتفه حتفهم حتفهما قتلوا قتلى جرحى اصيبوا جرحوا بجروح "
+                        "مصابين")
+TARGET_PREPS = _words("ضد نحو تجاه باتجاه صوب")
+ON = _words("على علي")
+WITH = _words("مع")
+BETWEEN = _words("بين")
+AND_BETWEEN = _words("وبين")
+OBJ_NOUNS = _words("مواقع موقع مقر مقرات تجمع تجمعات تمركز تمركزات معاقل معقل عناصر أفراد منتسبي مقاتلي قوات "
+                   "أرتال رتل دورية دوريات آليات آلية أهداف هدف تحصينات نقاط نقطة مخازن معسكر معسكرات قاعدة "
+                   "قواعد منازل منزل مقار ثكنة حواجز حاجز مراكز مركز مخافر مخفر أماكن مسلحي عجلات عجلة سيارة "
+                   "سيارات شاحنات قافلة مواكب موكب خطوط جبهات مناطق معدات مستودع مستودعات تابع تابعة تابعا "
+                   "التابعة التابع المنسحب المنسحبة كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات "
+                   "على الأقل الأقل")
+OWNED = _words("رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
+               "مدرعات مقر مقرات مقار موقع مواقع معسكر معسكرات قاعدة قواعد نقطة نقاط حاجز مخزن مخازن منزل "
+               "منازل معدات مركز مراكز ثكنة مبنى مكتب مكاتب دبابة دبابات زورق سفينة ناقلة "
+               "ناقلات أسلحة مستودع مستودعات تجمع تجمعات تحصينات")
+OWNERSHIP = _words("تابع تابعة تابعا تابعه التابع التابعة يعود تعود العائد العائدة العائدين الخاص الخاصة "
+                   "المملوكة تتبع يتبع")
+SUPPORT = _words("بدعم بمساندة بإسناد باسناد بغطاء بمشاركة مدعوما مدعومة مدعومين بمؤازرة بتغطية وبدعم "
+                 "وبمساندة جانب")
+AMONG = _words("بينها بينهم منها ومنها ومنهم منهم وبينها")
+CONTRACT = _words("شركات شركة متعاقدين المتعاقدين متعاقد متعاقدا مقاول مقاولين سائقين سائقي سائق سائقا السائقين "
+                  "سائقو نقل")
+FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما")
+ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
+
+
+def _has(tok, words: frozenset[str]) -> bool:
+    return not _forms(tok.text).isdisjoint(words)
 
 
 # -- roles ----------------------------------------------------------------------------------------------
-_AGENT_BEFORE = PhraseMatcher((p, "agent") for p in (
-    "من قبل", "على يد", "بنيران", "برصاص", "نيران", "رصاص", "نفذه*", "نفذها", "نفذ*", "شن*", "شنه", "شنها", "شنته",
-    "أطلق*", "أطلقه*", "تبنى", "تبنت", "قام*", "غارة*", "غارات", "قصف*", "طائرات", "طيران", "مقاتلات", "هجوم*",
-    "اتهم*", "حمل*", "مسؤولية", "عناصر", "مسلحو", "مسلحي", "مقاتلو", "قصفت", "استهدفت", "استهدف", "نفذت", "شنت",
-    "اعتقلت", "اعتقل", "فرقت", "فجر", "سيطرت", "سيطر", "استعادت", "حررت", "تمكنت", "تمكن", "أعلنت", "اقتحمت",
-    "انسحبت", "انسحب", "انسحاب", "خطف", "اختطف", "داهمت"))
-_TARGET_BEFORE = PhraseMatcher((p, "target") for p in (
-    "ضد", "على", "استهداف", "استهدفت", "استهدف", "مقتل", "قتل", "قتلى", "مصرع", "إصابة", "جرح", "اعتقال", "اختطاف",
-    "تابع*", "تابعا", "تابعة", "رتل*", "أرتال", "مواقع", "موقع", "تمركزات", "مقر*", "مقرات", "منزل", "دورية*", "عجلة",
-    "من", "بين", "صفوف", "معاقل", "حواجز", "آليات", "لصالح", "سيارة*", "سيارات", "ينقل", "معدات", "على مواقع"))
-_EVENT_VERB_TRIGGERS = ("استهدف", "شن", "قصف", "اعتقل", "هاجم", "اغتال", "اختطف", "فجر", "فرق", "سيطر", "استعاد",
-                        "حرر", "انسحب", "اطلق", "نفذ", "القت", "القي", "اقتحم", "داهم")
+@dataclass(slots=True)
+class _Cand:
+    mention: ActorMention
+    actor: Actor
+    agent: float = 0.0
+    target: float = 0.0
+    source: bool = False
+    owner: bool = False
+    between: bool = False
+    far: bool = False
+    why: list[str] = field(default_factory=list)
+
+    def add(self, role: str, points: float, why: str) -> None:
+        if role == "agent":
+            self.agent += points
+        else:
+            self.target += points
+        self.why.append(why)
 
 
-def _cue_before(matcher: PhraseMatcher, doc: Document, start: int, window: int = 3) -> bool:
+def _token_index(doc: Document, pos: int) -> int:
+    return bisect_left(doc._token_starts(), pos)
+
+
+def _trigger_tokens(doc: Document, trigger) -> tuple[int, int]:
+    first = _token_index(doc, trigger.start)
+    last = max(first, _token_index(doc, trigger.end) - 1)
+    return first, last
+
+
+def _passive(doc: Document, tok) -> bool:
+    """A verb written with a damma on its first letters (استُهدف، قُتل) reads as a passive."""
+    s, e = doc.original_span(tok.start, tok.end)
+    return "\u064f" in doc.text[s:min(e, s + 6)]
+
+
+def _head_of_clause(doc: Document, k: int, floor: int) -> bool:
+    """Token ``k`` opens a clause: the sentence's start, after a conjunction/complementizer, or after ``:``/quote."""
     tokens = doc.tokens
-    # tokens strictly before `start`, at most `window`
-    starts = doc._token_starts()
-    from bisect import bisect_left
-    i = bisect_left(starts, start)
-    chunk = tokens[max(0, i - window): i]
-    return bool(chunk) and any(m.last == chunk[-1].index or m.last >= chunk[0].index for m in matcher.find(chunk))
+    j = k - 1
+    while j >= floor and tokens[j].text in TIME_WORDS:
+        j -= 1
+    if j < floor:
+        return True
+    gap = doc.norm.text[tokens[j].end:tokens[k].start]
+    if any(ch in gap for ch in ':"\'(«'):
+        return True
+    word = tokens[j].text
+    return word in HEAD_OPENERS or word in ("و", "ف") or _has(tokens[j], SPEECH) and word.startswith(("و", "ف"))
+
+
+def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
+    """Give each candidate its agent and target points from the Arabic around it."""
+    tokens = doc.tokens
+    lo, hi = sentence.first, sentence.last
+    t_first, t_last = _trigger_tokens(doc, trigger)
+    verbal = _has(tokens[t_first], VERBS) and not _has(tokens[t_first], AGENT_NOUNS | PATIENT_NOUNS) \
+        if lo <= t_first <= hi else False
+    battle = trigger.event_type == "Battles"
+    between_party = None
+    for c in cands:
+        m = c.mention
+        k = m.cue_first if m.cue_first >= 0 else m.first
+        before = [tokens[j] for j in range(max(lo, k - 3), k)]
+        after = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 4) + 1)]
+        b1 = before[-1] if before else None
+        b2 = before[-2] if len(before) > 1 else None
+        # report-clauses apart (فيما، بينما، وذلك): weaker
+        a, b = sorted((k, t_first))
+        c.far = any(tokens[j].text in FAR or tokens[j].text == "حين" for j in range(a + 1, b))
+        if m.kind == "source":
+            c.source = True
+            c.why.append("a reporting body: a source")
+            continue
+        # --- statements: the speaker is a source -------------------------------------------------
+        spoken_before = False
+        for t in reversed(before):
+            if t.text in ("ان", "بان", "لان") or t.text in SELF:
+                break
+            if _has(t, SPEECH) or t.text in SOURCE_NOUNS or _has(t, SOURCE_NOUNS):
+                spoken_before = True
+                break
+            if t.text in SOURCE_LINKS or t.text in TIME_WORDS:
+                continue
+            break
+        spoken_after = any(_has(t, SPEECH) for t in after[:2]) and not any(_has(t, VERBS) for t in after[:1])
+        if spoken_before or spoken_after:
+            rest = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 6) + 1)]
+            if any(t.text in SELF for t in rest[:5]):
+                c.add("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
+            elif any(t.text in RESPONSIBILITY or _has(t, RESPONSIBILITY) for t in rest[:4]) or any(
+                    _has(t, CLAIM) for t in before[-2:]):
+                c.add("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
+            elif (any(_has(t, _verbs("أعلن", "علن")) for t in before[-2:]) and t_first > m.last
+                  and t_first - m.last <= 3 and not any(tokens[j].text in ("ان", "بان") for j in range(m.last + 1, t_first))
+                  and not _has(tokens[t_first], CASUALTY_AFTER | _words("مقتل مصرع"))):
+                c.add("agent", 2.5, "announces its own action (أعلن + the event)")
+            else:
+                c.source = True
+                c.why.append("the speaker of a statement: a source, not a participant")
+                continue
+        # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
+        if any(_has(t, ACCUSE) for t in before[-3:]):
+            later = [o for o in cands if o is not c and 0 < o.mention.first - m.last <= 4]
+            if later:
+                c.source = True
+                c.why.append("the accuser: a source")
+                later[0].add("agent", 3.0, "accused of the attack (اتهم ... ب)")
+                continue
+        if any(t.text in ACCUSED_OF or _has(t, ACCUSED_OF) for t in after[:2]) or any(
+                t.text in BEHIND for t in after[:2]) and any(_has(t, _words("يقف وقف الوقوف تقف")) for t in after[:2]):
+            c.add("agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)")
+        # --- claims ---------------------------------------------------------------------------------
+        if any(_has(t, CLAIM) for t in before[-2:]) or any(_has(t, CLAIM) for t in after[:2]):
+            c.add("agent", 3.5, "claims it (تبنى)")
+        # --- agent phrases --------------------------------------------------------------------------
+        if len(before) >= 2 and any((_has(b2, _words(p)) and _has(b1, _words(q))) for p, q in AGENT_PHRASES):
+            c.add("agent", 3.0, "after من قبل/على يد")
+        elif b1 is not None and (b1.text in AGENT_PREPS or b1.text in AGENT_OBJECT_VERBS):
+            c.add("agent", 3.0, f"after {b1.text}")
+        elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_WORDS | AGENT_NOUNS:
+            c.add("agent", 2.5, f"after {b2.text} {b1.text}")
+        # --- between X and Y ------------------------------------------------------------------------
+        if b1 is not None and (b1.text in BETWEEN or _has(b1, BETWEEN) and b1.text.startswith("ب")) and not \
+                b1.text.startswith("و"):
+            c.add("agent", 2.5, "the first party of بين ... و")
+            c.between = True
+            between_party = c
+        elif b1 is not None and b1.text in AND_BETWEEN:
+            c.add("target", 2.5, "the second party of بين ... وبين")
+        # --- owner of the target --------------------------------------------------------------------
+        owner = False
+        if b1 is not None and (b1.text in OWNERSHIP or _has(b1, OWNERSHIP)):
+            owner = True
+        elif b1 is not None and _has(b1, OWNED) and m.cue_first == m.first:
+            owner = not (b1.text.startswith("ب") and _has(b1, AGENT_NOUNS))
+        if owner:
+            c.owner = True
+            nxt = tokens[m.last + 1] if m.last + 1 <= hi else None
+            if nxt is not None and _has(nxt, VERBS) and not _has(nxt, PATIENT_VERBS):
+                c.add("agent", 2.0, "owns the subject of the verb (التابعة ل ... + verb)")
+            else:
+                c.add("target", 2.5, "owns the target (رتل تابع ل/مواقع ل)")
+        # --- targets --------------------------------------------------------------------------------
+        wide = [tokens[j] for j in range(max(lo, k - 6), k)]
+        lead = None
+        for t in reversed(wide):
+            if not (t.text in OBJ_NOUNS or _has(t, OBJ_NOUNS) or t.text.isdigit()):
+                lead = t
+                break
+        if not owner and b1 is not None:
+            window = wide
+            if any(t.text in TARGET_PREPS or _has(t, TARGET_PREPS) for t in window[-2:]) or \
+                    (lead is not None and (lead.text in TARGET_PREPS)):
+                c.add("target", 2.5, "after ضد/نحو")
+            elif lead is not None and lead.text in ON and lead in window:
+                c.add("target", 2.0, "after على")
+            elif lead is not None and lead.text in WITH and lead in window[-3:]:
+                c.add("target", 2.0 if battle else 1.0, "after مع")
+            elif lead is not None and lead in window and (_has(lead, PATIENT_NOUNS) or lead.text in PATIENT_NOUNS):
+                if _has(lead, ARREST_NOUNS) and any(o.mention.first == m.last + 1 and tokens[o.mention.first].text.startswith("ل")
+                                                      for o in cands):
+                    c.add("agent", 2.5, "the subject of an arrest noun (اعتقال X ل Y)")
+                else:
+                    c.add("target", 2.5, f"after {lead.text}")
+        if any(t.text in CASUALTY_AFTER or _has(t, _words("مصرعه مصرعهم حتفهم")) for t in after[:3]):
+            c.add("target", 2.0, "its men were killed or wounded")
+        if b1 is not None and _has(b1, _words("لقي")):
+            c.add("target", 2.5, "after لقي")
+        # --- subject of a verb ------------------------------------------------------------------------
+        j = k - 1
+        while j >= lo and tokens[j].text in TIME_WORDS:
+            j -= 1
+        prev = tokens[j] if j >= lo else None
+        if prev is not None and k - j <= 3 and not c.owner:
+            if _has(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS - PATIENT_VERBS \
+                    or (_has(prev, VERBS) and _passive(doc, prev)):
+                c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
+            elif _has(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS:
+                c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
+            elif (prev.text in AGENT_NOUNS or _has(prev, AGENT_NOUNS)) and not prev.text.startswith("ب"):
+                c.add("agent", 2.5, f"in construct after {prev.text}")
+            elif prev.text in AIR_WORDS and j - 1 >= lo and _has(tokens[j - 1], AGENT_NOUNS):
+                c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
+        if _head_of_clause(doc, k, lo):
+            follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
+            verb_after = next((t for t in follow if _has(t, VERBS | PATIENT_VERBS) and t.text not in ("قد",)), None)
+            if verb_after is not None and _has(verb_after, PATIENT_VERBS) and not _has(verb_after, VERBS - PATIENT_VERBS):
+                c.add("target", 2.0, f"the subject of {verb_after.text}")
+            elif verb_after is not None:
+                c.add("agent", 2.5, f"the subject at the head of the clause ({verb_after.text})")
+            elif k < t_first:
+                c.add("agent", 1.0, "at the head of the clause")
+        # --- VSO after the trigger verb -------------------------------------------------------------
+        if verbal and t_last < k <= t_last + 3 and not c.agent and not c.target:
+            c.add("agent", 1.5, "follows the event verb")
+        # --- categories -----------------------------------------------------------------------------
+        if c.actor.category == "Civilians":
+            c.target += 1.0
+            c.agent -= 1.0
+            if battle:  # civilians are not a party to a fight
+                c.target *= 0.3
+        elif c.actor.category == "Protesters" and trigger.event_type not in ("Protests", "Riots"):
+            c.target += 0.5
+        if c.far:
+            c.agent *= 0.5
+            c.target *= 0.5
+    # بين X و Y: Y (joined to X by و) is hit, unless a later وبين names the other side
+    if between_party is not None:
+        second = any("بين ... وبين" in " ".join(o.why) for o in cands)
+        joined = _joined(doc, between_party, cands)
+        for o in joined:
+            if second:
+                o.add("agent", 1.5, "joined by و to the first party")
+            else:
+                o.add("target", 2.5, "the second party of بين ... و")
+
+
+def _joined(doc: Document, head: _Cand, cands: list[_Cand]) -> list[_Cand]:
+    """Candidates coordinated with ``head`` right after it: ``X و Y``، ``X ومقاتلين من Y``."""
+    tokens = doc.tokens
+    out = []
+    end = head.mention.last
+    for o in sorted(cands, key=lambda o: o.mention.first):
+        f = o.mention.first
+        if f <= end:
+            continue
+        gap = tokens[end + 1:f]
+        if (f == end + 1 and tokens[f].text.startswith("و")) or (
+                len(gap) <= 2 and gap and gap[0].text.startswith("و") and all(
+                    _forms(t.text) & (_PERSON_NOUNS | {"من", "مقاتلين", "عناصر"}) for t in gap)):
+            out.append(o)
+            end = o.mention.last
+        else:
+            break
+    return out
+
+
+def _associates(doc: Document, head: _Cand, cands: list[_Cand], exclude: set[str]) -> list[_Cand]:
+    """Actors acting alongside ``head``: joined by و, ``بينها``, ``بدعم من`` right after it."""
+    tokens = doc.tokens
+    out = [o for o in _joined(doc, head, cands) if not o.source]
+    end = max([head.mention.last] + [o.mention.last for o in out])
+    for o in sorted(cands, key=lambda o: o.mention.first):
+        f = o.mention.first
+        if f <= end or o in out or o.source:
+            continue
+        gap = tokens[end + 1:f]
+        if 0 < len(gap) <= 3 and any(t.text in AMONG or t.text in SUPPORT or _has(t, SUPPORT) for t in gap):
+            out.append(o)
+            end = o.mention.last
+        elif f > end + 4:
+            break
+    return [o for o in out if o.actor.name not in exclude and o.actor.category not in ("Civilians", "Protesters")]
+
+
+def _prefer(scored: list[_Cand], role: str) -> _Cand | None:
+    best = None
+    for c in scored:
+        margin = (c.agent - c.target) if role == "agent" else (c.target - c.agent)
+        strength = c.agent if role == "agent" else c.target
+        if c.source or strength < 1.0 or margin <= 0:
+            continue
+        key = (margin, strength, -c.mention.start)
+        if best is None or key > best[0]:
+            best = (key, c)
+    return best[1] if best else None
+
+
+def _resolve(doc: Document, mention: ActorMention, country: str | None) -> Actor | None:
+    return _actor(mention.entries, country, mention.country)
+
+
+def _article_counts(doc: Document, country: str | None, before: int | None = None) -> Counter:
+    counts: Counter = Counter()
+    for m in doc.actors:
+        if m.kind == "source" or m.generic or (before is not None and m.start >= before):
+            continue
+        actor = _resolve(doc, m, country)
+        if actor is not None and actor.category in ARMED:
+            counts[actor] += 1
+    return counts
+
+
+def _opponent(doc: Document, of: str, country: str | None, exclude: set[str]) -> Actor | None:
+    """The armed actor the article names most that is not on ``of``'s side."""
+    counts = _article_counts(doc, country)
+    ranked = [a for a, _ in counts.most_common() if a.name not in exclude and not allied(a.name, of)]
+    return ranked[0] if ranked else None
+
+
+def _carried(doc: Document, trigger, country: str | None) -> Actor | None:
+    """The doer of the sentence before (``قوات النظام حاولت التقدم ... . وأضافت إن التقدم تم وسط قصف``)."""
+    if trigger.sentence <= 0:
+        return None
+    sentence = doc.sentences[trigger.sentence - 1]
+    others = [t for t in doc.triggers if t.sentence == trigger.sentence - 1]
+    if not others:
+        return None
+    cands = []
+    for m in doc.actors:
+        if sentence.start <= m.start < sentence.end:
+            if m.kind == "source":
+                cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
+            elif (actor := _resolve(doc, m, country)) is not None:
+                cands.append(_Cand(m, actor))
+    if not cands:
+        return None
+    _analyse(doc, others[0], sentence, cands)
+    best = _prefer(cands, "agent")
+    if best is not None and best.agent >= 2.0 and best.actor.category in ARMED:
+        return best.actor
+    return None
 
 
 def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
+    """The actors of the event that ``trigger`` reports in ``sentence``, for an event in ``country``."""
     roles = Roles()
     country = country or doc.country
     event_type, sub = trigger.event_type, trigger.sub_event_type
-    text = doc.norm.text
-    in_sentence = [m for m in doc.actors if sentence.start <= m.start < sentence.end]
-    resolved = [(m, Actor(m.actor.name if not m.generic else _regeneric(m, country), m.actor.category,
-                          country if m.generic else m.actor.country)) for m in in_sentence]
+    lex = lexicon()
+    cands: list[_Cand] = []
+    for m in doc.actors:
+        if not (sentence.start <= m.start < sentence.end):
+            continue
+        if m.kind == "source":
+            cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
+            continue
+        actor = _resolve(doc, m, country)
+        if actor is not None:
+            cands.append(_Cand(m, actor))
+
+    def inter(actor: Actor) -> str:
+        home = actor.country if actor.country else lex.homes.get(actor.name)
+        return _inter(actor.category, home, country)
+
+    def set_role(role: str, actor: Actor, why: str, mention: ActorMention | None = None) -> None:
+        setattr(roles, role, actor.name)
+        setattr(roles, "inter" + role[-1], inter(actor))
+        roles.reasons.append(f"{role} {actor.name}: {why}")
+        if mention is not None:
+            roles.spans.append((role, mention.start, mention.end))
+
     if event_type in ("Protests", "Riots"):
         crowd = "Protesters" if event_type == "Protests" else "Rioters"
-        roles.actor1 = f"{crowd} ({country or 'Unknown'})"
-        roles.inter1 = crowd
-        roles.reasons.append(f"{event_type}: the crowd is actor1")
-        if sub in ("Protest with intervention", "Excessive force against protesters"):
-            state = next((a for m, a in resolved if a.category == "State forces"), None)
-            roles.actor2 = state.name if state else f"Police Forces of {country or 'Unknown'}"
-            roles.inter2 = "State forces"
+        named_crowd = next((c for c in cands if c.actor.category == crowd), None)
+        name = named_crowd.actor.name if named_crowd else f"{crowd} ({_country_name(country, False)})"
+        set_role("actor1", Actor(name, crowd, country), f"{event_type}: the crowd is actor1",
+                 named_crowd.mention if named_crowd else None)
+        if sub in ("Protest with intervention", "Excessive force against protesters", "Mob violence",
+                   "Violent demonstration"):
+            state = next((c for c in cands if c.actor.category in ARMED), None)
+            if state is not None:
+                set_role("actor2", state.actor, "the force named with the crowd", state.mention)
+            elif sub in ("Protest with intervention", "Excessive force against protesters"):
+                set_role("actor2", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
+                         "the force that intervened, not named: the country's police")
+        for c in cands:
+            if c.source:
+                roles.reasons.append(f"source: {c.mention.text} (reports, not a participant)")
         return roles
 
-    scored = []
-    verbal = text[trigger.start:trigger.end].lstrip("وف").startswith(_EVENT_VERB_TRIGGERS)
-    for m, actor in resolved:
-        agent = target = 0.0
-        if _cue_before(_AGENT_BEFORE, doc, m.start):
-            agent += 2
-        if _cue_before(_TARGET_BEFORE, doc, m.start):
-            target += 2
-        if m.start >= trigger.end and m.start - trigger.end <= 12 and verbal:
-            agent += 1.5  # VSO: the subject follows the event verb
-        if m.start == sentence.start or m.start - sentence.start <= 4:
-            agent += 1.0  # the head of the sentence
-        if m.end <= trigger.start and trigger.start - m.end <= 25 and not verbal:
-            agent += 0.5
-        if actor.category == "Civilians":
-            target += 1.5
-            agent -= 1.0
-        if actor.category == "Protesters":
-            target += 0.5
-        scored.append((m, actor, agent, target))
-    roles.reasons.append(f"{len(scored)} actor mention(s) in the sentence")
-
-    agent = max((s for s in scored if s[2] > s[3] and s[2] > 0), key=lambda s: (s[2] - s[3], -s[0].start), default=None)
-    chosen1 = agent[1] if agent else None
-    target = max((s for s in scored if s[1] != chosen1 and s[1].category != (chosen1.category if chosen1 and chosen1.category == "Civilians" else None)
-                  and s[3] >= s[2] and s[3] > 0), key=lambda s: (s[3] - s[2], -s[0].start), default=None)
-    if agent is None:
-        # a strike from the sky with no named doer: the coalition the article names
-        if sub == "Air/drone strike":
-            air = next((a for m, a in (( m, m.actor) for m in doc.actors) if "Coalition" in a.name
-                        or a.name.startswith("Military Forces of")), None)
-            if air is not None and (target is None or air.name != target[1].name):
-                roles.actor1, roles.inter1 = air.name, air.category
-                roles.reasons.append("air strike: the air force named in the article")
-        elif event_type in ("Explosions/Remote violence", "Violence against civilians") or sub == "Armed clash":
-            if event_type != "Battles":
-                roles.actor1 = f"Unidentified Armed Group ({country or 'Unknown'})"
-                roles.inter1 = "Political militia"
-                roles.reasons.append("no doer named: unidentified armed group")
-        elif sub == "Arrests":
-            roles.actor1 = f"Police Forces of {country or 'Unknown'}"
-            roles.inter1 = "State forces"
-    else:
-        m, actor, _, _ = agent
-        roles.actor1, roles.inter1 = actor.name, actor.category
-        roles.spans.append(("actor1", m.start, m.end))
-        assoc = _associate(doc, m, resolved, exclude={actor.name})
-        if assoc is not None:
-            roles.assoc_actor_1 = assoc.name
-    if target is not None:
-        m, actor, _, _ = target
-        roles.actor2, roles.inter2 = actor.name, actor.category
-        roles.spans.append(("actor2", m.start, m.end))
-        assoc = _associate(doc, m, resolved, exclude={actor.name, roles.actor1 or ""})
-        if assoc is not None:
-            roles.assoc_actor_2 = assoc.name
+    _analyse(doc, trigger, sentence, cands)
+    for c in cands:
+        if c.source:
+            roles.reasons.append(f"source: {c.mention.text} ({'; '.join(c.why)})")
+    first = _prefer(cands, "agent")
+    actor1 = first.actor if first else None
+    rest = [c for c in cands if c is not first and (actor1 is None or c.actor.name != actor1.name)]
+    # an ally is not the target unless a strong cue says so
+    rest = [c for c in rest if actor1 is None or not allied(c.actor.name, actor1.name) or c.target >= 2.5]
+    second = _prefer(rest, "target")
+    # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
+    drivers = None
+    if second is not None and second.actor.category == "Civilians":
+        owner = next((c for c in rest if c.owner and c.actor.category in ARMED and c.target > c.agent), None)
+        if owner is not None:
+            drivers, second = second, owner
+    if first is not None:
+        set_role("actor1", first.actor, "; ".join(first.why) or "named in the sentence", first.mention)
+    if second is not None:
+        set_role("actor2", second.actor, "; ".join(second.why) or "named in the sentence", second.mention)
+    # one side found: another armed actor named in the sentence, not on that side, is the other
+    violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    if violent and (first is None) != (second is None):
+        known = first or second
+        other = [c for c in cands if c is not known and not c.source and c.actor.category in ARMED
+                 and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name)
+                 and c.mention.start not in {s for _, s, _ in roles.spans}]
+        other.sort(key=lambda c: (c.far, abs(c.mention.start - trigger.start)))
+        if other:
+            if first is None and other[0].agent >= other[0].target:
+                first = other[0]
+                set_role("actor1", first.actor, "the other armed actor named in the sentence", first.mention)
+            elif second is None and first is not None:
+                second = other[0]
+                set_role("actor2", second.actor, "the other armed actor named in the sentence", second.mention)
+    # nobody named as the doer
+    if roles.actor1 is None:
+        _default_actor1(doc, trigger, roles, country, set_role)
+    if roles.actor2 is None and roles.actor1 is not None and (
+            event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
+            or sub == "Government regains territory") and not roles.actor1.startswith("Unidentified"):
+        opponent = _opponent(doc, roles.actor1, country, {roles.actor1})
+        if opponent is not None:
+            set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")
     if roles.actor2 is None and event_type == "Violence against civilians":
-        roles.actor2, roles.inter2 = f"Civilians ({country or 'Unknown'})", "Civilians"
+        set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
+                 "violence against civilians: the victims")
+    # associated actors
+    exclude = {n for n in (roles.actor1, roles.actor2) if n}
+    if first is not None and roles.actor1 == first.actor.name:
+        assoc = [o for o in _associates(doc, first, cands, exclude) if o is not second]
+        if assoc:
+            roles.assoc_actor_1 = "; ".join(dict.fromkeys(o.actor.name for o in assoc))
+            roles.reasons.append(f"assoc_actor_1 {roles.assoc_actor_1}: named together with actor1")
+            exclude |= {o.actor.name for o in assoc}
+    if second is not None and roles.actor2 == second.actor.name:
+        assoc = [o for o in _associates(doc, second, cands, exclude) if o is not first]
+        if assoc:
+            roles.assoc_actor_2 = "; ".join(dict.fromkeys(o.actor.name for o in assoc))
+            roles.reasons.append(f"assoc_actor_2 {roles.assoc_actor_2}: named together with actor2")
+    if drivers is None and roles.actor2 and actor_category(roles.actor2) != "Civilians" and second is not None \
+            and second.owner:
+        drivers = next((c for c in cands if c.actor.category == "Civilians" and not c.source and any(
+            _has(doc.tokens[i], CONTRACT) for i in range(c.mention.first, c.mention.last + 1))), None)
+    if drivers is not None and roles.assoc_actor_2 is None:
+        roles.assoc_actor_2 = drivers.actor.name
+        roles.reasons.append(f"assoc_actor_2 {drivers.actor.name}: civilian drivers/contractors of the force "
+                             "whose convoy was hit (contractor rule)")
     if roles.actor1 and roles.actor1 == roles.actor2:
         roles.actor2 = roles.inter2 = None
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
@@ -232,27 +900,65 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
     return roles
 
 
-def _regeneric(mention: ActorMention, country: str | None) -> str:
-    name = mention.actor.name
-    for template in ("Unidentified Armed Group ({})", "Protesters ({})", "Rioters ({})", "Civilians ({})"):
-        prefix = template.split("(")[0]
-        if name.startswith(prefix):
-            return template.format(country or "Unknown")
-    for prefix in ("Military Forces of ", "Police Forces of "):
-        if name.startswith(prefix):
-            return prefix + (country or "Unknown")
-    return name
+def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, set_role) -> None:
+    event_type, sub = trigger.event_type, trigger.sub_event_type
+    target = roles.actor2
+    carried = _carried(doc, trigger, country)
+    if carried is not None and carried.name != target and not allied(carried.name, target):
+        set_role("actor1", carried, "not named in the sentence: the doer of the sentence before")
+        return
+    if sub == "Air/drone strike":
+        counts = _article_counts(doc, country, before=trigger.start)
+        air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
+               and a.name != target and not allied(a.name, target)]
+        if not air:
+            counts = _article_counts(doc, country)
+            air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
+                   and a.name != target and not allied(a.name, target)]
+        if air:
+            set_role("actor1", air[0], "air strike with no doer named: the air force the article names")
+            return
+    if target and (event_type == "Battles" or sub == "Shelling/artillery/missile attack"):
+        opponent = _opponent(doc, target, country, {target})
+        if opponent is not None:
+            set_role("actor1", opponent, "not named in the sentence: the side the article names against actor2")
+            return
+    if event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
+                                 country), "no doer named: an unidentified armed group (ACLED)")
+    elif sub == "Arrests":
+        set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
+                 "arrests with no one named: the country's police")
 
 
-def _associate(doc: Document, mention: ActorMention, resolved, exclude: set[str]) -> Actor | None:
-    """An actor joined to ``mention`` by و right after it (``قوات النظام وحزب الله``)."""
-    text = doc.norm.text
-    for m, actor in resolved:
-        if actor.name in exclude or m.start <= mention.end:
+# -- explanation (``rasd actors``) --------------------------------------------------------------------------
+def explain(text: str, published: str | None = None, country: str | None = None) -> dict[str, Any]:
+    """The actors a text names and, for each event word, the roles and why."""
+    from . import pipeline
+
+    record = {"text": text, "published": published}
+    doc = pipeline.make_document(record)
+    if country:
+        doc.user_data["country_hint"] = country
+    pipeline.run_stages(doc)
+    where = doc.country
+    mentions = []
+    for m in doc.actors:
+        actor = None if m.kind == "source" else _resolve(doc, m, where)
+        mentions.append({"text": m.text, "start": m.start, "end": m.end, "kind": m.kind, "generic": m.generic,
+                         "name": actor.name if actor else m.entries[0].name,
+                         "category": actor.category if actor else "source", "note": m.note})
+    events = []
+    for trigger in doc.triggers:
+        if trigger.absorbed:
             continue
-        gap = text[mention.end:m.start]
-        if len(gap) <= 3 and gap.strip() in ("و", "") and text[m.start - 1:m.start] in ("و", " "):
-            if text[mention.end:m.start + 1].strip().startswith("و") or gap.strip() == "و":
-                return actor
-        break
-    return None
+        sentence = doc.sentences[trigger.sentence]
+        r = roles_for(doc, trigger, sentence, where)
+        from .event import interaction_code
+        events.append({"trigger": doc.original_text(trigger.start, trigger.end), "sub_event_type": trigger.sub_event_type,
+                       "modality": trigger.modality, "actor1": r.actor1, "assoc_actor_1": r.assoc_actor_1,
+                       "actor2": r.actor2, "assoc_actor_2": r.assoc_actor_2, "inter1": r.inter1, "inter2": r.inter2,
+                       "interaction": interaction_code(r.inter1, r.inter2),
+                       "civilian_targeting": r.civilian_targeting, "reasons": r.reasons})
+    return {"country": where, "published": doc.published.isoformat() if doc.published else None,
+            "actors": mentions, "events": events}

@@ -1,0 +1,71 @@
+"""``rasd actors "نص"``: the actors a text names, their roles in each event it reports, and why."""
+from __future__ import annotations
+
+import json
+import sys
+
+from ..errors import InputError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "actors", help="find the actors an Arabic text names and their roles",
+        description="Print the actors found in an Arabic text (argument, file or standard input): each mention's "
+                    "canonical ACLED-style name and category, then for each event word the actor1/actor2, their "
+                    "associated actors, inter codes and the reasons for each role.")
+    p.add_argument("text", nargs="?", help="the text ('-' or nothing: standard input)")
+    p.add_argument("-f", "--file", help="read the text from this file")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (people's posts and names are judged by it)")
+    p.add_argument("--country", help="the article's country when the text alone does not say (e.g. Iraq or IQ)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(func=run)
+
+
+def _read(args) -> str:
+    if args.file:
+        try:
+            with open(args.file, encoding="utf-8") as handle:
+                return handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read {args.file}: {error}") from error
+    if args.text and args.text != "-":
+        return args.text
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("give a text, --file FILE, or pipe the text in")
+    return sys.stdin.read()
+
+
+def run(args) -> int:
+    from .. import actors
+    from ..doc import parse_date
+
+    text = _read(args)
+    if not text.strip():
+        raise InputError("empty text")
+    if args.published and parse_date(args.published) is None:
+        raise InputError(f"--published: not a date: {args.published!r} (use YYYY-MM-DD)")
+    result = actors.explain(text, published=args.published, country=args.country)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"country: {result['country'] or '(unknown)'}   published: {result['published'] or '(unknown)'}")
+    if not result["actors"]:
+        print("no actors found")
+    for m in result["actors"]:
+        kind = "source (reports, never a participant)" if m["kind"] == "source" else (
+            "generic" if m["generic"] else m["kind"])
+        note = f"  [{m['note']}]" if m["note"] else ""
+        print(f"{m['text']} [{m['start']}:{m['end']}] -> {m['name']} ({m['category']}; {kind}){note}")
+    for e in result["events"]:
+        print()
+        flag = f" ({e['modality']}: not an event)" if e["modality"] else ""
+        print(f"event word: {e['trigger']} -> {e['sub_event_type']}{flag}")
+        for role in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
+            if e[role]:
+                inter = e.get("inter" + role[-1]) if role.startswith("actor") else None
+                print(f"  {role:14} {e[role]}" + (f"  ({inter})" if inter else ""))
+        if e["interaction"] is not None:
+            print(f"  {'interaction':14} {e['interaction']}")
+        for reason in e["reasons"]:
+            print(f"    why: {reason}")
+    return 0
