@@ -54,6 +54,9 @@ def reported(text):
     ("تم إبطال مفعول حزام ناسف", "Disrupted weapons use"),
     ("انسحبت قوات الحوثيين من مواقعها في المدينة", "Non-violent transfer of territory"),
     ("نهب مسلحون محتويات المستودع", "Looting/property destruction"),
+    ("أطلق مسلحون مجهولون النار على سيارة مدنية", "Attack"),
+    ("فتح مسلّحون النارَ على حاجز للشرطة", "Attack"),
+    ("عُثِر على عبوةٍ ناسفة مزروعة قرب المدرسة", "Disrupted weapons use"),
 ])
 def test_sub_event_types(text, sub):
     assert (sub, None) in reported(text)
@@ -71,6 +74,12 @@ def test_sub_event_types(text, sub):
     ("في حال اندلاع اشتباكات ستتدخل القوات", "hypothetical"),
     ("لم تقع اشتباكات في المدينة", "negation"),
     ("صواريخ الكاتيوشا تتساقط بشكل شبه يومي على المنطقة", "generic"),
+    ("بلغت حصيلة القتلى منذ بدء المواجهات ألفا", "generic"),
+    ("نُفِّذ حكم بالقتل قصاصاً بحق رجل لإقدامه على قتل آخر بإطلاق النار عليه", "charge"),
+    ("حكمت المحكمة على رجل بالسجن بتهمة تفجير سيارة مفخخة", "charge"),
+    ("تقدمت القوات لتحرير المدينة", "plan"),
+    ("حشدوا مقاتليهم للسيطرة على القاعدة", "plan"),
+    ("أرسلت تعزيزات من أجل استعادة السيطرة على البلدة", "plan"),
 ])
 def test_modality_rules_triggers_out(text, modality):
     kinds = [m for _, m in reported(text)]
