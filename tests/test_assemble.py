@@ -112,3 +112,20 @@ def test_a_list_of_places_runs_on_past_a_country_and_a_relation():
 def test_a_tribe_is_not_a_place():
     got = events("اعتقلت القوات الأمنية شيخ عشيرة الملاحمة أثناء محاولته الهروب من الرمادي أمس.")
     assert [e.location for e in got] == ["Ramadi"]
+
+
+# -- a reference point is not the event's place ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, location", [
+    ("وفي الزبداني شمال غرب دمشق قرب الحدود مع لبنان، استمرت الاشتباكات بين قوات النظام والمعارضة.", "Az Zabadani"),
+    ("وفي مدينة الفلوجة، ٥٠ كلم شرق الرمادي، قُتل سبعة من قادة داعش بقصف مدفعي.", "Al Fallujah"),
+    ("وفي ناحية البغدادي، 90 كلم غرب الرمادي، اندلعت اشتباكات عنيفة.", "Al Baghdadi"),
+])
+def test_the_place_a_compass_phrase_refers_to_is_not_the_event_place(text, location):
+    assert [e.location for e in events(text)] == [location]
+
+
+def test_areas_under_someones_control_are_not_a_takeover():
+    got = events("يحاول التنظيم قطع طرق الإمداد بين القرى الواقعة تحت سيطرة الفصائل في ريف حلب والمناطق التي "
+                 "يسيطر عليها الجيش.")
+    assert not [e for e in got if e.event_type == "Battles"]

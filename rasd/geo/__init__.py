@@ -70,6 +70,11 @@ _EVENT_LIST_GAP = re.compile(
     r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*)?")
 # one name the gazetteer lacks inside a list: "وكركوك والمخمورة وسنجار"
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
+COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
+           "southwest_of"}
+_REFERENCE_GAP = re.compile(
+    r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
+    r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:مدينه|بلده|محافظه|قضاء|ناحيه)?\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
 
 
@@ -331,6 +336,11 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     before = [p for p in pool if p.end <= start]
     anchor = after[0] if after else (before[-1] if before else pool[0])
     i = group.index(anchor)
+    # "الزبداني شمال غرب دمشق"، "الفلوجة، 50 كلم شرق الرمادي": the place after the compass phrase is the
+    # reference point; the event is at the place before it
+    while i > 0 and anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
+        i -= 1
+        anchor = group[i]
     countries = [p for p in doc.places if p.place.feature == "PCLI"]
 
     def listed(a: PlaceMention, b: PlaceMention) -> bool:
