@@ -53,6 +53,16 @@ def _purpose(doc: Document, trig) -> bool:
     return clitics.lstrip("وف") in ("ل", "لل")
 
 
+_SECOND_PERSON = ("كم", "كما", "كن")
+
+
+def _addressed(text: str, trig) -> bool:
+    """The trigger word carries a second-person pronoun (ذبحكم، قتلكم، استهدافكم): reported speech addressed
+    to someone, which news never uses to report an event."""
+    written = text[trig.start:trig.end]
+    return written.endswith(_SECOND_PERSON) and not trig.cue.rstrip("*").endswith(_SECOND_PERSON)
+
+
 def mark_modality(doc: Document) -> None:
     if not doc.triggers:
         return
@@ -67,6 +77,8 @@ def mark_modality(doc: Document) -> None:
         for trig in triggers:
             if trig.sub_event_type in PURPOSE_TYPES and _purpose(doc, trig):
                 trig.modality = "plan"  # "لتحرير الفلوجة", "للسيطرة على": what a force sets out to do
+            elif _addressed(text, trig):
+                trig.modality = "threat"  # "نجد اللذة في ذبحكم": words said to someone, not a report
         if text[sentence.start:sentence.end].rstrip().endswith("?"):
             for trig in triggers:
                 trig.modality = "question"
