@@ -26,6 +26,8 @@ from .text import norm
 DATA = Path(__file__).parent / "data"
 
 MAX_CHARS = 500_000          # longer "articles" are dumps, not news: skipped with a reason
+MAX_RAW_FACTOR = 4           # raw text longer than 4 x MAX_CHARS cannot clean down to MAX_CHARS: refused at once
+MAX_HTML_CHARS = 10 * MAX_CHARS  # a news page of 5 million characters is a dump too
 MIN_ARABIC_LETTERS = 20
 MIN_ARABIC_SHARE = 0.30      # of all letters
 
@@ -60,8 +62,27 @@ def outlet_name(name: str) -> str:
 
 
 # -- bytes and HTML --------------------------------------------------------------------------------
+_MAGIC = [(b"\x1f\x8b", "gzip-compressed data"), (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+          (b"%PDF", "a PDF file"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"BZh", "bzip2-compressed data"), (b"\xfd7zXZ", "xz-compressed data"),
+          (b"\x7fELF", "a program (ELF)"), (b"SQLite format 3\x00", "a SQLite database")]
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the bytes look like BOM-less UTF-16 Arabic or Latin text
+    (the high byte of almost every character is 0x00 or 0x06), else None."""
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for name, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        if sum(1 for b in high if b in (0x00, 0x06)) >= 0.9 * len(high):
+            return name
+    return None
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode an article file; refuse binary data with a reason."""
+    """Decode an article file (UTF-8, UTF-8 or UTF-16 with a BOM, BOM-less UTF-16, Windows-1256);
+    refuse binary data, naming what it looks like."""
     if not data:
         raise InputError("empty input")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -71,19 +92,30 @@ def decode_bytes(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise InputError(f"not valid UTF-16 text: {error.reason}") from error
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"binary data ({what}), not a text article")
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
-    if b"\x00" in sample or controls > len(sample) * 0.02:
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: judged as bytes below
+    nuls = sample.count(0)
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 13, 12))
+    if nuls > max(1, len(sample) // 1000) or controls > len(sample) * 0.02:
         raise InputError("binary data, not a text article")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError as error:
-        raise InputError("not UTF-8 or Windows-1256 text") from error
-    return text
+        if nuls:
+            raise InputError("binary data, not a text article") from None
+        try:
+            text = data.decode("cp1256")
+        except UnicodeDecodeError as error:
+            raise InputError("not UTF-8 or Windows-1256 text") from error
+    return text.replace("\x00", " ") if nuls else text
 
 
 class _TextExtractor(HTMLParser):
@@ -197,9 +229,11 @@ def document_from_record(record: dict) -> Document:
         raise InputError("article text must be a string")
     if not isinstance(title, str):
         title = str(title)
+    if text and len(text) > MAX_RAW_FACTOR * MAX_CHARS:  # refused before any work on it
+        raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
     if not (text or "").strip() and markup:
-        if len(markup) > 20 * MAX_CHARS:
-            raise InputError(f"HTML page too large: {len(markup):,} characters")
+        if len(markup) > MAX_HTML_CHARS:
+            raise InputError(f"HTML page too large: {len(markup):,} characters (limit {MAX_HTML_CHARS:,})")
         html_title, text = html_to_text(markup)
         title = title or html_title
     text = (text or "").replace("\x00", " ")
