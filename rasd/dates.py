@@ -76,6 +76,7 @@ class EventDate:
     end: int | None
     reason: str
     background: bool = False
+    inherited: bool = False  # the date was read in another sentence (the paragraph, the story, the next one)
 
 
 # --------------------------------------------------------------------------------------------
@@ -579,12 +580,17 @@ class _Resolver:
             n = int(raw) if raw.isdigit() else self.g.small[" ".join(raw.split())]
         if n == "few":
             n = None
-        if n is None:  # "قبل أيام", "منذ أسابيع"
+        if n is None:  # "قبل أيام", "منذ أسابيع": a plural means three at least
             if unit == "day":
                 return pub - dt.timedelta(days=3), 2, "relative"
             if unit == "hour":
                 return pub, 1, "relative"
-            return None
+            if unit == "week":
+                return pub - dt.timedelta(days=21), 3, "relative"
+            if unit == "month":
+                y, mo = add_months(pub.year, pub.month, -3)
+                return mid_month(y, mo), 3, "relative"
+            return None  # "منذ سنوات": for years, no datable point
         if n <= 0:
             return None
         if unit == "hour":
@@ -747,18 +753,51 @@ def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
     return idx if isinstance(idx, int) else -1
 
 
-def _pick(doc: "Document", mentions: list[DateMention], pos: int) -> tuple[DateMention, bool] | None:
-    """The date mention that dates an event at ``pos``: event dates before statement dates, the most
-    precise first, then the nearest. Dates after publication (plans, "غدا") never date an event."""
-    if doc.published is not None:
-        mentions = [d for d in mentions if d.date <= doc.published]
+# Sub-event types whose event is a state that begins on a date: "تسيطر عليها القاعدة منذ 2 أبريل"
+# dates the takeover; for any other event a "since" date long past is the start of an ongoing
+# situation ("المعركة التي يخوضها الحزب منذ حوالي شهر"), not the day of what is reported now.
+_STATE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                          "Headquarters or base established", "Non-violent transfer of territory"})
+
+
+def _is_since(doc: "Document", mention: DateMention) -> bool:
+    """The mention is the start of a period: "منذ 2 أبريل", "منذ حوالي شهر"."""
+    if mention.text.startswith("منذ"):
+        return True
+    words = re.findall(r"\w+", doc.norm.text[max(0, mention.start - 12):mention.start])
+    return bool(words) and words[-1] in ("منذ", "ومنذ")
+
+
+def _usable(doc: "Document", mentions: list[DateMention], trigger: Any) -> list[DateMention]:
+    """Mentions that can date an event: on or before publication (a plan, "غدا", never dates one),
+    and not a long-past "since" date of an ongoing situation (unless the event is the state's start)."""
+    pub = doc.published
+    out = []
+    for d in mentions:
+        if pub is not None and d.date > pub:
+            continue
+        if pub is not None and (pub - d.date).days > BACKGROUND_DAYS and _is_since(doc, d) \
+                and getattr(trigger, "sub_event_type", None) not in _STATE_TYPES:
+            continue
+        out.append(d)
+    return out
+
+
+def _pick(doc: "Document", mentions: list[DateMention], pos: int,
+          trigger: Any = None, nearest: bool = False) -> tuple[DateMention, bool] | None:
+    """The date mention that dates an event at ``pos``: event dates before statement dates; then, in
+    the event's own sentence (``nearest``), the nearest one (a long sentence that tells of an arrest
+    "yesterday" and of another "on 29 April" dates each by its own); in a sentence the event
+    inherits its date from, that sentence's most precise date, then the nearest (its main event's
+    day, not a period in an aside). See :func:`_usable` for the mentions that never date an event."""
+    mentions = _usable(doc, mentions, trigger)
     if not mentions:
         return None
     scored = []
     for d in mentions:
         report = _is_report_date(doc, d)
         distance = d.start - pos if d.start >= pos else pos - d.end
-        scored.append(((report, d.precision, distance), d, report))
+        scored.append(((report, distance) if nearest else (report, d.precision, distance), d, report))
     scored.sort(key=lambda t: t[0])
     return scored[0][1], scored[0][2]
 
@@ -771,22 +810,30 @@ def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date 
     return bool(mention is not None and mention.kind == "year" and date.year < pub.year)
 
 
+def _in(dates: list[DateMention], span: Any) -> list[DateMention]:
+    return [d for d in dates if d.start >= span.start and d.end <= span.end]
+
+
 def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
     """The date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
 
-    Looks in the trigger's clause, then its sentence, then the earlier sentences of the same
-    paragraph (latest first); otherwise the publication date with precision 2. A date that belongs
-    to a statement ("قال ... أمس إن") dates the event with precision 2 at best."""
+    In order: the trigger's clause, its sentence, the earlier sentences of the same paragraph (latest
+    first), the next sentence when it carries on the report ("وأضاف أن هذه الميليشيات شنت هجومها أمس",
+    "وبينما قالت مصادر ... إن"), the story the sentence continues (the sentence before it, across a
+    paragraph break, when both report events of the same type and the sentence does not open a new
+    topic; or the article's lead, when the sentence tells of the lead's place or of "similar" events);
+    otherwise the publication date with precision 2. A date that belongs to a statement
+    ("قال ... أمس إن") dates the event with precision 2 at best; an inherited date too."""
     pos = getattr(trigger, "start", sentence.start)
     pub = doc.published
     dates = doc.dates
     clause = _clause_of(sentence, pos)
     scopes: list[tuple[str, list[DateMention]]] = []
     if clause is not sentence:
-        scopes.append(("clause", [d for d in dates if d.start >= clause.start and d.end <= clause.end]))
-    scopes.append(("sentence", [d for d in dates if d.start >= sentence.start and d.end <= sentence.end]))
+        scopes.append(("clause", _in(dates, clause)))
+    scopes.append(("sentence", _in(dates, sentence)))
     for label, candidates in scopes:
-        picked = _pick(doc, candidates, pos)
+        picked = _pick(doc, candidates, pos, trigger, nearest=True)
         if picked:
             return _event_date(picked[0], picked[1], label, pub)
     idx = _sentence_index(doc, trigger, sentence)
@@ -795,15 +842,17 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
             prev = doc.sentences[j]
             if prev.paragraph != sentence.paragraph:
                 break
-            candidates = [d for d in dates if d.start >= prev.start and d.end <= prev.end]
-            picked = _pick(doc, candidates, prev.end)
+            picked = _pick(doc, _in(dates, prev), prev.end, trigger)
             if picked:
                 return _event_date(picked[0], picked[1], "paragraph", pub)
     if 0 <= idx < len(doc.sentences) - 1 and _continues(doc, doc.sentences[idx + 1], trigger):
         nxt = doc.sentences[idx + 1]
-        picked = _pick(doc, [d for d in dates if d.start >= nxt.start and d.end <= nxt.end], nxt.start)
+        picked = _pick(doc, _in(dates, nxt), nxt.start, trigger)
         if picked:
             return _event_date(picked[0], picked[1], "next sentence", pub)
+    story = _story_date(doc, trigger, idx) if idx > 0 else None
+    if story:
+        return story
     if pub is None:
         return EventDate(None, 3, None, None, "no date in the text and no publication date")
     return EventDate(pub, 2, None, None, "no date cue: publication date, week precision")
@@ -812,26 +861,158 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
 _CONTINUATION = frozenset("اسفر اسفرت ادي ادت خلف خلفت اوقع اوقعت مخلفا مخلفه موقعا موقعه ليسفر لتسفر".split())
 _REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
 بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
+# Words that may come before the reporting verb of a sentence that carries on a report.
+_BEFORE_REPORTING = frozenset("وبينما بينما فيما وفيما كما وكما ثم".split())
+# Words that refer back to an event told before: "هذه الميليشيات", "ذلك الهجوم".
+_ANAPHORA = frozenset("هذه هذا ذلك تلك هولاء ذاته ذاتها نفسه نفسها".split())
+# A sentence opening with one of these starts a new topic: it does not carry on the story before it.
+_NEW_TOPIC = frozenset("في وفي كما وكما الي والي علي وعلي من ومن بدوره بدورها وبدوره وبدورها هذا وهذا".split())
+_NEW_TOPIC_PHRASES = ("علي صعيد", "من جهه", "من ناحيه", "في سياق", "في غضون", "في المقابل", "الي ذلك",
+                      "في تطور", "في حادث", "في حادثه")
+# "مماثلة": the events are of the kind told before ("وخرجت تظاهرات مماثلة في البصرة").
+_SIMILAR = frozenset("مماثل مماثله مماثلا مماثلين مشابه مشابهه مشابهين".split())
+
+
+def _opening(doc: "Document", sentence: "Sentence", n: int = 4) -> list[str]:
+    return [t.text for t in doc.tokens_between(sentence.start, min(sentence.end, sentence.start + 80))][:n]
+
+
+def _reported(doc: "Document", span: Any, exclude: Any = None) -> list[Any]:
+    """The triggers of reported events (no modality, not absorbed) inside ``span``."""
+    return [t for t in getattr(doc, "triggers", []) or []
+            if t is not exclude and getattr(t, "modality", None) is None and not getattr(t, "absorbed", False)
+            and span.start <= t.start < span.end]
+
+
+def _refers_back(doc: "Document", t: Any) -> bool:
+    """A trigger that names an event already told: after a demonstrative ("هذا الهجوم"), or carrying a
+    pronoun ("هجومها") or the article ("الهجوم", "الاشتباكات")."""
+    word = doc.norm.text[t.start:t.end].split()[0] if t.end > t.start else ""
+    before = re.findall(r"\w+", doc.norm.text[max(0, t.start - 12):t.start])
+    if before and before[-1] in _ANAPHORA:
+        return True
+    bare = word[1:] if word[:1] in "وفبل" and len(word) > 3 else word
+    return bare.startswith("ال") or bare.endswith(("ها", "هم", "هما"))
 
 
 def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
-    """The sentence carries on the report before it: it opens with "ما أسفر" / "وأدى" or with a
-    reporting verb ("وأضاف أن ...") and holds no trigger of another event."""
-    words = [t.text for t in doc.tokens_between(sentence.start, min(sentence.end, sentence.start + 80))][:3]
+    """The sentence carries on the report before it: it opens with "ما أسفر" / "وأدى", or with a
+    reporting verb ("وأضاف أن ...", "وبينما قالت مصادر ... إن") and reports no other event of its
+    own (an event word that refers back, "هجومها", "الهجوم", "هذه المعركة", is the same event)."""
+    words = _opening(doc, sentence, 3)
     opens = any(form in _CONTINUATION for w in words for form, _ in _forms(w))
-    if not opens and not (words and any(form in _REPORTING for form, _ in _forms(words[0]))):
+    reporting = False
+    for k, w in enumerate(words):
+        if any(form in _REPORTING for form, _ in _forms(w)):
+            reporting = True
+            break
+        if k > 0 or w not in _BEFORE_REPORTING:
+            break
+    if not opens and not reporting:
         return False
-    for t in getattr(doc, "triggers", []) or []:
-        if t is not trigger and getattr(t, "modality", None) is None and not getattr(t, "absorbed", False) \
-                and sentence.start <= t.start < sentence.end:
-            return opens
-    return True
+    kind = getattr(trigger, "event_type", None)
+    rivals = [t for t in _reported(doc, sentence, trigger)
+              if not _refers_back(doc, t) and not (kind == "Battles" == t.event_type)]
+    return opens or not rivals
+
+
+def _new_topic(doc: "Document", sentence: "Sentence") -> bool:
+    words = _opening(doc, sentence, 3)
+    if not words:
+        return True
+    head = " ".join(words[:2])
+    if head.startswith(_NEW_TOPIC_PHRASES) or head[1:].startswith(_NEW_TOPIC_PHRASES):
+        return True
+    return words[0] in _NEW_TOPIC
+
+
+def _event_types(doc: "Document", span: Any, exclude: Any = None) -> set[str]:
+    return {t.event_type for t in _reported(doc, span, exclude)}
+
+
+def _story_date(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
+    """The date of the story an undated sentence carries on (see :func:`date_for`), or None."""
+    sentence = doc.sentences[idx]
+    pub = doc.published
+    prev = doc.sentences[idx - 1]
+    words = [t.text for t in doc.tokens_between(sentence.start, sentence.end)]
+    # the statement before goes on ("..., مشيرة إلى أن ..."): what it reports is dated by it
+    if any(w in _GOES_ON for w in words) and not any(form in _REPORTING for w in words for form, _ in _forms(w)):
+        statements = [d for d in _usable(doc, _in(doc.dates, prev), trigger) if _is_report_date(doc, d)]
+        if statements:
+            return _inherited(statements[-1], "story (the statement it continues)", pub)
+    if _new_topic(doc, sentence):
+        return None
+    kind = getattr(trigger, "event_type", None)
+    # the sentence just before, across a paragraph break: the same kind of event told on, on a day
+    # named there (a week or a month named there is too loose to carry over)
+    if kind and kind in _event_types(doc, prev):
+        picked = _pick(doc, _in(doc.dates, prev), prev.end, trigger)
+        if picked and picked[0].precision == 1 and not _background(picked[0].date, picked[0], pub):
+            return _inherited(picked[0], "story (previous sentence)", pub)
+    # the lead: an event of a type it reports, at a place it names or "like" those it tells of
+    lead = _lead(doc, trigger)
+    if lead is None or lead[1] >= idx:
+        return None
+    mention, lead_idx = lead
+    lead_sentence = doc.sentences[lead_idx]
+    if not _sub_types(doc, sentence) & _sub_types(doc, lead_sentence):
+        return None
+    if set(words) & _SIMILAR or _shares_place(doc, lead_sentence, sentence):
+        return _inherited(mention, "story (the lead)", pub)
+    return None
+
+
+# Participles that go on with the statement of the sentence before ("..., مشيرة إلى أن ...").
+_GOES_ON = frozenset("""مشيرا مشيره مضيفا مضيفه موضحا موضحه لافتا لافته موكدا موكده مبينا مبينه منوها منوهه
+وتابع وتابعت""".split())
+
+
+def _sub_types(doc: "Document", span: Any) -> set[str]:
+    """The kinds of event reported in ``span``: sub-event types, except that a battle is one kind
+    whatever its sub-types (ACLED codes clashes that change who holds a place once)."""
+    return {t.event_type if t.event_type == "Battles" else t.sub_event_type for t in _reported(doc, span)}
+
+
+def _inherited(d: DateMention, where: str, pub: dt.date | None) -> EventDate:
+    return EventDate(d.date, max(d.precision, 2), d.start, d.end, f"{where}: {d.text} ({d.kind})",
+                     _background(d.date, d, pub), inherited=True)
+
+
+def _lead(doc: "Document", trigger: Any) -> tuple[DateMention, int] | None:
+    """The date of the article's lead: the first of its first two sentences that reports an event and
+    holds a usable, recent date."""
+    for j, s in enumerate(doc.sentences[:2]):
+        if not _reported(doc, s):
+            continue
+        picked = _pick(doc, _in(doc.dates, s), s.start, trigger)
+        if picked and not _background(picked[0].date, picked[0], doc.published):
+            return picked[0], j
+        return None
+    return None
+
+
+def _place_names(doc: "Document", span: Any) -> set[str]:
+    names = set()
+    for p in getattr(doc, "places", []) or []:
+        place = getattr(p, "place", None)
+        if span.start <= p.start < span.end and place is not None \
+                and getattr(place, "feature", None) not in ("PCLI", "ADM1"):
+            names.add(getattr(place, "geonameid", None) or getattr(place, "name", None))
+    names.discard(None)
+    return names
+
+
+def _shares_place(doc: "Document", a: Any, b: Any) -> bool:
+    """Both sentences name the same place (below governorate level)."""
+    return bool(_place_names(doc, a) & _place_names(doc, b))
 
 
 def _event_date(d: DateMention, report: bool, where: str, pub: dt.date | None) -> EventDate:
     precision = max(d.precision, 2) if report else d.precision
     reason = f"{where}: {d.text} ({d.kind})" + ("; date of the statement" if report else "")
-    return EventDate(d.date, precision, d.start, d.end, reason, _background(d.date, d, pub))
+    return EventDate(d.date, precision, d.start, d.end, reason, _background(d.date, d, pub),
+                     inherited=where not in ("clause", "sentence"))
 
 
 # --------------------------------------------------------------------------------------------

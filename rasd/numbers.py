@@ -319,7 +319,7 @@ for _w in "جريحين جريحان مصابين مصابان".split():
 for _w in "جرحى مصابون إصابات".split():
     INJ_RESULT[norm(_w)] = "plural"
 INJ_AFTER_KILL = _set("وإصابة وإصابات وجرح وجرحى أو")
-BOTH_SECOND = _set("وجريح وجريحا وجرحى ومصاب ومصابين ومصابا")
+BOTH_SECOND = _set("وجريح وجريحا وجرحى ومصاب ومصابين ومصابا والجرحى والجريح والمصابين والمصابون والإصابات")
 BOTH_AFTER_NUMBER = [tuple(norm(p).split()) for p in (
     "قتيل وجريح", "قتيلا وجريحا", "قتلى وجرحى", "بين قتيل وجريح", "ما بين قتيل وجريح", "بين قتيل ومصاب",
     "قتيل ومصاب", "قتلى ومصابين", "ضحية بين قتيل وجريح", "ضحايا بين قتيل وجريح",
@@ -399,6 +399,7 @@ class Fatalities:
     start: int | None
     end: int | None
     reason: str
+    attackers: int = 0  # how many of ``count`` are attackers who died in their own attack (a bomber)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -996,7 +997,7 @@ def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fa
         reason += f"; {len(runs)} separate counts, the largest kept"
     if any(m.vague for m in used):
         reason += "; vague quantity read conservatively"
-    return Fatalities(count, start, end, reason)
+    return Fatalities(count, start, end, reason, sum(m.count for m in attackers))
 
 
 def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
@@ -1026,7 +1027,107 @@ def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int
 def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatalities:
     """Deaths reported for the event at ``trigger``: the death counts of its clause, else of its
     sentence, else of the next sentence when that one continues the report; injuries never count;
-    0 when there are none. Counts nearer another event's trigger belong to that event."""
+    0 when there are none. Counts nearer another event's trigger belong to that event.
+
+    A toll given for two places together ("بلدتي الفوعة وكفريا", "المدينتين") counts 0 here, and so
+    does the second of two events given one toll ("الاشتباكات والتفجيران الانتحاريان ... بمقتل 28"):
+    the text does not say how many died in each (ACLED's conservative rule), and the first event keeps
+    the total. See :func:`_raw_fatalities` for the rest."""
+    result = _raw_fatalities(doc, trigger, sentence)
+    idx = _sentence_index(doc, trigger, sentence)
+    group = _group_toll(doc, trigger, idx)
+    if group is not None:
+        role, other, toll = group
+        # told in a later sentence, the shared toll does not undo a count of this event's own
+        # (a bomber's own death is not one: it is inside the shared toll)
+        later = toll.start >= sentence.end
+        own_count = later and result.count and not _only_attackers(result)
+        if role == "second" and not own_count:
+            return Fatalities(0, toll.start, toll.end,
+                              f"one toll ({toll.text}) for the {other} and this event together: "
+                              "kept on the first named, 0 here")
+        if not result.count:
+            return Fatalities(toll.count, toll.start, toll.end,
+                              f"sentence: {toll.count} ({toll.text}), one toll for this event and the {other}; "
+                              "kept here, on the first named")
+    if result.count and result.start is not None:
+        dual = _dual_places(doc, sentence, result, trigger)
+        if dual:
+            return Fatalities(0, result.start, result.end,
+                              f"{result.count} deaths given for two places together ({dual}): "
+                              "not split by the text, 0 for each (ACLED's conservative rule)")
+    return result
+
+
+# Dual place nouns: a toll given for "the two towns" is not the toll of either.
+_DUAL_PLACES = frozenset(norm(w) for w in """بلدتي مدينتي قريتي منطقتي حيي ناحيتي مخيمي البلدتين المدينتين القريتين
+المنطقتين الحيين الناحيتين المخيمين بلدتين مدينتين قريتين منطقتين""".split())
+_BETWEEN = frozenset(("بين", "وبين"))
+
+
+def _dual_places(doc: "Document", sentence: "Sentence", result: Fatalities, trigger: Any) -> str | None:
+    """The dual place noun ("بلدتي", "المدينتين") of the sentence that holds the toll and the event, or
+    None. A dual after "بين" describes a road or a front ("الطريق الواصل بين محافظتي ..."), not the
+    places hit."""
+    spans = [sentence]
+    held = doc.sentence_at(result.start) if result.start is not None else None
+    if held is not None and (held.start, held.end) != (sentence.start, sentence.end):
+        spans.append(held)  # the toll came from the next sentence
+    toks = [tok for span in spans for tok in doc.tokens_between(span.start, span.end)]
+    for k, tok in enumerate(toks):
+        for form in _forms(tok.text):
+            if form in _DUAL_PLACES and not (k > 0 and toks[k - 1].text in _BETWEEN):
+                return tok.text
+    return None
+
+
+def _only_attackers(result: Fatalities) -> bool:
+    return 0 < result.count == result.attackers
+
+
+def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, CasualtyMention] | None:
+    """A death toll given for two events together: "وتسببت الاشتباكات والتفجيران الانتحاريان بمقتل 28",
+    "قتل 28 اثر اشتباكات وتفجيرين انتحاريين". Looked for in the trigger's sentence (where the trigger is
+    the first or the second named) and the next two (where an event of its type is the second named).
+    Returns ``("first" | "second", the other event's type, the toll)``."""
+    if idx < 0:
+        return None
+    sub = getattr(trigger, "sub_event_type", None)
+    for j in range(idx, min(len(doc.sentences), idx + 3)):
+        s = doc.sentences[j]
+        tolls = [m for m in doc.casualties if s.start <= m.start and m.end <= s.end and m.kind == "killed"
+                 and m.count > 0]
+        if not tolls:
+            continue
+        reported = sorted((t for t in getattr(doc, "triggers", []) or []
+                           if getattr(t, "modality", None) is None and not getattr(t, "absorbed", False)
+                           and s.start <= t.start < s.end), key=lambda t: t.start)
+        here = (trigger.start, trigger.end)
+        for a, b in zip(reported, reported[1:]):
+            if a.sub_event_type == b.sub_event_type or not _joined(doc, a, b):
+                continue
+            if j == idx and (a.start, a.end) == here:
+                return "first", b.sub_event_type.lower(), tolls[0]
+            if b.sub_event_type == sub and (j > idx or (b.start, b.end) == here):
+                return "second", a.sub_event_type.lower(), tolls[0]
+    return None
+
+
+def _joined(doc: "Document", a: Any, b: Any) -> bool:
+    """Trigger ``b`` is coordinated with ``a`` by و, with at most three words between them
+    ("اشتباكات بين الطرفين وتفجيرين", "الاشتباكات والتفجيران")."""
+    gap = doc.norm.text[a.end:b.start]
+    if len(gap) > 40 or BOUNDARY_RE.search(gap):
+        return False
+    words = gap.split()
+    b_word = doc.norm.text[b.start:b.end].split()[0] if b.end > b.start else ""
+    if words and words[-1] == "و":
+        return len(words) <= 4
+    preceding = doc.norm.text[max(0, b.start - 1):b.start]
+    return (b_word.startswith("و") or preceding == "و") and len(words) <= 3
+
+
+def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatalities:
     pos = getattr(trigger, "start", sentence.start)
     clause = _clause_of(sentence, pos)
     casualties = doc.casualties

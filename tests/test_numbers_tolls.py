@@ -1,0 +1,109 @@
+"""Whose toll is it: a toll for two places together, one toll for two events, attackers, deaths given
+together with injuries. Made-up news sentences; triggers are given by hand (what the trigger stage
+would find), sentences and counts come from the real stages."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from rasd.dates import find_dates
+from rasd.doc import Document
+from rasd.numbers import fatalities_for, find_casualties
+from rasd.segment import segment
+
+P = dt.date(2015, 8, 7)
+TYPES = {
+    "clash": ("Battles", "Armed clash"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "air": ("Explosions/Remote violence", "Air/drone strike"),
+    "suicide": ("Explosions/Remote violence", "Suicide bomb"),
+    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "attack": ("Violence against civilians", "Attack"),
+}
+
+
+@dataclass
+class Trig:
+    start: int
+    end: int
+    sentence: int
+    event_type: str
+    sub_event_type: str
+    modality: str | None = None
+    absorbed: bool = False
+
+
+def build(text: str, triggers: list[tuple[str, str]]) -> tuple[Document, list[Trig]]:
+    doc = Document(text, published=P)
+    segment(doc)
+    trigs, seen = [], {}
+    for word, kind in triggers:
+        pos = -1
+        for _ in range(seen.get(word, 0) + 1):
+            pos = doc.norm.text.index(word, pos + 1)
+        seen[word] = seen.get(word, 0) + 1
+        index = next(i for i, s in enumerate(doc.sentences) if s.start <= pos < s.end)
+        trigs.append(Trig(pos, pos + len(word), index, *TYPES[kind]))
+    doc.triggers = trigs
+    find_dates(doc)
+    find_casualties(doc)
+    return doc, trigs
+
+
+TOLLS = [
+    # (text, triggers, index of the trigger, expected deaths)
+    # -- a toll for two places together is neither place's toll (ACLED's conservative rule) ...
+    ("سقطت مئات القذائف على بلدتي الفوعة وكفريا ما أدى إلى مقتل سبعة أشخاص.", [("القذايف", "shelling")], 0, 0),
+    ("قصفت الفصائل نبل والزهراء، وقال المرصد إن المدينتين قصفتا بنحو مئة قذيفة ما أدى إلى مقتل شخص.",
+     [("قصفت", "shelling")], 0, 0),
+    ("استهدفت غارة جوية القريتين ما أسفر عن مقتل ٤ مدنيين.", [("غاره", "air")], 0, 0),
+    # ... but one place is
+    ("سقطت مئات القذائف على بلدة الفوعة ما أدى إلى مقتل سبعة أشخاص.", [("القذايف", "shelling")], 0, 7),
+    # ... and a dual after "بين" is a road or a front, not the places hit
+    ("قتل خمسة جنود بانفجار عبوة على الطريق الواصل بين محافظتي صلاح الدين وكركوك.", [("عبوه", "ied")], 0, 5),
+    # -- one toll for two events: the first named keeps it, the second gets 0
+    ("وتسببت الاشتباكات والتفجيرات الانتحارية بمقتل عشرين عنصرا.",
+     [("الاشتباكات", "clash"), ("التفجيرات الانتحاريه", "suicide")], 0, 20),
+    ("وتسببت الاشتباكات والتفجيرات الانتحارية بمقتل عشرين عنصرا.",
+     [("الاشتباكات", "clash"), ("التفجيرات الانتحاريه", "suicide")], 1, 0),
+    ("قتل ٢٨ مقاتلا على الأقل إثر اشتباكات بين الطرفين وتفجيرين انتحاريين في الريف الشمالي.",
+     [("اشتباكات", "clash"), ("تفجيرين انتحاريين", "suicide")], 1, 0),
+    # ... the bombers' own deaths are inside that toll too
+    ("ودارت اشتباكات عنيفة ترافقت مع تفجير عنصرين لنفسيهما بحزام ناسف. وتسببت الاشتباكات والتفجيران بمقتل عشرة.",
+     [("اشتباكات", "clash"), ("حزام ناسف", "suicide"), ("الاشتباكات", "clash"), ("التفجيران", "suicide")], 1, 0),
+    # ... but a count of its own, told before the shared toll, stays
+    ("فجر انتحاري نفسه عند الحاجز ما أسفر عن مقتل أربعة أشخاص. وتسببت الاشتباكات والتفجيرات بمقتل ثلاثين.",
+     [("فجر انتحاري", "suicide"), ("الاشتباكات", "clash"), ("التفجيرات", "suicide")], 0, 5),
+    # -- a suicide bomber alone: his death counts with his victims (ACLED counts perpetrators) ...
+    ("فجر انتحاري نفسه في سوق شعبي ما أسفر عن مقتل خمسة أشخاص.", [("فجر انتحاري", "suicide")], 0, 6),
+    ("فجر انتحاريان نفسيهما عند حاجز للشرطة.", [("فجر انتحاريان", "suicide")], 0, 2),
+    # ... unless the toll already includes him
+    ("فجر انتحاري نفسه في سوق شعبي ما أسفر عن مقتل خمسة أشخاص بينهم الانتحاري.", [("فجر انتحاري", "suicide")],
+     0, 5),
+    # -- deaths and injuries given as one number are no death count
+    ("سقط عشرات القتلى والجرحى جراء غارات على المدينة.", [("غارات", "air")], 0, 0),
+    ("سقط عشرات القتلى جراء غارات على المدينة.", [("غارات", "air")], 0, 10),
+    ("أسفر القصف عن سقوط ١٥ بين قتيل وجريح.", [("القصف", "shelling")], 0, 0),
+    ("ارتفع عدد القتلى والمصابين في الهجوم إلى ٤٠.", [("الهجوم", "attack")], 0, 0),
+]
+
+
+@pytest.mark.parametrize("text, triggers, which, expected", TOLLS)
+def test_whose_toll(text, triggers, which, expected):
+    doc, trigs = build(text, triggers)
+    t = trigs[which]
+    got = fatalities_for(doc, t, doc.sentences[t.sentence])
+    assert got.count == expected, got.reason
+
+
+def test_notes_say_why_a_toll_is_not_counted():
+    doc, trigs = build("سقطت مئات القذائف على بلدتي الفوعة وكفريا ما أدى إلى مقتل سبعة أشخاص.",
+                       [("القذايف", "shelling")])
+    got = fatalities_for(doc, trigs[0], doc.sentences[0])
+    assert got.count == 0 and "two places" in got.reason and got.start is not None
+    doc, trigs = build("وتسببت الاشتباكات والتفجيرات الانتحارية بمقتل عشرين عنصرا.",
+                       [("الاشتباكات", "clash"), ("التفجيرات الانتحاريه", "suicide")])
+    got = fatalities_for(doc, trigs[1], doc.sentences[0])
+    assert got.count == 0 and "together" in got.reason
