@@ -84,6 +84,7 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()):
         self._index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, T]]] = {}
+        self._start_cache: dict[str, tuple] = {}
         self.size = 0
         for phrase, value in entries:
             self.add(phrase, value)
@@ -93,38 +94,54 @@ class PhraseMatcher(Generic[T]):
         if not key or not key[0][0]:
             return
         self._index.setdefault(key[0][0], []).append((key, phrase, value))
+        self._start_cache.clear()
         self.size += 1
 
     def __len__(self) -> int:
         return self.size
 
-    def find(self, tokens: Sequence[Token]) -> list[Match[T]]:
-        index = self._index
-        found: list[Match[T]] = []
-        n = len(tokens)
-        for i, tok in enumerate(tokens):
-            for form, stripped, has_suffix in first_readings(tok.text):
-                bucket = index.get(form)
-                if not bucket:
-                    continue
-                for key, phrase, value in bucket:
+    def _starts(self, word: str) -> tuple[tuple[tuple[tuple[str, bool], ...], str, T, int], ...]:
+        """The lexicon entries a token can start, with the proclitic characters it strips (cached per word:
+        most tokens start nothing, and then one dictionary look-up settles them)."""
+        hit = self._start_cache.get(word)
+        if hit is None:
+            index = self._index
+            out = []
+            for form, stripped, has_suffix in first_readings(word):
+                for key, phrase, value in index.get(form, ()):
                     if has_suffix and not key[0][1]:
                         continue
-                    last = i + len(key) - 1
-                    if last >= n:
-                        continue
-                    ok = True
-                    for offset in range(1, len(key)):
-                        word, star = key[offset]
-                        nxt = tokens[i + offset]
-                        if nxt.start - tokens[i + offset - 1].end > 3:  # words of a name stay close
-                            ok = False
-                            break
-                        if not any(r == word and (star or not suf) for r, suf in inner_readings(nxt.text)):
-                            ok = False
-                            break
-                    if ok:
-                        found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index, phrase, value))
+                    out.append((key, phrase, value, stripped))
+            hit = tuple(out)
+            if len(self._start_cache) > 100_000:
+                self._start_cache.clear()
+            self._start_cache[word] = hit
+        return hit
+
+    def find(self, tokens: Sequence[Token]) -> list[Match[T]]:
+        found: list[Match[T]] = []
+        n = len(tokens)
+        starts = self._starts
+        for i, tok in enumerate(tokens):
+            entries = starts(tok.text)
+            if not entries:
+                continue
+            for key, phrase, value, stripped in entries:
+                last = i + len(key) - 1
+                if last >= n:
+                    continue
+                ok = True
+                for offset in range(1, len(key)):
+                    word, star = key[offset]
+                    nxt = tokens[i + offset]
+                    if nxt.start - tokens[i + offset - 1].end > 3:  # words of a name stay close
+                        ok = False
+                        break
+                    if not any(r == word and (star or not suf) for r, suf in inner_readings(nxt.text)):
+                        ok = False
+                        break
+                if ok:
+                    found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index, phrase, value))
         return found
 
     def find_longest(self, tokens: Sequence[Token]) -> list[Match[T]]:
