@@ -787,7 +787,8 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
           trigger: Any = None, nearest: bool = False) -> tuple[DateMention, bool] | None:
     """The date mention that dates an event at ``pos``: event dates before statement dates; then, in
     the event's own sentence (``nearest``), the nearest one (a long sentence that tells of an arrest
-    "yesterday" and of another "on 29 April" dates each by its own); in a sentence the event
+    "yesterday" and of another "on 29 April" dates each by its own; a vague stretch before
+    publication, "في الأيام القليلة الماضية", yields to a named day); in a sentence the event
     inherits its date from, that sentence's most precise date, then the nearest (its main event's
     day, not a period in an aside). See :func:`_usable` for the mentions that never date an event."""
     mentions = _usable(doc, mentions, trigger)
@@ -797,7 +798,10 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
     for d in mentions:
         report = _is_report_date(doc, d)
         distance = d.start - pos if d.start >= pos else pos - d.end
-        scored.append(((report, distance) if nearest else (report, d.precision, distance), d, report))
+        # a vague stretch counted back from publication ("في الأيام القليلة الماضية", "قبل أيام")
+        # is an aside beside a day named in the same sentence
+        vague = d.kind == "relative" and d.precision > 1
+        scored.append(((report, vague, distance) if nearest else (report, d.precision, distance), d, report))
     scored.sort(key=lambda t: t[0])
     return scored[0][1], scored[0][2]
 
@@ -836,8 +840,15 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
         picked = _pick(doc, candidates, pos, trigger, nearest=True)
         if picked:
             return _event_date(picked[0], picked[1], label, pub)
+    vague = _vague_time(doc, sentence)
+    if vague:
+        if pub is None:
+            return EventDate(None, 3, None, None, f"a vague time of its own ({vague}) and no publication date")
+        return EventDate(pub, 3, None, None, f"a vague time of its own ({vague}): publication date, "
+                                             "month precision", _background(pub, None, pub), inherited=True)
     idx = _sentence_index(doc, trigger, sentence)
-    if idx > 0:
+    earlier = _told_as_earlier(doc, sentence, pos)
+    if idx > 0 and not earlier:
         for j in range(idx - 1, -1, -1):
             prev = doc.sentences[j]
             if prev.paragraph != sentence.paragraph:
@@ -850,7 +861,7 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
         picked = _pick(doc, _in(dates, nxt), nxt.start, trigger)
         if picked:
             return _event_date(picked[0], picked[1], "next sentence", pub)
-    story = _story_date(doc, trigger, idx) if idx > 0 else None
+    story = _story_date(doc, trigger, idx) if idx > 0 and not earlier else None
     if story:
         return story
     if pub is None:
@@ -871,6 +882,26 @@ _NEW_TOPIC_PHRASES = ("علي صعيد", "من جهه", "من ناحيه", "في
                       "في تطور", "في حادث", "في حادثه")
 # "مماثلة": the events are of the kind told before ("وخرجت تظاهرات مماثلة في البصرة").
 _SIMILAR = frozenset("مماثل مماثله مماثلا مماثلين مشابه مشابهه مشابهين".split())
+
+
+# A time of the sentence's own that names no datable point ("وكانت حماس اعتقلت مؤخرا عشرات"): the
+# event is not the story's, and its day is unknown.
+_VAGUE_TIMES = ("موخرا", "في الاونه الاخيره", "منذ فتره", "قبل فتره", "في وقت سابق", "سابقا", "في فتره سابقه")
+_VAGUE_TIME_RE = re.compile(r"(?<!\w)(?:" + "|".join(p.replace(" ", "[ ]+") for p in _VAGUE_TIMES) + r")(?!\w)")
+# "وكان مسلحون قد هاجموا ...", "وكانت الشرطة اعتقلت ...": an earlier incident, told as such.
+_KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
+
+
+def _vague_time(doc: "Document", sentence: "Sentence") -> str | None:
+    m = _VAGUE_TIME_RE.search(doc.norm.text, sentence.start, sentence.end)
+    return m.group(0) if m else None
+
+
+def _told_as_earlier(doc: "Document", sentence: "Sentence", pos: int) -> bool:
+    """The sentence opens with كان/كانت before the event word: it tells of something that happened
+    before the story it sits in, so the story's day is not its day."""
+    words = _opening(doc, sentence, 1)
+    return bool(words) and words[0] in _KANA and pos > sentence.start + len(words[0])
 
 
 def _opening(doc: "Document", sentence: "Sentence", n: int = 4) -> list[str]:
