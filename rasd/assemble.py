@@ -87,6 +87,14 @@ def assemble_events(doc: Document) -> None:
         places = [p for p in places if _said_nearby(doc, trigger, sentence, p)]
         if not places:
             continue
+        if trigger.contextual and trigger.context is not None and trigger.context.sentence != trigger.sentence:
+            # a word that took its type from a report elsewhere keeps it only for the same place:
+            # "an IED in Baghdad ... an attack in Kirkuk" are two incidents, not one IED told twice
+            there = {p.place.admin1 for p in geo.places_for(doc, trigger.context, doc.sentences[trigger.context.sentence])}
+            if not there & {p.place.admin1 for p in places}:
+                if trigger.own_type is not None:
+                    trigger.event_type, trigger.sub_event_type = trigger.own_type
+                trigger.contextual = False
         deaths = numbers.fatalities_for(doc, trigger, sentence)
         if trigger.generic and (trigger.vague or not trigger.contextual) and not deaths.count:
             continue  # "the attacks", a lone "targeting": talk about violence, not a report of it

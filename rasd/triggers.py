@@ -46,6 +46,8 @@ class Trigger:
     contextual: bool = False  # a generic word whose type came from a specific trigger nearby
     vague: bool = False  # a generic word in the definite or the plural ("the attacks"): talk, not a report
     role: str = ""  # "result": reports what violence left (bodies); yields to a violent trigger of its sentence
+    context: "Trigger | None" = None  # the specific trigger a contextual generic word took its type from
+    own_type: tuple[str, str] | None = None  # (event_type, sub_event_type) before it took the context's type
 
     @property
     def generic(self) -> bool:
@@ -179,5 +181,7 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
             if context is None:
                 continue
             best.contextual = True
+            best.context = context
             if best.sub_event_type in RETYPED:
+                best.own_type = best.event_type, best.sub_event_type
                 best.event_type, best.sub_event_type = context.event_type, context.sub_event_type

@@ -129,3 +129,22 @@ def test_areas_under_someones_control_are_not_a_takeover():
     got = events("يحاول التنظيم قطع طرق الإمداد بين القرى الواقعة تحت سيطرة الفصائل في ريف حلب والمناطق التي "
                  "يسيطر عليها الجيش.")
     assert not [e for e in got if e.event_type == "Battles"]
+
+
+def test_a_generic_word_takes_a_type_from_elsewhere_only_for_the_same_place():
+    text = ("وأفاد مصدر أمني بانفجار عبوة ناسفة قرب سوق شعبي في بغداد الجديدة أدى إلى مقتل شخص.\n"
+            "وأفاد مصدر آخر بمقتل شخص في هجوم شنه عليه مسلحون مجهولون مستخدمين أسلحة رشاشة جنوبي مدينة كركوك.")
+    got = {(e.admin1, e.sub_event_type) for e in events(text)}
+    assert ("Kirkuk", "Remote explosive/landmine/IED") not in got
+    assert ("Baghdad", "Remote explosive/landmine/IED") in got
+
+
+def test_a_place_between_two_towns_is_one_event_near_the_first():
+    got = events("وعثرت الشرطة على جثتي رجلين قُتلا رمياً بالرصاص قرب الطريق الرابط بين كركوك وأربيل.")
+    assert [(e.location, e.geo_precision) for e in got] == [("Kirkuk", 2)]
+
+
+def test_a_withdrawal_forced_by_an_advance_is_no_peaceful_handover():
+    assert not events("وأجبر هذا التقدم عناصر تنظيم داعش على الانسحاب من منطقة البوفراج شمال الرمادي.")
+    assert [e.sub_event_type for e in events("انسحبت قوات الحوثيين من مواقعها في عدن دون قتال.")] == [
+        "Non-violent transfer of territory"]

@@ -357,6 +357,11 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     while lo - 1 >= 0 and listed(group[lo - 1], group[lo]):
         lo -= 1
     picked = group[lo:hi + 1]
+    if len(picked) == 2 and text[max(0, picked[0].start - 5):picked[0].start].rstrip().endswith("بين") \
+            and re.fullmatch(r"\s*و\s*", text[picked[0].end:picked[1].start]):
+        # "الطريق الرابط بين كركوك وأربيل": a place between two towns, near the first
+        picked = [replace(picked[0], precision=max(picked[0].precision, 2), relation=picked[0].relation or "near",
+                          reason=picked[0].reason + "; between two places")]
     # A place and its own governorate or district named with it ("المسيب بمحافظة بابل"): the most precise.
     others = [p for p in group if p not in picked]
     out: list[PlaceMention] = []
