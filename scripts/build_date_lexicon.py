@@ -103,6 +103,8 @@ def build() -> dict[str, Any]:
 
     lexicon = {
         "_generated": "by scripts/build_date_lexicon.py from months.yaml and relative.yaml; do not edit",
+        "_licence": "CLDR month and weekday names: Unicode License v3 (https://www.unicode.org/license.txt); "
+                    "the rest: the rasd project's, Apache-2.0 (see the headers of the YAML sources)",
         "months": months,
         "weekdays": table("weekdays", int),
         "ordinals": _ordinals(rel),
