@@ -14,14 +14,14 @@ What is read (all on ``doc.norm.text``, the normalised text; spans are its offse
   copies keep the original wording), ``الأسبوع الماضي``, ``الشهر الماضي``, ``مطلع الشهر الماضي``,
   ``نهاية العام الماضي``, ``قبل يومين``, ``منذ الاثنين``, ``في وقت سابق اليوم``, ``خلال الساعات الماضية``,
   ``خلال الـ48 ساعة``;
-* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر أيام عام 2004``.
+* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر عام 2004``.
 
 Precision is ACLED's ``time_precision``: 1 the day is known; 2 only the week (±3 days); 3 only the
 month, dated on the 15th (a year alone: 15 January / 1 July / 15 December for its start / middle / end).
 Conventions of the project's gold set: "last week" is publication minus 7 days, precision 2; "last
 month" and "early last month" the 15th of that month, precision 3; "mid-July" the 15th, precision 2;
 "since Monday" is Monday with precision 2; an event whose sentence has no date cue gets the publication
-date with precision 2; a date that belongs to a statement ("قال المرصد أمس إن ...") dates the event
+date with precision 2; a date that belongs to a statement ("قالت الشرطة أمس إن ...") dates the event
 with precision 2. A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event.
 An event dated more than ``BACKGROUND_DAYS`` (14) days before publication, or in an earlier year named
 alone ("عام 2004"), is retrospective: ``EventDate.background``.
@@ -737,7 +737,7 @@ def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
 
 
 def _is_report_date(doc: "Document", mention: DateMention) -> bool:
-    """The date of a statement ("قال المرصد أمس الخميس إن ..."), not of the event."""
+    """The date of a statement ("قالت الشرطة أمس الخميس إن ..."), not of the event."""
     after = doc.norm.text[mention.end:mention.end + 16]
     word = re.match(r"[ ,]*(\w+)", after)
     return bool(word and word.group(1) in grammar().report_that)
@@ -753,15 +753,15 @@ def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
     return idx if isinstance(idx, int) else -1
 
 
-# Sub-event types whose event is a state that begins on a date: "تسيطر عليها القاعدة منذ 2 أبريل"
+# Sub-event types whose event is a state that begins on a date: "يسيطر عليها المسلحون منذ 3 آذار"
 # dates the takeover; for any other event a "since" date long past is the start of an ongoing
-# situation ("المعركة التي يخوضها الحزب منذ حوالي شهر"), not the day of what is reported now.
+# situation ("المعارك الدائرة منذ أسابيع"), not the day of what is reported now.
 _STATE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                           "Headquarters or base established", "Non-violent transfer of territory"})
 
 
 def _is_since(doc: "Document", mention: DateMention) -> bool:
-    """The mention is the start of a period: "منذ 2 أبريل", "منذ حوالي شهر"."""
+    """The mention is the start of a period: "منذ 3 آذار", "منذ نحو شهرين"."""
     if mention.text.startswith("منذ"):
         return True
     words = re.findall(r"\w+", doc.norm.text[max(0, mention.start - 12):mention.start])
@@ -822,7 +822,7 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
     """The date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
 
     In order: the trigger's clause, its sentence, the earlier sentences of the same paragraph (latest
-    first), the next sentence when it carries on the report ("وأضاف أن هذه الميليشيات شنت هجومها أمس",
+    first), the next sentence when it carries on the report ("وأضاف أن هؤلاء المسلحين بدأوا هجومهم أمس",
     "وبينما قالت مصادر ... إن"), the story the sentence continues (the sentence before it, across a
     paragraph break, when both report events of the same type and the sentence does not open a new
     topic; or the article's lead, when the sentence tells of the lead's place or of "similar" events);
@@ -874,17 +874,17 @@ _REPORTING = frozenset("""قال قالت اضاف اضافت افاد افاد�
 بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
 # Words that may come before the reporting verb of a sentence that carries on a report.
 _BEFORE_REPORTING = frozenset("وبينما بينما فيما وفيما كما وكما ثم".split())
-# Words that refer back to an event told before: "هذه الميليشيات", "ذلك الهجوم".
+# Words that refer back to an event told before: "هؤلاء المسلحين", "ذلك الهجوم".
 _ANAPHORA = frozenset("هذه هذا ذلك تلك هولاء ذاته ذاتها نفسه نفسها".split())
 # A sentence opening with one of these starts a new topic: it does not carry on the story before it.
 _NEW_TOPIC = frozenset("في وفي كما وكما الي والي علي وعلي من ومن بدوره بدورها وبدوره وبدورها هذا وهذا".split())
 _NEW_TOPIC_PHRASES = ("علي صعيد", "من جهه", "من ناحيه", "في سياق", "في غضون", "في المقابل", "الي ذلك",
                       "في تطور", "في حادث", "في حادثه")
-# "مماثلة": the events are of the kind told before ("وخرجت تظاهرات مماثلة في البصرة").
+# "مماثلة": the events are of the kind told before ("وخرجت مسيرات مماثلة في مدن أخرى").
 _SIMILAR = frozenset("مماثل مماثله مماثلا مماثلين مشابه مشابهه مشابهين".split())
 
 
-# A time of the sentence's own that names no datable point ("وكانت حماس اعتقلت مؤخرا عشرات"): the
+# A time of the sentence's own that names no datable point ("وكانت الشرطة اعتقلت مؤخرا ناشطين"): the
 # event is not the story's, and its day is unknown.
 _VAGUE_TIMES = ("موخرا", "في الاونه الاخيره", "منذ فتره", "قبل فتره", "في وقت سابق", "سابقا", "في فتره سابقه")
 _VAGUE_TIME_RE = re.compile(r"(?<!\w)(?:" + "|".join(p.replace(" ", "[ ]+") for p in _VAGUE_TIMES) + r")(?!\w)")

@@ -21,10 +21,16 @@ ACLED's fatality rules as this module applies them (the ACLED codebook, "Reporte
 * Attackers count. ACLED's fatality figure is everyone reported killed in the event, perpetrators
   included: a suicide bomber who "blew himself up" (فجر نفسه، فجرا نفسيهما) is one (two) more death(s)
   on top of the victims ("five dead, plus the bomber" is 6), unless the text says the total already
-  includes him (بينهم الانتحاري). Attackers killed by the other side are ordinary deaths of the event.
-* Counts joined in one phrase add up ("مقتل 4 مدنيين و3 جنود" -> 7, "25 حوثيا و10 من رجال المقاومة
-  سقطوا قتلى" -> 35); separate counts in the same scope are most often a total and its parts or one
-  toll told twice ("مقتل 9 ... تسع جثث"), so the largest is kept.
+  includes him (بينهم الانتحاري), or gives one toll for a battle the bombing was part of ("وأدت
+  المواجهات والتفجيران إلى مقتل 19": the bombers are inside the 19, which the battle keeps).
+  Attackers killed by the other side are ordinary deaths of the event.
+* Counts joined in one phrase add up ("مقتل 4 مدنيين و3 جنود" -> 7, "14 مسلحا و6 من رجال الشرطة
+  سقطوا قتلى" -> 20); separate counts in the same scope are most often a total and its parts or one
+  toll told twice ("مقتل 9 ... تسع جثث"), so the largest is kept. "عشرات القتلى والجرحى" is deaths and
+  injuries together: no death count.
+* A toll given for two places together ("بلدتي س وص", "المدينتين قصفتا ... ما أدى إلى مقتل شخص")
+  counts 0 for the event (the text does not say where they died); one toll for two events told
+  together ("المواجهات والتفجيران") stays with the first named and the second gets 0, with a note.
 * A total over several places or days that the text does not split stays with one event (the lead
   event); :func:`share_fatalities` gives the others 0 with a note, or splits it evenly when asked.
 
@@ -666,7 +672,7 @@ class _Finder:
         return None
 
     def backward_numbers(self, i: int, window: int) -> tuple[int, int, bool] | None:
-        """Counts before token i in the same clause; coordinated ones ("25 حوثيا و10 من ...") summed:
+        """Counts before token i in the same clause; coordinated ones ("14 مسلحا و6 من ...") summed:
         ``(sum, first_index, vague)``."""
         lo = i
         while lo > max(0, i - window) and not self.boundary_after(lo - 1):
@@ -743,7 +749,7 @@ class _Finder:
         elif "inj_result" in roles:
             self.result(i, INJ_RESULT[roles["inj_result"]], "injured")
         elif "fell" in roles and i + 1 < self.n and self.raw[i + 1] in ("قتلي", "قتيلا"):
-            self.back(i, "killed", span_end=i + 1)  # "25 حوثيا ... سقطوا قتلى"
+            self.back(i, "killed", span_end=i + 1)  # "14 مسلحا ... سقطوا قتلى"
 
     def back(self, i: int, kind: str, span_end: int | None = None) -> bool:
         end = span_end if span_end is not None else i
@@ -1029,8 +1035,8 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
     sentence, else of the next sentence when that one continues the report; injuries never count;
     0 when there are none. Counts nearer another event's trigger belong to that event.
 
-    A toll given for two places together ("بلدتي الفوعة وكفريا", "المدينتين") counts 0 here, and so
-    does the second of two events given one toll ("الاشتباكات والتفجيران الانتحاريان ... بمقتل 28"):
+    A toll given for two places together ("بلدتي س وص", "المدينتين") counts 0 here, and so
+    does the second of two events given one toll ("المواجهات والتفجيران ... إلى مقتل 19"):
     the text does not say how many died in each (ACLED's conservative rule), and the first event keeps
     the total. See :func:`_raw_fatalities` for the rest."""
     result = _raw_fatalities(doc, trigger, sentence)
@@ -1086,8 +1092,8 @@ def _only_attackers(result: Fatalities) -> bool:
 
 
 def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, CasualtyMention] | None:
-    """A death toll given for two events together: "وتسببت الاشتباكات والتفجيران الانتحاريان بمقتل 28",
-    "قتل 28 اثر اشتباكات وتفجيرين انتحاريين". Looked for in the trigger's sentence (where the trigger is
+    """A death toll given for two events together: "وأدت المواجهات والتفجيران إلى مقتل 19",
+    "لقي 19 حتفهم جراء معارك وتفجيرين انتحاريين". Looked for in the trigger's sentence (where the trigger is
     the first or the second named) and the next two (where an event of its type is the second named).
     Returns ``("first" | "second", the other event's type, the toll)``."""
     if idx < 0:
@@ -1115,7 +1121,7 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
 
 def _joined(doc: "Document", a: Any, b: Any) -> bool:
     """Trigger ``b`` is coordinated with ``a`` by و, with at most three words between them
-    ("اشتباكات بين الطرفين وتفجيرين", "الاشتباكات والتفجيران")."""
+    ("معارك بين الجماعتين وتفجيرين", "المواجهات والتفجيران")."""
     gap = doc.norm.text[a.end:b.start]
     if len(gap) > 40 or BOUNDARY_RE.search(gap):
         return False
