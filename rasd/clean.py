@@ -74,8 +74,9 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if len(sample) < 8:
         return None
     even, odd = sample[0::2], sample[1::2]
-    for name, high in (("utf-16-le", odd), ("utf-16-be", even)):
-        if sum(1 for b in high if b in (0x00, 0x06)) >= 0.9 * len(high):
+    for name, low, high in (("utf-16-le", even, odd), ("utf-16-be", odd, even)):
+        if (sum(1 for b in high if b in (0x00, 0x06)) >= 0.9 * len(high)
+                and sum(1 for b in low if b) >= 0.9 * len(low)):
             return name
     return None
 

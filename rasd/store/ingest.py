@@ -5,7 +5,9 @@ article committed; running the same ingest again skips what is stored (by the ha
 record) and finishes the job, with no duplicate and no missing event. A bug that makes the pipeline
 raise on one article does not end the run: that article is counted as failed, *not* stored (so a
 later run, with the bug fixed, processes it), and the run goes on. A failure of the store itself
-(:class:`~rasd.errors.StoreError`) ends the run: nothing after it could be written either.
+(:class:`~rasd.errors.StoreError`) ends the run: nothing after it could be written either. Input the
+pipeline skips (empty, binary, not Arabic, too large) is reported and never stored: a bad copy of an
+article already stored leaves the stored version as it was.
 """
 from __future__ import annotations
 
@@ -97,11 +99,16 @@ def ingest_records(store: Store, records: Iterable[dict], *, process: Callable[[
         except Exception as error:  # noqa: BLE001 - a bug on one article must not end a long run
             failed(record, f"internal error: {type(error).__name__}: {error}")
             continue
-        if result.skipped and not result.id:
+        if result.skipped:
+            # never stored: a bad copy of an article (emptied page, wrong file) must not replace the good
+            # version already in the store, and skipped input must not count as an article
+            reason = str(result.skipped)
+            if result.id and store.article(str(result.id)) is not None:
+                reason += " (the version already stored is kept)"
             report.count("skipped")
-            report.skip_reasons.append(f"input: {result.skipped}")
+            report.skip_reasons.append(f"{result.id or 'input'}: {reason}")
             if on_article:
-                on_article("skipped", result)
+                on_article("skipped", {"id": result.id, "_skip": reason} if reason != result.skipped else result)
             continue
         try:
             outcome = ingest_result(store, result, digest=digest)
@@ -110,9 +117,6 @@ def ingest_records(store: Store, records: Iterable[dict], *, process: Callable[[
         except Exception as error:  # noqa: BLE001 - a result the store cannot take: rolled back, reported
             failed(record, f"internal error while storing: {type(error).__name__}: {error}")
             continue
-        if result.skipped:
-            report.skip_reasons.append(f"{result.id}: {result.skipped}")
-            outcome = "skipped" if outcome != "unchanged" else outcome
         report.count(outcome)
         report.events += len(result.events or []) if outcome in ("added", "replaced") else 0
         if on_article:
