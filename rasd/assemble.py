@@ -79,12 +79,22 @@ def _confidence(trigger, place, edate, roles) -> float:
 
 def assemble_events(doc: Document) -> None:
     candidates: list[tuple[Event, dict[str, Any]]] = []
+    antecedents: dict[str, tuple[int, list]] = {}  # event type -> (sentence, places) of its latest report
     for trigger in doc.triggers:
         if trigger.absorbed or trigger.modality:
             continue
         sentence = doc.sentences[trigger.sentence]
         places = [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
         places = [p for p in places if _said_nearby(doc, trigger, sentence, p)]
+        if any(sentence.start <= p.start < sentence.end for p in places):
+            antecedents[trigger.event_type] = (trigger.sentence, places)
+        else:
+            # "وقال المرصد إن الاشتباكات تركزت ...": a sentence that names no place goes on about the
+            # latest report of the same kind of event in its paragraph, not about whatever place came last
+            before = antecedents.get(trigger.event_type)
+            if before is not None and 0 < trigger.sentence - before[0] <= 3 \
+                    and doc.sentences[before[0]].paragraph == sentence.paragraph:
+                places = before[1]
         if not places:
             continue
         if trigger.contextual and trigger.context is not None and trigger.context.sentence != trigger.sentence:
@@ -173,15 +183,23 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
 
 def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """An event placed only at governorate level (a lead: "in Salah ad Din province") is the same
-    incident as the one event of its type and day placed more precisely inside that governorate."""
+    incident as the event of its kind and day placed more precisely inside that governorate. A lead
+    without a date of its own ("300 shells on villages in Idlib and Aleppo") summarises every such event
+    of its governorate: it folds into the nearest, and its toll, a total for all of them, is dropped."""
     for key, (event, info) in list(merged.items()):
         if not _governorate_level(event):
             continue
-        finer = [k for k, (e, _) in merged.items() if k != key and not _governorate_level(e)
+        finer = [k for k, (e, i) in merged.items() if k != key and not _governorate_level(e)
                  and _kind(e) == _kind(event) and e.admin1 == event.admin1
-                 and e.event_date == event.event_date]
-        if len(finer) == 1:
-            _absorb(merged[finer[0]], merged.pop(key))
+                 and (e.event_date == event.event_date or not info["dated"])]
+        same_day = [k for k in finer if merged[k][0].event_date == event.event_date]
+        if len(same_day) == 1:
+            _absorb(merged[same_day[0]], merged.pop(key))
+        elif finer and not info["dated"]:
+            here = min(info["sentences"])
+            nearest = min(finer, key=lambda k: min(abs(here - s) for s in merged[k][1]["sentences"]))
+            info["deaths"] = {}
+            _absorb(merged[nearest], merged.pop(key))
 
 
 def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:

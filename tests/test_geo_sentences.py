@@ -236,6 +236,8 @@ CASES: list[tuple[str, str]] = [
     ("استهدفت الغارات مواقع في الحسكة والرقة في سوريا وقرب كركوك في العراق",
      "Al-Hasakah|Al Hasakah|1; Ar-Raqqah|Ar Raqqah|1; Kirkuk|Kirkuk|2", "IQ"),
     ("وقصفت الطائرات قرب كركوك والمخمورة والموصل", "Kirkuk|Kirkuk|2; Nineveh|Mosul|1", "IQ"),
+    ("قتل عدد من أفراد قوات الدفاع الوطني الموالية لدمشق", ""),
+    ("سقطت قذائف على بلدتي الفوعة وكفريا بإدلب", "Idlib|Al-Fu'ah|1; Idlib|Kafriya|1"),
 ]
 
 

@@ -366,8 +366,8 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     others = [p for p in group if p not in picked]
     out: list[PlaceMention] = []
     for p in picked:
-        if p.place.feature in ("ADM1", "ADM2"):
-            finer = [q for q in group if q is not p and q.place.admin1 == p.place.admin1 and q.precision <= p.precision
+        if p.place.feature in ("ADM1", "ADM2") or _shares_governorate_name(p):
+            finer = [q for q in group if q is not p and q.start != p.start and q.place.admin1 == p.place.admin1 and q.precision <= p.precision
                      and q.place.feature != "ADM1" and (p.place.feature == "ADM1" or q.place.admin2 == p.place.admin2)]
             if finer:
                 if not any(q in picked for q in finer):
@@ -381,6 +381,15 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
     del others
     return out
+
+
+def _shares_governorate_name(p: PlaceMention) -> bool:
+    """A governorate's capital that carries its name (إدلب، كركوك، الحسكة): after towns of that governorate
+    ("الفوعة وكفريا بإدلب") it names the governorate, not the city."""
+    def bare(name: str | None) -> str:
+        name = (name or "").casefold().replace("-", " ").replace("'", "")
+        return name[3:] if name[:3] in ("al ", "ar ", "as ", "ad ", "an ", "az ") else name
+    return p.place.feature in ("PPLA", "PPLC") and bare(p.place.name) == bare(p.place.admin1)
 
 
 def _fallback(doc: Document) -> list[PlaceMention]:

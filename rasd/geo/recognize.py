@@ -258,6 +258,8 @@ class Recognizer:
             names = self.gaz.names
             return nxt.text[:1] == "و" and not any(
                 not flags for form, _ in self._hits(nxt.text) for _, flags in names.get(form, ()))
+        if m.clitic.lstrip("وف") == "ل" and m.first > 0 and tokens[m.first - 1].text in voices:
+            return True  # "قوات الدفاع الوطني الموالية لدمشق"
         if "after_prep" in m.notes or m.clitic.lstrip("وف"):
             return False  # "في بغداد لم ...", "ببغداد": a place
         if nxt is not None and nxt.start - tokens[m.last].end <= 2 and nxt.text in voices:
