@@ -148,7 +148,8 @@ def assemble_events(doc: Document) -> None:
                 reasons["fatalities_note"] = (f"a toll of {deaths.count} was given for {len(places)} places "
                                               "together; it cannot be split, so each place counts 0")
             info = {"deaths": {(deaths.start, deaths.end): count} if count else {}, "reasons": reasons,
-                    "sentences": {trigger.sentence}, "dated": edate.start is not None,
+                    "sentences": {trigger.sentence},
+                    "dated": edate.start is not None and sentence.start <= edate.start < sentence.end,
                     "pluperfect": _pluperfect(doc, sentence, trigger)}
             candidates.append((event, info))
     doc.events = _merge(doc, candidates)

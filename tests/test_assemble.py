@@ -148,3 +148,18 @@ def test_a_withdrawal_forced_by_an_advance_is_no_peaceful_handover():
     assert not events("وأجبر هذا التقدم عناصر تنظيم داعش على الانسحاب من منطقة البوفراج شمال الرمادي.")
     assert [e.sub_event_type for e in events("انسحبت قوات الحوثيين من مواقعها في عدن دون قتال.")] == [
         "Non-violent transfer of territory"]
+
+
+def test_a_sentence_that_names_no_place_goes_on_about_the_last_report_of_its_kind():
+    text = ("قُتل ستة مقاتلين في اشتباكات بين القوات النظامية والمعارضة في مدينة الزبداني، فيما سقطت قذائف على "
+            "بلدات في إدلب وحلب. وقال المرصد إن الاشتباكات تركزت في منطقة الجبل الشرقي.")
+    battles = [e for e in events(text, "2015-07-21") if e.event_type == "Battles"]
+    assert [e.location for e in battles] == ["Az Zabadani"]
+
+
+def test_an_undated_lead_folds_into_the_dated_events_it_summarises():
+    text = ("أطلقت فصائل المعارضة أكثر من 300 قذيفة على قرى في إدلب.\n"
+            "وأدى سقوط القذائف على بلدتي الفوعة وكفريا بإدلب منذ الاثنين إلى مقتل سبعة أشخاص.")
+    shelling = sorted(e.location for e in events(text, "2015-07-21")
+                      if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling == ["Al-Fu'ah", "Kafriya"]
