@@ -1056,7 +1056,7 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
             return Fatalities(toll.count, toll.start, toll.end,
                               f"sentence: {toll.count} ({toll.text}), one toll for this event and the {other}; "
                               "kept here, on the first named")
-    if result.count and result.start is not None:
+    if result.count and result.start is not None and not _toll_placed(doc, result):
         dual = _dual_places(doc, sentence, result, trigger)
         if dual:
             return Fatalities(0, result.start, result.end,
@@ -1069,6 +1069,21 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
 _DUAL_PLACES = frozenset(norm(w) for w in """بلدتي مدينتي قريتي منطقتي حيي ناحيتي مخيمي البلدتين المدينتين القريتين
 المنطقتين الحيين الناحيتين المخيمين بلدتين مدينتين قريتين منطقتين""".split())
 _BETWEEN = frozenset(("بين", "وبين"))
+
+
+def _toll_placed(doc: "Document", result: Fatalities) -> bool:
+    """The count names where the deaths were ("مقتل القائد العسكري في الحامضية"): a place mention
+    inside it or right after it, after في."""
+    if result.start is None or result.end is None:
+        return False
+    text = doc.norm.text
+    for p in getattr(doc, "places", []) or []:
+        if result.start <= p.start < result.end:
+            return True
+        if result.end <= p.start <= result.end + 30 and re.search(r"(?:^|[ ])في[ ]+(?:\w+[ ]+)?$",
+                                                                  text[result.end:p.start]):
+            return True
+    return False
 
 
 def _dual_places(doc: "Document", sentence: "Sentence", result: Fatalities, trigger: Any) -> str | None:

@@ -4,7 +4,9 @@ would find), sentences and counts come from the real stages."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 
@@ -35,9 +37,13 @@ class Trig:
     absorbed: bool = False
 
 
-def build(text: str, triggers: list[tuple[str, str]]) -> tuple[Document, list[Trig]]:
+def build(text: str, triggers: list[tuple[str, str]], places: tuple[str, ...] = ("القريه الشرقيه",)
+          ) -> tuple[Document, list[Trig]]:
+    """``places``: normalised place names to mark as place mentions wherever they occur."""
     doc = Document(text, published=P)
     segment(doc)
+    doc.places = [SimpleNamespace(start=m.start(), end=m.end(), text=m.group(0))
+                  for name in places for m in re.finditer(re.escape(name), doc.norm.text)]
     trigs, seen = [], {}
     for word, kind in triggers:
         pos = -1
@@ -61,6 +67,9 @@ TOLLS = [
     ("استهدفت غارة جوية القريتين ما أسفر عن مقتل ٤ مدنيين.", [("غاره", "air")], 0, 0),
     # ... but one place is
     ("تساقطت عشرات القذائف على بلدة تل عدس فقتلت خمسة أشخاص.", [("القذايف", "shelling")], 0, 5),
+    # ... and a toll that says where the deaths were is that place's
+    ("حررت القوات المنطقتين بعد معارك أسفرت عن مقتل قائدين للجماعة في القرية الشرقية.", [("معارك", "clash")],
+     0, 2),
     # ... and a dual after "بين" is a road or a front, not the places hit
     ("قتل خمسة جنود بانفجار عبوة على الطريق الواصل بين محافظتي صلاح الدين وكركوك.", [("عبوه", "ied")], 0, 5),
     # -- one toll for two events: the first named keeps it, the second gets 0
