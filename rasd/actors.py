@@ -136,6 +136,7 @@ class _Lexicon:
     allies: dict[str, set[str]]
     nationalities: dict[str, str]  # normalised word -> country
     size: dict[str, int]
+    generic: dict[str, _Entry] = field(default_factory=dict)  # category -> the generic entry
 
 
 def _date(value: Any) -> dt.date | None:
@@ -194,9 +195,11 @@ def lexicon() -> _Lexicon:
         by_word.setdefault(word, []).append(name)
     for word, names in by_word.items():
         matcher.add(word, _Entry("|".join(names), "", None, kind="anaphor", note=word))
+    generic: dict[str, _Entry] = {}
     for row in data.get("generic") or []:
         check(row["name"], row["category"])
         entry = _Entry(row["name"], row["category"], None, generic=True)
+        generic.setdefault(row["name"].split(" ")[0], entry)
         for phrase in row.get("ar") or []:
             matcher.add(phrase, entry)
             spellings += 1
@@ -210,7 +213,7 @@ def lexicon() -> _Lexicon:
     size = {"actors": len(categories), "people": len(data.get("people") or []),
             "generic": len(data.get("generic") or []), "sources": len(data.get("sources") or []),
             "spellings": spellings}
-    return _Lexicon(matcher, categories, homes, allies, nationalities, size)
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic)
 
 
 def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
@@ -275,6 +278,8 @@ def find_actors(doc: Document) -> None:
     for m in lex.matcher.find(doc.tokens):
         if m.value.kind != "anaphor" and not m.value.valid_on(day):
             continue
+        if not _article_kept(m.phrase, doc.tokens[m.first].text):
+            continue
         slot = spans.setdefault((m.first, m.last), [m, []])
         if m.value not in slot[1]:
             slot[1].append(m.value)
@@ -316,11 +321,60 @@ def find_actors(doc: Document) -> None:
         mentions.append(ActorMention(start, end, doc.original_text(start, end),
                                      actor or Actor(head.name, "Civilians", None), head.generic, m.first, last,
                                      "actor" if kind == "anaphor" else kind, entries, country, m.first, note))
+    mentions.extend(_national(doc, lex, taken))
+    mentions.sort(key=lambda m: m.start)
     doc.actors = _members(doc, mentions)
 
 
+def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMention]:
+    """Nationality words that name an actor by themselves: after a strike noun they are that state's
+    forces (قصف تركي، غارات أميركية -> Military Forces of X); as people counted or hit they are its
+    civilians (مقتل ثلاثة عراقيين -> Civilians (Iraq))."""
+    tokens = doc.tokens
+    out = []
+    for tok in tokens:
+        if tok.index in taken or tok.index == 0:
+            continue
+        country = _nationality(lex, tok.text)
+        if country is None:
+            continue
+        j = tok.index - 1
+        while j > 0 and tokens[j].text in AIR_WORDS and tok.index - j < 3:
+            j -= 1
+        prev = tokens[j]
+        if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS:
+            entry = lex.generic.get("Military")
+            how = "a strike noun with a nationality: that state's forces"
+        elif (prev.text.isdigit() or prev.text in _COUNT_WORDS or _has(prev, PATIENT_NOUNS)) and (
+                tok.text.endswith(("ين", "ون", "يان")) or tok.text in ("اتراك", "روس", "افغان")):
+            entry = lex.generic.get("Civilians")
+            how = "people of a nationality, counted or hit: its civilians"
+        else:
+            continue
+        if entry is None:
+            continue
+        start, end, first = tok.start, tok.end, tok.index
+        actor = _actor((entry,), doc.country, country)
+        out.append(ActorMention(start, end, doc.original_text(start, end), actor, True, first, tok.index, "actor",
+                                (entry,), country, first, how))
+    return out
+
+
+def _article_kept(phrase: str, written: str) -> bool:
+    """A one-word name written with the article needs it in the text: القاعدة is Al Qaeda, قاعدة a base."""
+    if " " in phrase.strip() or not norm(phrase).startswith("ال"):
+        return True
+    if written[:1] in ("و", "ف") and len(written) > 4:
+        written = written[1:]
+    if written.startswith("لل"):
+        return True
+    if written[:1] in ("ب", "ك", "ل") and not written.startswith("ال"):
+        written = written[1:]
+    return written.startswith("ال")
+
+
 def _nationality(lex: _Lexicon, word: str) -> str | None:
-    for form in (word, strip_article(word)):
+    for form in (word, strip_article(word), word[:-2] if word.endswith("ان") else word):
         if form in lex.nationalities:
             return lex.nationalities[form]
     return None
@@ -328,7 +382,7 @@ def _nationality(lex: _Lexicon, word: str) -> str | None:
 
 _MEMBER_LINK = {"من", "في"}
 _PERSON_NOUNS = {norm(w) for w in "عناصر عنصرا عنصر مقاتلي مقاتلو مقاتلين أفراد منتسبي قادة قيادي قياديا أعضاء أعضاء "
-                 "ناشطين ناشطا ناشط نشطاء أمير أمراء مسؤول مسؤولا عضو".split()}
+                 "ناشطين ناشطا ناشط نشطاء أمير أمراء مسؤول مسؤولا عضو قياديين قياديون قيادات مسلحي مسلحو".split()}
 
 
 def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -341,10 +395,18 @@ def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
         if i in skip:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (m.generic and m.actor.category == "Civilians" and nxt is not None and not nxt.generic
-                and nxt.kind in ("actor", "person") and nxt.first == m.last + 2
-                and tokens[m.last + 1].text in _MEMBER_LINK):
+        if (m.generic and nxt is not None and nxt.kind in ("actor", "person") and nxt.first == m.last + 2
+                and tokens[m.last + 1].text in _MEMBER_LINK and (not nxt.generic or m.actor.category != "Civilians")):
             nxt.cue_first = m.cue_first
+            continue
+        # a generic post or patrol owned by a named force: the force (نقطة تفتيش للحشد الشعبي)
+        if (m.generic and m.actor.category == "State forces" and nxt is not None and not nxt.generic
+                and nxt.first == m.last + 1 and _lam(doc, nxt)):
+            nxt.cue_first = m.cue_first
+            continue
+        # "الانتحاري" after تفجير/هجوم is an adjective, not a second actor
+        if (m.generic and m.actor.category == "Political militia" and m.first > 0 and "نتحار" in tokens[m.first].text
+                and _has(tokens[m.first - 1], AGENT_NOUNS | _words("تفجير انفجار حزام سيارة عملية هجوم"))):
             continue
         out.append(m)
     # "عناصر من X" written with a member noun that is not itself an actor: X's cues start at the noun
@@ -352,7 +414,18 @@ def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
         k = m.first
         if k >= 2 and tokens[k - 1].text in _MEMBER_LINK and _forms(tokens[k - 2].text) & _PERSON_NOUNS:
             m.cue_first = min(m.cue_first, k - 2)
+        elif k >= 1 and not m.generic and _forms(tokens[k - 1].text) & _PERSON_NOUNS and not _lam(doc, m):
+            m.cue_first = min(m.cue_first, k - 1)  # عناصر تنظيم داعش
     return out
+
+
+def _lam(doc: Document, mention: ActorMention) -> bool:
+    """The mention is written with the preposition ل (للتحالف، لداعش، لحزب الله)."""
+    tok = doc.tokens[mention.first]
+    written = doc.norm.text[tok.start:mention.start]
+    if written[:1] in ("و", "ف"):
+        written = written[1:]
+    return written.startswith("ل")
 
 
 def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | None = None) -> Actor | None:
@@ -405,7 +478,12 @@ RESPONSIBILITY = _words("مسؤولية مسؤوليته مسؤوليتها مس
 ACCUSE = _verbs("اتهم حمل", "تهم حمل")
 ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالمسؤولية بشن بالهجوم بارتكاب بالتورط تورط")
 BEHIND = _words("وراء خلف")
-SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن")
+SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن قواتها قواته قواتهم عناصرها عناصره مقاتليها مقاتليه "
+              "مقاتليهم وحداتها طائراتها طيرانها")
+# Verbs whose unvoweled past reads active or passive (قتل = qatala or qutila): active with a named force or
+# a definite body of men as the subject (اعتقلت القوات الأمنية), passive with people counted (قتل جنديان).
+AMBIGUOUS = frozenset({"قتل", "قتلت", "اعتقل", "اعتقلت", "اختطف", "اختطفت", "خطف", "خطفت", "اسر", "اسرت"})
+MASDAR_BEFORE = _words("بعد قبل عقب اثر إثر خلال منذ عن من اجل لاجل جراء بسبب عملية حملة")
 AGENT_PHRASES = (("من", "قبل"), ("على", "يد"), ("علي", "يد"), ("من", "جانب"))
 AGENT_PREPS = _words("بنيران نيران برصاص رصاص بقذائف بصواريخ بقصف بغارات بغارة")
 AGENT_OBJECT_VERBS = _words("نفذه نفذها نفذهما نفذتها نفذته نفذوه شنه شنها شنته شنوه اطلقه اطلقها اطلقتها "
@@ -427,12 +505,15 @@ AGENT_NOUNS = _words("قصف غارة غارات ضربة ضربات هجوم ه
                      "هجوما رشقات اعتداء اعتداءات كمين")
 AIR_WORDS = _words("جوي جوية جويا مدفعي مدفعيا صاروخي صاروخية عنيف عنيفة مكثف مكثفة جديدة جديد واسع واسعة "
                    "مسير مسيرة حربية حربي")
-PATIENT_NOUNS = _words("استهداف مستهدفا مستهدفة مستهدفين مستهدفه مستهدف مقتل قتل قتلى مصرع اصابة إصابة جرح جرحى "
+PATIENT_NOUNS = _words("طرد تحرير إخراج دحر ملاحقة مطاردة استهداف مستهدفا مستهدفة مستهدفين مستهدفه مستهدف مقتل قتل قتلى مصرع اصابة إصابة جرح جرحى "
                        "اغتيال اعتقال اختطاف خطف أسر استشهاد تعرض تعرضت يتعرض تعرضه تعرضها ضحايا ضحية خسائر "
                        "لقي تصفية إعدام اعدام")
 CASUALTY_AFTER = _words("مصرعه مصرعهم مصرعهما مصرعها حتفه حتفهم حتفهما قتلوا قتلى جرحى اصيبوا جرحوا بجروح "
                         "مصابين")
 TARGET_PREPS = _words("ضد نحو تجاه باتجاه صوب")
+HOSTS = _words("يضم تضم يستضيف تستضيف تتمركز يتمركز تتواجد يتواجد يؤوي تؤوي تقل يقل تقلان تنقل ينقل")
+_COUNT_WORDS = _words("ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرات مئات آلاف اثنين اثنان ثلاث أربع خمس ست "
+                      "سبع ثمان تسع عشر عدد")
 ON = _words("على علي")
 WITH = _words("مع")
 BETWEEN = _words("بين")
@@ -442,8 +523,8 @@ OBJ_NOUNS = _words("مواقع موقع مقر مقرات تجمع تجمعات 
                    "قواعد منازل منزل مقار ثكنة حواجز حاجز مراكز مركز مخافر مخفر أماكن مسلحي عجلات عجلة سيارة "
                    "سيارات شاحنات قافلة مواكب موكب خطوط جبهات مناطق معدات مستودع مستودعات تابع تابعة تابعا "
                    "التابعة التابع المنسحب المنسحبة كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات "
-                   "على الأقل الأقل")
-OWNED = _words("رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
+                   "الأقل")
+OWNED = _words("مضافة مضافات مخبأ مخابئ وكر أوكار معمل ورشة نفق أنفاق مرصد مخيم مستشفى مدرسة رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
                "مدرعات مقر مقرات مقار موقع مواقع معسكر معسكرات قاعدة قواعد نقطة نقاط حاجز مخزن مخازن منزل "
                "منازل معدات مركز مراكز ثكنة مبنى مكتب مكاتب دبابة دبابات زورق سفينة ناقلة "
                "ناقلات أسلحة مستودع مستودعات تجمع تجمعات تحصينات")
@@ -454,6 +535,9 @@ SUPPORT = _words("بدعم بمساندة بإسناد باسناد بغطاء �
 AMONG = _words("بينها بينهم منها ومنها ومنهم منهم وبينها")
 CONTRACT = _words("شركات شركة متعاقدين المتعاقدين متعاقد متعاقدا مقاول مقاولين سائقين سائقي سائق سائقا السائقين "
                   "سائقو نقل")
+COUNTED = _words("جندي جنديا جنديان جنديين جنود عنصر عنصرا عنصران عناصر شرطي شرطيا شرطيان شرطيين ضابط ضابطا "
+                 "ضابطان ضباط مجند مجندا مجندين عسكري عسكريا عسكريين منتسب منتسبين")
+TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نقاط حاجز حواجز مركز مراكز مخفر ثكنة قسم مقر")
 FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 
@@ -565,8 +649,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.why.append("the speaker of a statement: a source, not a participant")
                 continue
         # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
-        if any(_has(t, ACCUSE) for t in before[-3:]):
-            later = [o for o in cands if o is not c and 0 < o.mention.first - m.last <= 4]
+        accuse = next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if _has(tokens[j], ACCUSE)), None)
+        if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
+            later = [o for o in cands if o is not c and 0 < o.mention.first - m.last <= 4 and o.actor.category in ARMED]
             if later:
                 c.source = True
                 c.why.append("the accuser: a source")
@@ -597,8 +682,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         owner = False
         if b1 is not None and (b1.text in OWNERSHIP or _has(b1, OWNERSHIP)):
             owner = True
-        elif b1 is not None and _has(b1, OWNED) and m.cue_first == m.first:
+        elif b1 is not None and _has(b1, OWNED):
             owner = not (b1.text.startswith("ب") and _has(b1, AGENT_NOUNS))
+        elif (b1 is not None and m.cue_first == m.first and _lam(doc, m) and not b1.text.isdigit()
+              and not _has(b1, AGENT_NOUNS | VERBS | SPEECH | SOURCE_NOUNS | AIR_WORDS | PATIENT_NOUNS)
+              and b1.text not in TIME_WORDS and not b1.text.startswith("و")):
+            owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
         if owner:
             c.owner = True
             nxt = tokens[m.last + 1] if m.last + 1 <= hi else None
@@ -610,12 +699,14 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         wide = [tokens[j] for j in range(max(lo, k - 6), k)]
         lead = None
         for t in reversed(wide):
-            if not (t.text in OBJ_NOUNS or _has(t, OBJ_NOUNS) or t.text.isdigit()):
+            if not (t.text in OBJ_NOUNS or _has(t, OBJ_NOUNS) or t.text.isdigit() or t.text in _COUNT_WORDS):
                 lead = t
                 break
         if not owner and b1 is not None:
             window = wide
-            if any(t.text in TARGET_PREPS or _has(t, TARGET_PREPS) for t in window[-2:]) or \
+            if any(t.text in HOSTS for t in window[-2:]):
+                c.add("target", 2.5, "in the place that was hit (يضم/تتمركز)")
+            elif any(t.text in TARGET_PREPS or _has(t, TARGET_PREPS) for t in window[-2:]) or \
                     (lead is not None and (lead.text in TARGET_PREPS)):
                 c.add("target", 2.5, "after ضد/نحو")
             elif lead is not None and lead.text in ON and lead in window:
@@ -634,14 +725,29 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.add("target", 2.5, "after لقي")
         # --- subject of a verb ------------------------------------------------------------------------
         j = k - 1
-        while j >= lo and tokens[j].text in TIME_WORDS:
+        counted = False
+        while j >= lo and k - j <= 4 and not t_first <= j <= t_last and (
+                tokens[j].text in TIME_WORDS or tokens[j].text.isdigit() or tokens[j].text in _COUNT_WORDS
+                or tokens[j].text == "من" or _forms(tokens[j].text) & _PERSON_NOUNS):
+            counted = counted or tokens[j].text.isdigit() or tokens[j].text in _COUNT_WORDS
             j -= 1
         prev = tokens[j] if j >= lo else None
-        if prev is not None and k - j <= 3 and not c.owner:
+        masdar = prev is not None and j - 1 >= lo and (tokens[j - 1].text in MASDAR_BEFORE or prev.text.startswith("ال"))
+        if prev is not None and prev.text in AMBIGUOUS and not masdar and k - j <= 4 and not c.owner:
+            counted = m.generic and (k - j > 1 or _has(tokens[m.first], COUNTED))
+            if _passive(doc, prev) or counted or c.actor.category == "Civilians":
+                c.add("target", 2.5, f"the subject of the passive {prev.text}")
+            else:
+                c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
+        elif prev is not None and k - j <= 4 and not c.owner and not masdar:
             if _has(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS - PATIENT_VERBS \
                     or (_has(prev, VERBS) and _passive(doc, prev)):
                 c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
-            elif _has(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS:
+            elif _has(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
+                    and not prev.text.startswith("ب") and counted:
+                c.add("target", 2.0, f"counted after the verb: its object ({prev.text})")
+            elif _has(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
+                    and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
             elif (prev.text in AGENT_NOUNS or _has(prev, AGENT_NOUNS)) and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"in construct after {prev.text}")
@@ -656,10 +762,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.add("agent", 2.5, f"the subject at the head of the clause ({verb_after.text})")
             elif k < t_first:
                 c.add("agent", 1.0, "at the head of the clause")
-        # --- VSO after the trigger verb -------------------------------------------------------------
-        if verbal and t_last < k <= t_last + 3 and not c.agent and not c.target:
-            c.add("agent", 1.5, "follows the event verb")
         # --- categories -----------------------------------------------------------------------------
+        if m.generic and _has(tokens[m.first], TARGET_OBJECTS):
+            c.add("target", 2.0, "a post or patrol: the thing hit")
         if c.actor.category == "Civilians":
             c.target += 1.0
             c.agent -= 1.0
@@ -670,6 +775,17 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if c.far:
             c.agent *= 0.5
             c.target *= 0.5
+    # the object of a verb after its subject (استهدف مسلحون رتلاً، هاجم مستوطنون مزارعين)
+    subjects = [c for c in cands if any(w.startswith("the subject") for w in c.why) and c.agent > c.target]
+    for c in sorted(cands, key=lambda c: c.mention.first):
+        if c.source or c.why:
+            continue
+        k = c.mention.cue_first if c.mention.cue_first >= 0 else c.mention.first
+        if any(0 < c.mention.first - s.mention.last <= 4 and not s.far for s in subjects):
+            c.add("target", 1.5, "the object after the subject")
+        elif verbal and not subjects and t_last < k <= t_last + 3:
+            c.add("agent", 1.5, "follows the event verb")
+            subjects.append(c)
     # بين X و Y: Y (joined to X by و) is hit, unless a later وبين names the other side
     if between_party is not None:
         second = any("بين ... وبين" in " ".join(o.why) for o in cands)
@@ -800,6 +916,9 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
         return _inter(actor.category, home, country)
 
     def set_role(role: str, actor: Actor, why: str, mention: ActorMention | None = None) -> None:
+        if role == "actor1" and actor.category == "Protesters" and event_type not in ("Protests",):
+            actor = Actor(actor.name.replace("Protesters", "Rioters"), "Rioters", actor.country)
+            why += "; protesters who use violence are rioters (ACLED)"
         setattr(roles, role, actor.name)
         setattr(roles, "inter" + role[-1], inter(actor))
         roles.reasons.append(f"{role} {actor.name}: {why}")
@@ -851,6 +970,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
         known = first or second
         other = [c for c in cands if c is not known and not c.source and c.actor.category in ARMED
                  and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name)
+                 and not (c.mention.generic and c.actor.name.startswith("Unidentified") and not known.mention.generic)
                  and c.mention.start not in {s for _, s, _ in roles.spans}]
         other.sort(key=lambda c: (c.far, abs(c.mention.start - trigger.start)))
         if other:
@@ -923,7 +1043,8 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
         if opponent is not None:
             set_role("actor1", opponent, "not named in the sentence: the side the article names against actor2")
             return
-    if event_type in ("Explosions/Remote violence", "Violence against civilians"):
+    if event_type in ("Explosions/Remote violence", "Violence against civilians") or (
+            event_type == "Battles" and target):
         set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
                                  country), "no doer named: an unidentified armed group (ACLED)")
     elif sub == "Arrests":
