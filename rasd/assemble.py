@@ -124,7 +124,9 @@ def assemble_events(doc: Document) -> None:
                 actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2,
                 inter1=roles.inter1, inter2=roles.inter2,
                 country=place.country, iso=place.iso,
-                admin1=place.admin1, admin2=place.admin2, admin3=place.admin3,
+                # placed only at the governorate: its district is not known (the capital's is not the event's)
+                admin1=place.admin1, admin2=place.admin2 if mention.precision < 3 else None,
+                admin3=place.admin3 if mention.precision < 3 else None,
                 location=place.name, location_ar=mention.text,
                 latitude=place.latitude, longitude=place.longitude,
                 geo_precision=mention.precision, geonameid=place.geonameid,

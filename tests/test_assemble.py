@@ -163,3 +163,8 @@ def test_an_undated_lead_folds_into_the_dated_events_it_summarises():
     shelling = sorted(e.location for e in events(text, "2015-07-21")
                       if e.sub_event_type == "Shelling/artillery/missile attack")
     assert shelling == ["Al-Fu'ah", "Kafriya"]
+
+
+def test_an_event_placed_only_at_its_governorate_has_no_district():
+    got = events("استهدف انفجارٌ رتلاً تابعاً للتحالف في محافظة صلاح الدين وسط العراق اليوم.")
+    assert [(e.admin1, e.admin2, e.geo_precision) for e in got] == [("Salah ad Din", None, 3)]
