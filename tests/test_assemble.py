@@ -166,5 +166,5 @@ def test_an_undated_lead_folds_into_the_dated_events_it_summarises():
 
 
 def test_an_event_placed_only_at_its_governorate_has_no_district():
-    got = events("استهدف انفجارٌ رتلاً تابعاً للتحالف في محافظة صلاح الدين وسط العراق اليوم.")
+    got = events("انفجرت عبوةٌ ناسفة برتلٍ تابع للتحالف في محافظة صلاح الدين وسط العراق اليوم.")
     assert [(e.admin1, e.admin2, e.geo_precision) for e in got] == [("Salah ad Din", None, 3)]
