@@ -538,12 +538,33 @@ CONTRACT = _words("شركات شركة متعاقدين المتعاقدين م�
 COUNTED = _words("جندي جنديا جنديان جنديين جنود عنصر عنصرا عنصران عناصر شرطي شرطيا شرطيان شرطيين ضابط ضابطا "
                  "ضابطان ضباط مجند مجندا مجندين عسكري عسكريا عسكريين منتسب منتسبين")
 TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نقاط حاجز حواجز مركز مراكز مخفر ثكنة قسم مقر")
-FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما")
+FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 
 
 def _has(tok, words: frozenset[str]) -> bool:
     return not _forms(tok.text).isdisjoint(words)
+
+
+@lru_cache(maxsize=100_000)
+def _verb_forms(word: str) -> frozenset[str]:
+    """Readings of a token as a verb: only و/ف (and ل before a present form) in front, an object pronoun
+    behind (وقصفتها -> قصفت); never the article (الشرعية is not شرع)."""
+    out = {word}
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        out.add(word[1:])
+    for w in list(out):
+        if w[:1] == "ل" and w[1:2] in ("ي", "ت") and len(w) > 4:
+            out.add(w[1:])
+    for w in list(out):
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                out.add(w[: -len(suffix)])
+    return frozenset(out)
+
+
+def _verb(tok, verbs: frozenset[str]) -> bool:
+    return not _verb_forms(tok.text).isdisjoint(verbs)
 
 
 # -- roles ----------------------------------------------------------------------------------------------
@@ -557,6 +578,7 @@ class _Cand:
     owner: bool = False
     between: bool = False
     far: bool = False
+    speaker_party: bool = False  # an armed side that reports a fight it is in
     why: list[str] = field(default_factory=list)
 
     def add(self, role: str, points: float, why: str) -> None:
@@ -603,7 +625,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
     tokens = doc.tokens
     lo, hi = sentence.first, sentence.last
     t_first, t_last = _trigger_tokens(doc, trigger)
-    verbal = _has(tokens[t_first], VERBS) and not _has(tokens[t_first], AGENT_NOUNS | PATIENT_NOUNS) \
+    verbal = _verb(tokens[t_first], VERBS) and not _has(tokens[t_first], AGENT_NOUNS | PATIENT_NOUNS) \
         if lo <= t_first <= hi else False
     battle = trigger.event_type == "Battles"
     between_party = None
@@ -632,7 +654,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             if t.text in SOURCE_LINKS or t.text in TIME_WORDS:
                 continue
             break
-        spoken_after = any(_has(t, SPEECH) for t in after[:2]) and not any(_has(t, VERBS) for t in after[:1])
+        spoken_after = any(_has(t, SPEECH) for t in after[:2]) and not any(_verb(t, VERBS) for t in after[:1])
         if spoken_before or spoken_after:
             rest = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 6) + 1)]
             if any(t.text in SELF for t in rest[:5]):
@@ -647,6 +669,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             else:
                 c.source = True
                 c.why.append("the speaker of a statement: a source, not a participant")
+                if battle and c.actor.category in ARMED and not m.generic and m.kind != "source":
+                    c.speaker_party = True
                 continue
         # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
         accuse = next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if _has(tokens[j], ACCUSE)), None)
@@ -671,8 +695,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_WORDS | AGENT_NOUNS:
             c.add("agent", 2.5, f"after {b2.text} {b1.text}")
         # --- between X and Y ------------------------------------------------------------------------
-        if b1 is not None and (b1.text in BETWEEN or _has(b1, BETWEEN) and b1.text.startswith("ب")) and not \
-                b1.text.startswith("و"):
+        if b1 is not None and b1.text in ("بين", "فبين") and c.actor.category != "Civilians":
             c.add("agent", 2.5, "the first party of بين ... و")
             c.between = True
             between_party = c
@@ -691,7 +714,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if owner:
             c.owner = True
             nxt = tokens[m.last + 1] if m.last + 1 <= hi else None
-            if nxt is not None and _has(nxt, VERBS) and not _has(nxt, PATIENT_VERBS):
+            if nxt is not None and _verb(nxt, VERBS) and not _verb(nxt, PATIENT_VERBS):
                 c.add("agent", 2.0, "owns the subject of the verb (التابعة ل ... + verb)")
             else:
                 c.add("target", 2.5, "owns the target (رتل تابع ل/مواقع ل)")
@@ -740,13 +763,13 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             else:
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
         elif prev is not None and k - j <= 4 and not c.owner and not masdar:
-            if _has(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS - PATIENT_VERBS \
-                    or (_has(prev, VERBS) and _passive(doc, prev)):
+            if _verb(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS - PATIENT_VERBS \
+                    or (_verb(prev, VERBS) and _passive(doc, prev)):
                 c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
-            elif _has(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
+            elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
                     and not prev.text.startswith("ب") and counted:
                 c.add("target", 2.0, f"counted after the verb: its object ({prev.text})")
-            elif _has(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
+            elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
                     and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
             elif (prev.text in AGENT_NOUNS or _has(prev, AGENT_NOUNS)) and not prev.text.startswith("ب"):
@@ -755,8 +778,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
         if _head_of_clause(doc, k, lo):
             follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
-            verb_after = next((t for t in follow if _has(t, VERBS | PATIENT_VERBS) and t.text not in ("قد",)), None)
-            if verb_after is not None and _has(verb_after, PATIENT_VERBS) and not _has(verb_after, VERBS - PATIENT_VERBS):
+            verb_after = next((t for t in follow if _verb(t, VERBS | PATIENT_VERBS) and t.text not in ("قد",)), None)
+            if verb_after is not None and _verb(verb_after, PATIENT_VERBS) and not _verb(verb_after, VERBS - PATIENT_VERBS):
                 c.add("target", 2.0, f"the subject of {verb_after.text}")
             elif verb_after is not None:
                 c.add("agent", 2.5, f"the subject at the head of the clause ({verb_after.text})")
@@ -842,6 +865,8 @@ def _prefer(scored: list[_Cand], role: str) -> _Cand | None:
         strength = c.agent if role == "agent" else c.target
         if c.source or strength < 1.0 or margin <= 0:
             continue
+        if role == "agent" and c.actor.category == "Civilians":
+            continue  # civilians are never the ones acting in political violence (ACLED)
         key = (margin, strength, -c.mention.start)
         if best is None or key > best[0]:
             best = (key, c)
@@ -949,6 +974,13 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
         if c.source:
             roles.reasons.append(f"source: {c.mention.text} ({'; '.join(c.why)})")
     first = _prefer(cands, "agent")
+    if first is None and event_type == "Battles":
+        # a fight reported by one of its sides (المتحدث باسم قوات المقاومة ... أن القتال مستمر)
+        party = next((c for c in cands if c.speaker_party and c.target <= 0), None)
+        if party is not None:
+            party.source, party.agent = False, 1.0
+            party.why.append("an armed side reporting the fight it is in")
+            first = party
     actor1 = first.actor if first else None
     rest = [c for c in cands if c is not first and (actor1 is None or c.actor.name != actor1.name)]
     # an ally is not the target unless a strong cue says so
@@ -972,7 +1004,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
                  and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name)
                  and not (c.mention.generic and c.actor.name.startswith("Unidentified") and not known.mention.generic)
                  and c.mention.start not in {s for _, s, _ in roles.spans}]
-        other.sort(key=lambda c: (c.far, abs(c.mention.start - trigger.start)))
+        other = [c for c in other if not c.far]
+        other.sort(key=lambda c: abs(c.mention.start - trigger.start))
         if other:
             if first is None and other[0].agent >= other[0].target:
                 first = other[0]
