@@ -30,14 +30,20 @@ MAX_ARTICLE_CHARS = 500_000
 _UNSET: Any = object()
 
 try:
-    from pydantic import BaseModel, Field
+    from pydantic import BaseModel, ConfigDict, Field
 except ImportError:  # pragma: no cover - without the api extra, create_app says what to install
     BaseModel = object  # type: ignore[assignment,misc]
 
     def Field(*args, **kwargs):  # type: ignore[no-redef]  # noqa: N802
         return None
 
+    def ConfigDict(**kwargs):  # type: ignore[no-redef]  # noqa: N802
+        return kwargs
+
+
 class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt or misplaced field is an error, not ignored
+
     id: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=2000)
@@ -47,6 +53,8 @@ class ArticleIn(BaseModel):
     source: str | None = Field(None, max_length=200)
 
 class ArticlesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     articles: list[ArticleIn] = Field(..., max_length=MAX_ARTICLES_PER_POST)
 
 
@@ -166,6 +174,8 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
     map works without one). ``process``: the article -> ArticleResult function (default: the pipeline)."""
     try:
         from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
+        from fastapi.encoders import jsonable_encoder
+        from fastapi.exceptions import RequestValidationError
         from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
         from fastapi.staticfiles import StaticFiles
     except ImportError as error:  # pragma: no cover - depends on the installation
@@ -198,6 +208,13 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
         return Filters(date_from=date_from, date_to=date_to, country=country, admin1=admin1, admin2=admin2,
                        event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source,
                        include_background=background)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError):
+        # FastAPI's own answer echoes the input, which may not even be JSON (1e999 is infinity): a 500
+        errors = [{key: item.get(key) for key in ("type", "loc", "msg") if key in item}
+                  for item in error.errors()][:20]
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, error: StoreError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -43,6 +44,10 @@ class Filters:
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if any(isinstance(getattr(self, f.name), str) and "\x00" in getattr(self, f.name) for f in fields(self)):
+            # nothing stored holds a NUL; SQLite's LIKE would stop at it (matching everything) and
+            # PostgreSQL refuses it: a plain no-match
+            return " WHERE 1 = 0", []
         if self.date_from:
             clauses.append("e.event_date >= ?")
             params.append(_iso_date(self.date_from, "date_from"))
@@ -76,6 +81,24 @@ def _iso_date(value: str, name: str) -> str:
         return dt.date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError as error:
         raise StoreError(f"{name} must be a date YYYY-MM-DD, not {value!r}") from error
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(value: Any) -> Any:
+    """``value`` with every string made storable in both backends, keeping its length (so evidence
+    offsets still hold): NUL becomes a space (PostgreSQL refuses it), a lone surrogate U+FFFD (UTF-8
+    cannot encode it)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            value = value.replace("\x00", " ")
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {storable(k) if isinstance(k, str) else k: storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(v) for v in value]
+    return value
 
 
 def input_hash(record: dict) -> str:
@@ -288,6 +311,8 @@ class Store:
     def put_article(self, article: dict, events: list[dict], *, digest: str | None = None) -> str:
         """Store one article and its event records in one transaction. Returns ``"added"``,
         ``"unchanged"`` or ``"replaced"``. ``article``: ``id, url, source, title, published, text, skipped``."""
+        article = storable(dict(article))
+        events = [storable(dict(e)) for e in events]
         article_id = str(article.get("id") or article.get("article_id") or "")
         if not article_id:
             raise StoreError("an article needs an id")
@@ -477,6 +502,8 @@ class Store:
 
     def resolve_event_id(self, ident: str) -> str | None:
         """An event id, or the id of one of its reports (what ``rasd extract`` printed) -> the event id."""
+        if "\x00" in ident:
+            return None
         if self.query("SELECT 1 AS x FROM events WHERE event_id = ?", (ident,)):
             return ident
         rows = self.query("SELECT event_id FROM reports WHERE report_id = ?", (ident,))
@@ -485,6 +512,8 @@ class Store:
     def event(self, event_id: str) -> dict | None:
         """One event with its reports: each report's record, article (with its text), evidence and why it
         joined the event."""
+        if "\x00" in event_id:
+            return None
         with self.snapshot():
             rows = self.query("SELECT * FROM events WHERE event_id = ?", (event_id,))
             if not rows:
@@ -541,6 +570,7 @@ class Store:
                     for table in ("articles", "sources", "reports", "evidence", "events", "merges")}
 
     def article(self, article_id: str) -> dict | None:
+        article_id = storable(str(article_id))
         rows = self.query("SELECT article_id, url, source, title, published, text, skipped, ingested_at "
                           "FROM articles WHERE article_id = ?", (article_id,))
         return rows[0] if rows else None
