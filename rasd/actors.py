@@ -345,6 +345,9 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
         if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS:
             entry = lex.generic.get("Military")
             how = "a strike noun with a nationality: that state's forces"
+        elif _has(prev, TARGET_OBJECTS) or _has(prev, _words("قاعدة قواعد سفينة بارجة معسكر آلية آليات مدرعة")):
+            entry = lex.generic.get("Military")
+            how = "a patrol, convoy or base with a nationality: that state's forces own it"
         elif (prev.text.isdigit() or prev.text in _COUNT_WORDS or _has(prev, PATIENT_NOUNS)) and (
                 tok.text.endswith(("ين", "ون", "يان")) or tok.text in ("اتراك", "روس", "افغان")):
             entry = lex.generic.get("Civilians")
@@ -374,7 +377,8 @@ def _article_kept(phrase: str, written: str) -> bool:
 
 
 def _nationality(lex: _Lexicon, word: str) -> str | None:
-    for form in (word, strip_article(word), word[:-2] if word.endswith("ان") else word):
+    for form in (word, strip_article(word), word[:-2] if word.endswith("ان") else word,
+                 word[:-1] if word.endswith("ا") else word):
         if form in lex.nationalities:
             return lex.nationalities[form]
     return None
