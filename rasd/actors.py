@@ -884,11 +884,11 @@ def _resolve(doc: Document, mention: ActorMention, country: str | None) -> Actor
 def _article_counts(doc: Document, country: str | None, before: int | None = None) -> Counter:
     counts: Counter = Counter()
     for m in doc.actors:
-        if m.kind == "source" or m.generic or (before is not None and m.start >= before):
-            continue
+        if m.kind in ("source", "person") or m.generic or (before is not None and m.start >= before):
+            continue  # a leader named in passing (a tweet, a visit) is not a side of the fighting
         actor = _resolve(doc, m, country)
-        if actor is not None and actor.category in ARMED:
-            counts[actor] += 1
+        if actor is not None and actor.category in ARMED and not actor.name.startswith("Government of"):
+            counts[actor] += 1  # governments and their embassies do not fight
     return counts
 
 
@@ -899,12 +899,16 @@ def _opponent(doc: Document, of: str, country: str | None, exclude: set[str]) ->
     return ranked[0] if ranked else None
 
 
-def _carried(doc: Document, trigger, country: str | None) -> Actor | None:
-    """The doer of the sentence before (``قوات النظام حاولت التقدم ... . وأضافت إن التقدم تم وسط قصف``)."""
-    if trigger.sentence <= 0:
+def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Actor | None:
+    """The doer of the sentence before (``قوات النظام حاولت التقدم ... . وأضافت إن التقدم تم وسط قصف``), or
+    of the sentence after when it tells the same kind of event in more detail (a lead, then its detail:
+    ``مقتل 18 من البيشمركة بقصف ... . وقال المصدر إن عناصر داعش أطلقوا الصواريخ``)."""
+    index = trigger.sentence + step
+    if not 0 <= index < len(doc.sentences):
         return None
-    sentence = doc.sentences[trigger.sentence - 1]
-    others = [t for t in doc.triggers if t.sentence == trigger.sentence - 1]
+    sentence = doc.sentences[index]
+    others = [t for t in doc.triggers if t.sentence == index and not t.modality
+              and (step < 0 or t.event_type == trigger.event_type)]
     if not others:
         return None
     cands = []
@@ -1060,10 +1064,11 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
 def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, set_role) -> None:
     event_type, sub = trigger.event_type, trigger.sub_event_type
     target = roles.actor2
-    carried = _carried(doc, trigger, country)
-    if carried is not None and carried.name != target and not allied(carried.name, target):
-        set_role("actor1", carried, "not named in the sentence: the doer of the sentence before")
-        return
+    for step, where in ((-1, "before"), (1, "after, which tells it in detail")):
+        carried = _carried(doc, trigger, country, step)
+        if carried is not None and carried.name != target and not allied(carried.name, target):
+            set_role("actor1", carried, f"not named in the sentence: the doer of the sentence {where}")
+            return
     if sub == "Air/drone strike":
         counts = _article_counts(doc, country, before=trigger.start)
         air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
@@ -1077,7 +1082,8 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             return
     if target and (event_type == "Battles" or sub == "Shelling/artillery/missile attack"):
         opponent = _opponent(doc, target, country, {target})
-        if opponent is not None:
+        if opponent is not None and (event_type == "Battles" or opponent.category in ("State forces",
+                                                                                     "External/Other forces")):
             set_role("actor1", opponent, "not named in the sentence: the side the article names against actor2")
             return
     if event_type in ("Explosions/Remote violence", "Violence against civilians") or (
@@ -1103,9 +1109,14 @@ def explain(text: str, published: str | None = None, country: str | None = None)
     mentions = []
     for m in doc.actors:
         actor = None if m.kind == "source" else _resolve(doc, m, where)
-        mentions.append({"text": m.text, "start": m.start, "end": m.end, "kind": m.kind, "generic": m.generic,
+        note = m.note
+        if actor is None and m.kind != "source":
+            held = sorted({c for e in m.entries if e.countries for c in e.countries})
+            note = f"not an actor in {where or 'this country'} (this reading holds in {', '.join(held)})"
+        mentions.append({"text": m.text, "start": m.start, "end": m.end, "kind": m.kind if actor or m.kind == "source"
+                         else "other-country", "generic": m.generic,
                          "name": actor.name if actor else m.entries[0].name,
-                         "category": actor.category if actor else "source", "note": m.note})
+                         "category": actor.category if actor else "-", "note": note})
     events = []
     for trigger in doc.triggers:
         if trigger.absorbed:

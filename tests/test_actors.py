@@ -267,6 +267,22 @@ def test_there_are_at_least_150_sentences():
     assert len(CASES) >= 150
 
 
+# -- the article around the sentence: a doer told in the next sentence, a leader named in passing ---------------
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("أفاد مصدر أمني بمقتل جنديين بقصف صاروخي على قضاء مخمور جنوب غرب أربيل. وقال المصدر إن عناصر داعش أطلقوا "
+     "الصواريخ من قرية قريبة.", IS, IQ),
+    ("وغرد مقتدى الصدر رافضا استهداف البعثات. وسقطت ثلاثة صواريخ على معسكر التاجي الذي يضم قوات أميركية شمال بغداد.",
+     UAG_IQ, US),
+    ("ذكرت مصادر أن مسلحي داعش هاجموا قرية البو بالي في الأنبار. واندلعت اشتباكات مع قوات الجيش العراقي في القرية.",
+     IS, IQ),
+], ids=["doer-in-the-detail", "leader-in-passing", "battle-against-the-article-side"])
+def test_actors_from_the_article_around_the_sentence(text, actor1, actor2):
+    doc = pipeline.extract({"text": text, "published": "2020-09-03"})
+    assert doc.events, "no event"
+    event = doc.events[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2), event.extra["reasons"]["actors"]
+
+
 # -- categories, inter codes, interaction, associated actors ----------------------------------------------------
 @pytest.mark.parametrize("sentence,published,field,value", [
     # a state's forces outside their country are External/Other forces (ACLED)

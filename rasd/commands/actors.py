@@ -52,8 +52,8 @@ def run(args) -> int:
     if not result["actors"]:
         print("no actors found")
     for m in result["actors"]:
-        kind = "source (reports, never a participant)" if m["kind"] == "source" else (
-            "generic" if m["generic"] else m["kind"])
+        kind = {"source": "source (reports, never a participant)", "other-country": "not here"}.get(
+            m["kind"], "generic" if m["generic"] else m["kind"])
         note = f"  [{m['note']}]" if m["note"] else ""
         print(f"{m['text']} [{m['start']}:{m['end']}] -> {m['name']} ({m['category']}; {kind}){note}")
     for e in result["events"]:
