@@ -15,6 +15,7 @@ import email.utils
 import gzip
 import io
 import re
+import zlib
 from typing import IO, Iterator
 from urllib.parse import urlparse
 
@@ -44,8 +45,26 @@ def _read_source(path_or_url: str) -> bytes:
     if len(data) > MAX_FEED_BYTES:
         raise ValueError(f"feed larger than {MAX_FEED_BYTES:,} bytes")
     if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+        data = gunzip(data, MAX_FEED_BYTES, what="feed")
     return data
+
+
+def gunzip(data: bytes, limit: int, *, what: str = "data") -> bytes:
+    """Decompress gzip ``data`` (several members too), refusing to expand past ``limit`` bytes (a
+    20 MB gzip bomb would otherwise become 20 GB). Raises ValueError with the reason."""
+    out = bytearray()
+    while data:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out))
+        except zlib.error as error:
+            raise ValueError(f"{what} is not valid gzip: {error}") from error
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise ValueError(f"{what} larger than {limit:,} bytes once decompressed")
+        if not inflater.eof:
+            raise ValueError(f"{what} is cut short (incomplete gzip)")
+        data = inflater.unused_data.lstrip(b"\x00")
+    return bytes(out)
 
 
 def parse_feed_date(value: str | None) -> str | None:
@@ -111,18 +130,36 @@ def iter_feed(path_or_url: str) -> Iterator[dict]:
 
 # -- WARC ---------------------------------------------------------------------------------------------------
 
+MAX_HEADER_LINE = 64 * 1024
+MAX_HEADERS = 500
+MAX_BLANK_LINES = 100_000
+
+
+def _line(stream: IO[bytes]) -> bytes:
+    line = stream.readline(MAX_HEADER_LINE + 1)
+    if len(line) > MAX_HEADER_LINE:
+        raise ValueError(f"header line longer than {MAX_HEADER_LINE:,} bytes: not a WARC or HTTP header")
+    return line
+
+
 def _read_headers(stream: IO[bytes]) -> tuple[str, dict[str, str]] | None:
-    line = stream.readline()
+    line = _line(stream)
+    blanks = 0
     while line in (b"\r\n", b"\n"):
-        line = stream.readline()
+        blanks += 1
+        if blanks > MAX_BLANK_LINES:
+            raise ValueError("too many blank lines between records: not a WARC file")
+        line = _line(stream)
     if not line:
         return None
     first = line.decode("latin-1").strip()
     headers: dict[str, str] = {}
     while True:
-        line = stream.readline()
+        line = _line(stream)
         if not line or line in (b"\r\n", b"\n"):
             break
+        if len(headers) >= MAX_HEADERS:
+            raise ValueError(f"more than {MAX_HEADERS} header lines in one record")
         name, _, value = line.decode("utf-8", "replace").partition(":")
         headers[name.strip().lower()] = value.strip()
     return first, headers
@@ -145,6 +182,15 @@ def _dechunk(body: bytes) -> bytes:
     return bytes(out)
 
 
+def _skip_bytes(stream: IO[bytes], length: int, chunk: int = 1 << 20) -> None:
+    """Read past ``length`` bytes without holding them."""
+    while length > 0:
+        got = stream.read(min(chunk, length))
+        if not got:
+            return
+        length -= len(got)
+
+
 def iter_warc(path: str) -> Iterator[dict]:
     """Article records from a WARC file (``.warc`` or ``.warc.gz``): HTTP 200 responses with an HTML or
     plain-text body."""
@@ -161,15 +207,21 @@ def iter_warc(path: str) -> Iterator[dict]:
             version, headers = head
             if not version.startswith("WARC/"):
                 raise ValueError(f"not a WARC record: {version[:40]!r}")
-            length = int(headers.get("content-length", "0"))
+            declared = headers.get("content-length", "0").strip()
+            if not declared.isdigit():
+                raise ValueError(f"WARC record with a bad Content-Length: {declared[:40]!r}")
+            length = int(declared)
             if length > MAX_RECORD_BYTES:
-                stream.read(length)
+                _skip_bytes(stream, length)
                 continue
             block = stream.read(length)
             if headers.get("warc-type") != "response" or "application/http" not in headers.get("content-type", ""):
                 continue
             http = io.BytesIO(block)
-            status = _read_headers(http)
+            try:
+                status = _read_headers(http)
+            except ValueError:  # a malformed HTTP head: this record is unusable, the next may be fine
+                continue
             if status is None:
                 continue
             status_line, http_headers = status
@@ -184,8 +236,8 @@ def iter_warc(path: str) -> Iterator[dict]:
                 body = _dechunk(body)
             if "gzip" in http_headers.get("content-encoding", "").lower():
                 try:
-                    body = gzip.decompress(body)
-                except OSError:
+                    body = gunzip(body, MAX_RECORD_BYTES, what="WARC response body")
+                except ValueError:
                     continue
             url = headers.get("warc-target-uri", "").strip("<>") or None
             try:
