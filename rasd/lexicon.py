@@ -21,6 +21,7 @@ from typing import Any, Generic, Iterable, Sequence, TypeVar
 from .text import Token, norm, prefix_variants, strip_article, suffix_variants, tokenize
 
 T = TypeVar("T")
+_NOTHING: tuple[list, dict] = ([], {})
 
 
 @lru_cache(maxsize=262_144)
@@ -100,19 +101,25 @@ class PhraseMatcher(Generic[T]):
     def __len__(self) -> int:
         return self.size
 
-    def _starts(self, word: str) -> tuple[tuple[tuple[tuple[str, bool], ...], str, T, int], ...]:
-        """The lexicon entries a token can start, with the proclitic characters it strips (cached per word:
-        most tokens start nothing, and then one dictionary look-up settles them)."""
+    def _starts(self, word: str) -> tuple[list, dict[str, list]]:
+        """The lexicon entries a token can start, with the proclitic characters it strips, cached per word:
+        ``(one-word entries, {second word: longer entries})``. Most tokens start nothing, and then one
+        dictionary look-up settles them; a token that starts many phrases (قوات) is narrowed by the next
+        word in one more look-up instead of a walk through every phrase."""
         hit = self._start_cache.get(word)
         if hit is None:
             index = self._index
-            out = []
+            singles: list = []
+            longer: dict[str, list] = {}
             for form, stripped, has_suffix in first_readings(word):
                 for key, phrase, value in index.get(form, ()):
                     if has_suffix and not key[0][1]:
                         continue
-                    out.append((key, phrase, value, stripped))
-            hit = tuple(out)
+                    if len(key) == 1:
+                        singles.append((phrase, value, stripped))
+                    else:
+                        longer.setdefault(key[1][0], []).append((key, phrase, value, stripped))
+            hit = (singles, longer) if singles or longer else _NOTHING
             if len(self._start_cache) > 100_000:
                 self._start_cache.clear()
             self._start_cache[word] = hit
@@ -123,25 +130,34 @@ class PhraseMatcher(Generic[T]):
         n = len(tokens)
         starts = self._starts
         for i, tok in enumerate(tokens):
-            entries = starts(tok.text)
-            if not entries:
+            singles, longer = starts(tok.text)
+            for phrase, value, stripped in singles:
+                found.append(Match(tok.start + stripped, tok.end, tok.index, tok.index, phrase, value))
+            if not longer or i + 1 >= n or tokens[i + 1].start - tok.end > 3:  # words of a name stay close
                 continue
-            for key, phrase, value, stripped in entries:
-                last = i + len(key) - 1
-                if last >= n:
-                    continue
-                ok = True
-                for offset in range(1, len(key)):
-                    word, star = key[offset]
-                    nxt = tokens[i + offset]
-                    if nxt.start - tokens[i + offset - 1].end > 3:  # words of a name stay close
-                        ok = False
-                        break
-                    if not any(r == word and (star or not suf) for r, suf in inner_readings(nxt.text)):
-                        ok = False
-                        break
-                if ok:
-                    found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index, phrase, value))
+            done: set[int] = set()  # one reading of the second word may stand with and without an ending
+            for second, suf2 in inner_readings(tokens[i + 1].text):
+                for entry in longer.get(second, ()):
+                    key, phrase, value, stripped = entry
+                    if suf2 and not key[1][1] or id(entry) in done:
+                        continue
+                    done.add(id(entry))
+                    last = i + len(key) - 1
+                    if last >= n:
+                        continue
+                    ok = True
+                    for offset in range(2, len(key)):
+                        word, star = key[offset]
+                        nxt = tokens[i + offset]
+                        if nxt.start - tokens[i + offset - 1].end > 3:
+                            ok = False
+                            break
+                        if not any(r == word and (star or not suf) for r, suf in inner_readings(nxt.text)):
+                            ok = False
+                            break
+                    if ok:
+                        found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index,
+                                           phrase, value))
         return found
 
     def find_longest(self, tokens: Sequence[Token]) -> list[Match[T]]:
