@@ -32,13 +32,14 @@ PRO_GOVERNMENT = {"Popular Resistance", "Popular Mobilization Forces", "Peshmerg
 NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
 
 
-def _adjust_type(sub: str, roles: actors.Roles) -> str:
+def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None) -> str:
     """Sub-event types that the actors decide (ACLED: territory taken by government forces or their
     affiliates is regained; by others it is overtaken; shooting armed men is a clash)."""
     if sub in ("Government regains territory", "Non-state actor overtakes territory"):
         if roles.actor1 is None:
             return sub
-        government_side = roles.inter1 in ("State forces", "External/Other forces") or roles.actor1 in PRO_GOVERNMENT
+        government_side = (roles.inter1 in ("State forces", "External/Other forces") or roles.actor1 in PRO_GOVERNMENT
+                           or bool(country) and actors.allied(roles.actor1, f"Military Forces of {country}"))
         return "Government regains territory" if government_side else "Non-state actor overtakes territory"
     if sub == "Attack" and roles.inter2 in ARMED and roles.inter1 != "State forces":
         return "Armed clash"
@@ -112,7 +113,7 @@ def assemble_events(doc: Document) -> None:
         for index, mention in enumerate(places):
             place = mention.place
             roles = actors.roles_for(doc, trigger, sentence, place.country)
-            sub = _adjust_type(trigger.sub_event_type, roles)
+            sub = _adjust_type(trigger.sub_event_type, roles, place.country)
             # a toll given for several places together cannot be split: ACLED's conservative rule
             count = deaths.count if len(places) == 1 else 0
             event = Event(
@@ -165,15 +166,19 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
         kept_event.notes = kept_event.notes + " " + event.notes
     kept_info["sentences"] |= info["sentences"]
     kept_info["dated"] = kept_info["dated"] or info["dated"]
+    for side in ("1", "2"):
+        # an actor the text names beats one the kept telling only defaulted to (no doer named)
+        if getattr(event, "actor" + side) is not None and (
+                getattr(kept_event, "actor" + side) is None
+                or _named(event, "actor" + side) and not _named(kept_event, "actor" + side)):
+            for name in ("actor" + side, "assoc_actor_" + side, "inter" + side):
+                setattr(kept_event, name, getattr(event, name))
     seen = kept_info.setdefault("evidence_keys", {(e["field"], e["start"], e["end"]) for e in kept_event.evidence})
     for item in event.evidence:
         key = (item["field"], item["start"], item["end"])
         if key not in seen:
             seen.add(key)
             kept_event.evidence.append(item)
-    for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
-        if getattr(kept_event, name) is None and getattr(event, name) is not None:
-            setattr(kept_event, name, getattr(event, name))
     if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY:
         kept_event.sub_event_type = event.sub_event_type  # the battle changed who holds the place
         for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
@@ -182,6 +187,11 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
     kept_event.background = kept_event.background and event.background
     kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
+
+
+def _named(event: Event, role: str) -> bool:
+    """Whether the text names the event's ``role`` (it has evidence), rather than a default filling it."""
+    return any(item["field"] == role for item in event.evidence)
 
 
 def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
