@@ -738,8 +738,7 @@ def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
 
 def _is_report_date(doc: "Document", mention: DateMention) -> bool:
     """The date of a statement ("قالت الشرطة أمس الخميس إن ..."), not of the event."""
-    after = doc.norm.text[mention.end:mention.end + 16]
-    word = re.match(r"[ ,]*(\w+)", after)
+    word = _FIRST_WORD_RE.match(doc.norm.text, mention.end, mention.end + 16)
     return bool(word and word.group(1) in grammar().report_that)
 
 
@@ -783,6 +782,11 @@ def _usable(doc: "Document", mentions: list[DateMention], trigger: Any) -> list[
     return out
 
 
+_WORD_RE = re.compile(r"\w+")
+_NEAR = 32  # dates weighed on each side of an event in a sentence that holds more than twice as many
+_FIRST_WORD_RE = re.compile(r"[ ,]*(\w+)")
+
+
 def _pick(doc: "Document", mentions: list[DateMention], pos: int,
           trigger: Any = None, nearest: bool = False) -> tuple[DateMention, bool] | None:
     """The date mention that dates an event at ``pos``: event dates before statement dates; then, in
@@ -791,6 +795,10 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
     publication, "في الأيام القليلة الماضية", yields to a named day); in a sentence the event
     inherits its date from, that sentence's most precise date, then the nearest (its main event's
     day, not a period in an aside). See :func:`_usable` for the mentions that never date an event."""
+    if len(mentions) > 2 * _NEAR:
+        # a pathological sentence with hundreds of dates: only those nearest the event are weighed
+        at = bisect.bisect_left(mentions, pos, key=lambda d: d.start)
+        mentions = mentions[max(0, at - _NEAR):at + _NEAR]
     mentions = _usable(doc, mentions, trigger)
     if not mentions:
         return None
@@ -815,7 +823,13 @@ def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date 
 
 
 def _in(dates: list[DateMention], span: Any) -> list[DateMention]:
-    return [d for d in dates if d.start >= span.start and d.end <= span.end]
+    """The mentions inside ``span`` (``dates`` sorted by start, as :func:`find_dates` leaves them)."""
+    lo = bisect.bisect_left(dates, span.start, key=lambda d: d.start)
+    hi = bisect.bisect_left(dates, span.end, lo, key=lambda d: d.start)
+    out = dates[lo:hi]
+    while out and out[-1].end > span.end:  # mentions never overlap: only the last can run past the end
+        out.pop()
+    return out
 
 
 def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
@@ -892,9 +906,51 @@ _VAGUE_TIME_RE = re.compile(r"(?<!\w)(?:" + "|".join(p.replace(" ", "[ ]+") for 
 _KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
 
 
+class _Index:
+    """Per-document lookups for dating events, built once (cached in ``doc.user_data``): the reported
+    triggers sorted by start (a sentence's triggers by bisection), and per-sentence facts computed
+    once however many triggers the sentence holds (linear, not quadratic, in a text of thousands)."""
+
+    def __init__(self, doc: "Document"):
+        self.items = sorted((t for t in getattr(doc, "triggers", []) or []
+                             if getattr(t, "modality", None) is None and not getattr(t, "absorbed", False)),
+                            key=lambda t: t.start)
+        self.starts = [t.start for t in self.items]
+        self.memo: dict[tuple, Any] = {}
+
+    def reported(self, start: int, end: int) -> list[Any]:
+        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
+def _index(doc: "Document") -> _Index:
+    triggers = getattr(doc, "triggers", None) or []
+    key = (id(triggers), len(triggers))
+    store = doc.user_data if isinstance(getattr(doc, "user_data", None), dict) else {}
+    cached = store.get("rasd.dates.index")
+    if cached is None or cached[0] != key:
+        cached = (key, _Index(doc))
+        store["rasd.dates.index"] = cached
+    return cached[1]
+
+
+def _memo(doc: "Document", name: str, span: Any, compute: Any) -> Any:
+    memo = _index(doc).memo
+    key = (name, span.start, span.end)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _vague_time(doc: "Document", sentence: "Sentence") -> str | None:
-    m = _VAGUE_TIME_RE.search(doc.norm.text, sentence.start, sentence.end)
-    return m.group(0) if m else None
+    def compute() -> str | None:
+        m = _VAGUE_TIME_RE.search(doc.norm.text, sentence.start, sentence.end)
+        return m.group(0) if m else None
+    return _memo(doc, "vague", sentence, compute)
+
+
+def _words(doc: "Document", sentence: "Sentence") -> frozenset[str]:
+    return _memo(doc, "words", sentence,
+                 lambda: frozenset(t.text for t in doc.tokens_between(sentence.start, sentence.end)))
 
 
 def _told_as_earlier(doc: "Document", sentence: "Sentence", pos: int) -> bool:
@@ -905,14 +961,13 @@ def _told_as_earlier(doc: "Document", sentence: "Sentence", pos: int) -> bool:
 
 
 def _opening(doc: "Document", sentence: "Sentence", n: int = 4) -> list[str]:
-    return [t.text for t in doc.tokens_between(sentence.start, min(sentence.end, sentence.start + 80))][:n]
+    return _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:n]
 
 
 def _reported(doc: "Document", span: Any, exclude: Any = None) -> list[Any]:
     """The triggers of reported events (no modality, not absorbed) inside ``span``."""
-    return [t for t in getattr(doc, "triggers", []) or []
-            if t is not exclude and getattr(t, "modality", None) is None and not getattr(t, "absorbed", False)
-            and span.start <= t.start < span.end]
+    found = _index(doc).reported(span.start, span.end)
+    return [t for t in found if t is not exclude] if exclude is not None else found
 
 
 def _refers_back(doc: "Document", t: Any) -> bool:
@@ -941,10 +996,11 @@ def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
             break
     if not opens and not reporting:
         return False
+    if opens:
+        return True
     kind = getattr(trigger, "event_type", None)
-    rivals = [t for t in _reported(doc, sentence, trigger)
-              if not _refers_back(doc, t) and not (kind == "Battles" == t.event_type)]
-    return opens or not rivals
+    return not any(not _refers_back(doc, t) and not (kind == "Battles" == t.event_type)
+                   for t in _reported(doc, sentence, trigger))
 
 
 def _new_topic(doc: "Document", sentence: "Sentence") -> bool:
@@ -957,8 +1013,8 @@ def _new_topic(doc: "Document", sentence: "Sentence") -> bool:
     return words[0] in _NEW_TOPIC
 
 
-def _event_types(doc: "Document", span: Any, exclude: Any = None) -> set[str]:
-    return {t.event_type for t in _reported(doc, span, exclude)}
+def _event_types(doc: "Document", span: Any) -> set[str]:
+    return _memo(doc, "event_types", span, lambda: {t.event_type for t in _reported(doc, span)})
 
 
 def _story_date(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
@@ -966,9 +1022,10 @@ def _story_date(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
     sentence = doc.sentences[idx]
     pub = doc.published
     prev = doc.sentences[idx - 1]
-    words = [t.text for t in doc.tokens_between(sentence.start, sentence.end)]
+    words = _words(doc, sentence)
     # the statement before goes on ("..., مشيرة إلى أن ..."): what it reports is dated by it
-    if any(w in _GOES_ON for w in words) and not any(form in _REPORTING for w in words for form, _ in _forms(w)):
+    if words & _GOES_ON and not _memo(doc, "reporting", sentence, lambda: any(
+            form in _REPORTING for w in words for form, _ in _forms(w))):
         statements = [d for d in _usable(doc, _in(doc.dates, prev), trigger) if _is_report_date(doc, d)]
         if statements:
             return _inherited(statements[-1], "story (the statement it continues)", pub)
@@ -989,7 +1046,7 @@ def _story_date(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
     lead_sentence = doc.sentences[lead_idx]
     if not _sub_types(doc, sentence) & _sub_types(doc, lead_sentence):
         return None
-    if set(words) & _SIMILAR or _shares_place(doc, lead_sentence, sentence):
+    if words & _SIMILAR or _shares_place(doc, lead_sentence, sentence):
         return _inherited(mention, "story (the lead)", pub)
     return None
 
@@ -1002,7 +1059,8 @@ _GOES_ON = frozenset("""مشيرا مشيره مضيفا مضيفه موضحا �
 def _sub_types(doc: "Document", span: Any) -> set[str]:
     """The kinds of event reported in ``span``: sub-event types, except that a battle is one kind
     whatever its sub-types (ACLED codes clashes that change who holds a place once)."""
-    return {t.event_type if t.event_type == "Battles" else t.sub_event_type for t in _reported(doc, span)}
+    return _memo(doc, "kinds", span, lambda: {t.event_type if t.event_type == "Battles" else t.sub_event_type
+                                               for t in _reported(doc, span)})
 
 
 def _inherited(d: DateMention, where: str, pub: dt.date | None) -> EventDate:
@@ -1024,6 +1082,10 @@ def _lead(doc: "Document", trigger: Any) -> tuple[DateMention, int] | None:
 
 
 def _place_names(doc: "Document", span: Any) -> set[str]:
+    return _memo(doc, "places", span, lambda: _compute_place_names(doc, span))
+
+
+def _compute_place_names(doc: "Document", span: Any) -> set[str]:
     names = set()
     for p in getattr(doc, "places", []) or []:
         place = getattr(p, "place", None)

@@ -38,6 +38,7 @@ Spans are offsets into ``doc.norm.text``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -378,6 +379,7 @@ def _dual_forms(nouns: frozenset[str]) -> frozenset[str]:
 
 DUALS = _dual_forms(DUAL_OK)
 BOUNDARY_RE = re.compile(r"[.!?;:\n،,]")
+_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -902,20 +904,81 @@ def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
     return -1
 
 
+class _Rivals:
+    """The triggers of a document that can own a casualty mention, sorted by start, for bisection:
+    reported (no modality), not absorbed, and not themselves a death word of a count ("مقتل" is a
+    trigger and a count: it does not compete for its own count). Built once per document (cached in
+    ``doc.user_data``), so that finding the triggers of a sentence, or the nearest ones to a count,
+    costs a bisection instead of a scan of every trigger (linear, not quadratic, in a text with
+    thousands of triggers)."""
+
+    def __init__(self, doc: "Document"):
+        cas = sorted(doc.casualties, key=lambda c: c.start)
+        cstarts = [c.start for c in cas]
+        clen = max((c.end - c.start for c in cas), default=0)
+
+        def in_count(t: Any) -> bool:
+            lo = bisect.bisect_left(cstarts, t.start - clen)
+            hi = bisect.bisect_left(cstarts, t.end)
+            return any(cas[k].end > t.start for k in range(lo, hi))
+
+        self.items = sorted((t for t in getattr(doc, "triggers", []) or []
+                             if getattr(t, "modality", None) is None and not getattr(t, "absorbed", False)
+                             and not in_count(t)), key=lambda t: t.start)
+        self.starts = [t.start for t in self.items]
+        self.span = max((t.end - t.start for t in self.items), default=0)
+        # sparse table of the largest end over index ranges (the rival ending nearest before a count)
+        ends = [t.end for t in self.items]
+        self.table = [ends]
+        width = 1
+        while 2 * width <= len(ends):
+            prev = self.table[-1]
+            self.table.append([max(prev[i], prev[i + width]) for i in range(len(ends) - 2 * width + 1)])
+            width *= 2
+
+    def max_end(self, lo: int, hi: int) -> int | None:
+        """The largest end among items[lo:hi] (None when empty)."""
+        if lo >= hi:
+            return None
+        level = (hi - lo).bit_length() - 1
+        row = self.table[level]
+        return max(row[lo], row[hi - (1 << level)])
+
+    def index_range(self, trigger: Any, start: int, end: int) -> tuple[int, int, int | None]:
+        """``(lo, hi, own)``: the items starting in ``[start, end)`` are items[lo:hi]; ``own`` is the
+        index of ``trigger`` itself among them (or None)."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        here = (getattr(trigger, "start", None), getattr(trigger, "end", None))
+        if here[0] is None:
+            return lo, hi, None
+        k = bisect.bisect_left(self.starts, here[0], lo, hi)
+        while k < hi and self.starts[k] == here[0]:
+            t = self.items[k]
+            if t is trigger or (t.start, t.end) == here:
+                return lo, hi, k
+            k += 1
+        return lo, hi, None
+
+    def between(self, trigger: Any, start: int, end: int) -> list[Any]:
+        lo, hi, own = self.index_range(trigger, start, end)
+        if own is None:
+            return self.items[lo:hi]
+        return self.items[lo:own] + self.items[own + 1:hi]
+
+
+def _rivals(doc: "Document") -> _Rivals:
+    key = (id(doc.triggers), len(doc.triggers or ()), id(doc.casualties), len(doc.casualties or ()))
+    cached = doc.user_data.get("rasd.numbers.rivals") if isinstance(doc.user_data, dict) else None
+    if cached is None or cached[0] != key:
+        cached = (key, _Rivals(doc))
+        if isinstance(doc.user_data, dict):
+            doc.user_data["rasd.numbers.rivals"] = cached
+    return cached[1]
+
+
 def _competitors(doc: "Document", trigger: Any, start: int, end: int) -> list[Any]:
-    """Other reported-event triggers in ``[start, end)`` that can own a casualty mention."""
-    out = []
-    for t in getattr(doc, "triggers", []) or []:
-        if t is trigger or getattr(t, "modality", None) is not None or getattr(t, "absorbed", False):
-            continue  # a denied or threatened event, or a cue folded into a more specific one
-        if (t.start, t.end) == (getattr(trigger, "start", None), getattr(trigger, "end", None)):
-            continue
-        if not (start <= t.start < end):
-            continue
-        if any(c.start < t.end and t.start < c.end for c in doc.casualties):
-            continue  # a death word that is also a trigger ("مقتل") does not compete for its own count
-        out.append(t)
-    return out
+    """Other reported-event triggers in ``[start, end)`` that can own a casualty mention, by start."""
+    return _rivals(doc).between(trigger, start, end)
 
 
 _RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها)"
@@ -945,11 +1008,34 @@ def _is_cause(doc: "Document", m: CasualtyMention, trigger: Any) -> bool:
 
 
 def _owned(doc: "Document", trigger: Any, mentions: list[CasualtyMention], start: int, end: int) -> list[CasualtyMention]:
+    """The mentions nearer ``trigger`` than any rival trigger in ``[start, end)`` (ties: the trigger's)."""
     mentions = [m for m in mentions if not _is_cause(doc, m, trigger)]
-    rivals = _competitors(doc, trigger, start, end)
-    if not rivals:
+    index = _rivals(doc)
+    lo, hi, own = index.index_range(trigger, start, end)
+    if hi - lo - (own is not None) <= 0:
         return mentions
-    return [m for m in mentions if all(_distance(doc, m, trigger) <= _distance(doc, m, r) for r in rivals)]
+    items, starts = index.items, index.starts
+    out = []
+    for m in mentions:
+        mine = _distance(doc, m, trigger)
+        # Only the nearest rivals can beat the trigger: those starting within one trigger length
+        # before the count or inside it (they may overlap it), the first one after it, and, of those
+        # wholly before that window, the one that ends last.
+        w_lo = max(lo, bisect.bisect_left(starts, m.start - index.span, lo, hi))
+        w_hi = bisect.bisect_left(starts, m.end, lo, hi)
+        near = [k for k in range(w_lo, min(hi, w_hi + 1)) if k != own]
+        if w_hi == own and w_hi + 1 < hi:
+            near.append(w_hi + 1)
+        beaten = any(_distance(doc, m, items[k]) < mine for k in near)
+        if not beaten:
+            parts = [(lo, w_lo)] if own is None or not lo <= own < w_lo else [(lo, own), (own + 1, w_lo)]
+            for a, b in parts:
+                last = index.max_end(a, b)
+                if last is not None and (m.start - last, 0) < mine:
+                    beaten = True
+        if not beaten:
+            out.append(m)
+    return out
 
 
 _INCLUDES_ATTACKER_RE = re.compile(r"[^.]{0,30}?(?:بينهم|بمن فيهم|من بينهم|منهم)[ ]+(?:ال)?(?:انتحاري|مهاجم|منفذ)")
@@ -1009,7 +1095,7 @@ def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fa
 def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
     """The sentence carries on the previous report: it opens with "ما أسفر عن" / "وأدى ..." or with a
     reporting verb ("وأشارت المصادر إلى مقتل ...") and reports no event of its own."""
-    words = [t.text for t in doc.tokens_between(sentence.start, min(sentence.end, sentence.start + 80))][:4]
+    words = _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:4]
     if any(set(_forms(w)) & CONTINUATION for w in words[:3]):
         return True
     if words and set(_forms(words[0])) & REPORTING:
@@ -1094,12 +1180,27 @@ def _dual_places(doc: "Document", sentence: "Sentence", result: Fatalities, trig
     held = doc.sentence_at(result.start) if result.start is not None else None
     if held is not None and (held.start, held.end) != (sentence.start, sentence.end):
         spans.append(held)  # the toll came from the next sentence
-    toks = [tok for span in spans for tok in doc.tokens_between(span.start, span.end)]
-    for k, tok in enumerate(toks):
-        for form in _forms(tok.text):
-            if form in _DUAL_PLACES and not (k > 0 and toks[k - 1].text in _BETWEEN):
-                return tok.text
+    for span in spans:
+        found = _sentence_duals(doc, span)
+        if found:
+            return found
     return None
+
+
+def _sentence_duals(doc: "Document", span: Any) -> str | None:
+    """The first dual place noun of a sentence not after بين (computed once per sentence)."""
+    memo = doc.user_data.setdefault("rasd.numbers.duals", {}) if isinstance(doc.user_data, dict) else {}
+    key = (span.start, span.end)
+    if key not in memo:
+        memo[key] = None
+        previous = ""
+        for m in _WORD_RE.finditer(doc.norm.text, span.start, span.end):
+            word = m.group(0)
+            if previous not in _BETWEEN and any(form in _DUAL_PLACES for form in _forms(word)):
+                memo[key] = word
+                break
+            previous = word
+    return memo[key]
 
 
 def _only_attackers(result: Fatalities) -> bool:

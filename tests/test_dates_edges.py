@@ -86,3 +86,69 @@ def test_hostile_markup_is_scanned_in_linear_time(page):
 ])
 def test_metadata_still_read(html, expected):
     assert publication_date(html=html) == expected
+
+
+# -- properties over the whole calendar ---------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from rasd.dates import date_for, find_dates  # noqa: E402
+from rasd.doc import Document  # noqa: E402
+from rasd.segment import segment  # noqa: E402
+
+EDGE_PHRASES = ["امس", "اول امس", "اليوم", "غدا", "بعد غد", "الشهر الماضي", "الشهر المقبل", "العام الماضي",
+                "العام المقبل", "الأسبوع المقبل", "قبل ثلاثة أيام", "قبل أسابيع", "منذ أشهر", "يوم الجمعة",
+                "أمس الخميس", "5 رمضان", "30 ذو الحجة", "رمضان الماضي", "15 كانون الثاني", "3 جانفي",
+                "منتصف الشهر الجاري", "نهاية العام الماضي", "خلال الساعات الماضية"]
+PAST = {"امس", "اول امس", "الشهر الماضي", "العام الماضي", "قبل ثلاثة أيام", "قبل أسابيع", "منذ أشهر",
+        "يوم الجمعة", "أمس الخميس", "رمضان الماضي", "نهاية العام الماضي", "خلال الساعات الماضية"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(pub=st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)), phrase=st.sampled_from(EDGE_PHRASES))
+def test_resolution_never_raises_anywhere_in_the_calendar(pub, phrase):
+    """Every publication date Python can hold: a phrase resolves to a date or to unknown, and a past
+    phrase never lands after publication."""
+    out = resolve_date(phrase, pub)
+    assert out is None or (isinstance(out[0], dt.date) and out[1] in (1, 2, 3))
+    if out is not None and phrase in PAST:
+        assert out[0] <= pub
+
+
+STORY = ("اندلعت اشتباكات عنيفة {when} في البلدة.\nوتجددت الاشتباكات في محيط البلدة.\n"
+         "وكانت القوات قد قصفت البلدة {other}.")
+
+
+@settings(max_examples=150, deadline=None)
+@given(pub=st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)),
+       when=st.sampled_from(["امس", "غدا", "فجر الاحد", "منذ أشهر", "الشهر المقبل", "مطلع العام", ""]),
+       other=st.sampled_from(["مؤخرا", "الأسبوع الماضي", "", "غدا"]))
+def test_an_event_is_never_dated_after_publication(pub, when, other):
+    """Whatever the sentence inherits its date from (its own, the story, the lead, the statement),
+    the event is never dated after publication, and with no date known it says so."""
+    doc = Document(STORY.format(when=when, other=other), published=pub)
+    segment(doc)
+    find_dates(doc)
+    from dataclasses import dataclass
+
+    @dataclass
+    class T:
+        start: int
+        end: int
+        sentence: int
+        event_type: str = "Battles"
+        sub_event_type: str = "Armed clash"
+        modality: None = None
+        absorbed: bool = False
+
+    text = doc.norm.text
+    triggers = []
+    for word in ("اشتباكات", "الاشتباكات", "قصفت"):
+        pos = text.index(word)
+        index = next(i for i, s in enumerate(doc.sentences) if s.start <= pos < s.end)
+        triggers.append(T(pos, pos + len(word), index))
+    doc.triggers = triggers
+    for t in triggers:
+        got = date_for(doc, t, doc.sentences[t.sentence])
+        assert got.date is None or got.date <= pub
+        assert got.precision in (1, 2, 3)
