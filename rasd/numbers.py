@@ -578,7 +578,21 @@ class _Finder:
                 count, last = count + 1, k
             elif bare in DUALS:
                 count, last = count + 2, k
+        if count > first[0] and self._singular_relative_after(last):
+            return first  # "القائد العسكري ... والقيادي البارز الذي يدعى ...": two titles of one man
         return count, last
+
+    def _singular_relative_after(self, k: int) -> bool:
+        """A singular relative pronoun (الذي / التي) soon after token k, in the same clause: the nouns
+        joined before it name one person ("اللذين" would name two)."""
+        for x in range(k + 1, min(self.n, k + 7)):
+            if self.boundary_after(x - 1):
+                return False
+            if self.raw[x] in ("الذي", "التي"):
+                return True
+            if self.raw[x] in ("اللذين", "اللتين", "اللذان", "اللتان", "الذين"):
+                return False
+        return False
 
     def _person_at(self, j: int) -> tuple[int, int] | None:
         if j >= self.n:
