@@ -60,6 +60,12 @@ def _said_nearby(doc: Document, trigger, sentence, mention) -> bool:
     return start <= mention.start < sentence.end and mention.end > mention.start
 
 
+def _anchored(edate, sentence) -> bool:
+    """A generic word (هاجم، استهدف، انفجار) reports an incident when its sentence gives it a day of its own
+    (هاجم مسلحون حاجزاً أمس): talk about attacks in general has none."""
+    return edate.start is not None and sentence.start <= edate.start < sentence.end
+
+
 _KANA = ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")
 
 
@@ -107,9 +113,10 @@ def assemble_events(doc: Document) -> None:
                     trigger.event_type, trigger.sub_event_type = trigger.own_type
                 trigger.contextual = False
         deaths = numbers.fatalities_for(doc, trigger, sentence)
-        if trigger.generic and (trigger.vague or not trigger.contextual) and not deaths.count:
-            continue  # "the attacks", a lone "targeting": talk about violence, not a report of it
         edate = dates.date_for(doc, trigger, sentence)
+        if trigger.generic and not deaths.count and (
+                trigger.vague or not (trigger.contextual or _anchored(edate, sentence))):
+            continue  # "the attacks", a lone "targeting": talk about violence, not a report of it
         for index, mention in enumerate(places):
             place = mention.place
             roles = actors.roles_for(doc, trigger, sentence, place.country)

@@ -168,8 +168,8 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
             by_clause.setdefault(clause.start, []).append(trig)
         for rivals in by_clause.values():
             # of several generic words in one clause only the most telling stays
-            def telling(t: Trigger) -> tuple:
-                return t.weight, t.event_type == "Explosions/Remote violence", -t.start
+            def telling(t: Trigger) -> tuple:  # what was done beats what it left (قتل 29 في استهداف)
+                return t.role != "result", t.weight, t.event_type == "Explosions/Remote violence", -t.start
             best = max(rivals, key=telling)
             for trig in rivals:
                 if trig is not best:

@@ -168,3 +168,40 @@ def test_an_undated_lead_folds_into_the_dated_events_it_summarises():
 def test_an_event_placed_only_at_its_governorate_has_no_district():
     got = events("انفجرت عبوةٌ ناسفة برتلٍ تابع للتحالف في محافظة صلاح الدين وسط العراق اليوم.")
     assert [(e.admin1, e.admin2, e.geo_precision) for e in got] == [("Salah ad Din", None, 3)]
+
+
+# -- a generic word with a day of its own is a report ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sub", [
+    ("هاجم مسلّحون حاجزاً للشرطة في بغداد أمس.", "Armed clash"),
+    ("هاجمت قوات النظام مواقع المعارضة في درعا فجر اليوم.", "Armed clash"),
+    ("قتل مسلحون ثلاثة مدنيين في سوق الموصل.", "Attack"),
+    ("قُتل مدنيٌّ برصاص قناص في تعز صباح اليوم.", "Attack"),
+])
+def test_a_lone_generic_word_reports_an_incident_when_its_sentence_gives_its_day(text, sub):
+    assert [e.sub_event_type for e in events(text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "تصاعدت الهجمات في ديالى خلال الأشهر الماضية.",
+    "استهداف أرتال التحالف في بابل بات أمراً معتاداً.",
+])
+def test_talk_about_attacks_is_no_report(text):
+    assert not events(text)
+
+
+def test_what_violence_left_never_outranks_what_was_done():
+    got = events("وأفاد المرصد أمس بأن 29 من عناصر التنظيم قتلوا في استهداف لمعسكر قرب مدينة الطبقة بعد غارات "
+                 "لطائرات التحالف الدولي.", "2015-08-07")
+    assert [e.sub_event_type for e in got] == ["Air/drone strike"]
+
+
+def test_a_destination_is_not_where_it_happened():
+    assert not events("قصفت الطائرات آليات على الطرق المؤدية إلى حلب أمس.")
+    got = events("انسحب المتمردون من أطراف عدن باتجاه لحج اليوم.")
+    assert [e.location for e in got] == ["Aden"]
+
+
+def test_a_claim_denied_in_the_same_sentence_is_no_event():
+    assert not events("أعلنت جماعة متشددة أنها أطلقت قذيفتي هاون على موقع للتدريب في خان يونس، لكن وزارة "
+                      "الداخلية نفت هذا الادعاء.")

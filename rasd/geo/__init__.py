@@ -301,7 +301,8 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
     """The place(s) where the event reported by ``trigger`` in ``sentence`` happened (see module docstring)."""
     dateline = (doc.user_data.get("geo") or {}).get("dateline")
     # the dateline says where the report was filed: only a fallback for the event's place
-    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline]
+    # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened
+    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation != "toward"]
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -403,7 +404,7 @@ def _fallback(doc: Document) -> list[PlaceMention]:
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, PlaceMention] = {}
     for p in doc.places:
-        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country:
+        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation != "toward":
             counts[p.place.admin1] += 1
             first.setdefault(p.place.admin1, p)
     if not counts:
