@@ -111,3 +111,9 @@ def mark_modality(doc: Document) -> None:
                 if hit:
                     trig.modality = kind
                     break
+    # a generic word folded into a specific one that turned out to be no report stands on its own again:
+    # "وحدة الصواريخ التابعة للجيش قصفت مقراً" (the rocket unit is a name; قصفت is the shelling)
+    for trig in doc.triggers:
+        if trig.absorbed and trig.absorbed_by is not None and trig.absorbed_by.modality and not trig.modality:
+            trig.absorbed = False
+            trig.absorbed_by = None

@@ -46,6 +46,7 @@ class Trigger:
     contextual: bool = False  # a generic word whose type came from a specific trigger nearby
     vague: bool = False  # a generic word in the definite or the plural ("the attacks"): talk, not a report
     role: str = ""  # "result": reports what violence left (bodies); yields to a violent trigger of its sentence
+    absorbed_by: "Trigger | None" = None  # the specific trigger beside it that tells the same incident
     context: "Trigger | None" = None  # the specific trigger a contextual generic word took its type from
     own_type: tuple[str, str] | None = None  # (event_type, sub_event_type) before it took the context's type
 
@@ -143,13 +144,13 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
     """
     from .segment import clause_at
 
-    specific_by_sentence: dict[int, list[int]] = {}
+    specific_by_sentence: dict[int, list[Trigger]] = {}
     generic_by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
         if t.generic:
             generic_by_sentence.setdefault(t.sentence, []).append(t)
         else:
-            specific_by_sentence.setdefault(t.sentence, []).append(t.start)
+            specific_by_sentence.setdefault(t.sentence, []).append(t)
     violent = [t for t in triggers if not t.generic and t.event_type in ("Explosions/Remote violence", "Battles")]
     violent_sentences = [t.sentence for t in violent]
     violent_in = {t.sentence for t in violent}
@@ -159,11 +160,14 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
     for si, generics in generic_by_sentence.items():
         sentence = doc.sentences[si]
         specific = specific_by_sentence.get(si, [])  # sorted: triggers come in text order
+        starts = [t.start for t in specific]
         by_clause: dict[int, list[Trigger]] = {}
         for trig in generics:
             clause = clause_at(sentence, trig.start)
-            if _within(specific, clause.start, clause.end) or _near(specific, trig.start, 60):
+            if _within(starts, clause.start, clause.end) or _near(starts, trig.start, 60):
                 trig.absorbed = True
+                trig.absorbed_by = min(specific, key=lambda t: (not clause.start <= t.start < clause.end,
+                                                                abs(t.start - trig.start)))
                 continue
             by_clause.setdefault(clause.start, []).append(trig)
         for rivals in by_clause.values():

@@ -205,3 +205,10 @@ def test_a_destination_is_not_where_it_happened():
 def test_a_claim_denied_in_the_same_sentence_is_no_event():
     assert not events("أعلنت جماعة متشددة أنها أطلقت قذيفتي هاون على موقع للتدريب في خان يونس، لكن وزارة "
                       "الداخلية نفت هذا الادعاء.")
+
+
+def test_a_unit_name_does_not_swallow_the_shelling_it_carried_out():
+    got = events("وقال المصدر إن وحدة الصواريخ التابعة للجيش العراقي قصفت مقراً لتنظيم داعش في حي نزال وسط "
+                 "الفلوجة أمس.")
+    assert [(e.sub_event_type, e.actor1) for e in got] == [("Shelling/artillery/missile attack",
+                                                            "Military Forces of Iraq")]
