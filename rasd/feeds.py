@@ -193,7 +193,14 @@ def _skip_bytes(stream: IO[bytes], length: int, chunk: int = 1 << 20) -> None:
 
 def iter_warc(path: str) -> Iterator[dict]:
     """Article records from a WARC file (``.warc`` or ``.warc.gz``): HTTP 200 responses with an HTML or
-    plain-text body."""
+    plain-text body. A damaged archive raises ValueError after the records read before the damage."""
+    try:
+        yield from _iter_warc(path)
+    except (zlib.error, EOFError, gzip.BadGzipFile) as error:
+        raise ValueError(f"damaged WARC archive: {error}") from error
+
+
+def _iter_warc(path: str) -> Iterator[dict]:
     from .clean import decode_bytes
     from .errors import InputError
     with open(path, "rb") as raw:

@@ -414,3 +414,21 @@ def test_sources_turn_broken_feeds_and_warcs_into_skips(tmp_path):
     assert records, "every unreadable input gives a record"
     skips = [r for r in records if r.get("_skip")]
     assert len(skips) >= 5
+
+
+@pytest.mark.parametrize("damage", ["flipped", "truncated"])
+def test_a_damaged_gzip_warc_raises_a_reader_error(tmp_path, damage):
+    """Found by the atheris harness: zlib.error (not an OSError) escaped iter_warc on a .warc.gz whose
+    compressed stream was damaged part-way."""
+    from rasd import feeds
+    body = ("<p>" + " ".join(AR_SENTENCES * 40) + "</p>").encode()
+    data = bytearray(gzip.compress(_warc_record(body) * 3))
+    if damage == "flipped":
+        for i in range(len(data) // 2, len(data) // 2 + 40):
+            data[i] ^= 0x5A
+    else:
+        del data[len(data) * 2 // 3:]
+    path = tmp_path / "a.warc.gz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(READER_ERRORS):
+        list(feeds.iter_warc(str(path)))
