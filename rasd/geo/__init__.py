@@ -106,7 +106,12 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
             cc = feats[0][0].cc
             evidence[cc] += w * (1.0 if cc in gaz.covered else 0.7)
             continue
-        safe = [e for e, f in feats if not ("t" in f or "s" in f or "c" in f) and e.big]
+        typed = m.type is not None or m.relation is not None
+        # a name that is also a word is safe after its type word (محافظة مأرب); a site named with its
+        # city (السفارة الأميركية في بغداد) leaves no doubt either
+        safe = [e for e, f in feats if e.big and (not ("t" in f or "s" in f or "c" in f)
+                                                  or typed and "s" not in f
+                                                  or e.place.feature.startswith("SITE") and " " in m.key)]
         if safe and len({e.cc for e in safe}) == 1 and not m.person:
             evidence[safe[0].cc] += w
     if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
