@@ -212,11 +212,13 @@ def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
         finer = [k for k, (e, i) in merged.items() if k != key and not _governorate_level(e)
                  and _kind(e) == _kind(event) and e.admin1 == event.admin1
                  and (e.event_date == event.event_date or not info["dated"])]
-        same_day = [k for k in finer if merged[k][0].event_date == event.event_date]
+        here = min(info["sentences"])
+        # the lead of the article, or the sentence beside the precise report, tells the same incident
+        same_day = [k for k in finer if merged[k][0].event_date == event.event_date
+                    and (here <= 1 or min(abs(here - s) for s in merged[k][1]["sentences"]) <= 1)]
         if len(same_day) == 1:
             _absorb(merged[same_day[0]], merged.pop(key))
         elif finer and not info["dated"]:
-            here = min(info["sentences"])
             nearest = min(finer, key=lambda k: min(abs(here - s) for s in merged[k][1]["sentences"]))
             info["deaths"] = {}
             _absorb(merged[nearest], merged.pop(key))
@@ -229,8 +231,10 @@ def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     for key, (event, info) in list(merged.items()):
         if info["dated"]:
             continue
+        tolls = set(info["deaths"].values())
         dated = [k for k, (e, i) in merged.items() if k != key and i["dated"] and k[:3] == key[:3]
-                 and not i.get("pluperfect")]
+                 and not i.get("pluperfect")
+                 and not (tolls and i["deaths"] and tolls != set(i["deaths"].values()))]  # two tolls: two incidents
         if dated:
             here = min(info["sentences"])
             nearest = min(dated, key=lambda k: min(abs(here - s) for s in merged[k][1]["sentences"]))

@@ -94,12 +94,12 @@ class Document:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens whose span lies inside normalised ``[start, end)``."""
         starts = self._token_starts()
-        first = bisect_left(starts, start)
+        tokens = self.tokens
         out = []
-        for tok in self.tokens[first:]:
-            if tok.end > end:
+        for i in range(bisect_left(starts, start), len(tokens)):
+            if tokens[i].end > end:
                 break
-            out.append(tok)
+            out.append(tokens[i])
         return out
 
     def _token_starts(self) -> list[int]:
