@@ -233,7 +233,7 @@ def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
             continue
         tolls = set(info["deaths"].values())
         dated = [k for k, (e, i) in merged.items() if k != key and i["dated"] and k[:3] == key[:3]
-                 and not i.get("pluperfect")
+                 and not i.get("pluperfect") and not e.background  # told as earlier, or as past context
                  and not (tolls and i["deaths"] and tolls != set(i["deaths"].values()))]  # two tolls: two incidents
         if dated:
             here = min(info["sentences"])
