@@ -258,25 +258,38 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
     def export(f: Filters = Depends(filters),
                format: Literal["acled-csv", "jsonl", "geojson", "parquet"] = Query("acled-csv")):
         if format == "geojson":
-            return JSONResponse(exporting.geojson(db.iter_events(f)), media_type="application/geo+json")
+            with db.snapshot():
+                collection = exporting.geojson(db.iter_events(f))
+            return JSONResponse(collection, media_type="application/geo+json")
         if format == "parquet":
             buffer = io.BytesIO()
-            exporting.write_parquet(db.iter_events(f, evidence=True), buffer)
+            with db.snapshot():
+                exporting.write_parquet(db.iter_events(f, evidence=True), buffer)
             return Response(buffer.getvalue(), media_type="application/vnd.apache.parquet",
                             headers={"Content-Disposition": 'attachment; filename="rasd-events.parquet"'})
 
         def lines() -> Iterator[str]:
-            if format == "jsonl":
-                for event in db.iter_events(f, evidence=True):
-                    yield json.dumps(event, ensure_ascii=False, default=str) + "\n"
-            else:
-                buffer = io.StringIO()
-                exporting.write_acled_csv([], buffer)
-                yield buffer.getvalue()
-                for row in db.iter_events(f):
+            # a connection of its own holding one read snapshot for the whole stream: an ingest
+            # committing meanwhile neither repeats nor drops an event between two pages
+            source = _reader(db)
+            try:
+                if source is not db:
+                    source._begin_read()
+                if format == "jsonl":
+                    for event in source.iter_events(f, evidence=True):
+                        yield json.dumps(event, ensure_ascii=False, default=str) + "\n"
+                else:
                     buffer = io.StringIO()
-                    exporting.write_acled_csv([row], buffer)
-                    yield buffer.getvalue().split("\n", 1)[1]
+                    exporting.write_acled_csv([], buffer)
+                    yield buffer.getvalue()
+                    for row in source.iter_events(f):
+                        buffer = io.StringIO()
+                        exporting.write_acled_csv([row], buffer)
+                        yield buffer.getvalue().split("\n", 1)[1]
+            finally:
+                if source is not db:
+                    source._safe_rollback()
+                    source.close()
         media = "text/csv; charset=utf-8" if format == "acled-csv" else "application/x-ndjson"
         name = "rasd-events.csv" if format == "acled-csv" else "rasd-events.jsonl"
         return StreamingResponse(lines(), media_type=media,
@@ -316,6 +329,17 @@ def _wrap(app, token: str | None = None, tiles: str | None = None):
     (FastAPI's own middleware stack sits inside)."""
     app.add_middleware(LimitRequestSize, token=token, tiles=tiles)
     return app
+
+
+def _reader(db: Store) -> Store:
+    """Another connection to the same store (for a long read), or ``db`` itself where there can be
+    none (an in-memory SQLite store)."""
+    if not db.url or db.url == ":memory:":
+        return db
+    try:
+        return open_store(db.url, create=False)
+    except StoreError:
+        return db
 
 
 def _version() -> str:

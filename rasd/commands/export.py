@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet needs -o FILE")
     filters = filters_from(args)
-    with open_store(args.db, create=False) as store:
+    with open_store(args.db, create=False) as store, store.snapshot():
+        # one read transaction: an ingest running meanwhile cannot shift the pages of the export
         if args.format == "parquet":
             count = exporting.write_parquet(store.iter_events(filters, evidence=True), args.output)
         else:
