@@ -87,6 +87,7 @@ def _confidence(trigger, place, edate, roles) -> float:
 def assemble_events(doc: Document) -> None:
     candidates: list[tuple[Event, dict[str, Any]]] = []
     antecedents: dict[str, tuple[int, list]] = {}  # event type -> (sentence, places) of its latest report
+    story = None  # where the latest report was placed: what "the city" refers to
     for trigger in doc.triggers:
         if trigger.absorbed or trigger.modality:
             continue
@@ -95,6 +96,7 @@ def assemble_events(doc: Document) -> None:
         places = [p for p in places if _said_nearby(doc, trigger, sentence, p)]
         if any(sentence.start <= p.start < sentence.end for p in places):
             antecedents[trigger.event_type] = (trigger.sentence, places)
+            story = places[0]
         else:
             # "وقال المرصد إن الاشتباكات تركزت ...": a sentence that names no place goes on about the
             # latest report of the same kind of event in its paragraph, not about whatever place came last
@@ -102,6 +104,8 @@ def assemble_events(doc: Document) -> None:
             if before is not None and 0 < trigger.sentence - before[0] <= 3 \
                     and doc.sentences[before[0]].paragraph == sentence.paragraph:
                 places = before[1]
+            else:
+                places = geo.anaphor_place(doc, sentence, trigger, story=story) or places  # "وكانت المدينة قد شهدت"
         if not places:
             continue
         if trigger.contextual and trigger.context is not None and trigger.context.sentence != trigger.sentence:

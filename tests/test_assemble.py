@@ -212,3 +212,27 @@ def test_a_unit_name_does_not_swallow_the_shelling_it_carried_out():
                  "الفلوجة أمس.")
     assert [(e.sub_event_type, e.actor1) for e in got] == [("Shelling/artillery/missile attack",
                                                             "Military Forces of Iraq")]
+
+
+# -- "the city": the place the story is about --------------------------------------------------------------------
+
+def test_the_city_is_the_town_the_story_is_about():
+    text = ("سقط عشرات القتلى من الحوثيين جراء غارتين شنهما طيران التحالف على مركز طبي بمدينة حيس جنوب الحديدة "
+            "اليوم، والذي حوله الحوثيون إلى مركز لعلاج جرحى مقاتليهم في تعز.\n"
+            "كما استهدف طيران التحالف اليوم المجمع الحكومي في ذات المدينة.")
+    strikes = [e for e in events(text, "2015-08-07") if e.sub_event_type == "Air/drone strike"]
+    assert {e.location for e in strikes} == {"Hays"}
+    quoted = [x["text"] for e in strikes for x in e.evidence if x["field"] == "location"]
+    assert "المدينة" in quoted
+
+
+def test_the_city_of_a_later_paragraph_is_the_town_named_before():
+    text = ("تراجع تنظيم القاعدة عن وعوده بمغادرة مدينة المكلا في حضرموت.\n\n"
+            "وكانت المدينة قد شهدت يوم أمس مسيرة جماعية نفذها المئات.")
+    protests = [e for e in events(text, "2015-07-24") if e.event_type == "Protests"]
+    assert [(e.location, e.event_date) for e in protests] == [("Mukalla", "2015-07-23")]
+
+
+def test_what_a_protest_denounces_is_not_a_new_report():
+    got = events("خرج المئات في مسيرة وسط البصرة اليوم تندد باعتقال ناشطين.")
+    assert [e.event_type for e in got] == ["Protests"]

@@ -25,7 +25,8 @@ from .choose import Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
 
-__all__ = ["Place", "PlaceMention", "find_places", "places_for", "geocode", "get_gazetteer", "explain"]
+__all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "geocode", "get_gazetteer",
+           "explain"]
 
 
 @dataclass(slots=True)
@@ -396,6 +397,58 @@ def _shares_governorate_name(p: PlaceMention) -> bool:
         name = (name or "").casefold().replace("-", " ").replace("'", "")
         return name[3:] if name[:3] in ("al ", "ar ", "as ", "ad ", "an ", "az ") else name
     return p.place.feature in ("PPLA", "PPLC") and bare(p.place.name) == bare(p.place.admin1)
+
+
+# "the city", "the town": the place the story is about, named earlier (normalised forms)
+_ANAPHORS = {"المدينه": "town", "البلده": "town", "القريه": "village", "المحافظه": "adm1"}
+_TOWNISH = ("PPL", "PPLA", "PPLC", "PPLA3", "VILLAGE", "NBHD")
+
+
+def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach: int = 40,
+                  story: "PlaceMention | None" = None) -> list[PlaceMention]:
+    """``وكانت المدينة قد شهدت أمس مظاهرة``: a sentence that names no place but says "the city" (the town,
+    the village, the governorate) within ``reach`` words of the trigger is about the place of the story:
+    ``story`` (where the last event was placed) when it fits the anaphor, else the last such place named
+    before it. The mention quotes the anaphor itself; its place is the antecedent's."""
+    named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation != "toward"]
+    if not named:
+        return []
+    words = doc.tokens_between(sentence.start, sentence.end)
+    if trigger is not None:
+        at = next((i for i, t in enumerate(words) if t.end > trigger.start), len(words) - 1)
+        words = words[max(0, at - reach): at + reach + 1]
+    for tok in words:
+        word, stripped = tok.text, 0
+        while word[:1] in ("و", "ف") and len(word) > 6 and stripped < 2:  # proclitics: و ف
+            word, stripped = word[1:], stripped + 1
+        if word[:2] == "لل" and len(word) > 5:  # لل = ل + ال
+            word, stripped = "ا" + word[1:], stripped + 1
+        elif word[:1] in ("ب", "ل", "ك") and word[1:3] == "ال":
+            word, stripped = word[1:], stripped + 1
+        kind = _ANAPHORS.get(word)
+        if kind is None or any(p.start <= tok.start < p.end for p in doc.places):
+            continue  # "المدينة المنورة" is a name, not an anaphor
+        start = tok.start + stripped
+        if kind == "adm1":
+            antecedent = story if story is not None else named[-1]
+            gaz = load()
+            code = _admin1_codes(gaz).get((antecedent.place.admin1, antecedent.place.country))
+            entry = gaz.admin1_entry(code) if code else None
+            if entry is None:
+                return []
+            return [replace(antecedent, start=start, end=tok.end, text=doc.original_text(start, tok.end),
+                            place=entry.place, precision=3, relation=None,
+                            reason=f"anaphor: the governorate of {antecedent.text}")]
+        towns = [p for p in named if p.place.feature in _TOWNISH]
+        if story is not None and story.place.feature in _TOWNISH:
+            antecedent = story
+        elif towns:
+            antecedent = towns[-1]
+        else:
+            return []
+        return [replace(antecedent, start=start, end=tok.end, text=doc.original_text(start, tok.end),
+                        reason=f"anaphor: {antecedent.text} named before")]
+    return []
 
 
 def _fallback(doc: Document) -> list[PlaceMention]:
