@@ -92,8 +92,8 @@ def assemble_events(doc: Document) -> None:
         if trigger.absorbed or trigger.modality:
             continue
         sentence = doc.sentences[trigger.sentence]
-        places = [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
-        places = [p for p in places if _said_nearby(doc, trigger, sentence, p)]
+        places = geo.dual_anaphor(doc, trigger) or [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
+        places = [p for p in places if p.place.admin1 and _said_nearby(doc, trigger, sentence, p)]
         if any(sentence.start <= p.start < sentence.end for p in places):
             antecedents[trigger.event_type] = (trigger.sentence, places)
             story = places[0]

@@ -41,6 +41,9 @@ def _reach() -> int:
     return widest + max((len(r["phrase"].split()) for r in rows), default=1)
 
 
+_OPERATIONS = {"عمليه", "عمليات", "معركه", "معارك", "حمله", "حملات", "خطه", "مساعي", "جهود", "العمليه", "المعركه"}
+
+
 def _purpose(doc: Document, trig) -> bool:
     """The trigger word carries the lam of purpose: ``لتحرير``, ``للسيطرة``, ``ولاستعادة`` (the match
     starts after the proclitics, so read the clitics its token has before it)."""
@@ -50,7 +53,10 @@ def _purpose(doc: Document, trig) -> bool:
         return False
     token = doc.tokens[i]
     clitics = token.text[:trig.start - token.start]
-    return clitics.lstrip("وف") in ("ل", "لل")
+    if clitics.lstrip("وف") in ("ل", "لل"):
+        return True
+    # "عمليات تحرير الفلوجة"، "معركة استعادة الموصل": an operation under way, not a place taken
+    return not clitics and i > 0 and doc.tokens[i - 1].text.lstrip("وفب") in _OPERATIONS
 
 
 _SECOND_PERSON = ("كم", "كما", "كن")

@@ -236,3 +236,10 @@ def test_the_city_of_a_later_paragraph_is_the_town_named_before():
 def test_what_a_protest_denounces_is_not_a_new_report():
     got = events("خرج المئات في مسيرة وسط البصرة اليوم تندد باعتقال ناشطين.")
     assert [e.event_type for e in got] == ["Protests"]
+
+
+def test_the_two_areas_are_the_two_places_named_together_before():
+    text = ("وقال المسؤول إن القطعات العسكرية دخلت إلى منطقتي الحامضية والبوعيثة في الرمادي أمس، مضيفا أن "
+            "القطعات حررت المنطقتين بعد معارك عنيفة.")
+    regained = [e for e in events(text) if e.sub_event_type == "Government regains territory"]
+    assert sorted(e.location for e in regained) == ["Al-Hamidhiyah", "Albu Aetha"]

@@ -25,7 +25,8 @@ from .choose import Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
 
-__all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "geocode", "get_gazetteer",
+__all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
+           "get_gazetteer",
            "explain"]
 
 
@@ -448,6 +449,28 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
             return []
         return [replace(antecedent, start=start, end=tok.end, text=doc.original_text(start, tok.end),
                         reason=f"anaphor: {antecedent.text} named before")]
+    return []
+
+
+_DUALS = {"المنطقتين", "المنطقتان", "البلدتين", "البلدتان", "المدينتين", "المدينتان", "القريتين", "القريتان",
+          "الناحيتين", "الناحيتان", "الحيين", "الحيان"}
+
+
+def dual_anaphor(doc: Document, trigger: Any, reach: int = 3) -> list[PlaceMention]:
+    """``دخلت القوات منطقتي الحامضية والبوعيثة ... وحررت المنطقتين``: "the two areas" right after the trigger
+    are the last two places named together before it. The mentions quote the anaphor."""
+    words = doc.tokens_between(trigger.end, len(doc.norm.text))[:reach]
+    tok = next((t for t in words if t.text.lstrip("وفبل") in _DUALS or t.text in _DUALS), None)
+    if tok is None:
+        return []
+    text = doc.norm.text
+    named = [p for p in doc.places if p.end <= trigger.start and p.place.feature != "PCLI" and p.relation != "toward"]
+    for a, b in zip(reversed(named[:-1]), reversed(named[1:])):
+        if _LIST_GAP.fullmatch(text[a.end:b.start]):
+            quote = doc.original_text(tok.start, tok.end)
+            return [replace(p, start=tok.start, end=tok.end, text=quote, reason=f"anaphor: {p.text}, one of the two "
+                                                                                  "places named before")
+                    for p in (a, b)]
     return []
 
 
