@@ -376,12 +376,24 @@ def _article_kept(phrase: str, written: str) -> bool:
     return written.startswith("ال")
 
 
+_NATIONALITY_CACHE: dict[tuple[int, str], str | None] = {}
+
+
 def _nationality(lex: _Lexicon, word: str) -> str | None:
+    """The country a nationality word names (تركي، الأميركية، عراقيين), cached per word."""
+    key = (id(lex), word)
+    if key in _NATIONALITY_CACHE:
+        return _NATIONALITY_CACHE[key]
+    found = None
     for form in (word, strip_article(word), word[:-2] if word.endswith("ان") else word,
                  word[:-1] if word.endswith("ا") else word):
         if form in lex.nationalities:
-            return lex.nationalities[form]
-    return None
+            found = lex.nationalities[form]
+            break
+    if len(_NATIONALITY_CACHE) > 200_000:
+        _NATIONALITY_CACHE.clear()
+    _NATIONALITY_CACHE[key] = found
+    return found
 
 
 _MEMBER_LINK = {"من", "في"}
