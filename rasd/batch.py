@@ -212,6 +212,64 @@ def _pool_context():
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+class WorkerDied(RuntimeError):
+    """A worker process ended while it had work (killed by the OOM killer, a crash in a C library,
+    ``os._exit``): the article it was doing comes back skipped with this as its reason."""
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        hint = " (out of memory?)" if name == "SIGKILL" else ""
+        return f"was killed by {name}{hint}"
+    return f"exited with code {code}"
+
+
+def _wait(pool, result, seen: set) -> Any:
+    """``result.get()``, watching the pool's workers: raises :class:`WorkerDied` when one of them ends
+    meanwhile (multiprocessing.Pool would otherwise wait forever for the work it lost)."""
+    while True:
+        try:
+            return result.get(timeout=0.2)
+        except multiprocessing.TimeoutError:
+            pass
+        seen.update(getattr(pool, "_pool", []))  # the workers now (the pool replaces dead ones)
+        for process in list(seen):
+            if process.exitcode is not None:
+                raise WorkerDied(f"the worker process {_describe_exit(process.exitcode)}")
+
+
+def _new_pool(ctx, workers: int, func: ProcessFunc | None):
+    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(func,))
+    return pool, set(getattr(pool, "_pool", []))
+
+
+def _end_pool(pool, finished: bool) -> None:
+    if finished:
+        pool.close()
+    else:  # interrupted, an error, a dead worker, or the consumer stopped early
+        pool.terminate()
+    pool.join()
+
+
+def _isolated(chunk: list, func: ProcessFunc | None, ctx) -> list:
+    """Run each record of ``chunk`` in a worker of its own, so that a record that kills its worker
+    loses only itself (it comes back skipped, with the reason)."""
+    out = []
+    for record in chunk:
+        pool, seen = _new_pool(ctx, 1, func)
+        try:
+            out.extend(_wait(pool, pool.apply_async(_worker_chunk, ([record],)), seen))
+        except WorkerDied as error:
+            out.append(_error_result(record, error))
+        finally:
+            _end_pool(pool, finished=False)
+    return out
+
+
 def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int) -> Iterator[Any]:
     if func is None:
         warm_up()  # load the resources once in the parent: forked workers share them copy-on-write
@@ -219,29 +277,58 @@ def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int) ->
     if hasattr(gc, "freeze"):
         gc.freeze()  # keep the collector from touching (and so copying) the shared pages in the workers
     ctx = _pool_context()
-    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(func,))
-    pending: collections.deque = collections.deque()
+    pool, seen = _new_pool(ctx, workers, func)
+    pending: collections.deque = collections.deque()  # (chunk, result), in input order
     limit = workers * IN_FLIGHT_PER_WORKER
     finished = False
+
+    def take() -> list:
+        nonlocal pool, seen
+        chunk, result = pending.popleft()
+        try:
+            return _wait(pool, result, seen)
+        except WorkerDied:
+            # The pool lost the work of the dead worker (which chunk is unknown): this chunk is redone
+            # one record per process, the unfinished ones after it go to a fresh pool.
+            done = [(c, r.get()) if r.ready() and r.successful() else (c, None) for c, r in pending]
+            _end_pool(pool, finished=False)
+            pool, seen = _new_pool(ctx, workers, func)
+            pending.clear()
+            for c, results in done:
+                pending.append((c, _Ready(results) if results is not None else pool.apply_async(_worker_chunk, (c,))))
+            return _isolated(chunk, func, ctx)
+
     try:
         for chunk in chunks:
-            pending.append(pool.apply_async(_worker_chunk, (chunk,)))
+            pending.append((chunk, pool.apply_async(_worker_chunk, (chunk,))))
             while len(pending) >= limit:
-                yield from pending.popleft().get()
+                yield from take()
             # hand out what is already done without waiting, so results flow while input is read
-            while pending and pending[0].ready():
-                yield from pending.popleft().get()
+            while pending and pending[0][1].ready():
+                yield from take()
         while pending:
-            yield from pending.popleft().get()
+            yield from take()
         finished = True
     finally:
-        if finished:
-            pool.close()
-        else:  # interrupted, an error, or the consumer stopped early
-            pool.terminate()
-        pool.join()
+        _end_pool(pool, finished)
         if hasattr(gc, "unfreeze"):
             gc.unfreeze()
+
+
+class _Ready:
+    """A result already in hand, in the shape of multiprocessing's AsyncResult."""
+
+    def __init__(self, value: list) -> None:
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def successful(self) -> bool:
+        return True
+
+    def get(self, timeout: float | None = None) -> list:
+        return self.value
 
 
 # -- resume ---------------------------------------------------------------------------------------

@@ -598,3 +598,88 @@ def test_an_api_export_stream_while_another_process_writes_sees_one_state(tmp_pa
     finally:
         client.app.state.store.close()
         writer.close()
+
+
+# -- a worker process dies -------------------------------------------------------------------------------
+class _Result:
+    def __init__(self, rid: str) -> None:
+        self.id, self.events, self.skipped = rid, [], None
+
+
+def _dies_on_some(record: dict):
+    if record["id"] == "r7":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
+    if record["id"] == "r33":
+        os._exit(3)  # as a crash in a C library would
+    return _Result(record["id"])
+
+
+def test_a_worker_that_dies_loses_only_its_article_and_never_hangs():
+    from rasd.batch import process_stream
+
+    def too_long(signum, frame):
+        raise TimeoutError("process_stream hung after a worker died")
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(180)
+    try:
+        got = list(process_stream(({"id": f"r{i}"} for i in range(60)), workers=2, func=_dies_on_some,
+                                  chunk_size=4))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [r.id for r in got] == [f"r{i}" for i in range(60)]
+    skipped = {r.id: r.skipped for r in got if r.skipped}
+    assert set(skipped) == {"r7", "r33"}
+    assert "was killed by SIGKILL (out of memory?)" in skipped["r7"] and "exited with code 3" in skipped["r33"]
+    import multiprocessing
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to find the worker processes")
+def test_extract_survives_a_worker_killed_from_outside(tmp_path):
+    records = [make_article(i) for i in range(1_200)]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    clean = tmp_path / "clean.jsonl"
+    assert rasd("extract", path, "-o", clean, "--workers", "1").returncode == 0
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([*RASD, "extract", str(path), "-o", str(out), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env(),
+                            start_new_session=True)
+    killed = None
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline and killed is None:
+            if out.exists() and out.stat().st_size > 0:
+                workers = _children(proc.pid)
+                if workers:
+                    killed = workers[0]
+                    os.kill(killed, signal.SIGKILL)
+            time.sleep(0.005)
+        proc.wait(timeout=120)  # a hang here: the pool waits forever for the dead worker's work
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        err = proc.stderr.read()
+        proc.stderr.close()
+    assert killed, "the extract finished before a worker could be killed"
+    assert proc.returncode == 0, err[-2000:]
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    want = [json.loads(x) for x in clean.read_text(encoding="utf-8").splitlines()]
+    assert got == want, "the work of the killed worker must be redone, not lost"
