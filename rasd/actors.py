@@ -459,7 +459,9 @@ def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | No
 
 
 # -- cue words ------------------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
+    """A cue list written in the code: its words, normalised (cached: some lists are built in loops)."""
     return frozenset(norm(w) for w in text.split())
 
 

@@ -15,7 +15,7 @@ district (قضاء/ناحية) named without a town; 3 only the governorate, at 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -459,7 +459,8 @@ _DUALS = {"المنطقتين", "المنطقتان", "البلدتين", "ال�
 def dual_anaphor(doc: Document, trigger: Any, reach: int = 3) -> list[PlaceMention]:
     """``دخلت القوات منطقتي الحامضية والبوعيثة ... وحررت المنطقتين``: "the two areas" right after the trigger
     are the last two places named together before it. The mentions quote the anaphor."""
-    words = doc.tokens_between(trigger.end, len(doc.norm.text))[:reach]
+    i = bisect_left(doc._token_starts(), trigger.end)
+    words = doc.tokens[i:i + reach]
     tok = next((t for t in words if t.text.lstrip("وفبل") in _DUALS or t.text in _DUALS), None)
     if tok is None:
         return []

@@ -48,6 +48,14 @@ class Context:
     admin2: dict[str, int]
     countries: set[str]
     possible: dict[str, set[int]] = field(default_factory=dict)  # governorate -> matches that may lie in it
+    _others: dict[int, bool] = field(default_factory=dict)  # match index -> names_another_a1 (memo)
+
+    def names_another_a1(self, m: RawMatch) -> bool:
+        """Whether a name other than ``m`` names some governorate nearby (computed once per match)."""
+        got = self._others.get(m.index)
+        if got is None:
+            got = self._others[m.index] = any(self.names_a1(a, m) for a in self.admin1)
+        return got
 
     def may_name_a1(self, code: str, m: RawMatch) -> bool:
         """Whether another name nearby may lie in governorate ``code`` (بابل for الإسكندرية)."""
@@ -68,7 +76,7 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
     typed = m.type is not None or m.relation is not None
     same_country = country is not None and e.cc == country
     if "s" in flags:
-        if any(ctx.names_a1(a, m) for a in ctx.admin1) and not ctx.names_a1(e.a1, m):
+        if ctx.names_another_a1(m) and not ctx.names_a1(e.a1, m):
             return None  # the sentence names another governorate: a homonymous village elsewhere
         if not (same_country or m.country_after == e.cc or country is None and (confirmed or typed)):
             return None

@@ -83,6 +83,12 @@ class Recognizer:
         self._ctx_cache: dict[str, bool] = {}  # token -> ISO code of the country adjective it is, or ""
         self.types1 = dict(gaz.types1)
         self.types2 = {(a[2:] if a.startswith("ال") and len(a) > 4 else a, b): v for (a, b), v in gaz.types2.items()}
+        # names of national capitals (a capital may stand for its government: أنقرة لم تبلغ)
+        self.capital_keys = {key for key, cands in gaz.names.items()
+                             if any(gaz.entries[i].place.feature == "PPLC" for i, _ in cands)}
+        self.types2_by_last: dict[str, list[tuple[str, str]]] = {}  # second word -> [(first word, type)]
+        for (a, b), v in self.types2.items():
+            self.types2_by_last.setdefault(b, []).append((a, v))
         self.directions1 = {(k[2:] if k.startswith("ال") and len(k) > 4 else k): v for k, v in gaz.directions1.items()}
         self.directions_multi = [(tuple((t[2:] if t.startswith("ال") and len(t) > 4 else t) for t in toks), v)
                                  for toks, v in gaz.directions_multi]
@@ -203,8 +209,9 @@ class Recognizer:
             t = self.types1.get(tokens[j].text) or next((self.types1[f] for f, c in _readings(tokens[j].text)
                                                        if f in self.types1 and not f.startswith("ال")), None)
             if j >= 1:
-                for (a, b), v in self.types2.items():
-                    if self.word_is(tokens[j].text, b) and self.word_is(tokens[j - 1].text, a):
+                pairs = [p for f in self.forms(tokens[j].text) for p in self.types2_by_last.get(f, ())]
+                for a, v in pairs:
+                    if self.word_is(tokens[j - 1].text, a):
                         t, j = v, j - 1
                         break
             if t is not None:
@@ -223,7 +230,7 @@ class Recognizer:
                 m.relation = rel
                 m.type_start = start
         # A capital that speaks or acts as its government: "أنقرة لم تبلغ"، "واشنطن تتهم"، "وقالت دمشق".
-        if any(self.gaz.entries[i].place.feature == "PPLC" for i, _ in m.candidates) and self._speaks(m, tokens):
+        if m.key in self.capital_keys and self._speaks(m, tokens):
             m.person = True
             m.notes.append("government")
         # A person: a given name or بن after the name.
