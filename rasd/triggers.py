@@ -20,7 +20,7 @@ from .lexicon import PhraseMatcher, read_tsv
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
 # Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
-ROLES = {"", "result"}  # the lexicon's optional role column (see triggers.tsv)
+ROLES = {"", "result", "assault"}  # the lexicon's optional role column (see triggers.tsv)
 RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
 
 
@@ -186,6 +186,6 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
                 continue
             best.contextual = True
             best.context = context
-            if best.sub_event_type in RETYPED:
+            if best.sub_event_type in RETYPED and not (best.role == "assault" and context.sentence != si):
                 best.own_type = best.event_type, best.sub_event_type
                 best.event_type, best.sub_event_type = context.event_type, context.sub_event_type

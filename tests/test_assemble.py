@@ -243,3 +243,11 @@ def test_the_two_areas_are_the_two_places_named_together_before():
             "القطعات حررت المنطقتين بعد معارك عنيفة.")
     regained = [e for e in events(text) if e.sub_event_type == "Government regains territory"]
     assert sorted(e.location for e in regained) == ["Al-Hamidhiyah", "Albu Aetha"]
+
+
+def test_an_offensive_told_in_its_own_sentence_is_a_battle_not_the_air_strike_before_it():
+    text = ("وألقى الطيران المروحي عشرين برميلاً متفجراً على مدينة الزبداني اليوم.\n"
+            "وكانت قوات النظام بدأت مطلع الشهر الماضي هجوماً واسعاً على الزبداني.")
+    got = {(e.sub_event_type, e.event_date[:7]) for e in events(text, "2015-08-10")}
+    assert ("Air/drone strike", "2015-08") in got
+    assert ("Armed clash", "2015-07") in got
