@@ -164,3 +164,17 @@ def test_filters_sorting_and_pagination(store):
     assert rows == []  # LIKE wildcards in a filter are text, not patterns
     stats = store.stats()
     assert {r["key"]: r["events"] for r in stats["by_event_type"]}["Explosions/Remote violence"] == 6
+
+
+def test_events_at_the_ends_of_the_calendar_are_stored(store):
+    """Found by the atheris store harness: an event dated 9999-12-31 (an article "published" then,
+    reporting something "tomorrow" or "today") overflowed the deduplication window."""
+    for day, ident in (("0001-01-01", "first-day"), ("9999-12-31", "last-day"), ("9999-12-31", "last-day-2")):
+        article = {"id": ident, "text": "انفجرت عبوة ناسفة في بغداد", "source": "Test"}
+        event = make_event(article, sub_event_type="Remote explosive/landmine/IED", event_date=day,
+                           country="Iraq", admin1="Baghdad", location="Baghdad", latitude=33.3, longitude=44.4,
+                           evidence=[("trigger", "انفجرت عبوة ناسفة")])
+        assert ingest_result(store, FixtureResult(id=ident, events=[event], source="Test",
+                                                  text=article["text"])) == "added"
+    assert store.counts()["reports"] == 3 and store.counts()["events"] == 2  # the two last days are one
+    assert orphans(store) == NO_ORPHANS

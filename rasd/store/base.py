@@ -407,10 +407,13 @@ class Store:
             day = dt.date.fromisoformat(str(record.get("event_date"))[:10])
         except ValueError:
             return []
-        span = dt.timedelta(days=max(dedup.DATE_WINDOW_DAYS.values()))
+        span = max(dedup.DATE_WINDOW_DAYS.values())
+        # clamped to the calendar: an event on 0001-01-01 or 9999-12-31 must not overflow the window
+        low = dt.date.fromordinal(max(1, day.toordinal() - span))
+        high = dt.date.fromordinal(min(dt.date.max.toordinal(), day.toordinal() + span))
         rows = self._rows(self._execute(
             "SELECT event_id FROM events WHERE sub_event_type = ? AND event_date >= ? AND event_date <= ? "
-            "ORDER BY event_id", (record.get("sub_event_type"), (day - span).isoformat(), (day + span).isoformat())))
+            "ORDER BY event_id", (record.get("sub_event_type"), low.isoformat(), high.isoformat())))
         return [(r["event_id"], self._members(r["event_id"])) for r in rows]
 
     def _assign(self, record: dict) -> str:
