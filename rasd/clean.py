@@ -217,6 +217,16 @@ def check_arabic(text: str) -> None:
         raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _plain(value: str) -> str:
+    """NUL -> space, a lone surrogate (which no encoder takes) -> U+FFFD: same length, so offsets hold."""
+    if "\x00" in value:
+        value = value.replace("\x00", " ")
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def document_from_record(record: dict) -> Document:
     """An article record -> a cleaned Document; InputError (with the reason) when it is not usable."""
     if not isinstance(record, dict):
@@ -237,7 +247,8 @@ def document_from_record(record: dict) -> Document:
             raise InputError(f"HTML page too large: {len(markup):,} characters (limit {MAX_HTML_CHARS:,})")
         html_title, text = html_to_text(markup)
         title = title or html_title
-    text = (text or "").replace("\x00", " ")
+    text = _plain(text or "")
+    title = _plain(title)
     body, outlet = clean_text(text)
     check_arabic(body + "\n" + title)
     published = parse_date(record.get("published"))
@@ -246,8 +257,9 @@ def document_from_record(record: dict) -> Document:
         published, published_source = _find_publication_date(markup, body)
     url = record.get("url") or None
     source = record.get("source") or outlet or ""
-    doc = Document(text=body, id=str(record.get("id") or ""), title=title.strip(), published=published,
-                   published_source=published_source, source=str(source), url=url if isinstance(url, str) else None,
+    doc = Document(text=body, id=_plain(str(record.get("id") or "")), title=title.strip(), published=published,
+                   published_source=published_source, source=_plain(str(source)),
+                   url=_plain(url) if isinstance(url, str) else None,
                    html=None)
     if published is None:
         doc.notes.append("no publication date known: event dates are left unknown unless absolute")
