@@ -218,3 +218,16 @@ def test_ingesting_hostile_records_keeps_the_store_consistent(records):
             for ev in event["evidence"]:
                 text = store.article(ev["article_id"])["text"]
                 assert text[ev["start"]:ev["end"]] == ev["text"], "stored evidence must quote the stored text"
+
+
+def test_process_place_named_only_in_a_long_title_reproducer():
+    """Found by the atheris extractor harness: a place matched in the title was turned into a mention
+    with the title's offsets read against the body (rasd/geo/__init__.py _title_places -> _mention ->
+    doc.original_text): IndexError when the title is longer than the body, a wrong quote otherwise."""
+    record = {"id": "title-place", "published": "2024-03-05",
+              "title": "مقتل ثلاثة أشخاص في انفجار عبوة ناسفة بمدينة الموصل في محافظة نينوى شمالي العراق",
+              "text": "انفجرت عبوة ناسفة وقتل ثلاثة أشخاص."}
+    t0 = time.perf_counter()
+    result = process(record)
+    _check_result(result, t0, 300)
+    assert not result.skipped
