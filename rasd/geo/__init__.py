@@ -267,8 +267,8 @@ def _title_places(doc: Document) -> list[PlaceMention]:
         entry, cands, reason = choose(rec.gaz, m, country, Context({}, {}, set()))
         if entry is not None and entry.place.feature != "PCLI":
             s, e = norm_title.span_to_original(m.start, m.end)
-            pm = _mention(doc, rec.gaz, m, entry, cands, reason + "; title")
-            pm.text = doc.title[s:e]
+            # offsets of the title, not of the text: the mention quotes the title and points nowhere in the text
+            pm = _mention(doc, rec.gaz, m, entry, cands, reason + "; title", written=doc.title[s:e])
             pm.start = pm.end = 0
             out.append(pm)
     return out
@@ -288,7 +288,8 @@ def _inherit_countries(matches: list[RawMatch], text: str) -> None:
             a.country_after = b.country_after
 
 
-def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str) -> PlaceMention:
+def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str,
+             written: str | None = None) -> PlaceMention:
     place = entry.place
     if place.feature == "ADM2":
         seat = gaz.capital(entry)
@@ -298,7 +299,8 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
     precision = precision_of(entry, m)
     if m.relation:
         reason += f"; {m.relation.replace('_', ' ')}"
-    return PlaceMention(start=m.start, end=m.end, text=doc.original_text(m.start, m.end), place=place,
+    text = written if written is not None else doc.original_text(m.start, m.end)
+    return PlaceMention(start=m.start, end=m.end, text=text, place=place,
                         precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation)
 
 
