@@ -71,8 +71,8 @@ _KANA = ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت
 
 def _pluperfect(doc: Document, sentence, trigger) -> bool:
     """``وكان مسلحون قد أطلقوا ...``: an earlier incident told as such (كان ... قد before the trigger)."""
-    words = [t.text for t in doc.tokens_between(sentence.start, trigger.start)]
-    return bool(words) and words[0] in _KANA and "قد" in words[1:8]
+    words = [t.text for t in doc.tokens[sentence.first: sentence.first + 8] if t.end <= trigger.start]
+    return bool(words) and words[0] in _KANA and "قد" in words[1:]
 
 
 def _confidence(trigger, place, edate, roles) -> float:
@@ -184,7 +184,9 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
                 or _named(event, "actor" + side) and not _named(kept_event, "actor" + side)):
             for name in ("actor" + side, "assoc_actor_" + side, "inter" + side):
                 setattr(kept_event, name, getattr(event, name))
-    seen = kept_info.setdefault("evidence_keys", {(e["field"], e["start"], e["end"]) for e in kept_event.evidence})
+    seen = kept_info.get("evidence_keys")
+    if seen is None:
+        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
     for item in event.evidence:
         key = (item["field"], item["start"], item["end"])
         if key not in seen:

@@ -59,7 +59,8 @@ class Context:
 
     def may_name_a1(self, code: str, m: RawMatch) -> bool:
         """Whether another name nearby may lie in governorate ``code`` (بابل for الإسكندرية)."""
-        return bool(self.possible.get(code, set()) - {m.index})
+        others = self.possible.get(code)
+        return bool(others) and (len(others) > 1 or m.index not in others)
 
     def names_a1(self, code: str, m: RawMatch) -> bool:
         """Whether a name other than ``m`` names governorate ``code`` nearby."""
