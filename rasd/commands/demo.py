@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db or DEMO_DB) as store:
         summary = fixture.load_demo(store, use_pipeline=use_pipeline)
         counts = store.counts()
-        print(f"rasd: demo store {store.url}: {summary.summary()}; {counts['events']} events from "
+        print(f"rasd: demo store {store.label}: {summary.summary()}; {counts['events']} events from "
               f"{counts['reports']} reports of {counts['articles']} articles", file=sys.stderr)
         if args.no_serve:
             return 0
