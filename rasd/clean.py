@@ -43,6 +43,9 @@ _DEBRIS_LINE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Debris a page glues to the end of its last sentence: "... بجروح. رابط الخبر بصحيفة الوئام: <title>",
+# "... آخرين. سمات بغداد حوادث أمنية كركوك" (the page's tags)
+_TRAILER = re.compile(r"(?:(?<=[.!?؟\"”»)])|(?<=^))\s*(?:(?:رابط الخبر|رابط المقال)[^\n]{0,300}|سمات(?:\s+[^\s.!?؟،,]{1,25}){1,10})\s*$")
 _BULLET = re.compile(r"^\s*[•●▪◦·]\s*")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصدر\s*:|مصدر\s+الخبر)\s*[:：]\s*(.{2,60}?)\s*$")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
@@ -202,6 +205,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
         kept.append(line.rstrip())
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
+    out = _TRAILER.sub("", out).rstrip()
     return out, outlet
 
 
@@ -213,8 +217,10 @@ def check_arabic(text: str) -> None:
         raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
     arabic = len(_ARABIC_LETTER.findall(text))
     latin = len(_OTHER_LETTER.findall(text))
-    if arabic < MIN_ARABIC_LETTERS or arabic < MIN_ARABIC_SHARE * (arabic + latin):
+    if arabic < MIN_ARABIC_SHARE * (arabic + latin):
         raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")
+    if arabic < MIN_ARABIC_LETTERS:
+        raise InputError(f"too short to be a news article ({arabic} Arabic letters; at least {MIN_ARABIC_LETTERS})")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -53,6 +53,7 @@ def test_broken_html_still_gives_text():
     ({"text": "   \n\t "}, "empty"),
     ({"text": "A roadside bomb exploded near a market in Ramadi on Monday, police said."}, "not Arabic"),
     ({"text": "x" * 600_000}, "too large"),
+    ({"text": "قتل قناص مدنيا"}, "too short"),
     ({"text": 42}, "must be a string"),
     ({"_skip": "line 3 is not JSON"}, "not JSON"),
 ])
@@ -74,3 +75,17 @@ def test_decode_bytes_refuses_binary_and_reads_legacy_arabic_code_page():
 def test_publication_date_given_is_kept():
     doc = document_from_record({"text": ARTICLE, "published": "2020-09-03T10:00:00Z"})
     assert doc.published.isoformat() == "2020-09-03" and doc.published_source == "given"
+
+
+@pytest.mark.parametrize("tail", [
+    " رابط الخبر بصحيفة الوئام: سوريا : قتلى بالزبداني والمعارضة تمطر قرى شيعية بالقذائف ",
+    " سمات بغداد حوادث أمنية كركوك ",
+])
+def test_debris_glued_to_the_last_sentence_is_dropped(tail):
+    text, _ = clean_text(ARTICLE + tail)
+    assert text == ARTICLE.strip()
+
+
+def test_words_that_look_like_debris_inside_the_article_stay():
+    text = "وقال إن سمات المرحلة المقبلة واضحة. " + ARTICLE
+    assert clean_text(text)[0] == text.strip()
