@@ -49,6 +49,7 @@ _TRAILER = re.compile(r"(?:(?<=[.!?؟\"”»)])|(?<=^))\s*(?:(?:رابط الخ�
 _BULLET = re.compile(r"^\s*[•●▪◦·]\s*")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصدر\s*:|مصدر\s+الخبر)\s*[:：]\s*(.{2,60}?)\s*$")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_ARABIC_RUN = re.compile(_ARABIC_LETTER.pattern + "+")  # runs: one match a word, not one a letter
 _OTHER_LETTER = re.compile(r"(?![\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])[^\W\d_]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
@@ -215,7 +216,7 @@ def check_arabic(text: str) -> None:
         raise InputError("empty article (no text after cleaning)")
     if len(text) > MAX_CHARS:
         raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
-    arabic = len(_ARABIC_LETTER.findall(text))
+    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
     latin = len(_OTHER_LETTER.findall(text))
     if arabic < MIN_ARABIC_SHARE * (arabic + latin):
         raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")

@@ -102,20 +102,12 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
                       evidence: dict[str, float], dateline: int | None = None) -> None:
     gaz = rec.gaz
     for k, m in enumerate(matches):
-        feats = [(gaz.entries[i], f) for i, f in m.candidates]
         w = weight * (3.0 if k == dateline else 1.0)
-        if all(e.place.feature == "PCLI" for e, _ in feats):
-            cc = feats[0][0].cc
+        cc, country_name = _says_country(rec, m.key, m.type is not None or m.relation is not None)
+        if country_name:
             evidence[cc] += w * (1.0 if cc in gaz.covered else 0.7)
-            continue
-        typed = m.type is not None or m.relation is not None
-        # a name that is also a word is safe after its type word (محافظة مأرب); a site named with its
-        # city (السفارة الأميركية في بغداد) leaves no doubt either
-        safe = [e for e, f in feats if e.big and (not ("t" in f or "s" in f or "c" in f)
-                                                  or typed and "s" not in f
-                                                  or e.place.feature.startswith("SITE") and " " in m.key)]
-        if safe and len({e.cc for e in safe}) == 1 and not m.person:
-            evidence[safe[0].cc] += w
+        elif cc and not m.person:
+            evidence[cc] += w
     if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
         return  # the places leave no doubt: the adjectives would not change the country
     adj_cache = rec.adj_cache
@@ -125,6 +117,33 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
     for cc in [adj_cache[w] for w in texts]:
         if cc:
             evidence[cc] += weight * (0.5 if cc in covered else 0.2)
+
+
+_SAYS: dict[tuple[int, str, bool], tuple[str, bool]] = {}
+
+
+def _says_country(rec: Recognizer, key: str, typed: bool) -> tuple[str, bool]:
+    """The country a name says for certain (cached per name): ``(code, True)`` for a country's own name,
+    ``(code, False)`` for places that all lie in one country and are safe to read (widely known, not a
+    common word unless typed, or a site named with its city), ``("", False)`` otherwise."""
+    memo = (id(rec.gaz), key, typed)
+    got = _SAYS.get(memo)
+    if got is None:
+        gaz = rec.gaz
+        feats = [(gaz.entries[i], f) for i, f in gaz.names[key]]
+        if all(e.place.feature == "PCLI" for e, _ in feats):
+            got = (feats[0][0].cc, True)
+        else:
+            # a name that is also a word is safe after its type word (محافظة مأرب); a site named with its
+            # city (السفارة الأميركية في بغداد) leaves no doubt either
+            safe = {e.cc for e, f in feats if e.big and (not ("t" in f or "s" in f or "c" in f)
+                                                         or typed and "s" not in f
+                                                         or e.place.feature.startswith("SITE") and " " in key)}
+            got = (safe.pop() if len(safe) == 1 else "", False)
+        if len(_SAYS) > 100_000:
+            _SAYS.clear()
+        _SAYS[memo] = got
+    return got
 
 
 def _find_dateline(doc: Document, matches: list[RawMatch]) -> int | None:
@@ -182,25 +201,22 @@ def find_places(doc: Document) -> None:
     for k, m in enumerate(matches):
         if m.person:
             continue
-        ents = [gaz.entries[i] for i, f in m.candidates if "s" not in f and "t" not in f]
-        if country is not None and any(e.cc == country for e in ents):
-            ents = [e for e in ents if e.cc == country]
-        if not ents:
+        summary = _summary(rec, m, country)
+        if summary is None:
             continue
-        if all(e.place.feature == "PCLI" for e in ents):
-            sent_cc[sent_of[k]].add(ents[0].cc)
+        cc, a1s, a1, a2 = summary
+        if a1s is None:  # a country
+            sent_cc[sent_of[k]].add(cc)
             continue
-        if len({e.cc for e in ents}) == 1 and all(e.big for e in ents):
-            sent_cc[sent_of[k]].add(ents[0].cc)  # "شرق الموصل": a well-known town says the sentence's country
-        a1s = {e.a1 for e in ents}
+        if cc:
+            sent_cc[sent_of[k]].add(cc)  # "شرق الموصل": a well-known town says the sentence's country
         for a in a1s:
             sent_pa1[sent_of[k]].append((k, a))
-        if len(a1s) == 1:
-            sent_a1[sent_of[k]].append((k, ents[0].a1))
-            own_a1[k] = ents[0].a1
-            a2s = {e.a2 for e in ents if e.place.feature != "ADM1"}
-            if len(a2s) == 1 and "" not in a2s:
-                own_a2[k] = a2 = a2s.pop()
+        if a1:
+            sent_a1[sent_of[k]].append((k, a1))
+            own_a1[k] = a1
+            if a2:
+                own_a2[k] = a2
                 sent_a2[sent_of[k]].append((k, a2))
     dl_a1 = set()
     if dateline is not None and sent_of[dateline] > 1:
@@ -243,6 +259,41 @@ def find_places(doc: Document) -> None:
     geo["evidence"] = dict(evidence)
     geo["rejected"] = [(m.start, m.end, m.key) for m, e in chosen if e is None]
     geo["title"] = (title_norm, title_matches) if title_norm is not None else None
+
+
+_SUMMARIES: dict[tuple[int, str, str | None], Any] = {}
+
+
+def _summary(rec: Recognizer, m: RawMatch, country: str | None):
+    """What a name says for certain about where its sentence is, from the candidates that are not small or
+    common-word places (cached per name and article country): ``None`` when nothing; else
+    ``(country code or "", governorates it may be in or None for a country, its governorate or "", its
+    district or "")``."""
+    key = (id(rec.gaz), m.key, country)
+    if key in _SUMMARIES:
+        return _SUMMARIES[key]
+    gaz = rec.gaz
+    ents = [gaz.entries[i] for i, f in m.candidates if "s" not in f and "t" not in f]
+    if country is not None and any(e.cc == country for e in ents):
+        ents = [e for e in ents if e.cc == country]
+    if not ents:
+        out = None
+    elif all(e.place.feature == "PCLI" for e in ents):
+        out = (ents[0].cc, None, "", "")
+    else:
+        cc = ents[0].cc if len({e.cc for e in ents}) == 1 and all(e.big for e in ents) else ""
+        a1s = tuple(dict.fromkeys(e.a1 for e in ents))
+        a1 = a2 = ""
+        if len(a1s) == 1:
+            a1 = a1s[0]
+            a2s = {e.a2 for e in ents if e.place.feature != "ADM1"}
+            if len(a2s) == 1 and "" not in a2s:
+                a2 = a2s.pop()
+        out = (cc, a1s, a1, a2)
+    if len(_SUMMARIES) > 100_000:
+        _SUMMARIES.clear()
+    _SUMMARIES[key] = out
+    return out
 
 
 def _title_matches(rec: Recognizer, doc: Document):

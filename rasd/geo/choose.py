@@ -73,6 +73,8 @@ class Context:
 def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str | None, ctx: Context) -> str | None:
     """Why candidate ``index`` may stand for match ``m`` (a short reason), or None."""
     e = gaz.entries[index]
+    if not flags and (country is None or e.cc == country or e.place.feature == "PCLI"):
+        return "ok"  # most candidates: an unflagged name at home
     confirmed = ctx.names_a1(e.a1, m) or ctx.names_a2(e.a2, m) or m.country_after == e.cc or _head_names_a1(gaz, m, e)
     typed = m.type is not None or m.relation is not None
     same_country = country is not None and e.cc == country
