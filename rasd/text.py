@@ -197,14 +197,19 @@ def norm(text: str) -> str:
 TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """A token of the normalised text: ``start``/``end`` are normalised offsets."""
+    """A token of the normalised text: ``start``/``end`` are normalised offsets. Treated as immutable
+    (hashable by value); not ``frozen`` because frozen dataclasses are slow to build, and a document makes
+    one per word."""
 
     text: str
     start: int
     end: int
     index: int
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.index))
 
 
 def tokenize(normalized_text: str) -> list[Token]:
