@@ -160,10 +160,14 @@ def choose(gaz: Gazetteer, m: RawMatch, country: str | None, ctx: Context) -> tu
             allowed = capitals  # a neighbour's capital (الرياض) over a small homonym at home named without a type word
         else:
             allowed = local  # never a homonym abroad
-    same_name_towns = {e.a1 for e in allowed if e.place.feature in ("PPLA", "PPLC") or
-                       e.place.feature == "PPL" and e.place.population >= 20000}
-    same_name_towns |= {e.cc for e in allowed if e.place.feature in ("PPLA", "PPLC", "PPL") and e.place.population >= 100000}
-    scored = sorted(allowed, key=lambda e: -score(gaz, m, e, country, ctx, same_name_towns))
+    same_name_towns: set[str] = set()
+    if len(allowed) > 1:
+        same_name_towns = {e.a1 for e in allowed if e.place.feature in ("PPLA", "PPLC") or
+                           e.place.feature == "PPL" and e.place.population >= 20000}
+        same_name_towns |= {e.cc for e in allowed if e.place.feature in ("PPLA", "PPLC", "PPL")
+                            and e.place.population >= 100000}
+    scored = allowed if len(allowed) == 1 else sorted(allowed, key=lambda e: -score(gaz, m, e, country, ctx,
+                                                                                    same_name_towns))
     best = scored[0]
     reasons = []
     if m.country_after == best.cc:
