@@ -3,12 +3,10 @@ and article text is never interpreted as HTML. Set RASD_SCREENSHOT=path to save 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import threading
 import time
 
 import pytest
+from conftest import CHROMIUM, DRIVER, NO_BROWSER
 
 pytest.importorskip("fastapi")
 uvicorn = pytest.importorskip("uvicorn")
@@ -22,22 +20,13 @@ from rasd.store import fixture, open_store  # noqa: E402
 from rasd.store.fixture import FixtureResult, make_event  # noqa: E402
 from rasd.store.ingest import ingest_result  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="chromium and chromedriver are not installed (run scripts/ci_services.sh)")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason=NO_BROWSER)
 
 HOSTILE = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">"
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, serve):
     store = open_store(str(tmp_path_factory.mktemp("dash") / "dash.sqlite"))
     fixture.load_demo(store, use_pipeline=False)
     text = "انفجرت عبوة ناسفة في مدينة الفلوجة صباح الأحد. " + HOSTILE
@@ -48,34 +37,9 @@ def server(tmp_path_factory):
                                                                   ("location", "مدينة الفلوجة")])
     ingest_result(store, FixtureResult(id="hostile", events=[event], source="Test Outlet", text=text,
                                        title="<b>عنوان</b>"))
-    port = _port()
-    config = uvicorn.Config(create_app(store=store, token=None), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}/", "hostile": event["event_id"]}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    base = serve(create_app(store=store, token=None))
+    yield {"url": base + "/", "hostile": event["event_id"]}
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                 "--disable-dev-shm-usage", "--window-size=1400,950", "--lang=en"):
-        options.add_argument(flag)
-    from selenium.webdriver.chrome.service import Service
-    try:
-        driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    except Exception as error:  # noqa: BLE001
-        pytest.skip(f"headless Chromium cannot start: {error}")
-    yield driver
-    driver.quit()
 
 
 def test_map_shows_markers_and_a_click_shows_highlighted_arabic_evidence(server, browser):

@@ -5,13 +5,10 @@ page, no script from an article runs, and the Content-Security-Policy stops inli
 escaping would fail."""
 from __future__ import annotations
 
-import shutil
-import socket
-import tempfile
-import threading
 import time
 
 import pytest
+from conftest import CHROMIUM, DRIVER, NO_BROWSER
 
 pytest.importorskip("fastapi")
 uvicorn = pytest.importorskip("uvicorn")
@@ -24,10 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from rasd.api import create_app  # noqa: E402
 from rasd.store import open_store  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="chromium and chromedriver are not installed (run scripts/ci_services.sh)")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason=NO_BROWSER)
 
 TOKEN = "xss-test-token"
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -51,24 +45,10 @@ ARTICLES = [
 ]
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, serve):
     store = open_store(str(tmp_path_factory.mktemp("xss") / "xss.sqlite"))
-    port = _port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store, token=TOKEN), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
+    base = serve(create_app(store=store, token=TOKEN))
     posted = httpx.post(f"{base}/articles", json={"articles": ARTICLES},
                         headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
     assert posted.status_code == 200, posted.text
@@ -82,28 +62,7 @@ def server(tmp_path_factory):
                 events[article["id"]] = event["event_id"]
     assert set(events) == {"xss-text", "xss-html"}, "the pipeline must give an event for each hostile article"
     yield {"url": base + "/", "events": events}
-    srv.should_exit = True
-    thread.join(timeout=10)
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    profile = tempfile.mkdtemp(prefix="rasd-xss-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--window-size=1400,950", f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    from selenium.webdriver.chrome.service import Service
-    try:
-        driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    except Exception as error:  # noqa: BLE001
-        shutil.rmtree(profile, ignore_errors=True)
-        pytest.skip(f"headless Chromium cannot start: {error}")
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def _open_event(browser, server, article_id):

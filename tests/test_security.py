@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import empty
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -151,26 +152,13 @@ INJECTIONS = [
 FILTERS = ["country", "admin1", "admin2", "event_type", "sub_event_type", "actor", "source"]
 
 
-@pytest.fixture(scope="module")
-def postgres_url():
-    from rasd.store import pgtemp
-    try:
-        url, stop = pgtemp.start()
-    except pgtemp.Unavailable as reason:
-        pytest.skip(f"no PostgreSQL server: {reason}")
-    yield url
-    stop()
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_db(request, tmp_path):
     if request.param == "sqlite":
         store = open_store(str(tmp_path / "inj.sqlite"))
     else:
         store = open_store(request.getfixturevalue("postgres_url"))
-        with store.transaction():
-            for table in ("merges", "evidence", "reports", "events", "articles", "sources"):
-                store._execute(f"DELETE FROM {table}")
+        empty(store)
     fixture.load_demo(store, use_pipeline=False)
     yield store
     store.close()
@@ -270,27 +258,14 @@ sys.addaudithook(_audit)  # audit hooks cannot be removed; this one only records
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    uvicorn = pytest.importorskip("uvicorn")
+def live(tmp_path_factory, serve):
     folder = tmp_path_factory.mktemp("secret")
     secret = folder / "secret-notes.txt"
     secret.write_text("TOP-SECRET-7f3a", encoding="utf-8")
     store = open_store(str(folder / "live.sqlite"))
     fixture.load_demo(store, use_pipeline=False)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store, token=None), host="127.0.0.1", port=port,
-                                           log_level="critical"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield {"port": port, "secret": secret}
-    server.should_exit = True
-    thread.join(timeout=10)
+    base = serve(create_app(store=store, token=None))
+    yield {"port": int(base.rsplit(":", 1)[1]), "secret": secret}
     store.close()
 
 

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.store import fixture, open_store, pgtemp
+from conftest import empty
+
+from rasd.store import fixture, open_store
 from rasd.store.fixture import FixtureResult, make_event
 from rasd.store.ingest import ingest_records, ingest_result
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    try:
-        url, stop = pgtemp.start()
-    except pgtemp.Unavailable as reason:
-        pytest.skip(f"no PostgreSQL server: {reason}")
-    yield url
-    stop()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -25,9 +17,7 @@ def store(request, tmp_path):
         db = open_store(str(tmp_path / "events.sqlite"))
     else:
         db = open_store(request.getfixturevalue("postgres_url"))
-        with db.transaction():  # a clean slate for each test
-            for table in ("merges", "evidence", "reports", "events", "articles", "sources"):
-                db._execute(f"DELETE FROM {table}")
+        empty(db)  # a clean slate for each test
     yield db
     db.close()
 

@@ -1,0 +1,82 @@
+"""Fixtures several test files share: a real PostgreSQL server, a live rasd server, headless Chromium."""
+from __future__ import annotations
+
+import shutil
+import socket
+import tempfile
+import threading
+import time
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+DRIVER = shutil.which("chromedriver")
+NO_BROWSER = "chromium and chromedriver are not installed (run scripts/ci_services.sh)"
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL server from Debian's binaries, one for the whole run (skips when there is none)."""
+    from rasd.store import pgtemp
+    try:
+        url, stop = pgtemp.start()
+    except pgtemp.Unavailable as reason:
+        pytest.skip(f"no PostgreSQL server: {reason}")
+    yield url
+    stop()
+
+
+def empty(store) -> None:
+    """Delete every row of a store (a clean slate on a shared PostgreSQL database)."""
+    with store.transaction():
+        for table in ("merges", "evidence", "reports", "events", "articles", "sources"):
+            store._execute(f"DELETE FROM {table}")
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``serve(app) -> base URL``: the ASGI app on a free localhost port, in a thread, until the run ends."""
+    uvicorn = pytest.importorskip("uvicorn")
+    running = []
+
+    def start(app) -> str:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.time() + 20
+        while not server.started and time.time() < deadline:
+            time.sleep(0.05)
+        running.append((server, thread))
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in running:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium with a fresh profile and no background networking (skips when it cannot start)."""
+    if not (CHROMIUM and DRIVER):
+        pytest.skip(NO_BROWSER)
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="rasd-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-dev-shm-usage", "--window-size=1400,950", "--lang=en", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    try:
+        driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    except Exception as error:  # noqa: BLE001
+        shutil.rmtree(profile, ignore_errors=True)
+        pytest.skip(f"headless Chromium cannot start: {error}")
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
