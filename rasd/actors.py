@@ -1112,7 +1112,7 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
 # -- explanation (``rasd actors``) --------------------------------------------------------------------------
 def explain(text: str, published: str | None = None, country: str | None = None) -> dict[str, Any]:
     """The actors a text names and, for each event word, the roles and why."""
-    from . import pipeline
+    from . import geo, pipeline
 
     record = {"text": text, "published": published}
     doc = pipeline.make_document(record)
@@ -1136,7 +1136,8 @@ def explain(text: str, published: str | None = None, country: str | None = None)
         if trigger.absorbed:
             continue
         sentence = doc.sentences[trigger.sentence]
-        r = roles_for(doc, trigger, sentence, where)
+        places = geo.places_for(doc, trigger, sentence)
+        r = roles_for(doc, trigger, sentence, places[0].place.country if places else where)  # as assemble does
         from .event import interaction_code
         events.append({"trigger": doc.original_text(trigger.start, trigger.end), "sub_event_type": trigger.sub_event_type,
                        "modality": trigger.modality, "actor1": r.actor1, "assoc_actor_1": r.assoc_actor_1,

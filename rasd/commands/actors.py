@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from ..errors import InputError
+from . import add_text_arguments, read_text
 
 
 def register(subparsers) -> None:
@@ -13,35 +13,16 @@ def register(subparsers) -> None:
         description="Print the actors found in an Arabic text (argument, file or standard input): each mention's "
                     "canonical ACLED-style name and category, then for each event word the actor1/actor2, their "
                     "associated actors, inter codes and the reasons for each role.")
-    p.add_argument("text", nargs="?", help="the text ('-' or nothing: standard input)")
-    p.add_argument("-f", "--file", help="read the text from this file")
+    add_text_arguments(p)
     p.add_argument("--published", help="publication date YYYY-MM-DD (people's posts and names are judged by it)")
-    p.add_argument("--country", help="the article's country when the text alone does not say (e.g. Iraq or IQ)")
-    p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=run)
-
-
-def _read(args) -> str:
-    if args.file:
-        try:
-            with open(args.file, encoding="utf-8") as handle:
-                return handle.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read {args.file}: {error}") from error
-    if args.text and args.text != "-":
-        return args.text
-    if sys.stdin is None or sys.stdin.isatty():
-        raise InputError("give a text, --file FILE, or pipe the text in")
-    return sys.stdin.read()
 
 
 def run(args) -> int:
     from .. import actors
     from ..doc import parse_date
 
-    text = _read(args)
-    if not text.strip():
-        raise InputError("empty text")
+    text = read_text(args)
     if args.published and parse_date(args.published) is None:
         raise InputError(f"--published: not a date: {args.published!r} (use YYYY-MM-DD)")
     result = actors.explain(text, published=args.published, country=args.country)

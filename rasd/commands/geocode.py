@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import json
-import sys
 
-from ..errors import InputError
+from . import add_text_arguments, read_text
 
 
 def register(subparsers) -> None:
@@ -12,34 +11,15 @@ def register(subparsers) -> None:
         "geocode", help="find and geocode the places an Arabic text names",
         description="Print the places found in an Arabic text (argument, file or standard input): the place chosen, "
                     "geo_precision, the candidates and the reason for the choice.")
-    p.add_argument("text", nargs="?", help="the text ('-' or nothing: standard input)")
-    p.add_argument("-f", "--file", help="read the text from this file")
-    p.add_argument("--country", help="the article's country when the text alone does not say (e.g. Iraq or IQ)")
-    p.add_argument("--json", action="store_true", help="JSON output")
+    add_text_arguments(p)
     p.add_argument("--all", action="store_true", help="list every candidate, not only the first five")
     p.set_defaults(func=run)
-
-
-def _read(args) -> str:
-    if args.file:
-        try:
-            with open(args.file, encoding="utf-8") as handle:
-                return handle.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read {args.file}: {error}") from error
-    if args.text and args.text != "-":
-        return args.text
-    if sys.stdin is None or sys.stdin.isatty():
-        raise InputError("give a text, --file FILE, or pipe the text in")
-    return sys.stdin.read()
 
 
 def run(args) -> int:
     from .. import geo
 
-    text = _read(args)
-    if not text.strip():
-        raise InputError("empty text")
+    text = read_text(args)
     result = geo.explain(text, country_hint=args.country)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
