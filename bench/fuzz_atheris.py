@@ -358,7 +358,7 @@ _COV = re.compile(r"cov: (\d+) ft: (\d+)")
 
 
 def run_all(seconds: float, only: list[str], json_path: str | None, artifacts: str | None,
-            timeout: int, max_len: int, rss_mb: int) -> int:
+            timeout: int, max_len: int, rss_mb: int, random_seed: int | None = None, runs: int | None = None) -> int:
     results = []
     for target in only:
         work = Path(tempfile.mkdtemp(prefix=f"rasd-atheris-{target}-"))
@@ -371,6 +371,10 @@ def run_all(seconds: float, only: list[str], json_path: str | None, artifacts: s
         cmd = [sys.executable, __file__, target, str(corpus), f"-max_total_time={int(seconds)}",
                f"-timeout={timeout}", f"-max_len={max_len}", f"-rss_limit_mb={rss_mb}", "-print_final_stats=1",
                f"-artifact_prefix={art}/{target}-", "-close_fd_mask=1"]
+        if random_seed is not None:  # the same mutations on every run (CI)
+            cmd.append(f"-seed={random_seed}")
+        if runs is not None:  # a fixed number of inputs rather than a time budget (CI)
+            cmd.append(f"-runs={runs}")
         started = time.monotonic()
         env = dict(os.environ, RASD_FUZZ_SCRATCH=str(work))
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 600)
@@ -417,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=20, help="seconds one input may take (default 20)")
     parser.add_argument("--max-len", type=int, default=16384, help="largest input in bytes (default 16384)")
     parser.add_argument("--rss-mb", type=int, default=3072, help="memory limit in MB (default 3072)")
+    parser.add_argument("--seed", type=int, help="libFuzzer's random seed, for a run that repeats exactly")
+    parser.add_argument("--runs", type=int, help="stop after this many inputs (within the SECONDS of --all)")
     args = parser.parse_args(argv)
     if args.list or not args.all:
         for name, (_, what) in TARGETS.items():
@@ -426,7 +432,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [t for t in only if t not in TARGETS]
     if unknown:
         parser.error(f"unknown targets: {', '.join(unknown)}")
-    return run_all(args.all, only, args.json, args.artifacts, args.timeout, args.max_len, args.rss_mb)
+    return run_all(args.all, only, args.json, args.artifacts, args.timeout, args.max_len, args.rss_mb,
+                   random_seed=args.seed, runs=args.runs)
 
 
 if __name__ == "__main__":

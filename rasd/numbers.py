@@ -113,7 +113,7 @@ def _digits_value(word: str) -> float | None:
         return None
     if "," in word:
         parts = word.split(",")
-        if all(len(p) == 3 for p in parts[1:]):
+        if all(len(p) == 3 and p.isdigit() for p in parts[1:]) and parts[0].isdigit():
             return int("".join(parts))
         word = word.replace(",", ".")
     if word.count(".") > 1:

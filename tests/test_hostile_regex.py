@@ -286,3 +286,14 @@ def test_batch_id_prefix_and_reason_key(tmp_path):
                    '{"id": "' + "\\\"" * 50_000 + "\n", encoding="utf-8")
     _bounded(lambda _t: batch.done_ids(out), "x" * 200_000)
     _bounded(batch.reason_key, "'" * 100_000 + '"' * 100_000 + "1,2." * 10_000)
+
+
+def test_a_thousands_separator_before_a_decimal_is_no_number():
+    """Found by the atheris extractor harness in CI: "32,0.4" passed the thousands test (a 3-character
+    group after the comma) and int("320.4") raised ValueError out of the casualty stage."""
+    from rasd.numbers import _digits_value
+    from rasd.pipeline import process
+
+    assert _digits_value("32,0.4") is None and _digits_value("1,200") == 1200
+    doc = process({"text": "قتل 32,0.4 شخصا وأصيب آخرون في انفجار عبوة ناسفة في بغداد", "published": "2020-01-01"})
+    assert not doc.skipped
