@@ -80,6 +80,9 @@ class Recognizer:
         self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self._bare_cache: dict[str, tuple[str, ...]] = {}
         self.adj_cache: dict[str, str] = {}
+        self._flags: dict[str, str] = {}  # name -> the flags of its candidates
+        self._types_cache: dict[str, tuple[str | None, list[tuple[str, str]]]] = {}
+        self._country_cache: dict[str, str | None] = {}
         self._ctx_cache: dict[str, bool] = {}  # token -> ISO code of the country adjective it is, or ""
         self.types1 = dict(gaz.types1)
         self.types2 = {(a[2:] if a.startswith("ال") and len(a) > 4 else a, b): v for (a, b), v in gaz.types2.items()}
@@ -198,7 +201,9 @@ class Recognizer:
     # -- context ----------------------------------------------------------------------------------------
     def _context(self, m: RawMatch, tokens: Sequence[Token], text: str) -> None:
         i = m.first
-        flags = "".join(f for _, f in m.candidates)
+        flags = self._flags.get(m.key)
+        if flags is None:
+            flags = self._flags[m.key] = "".join(f for _, f in m.candidates)
         if i > 0 and tokens[i - 1].text in _PREPOSITIONS and not m.clitic:
             m.notes.append("after_prep")
         # A type word right before (not when the name itself carries a preposition: بالموصل has none).
@@ -206,10 +211,8 @@ class Recognizer:
         if m.clitic[-1:] not in ("ب", "ل", "ك") and j >= 0 and tokens[i].start - tokens[j].end <= 2:
             # a type word stands in construct before the name, so it never has the article: "مدينة الموصل",
             # not "القاعدة وان" (al-Qaeda and ...)
-            t = self.types1.get(tokens[j].text) or next((self.types1[f] for f, c in _readings(tokens[j].text)
-                                                       if f in self.types1 and not f.startswith("ال")), None)
+            t, pairs = self._type_word(tokens[j].text)
             if j >= 1:
-                pairs = [p for f in self.forms(tokens[j].text) for p in self.types2_by_last.get(f, ())]
                 for a, v in pairs:
                     if self.word_is(tokens[j - 1].text, a):
                         t, j = v, j - 1
@@ -244,16 +247,38 @@ class Recognizer:
             word = tokens[k].text
             if word == "في" and k + 1 < len(tokens):
                 word = tokens[k + 1].text
-            cc = self.word_in(word, self.gaz.adjectives)
-            if cc is None:
-                for form in self.forms(word):
-                    for idx, _ in self.gaz.names.get(form, ()):
-                        if self.gaz.entries[idx].place.feature == "PCLI":
-                            cc = self.gaz.entries[idx].cc
-                            break
-                    if cc:
+            m.country_after = self._country_word(word)
+
+    def _type_word(self, word: str) -> tuple[str | None, list[tuple[str, str]]]:
+        """The type a word before a name gives (مدينة -> town), and the two-word types it may end
+        (مركز قضاء): ``(type or None, [(first word, type)])``, cached per word."""
+        got = self._types_cache.get(word)
+        if got is None:
+            t = self.types1.get(word) or next((self.types1[f] for f, c in _readings(word)
+                                               if f in self.types1 and not f.startswith("ال")), None)
+            pairs = [p for f in self.forms(word) for p in self.types2_by_last.get(f, ())]
+            if len(self._types_cache) > 200_000:
+                self._types_cache.clear()
+            got = self._types_cache[word] = (t, pairs)
+        return got
+
+    def _country_word(self, word: str) -> str | None:
+        """The country a word names or qualifies (العراق، اللبنانية), cached per word."""
+        if word in self._country_cache:
+            return self._country_cache[word]
+        cc = self.word_in(word, self.gaz.adjectives)
+        if cc is None:
+            for form in self.forms(word):
+                for idx, _ in self.gaz.names.get(form, ()):
+                    if self.gaz.entries[idx].place.feature == "PCLI":
+                        cc = self.gaz.entries[idx].cc
                         break
-            m.country_after = cc
+                if cc:
+                    break
+        if len(self._country_cache) > 200_000:
+            self._country_cache.clear()
+        self._country_cache[word] = cc
+        return cc
 
     def _speaks(self, m: RawMatch, tokens: Sequence[Token]) -> bool:
         """A voice word (a speech verb, a negation) right after the name, a speech verb right before it, or
