@@ -1,6 +1,7 @@
 """Fixtures several test files share: a real PostgreSQL server, a live rasd server, headless Chromium."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import tempfile
@@ -9,13 +10,57 @@ import time
 
 import pytest
 
+from dataclasses import dataclass
+
 try:  # every property test sees the same inputs on every run unless a test asks otherwise (RASD_FUZZ_SCALE)
-    from hypothesis import settings
+    from hypothesis import HealthCheck, settings
 
     settings.register_profile("rasd", derandomize=True, database=None, print_blob=True)
     settings.load_profile("rasd")
 except ImportError:  # pragma: no cover - hypothesis is in the dev extra
     pass
+
+# Fuzzing in CI: a fixed number of examples, derandomized (the same inputs on every run, so a failure
+# reproduces) and no example database. A long run: RASD_FUZZ_SCALE=20 multiplies the examples and draws
+# fresh random inputs (see docs/reliability.md).
+FUZZ_SCALE = float(os.environ.get("RASD_FUZZ_SCALE", "1") or 1)
+
+
+def fuzz_settings(examples: int):
+    """Hypothesis settings for a fuzz property with ``examples`` inputs in CI (times RASD_FUZZ_SCALE)."""
+    return settings(max_examples=max(1, int(examples * FUZZ_SCALE)), deadline=None, database=None,
+                    derandomize=FUZZ_SCALE <= 1, print_blob=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.filter_too_much])
+
+
+# Event types by a short name, for tests that place stand-in triggers by hand (dates, tolls).
+TYPES = {
+    "clash": ("Battles", "Armed clash"),
+    "takeover": ("Battles", "Non-state actor overtakes territory"),
+    "regain": ("Battles", "Government regains territory"),
+    "air": ("Explosions/Remote violence", "Air/drone strike"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "suicide": ("Explosions/Remote violence", "Suicide bomb"),
+    "attack": ("Violence against civilians", "Attack"),
+    "protest": ("Protests", "Peaceful protest"),
+    "arrest": ("Strategic developments", "Arrests"),
+    "disrupted": ("Strategic developments", "Disrupted weapons use"),
+}
+
+
+@dataclass
+class Trig:
+    """A stand-in trigger: what the date and toll resolvers read of one."""
+
+    start: int
+    end: int
+    sentence: int
+    event_type: str
+    sub_event_type: str
+    modality: str | None = None
+    absorbed: bool = False
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 DRIVER = shutil.which("chromedriver")

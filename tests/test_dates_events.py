@@ -8,10 +8,10 @@ come from the real segmenter. Publication date: Friday 7 August 2015 (P).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from conftest import TYPES, Trig
 
 from rasd.dates import date_for, find_dates, resolve_date
 from rasd.doc import Document
@@ -20,28 +20,8 @@ from rasd.segment import segment
 D = dt.date
 P = D(2015, 8, 7)
 
-TYPES = {
-    "clash": ("Battles", "Armed clash"),
-    "takeover": ("Battles", "Non-state actor overtakes territory"),
-    "regain": ("Battles", "Government regains territory"),
-    "air": ("Explosions/Remote violence", "Air/drone strike"),
-    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "protest": ("Protests", "Peaceful protest"),
-    "arrest": ("Strategic developments", "Arrests"),
-    "disrupted": ("Strategic developments", "Disrupted weapons use"),
-}
 
 
-@dataclass
-class Trig:
-    start: int
-    end: int
-    sentence: int
-    event_type: str
-    sub_event_type: str
-    modality: str | None = None
-    absorbed: bool = False
 
 
 def _find(doc: Document, word: str, nth: int = 0) -> int:

@@ -10,27 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
-import os
 import time
 import xml.etree.ElementTree as StdET
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from conftest import fuzz_settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from rasd.errors import InputError
 
-# CI: a fixed number of examples, derandomized (the same inputs on every run, so a failure reproduces)
-# and no example database. A long run: RASD_FUZZ_SCALE=20 multiplies the examples and draws fresh
-# random inputs (see docs/reliability.md).
-FUZZ_SCALE = float(os.environ.get("RASD_FUZZ_SCALE", "1") or 1)
-
-
-def fuzz_settings(examples: int) -> settings:
-    return settings(max_examples=max(1, int(examples * FUZZ_SCALE)), deadline=None, database=None,
-                    derandomize=FUZZ_SCALE <= 1, print_blob=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.filter_too_much])
 
 FUZZ = fuzz_settings(150)
 SMALL = fuzz_settings(60)

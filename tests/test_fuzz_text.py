@@ -8,11 +8,11 @@ of the normalised text; sentences and clauses stay inside the text and in order.
 """
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from conftest import fuzz_settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from rasd.text import normalize, prefix_variants, suffix_variants, tokenize
@@ -42,17 +42,6 @@ hostile_text = st.lists(
     max_size=60,
 ).map("".join)
 
-# CI: a fixed number of examples, derandomized (the same inputs on every run, so a failure reproduces)
-# and no example database. A long run: RASD_FUZZ_SCALE=20 multiplies the examples and draws fresh
-# random inputs (see docs/reliability.md).
-FUZZ_SCALE = float(os.environ.get("RASD_FUZZ_SCALE", "1") or 1)
-
-
-def fuzz_settings(examples: int) -> settings:
-    return settings(max_examples=max(1, int(examples * FUZZ_SCALE)), deadline=None, database=None,
-                    derandomize=FUZZ_SCALE <= 1, print_blob=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.filter_too_much])
 
 FUZZ = fuzz_settings(300)
 

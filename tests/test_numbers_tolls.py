@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from conftest import TYPES, Trig
 
 from rasd.dates import find_dates
 from rasd.doc import Document
@@ -16,25 +16,8 @@ from rasd.numbers import fatalities_for, find_casualties
 from rasd.segment import segment
 
 P = dt.date(2015, 8, 7)
-TYPES = {
-    "clash": ("Battles", "Armed clash"),
-    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "air": ("Explosions/Remote violence", "Air/drone strike"),
-    "suicide": ("Explosions/Remote violence", "Suicide bomb"),
-    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "attack": ("Violence against civilians", "Attack"),
-}
 
 
-@dataclass
-class Trig:
-    start: int
-    end: int
-    sentence: int
-    event_type: str
-    sub_event_type: str
-    modality: str | None = None
-    absorbed: bool = False
 
 
 def build(text: str, triggers: list[tuple[str, str]], places: tuple[str, ...] = ("القريه الشرقيه",)
