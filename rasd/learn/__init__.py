@@ -1,0 +1,10 @@
+"""Learned decisions (issue 17's design: rules propose, models decide, rules normalise).
+
+Each module here trains one small linear model on ``../shared/eval/train.jsonl`` (never on the dev sets)
+and decides with numpy alone at run time. ``rasd train`` calls every trainer named in :data:`TRAINERS`;
+each exposes ``train(train_path, out_dir, seed=0) -> dict`` (cross-validated metrics) and writes its
+weights into ``out_dir`` (``rasd/data/models/`` for the shipped ones, each with a model card beside it).
+"""
+from __future__ import annotations
+
+TRAINERS: list[str] = []
