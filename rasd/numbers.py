@@ -326,6 +326,8 @@ for _w in "جريحين جريحان مصابين مصابان".split():
 for _w in "جرحى مصابون إصابات".split():
     INJ_RESULT[norm(_w)] = "plural"
 INJ_AFTER_KILL = _set("وإصابة وإصابات وجرح وجرحى أو")
+# "قتل وأصيب عشرات": one number for the dead and the wounded (unless the dead were counted before the verb)
+INJ_VERB_AFTER_KILL = _set("وأصيب وأصيبت وأصيبوا وأصيبا وجرح وجرحت وجرحوا")
 BOTH_SECOND = _set("وجريح وجريحا وجرحى ومصاب ومصابين ومصابا والجرحى والجريح والمصابين والمصابون والإصابات")
 BOTH_AFTER_NUMBER = [tuple(norm(p).split()) for p in (
     "قتيل وجريح", "قتيلا وجريحا", "قتلى وجرحى", "بين قتيل وجريح", "ما بين قتيل وجريح", "بين قتيل ومصاب",
@@ -358,7 +360,7 @@ SINGULAR = _set("""شخص رجل امرأة سيدة طفل طفلة فتاة ف
 لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي عميد عقيد نقيب رائد مقدم ملازم عريف رقيب جنرال مواطنة
 أبو قاصر رضيع معاون مساعد منتسب فرد""")
 DUAL_OK = _set("شخص رجل امرأة طفل فتاة شاب جندي ضابط شرطي عنصر قائد زعيم أمير طبيب طالب حارس تاجر شيخ شقيق ابن "
-               "نجل قتيل شهيد جريح جثة ضحية مسعف")
+               "نجل قتيل شهيد جريح جثة ضحية مسعف فرد")
 ONE = _set("أحد إحدى")
 # Kin joined to a victim ("مقتل رجل وزوجته"): one more person each.
 KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها شقيقه شقيقها شقيقته والده والدته نجله طفله طفلها طفلته مرافقه "
@@ -388,7 +390,9 @@ class CasualtyMention:
 
     ``kind``: ``'killed'``, ``'injured'`` or ``'killed_or_injured'`` (one number for both: no death
     count); ``vague``: the count is ACLED's reading of a vague word (عشرات -> 10, عدد من -> 0);
-    ``updated``: an updated toll that replaces earlier ones."""
+    ``updated``: an updated toll that replaces earlier ones; ``aggregate``: why the count is not the
+    toll of one incident (a war's or a campaign's cumulative toll, deaths over a period, a death
+    sentence), None when it can be."""
 
     start: int
     end: int
@@ -397,6 +401,7 @@ class CasualtyMention:
     kind: str
     vague: bool = False
     updated: bool = False
+    aggregate: str | None = None
 
 
 @dataclass(slots=True)
@@ -624,6 +629,10 @@ class _Finder:
             j += 1
         if j < self.n and not self.boundary_after(i):
             both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
+            if kind == "killed" and not both and self.raw[j] in INJ_VERB_AFTER_KILL:
+                if verb and self.backward_numbers(i, 8):
+                    return False  # "40 شخصا قتلوا وأصيب 72": the 72 are the wounded
+                both = True
             if both and self.raw[j] == "او" and not (j + 1 < self.n and self.has_form(j + 1, INJ_FWD)):
                 both = False
             if both:
@@ -661,7 +670,23 @@ class _Finder:
 
     def coordinated(self, end: int) -> tuple[int, int, bool] | None:
         """A second count joined by و right after a count ending at ``end`` (one noun may come
-        between): "4 مدنيين و3 جنود"; not when it counts the injured ("و5 جرحى")."""
+        between): "4 مدنيين و3 جنود"; not when it counts the injured ("و5 جرحى"). "إضافة إلى" joins
+        them too, a few words on ("26 مقاتلا من قوات النظام إضافة إلى تسعة مقاتلين روس")."""
+        for j in range(end, min(self.n - 2, end + 6)):
+            if j > end and self.boundary_after(j - 1):
+                break
+            if self.raw[j] in ("اضافه", "بالاضافه", "واضافه") and self.raw[j + 1] == "الي":
+                num = self.number_at(j + 2)
+                if not num or num[2]:
+                    return None
+                after = num[1]
+                if after < self.n and (self.result_form(after, INJ_RESULT) or self.raw[after] in ("بجروح", "بجراح")):
+                    return None
+                noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
+                    and self.raw[after].isalpha() and not _roles(self.raw[after]) else after
+                return num[0], noun_end, False
+            if _roles(self.raw[j]) or self.raw[j][:1].isdigit():
+                break
         for j in (end, end + 1):
             if j >= self.n or (j > end and (self.boundary_after(j - 1) or not self.raw[j - 1].isalpha()
                                             or self.raw[j - 1].startswith("و"))):
@@ -704,6 +729,8 @@ class _Finder:
             k += 1
         if not phrases:
             return None
+        if len(phrases) > 1 and phrases[-1][0] > 0 and self.raw[phrases[-1][0] - 1] in PART_OF:
+            phrases.pop()  # "51 شخصا بينهم 40 طفلا قتلوا": the 40 are among the 51
         chain = [phrases[-1]]
         for phrase in reversed(phrases[:-1]):
             head = chain[0][0]
@@ -752,9 +779,14 @@ class _Finder:
         elif "qada" in roles:
             self.qada(i)
         elif "awda" in roles:
-            if i + 1 < self.n and self.raw[i + 1] in ("بحياه", "بحيات"):
-                if not self.forward(i + 1, "killed", verb=False):
-                    self.add(i, i + 1, 0, "killed", True)
+            # "أودى بحياة 3"، "أودى انفجار لغم الخميس بحياة 3": the subject may come between
+            for k in range(i + 1, min(self.n, i + 12)):
+                if self.raw[k] in ("بحياه", "بحيات"):
+                    if not self.forward(k, "killed", verb=False):
+                        self.add(i, k, 0, "killed", True)
+                    break
+                if self.boundary_after(k - 1) or _roles(self.raw[k]):
+                    break
         elif "kill_verb" in roles:
             if not self.forward(i, "killed", verb=True) and "kill_after" in roles:
                 self.back(i, "killed")
@@ -894,8 +926,17 @@ class _Finder:
 
 def find_casualties(doc: "Document") -> None:
     """Stage: set ``doc.casualties`` (CasualtyMentions sorted by start). Run after the dates stage so
-    that a number inside a date ("في 11 يوليو") is not read as a count."""
-    doc.casualties = _Finder(doc).find()
+    that a number inside a date ("في 11 يوليو") is not read as a count. Death counts that are not one
+    incident's toll are marked (``aggregate``, see :func:`aggregate_reason`)."""
+    finder = _Finder(doc)
+    mentions = finder.find()
+    starts = [t.start for t in finder.toks]
+    for m in mentions:
+        if m.kind != "injured":
+            first = bisect.bisect_right(starts, m.start) - 1
+            last = max(first, bisect.bisect_left(starts, m.end) - 1)
+            m.aggregate = aggregate_reason(finder.raw, finder.text, finder.toks, max(first, 0), last, m.count)
+    doc.casualties = mentions
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1124,7 +1165,7 @@ def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int
         nxt = doc.sentences[idx + 1]
         if not _competitors(doc, trigger, nxt.start, nxt.end):
             spans.append((nxt.start, nxt.end))
-    found = [m for m in doc.casualties if m.updated and m.kind == "killed"
+    found = [m for m in doc.casualties if m.updated and m.kind == "killed" and not m.aggregate
              and any(s <= m.start and m.end <= e for s, e in spans)]
     found = _owned(doc, trigger, found, sentence.start, spans[-1][1])
     return found[-1] if found else None
@@ -1232,7 +1273,7 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
     for j in range(idx, min(len(doc.sentences), idx + 3)):
         s = doc.sentences[j]
         tolls = [m for m in doc.casualties if s.start <= m.start and m.end <= s.end and m.kind == "killed"
-                 and m.count > 0]
+                 and m.count > 0 and not m.aggregate]
         if not tolls:
             continue
         reported = sorted((t for t in getattr(doc, "triggers", []) or []
@@ -1273,9 +1314,12 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fata
     scopes.append(("sentence", sentence.start, sentence.end))
     idx = _sentence_index(doc, trigger, sentence)
     later = _updated_later(doc, trigger, sentence, idx)
+    aggregates: list[CasualtyMention] = []
     for where, start, end in scopes:
         inside = [m for m in casualties if m.start >= start and m.end <= end and m.kind != "injured"]
-        result = _combine(doc, _owned(doc, trigger, inside, sentence.start, sentence.end), where)
+        owned = _owned(doc, trigger, inside, sentence.start, sentence.end)
+        aggregates += [m for m in owned if m.aggregate]
+        result = _combine(doc, [m for m in owned if not m.aggregate], where)
         if result:
             if later and later.start > (result.start or 0):
                 return Fatalities(later.count, later.start, later.end,
@@ -1285,9 +1329,13 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fata
         nxt = doc.sentences[idx + 1]
         if _continues(doc, nxt, trigger):
             inside = [m for m in casualties if m.start >= nxt.start and m.end <= nxt.end and m.kind != "injured"]
-            result = _combine(doc, inside, "next sentence")
+            aggregates += [m for m in inside if m.aggregate]
+            result = _combine(doc, [m for m in inside if not m.aggregate], "next sentence")
             if result:
                 return result
+    if aggregates:
+        m = aggregates[0]
+        return Fatalities(0, m.start, m.end, f"{m.count} ({m.text}): {m.aggregate}; not this incident's toll")
     return Fatalities(0, None, None, "no death count reported")
 
 
@@ -1305,3 +1353,104 @@ def share_fatalities(total: int, n: int, *, split: bool = False) -> list[tuple[i
     base, rest = divmod(total, n)
     note = f"total of {total} split evenly over {n} events"
     return [(base + (1 if i < rest else 0), note) for i in range(n)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tolls that are not one incident's: a war's or a campaign's cumulative toll, deaths over a period,
+# a death sentence, a rate
+# ---------------------------------------------------------------------------------------------
+SINCE = _set("منذ")
+# "منذ صباح الجمعة", "منذ ساعات": the same day's incident, still going on
+SINCE_SAME_DAY = _set("صباح الصباح فجر الفجر مساء المساء ليل ليلة الليلة ظهر الظهر ساعات ساعة الساعات وقت")
+DURING = _set("خلال غضون مدى طيلة طوال مدار")
+# Periods longer than a day: "خلال اليومين الماضيين", "على مدى ثلاثة أسابيع", "في غضون ستة أسابيع".
+PERIODS = _set("""يومين اليومين أيام الأيام أسبوع الأسبوع أسبوعين الأسبوعين أسابيع الأسابيع شهر الشهر شهرين الشهرين
+أشهر الأشهر شهور الشهور عام العام عامين العامين أعوام الأعوام سنة السنة سنتين السنتين سنوات السنوات سنين
+السنين عقد العقد عقود العقود""")
+PERIODS_MANY = _set("""يومين اليومين أيام الأيام أسبوعين الأسبوعين أسابيع الأسابيع شهرين الشهرين أشهر الأشهر شهور
+الشهور عامين العامين أعوام الأعوام سنتين السنتين سنوات السنوات سنين السنين عقود العقود""")
+PAST = _set("الماضية الماضيين الأخيرة الأخيرين الفائتة المنصرمة السابقة")
+WARS = _set("الحرب حرب الحروب النزاع نزاع النزاعات الصراع صراع الصراعات الأزمة")
+PART_OF = _set("بينهم بينهن بينها منهم منهن")
+COURT = _set("حكم حكمت حكما حكمها الحكم أحكام الأحكام بأحكام قضت المحكمة محكمة القضاء أصدرت يقضي تقضي")
+RATES = _set("يوميا سنويا شهريا أسبوعيا")
+RELATIVES = _set("الذي التي الذين اللذين اللتين")
+BEGAN = _set("بدأ بدأت انطلق انطلقت اندلع اندلعت")
+WEEKDAYS = _set("الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس")
+# A count this large is no single incident's toll (hand-coded news: the largest is a few hundred).
+AGGREGATE_SIZE = 1000
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first: int, last: int,
+                     count: int, window: int = 12) -> str | None:
+    """Why the death count at tokens ``first..last`` is not one incident's toll, or None.
+
+    Looks at up to ``window`` words either side in the same sentence: a start point ("منذ 30 مارس"،
+    "منذ اندلاع النزاع"; not "منذ صباح الجمعة"), a period ("خلال الأشهر الماضية"، "في غضون ستة
+    أسابيع"، "عشرة أيام من القصف"), a war or conflict ("النزاع الذي أودى بحياة")، a court ("حكمت
+    المحكمة بإعدام 75": a sentence, nobody died), a rate ("يوميا"), or a count of
+    :data:`AGGREGATE_SIZE` or more."""
+    if count >= AGGREGATE_SIZE:
+        return f"{count} deaths: far more than one incident's toll"
+    n = len(words)
+
+    def forms(k: int) -> tuple[str, ...]:
+        return _forms(words[k])
+
+    def has(k: int, table: frozenset[str]) -> str | None:
+        if 0 <= k < n:
+            for f in forms(k):
+                if f in table:
+                    return f
+        return None
+
+    if first > 0 and has(first - 1, PART_OF):
+        return f"a part of a toll given before it ({words[first - 1]} ...)"
+    lo = first
+    while lo > 0 and first - lo < window + 4 and not _SENTENCE_END_RE.search(text, toks[lo - 1].end, toks[lo].start):
+        lo -= 1
+    far, lo = lo, max(lo, first - window)  # "منذ" is looked for a little further back
+    hi = last
+    while hi < n - 1 and hi - last < window and not _SENTENCE_END_RE.search(text, toks[hi].end, toks[hi + 1].start):
+        hi += 1
+    inside = any("اعدام" in words[k] for k in range(first, last + 1))
+    if inside:
+        for k in range(max(lo, first - 8), first):
+            if has(k, COURT):
+                return f"a death sentence ({words[k]} ... اعدام), not deaths"
+    for k in range(far, hi + 1):
+        if first <= k <= last:
+            continue
+        if k < lo and not has(k, SINCE):
+            continue
+        if has(k, RATES):
+            return f"a rate ({words[k]}), not one incident's toll"
+        if has(k, SINCE):
+            nxt = words[k + 1] if k + 1 < n else ""
+            between = range(k + 1, first) if k < first else range(last + 1, k)
+            near = k < first or k - last <= 6  # after the count: its own phrase ("قتل 120 منذ 30 مارس")
+            # a relative clause, or a day named, between the start point and the count: the count is
+            # that day's ("يسيطر عليها منذ 2014، وقتل أمس 5")
+            dated = k < first and any(has(x, WEEKDAYS) for x in range(k + 3, min(n, last + 3)))
+            if nxt and near and not dated and not has(k + 1, SINCE_SAME_DAY) \
+                    and not any(has(x, RELATIVES) for x in between):
+                return f"a cumulative toll (منذ {nxt})"
+        if has(k, DURING):
+            for x in range(k + 1, min(n, k + 4, hi + 1)):
+                if has(x, PERIODS):
+                    return f"deaths over a period ({words[k]} ... {words[x]})"
+        period = has(k, PERIODS_MANY)
+        if period:
+            if has(k + 1, PAST) and k + 1 <= hi:
+                return f"deaths over a period ({words[k]} {words[k + 1]})"
+            if k + 1 <= hi and words[k + 1] == "من" and (period.endswith(("ين", "ان"))
+                                                        or (k > 0 and _is_numberish(_strip_clitic(words[k - 1])))):
+                return f"a campaign's toll ({words[k - 1]} {words[k]} من ...)"
+        if k > last and has(k, RELATIVES) and any(has(x, BEGAN) for x in (k + 1, k + 2)):
+            return f"a campaign's toll ({words[k]} ... {words[k + 1]})"
+        if abs(k - first) <= 8 or abs(k - last) <= 8:
+            war = has(k, WARS)
+            if war:
+                return f"a war's or conflict's toll ({words[k]})"
+    return None
