@@ -123,6 +123,9 @@ class Roles:
     inter1: str | None = None
     inter2: str | None = None
     civilian_targeting: bool = False
+    # the sub-event type the actors show when it is not the trigger's (a force shooting at a protest:
+    # Excessive force against protesters); the roles above are already those of this type
+    sub_event_type: str | None = None
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
 
@@ -973,22 +976,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
             roles.spans.append((role, mention.start, mention.end))
 
     if event_type in ("Protests", "Riots"):
-        crowd = "Protesters" if event_type == "Protests" else "Rioters"
-        named_crowd = next((c for c in cands if c.actor.category == crowd), None)
-        name = named_crowd.actor.name if named_crowd else f"{crowd} ({_country_name(country, False)})"
-        set_role("actor1", Actor(name, crowd, country), f"{event_type}: the crowd is actor1",
-                 named_crowd.mention if named_crowd else None)
-        if sub in ("Protest with intervention", "Excessive force against protesters", "Mob violence",
-                   "Violent demonstration"):
-            state = next((c for c in cands if c.actor.category in ARMED), None)
-            if state is not None:
-                set_role("actor2", state.actor, "the force named with the crowd", state.mention)
-            elif sub in ("Protest with intervention", "Excessive force against protesters"):
-                set_role("actor2", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
-                         "the force that intervened, not named: the country's police")
-        for c in cands:
-            if c.source:
-                roles.reasons.append(f"source: {c.mention.text} (reports, not a participant)")
+        _crowd_roles(doc, trigger, cands, country, roles, set_role)
         return roles
 
     _analyse(doc, trigger, sentence, cands)
@@ -1075,6 +1063,86 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
     return roles
 
 
+def _government_side(name: str | None, country: str | None) -> bool:
+    """Whether an actor fights on the side of the government of ``country`` (its forces or their allies)."""
+    if not name or not country:
+        return False
+    gov = f"Military Forces of {_country_name(country)}"
+    return name == gov or allied(name, gov) or name == f"Police Forces of {_country_name(country)}"
+
+
+FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص الحي بنيران النار الرصاص قتل مقتل قتلى قتلوا استشهد استشهاد استشهدوا "
+                       "شهيد شهداء شهيدا مصرع اصيب اصابة اصابات جرح جرحى اصيبوا")
+
+
+PROTESTED = _words("احتجاجا احتجاج تنديدا استنكارا رفضا غضبا تضامنا")
+
+
+def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand]) -> bool:
+    """A protest whose sentence has a state force and shooting, deaths or wounds (قتل متظاهرون برصاص الجيش):
+    the force used lethal force against the crowd."""
+    forces = [c for c in cands if not c.source and c.actor.category in ("State forces", "External/Other forces")
+              and c.mention.kind == "actor" and not c.actor.name.startswith("Government of")]
+    if not forces:
+        return False
+    sentence = doc.sentences[trigger.sentence]
+    tokens = doc.tokens
+    for i in range(sentence.first, sentence.last + 1):
+        if _has(tokens[i], FIRE_ON_CROWD) and not any(
+                _has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i)):
+            return True  # not what the protest denounces (احتجاجا على مقتل)
+    return False
+
+
+def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None, roles: Roles, set_role) -> None:
+    """Protests and riots (spec section 5): the crowd is actor1 and the force that intervened actor2, except
+    for ``Excessive force against protesters``, where the force is actor1 and the protesters actor2.
+    Protesters who riot are ``Rioters (COUNTRY)``. A force the sentence does not name is the state force
+    the article names most, else the country's police."""
+    sub = trigger.sub_event_type
+    crowd = "Protesters" if trigger.event_type == "Protests" else "Rioters"
+    if sub in ("Peaceful protest", "Protest with intervention") and _force_fires_on_crowd(doc, trigger, cands):
+        sub = roles.sub_event_type = "Excessive force against protesters"
+        roles.reasons.append("a force shoots, kills or wounds at the protest: excessive force against protesters")
+    named = [c for c in cands if not c.source and c.actor.category in ("Protesters", "Rioters")]
+    if named:
+        c = min(named, key=lambda c: abs(c.mention.start - trigger.start))
+        where = c.actor.country or country
+        crowd_actor = Actor(f"{crowd} ({_country_name(where, False)})", crowd, where)
+        crowd_mention, crowd_why = c.mention, f"{trigger.event_type}: the crowd"
+    else:
+        crowd_actor = Actor(f"{crowd} ({_country_name(country, False)})", crowd, country)
+        crowd_mention, crowd_why = None, f"{trigger.event_type}: the crowd, not named: the country's {crowd.lower()}"
+    force = force_mention = None
+    force_why = ""
+    if sub in ("Protest with intervention", "Excessive force against protesters", "Mob violence",
+               "Violent demonstration"):
+        armed = [c for c in cands if not c.source and c.actor.category in ARMED]
+        if armed:
+            c = min(armed, key=lambda c: (c.actor.category not in ("State forces", "External/Other forces"),
+                                          abs(c.mention.start - trigger.start)))
+            force, force_mention, force_why = c.actor, c.mention, "the force named with the crowd"
+        elif sub in ("Protest with intervention", "Excessive force against protesters"):
+            counts = _article_counts(doc, country)
+            states = [a for a, _ in counts.most_common() if a.category in ("State forces", "External/Other forces")
+                      and not a.name.startswith("Government of")]
+            if states:
+                force, force_why = states[0], "the force that intervened, not named here: the state force the article names"
+            else:
+                force = Actor(f"Police Forces of {_country_name(country)}", "State forces", country)
+                force_why = "the force that intervened, not named: the country's police"
+    if sub == "Excessive force against protesters" and force is not None:
+        set_role("actor1", force, force_why + " (excessive force: the force is actor1)", force_mention)
+        set_role("actor2", crowd_actor, crowd_why + " (excessive force: the protesters are actor2)", crowd_mention)
+    else:
+        set_role("actor1", crowd_actor, crowd_why + " is actor1", crowd_mention)
+        if force is not None:
+            set_role("actor2", force, force_why, force_mention)
+    for c in cands:
+        if c.source:
+            roles.reasons.append(f"source: {c.mention.text} (reports, not a participant)")
+
+
 def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, set_role) -> None:
     event_type, sub = trigger.event_type, trigger.sub_event_type
     target = roles.actor2
@@ -1083,6 +1151,17 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
         if carried is not None and carried.name != target and not allied(carried.name, target):
             set_role("actor1", carried, f"not named in the sentence: the doer of the sentence {where}")
             return
+    if sub == "Government regains territory" and not _government_side(target, country):
+        # the word itself says the government took it (تحرير، استعادة): its side the article names most
+        gov = f"Military Forces of {_country_name(country)}"
+        counts = _article_counts(doc, country)
+        side = next((a for a, _ in counts.most_common() if _government_side(a.name, country)), None)
+        if side is not None:
+            set_role("actor1", side, "territory regained, no taker named: the government side the article names")
+        else:
+            set_role("actor1", Actor(gov, "State forces", country),
+                     "territory regained, no taker named: the country's military forces")
+        return
     if sub == "Air/drone strike":
         counts = _article_counts(doc, country, before=trigger.start)
         air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
@@ -1107,42 +1186,3 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
     elif sub == "Arrests":
         set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
                  "arrests with no one named: the country's police")
-
-
-# -- explanation (``rasd actors``) --------------------------------------------------------------------------
-def explain(text: str, published: str | None = None, country: str | None = None) -> dict[str, Any]:
-    """The actors a text names and, for each event word, the roles and why."""
-    from . import geo, pipeline
-
-    record = {"text": text, "published": published}
-    doc = pipeline.make_document(record)
-    if country:
-        doc.user_data["country_hint"] = country
-    pipeline.run_stages(doc)
-    where = doc.country
-    mentions = []
-    for m in doc.actors:
-        actor = None if m.kind == "source" else _resolve(doc, m, where)
-        note = m.note
-        if actor is None and m.kind != "source":
-            held = sorted({c for e in m.entries if e.countries for c in e.countries})
-            note = f"not an actor in {where or 'this country'} (this reading holds in {', '.join(held)})"
-        mentions.append({"text": m.text, "start": m.start, "end": m.end, "kind": m.kind if actor or m.kind == "source"
-                         else "other-country", "generic": m.generic,
-                         "name": actor.name if actor else m.entries[0].name,
-                         "category": actor.category if actor else "-", "note": note})
-    events = []
-    for trigger in doc.triggers:
-        if trigger.absorbed:
-            continue
-        sentence = doc.sentences[trigger.sentence]
-        places = geo.places_for(doc, trigger, sentence)
-        r = roles_for(doc, trigger, sentence, places[0].place.country if places else where)  # as assemble does
-        from .event import interaction_code
-        events.append({"trigger": doc.original_text(trigger.start, trigger.end), "sub_event_type": trigger.sub_event_type,
-                       "modality": trigger.modality, "actor1": r.actor1, "assoc_actor_1": r.assoc_actor_1,
-                       "actor2": r.actor2, "assoc_actor_2": r.assoc_actor_2, "inter1": r.inter1, "inter2": r.inter2,
-                       "interaction": interaction_code(r.inter1, r.inter2),
-                       "civilian_targeting": r.civilian_targeting, "reasons": r.reasons})
-    return {"country": where, "published": doc.published.isoformat() if doc.published else None,
-            "actors": mentions, "events": events}
