@@ -39,13 +39,14 @@ def interaction_code(inter1: str | None, inter2: str | None) -> int | None:
     return int(f"{min(a, b)}{max(a, b)}") if b else a * 10
 
 
-# Field order of an event record: the spec's table, then the derived ACLED interaction code.
+# Field order of an event record: the spec's table, then the derived fields: ACLED's interaction code and
+# ``notes_en``, the English note written from the other fields (the Arabic evidence stays in ``notes``).
 RECORD_FIELDS = (
     "event_id", "article_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "country", "iso",
     "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision",
     "geonameid", "fatalities", "civilian_targeting", "background", "source", "notes", "evidence", "confidence",
-    "interaction",
+    "interaction", "notes_en",
 )
 
 
@@ -101,7 +102,10 @@ class Event:
         return self
 
     def to_record(self) -> dict[str, Any]:
-        """The record in the spec's field order (section 2), then ACLED's ``interaction`` code."""
-        record = {name: getattr(self, name) for name in RECORD_FIELDS}
+        """The record in the spec's field order (section 2), then ACLED's ``interaction`` code and
+        ``notes_en``, written from the record's other fields (:func:`rasd.notes_en.english_note`)."""
+        from .notes_en import english_note
+        record = {name: (None if name == "notes_en" else getattr(self, name)) for name in RECORD_FIELDS}
         record["evidence"] = [dict(item) for item in self.evidence]
+        record["notes_en"] = english_note(record)
         return record
