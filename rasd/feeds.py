@@ -1,51 +1,42 @@
-"""Reading RSS 2.0 / Atom feeds and WARC archives into article records.
+"""Reading RSS / Atom feeds and WARC archives into article records.
 
 An article record is ``{"id", "url", "title", "text" or "html", "published", "source"}`` (what
-:mod:`rasd.sources` gives the pipeline). Feeds: each item/entry is an article; the item's full content
-(``content:encoded``, Atom ``content``) is preferred to its summary. WARC: each ``response`` record with
-an HTML/text body and HTTP status 200 is an article (the URL is the target URI; the crawl date is *not*
-the publication date, the cleaner finds that in the page).
+:mod:`rasd.sources` gives the pipeline). Feeds are read by ``feedparser`` (RSS 0.9x/1.0/2.0, Atom 0.3/1.0,
+and the thousand ways real feeds are malformed); each item/entry is an article, its full content
+(``content:encoded``, Atom ``content``) preferred to its summary. WARC archives are read by ``warcio``:
+each ``response`` record with an HTML/text body and HTTP status 200 is an article (the URL is the target
+URI; the crawl date is *not* the publication date, the cleaner finds that in the page).
 
-Both readers use only the standard library (``defusedxml`` guards the XML parser when installed).
+Limits kept around both libraries: a feed is read only up to :data:`MAX_FEED_BYTES` (gzip too, once
+decompressed); a feed that declares XML entities in a DTD is refused before parsing (billion laughs,
+external entities); a WARC record longer than :data:`MAX_RECORD_BYTES` is passed over unread.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
 import gzip
-import io
 import re
 import zlib
-from typing import IO, Iterator
+from typing import Iterator
 from urllib.parse import urlparse
-
-try:  # pragma: no cover - depends on the installation
-    from defusedxml import ElementTree as ET  # type: ignore
-except ImportError:  # pragma: no cover
-    import xml.etree.ElementTree as ET  # noqa: N817
 
 MAX_FEED_BYTES = 20 * 1024 * 1024
 MAX_RECORD_BYTES = 50 * 1024 * 1024
 URL_TIMEOUT_S = 30
 
-ATOM = "{http://www.w3.org/2005/Atom}"
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
-
 
 def _read_source(path_or_url: str) -> bytes:
     if urlparse(path_or_url).scheme in ("http", "https"):
-        import urllib.request
-        request = urllib.request.Request(path_or_url, headers={"User-Agent": "rasd (feed reader)"})
-        with urllib.request.urlopen(request, timeout=URL_TIMEOUT_S) as response:  # noqa: S310 - http(s) only
-            data = response.read(MAX_FEED_BYTES + 1)
+        from .watch import Fetcher
+        with Fetcher(respect_robots=False) as fetcher:
+            data = fetcher.get_bytes(path_or_url, limit=MAX_FEED_BYTES, what="feed")
     else:
         with open(path_or_url, "rb") as handle:
             data = handle.read(MAX_FEED_BYTES + 1)
     if len(data) > MAX_FEED_BYTES:
         raise ValueError(f"feed larger than {MAX_FEED_BYTES:,} bytes")
-    if data[:2] == b"\x1f\x8b":
-        data = gunzip(data, MAX_FEED_BYTES, what="feed")
     return data
 
 
@@ -68,7 +59,8 @@ def gunzip(data: bytes, limit: int, *, what: str = "data") -> bytes:
 
 
 def parse_feed_date(value: str | None) -> str | None:
-    """RFC 822 (RSS) or ISO 8601 (Atom) -> ``YYYY-MM-DD``; anything else -> None."""
+    """RFC 822 (RSS) or ISO 8601 (Atom) -> ``YYYY-MM-DD`` (the day where it was published, not in UTC);
+    anything else -> None."""
     if not value:
         return None
     value = value.strip()
@@ -78,13 +70,9 @@ def parse_feed_date(value: str | None) -> str | None:
         pass
     try:
         parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return parsed.date().isoformat() if parsed else None
-
-
-def _text(element) -> str:
-    return (element.text or "").strip() if element is not None else ""
 
 
 def _looks_html(text: str) -> bool:
@@ -97,161 +85,181 @@ def _body(record: dict, content: str) -> dict:
     return record
 
 
-def iter_feed(path_or_url: str) -> Iterator[dict]:
-    """Article records from an RSS 2.0 or Atom feed (a file or an http(s) URL)."""
-    root = ET.fromstring(_read_source(path_or_url))
-    if root.tag == f"{ATOM}feed":
-        source = _text(root.find(f"{ATOM}title"))
-        for entry in root.iter(f"{ATOM}entry"):
-            link = ""
-            for candidate in entry.findall(f"{ATOM}link"):
-                if candidate.get("rel", "alternate") == "alternate":
-                    link = candidate.get("href", "")
-                    break
-            content = _text(entry.find(f"{ATOM}content")) or _text(entry.find(f"{ATOM}summary"))
-            record = {"url": link or None, "title": _text(entry.find(f"{ATOM}title")),
-                      "published": parse_feed_date(_text(entry.find(f"{ATOM}published"))
-                                                   or _text(entry.find(f"{ATOM}updated"))),
-                      "source": source}
-            yield _body({k: v for k, v in record.items() if v}, content)
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.I)
+_ROOT_START = re.compile(r"<(?![?!])")
+
+
+def _prolog(data: bytes) -> str:
+    """The feed's text up to its root element (where a DTD and its entities would be declared)."""
+    head = data[: 1 << 20]
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                       (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, "replace")
+    if head[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        return head.decode("utf-16-le" if head[0] == 0x3C else "utf-16-be", "replace")
+    return head.decode("latin-1")
+
+
+def refuse_entities(data: bytes) -> None:
+    """Raise ValueError when the document declares XML entities (the defence defusedxml gives: no
+    entity expansion bomb, no external entity read from the disk or the network)."""
+    prolog = _prolog(data)
+    doctype = prolog.find("<!DOCTYPE")
+    if doctype < 0:
+        doctype = prolog.upper().find("<!DOCTYPE")
+    if doctype < 0:
         return
-    channel = root.find("channel")
-    if root.tag != "rss" and channel is None:
-        raise ValueError(f"not an RSS or Atom feed (root element {root.tag!r})")
-    source = _text(channel.find("title")) if channel is not None else ""
-    for item in root.iter("item"):
-        content = _text(item.find(CONTENT)) or _text(item.find("description"))
-        record = {"url": _text(item.find("link")) or _text(item.find("guid")) or None,
-                  "title": _text(item.find("title")),
-                  "published": parse_feed_date(_text(item.find("pubDate")) or _text(item.find(DC_DATE))),
-                  "source": _text(item.find("source")) or source}
-        yield _body({k: v for k, v in record.items() if v}, content)
+    if _ENTITY_DECLARATION.search(prolog, doctype):
+        raise ValueError("the feed declares XML entities in its DTD: refused (entity expansion or external "
+                         "entities)")
+
+
+def _entry_content(entry) -> str:
+    for item in entry.get("content") or []:
+        value = (item.get("value") or "").strip()
+        if value:
+            return value
+    return (entry.get("summary") or entry.get("description") or "").strip()
+
+
+def _entry_date(entry) -> str | None:
+    for key in ("published", "updated", "created", "dc_date", "date"):
+        day = parse_feed_date(dict.get(entry, key))  # dict.get: not feedparser's updated->published mapping
+        if day:
+            return day
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = dict.get(entry, key)
+        if parsed:
+            try:
+                return dt.date(*parsed[:3]).isoformat()
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def _entry_url(entry) -> str | None:
+    link = (entry.get("link") or "").strip()
+    if not link:
+        for candidate in entry.get("links") or []:
+            if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
+                link = candidate["href"].strip()
+                break
+    if not link:
+        guid = (entry.get("id") or "").strip()
+        if urlparse(guid).scheme in ("http", "https"):
+            link = guid
+    return link or None
+
+
+def parse_feed(data: bytes, *, base_url: str = "") -> tuple[str, list[dict]]:
+    """``(feed title, article records)`` of a feed held in memory (at most :data:`MAX_FEED_BYTES`,
+    gzip allowed). Raises ValueError when the bytes are not a feed."""
+    import feedparser
+
+    if len(data) > MAX_FEED_BYTES:
+        raise ValueError(f"feed larger than {MAX_FEED_BYTES:,} bytes")
+    if data[:2] == b"\x1f\x8b":
+        data = gunzip(data, MAX_FEED_BYTES, what="feed")
+    refuse_entities(data)
+    headers = {"content-location": base_url} if base_url else None
+    try:
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True,
+                                  resolve_relative_uris=True)
+    except (RecursionError, MemoryError) as error:
+        raise ValueError(f"the feed cannot be parsed: {type(error).__name__}") from error
+    except Exception as error:  # noqa: BLE001 - feedparser should not raise; if it does, the feed is garbage
+        raise ValueError(f"the feed cannot be parsed: {type(error).__name__}: {error}") from error
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        raise ValueError("not an RSS or Atom feed" + (f" ({reason})" if reason else ""))
+    feed = parsed.get("feed") or {}
+    source = (feed.get("title") or "").strip()
+    records = []
+    for entry in parsed.entries:
+        entry_source = entry.get("source") or {}
+        record = {"url": _entry_url(entry), "title": (entry.get("title") or "").strip(),
+                  "published": _entry_date(entry),
+                  "source": (entry_source.get("title") or "").strip() if isinstance(entry_source, dict) else ""}
+        record["source"] = record["source"] or source
+        record = _body({k: v for k, v in record.items() if v}, _entry_content(entry))
+        if record.get("url") or record.get("text") or record.get("html"):
+            records.append(record)
+    if parsed.get("bozo") and not records:
+        raise ValueError(f"malformed feed with no usable item: {parsed.get('bozo_exception')}")
+    return source, records
+
+
+def iter_feed(path_or_url: str) -> Iterator[dict]:
+    """Article records from an RSS or Atom feed (a file or an http(s) URL)."""
+    _, records = parse_feed(_read_source(path_or_url), base_url=path_or_url if "://" in path_or_url else "")
+    yield from records
 
 
 # -- WARC ---------------------------------------------------------------------------------------------------
 
-MAX_HEADER_LINE = 64 * 1024
-MAX_HEADERS = 500
-MAX_BLANK_LINES = 100_000
-
-
-def _line(stream: IO[bytes]) -> bytes:
-    line = stream.readline(MAX_HEADER_LINE + 1)
-    if len(line) > MAX_HEADER_LINE:
-        raise ValueError(f"header line longer than {MAX_HEADER_LINE:,} bytes: not a WARC or HTTP header")
-    return line
-
-
-def _read_headers(stream: IO[bytes]) -> tuple[str, dict[str, str]] | None:
-    line = _line(stream)
-    blanks = 0
-    while line in (b"\r\n", b"\n"):
-        blanks += 1
-        if blanks > MAX_BLANK_LINES:
-            raise ValueError("too many blank lines between records: not a WARC file")
-        line = _line(stream)
-    if not line:
-        return None
-    first = line.decode("latin-1").strip()
-    headers: dict[str, str] = {}
-    while True:
-        line = _line(stream)
-        if not line or line in (b"\r\n", b"\n"):
-            break
-        if len(headers) >= MAX_HEADERS:
-            raise ValueError(f"more than {MAX_HEADERS} header lines in one record")
-        name, _, value = line.decode("utf-8", "replace").partition(":")
-        headers[name.strip().lower()] = value.strip()
-    return first, headers
-
-
-def _dechunk(body: bytes) -> bytes:
-    out, stream = bytearray(), io.BytesIO(body)
-    while True:
-        size_line = stream.readline()
-        if not size_line:
-            break
-        try:
-            size = int(size_line.split(b";")[0].strip() or b"0", 16)
-        except ValueError:
-            return body  # not really chunked
-        if size == 0:
-            break
-        out += stream.read(size)
-        stream.readline()
-    return bytes(out)
-
-
-def _skip_bytes(stream: IO[bytes], length: int, chunk: int = 1 << 20) -> None:
-    """Read past ``length`` bytes without holding them."""
-    while length > 0:
-        got = stream.read(min(chunk, length))
-        if not got:
-            return
-        length -= len(got)
-
-
 def iter_warc(path: str) -> Iterator[dict]:
     """Article records from a WARC file (``.warc`` or ``.warc.gz``): HTTP 200 responses with an HTML or
     plain-text body. A damaged archive raises ValueError after the records read before the damage."""
-    try:
-        yield from _iter_warc(path)
-    except (zlib.error, EOFError, gzip.BadGzipFile) as error:
-        raise ValueError(f"damaged WARC archive: {error}") from error
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    with open(path, "rb") as raw:
+        # a .warc.gz is read through gzip here: warcio refuses an archive gzipped as one member (which
+        # is still a valid archive), and reads one gzip member per record no better than this
+        stream = gzip.GzipFile(fileobj=raw) if raw.read(2) == b"\x1f\x8b" else raw
+        raw.seek(0)
+        try:
+            # the HTTP head of each record is parsed here, not by warcio: warcio fails on a request record
+            # without a target URI, where only that record is unusable
+            for record in ArchiveIterator(stream, check_digests=False, no_record_parse=True):
+                article = _warc_article(record)
+                if article is not None:
+                    yield article
+        except ArchiveLoadFailed as error:
+            raise ValueError(f"not a WARC archive, or a damaged one: {error}") from error
+        except (zlib.error, EOFError, OSError) as error:
+            raise ValueError(f"damaged WARC archive: {error}") from error
+        except (ValueError, IndexError, KeyError, TypeError, AttributeError) as error:
+            # warcio's header parsing on a damaged record
+            raise ValueError(f"damaged WARC record: {type(error).__name__}: {error}") from error
 
 
-def _iter_warc(path: str) -> Iterator[dict]:
+def _warc_article(record) -> dict | None:
     from .clean import decode_bytes
     from .errors import InputError
-    with open(path, "rb") as raw:
-        magic = raw.read(2)
-        raw.seek(0)
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if magic == b"\x1f\x8b" else raw  # type: ignore[assignment]
-        while True:
-            head = _read_headers(stream)
-            if head is None:
-                return
-            version, headers = head
-            if not version.startswith("WARC/"):
-                raise ValueError(f"not a WARC record: {version[:40]!r}")
-            declared = headers.get("content-length", "0").strip()
-            if not declared.isdigit():
-                raise ValueError(f"WARC record with a bad Content-Length: {declared[:40]!r}")
-            length = int(declared)
-            if length > MAX_RECORD_BYTES:
-                _skip_bytes(stream, length)
-                continue
-            block = stream.read(length)
-            if headers.get("warc-type") != "response" or "application/http" not in headers.get("content-type", ""):
-                continue
-            http = io.BytesIO(block)
-            try:
-                status = _read_headers(http)
-            except ValueError:  # a malformed HTTP head: this record is unusable, the next may be fine
-                continue
-            if status is None:
-                continue
-            status_line, http_headers = status
-            parts = status_line.split()
-            if len(parts) < 2 or parts[1] != "200":
-                continue
-            ctype = http_headers.get("content-type", "text/html").lower()
-            if not ctype.startswith(("text/html", "application/xhtml", "text/plain")):
-                continue
-            body = http.read()
-            if "chunked" in http_headers.get("transfer-encoding", "").lower():
-                body = _dechunk(body)
-            if "gzip" in http_headers.get("content-encoding", "").lower():
-                try:
-                    body = gunzip(body, MAX_RECORD_BYTES, what="WARC response body")
-                except ValueError:
-                    continue
-            url = headers.get("warc-target-uri", "").strip("<>") or None
-            try:
-                text = decode_bytes(body)
-            except InputError as error:
-                yield {"id": url or headers.get("warc-record-id", ""), "_skip": str(error)}
-                continue
-            record = {"url": url, "crawled": parse_feed_date(headers.get("warc-date"))}
-            record["text" if ctype.startswith("text/plain") else "html"] = text
-            yield {k: v for k, v in record.items() if v}
+
+    from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
+
+    declared = record.rec_headers.get_header("Content-Length") or "0"
+    if not declared.strip().isdigit():
+        raise ValueError(f"WARC record with a bad Content-Length: {declared[:40]!r}")
+    if record.rec_type != "response" or "application/http" not in (record.content_type or ""):
+        return None
+    if int(declared) > MAX_RECORD_BYTES:
+        return None  # warcio reads past it in blocks
+    try:
+        record.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False).parse(record.raw_stream)
+    except (StatusAndHeadersParserException, ValueError, IndexError, UnicodeError, EOFError):
+        return None  # a malformed HTTP head: this record is unusable, the next may be fine
+    statusline = (record.http_headers.statusline or "").split()
+    if not statusline or statusline[0] != "200":
+        return None
+    ctype = (record.http_headers.get_header("Content-Type") or "text/html").lower()
+    if not ctype.startswith(("text/html", "application/xhtml", "text/plain")):
+        return None
+    url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>") or None
+    try:
+        body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    except (zlib.error, EOFError, OSError, ValueError) as error:
+        return {"id": url or record.rec_headers.get_header("WARC-Record-ID") or "",
+                "_skip": f"unreadable WARC response body: {error}"}
+    if len(body) > MAX_RECORD_BYTES:
+        return None
+    try:
+        text = decode_bytes(body)
+    except InputError as error:
+        return {"id": url or record.rec_headers.get_header("WARC-Record-ID") or "", "_skip": str(error)}
+    article = {"url": url, "crawled": parse_feed_date(record.rec_headers.get_header("WARC-Date"))}
+    article["text" if ctype.startswith("text/plain") else "html"] = text
+    return {k: v for k, v in article.items() if v}
