@@ -511,7 +511,7 @@ AGENT_OBJECT_VERBS = _words("نفذه نفذها نفذهما نفذتها نف�
                             "زرعها زرعتها فجرها فجرتها ارتكبها ارتكبه")
 VERBS = _verbs("استهدف شن قصف اعتقل هاجم اغتال اختطف خطف فجر فرق سيطر استعاد حرر انسحب أطلق نفذ ألقى أمطر اقتحم "
                "داهم أصاب أسر دمر أحرق استولى تقدم اشتبك خاض صد تصدى أسقط ضرب قنص رمى أعدم ذبح تمكن حاول قام "
-               "واصل جدد بدأ شرع دخل فرض طرد نصب زرع فخخ رد أوقف اعتدى أغار خرق قتل أحبط ضبط فكك قاد استخدم "
+               "واصل جدد بدأ شرع نجح دخل فرض طرد نصب زرع فخخ رد أوقف اعتدى أغار خرق قتل أحبط ضبط فكك قاد استخدم "
                "استمر تابع أحكم أمن طهر أعاد انتزع قتلت قتلوا",
                "ستهدف شن قصف عتقل هاجم غتال ختطف خطف فجر سيطر ستعيد حرر نسحب طلق نفذ لقي قتحم داهم قتل تقدم "
                "شتبك خوض صد تصدي ضرب تمكن حاول قوم واصل جدد طرد زرع عتدي غير") - {"تابعت", "تابع"}
@@ -600,6 +600,7 @@ class _Cand:
     between: bool = False
     far: bool = False
     speaker_party: bool = False  # an armed side that reports a fight it is in
+    launcher: bool = False  # named as the one who fired (أطلقه X، بنيران X)
     why: list[str] = field(default_factory=list)
 
     def add(self, role: str, points: float, why: str) -> None:
@@ -713,6 +714,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.add("agent", 3.0, "after من قبل/على يد")
         elif b1 is not None and (b1.text in AGENT_PREPS or b1.text in AGENT_OBJECT_VERBS):
             c.add("agent", 3.0, f"after {b1.text}")
+            c.launcher = True
         elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_WORDS | AGENT_NOUNS:
             c.add("agent", 2.5, f"after {b2.text} {b1.text}")
         # --- between X and Y ------------------------------------------------------------------------
@@ -819,6 +821,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if c.far:
             c.agent *= 0.5
             c.target *= 0.5
+    # a missile or drone shot down: who fired it is the side whose weapon was stopped (actor2)
+    if trigger.sub_event_type == "Disrupted weapons use":
+        for c in cands:
+            if c.launcher:
+                c.target, c.agent = c.target + c.agent, 0.0
+                c.why.append("fired the weapon that was intercepted: the side whose attack was stopped")
     # the object of a verb after its subject (استهدف مسلحون رتلاً، هاجم مستوطنون مزارعين)
     subjects = [c for c in cands if any(w.startswith("the subject") for w in c.why) and c.agent > c.target]
     for c in sorted(cands, key=lambda c: c.mention.first):
@@ -950,6 +958,12 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
     country = country or doc.country
     event_type, sub = trigger.event_type, trigger.sub_event_type
     lex = lexicon()
+    if country is None:
+        # no place in a known country: the home of the group the sentence names (Boko Haram: Nigeria), so
+        # that its victims are not "Civilians (Unknown)"
+        country = next((lex.homes.get(m.entries[0].name) for m in doc.actors
+                        if sentence.start <= m.start < sentence.end and m.kind == "actor" and not m.generic
+                        and m.entries and m.entries[0].countries is None and lex.homes.get(m.entries[0].name)), None)
     cands: list[_Cand] = []
     for m in doc.actors:
         if not (sentence.start <= m.start < sentence.end):
@@ -1172,6 +1186,18 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
                    and a.name != target and not allied(a.name, target)]
         if air:
             set_role("actor1", air[0], "air strike with no doer named: the air force the article names")
+            return
+    if sub in ("Air/drone strike", "Chemical weapon") and country and not _government_side(target, country):
+        # armed groups seldom fly aircraft or use chemical weapons: nobody else named, the state's forces
+        set_role("actor1", Actor(f"Military Forces of {_country_name(country)}", "State forces", country),
+                 f"{sub.lower()} with no doer named: the forces of the state where it struck")
+        return
+    if target is None and event_type == "Battles":
+        # a fight or a town taken with no side named in the sentence: the side the article names most
+        counts = _article_counts(doc, country)
+        if counts:
+            side = counts.most_common(1)[0][0]
+            set_role("actor1", side, "no side named in the sentence: the armed actor the article names most")
             return
     if target and (event_type == "Battles" or sub == "Shelling/artillery/missile attack"):
         opponent = _opponent(doc, target, country, {target})
