@@ -116,6 +116,8 @@ def _digits_value(word: str) -> float | None:
         if all(len(p) == 3 and p.isdigit() for p in parts[1:]) and parts[0].isdigit():
             return int("".join(parts))
         word = word.replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", word):  # "10.000": a thousands separator, as in much Arabic news
+        return int(word.replace(".", ""))
     if word.count(".") > 1:
         return None
     return float(word) if "." in word else int(word)
@@ -291,7 +293,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 # Nouns that take the count after them: "مقتل 3", "استشهاد طفل".
-KILL_NOUNS = _set("مقتل استشهاد مصرع وفاة إعدام اغتيال تصفية ذبح")
+KILL_NOUNS = _set("مقتل استشهاد مصرع وفاة إعدام اغتيال تصفية ذبح ضحيته ضحيتها")  # "راح ضحيته 43 شخصا"
 # The same nouns with a pronoun: the count is in the pronoun.
 KILL_NOUN_PRONOUN: dict[str, int | None] = {}
 for _noun in ("مقتل", "استشهاد", "مصرع", "وفات", "إعدام", "اغتيال", "تصفيت", "ذبح"):
@@ -1375,7 +1377,13 @@ PART_OF = _set("بينهم بينهن بينها منهم منهن")
 COURT = _set("حكم حكمت حكما حكمها الحكم أحكام الأحكام بأحكام قضت المحكمة محكمة القضاء أصدرت يقضي تقضي")
 RATES = _set("يوميا سنويا شهريا أسبوعيا")
 RELATIVES = _set("الذي التي الذين اللذين اللتين")
-BEGAN = _set("بدأ بدأت انطلق انطلقت اندلع اندلعت")
+# A new clause begins: "ومنذ ذلك التاريخ قتل 167، فيما قتل جندي واحد في 20 تموز" (that one is dated)
+CLAUSE_OPENERS = _set("فيما بينما في_حين")
+BEGAN = _set("بدأ بدأت انطلق انطلقت")
+BEGAN_WHEN = _set("قبل منذ في مطلع أوائل")
+# "المحاصرة منذ 2013"، "تسيطر عليها منذ 2014": a state that lasts, not deaths since then
+STATE_SINCE = _set("""المحاصرة المحاصر محاصرة محاصر الخاضعة الخاضع خاضعة عليها عليه عليهم المحتلة المحتل محتلة المغلقة
+المغلق مغلقة المعتقل المعتقلين معتقل المسجون مسجون المتوقفة متوقفة المتوقف المستمرة المستمر مستمرة الممتدة""")
 WEEKDAYS = _set("الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس")
 # A count this large is no single incident's toll (hand-coded news: the largest is a few hundred).
 AGGREGATE_SIZE = 1000
@@ -1419,9 +1427,7 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
         for k in range(max(lo, first - 8), first):
             if has(k, COURT):
                 return f"a death sentence ({words[k]} ... اعدام), not deaths"
-    for k in range(far, hi + 1):
-        if first <= k <= last:
-            continue
+    for k in range(far, hi + 1):  # the count's own words too: "ارتفع عدد القتلى منذ مطلع الشهر إلى 230"
         if k < lo and not has(k, SINCE):
             continue
         if has(k, RATES):
@@ -1433,8 +1439,10 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
             # a relative clause, or a day named, between the start point and the count: the count is
             # that day's ("يسيطر عليها منذ 2014، وقتل أمس 5")
             dated = k < first and any(has(x, WEEKDAYS) for x in range(k + 3, min(n, last + 3)))
-            if nxt and near and not dated and not has(k + 1, SINCE_SAME_DAY) \
-                    and not any(has(x, RELATIVES) for x in between):
+            start_point = k + 1 == first  # "الأول منذ مقتل 100 شخص في يناير": that incident's toll
+            state = k > 0 and has(k - 1, STATE_SINCE)
+            if nxt and near and not dated and not start_point and not state and not has(k + 1, SINCE_SAME_DAY) \
+                    and not any(has(x, RELATIVES) or has(x, CLAUSE_OPENERS) for x in between):
                 return f"a cumulative toll (منذ {nxt})"
         if has(k, DURING):
             for x in range(k + 1, min(n, k + 4, hi + 1)):
@@ -1444,10 +1452,12 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
         if period:
             if has(k + 1, PAST) and k + 1 <= hi:
                 return f"deaths over a period ({words[k]} {words[k + 1]})"
-            if k + 1 <= hi and words[k + 1] == "من" and (period.endswith(("ين", "ان"))
-                                                        or (k > 0 and _is_numberish(_strip_clitic(words[k - 1])))):
+            # "عشرة أيام من القصف" (a campaign), not "بعد شهرين من هجوم دموي" (an incident two months before)
+            if k + 2 <= hi and words[k + 1] == "من" and words[k + 2].startswith("ال") and (
+                    period.endswith(("ين", "ان")) or (k > 0 and _is_numberish(_strip_clitic(words[k - 1])))):
                 return f"a campaign's toll ({words[k - 1]} {words[k]} من ...)"
-        if k > last and has(k, RELATIVES) and any(has(x, BEGAN) for x in (k + 1, k + 2)):
+        if k > last and has(k, RELATIVES) and any(has(x, BEGAN) and any(has(y, BEGAN_WHEN) for y in range(x + 1, x + 4))
+                                                   for x in (k + 1, k + 2)):
             return f"a campaign's toll ({words[k]} ... {words[k + 1]})"
         if abs(k - first) <= 8 or abs(k - last) <= 8:
             war = has(k, WARS)
