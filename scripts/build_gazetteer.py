@@ -19,6 +19,7 @@ Two steps:
 
 usage:
     python3 scripts/build_gazetteer.py derive [--out rasd/data/gazetteer]
+    python3 scripts/build_gazetteer.py common   # only common_words.tsv (needs wordfreq)
     python3 scripts/build_gazetteer.py compile
     python3 scripts/build_gazetteer.py all
 """
@@ -180,45 +181,81 @@ def derive(out: Path) -> None:
             handle.write("\t".join(str(x) for x in r) + "\n")
     print(f"admin_regional.tsv: {len(admin_rows)} admin units")
 
+    derive_common_words(out)
+
+
+def _tsv_column(path: Path, column: str) -> list[str]:
+    """The values of one column of a curated or derived TSV (comment lines skipped)."""
+    if not path.exists():
+        return []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    if column not in header:
+        return []
+    k = header.index(column)
+    return [cells[k] for cells in (line.split("\t") for line in lines[1:]) if len(cells) > k]
+
+
+_PERSIAN = str.maketrans({"گ": "ك", "ک": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ی": "ي"})
+
+
+def _arabic_spellings(word: str) -> list[str]:
+    """How a Persian or loosely written name is read as Arabic text: مشارگه -> مشاركه, مشاركة."""
+    base = word.translate(_PERSIAN)
+    out = [word, base]
+    if base.endswith("ه"):
+        out.append(base[:-1] + "ة")
+    if base.endswith("ى"):
+        out.append(base[:-1] + "ي")
+    return list(dict.fromkeys(out))
+
+
+def derive_common_words(out: Path) -> None:
+    """``common_words.tsv``: every Arabic name (or word of a longer name) of the gazetteer's sources that is
+    also a frequent Arabic word (wordfreq Zipf >= 3.0), big places included: مشاركة (Moshrageh, Iran) is
+    "participation", سلمية (Salamiyah) "peaceful", البيضاء "the white"."""
     try:
         import wordfreq
     except ImportError:  # pragma: no cover
         print("wordfreq not installed: common_words.tsv left as it is")
         return
+    all_names: list[str] = []
+    for fname, column in (("towns.tsv", "names_ar"), ("towns_extra.tsv", "names_ar"), ("names_extra.tsv", "names_ar"),
+                          ("admin_regional.tsv", "names_ar"), ("admin1.tsv", "aliases"), ("sites.tsv", "names_ar")):
+        for cell in _tsv_column(out / fname, column):
+            all_names.extend(n for n in cell.split("|") if n and _ARABIC.search(n))
+    for cell in _tsv_column(out / "iraq_locations_iom_dtm.tsv", "name_ar"):
+        all_names.extend(re.split(r"[-()]", cell))
     words: dict[str, float] = {}
-    all_names = [n for r in rows for n in r[8].split("|")]
-    all_names += [n for r in admin_rows for n in r[4].split("|") if n]
-    dtm = OUT / "iraq_locations_iom_dtm.tsv"
-    if dtm.exists():
-        for line in dtm.read_text(encoding="utf-8").splitlines()[1:]:
-            cells = line.split("\t")
-            if len(cells) > 4:
-                all_names.extend(re.split(r"[-()]", cells[4]))
     lead = re.compile(r"^(?:مركز |)(?:ناحية|ناحيه|قضاء|قرية|قريه|حي|منطقة|منطقه|مجمع|مخيم|مدينة|مدينه|محافظة)\s+")
     for name in all_names:
         name = lead.sub("", re.sub(r"[0-9]+", "", name).strip())
         if not name:
             continue
         for word in [name] if " " not in name else name.split():
-            zipf = wordfreq.zipf_frequency(word, "ar")
+            zipf = max(wordfreq.zipf_frequency(form, "ar") for form in _arabic_spellings(word))
             if zipf >= 3.0:
                 words[word] = max(words.get(word, 0.0), zipf)
     with open(out / "common_words.tsv", "w", encoding="utf-8") as handle:
         handle.write("# One-word Arabic place names (and words of longer names) that are also frequent Arabic words: Zipf frequency from the wordfreq\n"
-                     "# package (Apache-2.0 code; data CC BY-SA 4.0). Used only to mark small places that need a type word.\n")
+                     "# package (Apache-2.0 code; data CC BY-SA 4.0). Used only to flag names that need a place cue.\n")
         handle.write("name\tzipf\n")
-        for name, zipf in sorted(words.items(), key=lambda kv: -kv[1]):
+        for name, zipf in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
             handle.write(f"{name}\t{zipf:.2f}\n")
     print(f"common_words.tsv: {len(words)} names")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["derive", "compile", "all"])
+    parser.add_argument("step", choices=["derive", "common", "compile", "all"])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if args.step in ("derive", "all"):
         derive(args.out)
+    if args.step == "common":
+        derive_common_words(args.out)
     if args.step in ("compile", "all"):
         from rasd.geo.build import compile_index
         stats = compile_index(args.out, args.out / "index.tsv")

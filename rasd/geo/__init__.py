@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..doc import Document, Sentence
-from .choose import Context, choose, precision_of
+from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
 
@@ -72,6 +72,8 @@ _EVENT_LIST_GAP = re.compile(
     r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*)?")
 # one name the gazetteer lacks inside a list: "وكركوك والمخمورة وسنجار"
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
+# relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
+ELSEWHERE = {"toward", "origin"}
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
 _REFERENCE_GAP = re.compile(
@@ -99,34 +101,45 @@ def _sentences(doc: Document) -> list[Sentence]:
 
 
 def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch], weight: float,
-                      evidence: dict[str, float], dateline: int | None = None) -> None:
+                      evidence: dict[str, float], dateline: int | None = None,
+                      sources: dict[str, set[str]] | None = None) -> None:
+    """Add to ``evidence`` (country code -> weight) what the names and country adjectives say; ``sources``
+    collects, per country, the names (match keys) and words that spoke of it."""
     gaz = rec.gaz
+    if sources is None:
+        sources = defaultdict(set)
     for k, m in enumerate(matches):
         w = weight * (3.0 if k == dateline else 1.0)
-        cc, country_name = _says_country(rec, m.key, m.type is not None or m.relation is not None)
+        placed = k == dateline or "after_prep" in m.notes or m.clitic.endswith("ب")
+        cc, country_name = _says_country(rec, m.key, m.type is not None or m.relation is not None, placed)
         if country_name:
             evidence[cc] += w * (1.0 if cc in gaz.covered else 0.7)
+            sources[cc].add(m.key)
         elif cc and not m.person:
             evidence[cc] += w
-    if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
-        return  # the places leave no doubt: the adjectives would not change the country
+            sources[cc].add(m.key)
     adj_cache = rec.adj_cache
     for w in {w for w in texts if w not in adj_cache}:
         adj_cache[w] = rec.word_in(w, gaz.adjectives) or ""
+    adjectives = [(adj_cache[w], w) for w in texts if adj_cache[w]]
+    for cc, w in adjectives:
+        sources[cc].add("adj:" + w)
+    if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
+        return  # the places leave no doubt: the adjectives would not change the country
     covered = gaz.covered
-    for cc in [adj_cache[w] for w in texts]:
-        if cc:
-            evidence[cc] += weight * (0.5 if cc in covered else 0.2)
+    for cc, _ in adjectives:
+        evidence[cc] += weight * (0.5 if cc in covered else 0.2)
 
 
-_SAYS: dict[tuple[int, str, bool], tuple[str, bool]] = {}
+_SAYS: dict[tuple[int, str, bool, bool], tuple[str, bool]] = {}
 
 
-def _says_country(rec: Recognizer, key: str, typed: bool) -> tuple[str, bool]:
+def _says_country(rec: Recognizer, key: str, typed: bool, placed: bool = False) -> tuple[str, bool]:
     """The country a name says for certain (cached per name): ``(code, True)`` for a country's own name,
     ``(code, False)`` for places that all lie in one country and are safe to read (widely known, not a
-    common word unless typed, or a site named with its city), ``("", False)`` otherwise."""
-    memo = (id(rec.gaz), key, typed)
+    common word unless typed, not a frequent word unless typed or after في/ب, or a site named with its city),
+    ``("", False)`` otherwise."""
+    memo = (id(rec.gaz), key, typed, placed)
     got = _SAYS.get(memo)
     if got is None:
         gaz = rec.gaz
@@ -136,7 +149,8 @@ def _says_country(rec: Recognizer, key: str, typed: bool) -> tuple[str, bool]:
         else:
             # a name that is also a word is safe after its type word (محافظة مأرب); a site named with its
             # city (السفارة الأميركية في بغداد) leaves no doubt either
-            safe = {e.cc for e, f in feats if e.big and (not ("t" in f or "s" in f or "c" in f)
+            safe = {e.cc for e, f in feats if e.big and (not ("t" in f or "s" in f or "c" in f or "f" in f and not (
+                typed or placed))
                                                          or typed and "s" not in f
                                                          or e.place.feature.startswith("SITE") and " " in key)}
             got = (safe.pop() if len(safe) == 1 else "", False)
@@ -168,25 +182,30 @@ def find_places(doc: Document) -> None:
     matches = rec.find(doc.tokens, text, texts)
     _inherit_types(matches, text)
     _inherit_countries(matches, text)
+    _inherit_government(rec, matches, text)
     dateline = _find_dateline(doc, matches)
 
     evidence: dict[str, float] = defaultdict(float)
-    _country_evidence(rec, texts, matches, 1.0, evidence, dateline)
+    sources: dict[str, set[str]] = defaultdict(set)
+    _country_evidence(rec, texts, matches, 1.0, evidence, dateline, sources)
     title_matches: list[RawMatch] = []
     title_norm = None
     if doc.title and max(evidence.values(), default=0.0) < 3.0:
         title_norm, title_matches = _title_matches(rec, doc)
-        _country_evidence(rec, [t.text for t in title_norm[1]], title_matches, 1.5, evidence)
+        _country_evidence(rec, [t.text for t in title_norm[1]], title_matches, 1.5, evidence, None, sources)
     hint = doc.user_data.get("country_hint")
     if hint:
         for cc, name in ((cc, gaz.entries[i].place.name) for cc, i in gaz.countries.items()):
             if hint in (cc, name):
                 evidence[cc] += 3.0
+                sources[cc].add("hint")
     country = None
     if evidence:
         cc, best = max(evidence.items(), key=lambda kv: kv[1])
         if best >= 1.0:
             country = cc
+    # the countries the article speaks of: a place elsewhere needs a stronger cue (None: nothing is known)
+    spoken = {cc: frozenset(keys) for cc, keys in sources.items() if keys} or None
 
     sentences = _sentences(doc)
     starts = [s.start for s in sentences]
@@ -243,8 +262,11 @@ def find_places(doc: Document) -> None:
                 for j, a in sent_pa1.get(w, ()):
                     pa1[a].add(j)
             ctx = contexts[s] = Context(admin1=a1c, admin2=a2c,
-                                        countries=sent_cc.get(s, set()) | sent_cc.get(s - 1, set()), possible=pa1)
+                                        countries=sent_cc.get(s, set()) | sent_cc.get(s - 1, set()), possible=pa1,
+                                        spoken=spoken)
         m.index = k
+        if k == dateline:
+            m.notes.append("dateline")
         m.own_a1, m.own_a2 = own_a1.get(k, ""), own_a2.get(k, "")
         entry, cands, reason = choose(gaz, m, country, ctx)
         chosen.append((m, entry))
@@ -332,6 +354,15 @@ def _inherit_types(matches: list[RawMatch], text: str) -> None:
             b.type = a.type
 
 
+def _inherit_government(rec: Recognizer, matches: list[RawMatch], text: str) -> None:
+    """``إن أنقرة وبغداد ستشنان``: a capital listed right after one that stands for its government does too."""
+    for a, b in zip(matches, matches[1:]):
+        if "government" in a.notes and b.key in rec.capital_keys and not b.type and not b.relation \
+                and b.clitic == "و" and re.fullmatch(r"\s*و", text[a.end:b.start]):
+            b.person = True
+            b.notes.append("government")
+
+
 def _inherit_countries(matches: list[RawMatch], text: str) -> None:
     """``الحسكة والرقة في سوريا``: the country named after a list qualifies every name of it."""
     for a, b in zip(reversed(matches[:-1]), reversed(matches[1:])):
@@ -362,7 +393,7 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
     dateline = (doc.user_data.get("geo") or {}).get("dateline")
     # the dateline says where the report was filed: only a fallback for the event's place
     # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened
-    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation != "toward"]
+    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in ELSEWHERE]
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -464,7 +495,7 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
     the village, the governorate) within ``reach`` words of the trigger is about the place of the story:
     ``story`` (where the last event was placed) when it fits the anaphor, else the last such place named
     before it. The mention quotes the anaphor itself; its place is the antecedent's."""
-    named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation != "toward"]
+    named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE]
     if not named:
         return []
     words = doc.tokens_between(sentence.start, sentence.end)
@@ -518,7 +549,7 @@ def dual_anaphor(doc: Document, trigger: Any, reach: int = 3) -> list[PlaceMenti
     if tok is None:
         return []
     text = doc.norm.text
-    named = [p for p in doc.places if p.end <= trigger.start and p.place.feature != "PCLI" and p.relation != "toward"]
+    named = [p for p in doc.places if p.end <= trigger.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE]
     for a, b in zip(reversed(named[:-1]), reversed(named[1:])):
         if _LIST_GAP.fullmatch(text[a.end:b.start]):
             quote = doc.original_text(tok.start, tok.end)
@@ -539,7 +570,7 @@ def _fallback(doc: Document) -> list[PlaceMention]:
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, PlaceMention] = {}
     for p in doc.places:
-        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation != "toward":
+        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation not in ELSEWHERE:
             counts[p.place.admin1] += 1
             first.setdefault(p.place.admin1, p)
     if not counts:

@@ -56,6 +56,9 @@ STOP_KEYS_RAW = """الي في من علي عن ان او ثم لا ما هذا 
 الشارع الساحه الميدان السوق الجامع المسجد المستشفي المدرسه الجامعه الملعب الميناء المعبر المنفذ الحدود الحدود الدوليه
 الحدوديه الاحياء الطيران العبادي المعهد اشرف"""
 STOP_KEYS = {norm(w) for w in STOP_KEYS_RAW.split()}
+# Zipf frequency (common_words.tsv) from which a one-word name is flagged ``f``: a place abroad by that name
+# needs a place cue (a type word, a direction, في/ب, its governorate or country named with it).
+FREQUENT_WORD = 3.5
 _PROBE = "أإآٱىئؤةۀکگیپچژڤ٠١٢٩۰۹ًٌٍَُِّْـ«»،؛؟"
 
 
@@ -504,6 +507,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                     flags.add("t")  # named with its type word in the source: "حي المعهد"
             if e.get("needs"):
                 flags.add("c")
+            if " " not in key and common.get(key, 0.0) >= FREQUENT_WORD and e["feature"] != "PCLI":
+                flags.add("f")  # also a frequent word (سلمية، البيضاء، آمل): abroad it needs a place cue
             if "t" in flags and " " not in key and common.get(key, 0.0) >= 4.5 and not e_big:
                 flags.add("T")  # a very frequent word: only right after a type word or direction phrase
             token = key + ("~" + "".join(sorted(flags)) if flags else "")

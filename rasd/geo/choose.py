@@ -36,6 +36,8 @@ _TYPE_FEATURES = {
     "airport": ("SITE:airport",),
     "site": (),
 }
+# features that are widely known seats (a capital, a governorate and its capital, a district)
+SEATS = ("PPLC", "PPLA", "ADM1", "ADM2")
 _FEATURE_PRIOR = {"PCLI": 30, "ADM1": 40, "PPLC": 46, "PPLA": 42, "PPL": 18, "PPLA3": 22, "ADM2": 14, "VILLAGE": 10,
                   "NBHD": 8, "CAMP": 10}
 
@@ -48,6 +50,13 @@ class Context:
     admin2: dict[str, int]
     countries: set[str]
     possible: dict[str, set[int]] = field(default_factory=dict)  # governorate -> matches that may lie in it
+    # the countries the article speaks of, each with the names and words that speak of it (None: nothing known)
+    spoken: dict[str, frozenset[str]] | None = None
+
+    def speaks_of(self, cc: str, m: RawMatch) -> bool:
+        """Whether something other than the name ``m`` itself speaks of country ``cc``."""
+        said = (self.spoken or {}).get(cc)
+        return bool(said) and (len(said) > 1 or m.key not in said)
     _others: dict[int, bool] = field(default_factory=dict)  # match index -> names_another_a1 (memo)
 
     def names_another_a1(self, m: RawMatch) -> bool:
@@ -73,11 +82,27 @@ class Context:
 def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str | None, ctx: Context) -> str | None:
     """Why candidate ``index`` may stand for match ``m`` (a short reason), or None."""
     e = gaz.entries[index]
-    if not flags and (country is None or e.cc == country or e.place.feature == "PCLI"):
+    abroad = e.place.feature != "PCLI" and (e.cc != country if country is not None else
+                                             ctx.spoken is not None and not ctx.speaks_of(e.cc, m))
+    if not flags and not abroad:
         return "ok"  # most candidates: an unflagged name at home
     confirmed = ctx.names_a1(e.a1, m) or ctx.names_a2(e.a2, m) or m.country_after == e.cc or _head_names_a1(gaz, m, e)
     typed = m.type is not None or m.relation is not None
     same_country = country is not None and e.cc == country
+    # a country the article never speaks of (``spoken`` None: nothing is known of the article's countries)
+    unspoken = e.place.feature != "PCLI" and not ctx.speaks_of(e.cc, m)
+    if (abroad or unspoken) and not (confirmed or "dateline" in m.notes):
+        placed = typed or "after_prep" in m.notes or m.clitic.endswith("ب")
+        if abroad and e.place.feature == "PPLC" and not placed:
+            return None  # "تصنفهم أنقرة"، "برنامج طهران": a capital abroad named bare is its government
+        seat = e.place.feature in SEATS
+        if "f" in flags and not placed and (abroad and unspoken or not seat):
+            return None  # "احتجاجات سلمية"، "الخوذ البيضاء"، "عن أمله": a word, not a town abroad
+        if unspoken and ctx.spoken is not None and not e.big and not placed:
+            return None  # a small town of a country the article never names, named bare
+        if abroad and not typed and country is not None and e.place.feature not in SEATS and any(
+                a.startswith(country + ".") and ctx.names_a1(a, m) for a in ctx.admin1):
+            return None  # "جبال الرصيفة في مديرية كتاف بمحافظة صعدة": the sentence places it at home
     if "s" in flags:
         if ctx.names_another_a1(m) and not ctx.names_a1(e.a1, m):
             return None  # the sentence names another governorate: a homonymous village elsewhere
@@ -91,7 +116,7 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
             return None
     if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big)):
         return None
-    if country is not None and e.cc != country and e.place.feature != "PCLI":
+    if abroad and country is not None:
         if not (e.big or confirmed or m.country_after == e.cc or e.cc in ctx.countries and typed):
             return None
     return "ok"
@@ -197,6 +222,8 @@ def _why_not(m: RawMatch, country: str | None) -> str:
         return "also a common word: needs a type word, a direction or its governorate nearby"
     if "c" in flags:
         return "ambiguous name: needs an article about its country"
+    if "f" in flags:
+        return "also a frequent word: abroad it needs a type word, a direction, في/ب or its governorate nearby"
     return "homonym abroad: the article is about another country"
 
 

@@ -23,7 +23,8 @@ from .gazetteer import Gazetteer
 
 _CONJ = "وف"
 _PREP = "بلك"
-_PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي"}
+_PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب"}
+_SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}  # إن أنقرة ...، لأن طهران ...: the capital is a subject
 _UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
 
 
@@ -55,7 +56,7 @@ def _readings(word: str) -> list[tuple[str, str]]:
         forms.append((word[1:], word[0]))
         out.append((word[1:], word[0]))
     for form, clitic in list(forms):
-        if len(form) >= 3 and form[0] in _PREP:
+        if len(form) >= 4 and form[0] in _PREP:  # "برس" (فرانس برس) is no ب + رس
             rest = form[1:]
             out.append((rest, clitic + form[0]))
             if form[0] == "ل" and rest.startswith("ل") and len(rest) > 3:
@@ -289,7 +290,7 @@ class Recognizer:
         if prev == "بين" and nxt is not None:
             names = self.gaz.names
             return nxt.text[:1] == "و" and not any(
-                not flags for form, _ in self._hits(nxt.text) for _, flags in names.get(form, ()))
+                not flags.replace("f", "") for form, _ in self._hits(nxt.text) for _, flags in names.get(form, ()))
         if m.clitic.lstrip("وف") == "ل" and m.first > 0 and tokens[m.first - 1].text in voices:
             return True  # "قوات الدفاع الوطني الموالية لدمشق"
         if "after_prep" in m.notes or m.clitic.lstrip("وف"):
@@ -297,7 +298,9 @@ class Recognizer:
         if nxt is not None and nxt.start - tokens[m.last].end <= 2 and nxt.text in voices:
             return True
         prev = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in voices else prev
-        return len(prev) > 3 and prev in voices  # a verb, not a particle (لم، قد)
+        # a verb or a noun of government (تصنفهم، حكومة), or إن/أن introducing the capital as a subject; not a
+        # particle that a place may follow (لا، قد)
+        return prev in voices and (len(prev) > 3 or prev in _SUBJECT_PARTICLES)
 
     def _direction(self, tokens: Sequence[Token], j: int, text: str) -> tuple[str | None, int]:
         """The relation a direction phrase ending at token ``j`` gives, and where it starts."""
