@@ -19,6 +19,7 @@ import email.utils
 import gzip
 import re
 import zlib
+from xml.sax import SAXException
 from typing import Iterator
 from urllib.parse import urlparse
 
@@ -152,7 +153,7 @@ def _entry_url(entry) -> str | None:
     return link or None
 
 
-def parse_feed(data: bytes, *, base_url: str = "") -> tuple[str, list[dict]]:
+def parse_feed(data: bytes, *, base_url: str = "", content_type: str = "") -> tuple[str, list[dict]]:
     """``(feed title, article records)`` of a feed held in memory (at most :data:`MAX_FEED_BYTES`,
     gzip allowed). Raises ValueError when the bytes are not a feed."""
     import feedparser
@@ -162,7 +163,9 @@ def parse_feed(data: bytes, *, base_url: str = "") -> tuple[str, list[dict]]:
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data, MAX_FEED_BYTES, what="feed")
     refuse_entities(data)
-    headers = {"content-location": base_url} if base_url else None
+    headers = {"content-type": content_type or "application/xml"}
+    if base_url:
+        headers["content-location"] = base_url
     try:
         parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True,
                                   resolve_relative_uris=True)
@@ -185,7 +188,7 @@ def parse_feed(data: bytes, *, base_url: str = "") -> tuple[str, list[dict]]:
         record = _body({k: v for k, v in record.items() if v}, _entry_content(entry))
         if record.get("url") or record.get("text") or record.get("html"):
             records.append(record)
-    if parsed.get("bozo") and not records:
+    if parsed.get("bozo") and not records and isinstance(parsed.get("bozo_exception"), SAXException):
         raise ValueError(f"malformed feed with no usable item: {parsed.get('bozo_exception')}")
     return source, records
 

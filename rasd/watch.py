@@ -489,7 +489,8 @@ class Watcher:
         if kind == "auto":
             kind = "feed" if looks_like_feed(response.content, response.content_type) else "links"
         if kind == "feed":
-            title, records = parse_feed(response.content, base_url=response.url)
+            title, records = parse_feed(response.content, base_url=response.url,
+                                        content_type=response.content_type)
         else:
             from .clean import decode_bytes
             from .errors import InputError
