@@ -168,3 +168,87 @@ def test_events_at_the_ends_of_the_calendar_are_stored(store):
                                                   text=article["text"])) == "added"
     assert store.counts()["reports"] == 3 and store.counts()["events"] == 2  # the two last days are one
     assert orphans(store) == NO_ORPHANS
+
+
+# -- schema v2: the state of `rasd watch` and of alerts ------------------------------------------------------
+
+STATE_TABLES = ("alerted_reports", "alerts", "alert_rules", "watch_items", "watch_pages")
+
+
+def clear_state(db) -> None:
+    with db.transaction():
+        for table in STATE_TABLES:
+            db._execute(f"DELETE FROM {table}")
+
+
+def test_a_version_1_store_is_brought_to_version_2_keeping_every_row(store):
+    fixture.load_demo(store, use_pipeline=False)
+    before = store.counts()
+    # what a store written by the previous rasd looks like: the v1 tables, schema_version 1
+    with store.transaction():
+        for table in STATE_TABLES:
+            store._execute(f"DROP TABLE IF EXISTS {table}")
+        store._execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    assert store.schema_version() == 1
+    store.migrate()
+    assert store.schema_version() == 2
+    assert store.counts() == before
+    for table in STATE_TABLES:
+        assert store.scalar(f"SELECT COUNT(*) AS n FROM {table}") == 0
+    store.migrate()  # up to date: nothing to do
+    assert store.counts() == before
+
+
+def test_a_store_newer_than_this_rasd_is_refused(tmp_path):
+    from rasd.errors import StoreError
+    path = str(tmp_path / "new.sqlite")
+    with open_store(path) as db:
+        with db.transaction():
+            db._execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 99"):
+        open_store(path)
+
+
+def test_watch_state_remembers_pages_and_items(store):
+    from rasd.store import state
+    clear_state(store)
+    page = "https://example.org/ar/rss.xml"
+    assert state.page_state(store, page) is None
+    state.save_page(store, page, status="read: 2 items", etag='"e1"', last_modified="Wed, 15 May 2024 06:00:00 GMT")
+    assert state.page_state(store, page)["etag"] == '"e1"'
+    state.save_page(store, page, status="failed: HTTP 503", failed=True)
+    assert state.page_state(store, page)["etag"] == '"e1"' and state.page_state(store, page)["failures"] == 1
+    state.save_page(store, page, status="read: 3 items", etag='"e2"', clear_validators=True)
+    assert state.page_state(store, page)["etag"] is None and state.page_state(store, page)["failures"] == 0
+
+    urls = [f"https://example.org/ar/news/{n}" for n in range(450)]  # more than one IN (...) chunk
+    for url in urls[:300:3]:
+        state.finish_item(store, url, page=page, outcome="added", article_id=url)
+    assert state.done_items(store, urls) == set(urls[:300:3])
+    broken = "https://example.org/ar/news/مقال-معطوب"
+    assert state.fail_item(store, broken, page=page, reason="HTTP 500") is False
+    assert state.pending_items(store, page) == [broken]
+    assert state.fail_item(store, broken, page=page, reason="HTTP 500") is False
+    assert state.fail_item(store, broken, page=page, reason="timed out") is True
+    item = state.item_state(store, broken)
+    assert item["done"] == 1 and item["attempts"] == 3 and item["outcome"] == "given up after 3 tries: timed out"
+    assert state.pending_items(store, page) == []
+    assert state.watch_counts(store) == {"pages": 1, "items done": 101, "items to retry": 0}
+
+
+def test_alerts_once_per_event_on_both_backends(store, tmp_path):
+    from rasd.alerts import Alerter, Rule
+    clear_state(store)
+    rule = Rule(name="explosions", event_types=("Explosions/Remote violence",), jsonl=str(tmp_path / "a.jsonl"))
+    assert Alerter([rule]).check(store) == 0  # the rule starts on an empty store
+    fixture.load_demo(store, use_pipeline=False)
+    explosions = [e for e in store.events(limit=100)[0]
+                  if e["event_type"] == "Explosions/Remote violence" and not e["background"]]
+    alerter = Alerter([rule])
+    assert alerter.check(store) == len(explosions) > 0
+    assert sorted(p["event"]["event_id"] for p in alerter.delivered) == sorted(e["event_id"] for e in explosions)
+    tarmiyah = next(p for p in alerter.delivered if p["event"]["location"] == "Tarmiyah")
+    assert tarmiyah["sources"] == ["Alsumaria", "Shafaq News"]  # both reports merged before the check
+    fixture.load_demo(store, use_pipeline=False)  # unchanged articles: nothing new
+    assert Alerter([rule]).check(store) == 0
+    assert len((tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()) == len(explosions)
