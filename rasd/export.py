@@ -2,12 +2,19 @@
 
 Works on plain event records (``rasd extract``) and on stored events (``rasd export``, ``GET /export``)
 alike: a stored event is a record with the same field names, plus ``n_reports`` and ``updated_at``.
+
+Every format keeps the Arabic evidence in ``notes`` and carries the English note ``notes_en``
+(:mod:`rasd.notes_en`, written from the record where it lacks one) where the format allows: JSON lines,
+GeoJSON and Parquet always; ACLED CSV only when asked (``english_notes=True``: one column after ACLED's 31),
+so that the default CSV has exactly ACLED's columns.
 """
 from __future__ import annotations
 
 import csv
 import json
 from typing import IO, Any, Iterable
+
+from .notes_en import english_note, with_note
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -76,13 +83,23 @@ def acled_rows(records: Iterable[dict]) -> list[dict[str, Any]]:
     return [acled_row(r) for r in records]
 
 
-def write_acled_csv(records: Iterable[dict], fh: IO[str]) -> int:
-    """Write an ACLED CSV (header first) to a text file handle; returns the number of rows."""
-    writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+def _english(record: dict) -> str:
+    note = record.get("notes_en")
+    return note if isinstance(note, str) and note else english_note(record)
+
+
+def write_acled_csv(records: Iterable[dict], fh: IO[str], *, english_notes: bool = False) -> int:
+    """Write an ACLED CSV (header first) to a text file handle; returns the number of rows. With
+    ``english_notes`` a ``notes_en`` column follows ACLED's 31."""
+    columns = ACLED_COLUMNS + (["notes_en"] if english_notes else [])
+    writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(acled_row(record))
+        row = acled_row(record)
+        if english_notes:
+            row["notes_en"] = _english(record)
+        writer.writerow(row)
         count += 1
     return count
 
@@ -91,6 +108,7 @@ def feature(record: dict) -> dict:
     """One event record -> a GeoJSON Feature (a Point where coordinates are known, else no geometry)."""
     props = acled_row(record)
     props["event_id"] = props.pop("event_id_cnty")
+    props["notes_en"] = _english(record)
     for key in EXTRA_FIELDS:
         if key in record:
             props[key] = record[key]
@@ -106,15 +124,16 @@ def geojson(records: Iterable[dict]) -> dict:
 
 
 def write_jsonl(records: Iterable[dict], fh: IO[str]) -> int:
+    """One record a line (with ``notes_en``: the record's own, else written from its fields)."""
     count = 0
     for record in records:
-        fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        fh.write(json.dumps(with_note(record), ensure_ascii=False, default=str) + "\n")
         count += 1
     return count
 
 
 def write_parquet(records: Iterable[dict], path: Any) -> int:
-    """ACLED columns plus ``evidence`` (JSON text) as a Parquet file (a path or a binary file object); needs ``pyarrow`` (rasd[parquet])."""
+    """ACLED columns plus ``notes_en`` and ``evidence`` (JSON text) as a Parquet file (a path or a binary file object); needs ``pyarrow`` (rasd[parquet])."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -124,12 +143,13 @@ def write_parquet(records: Iterable[dict], path: Any) -> int:
     rows = []
     for record in records:
         row = acled_row(record)
+        row["notes_en"] = _english(record)
         row["evidence"] = json.dumps(record.get("evidence") or [], ensure_ascii=False)
         rows.append(row)
     types = {"year": pa.int32(), "time_precision": pa.int8(), "interaction": pa.int16(), "iso": pa.int16(),
              "latitude": pa.float64(), "longitude": pa.float64(), "geo_precision": pa.int8(),
              "fatalities": pa.int32(), "timestamp": pa.int64()}
-    columns = ACLED_COLUMNS + ["evidence"]
+    columns = ACLED_COLUMNS + ["notes_en", "evidence"]
     arrays = {}
     for name in columns:
         values = [None if r[name] == "" else r[name] for r in rows]

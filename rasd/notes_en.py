@@ -287,12 +287,18 @@ def _sources(value: Any) -> str:
 
 
 def toll_sentence(record: Mapping) -> str:
+    """The toll and who reported it. A stored event merged from several reports (``n_reports`` > 1) keeps
+    the lowest toll reported, and says so."""
     deaths = max(0, _int(record.get("fatalities"), 0))
     toll = "no fatalities" if deaths == 0 else f"{deaths:,} fatalit{'y' if deaths == 1 else 'ies'}"
     source = _sources(record.get("source"))
+    merged = _int(record.get("n_reports"), 1) > 1
     if record.get("background"):
         told = f"Mentioned as past context by {source}" if source else "Mentioned as past context"
-        return f"{told}; {toll} reported."
+        return f"{told}; {toll} reported" + (" (the lowest toll reported)." if merged and deaths else ".")
+    if merged:
+        return f"Reported by {source or 'several reports'}; " + (
+            f"{toll} (the lowest toll reported)." if deaths else "no fatalities reported.")
     if source:
         return f"{source} reported {toll}."
     return f"{toll[0].upper()}{toll[1:]} reported."

@@ -109,3 +109,45 @@ def test_openapi_and_static_files(client):
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/../api/__init__.py").status_code == 404
     assert client.get("/static/%2e%2e/api/__init__.py").status_code == 404
+
+
+def test_events_carry_the_english_note_beside_the_arabic_notes(client):
+    page = client.get("/events", params={"admin2": "Al-Tarmia"}).json()["events"]
+    tarmiyah = page[0]
+    assert tarmiyah["notes"] and tarmiyah["notes_en"].startswith(
+        "On 11 May 2024, an IED planted by Islamic State (Iraq) detonated against Military Forces of Iraq in "
+        "Tarmiyah (Al-Tarmia, Baghdad).")
+    event = client.get(f"/events/{tarmiyah['event_id']}").json()
+    assert event["notes_en"] == tarmiyah["notes_en"]
+    assert event["notes_en"].endswith("Reported by Alsumaria and Shafaq News; 2 fatalities (the lowest toll reported).")
+    # each report keeps its own note, with its own toll and outlet
+    assert sorted(r["record"]["notes_en"].rsplit(". ", 1)[1] for r in event["reports"]) == [
+        "Alsumaria reported 3 fatalities.", "Shafaq News reported 2 fatalities."]
+
+
+def test_stats_give_the_week_by_type_the_news_window_and_the_largest_toll(client, db):
+    stats = client.get("/stats").json()
+    assert stats["window"] == {"first": "2024-05-12", "last": "2024-05-22", "articles": 13}
+    assert sum(r["events"] for r in stats["by_week_type"]) == stats["events"] == 11
+    assert {(r["week"], r["event_type"]) for r in stats["by_week_type"]} >= {("2024-W19", "Explosions/Remote violence")}
+    assert stats["largest"]["fatalities"] == 6 and stats["largest"]["location"] == "Sirwah"
+    yemen = client.get("/stats", params={"country": "Yemen", "event_type": "Explosions/Remote violence"}).json()
+    assert [(r["week"], r["events"]) for r in yemen["by_week_type"]] == [("2024-W20", 2)]
+    assert client.get("/stats", params={"source": "Rudaw"}).json()["window"]["articles"] == 1
+    assert client.get("/stats", params={"source": "nobody"}).json()["window"] == {"first": None, "last": None,
+                                                                                "articles": 0}
+    assert client.get("/stats", params={"country": "Atlantis"}).json()["largest"] is None
+
+
+def test_the_csv_export_adds_notes_en_only_when_asked(client):
+    plain = client.get("/export", params={"format": "acled-csv"}).text.splitlines()
+    assert len(plain[0].split(",")) == 31 and "notes_en" not in plain[0]
+    rows = client.get("/export", params={"format": "acled-csv", "notes_en": "true", "country": "Syria"}).text
+    import csv
+    import io
+    table = list(csv.DictReader(io.StringIO(rows)))
+    assert list(table[0])[-1] == "notes_en" and len(table) == 2
+    ariha = next(r for r in table if r["location"] == "Ariha")
+    assert ariha["notes"].startswith("قُتل مدنيان") and ariha["notes_en"].startswith("On 16 May 2024, Military Forces")
+    lines = client.get("/export", params={"format": "jsonl", "source": "Rudaw"}).text.splitlines()
+    assert json.loads(lines[0])["notes_en"].endswith("Rudaw reported no fatalities.")

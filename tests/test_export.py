@@ -88,3 +88,39 @@ def test_explain_shows_why_reports_were_merged(tmp_path, capsys):
     assert "first report of this incident" in out and "merged with 1 report (Shafaq News)" in out
     assert "بانفجار عبوة ناسفة" in out
     assert main(["explain", "rasd-nope", "--db", db]) == 3
+
+
+def test_english_notes_in_every_format_the_arabic_notes_kept(records, tmp_path):
+    ariha = next(r for r in records if r["location"] == "Ariha")
+    assert "notes_en" not in ariha  # a record without a note (an older store) gets one written on export
+    out = io.StringIO()
+    export.write_jsonl([ariha], out)
+    line = json.loads(out.getvalue())
+    assert line["notes"] == ariha["notes"] and line["notes_en"].startswith("On 16 May 2024, Military Forces of Syria")
+    props = export.feature(ariha)["properties"]
+    assert props["notes"] == ariha["notes"] and props["notes_en"] == line["notes_en"]
+    out = io.StringIO()
+    export.write_acled_csv(records, out, english_notes=True)
+    header = out.getvalue().splitlines()[0].split(",")
+    assert header[:31] == ACLED_ORDER.split(",") and header[31:] == ["notes_en"]
+    given = dict(ariha, notes_en="An analyst's own note.")  # a record's own note is kept as it is
+    assert export.feature(given)["properties"]["notes_en"] == "An analyst's own note."
+    pq = pytest.importorskip("pyarrow.parquet")
+    export.write_parquet(records, tmp_path / "n.parquet")
+    table = pq.read_table(tmp_path / "n.parquet").to_pylist()
+    assert all(row["notes_en"] and row["notes"] for row in table)
+
+
+def test_rasd_export_csv_with_notes_en_and_explain_shows_the_note(tmp_path, capsys):
+    db = str(tmp_path / "demo.sqlite")
+    with open_store(db) as store:
+        fixture.load_demo(store, use_pipeline=False)
+    assert main(["export", "--db", db, "--format", "acled-csv", "--notes-en", "--source", "Rudaw"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["notes_en"] == ("On 11 May 2024, an IED detonated against civilians in Tuz Khurmatu (Tooz, "
+                                   "Salah al-Din). Rudaw reported no fatalities.")
+    report_id = fixture.demo_results()[1].events[0]["event_id"]
+    assert main(["explain", report_id, "--db", db]) == 0
+    assert "  note      On 11 May 2024, an IED planted by Islamic State (Iraq)" in capsys.readouterr().out
+    assert main(["explain", report_id, "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes_en"].startswith("On 11 May 2024")

@@ -91,6 +91,9 @@ TABLE = [
     (ev("Peaceful protest", BASRA_GOV, actor1="Protesters (Iraq)", source="Alsumaria; Shafaq News"),
      "On 3 September 2020, protesters held a peaceful demonstration in Basra governorate. Alsumaria and Shafaq "
      "News reported no fatalities."),
+    (ev("Peaceful protest", ESHAQI, actor1="Protesters (Iraq)", actor2="Police Forces of Iraq"),
+     "On 3 September 2020, protesters held a peaceful demonstration in Al-Eshaqi (Balad, Salah ad Din), with "
+     "Police Forces of Iraq present. Al Mayadeen reported no fatalities."),
     (ev("Protest with intervention", FALLUJAH, actor1="Protesters (Iraq)", actor2="Police Forces of Iraq"),
      "On 3 September 2020, protesters demonstrated in Fallujah (Al-Falluja, Al Anbar) and Police Forces of Iraq "
      "intervened. Al Mayadeen reported no fatalities."),
@@ -194,6 +197,11 @@ def test_background_events_say_so_and_bad_fields_never_raise():
     assert note == ("On 20 January 2014, Military Forces of Syria carried out an air strike in Ariha (Idleb). "
                     "Mentioned as past context by Al Mayadeen; 11 fatalities reported.")
     assert english_note(ev("Attack", FALLUJAH, source="")).endswith(". No fatalities reported.")
+    # a stored event merged from several reports keeps the lowest toll, and says so
+    merged = ev("Attack", FALLUJAH, source="Alsumaria; Shafaq News", n_reports=2, fatalities=2)
+    assert english_note(merged).endswith(". Reported by Alsumaria and Shafaq News; 2 fatalities (the lowest toll "
+                                         "reported).")
+    assert english_note(dict(merged, fatalities=0)).endswith("; no fatalities reported.")
     odd = {"sub_event_type": 7, "event_date": 20200903, "time_precision": "x", "fatalities": "many",
            "geo_precision": [], "actor1": {"a": 1}, "evidence": "not a list", "location": 5, "source": None}
     assert english_note(odd) == "On an unknown date, an event involving unidentified actors was reported at an " \

@@ -183,6 +183,7 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
         raise ConfigError("the API needs FastAPI: pip install 'rasd[api]'") from error
 
     from .. import export as exporting
+    from ..notes_en import with_note
     from ..store.ingest import ingest_records
 
     if token is _UNSET:
@@ -240,7 +241,7 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
         rows, total = db.events(f, sort=sort, limit=limit, offset=offset)
         nxt = offset + len(rows)
         return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt if nxt < total else None,
-                "events": rows}
+                "events": [with_note(row) for row in rows]}
 
     @app.get("/events/{event_id}", summary="One event with its reports, evidence, article text and sources")
     def get_event(event_id: str = PathParam(..., max_length=100)) -> dict:
@@ -248,15 +249,22 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
         event = db.event(resolved) if resolved else None
         if event is None:
             raise HTTPException(404, f"no event {event_id}")
+        event = with_note(event)
+        for report in event.get("reports") or []:
+            report["record"] = with_note(report.get("record") or {})
         return event
 
-    @app.get("/stats", summary="Counts by event type, governorate and week")
+    @app.get("/stats", summary="Counts by event type, governorate and week; the week by type; the news window")
     def stats(f: Filters = Depends(filters)) -> dict:
-        return db.stats(f)
+        result = db.stats(f)
+        result.update(view_summary(db, f))
+        return result
 
     @app.get("/export", summary="The matching events as ACLED CSV, JSON lines, GeoJSON or Parquet")
     def export(f: Filters = Depends(filters),
-               format: Literal["acled-csv", "jsonl", "geojson", "parquet"] = Query("acled-csv")):
+               format: Literal["acled-csv", "jsonl", "geojson", "parquet"] = Query("acled-csv"),
+               notes_en: bool = Query(False, description="ACLED CSV: add a notes_en column after ACLED's 31 "
+                                                         "(the other formats always carry it)")):
         if format == "geojson":
             with db.snapshot():
                 collection = exporting.geojson(db.iter_events(f))
@@ -277,14 +285,14 @@ def create_app(db_url: str | None = None, token: str | None = _UNSET, *, store: 
                     source._begin_read()
                 if format == "jsonl":
                     for event in source.iter_events(f, evidence=True):
-                        yield json.dumps(event, ensure_ascii=False, default=str) + "\n"
+                        yield json.dumps(with_note(event), ensure_ascii=False, default=str) + "\n"
                 else:
                     buffer = io.StringIO()
-                    exporting.write_acled_csv([], buffer)
+                    exporting.write_acled_csv([], buffer, english_notes=notes_en)
                     yield buffer.getvalue()
                     for row in source.iter_events(f):
                         buffer = io.StringIO()
-                        exporting.write_acled_csv([row], buffer)
+                        exporting.write_acled_csv([row], buffer, english_notes=notes_en)
                         yield buffer.getvalue().split("\n", 1)[1]
             finally:
                 if source is not db:
@@ -329,6 +337,53 @@ def _wrap(app, token: str | None = None, tiles: str | None = None):
     (FastAPI's own middleware stack sits inside)."""
     app.add_middleware(LimitRequestSize, token=token, tiles=tiles)
     return app
+
+
+def view_summary(db: Store, f: Filters) -> dict:
+    """What the dashboard needs beyond the store's counts, for the same filters:
+
+    * ``by_week_type``: ``[{"week", "event_type", "events", "fatalities"}]`` (the weekly chart);
+    * ``window``: ``{"first", "last", "articles"}``, the news window: the publication dates of the articles
+      (of the ``source`` filtered on, if any), leaving out the earliest and latest 1 % so that one
+      misdated page cannot stretch it; ``null`` dates when no article has one;
+    * ``largest``: the event with the highest toll (``event_id``, ``fatalities``, ``location``,
+      ``event_date``, ``background``), or ``null``: a total that one report dominates can be told apart.
+    """
+    where, params = f.where()
+    with db.snapshot():
+        weekly = db.query(f"SELECT e.week AS week, e.event_type AS event_type, COUNT(*) AS events, "
+                          f"COALESCE(SUM(e.fatalities), 0) AS fatalities FROM events e{where} "
+                          f"GROUP BY e.week, e.event_type ORDER BY e.week, e.event_type", params)
+        dated = "published IS NOT NULL AND published >= '0001-01-01' AND published <= '9999-12-31'"
+        # the outlet filtered on; nothing stored holds a NUL, and PostgreSQL refuses one: a plain no-match
+        extra, extra_params = ("", []) if not f.source else (
+            (" AND source = ?", [f.source]) if "\x00" not in f.source else (" AND 1 = 0", []))
+        count = int(db.scalar(f"SELECT COUNT(*) AS n FROM articles WHERE {dated}{extra}", extra_params) or 0)
+        window = {"first": None, "last": None, "articles": count}
+        if count:
+            trim = count // 100
+            for key, order in (("first", "ASC"), ("last", "DESC")):
+                rows = db.query(f"SELECT published FROM articles WHERE {dated}{extra} ORDER BY published {order} "
+                                f"LIMIT 1 OFFSET ?", (*extra_params, trim))
+                value = str(rows[0]["published"])[:10] if rows else None
+                window[key] = value if value and _is_day(value) else None
+        top, _ = db.events(f, sort="-fatalities", limit=1)
+    largest = None
+    if top and int(top[0].get("fatalities") or 0) > 0:
+        largest = {key: top[0].get(key) for key in ("event_id", "fatalities", "location", "admin1", "event_date",
+                                                    "background")}
+    return {"by_week_type": [{"week": r["week"], "event_type": r["event_type"], "events": int(r["events"]),
+                              "fatalities": int(r["fatalities"])} for r in weekly],
+            "window": window, "largest": largest}
+
+
+def _is_day(value: str) -> bool:
+    import datetime as dt
+    try:
+        dt.date.fromisoformat(value)
+        return len(value) == 10
+    except ValueError:
+        return False
 
 
 def _reader(db: Store) -> Store:

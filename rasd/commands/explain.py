@@ -19,8 +19,10 @@ def register(subparsers) -> None:
 
 
 def describe(event: dict) -> str:
+    from ..notes_en import english_note
     lines = [
         f"event {event['event_id']}: {event['sub_event_type']} ({event['event_type']})",
+        f"  note      {event.get('notes_en') or english_note(event)}",
         f"  date      {event['event_date']} (time precision {event['time_precision']})",
         f"  place     {event['location']}, {event.get('admin2') or '-'}, {event.get('admin1') or '-'}, "
         f"{event.get('country') or '-'} (geo precision {event['geo_precision']})",
@@ -48,5 +50,7 @@ def run(args: argparse.Namespace) -> int:
         event = store.event(resolved) if resolved else None
     if event is None:
         raise InputError(f"no event {args.event_id} in {args.db or 'the store'}")
+    from ..notes_en import with_note
+    event = with_note(event)
     print(json.dumps(event, ensure_ascii=False, indent=2, default=str) if args.json else describe(event))
     return 0

@@ -34,6 +34,9 @@ def register(subparsers) -> None:
     add_db_argument(p)
     p.add_argument("--format", choices=["acled-csv", "jsonl", "geojson", "parquet"], default="acled-csv")
     p.add_argument("-o", "--output", help="output file (default: standard output; Parquet needs a file)")
+    p.add_argument("--notes-en", action="store_true",
+                   help="ACLED CSV: add a notes_en column (the English note) after ACLED's 31 columns "
+                        "(JSONL, GeoJSON and Parquet always carry it)")
     add_filter_arguments(p)
     p.set_defaults(func=run)
 
@@ -51,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
             out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
             try:
                 if args.format == "acled-csv":
-                    count = exporting.write_acled_csv(store.iter_events(filters), out)
+                    count = exporting.write_acled_csv(store.iter_events(filters), out,
+                                                      english_notes=args.notes_en)
                 elif args.format == "jsonl":
                     count = exporting.write_jsonl(store.iter_events(filters, evidence=True), out)
                 else:

@@ -1,5 +1,8 @@
-/* rasd dashboard: a small SVG map (Web Mercator), a timeline and an event panel, built only from the
-   JSON API of the same server. Data from articles is always inserted with textContent (never innerHTML). */
+/* rasd dashboard: a small SVG map (Web Mercator), a timeline, a weekly chart and an event panel, built only
+   from the JSON API of the same server (each view's JSON is linked from the page). The filters, the
+   background toggle and the open event live in the URL, so a view can be shared. Background events
+   (mentioned as past context) are hidden unless asked for; totals, circle sizes and the time axis are
+   computed on what is shown. Data from articles is always inserted with textContent (never innerHTML). */
 (function () {
   "use strict";
   var SVGNS = "http://www.w3.org/2000/svg";
@@ -14,7 +17,7 @@
   var FRAME = { west: 32, east: 50, south: 11.5, north: 39 };
 
   var svg = document.getElementById("map");
-  var state = { events: [], view: null, config: {}, selected: null, drag: null };
+  var state = { events: [], stats: {}, filters: {}, scale: { cap: 10 }, view: null, config: {}, selected: null, drag: null };
   var layers = {};
 
   function el(tag, attrs, parent, ns) {
@@ -40,14 +43,6 @@
       return r.json();
     });
   }
-  function query() {
-    var form = document.getElementById("filters"), params = new URLSearchParams();
-    Array.prototype.forEach.call(form.elements, function (input) {
-      if (input.name && input.value) params.set(input.name, input.value);
-    });
-    return params;
-  }
-
   /* -- map ------------------------------------------------------------------------------------- */
   function setView(x, y, w, hgt) {
     var box = svg.getBoundingClientRect(), ratio = (box.width || 800) / (box.height || 500);
@@ -108,38 +103,59 @@
       }
     }
   }
-  function radius(ev) { return 4 + 2.2 * Math.sqrt(ev.fatalities || 0); }
+  /* -- circle sizes: on what is shown, with a robust cap ------------------------------------------ */
+  // The cap is the 90th percentile of the non-zero tolls shown (at least 10): one stray toll of 354,514
+  // cannot make every other circle a dot. A circle at the cap with a larger toll gets a dark ring.
+  function sizeScale(events) {
+    var tolls = events.map(function (e) { return e.fatalities || 0; }).filter(function (f) { return f > 0; })
+      .sort(function (a, b) { return a - b; });
+    var q = tolls.length ? tolls[Math.floor(0.9 * (tolls.length - 1))] : 0;
+    return { cap: Math.max(10, q) };
+  }
+  function radius(ev) {
+    var cap = state.scale.cap, f = Math.max(0, ev.fatalities || 0);
+    return 4 + 14 * Math.sqrt(Math.min(f, cap) / cap);
+  }
   function sizeMarkers() {
     if (!layers.markers || !state.view) return;
     var k = unitsPerPixel();
     Array.prototype.forEach.call(layers.markers.childNodes, function (c) {
       c.setAttribute("r", (c.__r * k).toFixed(4));
-      c.setAttribute("stroke-width", ((c.classList.contains("selected") ? 2.5 : 1.2) * k).toFixed(4));
+      var w = c.classList.contains("selected") ? 2.5 : (c.classList.contains("capped") ? 2.5 : 1.2);
+      c.setAttribute("stroke-width", (w * k).toFixed(4));
     });
     Array.prototype.forEach.call(layers.labels.childNodes, function (t) { t.setAttribute("font-size", (11 * k).toFixed(4)); });
   }
   function drawMarkers() {
     var g = layers.markers;
     while (g.firstChild) g.removeChild(g.firstChild);
+    state.scale = sizeScale(state.events);
     state.events.slice().sort(function (a, b) { return (b.fatalities || 0) - (a.fatalities || 0); }).forEach(function (ev) {
-      if (ev.latitude === null || ev.longitude === null) return;
-      var p = project(ev.longitude, ev.latitude);
-      var c = el("circle", { cx: p[0], cy: p[1], "class": "marker", fill: COLORS[ev.event_type] || "#555",
-        "data-event-id": ev.event_id, tabindex: "0", role: "button" }, g);
+      if (ev.latitude === null || ev.longitude === null || ev.latitude === undefined) return;
+      var p = project(ev.longitude, ev.latitude), capped = (ev.fatalities || 0) > state.scale.cap;
+      var c = el("circle", { cx: p[0], cy: p[1], "class": "marker" + (capped ? " capped" : "") + (ev.background ? " background" : ""),
+        fill: COLORS[ev.event_type] || "#555", "data-event-id": ev.event_id, "data-fatalities": ev.fatalities || 0,
+        tabindex: "0", role: "button" }, g);
       c.__r = radius(ev);
+      c.setAttribute("data-radius", c.__r.toFixed(2));
+      if (ev.event_id === state.selected) c.classList.add("selected");
       var t = el("title", null, c);
-      t.textContent = ev.event_date + " " + ev.sub_event_type + ", " + (ev.location || "") + " (" + ev.fatalities + " dead, " + ev.n_reports + " report(s))";
-      c.addEventListener("click", function (e) { e.stopPropagation(); select(ev.event_id); });
-      c.addEventListener("keydown", function (e) { if (e.key === "Enter") select(ev.event_id); });
+      t.textContent = ev.event_date + " " + ev.sub_event_type + ", " + (ev.location || ev.admin1 || "") + " (" +
+        fmt(ev.fatalities || 0) + " dead, " + ev.n_reports + " report(s)" + (capped ? "; circle drawn at the cap" : "") +
+        (ev.background ? "; past context" : "") + ")";
+      c.addEventListener("click", function (e) { e.stopPropagation(); select(ev.event_id, true); });
+      c.addEventListener("keydown", function (e) { if (e.key === "Enter") select(ev.event_id, true); });
     });
     sizeMarkers();
+    var size = document.getElementById("legend-size");
+    if (size) size.textContent = "circle area: fatalities up to " + fmt(state.scale.cap) + "; larger tolls at that size, dark ring";
   }
   function legend() {
     var box = document.getElementById("legend");
     Object.keys(COLORS).forEach(function (k) {
       var row = h("div", null, box), i = h("i", null, row); i.style.background = COLORS[k]; h("span", k, row);
     });
-    h("div", "size: fatalities", box).style.color = "#6b7280";
+    var size = h("div", "circle area: fatalities", box); size.id = "legend-size"; size.style.color = "#6b7280";
   }
   function mapInteractions() {
     svg.addEventListener("wheel", function (e) {
@@ -162,32 +178,117 @@
     window.addEventListener("resize", function () { var v = state.view; setView(v[0], v[1], v[2], v[3]); });
   }
 
-  /* -- timeline -------------------------------------------------------------------------------- */
-  function drawTimeline() {
+  /* -- dates ----------------------------------------------------------------------------------- */
+  var DAY = 86400000;
+  function isDay(s) { return typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s); }
+  function toDate(s) { return new Date(s + "T00:00:00Z"); }
+  function iso(d) { return d.toISOString().slice(0, 10); }
+  function addDays(s, n) { return iso(new Date(toDate(s).getTime() + n * DAY)); }
+  function isoWeek(s) {  // "2024-W20", as the store's week column
+    var d = toDate(s), day = (d.getUTCDay() + 6) % 7;
+    d = new Date(d.getTime() + (3 - day) * DAY);  // the Thursday of its week
+    var jan4 = new Date(Date.UTC(d.getUTCFullYear(), 0, 4)), d4 = (jan4.getUTCDay() + 6) % 7;
+    var week = 1 + Math.round((d.getTime() - (jan4.getTime() - d4 * DAY + 3 * DAY)) / (7 * DAY));
+    return d.getUTCFullYear() + "-W" + (week < 10 ? "0" : "") + week;
+  }
+  function fmt(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
+  // The time axis: the days of the events shown that fall in the news window (the articles' publication
+  // dates, a month before the first to a day after the last); events outside it (background mentions of
+  // past years, a misdated report) are counted at the edges, not allowed to stretch the axis. A date range
+  // asked for in the filters is honoured as it is.
+  function timeDomain() {
+    var dates = state.events.map(function (e) { return e.event_date; }).filter(isDay).sort();
+    if (!dates.length) return null;
+    var w = state.stats.window || {}, f = state.filters, inside = dates;
+    if (!f.date_from && !f.date_to && isDay(w.first) && isDay(w.last)) {
+      var lo = addDays(w.first, -31), hi = addDays(w.last, 1);
+      inside = dates.filter(function (d) { return d >= lo && d <= hi; });
+      if (!inside.length) inside = dates;
+    }
+    var first = inside[0], last = inside[inside.length - 1];
+    var span = Math.round((toDate(last) - toDate(first)) / DAY) + 1;
+    if (span < 7) { first = addDays(first, -Math.floor((7 - span) / 2)); last = addDays(first, 6); }
+    return { first: first, last: last,
+      earlier: dates.filter(function (d) { return d < first; }), later: dates.filter(function (d) { return d > last; }) };
+  }
+
+  /* -- timeline: events per day ------------------------------------------------------------------ */
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function edgeNote(t, x, anchor, list, word) {
+    if (!list.length) return;
+    var lbl = el("text", { x: x, y: 12, "text-anchor": anchor, "class": "edge edge-" + word }, t);
+    lbl.textContent = (word === "earlier" ? "\u25c0 " : "") + list.length + " " + word + " (" +
+      (word === "earlier" ? list[0] : list[list.length - 1]) + ")" + (word === "later" ? " \u25b6" : "");
+    var tt = el("title", null, lbl);
+    tt.textContent = list.length + " event(s) dated outside the news window: " + list.join(", ");
+  }
+  function drawTimeline(dom) {
     var t = document.getElementById("timeline");
-    while (t.firstChild) t.removeChild(t.firstChild);
-    var box = t.getBoundingClientRect(), W = box.width || 800, H = box.height || 120, pad = 22;
-    var days = {}, dates = state.events.map(function (e) { return e.event_date; }).filter(Boolean).sort();
-    if (!dates.length) return;
-    state.events.forEach(function (e) { if (e.event_date) (days[e.event_date] = days[e.event_date] || []).push(e); });
-    var first = new Date(dates[0] + "T00:00:00Z"), last = new Date(dates[dates.length - 1] + "T00:00:00Z");
-    var n = Math.round((last - first) / 86400000) + 1, bw = (W - 2 * pad) / n;
-    var max = Math.max.apply(null, Object.keys(days).map(function (k) { return days[k].length; }));
+    clear(t);
+    ["data-from", "data-to", "data-earlier", "data-later"].forEach(function (a) { t.removeAttribute(a); });
+    if (!dom) return;
+    t.setAttribute("data-from", dom.first); t.setAttribute("data-to", dom.last);
+    t.setAttribute("data-earlier", dom.earlier.length); t.setAttribute("data-later", dom.later.length);
+    var box = t.getBoundingClientRect(), W = box.width || 800, H = box.height || 120, pad = 24, top = 18;
+    var days = {};
+    state.events.forEach(function (e) {
+      if (isDay(e.event_date) && e.event_date >= dom.first && e.event_date <= dom.last) (days[e.event_date] = days[e.event_date] || []).push(e);
+    });
+    var n = Math.round((toDate(dom.last) - toDate(dom.first)) / DAY) + 1, bw = (W - 2 * pad) / n;
+    var max = Math.max.apply(null, [1].concat(Object.keys(days).map(function (k) { return days[k].length; })));
     for (var i = 0; i < n; i++) {
-      var day = new Date(first.getTime() + i * 86400000).toISOString().slice(0, 10), list = days[day] || [];
-      var y = H - pad;
+      var day = addDays(dom.first, i), list = days[day] || [], y = H - pad, hgt = (H - pad - top) / max;
       list.forEach(function (ev) {
-        var hgt = (H - 2 * pad) / max;
-        var r = el("rect", { x: pad + i * bw + 1, y: y - hgt, width: Math.max(1, bw - 2), height: hgt - 1, "class": "bar",
-          fill: COLORS[ev.event_type] || "#555", "data-event-id": ev.event_id }, t);
-        var tt = el("title", null, r); tt.textContent = day + ": " + ev.sub_event_type + ", " + (ev.location || "");
-        r.addEventListener("click", function () { select(ev.event_id); });
+        var r = el("rect", { x: pad + i * bw + 1, y: y - hgt, width: Math.max(1, bw - 2), height: Math.max(1, hgt - 1), "class": "bar",
+          fill: COLORS[ev.event_type] || "#555", "data-event-id": ev.event_id, "data-day": day }, t);
+        var tt = el("title", null, r); tt.textContent = day + ": " + ev.sub_event_type + ", " + (ev.location || ev.admin1 || "");
+        r.addEventListener("click", function () { select(ev.event_id, true); });
         y -= hgt;
       });
       if (n <= 40 || i % Math.ceil(n / 20) === 0) {
-        var lbl = el("text", { x: pad + i * bw + bw / 2, y: H - 6, "text-anchor": "middle" }, t); lbl.textContent = day.slice(5);
+        var lbl = el("text", { x: pad + i * bw + bw / 2, y: H - 8, "text-anchor": "middle", "class": "tick" }, t);
+        lbl.textContent = n > 370 ? day.slice(0, 7) : day.slice(5);
       }
     }
+    var cap = el("text", { x: W / 2, y: 12, "text-anchor": "middle", "class": "caption" }, t);
+    cap.textContent = "events per day, " + dom.first + " to " + dom.last;
+    edgeNote(t, pad, "start", dom.earlier, "earlier");
+    edgeNote(t, W - pad, "end", dom.later, "later");
+  }
+
+  /* -- weekly chart: events by type per week, for the filters in view ------------------------------ */
+  function drawWeekly(dom) {
+    var t = document.getElementById("weekly");
+    clear(t);
+    if (!dom) return;
+    var weeks = [], seen = {};
+    for (var d = dom.first; d <= dom.last; d = addDays(d, 1)) { var w = isoWeek(d); if (!seen[w]) { seen[w] = 1; weeks.push(w); } }
+    var cells = {}, outside = 0;
+    (state.stats.by_week_type || []).forEach(function (r) {
+      if (!seen[r.week]) { outside += r.events; return; }
+      (cells[r.week] = cells[r.week] || []).push(r);
+    });
+    t.setAttribute("data-weeks", weeks.join(" ")); t.setAttribute("data-outside", outside);
+    var box = t.getBoundingClientRect(), W = box.width || 500, H = box.height || 120, pad = 24, top = 18;
+    var totals = weeks.map(function (w) { return (cells[w] || []).reduce(function (a, r) { return a + r.events; }, 0); });
+    var max = Math.max.apply(null, [1].concat(totals)), bw = (W - 2 * pad) / weeks.length, types = Object.keys(COLORS);
+    weeks.forEach(function (w, i) {
+      var y = H - pad, rows = (cells[w] || []).slice().sort(function (a, b) { return types.indexOf(a.event_type) - types.indexOf(b.event_type); });
+      rows.forEach(function (r) {
+        var hgt = (H - pad - top) * r.events / max;
+        var rect = el("rect", { x: pad + i * bw + 2, y: y - hgt, width: Math.max(1, bw - 4), height: Math.max(1, hgt), "class": "week-bar",
+          fill: COLORS[r.event_type] || "#555", "data-week": w, "data-event-type": r.event_type, "data-events": r.events }, t);
+        var tt = el("title", null, rect); tt.textContent = w + ": " + r.events + " " + r.event_type + " (" + fmt(r.fatalities) + " dead)";
+        y -= hgt;
+      });
+      if (weeks.length <= 26 || i % Math.ceil(weeks.length / 13) === 0) {
+        var lbl = el("text", { x: pad + i * bw + bw / 2, y: H - 8, "text-anchor": "middle", "class": "tick" }, t);
+        lbl.textContent = weeks.length > 26 ? w : w.slice(5);
+      }
+    });
+    var cap = el("text", { x: W / 2, y: 12, "text-anchor": "middle", "class": "caption" }, t);
+    cap.textContent = "events per week by type (most in a week: " + max + ")" + (outside ? "; " + outside + " in weeks outside the axis" : "");
   }
 
   /* -- event panel ----------------------------------------------------------------------------- */
@@ -202,71 +303,164 @@
     });
     parent.appendChild(document.createTextNode(text.slice(pos)));
   }
-  function select(id) {
+  function select(id, remember) {
     state.selected = id;
+    if (remember) pushURL(false);
     Array.prototype.forEach.call(layers.markers.childNodes, function (c) {
       c.classList.toggle("selected", c.getAttribute("data-event-id") === id);
     });
     sizeMarkers();
+    if (!id) { showHint(); return; }
     getJSON("/events/" + encodeURIComponent(id)).then(showEvent).catch(function (e) {
-      var p = document.getElementById("panel"); p.textContent = ""; h("p", String(e), p, "hint");
+      var p = document.getElementById("panel"); p.textContent = ""; p.removeAttribute("data-event-id"); h("p", String(e), p, "hint");
     });
   }
+  function showHint() {
+    var p = document.getElementById("panel");
+    p.textContent = ""; p.removeAttribute("data-event-id");
+    h("p", "Click an event on the map or in the timeline to see what happened in English, the Arabic evidence, its sources and why reports were merged.", p, "hint");
+  }
+  var PRECISION = { 1: "the day", 2: "the week", 3: "the month" };
   function showEvent(ev) {
     var p = document.getElementById("panel");
     p.textContent = "";
     p.setAttribute("data-event-id", ev.event_id);
     h("h2", ev.sub_event_type + " \u2014 " + (ev.location || ev.admin1 || ""), p);
+    var note = h("p", ev.notes_en || "", p, "note-en");
+    note.setAttribute("lang", "en");
+    if (ev.background) h("p", "Mentioned as past context, not as news.", p, "flag");
     var dl = h("dl", null, p);
-    [["Date", ev.event_date], ["Type", ev.event_type], ["Place", [ev.location, ev.admin2, ev.admin1, ev.country].filter(Boolean).join(", ")],
-     ["Actor 1", ev.actor1], ["Actor 2", ev.actor2], ["Fatalities", ev.fatalities + (ev.n_reports > 1 ? " (lowest across reports)" : "")],
+    [["Date", ev.event_date ? ev.event_date + " (" + (PRECISION[ev.time_precision] || "?") + " known)" : "unknown"],
+     ["Type", ev.event_type], ["Place", [ev.location, ev.admin2, ev.admin1, ev.country].filter(Boolean).join(", ")],
+     ["Actor 1", ev.actor1], ["Actor 2", ev.actor2], ["Fatalities", fmt(ev.fatalities) + (ev.n_reports > 1 ? " (lowest across reports)" : "")],
      ["Sources", (ev.sources || []).join(", ")], ["Event id", ev.event_id]].forEach(function (row) {
       if (row[1] === null || row[1] === undefined || row[1] === "") return;
       h("dt", row[0], dl); h("dd", row[1], dl);
     });
+    var reps = ev.reports || [];
+    h("h3", reps.length > 1 ? "Why these " + reps.length + " reports are one event" : "The report", p);
+    var why = h("ol", null, p, "reasons");
+    reps.forEach(function (rep) {
+      var a = rep.article || {}, li = h("li", null, why);
+      h("b", (a.source || "?") + (a.published ? " (" + a.published + ")" : "") + ": ", li);
+      h("span", rep.reason || "", li, "reason");
+    });
     var keys = h("div", null, p, "keys");
     KEY_LABELS.forEach(function (k) { h("mark", k[1], keys, "ev ev-" + k[0]); });
-    (ev.reports || []).forEach(function (rep) {
+    reps.forEach(function (rep) {
       var box = h("div", null, p, "report");
       var a = rep.article || {};
+      box.setAttribute("data-report-id", rep.report_id);
       h("div", [a.source, a.published, a.url].filter(Boolean).join(" \u00b7 "), box, "meta");
-      h("div", rep.reason, box, "reason");
+      if (rep.record && rep.record.notes_en && rep.record.notes_en !== ev.notes_en) h("div", rep.record.notes_en, box, "report-note");
       var art = h("div", null, box, "article");
       art.setAttribute("dir", "rtl"); art.setAttribute("lang", "ar");
       if (a.title) h("span", a.title, art, "title");
       var body = h("span", null, art, "text");
       highlighted(a.text || "", rep.evidence || [], body);
     });
+    var links = h("p", null, p, "json");
+    var link = h("a", "this event as JSON", links); link.href = "/events/" + encodeURIComponent(ev.event_id);
+  }
+
+  /* -- filters <-> URL ------------------------------------------------------------------------------ */
+  var FILTERS = ["date_from", "date_to", "event_type", "admin1", "actor", "source"];
+  function form() { return document.getElementById("filters"); }
+  function formFilters() {
+    var f = {}, elements = form().elements;
+    FILTERS.forEach(function (name) { var v = elements[name] && elements[name].value; if (v) f[name] = v; });
+    f.background = elements.background.checked;
+    return f;
+  }
+  function setSelect(select, value) {
+    if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+      var o = document.createElement("option"); o.value = value; o.textContent = value; select.appendChild(o);
+    }
+    select.value = value || "";
+  }
+  function fromURL() {
+    var q = new URLSearchParams(location.search), elements = form().elements;
+    FILTERS.forEach(function (name) {
+      var input = elements[name], v = q.get(name) || "";
+      if (input.tagName === "SELECT") setSelect(input, v); else input.value = v;
+    });
+    elements.background.checked = q.get("background") === "true";
+    state.selected = q.get("event") || null;
+  }
+  function viewQuery() {  // the page's own URL: the filters, the background toggle, the event open
+    var q = new URLSearchParams(), f = formFilters();
+    FILTERS.forEach(function (name) { if (f[name]) q.set(name, f[name]); });
+    if (f.background) q.set("background", "true");
+    if (state.selected) q.set("event", state.selected);
+    return q;
+  }
+  function apiQuery(f) {  // the same filters for the JSON API (its background default is to include them)
+    var q = new URLSearchParams();
+    FILTERS.forEach(function (name) { if (f[name]) q.set(name, f[name]); });
+    q.set("background", f.background ? "true" : "false");
+    return q;
+  }
+  function pushURL(replace) {
+    var q = viewQuery().toString(), url = location.pathname + (q ? "?" + q : "");
+    if (url !== location.pathname + location.search) history[replace ? "replaceState" : "pushState"](null, "", url);
+  }
+  function jsonLinks(api) {
+    var a = document.getElementById("json-events"), s = document.getElementById("json-stats"), c = document.getElementById("csv-export");
+    a.href = "/events?" + api + "&limit=1000"; s.href = "/stats?" + api; c.href = "/export?" + api + "&format=acled-csv&notes_en=true";
   }
 
   /* -- loading --------------------------------------------------------------------------------- */
   function load() {
-    var q = query(); q.set("limit", "1000"); q.set("sort", "event_date");
-    return Promise.all([getJSON("/events?" + q.toString()), getJSON("/stats?" + query().toString())]).then(function (r) {
+    var f = formFilters(), api = apiQuery(f).toString(), loads = [];
+    state.filters = f;
+    jsonLinks(api);
+    loads.push(getJSON("/events?" + api + "&limit=1000&sort=event_date"), getJSON("/stats?" + api));
+    if (!f.background) { var all = apiQuery(f); all.set("background", "true"); all.set("limit", "0"); loads.push(getJSON("/events?" + all.toString())); }
+    return Promise.all(loads).then(function (r) {
       state.events = r[0].events;
-      var s = r[1];
-      document.getElementById("totals").textContent = s.events + " events, " + s.fatalities + " fatalities, from " +
-        s.reports + " reports in " + s.articles + " articles by " + s.sources + " sources" +
-        (r[0].total > r[0].events.length ? " (map shows the first " + r[0].events.length + ")" : "");
-      drawMarkers(); drawTimeline();
+      state.stats = r[1];
+      var s = r[1], hidden = r[2] ? Math.max(0, r[2].total - s.events) : 0, parts = [];
+      parts.push(fmt(s.events) + " events, " + fmt(s.fatalities) + " fatalities");
+      var big = s.largest;
+      if (big && s.events > 1 && big.fatalities * 2 >= s.fatalities) {
+        parts.push(fmt(big.fatalities) + " of them in one event (" + (big.location || big.admin1 || "?") + ", " + big.event_date + ")");
+      }
+      parts.push("from " + fmt(s.reports) + " reports in " + fmt(s.articles) + " articles by " + s.sources + " sources");
+      if (hidden) parts.push(hidden + " background event" + (hidden === 1 ? "" : "s") + " hidden");
+      if (r[0].total > r[0].events.length) parts.push("map shows the first " + r[0].events.length);
+      var totals = document.getElementById("totals");
+      totals.textContent = parts.join(" \u00b7 ");
+      totals.setAttribute("data-events", s.events); totals.setAttribute("data-fatalities", s.fatalities);
+      totals.setAttribute("data-hidden", hidden);
+      drawMarkers();
+      var dom = timeDomain();
+      drawTimeline(dom); drawWeekly(dom);
+      if (state.selected) select(state.selected, false); else showHint();
       document.body.setAttribute("data-loaded", "true");
+      document.body.setAttribute("data-view", apiQuery(f).toString());
     });
   }
   function fillSelect(name, values) {
     var s = document.querySelector("select[name=" + name + "]");
-    values.forEach(function (v) { if (v) { var o = document.createElement("option"); o.value = v; o.textContent = v; s.appendChild(o); } });
+    values.forEach(function (v) {
+      if (!v || Array.prototype.some.call(s.options, function (o) { return o.value === v; })) return;
+      var o = document.createElement("option"); o.value = v; o.textContent = v; s.appendChild(o);
+    });
   }
   function init() {
     legend(); mapInteractions();
-    var form = document.getElementById("filters");
-    form.addEventListener("submit", function (e) { e.preventDefault(); load(); });
-    form.addEventListener("reset", function () { setTimeout(load, 0); });
+    var f = form();
+    f.addEventListener("submit", function (e) { e.preventDefault(); state.selected = null; pushURL(false); load(); });
+    f.addEventListener("reset", function () { setTimeout(function () { state.selected = null; pushURL(false); load(); }, 0); });
+    f.elements.background.addEventListener("change", function () { pushURL(false); load(); });
+    window.addEventListener("popstate", function () { fromURL(); load(); });
     Promise.all([getJSON("/config.json").catch(function () { return {}; }), getJSON("/static/region.geojson"), getJSON("/stats")]).then(function (r) {
       state.config = r[0] || {};
       if (state.config.tiles_attribution) document.getElementById("attribution").textContent = state.config.tiles_attribution;
       drawBase(r[1]); fit();
       fillSelect("event_type", r[2].by_event_type.map(function (x) { return x.key; }));
       fillSelect("admin1", r[2].by_admin1.map(function (x) { return x.key; }));
+      fromURL();
       return load();
     }).catch(function (e) { document.getElementById("totals").textContent = "cannot load: " + e; });
   }
