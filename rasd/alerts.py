@@ -148,6 +148,16 @@ class Alerter:
     post: Callable[[str, dict], None] | None = None
     delivered: list[dict] = field(default_factory=list)
 
+    def begin(self, store: Store) -> None:
+        """Give each rule met for the first time its starting point, the store's latest report, before
+        anything is ingested: what the coming ingest brings is new to it, what is stored already is not."""
+        for rule in self.rules:
+            with store.transaction():
+                if not store._rows(store._execute("SELECT 1 AS x FROM alert_rules WHERE rule = ?", (rule.name,))):
+                    latest = store._rows(store._execute("SELECT COALESCE(MAX(seq), 0) AS n FROM reports"))[0]["n"]
+                    store._execute("INSERT INTO alert_rules (rule, checked_seq, created_at) VALUES (?, ?, ?)",
+                                   (rule.name, int(latest), _now()))
+
     def check(self, store: Store, *, log: Callable[[str], None] | None = None) -> int:
         """New alerts for the events changed since the last check, then every pending alert
         delivered. Returns the number of alerts delivered now."""

@@ -572,6 +572,8 @@ class Watcher:
         """One round (``once``), or rounds until ``stop`` is set (or Ctrl-C / SIGTERM)."""
         reports: list[RoundReport] = []
         stop = stop or threading.Event()
+        if self.alerts is not None:
+            self.alerts.begin(self.store)  # a new rule: what this watch brings is new to it
         while True:
             report = self.round(force=once or self.rounds == 0)
             reports.append(report)

@@ -22,6 +22,9 @@ def register(subparsers) -> None:
     p.add_argument("--source", help="the outlet of single articles read from files")
     p.add_argument("--published", help="publication date YYYY-MM-DD of single articles read from files")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.add_argument("--alerts", metavar="RULES_FILE",
+                   help="TOML or YAML file of alert rules: alert on the new events this ingest brings "
+                        "(docs/desk.md)")
     p.set_defaults(func=run)
 
 
@@ -59,8 +62,14 @@ def run(args: argparse.Namespace) -> int:
         extra = f": {reason}" if reason else (f" ({events} events)" if outcome in ("added", "replaced") else "")
         print(f"{outcome:9} {ident or '-'}{extra}", file=sys.stderr)
 
+    alerter = None
+    if args.alerts:
+        from ..alerts import Alerter, load_rules
+        alerter = Alerter(load_rules(args.alerts))
     report = IngestReport()
     with open_store(args.db) as store:
+        if alerter is not None:  # a rule met for the first time starts after what is already stored
+            alerter.begin(store)
         try:
             ingest_records(store, iter_inputs(args.inputs, source=args.source, published=args.published),
                            on_article=note, report=report)
@@ -71,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
                 raise
             raise type(error)(f"{error} ({done} articles of this run were stored before the failure: the same "
                               f"command run again skips them and finishes the job)") from error
+        if alerter is not None:
+            sent = alerter.check(store, log=lambda message: print(f"rasd: {message}", file=sys.stderr))
+            print(f"rasd: {sent} alerts sent", file=sys.stderr)
         counts = store.counts()
     print(f"rasd: {report.summary()}; store {store.label}: {counts['articles']} articles, "
           f"{counts['events']} events from {counts['reports']} reports", file=sys.stderr)
