@@ -246,7 +246,7 @@
         r.addEventListener("click", function () { select(ev.event_id, true); });
         y -= hgt;
       });
-      if (n <= 40 || i % Math.ceil(n / 20) === 0) {
+      if (i % Math.max(1, Math.ceil((n > 370 ? 56 : 40) / bw)) === 0) {
         var lbl = el("text", { x: pad + i * bw + bw / 2, y: H - 8, "text-anchor": "middle", "class": "tick" }, t);
         lbl.textContent = n > 370 ? day.slice(0, 7) : day.slice(5);
       }
@@ -282,7 +282,7 @@
         var tt = el("title", null, rect); tt.textContent = w + ": " + r.events + " " + r.event_type + " (" + fmt(r.fatalities) + " dead)";
         y -= hgt;
       });
-      if (weeks.length <= 26 || i % Math.ceil(weeks.length / 13) === 0) {
+      if (i % Math.max(1, Math.ceil((weeks.length > 26 ? 60 : 34) / bw)) === 0) {
         var lbl = el("text", { x: pad + i * bw + bw / 2, y: H - 8, "text-anchor": "middle", "class": "tick" }, t);
         lbl.textContent = weeks.length > 26 ? w : w.slice(5);
       }
@@ -410,11 +410,23 @@
   }
 
   /* -- loading --------------------------------------------------------------------------------- */
+  var MAX_EVENTS = 5000;  // what the map and the timeline draw at most (the latest); the totals count all
+  function allEvents(api) {
+    var out = [];
+    function page(offset) {
+      return getJSON("/events?" + api + "&limit=1000&sort=-event_date&offset=" + offset).then(function (r) {
+        out = out.concat(r.events);
+        if (r.next_offset !== null && out.length < MAX_EVENTS) return page(r.next_offset);
+        return { total: r.total, events: out };
+      });
+    }
+    return page(0);
+  }
   function load() {
     var f = formFilters(), api = apiQuery(f).toString(), loads = [];
     state.filters = f;
     jsonLinks(api);
-    loads.push(getJSON("/events?" + api + "&limit=1000&sort=event_date"), getJSON("/stats?" + api));
+    loads.push(allEvents(api), getJSON("/stats?" + api));
     if (!f.background) { var all = apiQuery(f); all.set("background", "true"); all.set("limit", "0"); loads.push(getJSON("/events?" + all.toString())); }
     return Promise.all(loads).then(function (r) {
       state.events = r[0].events;
@@ -427,7 +439,7 @@
       }
       parts.push("from " + fmt(s.reports) + " reports in " + fmt(s.articles) + " articles by " + s.sources + " sources");
       if (hidden) parts.push(hidden + " background event" + (hidden === 1 ? "" : "s") + " hidden");
-      if (r[0].total > r[0].events.length) parts.push("map shows the first " + r[0].events.length);
+      if (r[0].total > r[0].events.length) parts.push("map and timeline show the latest " + fmt(r[0].events.length));
       var totals = document.getElementById("totals");
       totals.textContent = parts.join(" \u00b7 ");
       totals.setAttribute("data-events", s.events); totals.setAttribute("data-fatalities", s.fatalities);
