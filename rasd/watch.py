@@ -34,6 +34,7 @@ ROBOTS_AGENT = "rasd"
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_ROBOTS_BYTES = 512 * 1024
 MAX_LINKS_PER_PAGE = 300
+ROBOTS_TTL_S = 24 * 3600  # RFC 9309 2.4: a robots.txt may be cached up to 24 hours
 DEFAULT_INTERVAL_S = 900.0
 
 
@@ -76,7 +77,7 @@ class Fetcher:
         self.log = log or (lambda message: None)
         self.sleep, self.clock = sleep, clock
         self._last_request: dict[str, float] = {}
-        self._robots: dict[str, RobotFileParser | bool] = {}
+        self._robots: dict[str, tuple[float, RobotFileParser | bool]] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -104,13 +105,19 @@ class Fetcher:
             return True
         parts = urlparse(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
-        rules = self._robots.get(origin)
-        if rules is None:
-            rules = self._read_robots(origin)
-            self._robots[origin] = rules
+        cached = self._robots.get(origin)
+        if cached is None or self.clock() - cached[0] > ROBOTS_TTL_S:
+            cached = (self.clock(), self._read_robots(origin))
+            self._robots[origin] = cached
+        rules = cached[1]
         if isinstance(rules, bool):
             return rules
         return rules.can_fetch(ROBOTS_AGENT, url)
+
+    def new_round(self) -> None:
+        """Forget the robots.txt that could not be read (read again at the next request); the others
+        are kept up to :data:`ROBOTS_TTL_S`."""
+        self._robots = {origin: cached for origin, cached in self._robots.items() if cached[1] is not False}
 
     def _read_robots(self, origin: str) -> RobotFileParser | bool:
         try:
@@ -426,6 +433,7 @@ class Watcher:
     def round(self, *, force: bool = False) -> RoundReport:
         self.rounds += 1
         report = RoundReport(number=self.rounds)
+        self.fetcher.new_round()
         now = time.monotonic()
         for outlet in self.due(now, force=force):
             self._next_due[outlet.url] = now + outlet.interval

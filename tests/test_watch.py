@@ -93,6 +93,7 @@ class LocalSite:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
+        self.server.handle_error = lambda request, address: None  # a client that hangs up (timeouts) is normal
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -428,10 +429,21 @@ def test_robots_txt_rules_and_failures(site):
     logged = []
     with Fetcher(per_host_interval=0, retries=0, log=logged.append) as fetcher:
         assert not fetcher.allowed(site.url + "/news/1")  # unreadable robots.txt: nothing is fetched
-    assert "robots.txt of" in logged[0]
+        assert "robots.txt of" in logged[0]
+        site.routes["/robots.txt"] = {"body": "User-agent: *\nDisallow: /news/\n", "type": "text/plain"}
+        assert not fetcher.allowed(site.url + "/archive/1")  # remembered within the round
+        fetcher.new_round()  # the next round reads an unreadable robots.txt again
+        assert fetcher.allowed(site.url + "/archive/1") and not fetcher.allowed(site.url + "/news/1")
+    assert len(site.gets("/robots.txt")) == 3  # one by the first fetcher, two by the second
     del site.routes["/robots.txt"]
-    with Fetcher(per_host_interval=0, retries=0) as fetcher:
+    clock = FakeTime()
+    with Fetcher(per_host_interval=0, retries=0, clock=clock.clock, sleep=clock.sleep) as fetcher:
         assert fetcher.allowed(site.url + "/news/1")  # no robots.txt: everything is allowed
+        site.routes["/robots.txt"] = {"body": "User-agent: *\nDisallow: /\n", "type": "text/plain"}
+        fetcher.new_round()
+        assert fetcher.allowed(site.url + "/news/1")  # a robots.txt that was read is kept a day
+        clock.now += 24 * 3600 + 1
+        assert not fetcher.allowed(site.url + "/news/1")
 
 
 def test_links_of_a_latest_news_page():
@@ -442,6 +454,14 @@ def test_links_of_a_latest_news_page():
               "<a href='https://other.example/ar/article/1'>خبر من موقع آخر</a>")
     assert article_links(markup, "https://example.org/ar/latest") == [
         "https://example.org/ar/news/2024/05/15/اشتباكات", "https://www.example.org/ar/article/55512"]
+
+
+def test_the_example_outlets_and_rules_files_load():
+    from rasd.alerts import load_rules
+    outlets = load_outlets(ROOT / "docs" / "outlets.example.toml")
+    assert [(o.kind, o.interval) for o in outlets] == [("auto", 900.0), ("links", 1800.0)]
+    rules = load_rules(ROOT / "docs" / "alerts.example.yaml")
+    assert [r.min_fatalities for r in rules] == [1, 0, 0] and rules[2].webhook.startswith("https://")
 
 
 def test_feed_or_page_is_told_by_type_and_content():
