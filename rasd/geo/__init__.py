@@ -110,7 +110,7 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
         sources = defaultdict(set)
     for k, m in enumerate(matches):
         w = weight * (3.0 if k == dateline else 1.0)
-        placed = k == dateline or "after_prep" in m.notes or m.clitic.endswith("ب")
+        placed = "placed" in m.notes
         cc, country_name = _says_country(rec, m.key, m.type is not None or m.relation is not None, placed)
         if country_name:
             evidence[cc] += w * (1.0 if cc in gaz.covered else 0.7)
@@ -184,6 +184,7 @@ def find_places(doc: Document) -> None:
     _inherit_countries(matches, text)
     _inherit_government(rec, matches, text)
     dateline = _find_dateline(doc, matches)
+    _mark_placed(matches, text, dateline)
 
     evidence: dict[str, float] = defaultdict(float)
     sources: dict[str, set[str]] = defaultdict(set)
@@ -250,13 +251,20 @@ def find_places(doc: Document) -> None:
         if ctx is None:
             a1c: dict[str, int] = defaultdict(int)
             a2c: dict[str, int] = defaultdict(int)
+            # each name counts once: "سلطات ... سلطات" does not confirm itself
+            seen: set[tuple[str, str]] = set()
             for w in (s, s - 1):
-                for _, a in sent_a1.get(w, ()):
-                    a1c[a] += 1
-                for _, a in sent_a2.get(w, ()):
-                    a2c[a] += 1
+                for j, a in sent_a1.get(w, ()):
+                    if (matches[j].key, a) not in seen:
+                        seen.add((matches[j].key, a))
+                        a1c[a] += 1
+                for j, a in sent_a2.get(w, ()):
+                    if (matches[j].key, "2" + a) not in seen:
+                        seen.add((matches[j].key, "2" + a))
+                        a2c[a] += 1
             for a in dl_a1:
-                a1c[a] += 1
+                if (matches[dateline].key, a) not in seen:
+                    a1c[a] += 1
             pa1: dict[str, set[int]] = defaultdict(set)
             for w in (s, s - 1):
                 for j, a in sent_pa1.get(w, ()):
@@ -352,6 +360,19 @@ def _inherit_types(matches: list[RawMatch], text: str) -> None:
     for a, b in zip(matches, matches[1:]):
         if a.type and not b.type and not b.relation and _LIST_GAP.fullmatch(text[a.end:b.start]):
             b.type = a.type
+
+
+def _mark_placed(matches: list[RawMatch], text: str, dateline: int | None) -> None:
+    """Note ``placed`` on names that something marks as places: a type word or direction, في/ب/على before it,
+    the dateline, or an earlier name of the same list so marked ("في الحسكة والرقة، وقرب الحديثة وكركوك")."""
+    prev: RawMatch | None = None
+    for k, m in enumerate(matches):
+        if "placed" not in m.notes and (m.type is not None or m.relation is not None or "after_prep" in m.notes
+                                        or m.clitic.endswith("ب") or k == dateline
+                                        or prev is not None and "placed" in prev.notes
+                                        and _EVENT_LIST_GAP.fullmatch(text[prev.end:m.start])):
+            m.notes.append("placed")
+        prev = m
 
 
 def _inherit_government(rec: Recognizer, matches: list[RawMatch], text: str) -> None:

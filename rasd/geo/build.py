@@ -205,6 +205,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         elif code[:2] in ("EG", "SA", "TR", "LY", "IR"):
             admin1[code] = {"code": code, "name": r["name"], "geonameid": r["geonameid"], "names": names}
     by_a1_name = {(c[:2], a["name"]): c for c, a in admin1.items()}
+    a1_seats = {r["admin1"]: r for r in read_rows(src / "admin1_seats.tsv")} if (src / "admin1_seats.tsv").exists() else {}
 
     # -- admin2 -------------------------------------------------------------------------------------------
     admin2: dict[str, dict] = {}
@@ -246,12 +247,19 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         towns.append({"id": r["id"], "feature": "PPL", "country": r["country"], "a1": r["admin1"], "a2": r["admin2"],
                       "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
                       "population": int(r["population"] or 0), "geonameid": "", "names": r["names_ar"].split("|")})
-    capitals = {cc: r["name"] for cc, r in countries.items()}
+    # a town named as its country is (الكويت، تونس، الجزائر، جيبوتي): the name says the country
+    country_keys = {name_key(n)[0] for r in countries.values() for n in r["names_ar"].split("|") if n}
+    for t in towns:
+        t["names"] = [n for n in t["names"] if name_key(n)[0] not in country_keys]
     for t in towns:
         if t["name"] in ("Baghdad", "Damascus", "Sanaa", "Beirut", "Amman", "Tripoli", "Cairo", "Riyadh", "Ankara",
                          "Tehran", "Gaza") and t["population"] > 300000:
             t["feature"] = "PPLC"
-    del capitals
+    # elsewhere the national capital is the largest town within 10 km of the capital's point in countries.tsv
+    for cc, r in countries.items():
+        near = [t for t in towns if t["country"] == cc and km(t["lat"], t["lon"], float(r["lat"]), float(r["lon"])) < 10]
+        if near and not any(t["feature"] == "PPLC" for t in towns if t["country"] == cc):
+            max(near, key=lambda t: t["population"])["feature"] = "PPLC"
 
     # -- DTM ------------------------------------------------------------------------------------------------
     dtm_rows = []
@@ -354,6 +362,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             a1["lat"], a1["lon"], a1["capital"] = cap["lat"], cap["lon"], cap["id"]
             if cap["feature"] == "PPL":
                 cap["feature"] = "PPLA"
+        elif code in a1_seats:  # no town with an Arabic name in it: its GeoNames seat's coordinates
+            a1["lat"], a1["lon"] = float(a1_seats[code]["lat"]), float(a1_seats[code]["lon"])
     for code, a1 in admin1.items():
         if "lat" not in a1:
             continue
@@ -520,8 +530,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                 joined = "".join(parts) + ("~" + "".join(sorted(flags)) if flags else "")
                 if joined not in keys:
                     keys.append(joined)
-        if not keys:
-            continue
+        if not keys and e["feature"] != "ADM1":
+            continue  # a first-level division without an Arabic name is kept: records name it, texts do not
         a1 = e.get("a1", "") or ""
         a2 = e.get("a2", "") or ""
         admin3 = e.get("admin3_ar", "")

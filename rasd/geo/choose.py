@@ -92,12 +92,17 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
     # a country the article never speaks of (``spoken`` None: nothing is known of the article's countries)
     unspoken = e.place.feature != "PCLI" and not ctx.speaks_of(e.cc, m)
     if (abroad or unspoken) and not (confirmed or "dateline" in m.notes):
-        placed = typed or "after_prep" in m.notes or m.clitic.endswith("ب")
+        placed = typed or "placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith("ب")
         if abroad and e.place.feature == "PPLC" and not placed:
             return None  # "تصنفهم أنقرة"، "برنامج طهران": a capital abroad named bare is its government
-        seat = e.place.feature in SEATS
-        if "f" in flags and not placed and (abroad and unspoken or not seat):
-            return None  # "احتجاجات سلمية"، "الخوذ البيضاء"، "عن أمله": a word, not a town abroad
+        if "f" in flags and (abroad and e.place.feature == "ADM1" and m.type is None
+                             or not placed and (abroad or e.place.feature not in ("PPLC", "PPLA"))
+                             or abroad and unspoken and not typed):
+            # "احتجاجات سلمية"، "الخوذ البيضاء"، "عن أمله"، "في الداخلية": a word, not a place abroad; a
+            # governorate that is a word (الشمالية، الشرقية) needs its type word
+            return None
+        if abroad and unspoken and not placed:
+            return None  # a town of a country the article never speaks of, named bare
         if unspoken and ctx.spoken is not None and not e.big and not placed:
             return None  # a small town of a country the article never names, named bare
         if abroad and not typed and country is not None and e.place.feature not in SEATS and any(

@@ -22,7 +22,7 @@ from ..text import Token
 from .gazetteer import Gazetteer
 
 _CONJ = "وف"
-_PREP = "بلك"
+_PREP = "بل"  # not ك: "كليو 16" is no ك + ليو, and news never says "كبغداد"
 _PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب"}
 _SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}  # إن أنقرة ...، لأن طهران ...: the capital is a subject
 _UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
