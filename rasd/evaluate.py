@@ -33,7 +33,8 @@ def fold(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def admin1_aliases() -> dict[str, str]:
-    """Every spelling of an admin1 name -> its canonical name (from the packaged admin1 table)."""
+    """Every spelling of an admin1 name -> its canonical name, for every country (the packaged admin1 table is
+    the project's shared table, as the shared scorer reads it)."""
     aliases: dict[str, str] = {}
     with open(ADMIN1_TABLE, encoding="utf-8") as handle:
         for line in handle:

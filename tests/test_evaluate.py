@@ -64,3 +64,43 @@ def test_perfect_prediction_scores_one_and_admin1_aliases_fold():
     pred = {"x": [{"event_type": "Battles", "admin1": "Ninawa", "event_date": "2015-01-01"}]}
     result = score(gold, pred)
     assert result["event_f1"] == 1.0 and result["admin1_acc"] == 1.0
+
+
+SHARED_ADMIN1 = Path(__file__).resolve().parents[2] / "shared" / "data" / "admin1.tsv"
+
+
+def test_admin1_aliases_cover_every_country():
+    """``rasd eval`` folds the admin1 spellings of every country (Sudan, Mali, France ...), as the shared scorer."""
+    from rasd.evaluate import admin1_aliases, canonical
+    aliases = admin1_aliases()
+    assert canonical("admin1", "Khartoum State", aliases) == canonical("admin1", "Khartoum", aliases)
+    assert canonical("admin1", "ولاية الخرطوم", aliases) == canonical("admin1", "Khartoum", aliases)
+    assert canonical("admin1", "Balochistan Province", aliases) == canonical("admin1", "Balochistan", aliases)
+    assert canonical("admin1", "Sistan and Baluchestan Province", aliases) != canonical("admin1", "Balochistan", aliases)
+    assert canonical("admin1", "Ninawa", aliases) == canonical("admin1", "Nineveh", aliases)
+
+
+@pytest.mark.skipif(not (SCORER.exists() and SHARED_ADMIN1.exists()), reason="shared scorer not beside the checkout")
+def test_agrees_with_shared_scorer_on_admin1_spellings_worldwide(tmp_path):
+    """Gold and prediction name the same division by different aliases of the shared table, in every country:
+    both scorers pair and score them alike."""
+    rng = random.Random(7)
+    rows = [line.split("\t") for line in SHARED_ADMIN1.read_text(encoding="utf-8").splitlines()[1:]]
+    rows = [r for r in rows if len(r) > 3 and r[3]]
+    gold, pred = {}, {}
+    for i, r in enumerate(rng.sample(rows, 60)):
+        aliases = [a for a in r[3].split("|") if a]
+        event = {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2018-05-01"}
+        gold[f"a{i}"] = [dict(event, admin1=r[2])]
+        pred[f"a{i}"] = [dict(event, admin1=rng.choice(aliases + [r[2], "Nowhere"]))]
+    for name, data in (("gold", gold), ("pred", pred)):
+        with open(tmp_path / f"{name}.jsonl", "w", encoding="utf-8") as handle:
+            for key, events in data.items():
+                handle.write(json.dumps({"id": key, "events": events}) + "\n")
+    out = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "gold.jsonl"), str(tmp_path / "pred.jsonl"),
+                          "--json"], capture_output=True, text=True, check=True)
+    theirs = json.loads(out.stdout)
+    ours = score(gold, pred)
+    assert 0 < theirs["matched"] < 60
+    for key in theirs:
+        assert ours[key] == pytest.approx(theirs[key]), key

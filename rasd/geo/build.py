@@ -191,6 +191,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
     regional = read_rows(src / "admin_regional.tsv")
     admin1: dict[str, dict] = {}
     for r in read_rows(src / "admin1.tsv"):
+        if r["admin_code"][:2] not in countries:
+            continue  # the table lists every country's; the index holds those of the countries rasd names
         names = [a for a in r["aliases"].split("|") if re.search("[\u0621-\u064a]", a)]
         admin1[r["admin_code"]] = {"code": r["admin_code"], "name": r["name"], "geonameid": r["geonameid"], "names": names}
     for r in regional:
