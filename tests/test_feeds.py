@@ -170,3 +170,18 @@ def test_a_feed_url_is_read_over_http(tmp_path):
             list(iter_feed(site.url + "/rss"))
     finally:
         site.close()
+
+
+def test_deep_nesting_is_refused_at_once():
+    import time
+    from rasd.feeds import MAX_DEPTH
+    t0 = time.perf_counter()
+    with pytest.raises(ValueError, match="nests elements more than"):
+        parse_feed(b"<rss><channel><item><description>" + b"<div>" * (MAX_DEPTH + 10) + b"</description></item></rss>")
+    assert time.perf_counter() - t0 < 1
+    # a feed with XHTML content a few dozen levels deep is read
+    nested = "<div>" * 40 + "انفجار في حي الميدان بدمشق" + "</div>" * 40
+    _, (record,) = parse_feed(("<feed xmlns='http://www.w3.org/2005/Atom'><title>ت</title><entry><title>خبر</title>"
+                               "<link href='https://example.org/1'/><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>"
+                               f"{nested}</div></content></entry></feed>").encode())
+    assert "الميدان" in record["html"]
