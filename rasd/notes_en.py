@@ -168,11 +168,18 @@ def _weapon(trigger: str, kinds: list[tuple[tuple[str, ...], str]], default: str
 # Cues are normalised Arabic (rasd.text.norm: alef forms folded, ta marbuta -> ha, no diacritics).
 _EXPLOSIVE = [(("سياره مفخخه", "عجله مفخخه", "سيارات مفخخه", "مركبه مفخخه"), "a car bomb"),
               (("لغم", "الغام"), "a landmine"), (("لاصقه",), "a sticky bomb")]
-_AIR = [(("مسير", "درون", "طائره بدون طيار", "طايره بدون طيار", "طايرات بدون طيار"), "a drone strike")]
+_AIR = [(("مسير", "درون", "طايره بدون طيار", "طايرات بدون طيار"), "a drone strike")]
 _SHELL = [(("صاروخ", "صواريخ", "كاتيوشا"), "fired rockets or missiles at"),
           (("هاون", "قذيفه", "قذايف", "مدفعي", "قصف"), "shelled")]
 _DISRUPT = [(("اعترض", "اعتراض", "اسقاط", "اسقط", "تصدت", "تصدي"), "intercepted a projectile or drone"),
             (("فكك", "تفكيك", "ابطال", "ابطل", "ضبط", "عثر", "العثور"), "defused or seized explosives")]
+
+
+# Sub-event types whose target is not "civilians" by default when civilian_targeting is set.
+_NO_DEFAULT_TARGET = {"Peaceful protest", "Protest with intervention", "Violent demonstration", "Agreement",
+                      "Change to group/activity", "Headquarters or base established", "Other",
+                      "Government regains territory", "Non-state actor overtakes territory",
+                      "Non-violent transfer of territory", "Armed clash", "Disrupted weapons use", "Arrests"}
 
 
 def _members(record: Mapping) -> str:
@@ -257,7 +264,8 @@ def _clause(record: Mapping) -> str:
         return f"a change to the group or activity of {who('an unidentified armed group')} was reported {at}"
     if sub == "Disrupted weapons use":
         act = _weapon(trigger, _DISRUPT, "disrupted an attempted attack")
-        by = {"intercepted a projectile or drone": " launched by", "defused or seized explosives": " of"}.get(act, " by")
+        by = {"intercepted a projectile or drone": " launched by",
+              "defused or seized explosives": " of"}.get(act, " by")
         whose = "" if not a2 else (" aimed at civilians" if a2 == "civilians" else f"{by} {a2}")
         return f"{who('unidentified forces')} {act}{whose} {at}"
     if sub == "Headquarters or base established":
@@ -270,12 +278,6 @@ def _clause(record: Mapping) -> str:
         return f"a strategic development involving {parties} took place {at}"
     kind = sub.lower() if sub else "an event"
     return f"{kind} involving {_join([a1, a2]) or 'unidentified actors'} was reported {at}"
-
-
-_NO_DEFAULT_TARGET = {"Peaceful protest", "Protest with intervention", "Violent demonstration", "Agreement",
-                      "Change to group/activity", "Headquarters or base established", "Other",
-                      "Government regains territory", "Non-state actor overtakes territory",
-                      "Non-violent transfer of territory", "Armed clash", "Disrupted weapons use", "Arrests"}
 
 
 # -- the toll and the outlet --------------------------------------------------------------------------------
