@@ -219,3 +219,22 @@ def test_a_background_event_says_so_in_its_panel(server, browser):
         "(Dar'a). Mentioned as past context by Horan Voice; 354,514 fatalities reported.")
     marks = {m.get_attribute("data-field"): m.text for m in panel.find_elements(By.CSS_SELECTOR, ".article mark")}
     assert marks["fatalities"] == "٣٥٤٥١٤ شخصاً" and marks["trigger"] == "فرّقت قوات الأمن المتظاهرين بالرصاص الحي"
+
+
+def test_a_click_on_a_week_narrows_the_view_to_that_week(server, browser):
+    open_view(browser, server["url"])
+    week = browser.find_element(By.CSS_SELECTOR, "#weekly rect.week-bar[data-week='2024-W20']")
+    want = sum(r["events"] for r in api(server, "/stats", background="false")["by_week_type"] if r["week"] == "2024-W20")
+    week.click()
+    WebDriverWait(browser, 10).until(lambda d: "date_from=2024-05-13" in d.find_element(By.TAG_NAME, "body").get_attribute("data-view"))
+    assert "date_from=2024-05-13" in browser.current_url and "date_to=2024-05-19" in browser.current_url
+    assert int(totals(browser)["events"]) == want == len(markers(browser))
+    days = {b.get_attribute("data-day") for b in browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")}
+    assert days and all("2024-05-13" <= d <= "2024-05-19" for d in days)
+
+
+def test_a_report_links_its_web_page_only(server, browser):
+    open_view(browser, server["url"] + "?event=" + server["tarmiyah"])
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#panel .report .meta a"))
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#panel .report .meta a")]
+    assert len(links) == 2 and all(link.startswith("https://example.org/") for link in links)

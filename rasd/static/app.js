@@ -279,7 +279,8 @@
         var hgt = (H - pad - top) * r.events / max;
         var rect = el("rect", { x: pad + i * bw + 2, y: y - hgt, width: Math.max(1, bw - 4), height: Math.max(1, hgt), "class": "week-bar",
           fill: COLORS[r.event_type] || "#555", "data-week": w, "data-event-type": r.event_type, "data-events": r.events }, t);
-        var tt = el("title", null, rect); tt.textContent = w + ": " + r.events + " " + r.event_type + " (" + fmt(r.fatalities) + " dead)";
+        var tt = el("title", null, rect); tt.textContent = w + ": " + r.events + " " + r.event_type + " (" + fmt(r.fatalities) + " dead); click to see this week";
+        rect.addEventListener("click", function () { showWeek(w); });
         y -= hgt;
       });
       if (i % Math.max(1, Math.ceil((weeks.length > 26 ? 60 : 34) / bw)) === 0) {
@@ -289,6 +290,17 @@
     });
     var cap = el("text", { x: W / 2, y: 12, "text-anchor": "middle", "class": "caption" }, t);
     cap.textContent = "events per week by type (most in a week: " + max + ")" + (outside ? "; " + outside + " in weeks outside the axis" : "");
+  }
+
+  function weekDays(week) {  // "2024-W20" -> its Monday and Sunday
+    var year = +week.slice(0, 4), n = +week.slice(6), jan4 = new Date(Date.UTC(year, 0, 4)), d4 = (jan4.getUTCDay() + 6) % 7;
+    var monday = iso(new Date(jan4.getTime() - d4 * DAY + (n - 1) * 7 * DAY));
+    return [monday, addDays(monday, 6)];
+  }
+  function showWeek(week) {  // a click on a week: the same view, narrowed to that week
+    var days = weekDays(week), elements = form().elements;
+    elements.date_from.value = days[0]; elements.date_to.value = days[1];
+    state.selected = null; pushURL(false); load();
   }
 
   /* -- event panel ----------------------------------------------------------------------------- */
@@ -351,7 +363,11 @@
       var box = h("div", null, p, "report");
       var a = rep.article || {};
       box.setAttribute("data-report-id", rep.report_id);
-      h("div", [a.source, a.published, a.url].filter(Boolean).join(" \u00b7 "), box, "meta");
+      var meta = h("div", [a.source, a.published].filter(Boolean).join(" \u00b7 "), box, "meta");
+      if (a.url && /^https?:\/\//i.test(a.url)) {  // a web address only: never a javascript: or data: link
+        meta.appendChild(document.createTextNode(" \u00b7 "));
+        var link = h("a", a.url, meta); link.href = a.url; link.rel = "noopener noreferrer"; link.target = "_blank";
+      } else if (a.url) meta.appendChild(document.createTextNode(" \u00b7 " + a.url));
       if (rep.record && rep.record.notes_en && rep.record.notes_en !== ev.notes_en) h("div", rep.record.notes_en, box, "report-note");
       var art = h("div", null, box, "article");
       art.setAttribute("dir", "rtl"); art.setAttribute("lang", "ar");
