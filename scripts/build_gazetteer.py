@@ -292,6 +292,24 @@ def derive_common_words(out: Path) -> None:
         for name, zipf in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
             handle.write(f"{name}\t{zipf:.2f}\n")
     print(f"common_words.tsv: {len(words)} names")
+    derive_frequent_words(out, wordfreq)
+
+
+def derive_frequent_words(out: Path, wordfreq) -> None:
+    """``frequent_words.tsv``: Arabic words of Zipf >= 3.0 (normalised as rasd matches text): a word after قرية or
+    in a list of villages that is one of them (صغيرة، مجاورة، الحدودية) is no unknown village's name."""
+    from rasd.text import norm
+    words = sorted({norm(w) for w in wordfreq.top_n_list("ar", 80000)
+                    if wordfreq.zipf_frequency(w, "ar") >= 3.0 and _ARABIC.fullmatch(w[:1] or " ")})
+    words = [w for w in words if w and re.fullmatch(r"[\u0621-\u064a]+", w)]
+    with open(out / "frequent_words.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# Frequent Arabic words (wordfreq Zipf >= 3.0, normalised), one a line: the name of a village the gazetteer\n"
+                     "# does not know is none of these. wordfreq package (Apache-2.0 code; data CC BY-SA 4.0).\n"
+                     "# Derived by scripts/build_gazetteer.py common; do not edit by hand.\n")
+        handle.write("word\n")
+        for w in words:
+            handle.write(w + "\n")
+    print(f"frequent_words.tsv: {len(words)} words")
 
 
 def main(argv=None) -> int:

@@ -24,6 +24,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
+from .unknown import find_unknown
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
            "get_gazetteer",
@@ -43,6 +44,7 @@ class PlaceMention:
     reason: str
     candidates: list[Place] = field(default_factory=list)
     relation: str | None = None  # 'near', 'north_of', ..., 'outskirts', 'countryside'
+    note: str | None = None  # for the record's notes: "location not in the gazetteer: coordinates of X"
 
 
 _RECOGNIZER: Recognizer | None = None
@@ -281,6 +283,10 @@ def find_places(doc: Document) -> None:
         if entry is None:
             continue
         places.append(_mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else "")))
+    unknown = find_unknown(doc, rec, [m for m, e in chosen if e is not None], places,
+                           lambda off: max(0, bisect_right(starts, off) - 1), country)
+    if unknown:
+        places = sorted(places + unknown, key=lambda p: p.start)
     doc.places = places
     doc.country = gaz.entries[gaz.countries[country]].place.name if country in gaz.countries else None
     geo = doc.user_data.setdefault("geo", {})

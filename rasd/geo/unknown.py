@@ -1,0 +1,209 @@
+"""Villages the gazetteer does not know, named after a type word or in a list of villages.
+
+``قرية الطحيتا في ريف حلب``، ``قرى أم الجرن والعوينة وتل خاطرة بريف إدلب``: each name keeps its own place. The
+record's ``location`` is the name transliterated from the Arabic, ``location_ar`` the name as written; admin1
+(and admin2) and the coordinates are those of the nearest known place named with it in the sentence (the
+reference), at geo_precision 2; the mention's ``note`` says so.
+
+A name is taken only when
+
+* it follows a village, town or neighbourhood type word (``قرية``، ``بلدة``، ``حي``، ``قرى``، ``بلدتي``) or is an
+  item of a list that such a word opens (``وX``، ``، X``);
+* it is no frequent Arabic word (``frequent_words.tsv``: ``قرية صغيرة``، ``بلدة مجاورة``), no context word and no
+  country adjective (a two-word name that starts with تل، كفر، عين، دير، أبو، أم ... is taken whole);
+* a known place is named in the same sentence to place it (a place rasd took, not a destination).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..doc import Document
+from .build import DATA
+from .gazetteer import Place
+
+__all__ = ["find_unknown", "transliterate", "frequent_words"]
+
+_TYPES = {"village", "town", "nbhd"}
+# first words of two-word village names (normalised)
+_PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
+             "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات"}
+_MAX_ITEMS = 10
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,20}")
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> frozenset[str]:
+    """Frequent Arabic words (normalised), loaded once."""
+    path = DATA / "frequent_words.tsv"
+    if not path.exists():  # pragma: no cover - a package built without it: no unknown villages
+        return frozenset()
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#")) - {"word"}
+
+
+_LETTERS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+            "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+            "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a",
+            "ى": "a", "ء": "'", "ئ": "'", "ؤ": "'", "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g", "ک": "k", "ی": "y"}
+_SUN = set("تثدذرزسشصضطظلن")
+
+
+def transliterate(arabic: str) -> str:
+    """A readable Latin spelling of an Arabic place name (no short vowels are written, so ``a`` is put between
+    two consonants): ``الطحيتا`` -> ``Al-Tahita``, ``تل رفعت`` -> ``Tal Rafa't``, ``أم الجرن`` -> ``Um Al-Jarn``."""
+    words = []
+    for word in arabic.split():
+        word = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", word)  # diacritics, tatweel
+        prefix = ""
+        if word.startswith("ال") and len(word) > 3:
+            prefix, word = "Al-", word[2:]
+        out: list[str] = []
+        for k, ch in enumerate(word):
+            nxt = word[k + 1] if k + 1 < len(word) else ""
+            if ch in "وي":
+                vowel = "u" if ch == "و" else "i"
+                cons = "w" if ch == "و" else "y"
+                if k == 0 or nxt in "اوىة" or (out and out[-1][-1:] in "aiu"):
+                    out.append(cons)
+                else:
+                    out.append(vowel)
+                continue
+            lat = _LETTERS.get(ch)
+            if lat is None:
+                continue
+            out.append(lat)
+            after = word[k + 2] if k + 2 < len(word) else ""
+            if ch not in "اأإآىة" and nxt and (nxt not in "اوىيةأإآ" and _LETTERS.get(nxt) is not None
+                                               or nxt in "وي" and after in "اىة"):
+                out.append("a")  # two consonants: a short vowel between them (حيان: Hayan)
+        text = "".join(out)
+        text = re.sub(r"([aiu])\1+", r"\1", text)
+        lead = len(text) - len(text.lstrip("'"))
+        text = text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+        words.append(prefix + text if text else prefix.rstrip("-"))
+    return " ".join(w for w in words if w)
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int  # token positions (inclusive)
+    end: int
+    clitic: int = 0  # letters of a conjunction before the name (وX)
+
+
+def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool) -> _Item | None:
+    """The unknown name starting at token ``i`` (one word, or two after a prefix such as تل), or None."""
+    toks = doc.tokens
+    if i >= len(toks) or i in covered:
+        return None
+    word = toks[i].text
+    clitic = 0
+    if not first_item and word[:1] == "و" and len(word) >= 3 and not word.startswith(("وادي", "واد", "واحه")):
+        word, clitic = word[1:], 1
+    if word not in _PREFIXES and not (_ARABIC_WORD.fullmatch(word) and _plausible(rec, word)):
+        return None  # (أم، أبو are also kinship words: as the first word of a name they are taken with the next)
+    if word in _PREFIXES and i + 1 < len(toks) and i + 1 not in covered and toks[i + 1].start - toks[i].end <= 2 \
+            and _ARABIC_WORD.fullmatch(toks[i + 1].text) and not _context_word(rec, toks[i + 1].text):
+        return _Item(i, i + 1, clitic)
+    if word in _PREFIXES:
+        return None
+    if word in frequent_words():
+        return None
+    for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[:-len(suffix)] in frequent_words():
+            return None  # "قرى تسكنها أغلبية": a verb or noun with its pronoun, not a name
+    return _Item(i, i, clitic)
+
+
+def _context_word(rec, word: str) -> bool:
+    return bool(rec.word_in(word, rec.types1) or rec.word_in(word, rec.directions1) or word in rec.dir_by_last
+                or rec.word_in(word, rec.gaz.adjectives) or rec.word_in(word, rec.titles)
+                or rec.word_in(word, rec.given) or rec.word_in(word, rec.gaz.voices) or rec.word_in(word, rec.gaz.groups))
+
+
+def _plausible(rec, word: str) -> bool:
+    return not _context_word(rec, word) and word not in ("في", "من", "علي", "الي", "عن", "مع", "بين", "الذي", "التي")
+
+
+def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: str | None) -> list:
+    """Mentions of villages the gazetteer lacks (see module docstring), to add to ``places``. ``matches``: the
+    names that were taken as places (a name rejected here, such as an Iraqi village's in Syria, may be one)."""
+    from . import PlaceMention
+    toks = doc.tokens
+    if not toks:
+        return []
+    covered: dict[int, int] = {}
+    for m in matches:
+        for j in range(m.first, m.last + 1):
+            covered[j] = m.last
+    # places already taken (they passed the evidence rules): a destination or launch site places nothing
+    known = [p for p in places if p.place.feature != "PCLI" and p.place.admin1 and p.relation not in ("toward", "origin")]
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n - 1:
+        t, _ = rec._type_word(toks[i].text)
+        if t not in _TYPES or i in covered:
+            i += 1
+            continue
+        items: list[_Item] = []
+        j = i + 1
+        first = True
+        while j < n and len(items) < _MAX_ITEMS:
+            if j in covered:  # a known place of the list: the list goes on after it
+                last = covered[j]
+                nxt = last + 1
+                if nxt < n and _continues(doc, last, nxt):
+                    j, first = nxt, False
+                    continue
+                break
+            item = _candidate(doc, rec, j, covered, first)
+            if item is None:
+                break
+            items.append(item)
+            nxt = item.end + 1
+            if nxt < n and _continues(doc, item.end, nxt):
+                j, first = nxt, False
+                continue
+            break
+        for item in items:
+            start = toks[item.start].start + item.clitic
+            end = toks[item.end].end
+            ref = _reference(doc, known, start, sent_of_offset)
+            if ref is None:
+                continue
+            written = doc.original_text(start, end)
+            name_ar = doc.norm.text[start:end]
+            place = replace(ref.place, name=transliterate(written), name_ar=written, geonameid=None, feature="VILLAGE",
+                            population=0, admin3=None,
+                            admin2=ref.place.admin2 if ref.place.feature not in ("ADM1",) else None)
+            out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=2,
+                                    reason=f"not in the gazetteer: {name_ar} transliterated, placed at {ref.text} "
+                                           "(the nearest known place named with it)",
+                                    candidates=[], relation=None,
+                                    note=f"location not in the gazetteer: coordinates of {ref.place.name}"))
+        i = max(i + 1, (items[-1].end + 1) if items else i + 1)
+    return out
+
+
+def _continues(doc: Document, a: int, b: int) -> bool:
+    """Whether token ``b`` goes on the list that token ``a`` ends: ``X وY``، ``X، Y``، ``X، وY``."""
+    gap = doc.norm.text[doc.tokens[a].end:doc.tokens[b].start]
+    word = doc.tokens[b].text
+    if re.fullmatch(r"\s*[,،]\s*", gap):
+        return True
+    return re.fullmatch(r"\s*", gap) is not None and word[:1] == "و" and len(word) >= 3 or \
+        re.fullmatch(r"\s*و\s*", gap) is not None
+
+
+def _reference(doc: Document, known, start: int, sent_of_offset):
+    """The known place named nearest ``start`` in its sentence, after it first (``قرية X في ريف حلب``)."""
+    s = sent_of_offset(start)
+    same = [p for p in known if sent_of_offset(p.start) == s]
+    after = [p for p in same if p.start > start]
+    if after:
+        return min(after, key=lambda p: p.start)
+    before = [p for p in same if p.end <= start]
+    return max(before, key=lambda p: p.end) if before else None

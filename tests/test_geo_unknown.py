@@ -1,0 +1,65 @@
+"""Villages the gazetteer does not know keep their own place: named after a type word or in a list of villages,
+placed in the governorate of the known place named with them. Sentences written for rasd."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.geo import geocode
+from rasd.geo.unknown import transliterate
+
+
+def _unknown(text: str) -> list[tuple[str, str, str, int]]:
+    return [(p.text, p.place.name, p.place.admin1, p.precision) for p in geocode(text) if p.note]
+
+
+def test_a_list_of_unknown_villages_each_keeps_a_place():
+    got = _unknown("سيطرت قوات النظام على قرى الطحيتا وأم الجرن، والعوينة في ريف حماة الشمالي")
+    assert [g[0] for g in got] == ["الطحيتا", "أم الجرن", "العوينة"]
+    assert {g[2] for g in got} == {"Hama"} and {g[3] for g in got} == {2}
+
+
+def test_the_note_names_the_reference_and_the_coordinates_are_its():
+    places = geocode("قتل ثلاثة مدنيين بقصف على قرية الزعيترة جنوب مدينة إدلب")
+    village = next(p for p in places if p.note)
+    town = next(p for p in places if p.place.name == "Idlib")
+    assert village.text == "الزعيترة" and village.place.name_ar == "الزعيترة"
+    assert (village.place.latitude, village.place.longitude) == (town.place.latitude, town.place.longitude)
+    assert "Idlib" in village.note and village.place.geonameid is None
+
+
+def test_known_and_unknown_villages_in_one_list():
+    got = [(p.text, p.place.admin1, bool(p.note)) for p in
+           geocode("شنت طائرات التحالف غارات على قرى المنصورية وبيت الفقيه والمغرس في محافظة الحديدة اليمنية")]
+    assert ("بيت الفقيه", "Al Hudaydah", False) in got
+    assert ("المغرس", "Al Hudaydah", True) in got
+
+
+def test_yemeni_villages_with_tatweel_and_diacritics():
+    got = _unknown("اندلعت معارك في قريتـي الجـاح والفَازَة بمديرية حيس جنوب الحديدة")
+    assert [g[0] for g in got] == ["الجـاح", "الفَازَة"]
+    assert {g[2] for g in got} == {"Al Hudaydah"}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مدنيين بقصف على قرية صغيرة في ريف إدلب",
+    "نزح السكان إلى بلدة مجاورة في ريف حلب",
+    "أطلقت الفصائل قذائف على قرى تسكنها أغلبية شيعية في إدلب",
+    "زار الوفد قرية نائية في ريف درعا",
+    "قصفت الطائرات قرى عدة في ريف حماة",
+    "سقطت قذائف على قرية في ريف اللاذقية",
+])
+def test_a_word_after_the_type_word_is_no_village(text):
+    assert _unknown(text) == []
+
+
+def test_no_known_place_nearby_no_unknown_village():
+    """Nothing says where the village lies: it is not placed anywhere."""
+    assert _unknown("سيطر المسلحون على قرية الطحيتا بعد معارك عنيفة") == []
+
+
+@pytest.mark.parametrize("arabic,latin", [
+    ("الطحيتا", "Al-Tahita"), ("تل رفعت", "Tal Rafa'at"), ("حيان", "Hayan"), ("العوينة", "Al-'Uyna"),
+    ("مَسْرابا", "Masaraba"), ("كفرنـبل", "Kafaranabal"),
+])
+def test_transliteration(arabic, latin):
+    assert transliterate(arabic) == latin
