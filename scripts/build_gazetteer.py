@@ -250,6 +250,7 @@ _PERSIAN = str.maketrans({"گ": "ك", "ک": "ك", "پ": "ب", "چ": "ج", "ژ": 
 
 def _arabic_spellings(word: str) -> list[str]:
     """How a Persian or loosely written name is read as Arabic text: مشارگه -> مشاركه, مشاركة."""
+    word = re.sub("[\u200b-\u200f\u202a-\u202e]", "", word)  # bidi and zero-width marks (شعب\u200e)
     base = word.translate(_PERSIAN)
     out = [word, base]
     if base.endswith("ه"):
@@ -281,6 +282,7 @@ def derive_common_words(out: Path) -> None:
         name = lead.sub("", re.sub(r"[0-9]+", "", name).strip())
         if not name:
             continue
+        name = re.sub("[\u200b-\u200f\u202a-\u202e]", "", name)
         for word in [name] if " " not in name else name.split():
             zipf = max(wordfreq.zipf_frequency(form, "ar") for form in _arabic_spellings(word))
             if zipf >= 3.0:

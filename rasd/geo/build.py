@@ -174,6 +174,24 @@ def _english_dtm(name: str) -> str:
     return name or "?"
 
 
+# Countries whose names rasd's curated lists (ambiguous.tsv, names_extra.tsv) were written for; elsewhere a town
+# whose one-word name is a very frequent Arabic word is not indexed by that name.
+CURATED_COUNTRIES = {"IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR"}
+
+
+def _word_abroad(e: dict, key: str, zipf: float) -> bool:
+    """Whether a one-word name of entry ``e`` is dropped as a frequent word: outside the curated countries, a
+    name of Zipf >= 3.5 is kept only for a national capital, a city of 500,000, or a provincial capital of
+    100,000 under Zipf 4.5; from Zipf 5.5 never (كيف is "how" before it is Kyiv, كان "was" before Caen)."""
+    if " " in key or e["country"] in CURATED_COUNTRIES or e["feature"] == "PCLI" or zipf < 3.5:
+        return False
+    if zipf >= 5.5 or zipf >= 5.0 and key.startswith("ال"):
+        return True  # (الجزيرة, "the island", is an alternate name of Algiers)
+    if e["feature"] == "PPLC" or e["population"] >= 500_000:
+        return False
+    return not (e["feature"] == "PPLA" and e["population"] >= 100_000 and zipf < 4.5)
+
+
 def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterable[dict[str, str]] = ()) -> dict[str, int]:
     """Build the index from the source files in ``src`` (plus ``extra_rows`` already in index layout, for the
     user's imported layer) and write it to ``out``. Returns counts per kind."""
@@ -504,6 +522,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             flags = set(ambiguous.get(key, ""))
             if "x" in flags or key in stop_keys:
                 continue
+            if _word_abroad(e, key, common.get(key, 0.0)):
+                continue  # كان (Caen)، كيف (Kyiv)، يوميا (Umea)، مشاركة (Moshrageh): the word, never the town
             small = e["feature"] in ("VILLAGE", "NBHD", "CAMP", "PPLA3") or (
                 e["feature"] == "PPL" and e["population"] < 50000)
             if small and " " not in key and common.get(key, 0.0) >= 3.5:

@@ -141,11 +141,16 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     # places already taken (they passed the evidence rules): a destination or launch site places nothing
     known = [p for p in places if p.place.feature != "PCLI" and p.place.admin1 and p.relation not in ("toward", "origin")]
     out = []
-    i = 0
     n = len(toks)
+    is_type = _type_cache(rec)
+    for w in {t.text for t in toks if t.text not in is_type}:
+        is_type[w] = rec._type_word(w)[0] in _TYPES
+    starts = [i for i, t in enumerate(toks[:-1]) if is_type[t.text] and i not in covered]
+    if not starts:
+        return out
+    i = 0
     while i < n - 1:
-        t, _ = rec._type_word(toks[i].text)
-        if t not in _TYPES or i in covered:
+        if not is_type[toks[i].text] or i in covered:
             i += 1
             continue
         items: list[_Item] = []
@@ -186,6 +191,18 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                                     note=f"location not in the gazetteer: coordinates of {ref.place.name}"))
         i = max(i + 1, (items[-1].end + 1) if items else i + 1)
     return out
+
+
+_TYPE_CACHES: dict[int, dict[str, bool]] = {}
+
+
+def _type_cache(rec) -> dict[str, bool]:
+    """token text -> whether it is a village/town/neighbourhood type word (per recognizer, bounded)."""
+    cache = _TYPE_CACHES.get(id(rec))
+    if cache is None or len(cache) > 200_000:
+        _TYPE_CACHES.clear()
+        cache = _TYPE_CACHES[id(rec)] = {}
+    return cache
 
 
 def _continues(doc: Document, a: int, b: int) -> bool:
