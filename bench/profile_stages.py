@@ -1,11 +1,17 @@
 """Where the time goes: per-stage seconds of the pipeline, then cProfile's top functions.
 
+The default corpus is real news, as in ``bench_extract.py``: the articles of ``../shared/eval/dev.jsonl``
+and ``dev2.jsonl`` (found beside the repository), repeated to ``-n`` articles with unique ids; the first
+copy runs with the word caches cold, later copies with them warm, as in a long crawl. ``--corpus-kind
+templates`` profiles the synthetic corpus of ``make_corpus.py`` instead, ``--corpus FILE`` any JSONL.
+
 Stage times come from ``rasd.pipeline.extract(record, timings=...)``; "clean" (reading the record,
 HTML to text, normalising: ``make_document``) is what ``extract`` takes beyond the stages, and
 "records" is turning events into records plus the JSON line ``rasd extract`` writes.
 
-    python bench/profile_stages.py                 # 3,000 corpus articles + the dev set
-    python bench/profile_stages.py -n 500 --top 40
+    python bench/profile_stages.py                 # 3,000 news articles
+    python bench/profile_stages.py -n 240 --top 40 # each news article once: the caches cold
+    python bench/profile_stages.py --corpus-kind templates
 """
 from __future__ import annotations
 
@@ -22,7 +28,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
-DEV = Path("/work/shared/eval/dev.jsonl")
 
 
 def load(path: Path, limit: int | None) -> list[dict]:
@@ -32,21 +37,23 @@ def load(path: Path, limit: int | None) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=None,
-                        help="default: the benchmark's corpus of 30,000 articles (made when missing)")
-    parser.add_argument("-n", "--articles", type=int, default=3000, help="corpus articles to use")
-    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--corpus-kind", choices=("news", "templates"), default="news",
+                        help="news: the dev articles repeated (default); templates: make_corpus.py's corpus")
+    parser.add_argument("--corpus", type=Path, default=None, help="a JSONL of articles to use as it is")
+    parser.add_argument("--news", type=Path, action="append", default=None,
+                        help="news JSONL to repeat (default: ../shared/eval/dev.jsonl and dev2.jsonl)")
+    parser.add_argument("-n", "--articles", type=int, default=3000, help="articles to profile")
     parser.add_argument("--top", type=int, default=30, help="functions to list")
     parser.add_argument("--profile-articles", type=int, default=1000, help="articles under cProfile")
     args = parser.parse_args(argv)
     if args.corpus is None:
-        from bench_extract import default_corpus
-        args.corpus = default_corpus(30000)
-        if not args.corpus.exists():
-            import subprocess
-            subprocess.run([sys.executable, str(HERE / "make_corpus.py"), "-n", "30000", "-o", str(args.corpus)],
-                           check=True)
-    records = load(args.corpus, args.articles) + (load(args.dev, None) if args.dev.exists() else [])
+        from bench_extract import ensure_corpus
+        # the template corpus is made once at 30,000 articles and its first -n used
+        size = 30000 if args.corpus_kind == "templates" else args.articles
+        args.corpus = ensure_corpus(args.corpus_kind, max(size, args.articles), args.news)
+    records = load(args.corpus, args.articles)
+    chars = sum(len(r.get("text") or r.get("html") or "") for r in records if isinstance(r, dict))
+    print(f"{args.corpus}: {len(records):,} articles, {chars / max(1, len(records)):,.0f} characters of text an article")
     from rasd.batch import warm_up
     t0 = time.perf_counter()
     warm_up()

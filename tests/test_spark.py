@@ -17,7 +17,7 @@ import pytest
 from rasd import spark as rs
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = Path("/work/shared/eval/dev.jsonl")
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
 EVENT = {
     "event_id": "e1", "article_id": "a1", "event_date": "2021-06-14", "time_precision": 1,
