@@ -144,3 +144,17 @@ def test_a_real_toll_is_kept_beside_a_cumulative_one():
 def test_a_dot_between_thousands_is_a_separator():
     assert parse_number("10.000") == 10_000 and parse_number("١٢.٥٠٠") == 12_500
     assert parse_number("1.5 مليون") == 1_500_000 and parse_number("2.75") == 2  # a decimal, not thousands
+
+
+@pytest.mark.parametrize("text, triggers, owner", [
+    ("وأسفرت العمليات عن إصابة مجند أثناء الاشتباكات مع المسلحين، ومقتل فردين مدنيين، نتيجة لانفجار عبوة ناسفة.",
+     [("الاشتباكات", "clash"), ("عبوه ناسفه", "ied")], 1),
+    ("وتواصلت الاشتباكات في الحي، وقُتل ثلاثة أطفال جراء غارة جوية على منزلهم.",
+     [("الاشتباكات", "clash"), ("غاره جويه", "air")], 1),
+])
+def test_deaths_caused_by_the_event_named_after_them(text, triggers, owner):
+    """"ومقتل فردين، نتيجة لانفجار عبوة": the explosion named after the deaths caused them, the clash
+    named before did not."""
+    doc, trigs = build(text, triggers)
+    counts = [fatalities_for(doc, t, doc.sentences[t.sentence]).count for t in trigs]
+    assert counts[owner] > 0 and all(c == 0 for i, c in enumerate(counts) if i != owner), counts
