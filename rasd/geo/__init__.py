@@ -154,7 +154,7 @@ def _says_country(rec: Recognizer, key: str, typed: bool, placed: bool = False) 
             safe = {e.cc for e, f in feats if e.big and (not ("t" in f or "s" in f or "c" in f or "f" in f and not (
                 typed or placed))
                                                          or typed and "s" not in f
-                                                         or e.place.feature.startswith("SITE") and " " in key)}
+                                                         or e.place.feature.startswith("SITE") and (" في " in key or " " in key and "c" not in f))}
             got = (safe.pop() if len(safe) == 1 else "", False)
         if len(_SAYS) > 100_000:
             _SAYS.clear()
@@ -374,7 +374,7 @@ def _mark_placed(matches: list[RawMatch], text: str, dateline: int | None) -> No
     prev: RawMatch | None = None
     for k, m in enumerate(matches):
         if "placed" not in m.notes and (m.type is not None or m.relation is not None or "after_prep" in m.notes
-                                        or m.clitic.endswith("ب") or k == dateline
+                                        or m.clitic.endswith(("ب", "ل")) or k == dateline
                                         or prev is not None and "placed" in prev.notes
                                         and _EVENT_LIST_GAP.fullmatch(text[prev.end:m.start])):
             m.notes.append("placed")

@@ -181,15 +181,15 @@ CURATED_COUNTRIES = {"IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR"}
 
 def _word_abroad(e: dict, key: str, zipf: float) -> bool:
     """Whether a one-word name of entry ``e`` is dropped as a frequent word: outside the curated countries, a
-    name of Zipf >= 3.5 is kept only for a national capital, a city of 500,000, or a provincial capital of
-    100,000 under Zipf 4.5; from Zipf 5.5 never (كيف is "how" before it is Kyiv, كان "was" before Caen)."""
+    name of Zipf >= 3.5 is kept only for a national capital, a city of 500,000, or a city of 100,000 under
+    Zipf 4.5; from Zipf 5.5 never (كيف is "how" before it is Kyiv, كان "was" before Caen)."""
     if " " in key or e["country"] in CURATED_COUNTRIES or e["feature"] == "PCLI" or zipf < 3.5:
         return False
     if zipf >= 5.5 or zipf >= 5.0 and key.startswith("ال"):
         return True  # (الجزيرة, "the island", is an alternate name of Algiers)
     if e["feature"] == "PPLC" or e["population"] >= 500_000:
         return False
-    return not (e["feature"] == "PPLA" and e["population"] >= 100_000 and zipf < 4.5)
+    return not (e["population"] >= 100_000 and zipf < 4.5)
 
 
 def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterable[dict[str, str]] = ()) -> dict[str, int]:

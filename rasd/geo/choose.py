@@ -17,6 +17,7 @@ Rules, in order (each choice's ``reason`` says which decided):
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
@@ -36,6 +37,8 @@ _TYPE_FEATURES = {
     "airport": ("SITE:airport",),
     "site": (),
 }
+# the colour adjectives' pattern (البيضاء، الحمراء، الزرقاء، الخضراء، السوداء): also names of places
+_COLOUR = re.compile(r"ال[\u0621-\u064a]{3}اء")
 # features that are widely known seats (a capital, a governorate and its capital, a district)
 SEATS = ("PPLC", "PPLA", "ADM1", "ADM2")
 _FEATURE_PRIOR = {"PCLI": 30, "ADM1": 40, "PPLC": 46, "PPLA": 42, "PPL": 18, "PPLA3": 22, "ADM2": 14, "VILLAGE": 10,
@@ -89,10 +92,12 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
     confirmed = ctx.names_a1(e.a1, m) or ctx.names_a2(e.a2, m) or m.country_after == e.cc or _head_names_a1(gaz, m, e)
     typed = m.type is not None or m.relation is not None
     same_country = country is not None and e.cc == country
+    if not typed and "f" in flags and _COLOUR.fullmatch(m.key) and "after_definite" in m.notes:
+        return None  # "القمصان البيضاء"، "الراية الحمراء": a colour after its noun, not البيضاء or الحمراء
     # a country the article never speaks of (``spoken`` None: nothing is known of the article's countries)
     unspoken = e.place.feature != "PCLI" and not ctx.speaks_of(e.cc, m)
     if (abroad or unspoken) and not (confirmed or "dateline" in m.notes):
-        placed = typed or "placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith("ب")
+        placed = typed or "placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل"))
         if abroad and e.place.feature == "PPLC" and not placed:
             return None  # "تصنفهم أنقرة"، "برنامج طهران": a capital abroad named bare is its government
         if "f" in flags and (abroad and e.place.feature == "ADM1" and m.type is None
@@ -119,8 +124,8 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
         # a name that is also a word: "في حديثة" / "بحديثة" is enough in an article about its country
         if not ("w" in flags and (same_country or country is None) and (m.clitic.endswith("ب") or "after_prep" in m.notes)):
             return None
-    if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big)):
-        return None
+    if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big and (ctx.spoken is None or ctx.speaks_of(e.cc, m)))):
+        return None  # (السفارة الأمريكية في مدينة إسطنبول is not the embassy in Baghdad)
     if abroad and country is not None:
         if not (e.big or confirmed or m.country_after == e.cc or e.cc in ctx.countries and typed):
             return None

@@ -207,6 +207,9 @@ class Recognizer:
             flags = self._flags[m.key] = "".join(f for _, f in m.candidates)
         if i > 0 and tokens[i - 1].text in _PREPOSITIONS and not m.clitic:
             m.notes.append("after_prep")
+        elif i > 0 and not m.clitic and tokens[i - 1].text.startswith("ال") and len(tokens[i - 1].text) > 3 \
+                and tokens[i].start - tokens[i - 1].end <= 2 and not self._ctx_word(tokens[i - 1].text):
+            m.notes.append("after_definite")  # "القمصان البيضاء": maybe an adjective of the word before
         # A type word right before (not when the name itself carries a preposition: بالموصل has none).
         j = i - 1
         if m.clitic[-1:] not in ("ب", "ل", "ك") and j >= 0 and tokens[i].start - tokens[j].end <= 2:
