@@ -50,7 +50,12 @@ _BULLET = re.compile(r"^\s*[•●▪◦·]\s*")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصدر\s*:|مصدر\s+الخبر)\s*[:：]\s*(.{2,60}?)\s*$")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 _ARABIC_RUN = re.compile(_ARABIC_LETTER.pattern + "+")  # runs: one match a word, not one a letter
-_OTHER_LETTER = re.compile(r"(?![\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])[^\W\d_]")
+# A letter outside the Arabic blocks: one character class (a letter that is none of non-word, digit,
+# underscore or Arabic), twice as fast as the same test written as a look-ahead before each letter.
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_OPENING_CHARS = 1000  # check_arabic counts the Arabic letters of this much text first
+_BLANK_LINES = re.compile(r"\n{3,}")
+_TRAILER_WORDS = re.compile("رابط الخبر|رابط المقال|سمات")  # what any _TRAILER match holds
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -205,8 +210,11 @@ def clean_text(text: str) -> tuple[str, str | None]:
         line = _BULLET.sub("", line)
         kept.append(line.rstrip())
     out = "\n".join(kept)
-    out = re.sub(r"\n{3,}", "\n\n", out).strip()
-    out = _TRAILER.sub("", out).rstrip()
+    if "\n\n\n" in out:
+        out = _BLANK_LINES.sub("\n\n", out)
+    out = out.strip()
+    if _TRAILER_WORDS.search(out):  # the trailer pattern tries two look-behinds at every character
+        out = _TRAILER.sub("", out).rstrip()
     return out, outlet
 
 
@@ -216,8 +224,13 @@ def check_arabic(text: str) -> None:
         raise InputError("empty article (no text after cleaning)")
     if len(text) > MAX_CHARS:
         raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
-    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
     latin = len(_OTHER_LETTER.findall(text))
+    # The Arabic letters of the opening are counted first: when they already make the article Arabic
+    # and long enough, so do those of the whole text (counting more only raises both figures).
+    arabic = sum(map(len, _ARABIC_RUN.findall(text, 0, _OPENING_CHARS)))
+    if arabic >= MIN_ARABIC_LETTERS and not arabic < MIN_ARABIC_SHARE * (arabic + latin):
+        return
+    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
     if arabic < MIN_ARABIC_SHARE * (arabic + latin):
         raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")
     if arabic < MIN_ARABIC_LETTERS:

@@ -126,8 +126,13 @@ class Normalized:
 
 def _build_fast_tables():
     """A ``str.translate`` table for the characters news text is made of (ASCII, Latin-1, Arabic,
-    general punctuation), the set of characters it drops, and a pattern for anything else."""
-    table: dict[int, str | None] = {}
+    general punctuation), the set of characters it drops, and a pattern for anything else.
+
+    The table is a tuple indexed by code point with an entry for *every* character of those blocks,
+    the ones that stay as they are included: ``str.translate`` looks each character up, and a character
+    missing from a dict table costs a KeyError raised and cleared (twice the time of the whole look-up).
+    Characters outside the blocks have no entry that counts: text holding one takes the slow path."""
+    entries: dict[int, str | None] = {}
     simple: list[str] = []
     for cp in [*range(0x0000, 0x0250), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF]:
         ch = chr(cp)
@@ -137,11 +142,13 @@ def _build_fast_tables():
         if len(folded) > 1:
             continue
         simple.append(ch)
-        if folded != ch:
-            table[cp] = folded or None
+        entries[cp] = folded or None
+    table = [None] * (max(entries) + 1)  # type: list[str | None]
+    for cp, folded in entries.items():
+        table[cp] = folded
     dropped = "".join(ch for ch in simple if not _fold_char(ch))
     other = re.compile("[^" + "".join(re.escape(ch) for ch in simple) + "]")
-    return table, re.compile("[" + "".join(re.escape(ch) for ch in dropped) + "]+"), other
+    return tuple(table), re.compile("[" + "".join(re.escape(ch) for ch in dropped) + "]+"), other
 
 
 def normalize(text: str) -> Normalized:
@@ -189,8 +196,10 @@ _FAST_TABLE, _DROPPED_RUN, _OTHER_CHARS = _build_fast_tables()
 
 
 def norm(text: str) -> str:
-    """The normalised string alone (for lexicon keys)."""
-    return normalize(text).text
+    """The normalised string alone (for lexicon keys): ``normalize(text).text`` without the offsets."""
+    if _OTHER_CHARS.search(text) is None:
+        return text.translate(_FAST_TABLE)
+    return _normalize_slow(text).text
 
 
 # Tokens: runs of letters/digits (Arabic or Latin); everything else separates.
@@ -220,6 +229,7 @@ def tokenize(normalized_text: str) -> list[Token]:
 # Proclitics, outermost first: conjunction, then preposition/future, then the article.
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
+_CLITIC_INITIALS = frozenset("وفبلكا")  # what a word that carries a proclitic or the article starts with
 
 
 def strip_article(word: str) -> str:
@@ -238,6 +248,8 @@ def prefix_variants(word: str, min_len: int = 2) -> list[tuple[str, int]]:
     ``وبالموصل`` gives ``وبالموصل, بالموصل, الموصل, موصل``; ``للتحالف`` (ل + التحالف) gives
     ``التحالف`` and ``تحالف``. Every reading keeps at least ``min_len`` letters.
     """
+    if word[:1] not in _CLITIC_INITIALS:  # most words: nothing to strip
+        return [(word, 0)]
     seen: dict[str, int] = {word: 0}
     frontier = [(word, 0, 0)]  # (form, stripped, stage): stage 0 conj, 1 prep, 2 article
     while frontier:
@@ -261,6 +273,9 @@ def prefix_variants(word: str, min_len: int = 2) -> list[tuple[str, int]]:
 
 # Enclitics and inflectional endings accepted on lexicon entries marked with a trailing ``*``.
 SUFFIXES = ("ات", "ين", "ون", "ان", "تين", "تان", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "يه", "يا", "ا")
+# The same, by their last letter, each list in the order of SUFFIXES.
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(suf for suf in SUFFIXES if suf[-1] == last) for last in {suf[-1] for suf in SUFFIXES}}
 
 
 def suffix_variants(word: str, min_len: int = 2) -> list[tuple[str, str]]:
@@ -269,7 +284,7 @@ def suffix_variants(word: str, min_len: int = 2) -> list[tuple[str, str]]:
     Ta marbuta comes back: ``غارات`` -> ``غاره``; ``عبوتين`` -> ``عبوه``.
     """
     out = [(word, "")]
-    for suf in SUFFIXES:
+    for suf in _SUFFIXES_BY_LAST.get(word[-1:], ()):  # only the endings the word's last letter allows
         if word.endswith(suf) and len(word) - len(suf) >= min_len:
             stem = word[: -len(suf)]
             out.append((stem, suf))

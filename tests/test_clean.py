@@ -1,7 +1,7 @@
 """Cleaning keeps the article's own words, drops scraping debris, and refuses what is not an article."""
 import pytest
 
-from rasd.clean import clean_text, decode_bytes, document_from_record, html_to_text, outlet_name
+from rasd.clean import check_arabic, clean_text, decode_bytes, document_from_record, html_to_text, outlet_name
 from rasd.errors import InputError
 
 ARTICLE = "قال مصدر أمني إن عبوة ناسفة انفجرت صباح اليوم قرب سوق شعبي في مدينة الرمادي."
@@ -89,3 +89,19 @@ def test_debris_glued_to_the_last_sentence_is_dropped(tail):
 def test_words_that_look_like_debris_inside_the_article_stay():
     text = "وقال إن سمات المرحلة المقبلة واضحة. " + ARTICLE
     assert clean_text(text)[0] == text.strip()
+
+
+def test_an_arabic_opening_does_not_make_an_english_page_arabic():
+    # the Arabic letters of the opening are counted first; a page whose bulk is Latin is still refused
+    opening = "أفادت مصادر محلية بمقتل مدنيين اثنين بقصف مدفعي على بلدة في ريف إدلب الجنوبي. " * 3
+    bulk = "The shelling of the town continued on Tuesday, according to local sources and activists. " * 60
+    with pytest.raises(InputError, match="not Arabic"):
+        check_arabic(opening + bulk)
+    check_arabic(opening + bulk[:300])  # a few English sentences in an Arabic article are fine
+
+
+def test_short_arabic_with_a_long_latin_tail_is_measured_on_the_whole_text():
+    with pytest.raises(InputError, match="not Arabic"):
+        check_arabic("قُتل ٣ جنود. " + "x" * 2000)
+    with pytest.raises(InputError, match="too short"):
+        check_arabic("قُتل ٣ جنود،\nـــ")

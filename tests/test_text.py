@@ -1,7 +1,7 @@
 """The normaliser folds spelling variants for matching and always maps back to the real text."""
 import pytest
 
-from rasd.text import normalize, prefix_variants, suffix_variants, tokenize
+from rasd.text import norm, normalize, prefix_variants, suffix_variants, tokenize
 
 
 @pytest.mark.parametrize("written, folded", [
@@ -73,3 +73,20 @@ def test_fast_path_equals_character_by_character_path():
         assert normalize(text) == _normalize_slow(text)
     for text in ["ﻻ شيء", "𝐀 رصد", "中文 عربي", "\ud800 x"]:
         assert normalize(text) == _normalize_slow(text)
+
+
+def test_every_character_of_the_fast_blocks_folds_as_on_the_slow_path():
+    # the fast path's table has an entry for each character of these blocks: one wrong entry would fold
+    # one letter differently from the character-by-character path (and from every lexicon key)
+    from rasd.text import _normalize_slow
+
+    blocks = [*range(0x20, 0x250), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF]
+    for cp in blocks:
+        text = "ب" + chr(cp) + "ـة"
+        assert normalize(text) == _normalize_slow(text), hex(cp)
+
+
+@pytest.mark.parametrize("written", ["وبالمَوْصِلِ", "إطلاق نار ١٢ مرة", "قوات «التحالف» — الدولي", "ﻻ", "\u200fالعراق",
+                                     "Mosul ÉTÉ", ""])
+def test_norm_is_the_text_of_normalize(written):
+    assert norm(written) == normalize(written).text
