@@ -952,18 +952,9 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
     return None
 
 
-def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
-    """The actors of the event that ``trigger`` reports in ``sentence``, for an event in ``country``."""
-    roles = Roles()
-    country = country or doc.country
-    event_type, sub = trigger.event_type, trigger.sub_event_type
-    lex = lexicon()
-    if country is None:
-        # no place in a known country: the home of the group the sentence names (Boko Haram: Nigeria), so
-        # that its victims are not "Civilians (Unknown)"
-        country = next((lex.homes.get(m.entries[0].name) for m in doc.actors
-                        if sentence.start <= m.start < sentence.end and m.kind == "actor" and not m.generic
-                        and m.entries and m.entries[0].countries is None and lex.homes.get(m.entries[0].name)), None)
+def candidates(doc: Document, trigger, sentence, country: str | None, analyse: bool = True) -> list[_Cand]:
+    """The actor mentions of ``sentence`` read for an event in ``country``, each scored by the rules as a doer
+    (``agent``) or the one hit (``target``) of ``trigger`` (the role model's input)."""
     cands: list[_Cand] = []
     for m in doc.actors:
         if not (sentence.start <= m.start < sentence.end):
@@ -974,6 +965,31 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
         actor = _resolve(doc, m, country)
         if actor is not None:
             cands.append(_Cand(m, actor))
+    if analyse and cands:
+        _analyse(doc, trigger, sentence, cands)
+    return cands
+
+
+USE_MODEL = True  # the learned role model (rasd/data/models/actor_roles.*) decides when its weights ship
+
+
+def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: bool | None = None) -> Roles:
+    """The actors of the event that ``trigger`` reports in ``sentence``, for an event in ``country``.
+
+    ``use_model`` (default :data:`USE_MODEL`): let the learned role model choose actor1/actor2 among the
+    sentence's mentions, the rules having scored them; the defaults for sides nobody names stay rules."""
+    use_model = USE_MODEL if use_model is None else use_model
+    roles = Roles()
+    country = country or doc.country
+    event_type, sub = trigger.event_type, trigger.sub_event_type
+    lex = lexicon()
+    if country is None:
+        # no place in a known country: the home of the group the sentence names (Boko Haram: Nigeria), so
+        # that its victims are not "Civilians (Unknown)"
+        country = next((lex.homes.get(m.entries[0].name) for m in doc.actors
+                        if sentence.start <= m.start < sentence.end and m.kind == "actor" and not m.generic
+                        and m.entries and m.entries[0].countries is None and lex.homes.get(m.entries[0].name)), None)
+    cands = candidates(doc, trigger, sentence, country, analyse=False)
 
     def inter(actor: Actor) -> str:
         home = actor.country if actor.country else lex.homes.get(actor.name)
@@ -994,6 +1010,12 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
         return roles
 
     _analyse(doc, trigger, sentence, cands)
+    if use_model:
+        from .learn import actor_roles  # numpy only; absent weights: the rules alone
+
+        learned = actor_roles.model()
+        if learned is not None:
+            learned.rescore(doc, trigger, sentence, cands)
     for c in cands:
         if c.source:
             roles.reasons.append(f"source: {c.mention.text} ({'; '.join(c.why)})")
@@ -1009,6 +1031,10 @@ def roles_for(doc: Document, trigger, sentence, country: str | None) -> Roles:
     rest = [c for c in cands if c is not first and (actor1 is None or c.actor.name != actor1.name)]
     # an ally is not the target unless a strong cue says so
     rest = [c for c in rest if actor1 is None or not allied(c.actor.name, actor1.name) or c.target >= 2.5]
+    if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
+        joined = {id(o) for o in _associates(doc, first, cands, set())}
+        rest = [c for c in rest if id(c) not in joined or c.target - c.agent >= 2.5
+                and not any("role model" in w for w in c.why)]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
     drivers = None

@@ -1,0 +1,369 @@
+"""Which actor named in an event's sentence is actor1, which actor2, which neither: a small learned model.
+
+The rules of :mod:`rasd.actors` find the actor mentions of the sentence and score each as a doer
+(``agent``) or as the one hit (``target``) from the Arabic around it (ضد، على، من قبل، بين، the subject of
+an active or a passive verb, the noun after a strike noun ...). This model reads the same mentions with
+those scores *and* the words around them, and gives each mention three probabilities: actor1, actor2,
+none. It is a multinomial logistic regression over hashed features, trained with scikit-learn on
+``../shared/eval/train.jsonl`` (whose events carry the canonical actor names), and it decides with numpy
+alone: a sum of a few dozen weights per mention.
+
+Features of a mention (all strings, hashed with CRC-32 into ``2**BITS`` slots):
+the event's type and sub-type; the actor's ACLED category, whether it is generic; its side of the event
+word and the distance in words (bucketed); its order among the sentence's mentions; the rule scores
+(bucketed agent/target points, their sign) and the rules' reasons; the word before it (and the two
+before), the word after it, its proclitic (و/ب/ل), the words between it and the event word; crosses of
+category, side and event type.
+
+``train(train_path, out_dir, seed)`` writes ``actor_roles.npy`` (float32 weights, the bias as the last
+column) and ``actor_roles.json`` (classes, bits, training size and the cross-validated figures) and
+returns the figures: trained on the other outlets, tested on one (the five 2018 outlets one by one, and
+the Saudi papers of 2015 together), the share of events whose actor1 (actor2) the model picks right among
+the mentions of the sentence, beside the rules' pick on the same events.
+
+:func:`model` loads the shipped weights once (``None`` when there are none: the rules decide alone).
+"""
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+BITS = 15
+CLASSES = ("actor1", "actor2", "none")
+MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
+NAME = "actor_roles"
+SAUDI = {"3alyoum", "aawsat", "aleqtisadiya", "aljazirah", "almadina", "alriyadh", "alwatan", "alweeam", "alyaum",
+         "okaz", "sabq"}
+
+
+def _index(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & ((1 << BITS) - 1)
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    return sum(value >= e for e in edges)
+
+
+def features(doc, trigger, sentence, cand, cands) -> list[str]:
+    """The features of one candidate mention (a ``rasd.actors._Cand`` scored by the rules) for ``trigger``."""
+    tokens = doc.tokens
+    m = cand.mention
+    t_first = max(sentence.first, min(sentence.last, _token_at(doc, trigger.start)))
+    cat, etype, sub = cand.actor.category, trigger.event_type, trigger.sub_event_type
+    if m.last < t_first:
+        side, dist = "before", t_first - m.last
+    elif m.first > t_first:
+        side, dist = "after", m.first - t_first
+    else:
+        side, dist = "inside", 0
+    db = _bucket(dist, (2, 4, 7, 11))
+    out = ["bias", f"type={etype}", f"sub={sub}", f"cat={cat}", f"cat|type={cat}|{etype}", f"cat|sub={cat}|{sub}",
+           f"generic={m.generic}", f"kind={m.kind}", f"side={side}", f"side|d={side}|{db}",
+           f"side|type={side}|{etype}", f"side|cat={side}|{cat}", f"side|cat|type={side}|{cat}|{etype}",
+           f"agent={_bucket(cand.agent, (0.5, 1.5, 2.5, 3.5))}", f"target={_bucket(cand.target, (0.5, 1.5, 2.5, 3.5))}",
+           f"margin={'a' if cand.agent > cand.target else 't' if cand.target > cand.agent else '='}",
+           f"margin|type={'a' if cand.agent > cand.target else 't' if cand.target > cand.agent else '='}|{etype}"]
+    for flag in ("source", "owner", "between", "far", "launcher", "speaker_party"):
+        if getattr(cand, flag, False):
+            out.append(f"flag={flag}")
+    for why in cand.why:
+        out.append("why=" + why.split(" (")[0][:40])
+    others = sorted((c for c in cands if not c.source), key=lambda c: c.mention.first)
+    if others:
+        rank = [c.mention.first for c in others].index(m.first) if m.first in [c.mention.first for c in others] else -1
+        out.append(f"rank={'only' if len(others) == 1 else 'first' if rank == 0 else 'last' if rank == len(others) - 1 else 'mid'}")
+        out.append(f"same={sum(c.actor.name == cand.actor.name for c in others)}")
+    k = m.cue_first if m.cue_first >= 0 else m.first
+    for back in (1, 2):
+        j = k - back
+        word = tokens[j].text if j >= sentence.first else "<s>"
+        out.append(f"p{back}={word}")
+    nxt = tokens[m.last + 1].text if m.last + 1 <= sentence.last else "</s>"
+    out.append(f"n1={nxt}")
+    written = doc.norm.text[tokens[m.first].start:m.start]
+    out.append(f"clitic={written[-1:] if written else ''}")
+    out.append(f"p1|type={out[-4]}|{etype}")
+    if dist <= 4:
+        lo, hi = (m.last + 1, t_first) if side == "before" else (t_first + 1, m.first)
+        for j in range(lo, hi):
+            out.append(f"btw={tokens[j].text}")
+    return out
+
+
+def _token_at(doc, pos: int) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(doc._token_starts(), pos)
+
+
+@dataclass(slots=True)
+class RoleModel:
+    weights: np.ndarray  # (classes, 2**BITS + 1): the last column is the bias
+    classes: tuple[str, ...]
+
+    def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
+        idx = sorted({_index(f) for f in feats})
+        z = self.weights[:, idx].sum(axis=1) + self.weights[:, -1]
+        z = z - z.max()
+        e = np.exp(z)
+        p = e / e.sum()
+        return {c: float(v) for c, v in zip(self.classes, p)}
+
+    def rescore(self, doc, trigger, sentence, cands) -> None:
+        """Add the model's points to the rules' (:data:`WEIGHT` x probability of actor1 to the doer points,
+        of actor2 to the points of the one hit) for the mentions no strong cue of the rules decides (see
+        :func:`blend`); a sentence with an explicit construction (من قبل، تبنى، بين ... و) is left to the
+        rules. Sources stay sources."""
+        rows = [(c, features(doc, trigger, sentence, c, cands)) for c in cands if not c.source]
+        if any(hard(row) for _, row in rows):
+            return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
+        probs = [(c, self.probabilities(row)) for c, row in rows]
+        for c, p in probs:
+            c.agent, c.target = blend(c.agent, c.target, p)
+            c.why.append(f"role model: actor1 {p['actor1']:.2f}, actor2 {p['actor2']:.2f}")
+
+
+# Chosen by cross-validation across outlets on train.jsonl (never the dev sets), together with the tests'
+# sentences: the model adds WEIGHT x its probability to the points of mentions the rules leave undecided
+# (no cue worth STRONG points or more); a strong cue of the rules keeps its points as they are.
+WEIGHT = 3.0
+STRONG = 2.5
+HARD = ("flag=between", "flag=launcher", "why=claims", "why=after من قبل", "why=accused",
+        "why=named as the one behind", "why=the speaker says it did it", "why=the first party of بين",
+        "why=the second party of بين", "why=the accuser")
+
+
+def hard(row: Sequence[str]) -> bool:
+    """A mention whose role an explicit construction gives (the rules' reasons in the features)."""
+    return any(f.startswith(HARD) for f in row)
+
+
+def blend(agent: float, target: float, p: dict[str, float]) -> tuple[float, float]:
+    """The doer and target points of a mention, the rules' and the model's together."""
+    if max(agent, target) >= STRONG:
+        return agent, target
+    return agent + WEIGHT * p["actor1"], target + WEIGHT * p["actor2"]
+
+
+@lru_cache(maxsize=1)
+def model() -> RoleModel | None:
+    """The shipped weights (``rasd/data/models/actor_roles.npy``), or None when absent."""
+    path = MODELS / f"{NAME}.npy"
+    meta = MODELS / f"{NAME}.json"
+    if not path.exists() or not meta.exists():
+        return None
+    info = json.loads(meta.read_text(encoding="utf-8"))
+    weights = np.load(path, allow_pickle=False)
+    if info.get("bits") != BITS or weights.shape != (len(info["classes"]), (1 << BITS) + 1):
+        return None  # weights of another feature layout: the rules decide alone
+    return RoleModel(weights=weights.astype(np.float64), classes=tuple(info["classes"]))
+
+
+# -- training ---------------------------------------------------------------------------------------------------
+def _outlet(source: str) -> str:
+    return "saudi-2015" if source in SAUDI else source
+
+
+def examples(train_path: Path) -> list[dict[str, Any]]:
+    """One item per gold event whose event word the rules find: the sentence's scored mentions, their
+    features and labels, the gold names and the rules' own pick."""
+    from .. import actors, clean, geo, modality, segment, triggers
+    from ..errors import InputError
+
+    out = []
+    with open(train_path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            events = record.get("events") or []
+            if not events:
+                continue
+            try:
+                doc = clean.document_from_record(record)
+            except InputError:
+                continue
+            for stage in (segment.segment, triggers.find_triggers, modality.mark_modality, geo.find_places,
+                          actors.find_actors):
+                stage(doc)
+            for event in events:
+                item = _example(doc, event, actors, geo)
+                if item is not None:
+                    item["outlet"] = _outlet(str(record.get("source") or "?"))
+                    out.append(item)
+    return out
+
+
+def _example(doc, event: dict, actors, geo) -> dict | None:
+    word = event.get("trigger_ar")
+    if not word:
+        return None
+    evidence = (event.get("evidence") or "").split(" ... ")[0][:60]
+    at = doc.text.find(evidence) if evidence else -1
+    pos = doc.text.find(word, max(at, 0))
+    if pos < 0:
+        pos = doc.text.find(word)
+    if pos < 0:
+        return None
+    # the rules' trigger over that word, in normalised offsets
+    starts = [doc.original_span(t.start, t.end) for t in doc.triggers]
+    trigger = next((t for t, (s, e) in zip(doc.triggers, starts) if s < pos + len(word) and pos < e), None)
+    if trigger is None:
+        return None
+    sentence = doc.sentences[trigger.sentence]
+    places = geo.places_for(doc, trigger, sentence)
+    country = places[0].place.country if places else doc.country
+    cands = actors.candidates(doc, trigger, sentence, country)
+    if not cands:
+        return None
+    gold1, gold2 = event.get("actor1"), event.get("actor2")
+    rows, labels, points, civilian = [], [], [], []
+    for c in cands:
+        if c.source:
+            continue
+        points.append((c.agent, c.target))
+        civilian.append(c.actor.category == "Civilians")
+        rows.append(features(doc, trigger, sentence, c, cands))
+        labels.append("actor1" if c.actor.name == gold1 else "actor2" if c.actor.name == gold2 else "none")
+    if not rows:
+        return None
+    first = actors._prefer(cands, "agent")
+    rest = [c for c in cands if c is not first and (first is None or c.actor.name != first.actor.name)]
+    second = actors._prefer(rest, "target")
+    names = [c.actor.name for c in cands if not c.source]
+    return {"rows": rows, "labels": labels, "names": names, "gold1": gold1, "gold2": gold2, "points": points,
+            "civilian": civilian,
+            "rule1": first.actor.name if first else None, "rule2": second.actor.name if second else None}
+
+
+def _fit(items: list[dict], seed: int) -> np.ndarray:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    indptr, cols, y = [0], [], []
+    for item in items:
+        for row, label in zip(item["rows"], item["labels"]):
+            cols.extend(sorted({_index(f) for f in row}))
+            indptr.append(len(cols))
+            y.append(CLASSES.index(label))
+    matrix = csr_matrix((np.ones(len(cols)), np.array(cols, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                        shape=(len(indptr) - 1, 1 << BITS))
+    weights = np.zeros((len(CLASSES), (1 << BITS) + 1), dtype=np.float64)
+    weights[:, -1] = -30.0  # a class never seen in training is never predicted
+    if len(set(y)) < 2:
+        weights[y[0], -1] = 0.0 if y else -30.0
+        return weights.astype(np.float32)
+    clf = LogisticRegression(C=0.5, solver="lbfgs", max_iter=3000, random_state=seed)
+    clf.fit(matrix, np.array(y))
+    if len(clf.classes_) == 2:  # scikit-learn keeps one row for two classes: split it in two
+        low, high = clf.classes_
+        weights[high, :-1], weights[high, -1] = clf.coef_[0] / 2, clf.intercept_[0] / 2
+        weights[low, :-1], weights[low, -1] = -clf.coef_[0] / 2, -clf.intercept_[0] / 2
+    else:
+        for row, k in enumerate(clf.classes_):
+            weights[k, :-1] = clf.coef_[row]
+            weights[k, -1] = clf.intercept_[row]
+    return weights.astype(np.float32)
+
+
+def _picks(weights: np.ndarray, item: dict) -> tuple[str | None, str | None]:
+    """actor1 and actor2 as :func:`rasd.actors.roles_for` picks them from the blended points (its ``_prefer``)."""
+    m = RoleModel(weights=weights.astype(np.float64), classes=CLASSES)
+    if any(hard(row) for row in item["rows"]):
+        scored = list(item["points"])
+    else:
+        scored = [blend(a, t, m.probabilities(row)) for (a, t), row in zip(item["points"], item["rows"])]
+
+    def prefer(indices, role):
+        best = None
+        for i in indices:
+            a, t = scored[i]
+            margin, strength = (a - t, a) if role == "agent" else (t - a, t)
+            if strength < 1.0 or margin <= 0 or (role == "agent" and item["civilian"][i]):
+                continue
+            if best is None or (margin, strength) > best[0]:
+                best = ((margin, strength), i)
+        return best[1] if best else None
+
+    first = prefer(range(len(scored)), "agent")
+    pick1 = item["names"][first] if first is not None else None
+    second = prefer([i for i in range(len(scored)) if i != first and item["names"][i] != pick1], "target")
+    return pick1, item["names"][second] if second is not None else None
+
+
+def _score(items: list[dict], weights: np.ndarray) -> dict[str, Any]:
+    n1 = n2 = m1 = m2 = r1 = r2 = 0
+    for item in items:
+        pick1, pick2 = _picks(weights, item)
+        if item["gold1"] in item["names"]:
+            n1 += 1
+            m1 += pick1 == item["gold1"]
+            r1 += item["rule1"] == item["gold1"]
+        if item["gold2"] in item["names"]:
+            n2 += 1
+            m2 += pick2 == item["gold2"]
+            r2 += item["rule2"] == item["gold2"]
+    return {"events": len(items), "actor1_events": n1, "actor2_events": n2,
+            "model_actor1": round(m1 / n1, 3) if n1 else None, "rules_actor1": round(r1 / n1, 3) if n1 else None,
+            "model_actor2": round(m2 / n2, 3) if n2 else None, "rules_actor2": round(r2 / n2, 3) if n2 else None}
+
+
+def train(train_path: Path, out_dir: Path, seed: int = 0) -> dict:
+    """Train on every training article, write the weights into ``out_dir`` and return the cross-validated
+    figures by outlet (each outlet held out in turn: trained on the others, tested on it)."""
+    items = examples(Path(train_path))
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for item in items:
+        by_outlet[item["outlet"]].append(item)
+    folds = {}
+    for outlet in sorted(by_outlet):
+        rest = [i for o, group in sorted(by_outlet.items()) if o != outlet for i in group]
+        folds[outlet] = _score(by_outlet[outlet], _fit(rest, seed))
+    pooled = {"events": sum(f["events"] for f in folds.values())}
+    for key in ("actor1", "actor2"):
+        n = sum(f[f"{key}_events"] for f in folds.values())
+        pooled[f"{key}_events"] = n
+        for who in ("model", "rules"):
+            right = sum((f[f"{who}_{key}"] or 0) * f[f"{key}_events"] for f in folds.values())
+            pooled[f"{who}_{key}"] = round(right / n, 3) if n else None
+    weights = _fit(items, seed)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    np.save(out_dir / f"{NAME}.npy", weights, allow_pickle=False)
+    info = {"classes": list(CLASSES), "bits": BITS, "seed": seed, "mentions": sum(len(i["rows"]) for i in items),
+            "events": len(items), "cross_validation": {"by_outlet": folds, "pooled": pooled}}
+    (out_dir / f"{NAME}.json").write_text(json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                          encoding="utf-8")
+    model.cache_clear()
+    return info["cross_validation"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="train the actor role model on train.jsonl")
+    ap.add_argument("train", type=Path)
+    ap.add_argument("--out", type=Path, default=MODELS)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    if "dev" in args.train.name:
+        ap.error("the dev sets are for evaluation only")
+    result = train(args.train, args.out, args.seed)
+    print(f"{'outlet':12} {'events':>6} {'a1 n':>5} {'model':>6} {'rules':>6} {'a2 n':>5} {'model':>6} {'rules':>6}")
+    for outlet, f in list(result["by_outlet"].items()) + [("pooled", result["pooled"])]:
+        print(f"{outlet:12} {f['events']:6d} {f['actor1_events']:5d} {f['model_actor1'] or 0:6.3f} "
+              f"{f['rules_actor1'] or 0:6.3f} {f['actor2_events']:5d} {f['model_actor2'] or 0:6.3f} "
+              f"{f['rules_actor2'] or 0:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
