@@ -128,9 +128,14 @@ class PhraseMatcher(Generic[T]):
     def find(self, tokens: Sequence[Token]) -> list[Match[T]]:
         found: list[Match[T]] = []
         n = len(tokens)
-        starts = self._starts
+        cached = self._start_cache.get  # the method call _starts makes is saved for words seen before
         for i, tok in enumerate(tokens):
-            singles, longer = starts(tok.text)
+            hit = cached(tok.text)
+            if hit is None:
+                hit = self._starts(tok.text)
+            if hit is _NOTHING:  # most words start nothing
+                continue
+            singles, longer = hit
             for phrase, value, stripped in singles:
                 found.append(Match(tok.start + stripped, tok.end, tok.index, tok.index, phrase, value))
             if not longer or i + 1 >= n or tokens[i + 1].start - tok.end > 3:  # words of a name stay close

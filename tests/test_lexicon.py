@@ -53,3 +53,14 @@ def test_token_indexes_are_document_wide_when_a_slice_is_searched():
     toks = tokenize(n.text)
     hits = MATCHER.find(toks[3:])
     assert {h.first for h in hits} == {3, 5}
+
+
+def test_cached_words_give_the_same_matches_and_forget_on_add():
+    m = PhraseMatcher([("غارة*", "air")])
+    text = normalize("شنّت الطائرات غاراتٍ على مواقع المسلحين، وقصفت المدفعية القرية")
+    cold = m.find(tokenize(text.text))
+    warm = m.find(tokenize(text.text))  # every word now answered from the cache
+    assert [(x.start, x.end, x.value) for x in cold] == [(x.start, x.end, x.value) for x in warm]
+    assert [x.value for x in warm] == ["air"]
+    m.add("مدفعية", "artillery")  # "المدفعية" was cached as starting nothing: adding a phrase forgets that
+    assert [x.value for x in m.find(tokenize(text.text))] == ["air", "artillery"]
