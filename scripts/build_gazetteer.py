@@ -106,7 +106,7 @@ def english_admin2(name: str) -> str:
     name = ascii_fold(name)
     for suffix in (" Ilcesi", " District", " district"):
         name = name.removesuffix(suffix)
-    for prefix in ("Markaz ", "Mintaqat "):
+    for prefix in ("Markaz ", "Mintaqat ", "Shahrestan-e "):
         if name.startswith(prefix) and len(name) > len(prefix) + 2:
             name = name[len(prefix):]
     return name

@@ -405,6 +405,8 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         if seat is not None:  # a district is coded at its seat town, by the town's name
             place = replace(place, name=seat.place.name, geonameid=seat.place.geonameid, latitude=seat.place.latitude,
                             longitude=seat.place.longitude)
+    if place.feature == "SITE:region":  # a region of several districts has no admin2
+        place = replace(place, admin2=None)
     precision = precision_of(entry, m)
     if m.relation:
         reason += f"; {m.relation.replace('_', ' ')}"

@@ -243,6 +243,8 @@ def precision_of(e: Entry, m: RawMatch) -> int:
         return 3
     if f == "PCLI":
         return 3
+    if f == "SITE:region":
+        return 2  # الغوطة الشرقية: a region of towns
     if m.relation is not None:
         return 2
     if f == "ADM2":

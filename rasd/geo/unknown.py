@@ -116,9 +116,11 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
         return None
     if word in frequent_words():
         return None
+    fw = frequent_words()
     for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "ه"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[:-len(suffix)] in frequent_words():
-            return None  # "قرى تسكنها أغلبية": a verb or noun with its pronoun, not a name
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in fw or stem[-1] in "يو" and stem[:-1] + "ء" in fw):
+            return None  # "قرى تسكنها أغلبية"، "ومينائها": a verb or noun with its pronoun, not a name
     return _Item(i, i, clitic)
 
 
