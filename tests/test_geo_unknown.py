@@ -67,7 +67,7 @@ def test_transliteration(arabic, latin):
 
 @pytest.mark.parametrize("text,name,admin1", [
     ("قتل العشرات في قصف على بلدة التريمسة في ريف حماة", "Tremseh", "Hama"),
-    ("قصفت الطائرات مديرية المحابشة في محافظة حجة", "Al Mahabishah", "Hajjah"),
+    ("قصفت الطائرات بلدة المحابشة في محافظة حجة", "Al Mahabishah", "Hajjah"),
     ("سيطرت قوات الوفاق على بلدة ترهونة جنوب شرق طرابلس الليبية", "Tarhuna", "Al Marqab"),
     ("اندلعت اشتباكات في مدينة الكُرمُك بولاية النيل الأزرق", "Kurmuk", "Blue Nile"),
 ])
@@ -88,3 +88,13 @@ def test_transliteration_key_only_inside_the_governorate_given():
 def test_arabic_and_latin_keys_agree(arabic, latin):
     from rasd.geo.unknown import arabic_key, latin_key
     assert arabic_key(arabic) == latin_key(latin)
+
+
+@pytest.mark.parametrize("text,district,admin1", [
+    ("اشتبكت القوات مع الحوثيين في مديرية القبيطة بمحافظة لحج", "Al Qabbaytah", "Lahij"),
+    ("اندلعت معارك عنيفة في مديرية التحيتا جنوب محافظة الحديدة", "At Tuhayat", "Al Hudaydah"),
+    ("قصفت الطائرات مديرية سَحّار في محافظة صعدة", "Sahar", "Sa'dah"),
+])
+def test_districts_known_only_in_latin_letters(text, district, admin1):
+    got = [p for p in geocode(text) if p.note and "district" in p.note]
+    assert [(p.place.admin2, p.place.admin1, p.precision) for p in got] == [(district, admin1, 2)]

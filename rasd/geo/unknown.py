@@ -180,6 +180,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                 j, first = nxt, False
                 continue
             break
+        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
         for item in items:
             start = toks[item.start].start + item.clitic
             end = toks[item.end].end
@@ -188,6 +189,17 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                 continue
             written = doc.original_text(start, end)
             name_ar = doc.norm.text[start:end]
+            district = latin_district(name_ar, ref.place) if district_word else None
+            if district is not None:  # "مديرية القبيطة": a GeoNames district known only by its Latin name
+                place = replace(ref.place, name=district, name_ar=written, admin2=district, admin3=None,
+                                geonameid=None, feature="ADM2", population=0)
+                out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=2,
+                                        reason=f"transliteration key: {name_ar} ~ {district} (GeoNames district), in "
+                                               f"{ref.place.admin1}, by {ref.text}",
+                                        candidates=[], relation=None,
+                                        note=f"district matched to GeoNames {district} by its transliteration; "
+                                             f"coordinates of {ref.place.name}"))
+                continue
             town = latin_town(name_ar, ref.place)
             if town is not None:  # a GeoNames town without an Arabic name, in the governorate the text gives
                 place = replace(ref.place, name=town["name"], name_ar=written, geonameid=int(town["geonameid"]),
@@ -273,6 +285,34 @@ def latin_town(name_ar: str, ref: Place) -> dict | None:
         found = [t for (country, _), rows in towns.items() if country == ref.country for t in rows
                  if t["key"] == key and km(float(t["lat"]), float(t["lon"]), ref.latitude, ref.longitude) < 80]
     return max(found, key=lambda t: int(t["population"] or 0)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _districts() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(country name, admin1 name) -> [(key, district name, code)]: every GeoNames district of the Middle East file."""
+    from .build import read_rows
+    from .gazetteer import COUNTRY_NAMES
+    a1_names = {r["admin_code"]: r["name"] for r in read_rows(DATA / "admin1.tsv")}
+    out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    with open(DATA / "geonames_admin2_mideast.txt", encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 3:
+                continue
+            code, name = cells[0], cells[2].removesuffix(" District").removesuffix(" district")
+            a1 = code.rsplit(".", 1)[0]
+            out.setdefault((COUNTRY_NAMES.get(code[:2], code[:2]), a1_names.get(a1, "")), []).append(
+                (latin_key(name), name, code))
+    return out
+
+
+def latin_district(name_ar: str, ref: Place) -> str | None:
+    """The name of the district of the reference's governorate whose Latin name has the Arabic name's key."""
+    key = arabic_key(name_ar)
+    if len(key) < 3:
+        return None
+    found = {name for k, name, _ in _districts().get((ref.country, ref.admin1 or ""), ()) if k == key}
+    return found.pop() if len(found) == 1 else None
 
 
 _TYPE_CACHES: dict[int, dict[str, bool]] = {}
