@@ -26,6 +26,7 @@ CASES: list[tuple[str, str]] = [
     ("أطلقت الصواريخ من سفن حربية أمريكية في البحر الأحمر على مواقع قرب دمشق",
      "Syria|Dimashq|Damascus"),
     ("ذكرت وكالة فرانس برس أن انفجارا هز مدينة كويتا الباكستانية", "Pakistan|Balochistan|Quetta"),
+    ("خرجت مظاهرات سلمية في ريف حماة ضد قوات النظام", "Syria|Hama|Hamah"),
     # -- at home the same words are places when a cue says so -----------------------------------------------
     ("اشتباكات عنيفة في محافظة البيضاء وسط اليمن بين الحوثيين والقوات الحكومية", "Yemen|Al Bayda|Al Bayda"),
     ("قتل خمسة من عناصر الأمن في هجوم على حاجز في مدينة السلمية بريف حماة الشرقي",
@@ -77,10 +78,11 @@ def test_place_needs_evidence(case):
 
 
 def test_rejections_say_why():
-    """``rasd geocode`` shows each name it did not take as a place, for the analyst."""
-    got = explain("خرجت مظاهرات سلمية في العاصمة الرومانية")
+    """``rasd geocode`` shows each name it did not take as a place, and why, for the analyst."""
+    got = explain("خرجت مظاهرات سلمية في العاصمة الرومانية وقالت أنقرة إنها تتابع")
     assert not got["places"]
-    assert any(r["text"] == "سلمية" for r in got["rejected"])
+    why = {r["text"]: r["reason"] for r in got["rejected"]}
+    assert "frequent word" in why["سلمية"] and "government" in why["أنقرة"]
 
 
 def test_capital_in_a_dateline_is_a_place():

@@ -35,6 +35,8 @@ def run(args) -> int:
               f"  {p['latitude']:.4f},{p['longitude']:.4f}  precision {m['precision']}{rel}  [{p['feature']}"
               f"{', geonameid ' + str(p['geonameid']) if p['geonameid'] else ''}]")
         print(f"    why: {m['reason']}")
+        if m.get("note"):
+            print(f"    note: {m['note']}")
         cands = m["candidates"] if args.all else m["candidates"][:5]
         if len(m["candidates"]) > 1:
             for c in cands:
@@ -42,5 +44,5 @@ def run(args) -> int:
             if len(m["candidates"]) > len(cands):
                 print(f"    ... {len(m['candidates']) - len(cands)} more (--all)")
     for r in result["rejected"]:
-        print(f"not a place here: {r['text']} [{r['start']}:{r['end']}]")
+        print(f"not a place here: {r['text']} [{r['start']}:{r['end']}]" + (f"  ({r['reason']})" if r.get("reason") else ""))
     return 0

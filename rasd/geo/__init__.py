@@ -246,6 +246,7 @@ def find_places(doc: Document) -> None:
 
     places: list[PlaceMention] = []
     chosen: list[tuple[RawMatch, Entry | None]] = []
+    why_not: dict[int, str] = {}
     contexts: dict[int, Context] = {}
     for k, m in enumerate(matches):
         s = sent_of[k]
@@ -281,6 +282,8 @@ def find_places(doc: Document) -> None:
         entry, cands, reason = choose(gaz, m, country, ctx)
         chosen.append((m, entry))
         if entry is None:
+            why_not[k] = reason
+        if entry is None:
             continue
         places.append(_mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else "")))
     unknown = find_unknown(doc, rec, [m for m, e in chosen if e is not None], places,
@@ -293,7 +296,9 @@ def find_places(doc: Document) -> None:
     geo["dateline"] = next((p for p in places if dateline is not None and p.start == matches[dateline].start), None)
     geo["country_code"] = country
     geo["evidence"] = dict(evidence)
-    geo["rejected"] = [(m.start, m.end, m.key) for m, e in chosen if e is None]
+    taken = {(p.start, p.end) for p in places}
+    geo["rejected"] = [(m.start, m.end, m.key, why_not.get(k, "")) for k, (m, e) in enumerate(chosen)
+                       if e is None and (m.start, m.end) not in taken]
     geo["title"] = (title_norm, title_matches) if title_norm is not None else None
 
 
@@ -650,8 +655,8 @@ def explain(text: str, *, country_hint: str | None = None) -> dict[str, Any]:
     find_places(doc)
     geo = doc.user_data.get("geo", {})
     return {"country": doc.country, "places": [mention_dict(p) for p in doc.places],
-            "rejected": [{"start": s, "end": e, "text": doc.original_text(s, e), "key": k}
-                         for s, e, k in geo.get("rejected", [])]}
+            "rejected": [{"start": s, "end": e, "text": doc.original_text(s, e), "key": k, "reason": why}
+                         for s, e, k, why in geo.get("rejected", [])]}
 
 
 def place_dict(p: Place) -> dict[str, Any]:
@@ -662,4 +667,4 @@ def place_dict(p: Place) -> dict[str, Any]:
 
 def mention_dict(m: PlaceMention) -> dict[str, Any]:
     return {"start": m.start, "end": m.end, "text": m.text, "precision": m.precision, "relation": m.relation,
-            "reason": m.reason, "place": place_dict(m.place), "candidates": [place_dict(c) for c in m.candidates]}
+            "reason": m.reason, "note": m.note, "place": place_dict(m.place), "candidates": [place_dict(c) for c in m.candidates]}

@@ -96,6 +96,9 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
         return None  # "القمصان البيضاء"، "الراية الحمراء": a colour after its noun, not البيضاء or الحمراء
     # a country the article never speaks of (``spoken`` None: nothing is known of the article's countries)
     unspoken = e.place.feature != "PCLI" and not ctx.speaks_of(e.cc, m)
+    if "f" in flags and not (abroad or unspoken or confirmed or typed) and e.place.feature not in SEATS \
+            and not ("placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل"))):
+        return None  # at home too, a town that is a frequent word needs في/ب or a type word: "مظاهرات سلمية"
     if (abroad or unspoken) and not (confirmed or "dateline" in m.notes):
         placed = typed or "placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل"))
         if abroad and e.place.feature == "PPLC" and not placed:
