@@ -88,6 +88,12 @@ class OffsetMap(Sequence):
         return self._length
 
     def __getitem__(self, index):  # type: ignore[override]
+        if index.__class__ is int and 0 <= index < self._length:  # the common case, first
+            positions = self._positions
+            if not positions:
+                return index
+            k = bisect_right(positions, index) - 1
+            return index + (self._shifts[k] if k >= 0 else 0)
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._length))]
         if index < 0:

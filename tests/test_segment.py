@@ -68,3 +68,35 @@ def test_sentence_end_pattern_matches_the_plain_rule(pieces):
 def test_sentence_ends_after_numbers_quotes_and_brackets():
     _, sents = sentences_of("قُتل ٣ أشخاص في 2019. وأصيب آخرون (بجروح). وقال: «انتهى». ثم عاد الهدوء")
     assert sents == ["قُتل ٣ أشخاص في 2019.", "وأصيب آخرون (بجروح).", "وقال: «انتهى».", "ثم عاد الهدوء"]
+
+
+CLAUSE_PIECES = ["قصفت", "المدفعية", "قرية", " ", " ", "، ", ",", ";", ":", "فيما", "وفيما", "بينما", "في حين", "كما",
+                 "حكما", "الي ذلك", "إلى ذلك", "من جهة أخرى", "وفي سياق", "في سياق", ".", "\n", "٣"]
+
+
+@fuzz_settings(300)
+@given(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=30))
+def test_clauses_are_where_the_full_break_pattern_puts_them(pieces):
+    # sentences without a connective word are split at punctuation only (a shortcut): the clauses must be
+    # those the full pattern gives, searched within each sentence
+    from rasd.segment import _CLAUSE_BREAK
+
+    doc = Document("".join(pieces))
+    segment(doc)
+    text = doc.norm.text
+    for sentence in doc.sentences:
+        cuts = [sentence.start] + [x for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
+                                   for x in (m.start(), m.end())] + [sentence.end]
+        expected = []
+        for start, end in zip(cuts[::2], cuts[1::2]):
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            tokens = [t for t in doc.tokens if start <= t.start and t.start < end]
+            if start < end and tokens:
+                expected.append((start, end))
+        assert [(c.start, c.end) for c in sentence.clauses] == expected
+
+
+def test_a_connective_inside_a_word_is_no_break():
+    doc, _ = sentences_of("أصدرت المحكمة حكماً بالسجن، فيما اعتقلت الشرطة مطلوبين")
+    clauses = [doc.original_text(c.start, c.end) for c in doc.sentences[0].clauses]
+    assert clauses == ["أصدرت المحكمة حكماً بالسجن", "فيما اعتقلت الشرطة مطلوبين"]
