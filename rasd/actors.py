@@ -523,7 +523,7 @@ TIME_WORDS = _words("اليوم امس أمس مساء صباح فجر ليل ل
                     "الجمعة السبت يوم قد اول من الماضي الفائت امس الاول")
 AGENT_NOUNS = _words("قصف غارة غارات ضربة ضربات هجوم هجمات قذائف قذيفة صواريخ صاروخ نيران عملية عمليات تفجير "
                      "توغل اقتحام غارتين قصفا مدفعية طائرات طائرة طيران مقاتلات مروحيات مروحية مسيرات مسيرة "
-                     "هجوما رشقات اعتداء اعتداءات كمين")
+                     "هجوما رشقات اعتداء اعتداءات كمين رصاص")
 AIR_WORDS = _words("جوي جوية جويا مدفعي مدفعيا صاروخي صاروخية عنيف عنيفة مكثف مكثفة جديدة جديد واسع واسعة "
                    "مسير مسيرة حربية حربي")
 PATIENT_NOUNS = _words("طرد تحرير إخراج دحر ملاحقة مطاردة استهداف مستهدفا مستهدفة مستهدفين مستهدفه مستهدف مقتل قتل قتلى مصرع اصابة إصابة جرح جرحى "
@@ -988,7 +988,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         # that its victims are not "Civilians (Unknown)"
         country = next((lex.homes.get(m.entries[0].name) for m in doc.actors
                         if sentence.start <= m.start < sentence.end and m.kind == "actor" and not m.generic
-                        and m.entries and m.entries[0].countries is None and lex.homes.get(m.entries[0].name)), None)
+                        and m.entries and m.entries[0].countries is None and lex.homes.get(m.entries[0].name)
+                        and m.entries[0].category in ("Rebel group", "Political militia", "Identity militia")), None)
     cands = candidates(doc, trigger, sentence, country, analyse=False)
 
     def inter(actor: Actor) -> str:
@@ -1118,20 +1119,26 @@ FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص الحي
 PROTESTED = _words("احتجاجا احتجاج تنديدا استنكارا رفضا غضبا تضامنا")
 
 
-def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand]) -> bool:
-    """A protest whose sentence has a state force and shooting, deaths or wounds (قتل متظاهرون برصاص الجيش):
-    the force used lethal force against the crowd."""
-    forces = [c for c in cands if not c.source and c.actor.category in ("State forces", "External/Other forces")
-              and c.mention.kind == "actor" and not c.actor.name.startswith("Government of")]
-    if not forces:
-        return False
-    sentence = doc.sentences[trigger.sentence]
-    tokens = doc.tokens
-    for i in range(sentence.first, sentence.last + 1):
-        if _has(tokens[i], FIRE_ON_CROWD) and not any(
-                _has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i)):
-            return True  # not what the protest denounces (احتجاجا على مقتل)
-    return False
+def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand], country: str | None) -> _Cand | None:
+    """The state force that shot, killed or wounded at a protest (قتل متظاهرون برصاص الجيش), told in the
+    protest's sentence or in the next one of its paragraph (a protest, then its toll); None when there is none."""
+    for index in (trigger.sentence, trigger.sentence + 1):
+        if index >= len(doc.sentences) or doc.sentences[index].paragraph != doc.sentences[trigger.sentence].paragraph:
+            break
+        sentence = doc.sentences[index]
+        here = cands if index == trigger.sentence else [
+            _Cand(m, a) for m in doc.actors if sentence.start <= m.start < sentence.end and m.kind == "actor"
+            and (a := _resolve(doc, m, country)) is not None]
+        forces = [c for c in here if not c.source and c.actor.category in ("State forces", "External/Other forces")
+                  and c.mention.kind == "actor" and not c.actor.name.startswith("Government of")]
+        if not forces:
+            continue
+        tokens = doc.tokens
+        fire = [i for i in range(sentence.first, sentence.last + 1) if _has(tokens[i], FIRE_ON_CROWD) and not any(
+            _has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i))]  # not what it denounces
+        if fire:
+            return min(forces, key=lambda c: min(abs(c.mention.first - i) for i in fire))
+    return None
 
 
 def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None, roles: Roles, set_role) -> None:
@@ -1141,7 +1148,10 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
     the article names most, else the country's police."""
     sub = trigger.sub_event_type
     crowd = "Protesters" if trigger.event_type == "Protests" else "Rioters"
-    if sub in ("Peaceful protest", "Protest with intervention") and _force_fires_on_crowd(doc, trigger, cands):
+    firing = None
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        firing = _force_fires_on_crowd(doc, trigger, cands, country)
+    if firing is not None and sub != "Excessive force against protesters":
         sub = roles.sub_event_type = "Excessive force against protesters"
         roles.reasons.append("a force shoots, kills or wounds at the protest: excessive force against protesters")
     named = [c for c in cands if not c.source and c.actor.category in ("Protesters", "Rioters")]
@@ -1157,8 +1167,11 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
     force_why = ""
     if sub in ("Protest with intervention", "Excessive force against protesters", "Mob violence",
                "Violent demonstration"):
-        armed = [c for c in cands if not c.source and c.actor.category in ARMED]
-        if armed:
+        armed = [c for c in cands if not c.source and c.actor.category in ARMED
+                 and not c.actor.name.startswith("Government of")]
+        if firing is not None:
+            force, force_mention, force_why = firing.actor, firing.mention, "the force that fired on the crowd"
+        elif armed:
             c = min(armed, key=lambda c: (c.actor.category not in ("State forces", "External/Other forces"),
                                           abs(c.mention.start - trigger.start)))
             force, force_mention, force_why = c.actor, c.mention, "the force named with the crowd"
