@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 from itertools import count as _count
 
 # One character in, zero or one characters out.
@@ -131,6 +132,12 @@ class Normalized:
         return s, e
 
 
+# ASCII and Latin, Arabic, general punctuation, the Arabic presentation forms (some outlets write whole
+# articles in them), the byte order mark.
+_FAST_BLOCKS = [*range(0x0000, 0x0250), *range(0x0600, 0x0700), *range(0x2000, 0x2070), *range(0xFB50, 0xFE00),
+                *range(0xFE70, 0xFF00)]
+
+
 def _build_fast_tables():
     """A ``str.translate`` table for the characters news text is made of (ASCII, Latin-1, Arabic,
     general punctuation), the set of characters it drops, and a pattern for anything else.
@@ -141,7 +148,7 @@ def _build_fast_tables():
     Characters outside the blocks have no entry that counts: text holding one takes the slow path."""
     entries: dict[int, str | None] = {}
     simple: list[str] = []
-    for cp in [*range(0x0000, 0x0250), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF]:
+    for cp in _FAST_BLOCKS:
         ch = chr(cp)
         if 0xD800 <= cp <= 0xDFFF:
             continue
@@ -162,7 +169,8 @@ def normalize(text: str) -> Normalized:
     """Normalise Arabic text for matching, keeping the map back to original offsets.
 
     News text takes a fast path (one ``str.translate`` and the offsets of the dropped runs); text with
-    characters outside the common blocks goes character by character. Both give the same result."""
+    characters outside the common blocks folds those one by one. Both give what folding every character
+    by itself gives (:func:`_normalize_slow`)."""
     if _OTHER_CHARS.search(text) is None:
         folded = text.translate(_FAST_TABLE)
         positions: list[int] = []
@@ -174,7 +182,40 @@ def normalize(text: str) -> Normalized:
                 dropped += m.end() - m.start()
                 shifts.append(dropped)
         return Normalized(folded, OffsetMap(len(folded) + 1, positions, shifts), text)
-    return _normalize_slow(text)
+    return _normalize_mixed(text)
+
+
+def _normalize_mixed(text: str) -> Normalized:
+    """What :func:`_normalize_slow` gives, with the runs of common characters between the others folded by
+    the fast path's table (a text with one emoji or ligature is not walked character by character)."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    table = _FAST_TABLE
+    cache = _FOLD_CACHE
+    pos = 0
+    for m in _OTHER_CHARS.finditer(text):
+        at = m.start()
+        if at > pos:
+            piece = text[pos:at]
+            parts.append(piece.translate(table))
+            # the offsets of the characters the table keeps (a dropped one's entry is None)
+            offsets.extend(compress(range(pos, at), map(table.__getitem__, map(ord, piece))))
+        ch = m.group()
+        folded = cache.get(ch)
+        if folded is None:
+            folded = _fold_char(ch)
+            if len(cache) < 50_000:
+                cache[ch] = folded
+        if folded:
+            parts.append(folded)
+            offsets.extend([at] * len(folded))
+        pos = at + 1
+    if pos < len(text):
+        piece = text[pos:]
+        parts.append(piece.translate(table))
+        offsets.extend(compress(range(pos, len(text)), map(table.__getitem__, map(ord, piece))))
+    offsets.append(len(text))
+    return Normalized("".join(parts), tuple(offsets), text)
 
 
 def _normalize_slow(text: str) -> Normalized:
@@ -206,7 +247,7 @@ def norm(text: str) -> str:
     """The normalised string alone (for lexicon keys): ``normalize(text).text`` without the offsets."""
     if _OTHER_CHARS.search(text) is None:
         return text.translate(_FAST_TABLE)
-    return _normalize_slow(text).text
+    return _normalize_mixed(text).text
 
 
 # Tokens: runs of letters/digits (Arabic or Latin); everything else separates.

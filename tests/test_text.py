@@ -80,7 +80,8 @@ def test_every_character_of_the_fast_blocks_folds_as_on_the_slow_path():
     # one letter differently from the character-by-character path (and from every lexicon key)
     from rasd.text import _normalize_slow
 
-    blocks = [*range(0x20, 0x250), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF]
+    blocks = [*range(0x20, 0x250), *range(0x0600, 0x0700), *range(0x2000, 0x2070), *range(0xFB50, 0xFE00),
+              *range(0xFE70, 0xFF00)]
     for cp in blocks:
         text = "ب" + chr(cp) + "ـة"
         assert normalize(text) == _normalize_slow(text), hex(cp)
@@ -90,3 +91,27 @@ def test_every_character_of_the_fast_blocks_folds_as_on_the_slow_path():
                                      "Mosul ÉTÉ", ""])
 def test_norm_is_the_text_of_normalize(written):
     assert norm(written) == normalize(written).text
+
+
+def test_text_with_rare_characters_folds_as_character_by_character():
+    # an emoji, a ligature (ﻻ folds to two letters), mathematical letters, CJK, a lone surrogate: these
+    # are folded one by one and the common runs between them by the table
+    import random
+
+    from rasd.text import _normalize_slow
+
+    rng = random.Random(11)
+    common = list("ابتةىأإآؤئـًٌّ٠١٩ abcXYZ09.,،؛؟«»\n\t\u00a0\u200fé") + ["ﺍﻟﻤﻮﺻﻞ"]
+    rare = ["ﻻ", "ﻷ", "ﷲ", "😀", "𝐀", "中", "\ud800", "\u0301", "Ꭰ", "ǅ", "ẞ", "\U000e0001"]
+    for _ in range(400):
+        text = "".join(rng.choice(rare if rng.random() < 0.15 else common) for _ in range(rng.randint(0, 50)))
+        assert normalize(text) == _normalize_slow(text), ascii(text)
+        assert norm(text) == _normalize_slow(text).text
+
+
+def test_an_article_in_presentation_forms_folds_to_plain_letters():
+    written = "ﺍﻧﻔﺠﺮﺕ ﻋﺒﻮﺓ ﻧﺎﺳﻔﺔ ﻓﻲ ﺍﻟﻤﻮﺻﻞ"
+    n = normalize(written)
+    assert n.text == "انفجرت عبوه ناسفه في الموصل"
+    s, e = n.span_to_original(n.text.index("الموصل"), len(n.text))
+    assert written[s:e] == "ﺍﻟﻤﻮﺻﻞ"
