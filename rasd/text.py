@@ -16,7 +16,6 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
 from itertools import count as _count
 
 # One character in, zero or one characters out.
@@ -169,8 +168,7 @@ def normalize(text: str) -> Normalized:
     """Normalise Arabic text for matching, keeping the map back to original offsets.
 
     News text takes a fast path (one ``str.translate`` and the offsets of the dropped runs); text with
-    characters outside the common blocks folds those one by one. Both give what folding every character
-    by itself gives (:func:`_normalize_slow`)."""
+    characters outside the common blocks goes character by character. Both give the same result."""
     if _OTHER_CHARS.search(text) is None:
         folded = text.translate(_FAST_TABLE)
         positions: list[int] = []
@@ -182,40 +180,7 @@ def normalize(text: str) -> Normalized:
                 dropped += m.end() - m.start()
                 shifts.append(dropped)
         return Normalized(folded, OffsetMap(len(folded) + 1, positions, shifts), text)
-    return _normalize_mixed(text)
-
-
-def _normalize_mixed(text: str) -> Normalized:
-    """What :func:`_normalize_slow` gives, with the runs of common characters between the others folded by
-    the fast path's table (a text with one emoji or ligature is not walked character by character)."""
-    parts: list[str] = []
-    offsets: list[int] = []
-    table = _FAST_TABLE
-    cache = _FOLD_CACHE
-    pos = 0
-    for m in _OTHER_CHARS.finditer(text):
-        at = m.start()
-        if at > pos:
-            piece = text[pos:at]
-            parts.append(piece.translate(table))
-            # the offsets of the characters the table keeps (a dropped one's entry is None)
-            offsets.extend(compress(range(pos, at), map(table.__getitem__, map(ord, piece))))
-        ch = m.group()
-        folded = cache.get(ch)
-        if folded is None:
-            folded = _fold_char(ch)
-            if len(cache) < 50_000:
-                cache[ch] = folded
-        if folded:
-            parts.append(folded)
-            offsets.extend([at] * len(folded))
-        pos = at + 1
-    if pos < len(text):
-        piece = text[pos:]
-        parts.append(piece.translate(table))
-        offsets.extend(compress(range(pos, len(text)), map(table.__getitem__, map(ord, piece))))
-    offsets.append(len(text))
-    return Normalized("".join(parts), tuple(offsets), text)
+    return _normalize_slow(text)
 
 
 def _normalize_slow(text: str) -> Normalized:
@@ -247,7 +212,7 @@ def norm(text: str) -> str:
     """The normalised string alone (for lexicon keys): ``normalize(text).text`` without the offsets."""
     if _OTHER_CHARS.search(text) is None:
         return text.translate(_FAST_TABLE)
-    return _normalize_mixed(text).text
+    return _normalize_slow(text).text
 
 
 # Tokens: runs of letters/digits (Arabic or Latin); everything else separates.

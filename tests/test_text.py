@@ -94,8 +94,8 @@ def test_norm_is_the_text_of_normalize(written):
 
 
 def test_text_with_rare_characters_folds_as_character_by_character():
-    # an emoji, a ligature (ﻻ folds to two letters), mathematical letters, CJK, a lone surrogate: these
-    # are folded one by one and the common runs between them by the table
+    # an emoji, a ligature (ﻻ folds to two letters), mathematical letters, CJK, a lone surrogate: text
+    # holding one is folded character by character; presentation forms alone take the fast path
     import random
 
     from rasd.text import _normalize_slow
