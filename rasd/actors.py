@@ -601,6 +601,7 @@ class _Cand:
     far: bool = False
     speaker_party: bool = False  # an armed side that reports a fight it is in
     launcher: bool = False  # named as the one who fired (أطلقه X، بنيران X)
+    rule_target: float | None = None  # the rules' target points before the role model added its own
     why: list[str] = field(default_factory=list)
 
     def add(self, role: str, points: float, why: str) -> None:
@@ -1031,11 +1032,11 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     actor1 = first.actor if first else None
     rest = [c for c in cands if c is not first and (actor1 is None or c.actor.name != actor1.name)]
     # an ally is not the target unless a strong cue says so
-    rest = [c for c in rest if actor1 is None or not allied(c.actor.name, actor1.name) or c.target >= 2.5]
+    rest = [c for c in rest if actor1 is None or not allied(c.actor.name, actor1.name)
+            or (c.target if c.rule_target is None else c.rule_target) >= 2.5]
     if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
         joined = {id(o) for o in _associates(doc, first, cands, set())}
-        rest = [c for c in rest if id(c) not in joined or c.target - c.agent >= 2.5
-                and not any("role model" in w for w in c.why)]
+        rest = [c for c in rest if id(c) not in joined or c.rule_target is None and c.target - c.agent >= 2.5]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
     drivers = None

@@ -127,6 +127,7 @@ class RoleModel:
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
         probs = [(c, self.probabilities(row)) for c, row in rows]
         for c, p in probs:
+            c.rule_target = c.target
             c.agent, c.target = blend(c.agent, c.target, p)
             c.why.append(f"role model: actor1 {p['actor1']:.2f}, actor2 {p['actor2']:.2f}")
 
