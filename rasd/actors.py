@@ -918,11 +918,20 @@ def _article_counts(doc: Document, country: str | None, before: int | None = Non
     return counts
 
 
-def _opponent(doc: Document, of: str, country: str | None, exclude: set[str]) -> Actor | None:
-    """The armed actor the article names most that is not on ``of``'s side."""
+def _opponent(doc: Document, of: str, country: str | None, exclude: set[str], ground: bool = False) -> Actor | None:
+    """The armed actor the article names most that is not on ``of``'s side; for a fight on the ground
+    (``ground``) the forces of the country come before foreign ones, which strike from the air (a coalition,
+    Russia's air force)."""
     counts = _article_counts(doc, country)
     ranked = [a for a, _ in counts.most_common() if a.name not in exclude and not allied(a.name, of)]
+    if ground:
+        ranked.sort(key=lambda a: _foreign(a, country))  # stable: the counts' order within each group
     return ranked[0] if ranked else None
+
+
+def _foreign(actor: Actor, country: str | None) -> bool:
+    home = actor.country if actor.country else lexicon().homes.get(actor.name)
+    return _inter(actor.category, home, country) == "External/Other forces"
 
 
 def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Actor | None:
@@ -1071,7 +1080,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
             or sub == "Government regains territory") and not roles.actor1.startswith("Unidentified"):
-        opponent = _opponent(doc, roles.actor1, country, {roles.actor1})
+        opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:
             set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")
     if roles.actor2 is None and event_type == "Violence against civilians":
@@ -1236,11 +1245,11 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
         # a fight or a town taken with no side named in the sentence: the side the article names most
         counts = _article_counts(doc, country)
         if counts:
-            side = counts.most_common(1)[0][0]
+            side = sorted((a for a, _ in counts.most_common()), key=lambda a: _foreign(a, country))[0]
             set_role("actor1", side, "no side named in the sentence: the armed actor the article names most")
             return
     if target and (event_type == "Battles" or sub == "Shelling/artillery/missile attack"):
-        opponent = _opponent(doc, target, country, {target})
+        opponent = _opponent(doc, target, country, {target}, ground=event_type == "Battles")
         if opponent is not None and (event_type == "Battles" or opponent.category in ("State forces",
                                                                                      "External/Other forces")):
             set_role("actor1", opponent, "not named in the sentence: the side the article names against actor2")
