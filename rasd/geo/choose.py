@@ -104,7 +104,8 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
         if abroad and e.place.feature == "PPLC" and not placed:
             return None  # "تصنفهم أنقرة"، "برنامج طهران": a capital abroad named bare is its government
         if "f" in flags and (abroad and e.place.feature == "ADM1" and m.type is None
-                             or not placed and (abroad or e.place.feature not in ("PPLC", "PPLA"))
+                             or not placed and (abroad or e.place.feature not in ("PPLC", "PPLA") and not (
+                                 e.place.feature == "ADM1" and e.cc in gaz.covered))
                              or abroad and unspoken and not typed):
             # "احتجاجات سلمية"، "الخوذ البيضاء"، "عن أمله"، "في الداخلية": a word, not a place abroad; a
             # governorate that is a word (الشمالية، الشرقية) needs its type word
