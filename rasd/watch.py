@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterable
-from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse
 from urllib.robotparser import RobotFileParser
 
 from . import __version__
-from .errors import ConfigError, StoreError
+from .errors import ConfigError, StoreError, StoreUnavailable
 
 USER_AGENT = f"rasd/{__version__} (Arabic news monitor; +https://github.com/rasd-project/rasd)"
 ROBOTS_AGENT = "rasd"
@@ -351,7 +351,7 @@ def article_links(markup: str, page_url: str) -> list[str]:
     for href, text in parser.links:
         if not href:
             continue
-        url = urldefrag(urljoin(page_url, href.strip()))[0]
+        url = canonical_url(urljoin(page_url, href.strip()))
         parts = urlparse(url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower().removeprefix("www.") != site:
             continue
@@ -366,6 +366,20 @@ def article_links(markup: str, page_url: str) -> list[str]:
         if len(out) >= MAX_LINKS_PER_PAGE:
             break
     return out
+
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|at_medium|at_campaign|rss_?source)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """The URL an article is known by: no fragment, no tracking parameters (``utm_source=rss``...), so
+    one article listed by a feed and by a page of links is one article."""
+    url = urldefrag(url.strip())[0]
+    parts = urlparse(url)
+    if not parts.query:
+        return url
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    return parts._replace(query=urlencode(kept, doseq=True)).geturl()
 
 
 def looks_like_feed(content: bytes, content_type: str) -> bool:
@@ -516,7 +530,7 @@ class Watcher:
         for record in records[: self.max_items_per_page]:
             record = dict(record)
             if record.get("url"):
-                record["url"] = urldefrag(record["url"])[0]
+                record["url"] = canonical_url(record["url"])
             record["source"] = outlet.name or record.get("source") or source
             key = record.get("url") or "feed-item:" + hashlib.sha1(
                 (outlet.url + "|" + str(record.get("title")) + "|" + str(record.get("text") or record.get("html")))
@@ -583,7 +597,17 @@ class Watcher:
         if self.alerts is not None:
             self.alerts.begin(self.store)  # a new rule: what this watch brings is new to it
         while True:
-            report = self.round(force=once or self.rounds == 0)
+            try:
+                report = self.round(force=once or self.rounds == 0)
+            except StoreUnavailable as error:
+                if once:
+                    raise
+                # locked by a long writer, a lost connection: what was stored is intact, try next round
+                self.log(f"round {self.rounds} stopped: {error}; trying again at the next round")
+                stop.wait(max(1.0, self.seconds_to_next(time.monotonic())))
+                if stop.is_set():
+                    return reports[-50:]
+                continue
             reports.append(report)
             if on_round:
                 on_round(report)

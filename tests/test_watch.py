@@ -274,7 +274,8 @@ def test_an_outlets_file_watches_a_feed_and_a_page_of_links_with_one_article_sto
         "<html><body><nav><a href='/'>الرئيسية</a> <a href='/about'>من نحن</a> <a href='/logo.png'>شعار</a>"
         "<a href='https://elsewhere.example/news/77777'>خبر على موقع آخر تماما</a></nav>"
         f"<ul><li><a href='/other/2001#top'>عبوة ناسفة في تلعفر تقتل أربعة</a></li>"
-        f"<li><a href='{site.url}/news/1002'>تظاهرة في البصرة أمام مبنى المحافظة</a></li></ul></body></html>")}
+        f"<li><a href='{site.url}/news/1002?utm_source=homepage'>تظاهرة في البصرة أمام مبنى المحافظة</a></li>"
+        "</ul></body></html>")}
     outlets = tmp_path / "outlets.toml"
     outlets.write_text(f"""
 [defaults]
@@ -464,6 +465,14 @@ def test_the_example_outlets_and_rules_files_load():
     assert [r.min_fatalities for r in rules] == [1, 0, 0] and rules[2].webhook.startswith("https://")
 
 
+def test_tracking_parameters_and_fragments_do_not_make_a_new_article():
+    from rasd.watch import canonical_url
+    assert canonical_url("https://example.org/ar/news/5?utm_source=rss&utm_medium=feed#comments") == \
+        "https://example.org/ar/news/5"
+    assert canonical_url("https://example.org/article.php?id=77&fbclid=x") == "https://example.org/article.php?id=77"
+    assert canonical_url("https://example.org/ar/أخبار/5") == "https://example.org/ar/أخبار/5"
+
+
 def test_feed_or_page_is_told_by_type_and_content():
     assert looks_like_feed(b"<rss/>", "text/html")
     assert looks_like_feed(b"anything", "application/atom+xml; charset=utf-8")
@@ -550,3 +559,33 @@ def test_kill_9_during_a_round_loses_and_duplicates_nothing(site, tmp_path, vict
     # and a further round does nothing
     assert _watch_process(site, db).wait(60) == 0
     assert _store_summary(db, site.url) == expected
+
+
+def test_a_locked_store_stops_one_round_not_the_watch(site, tmp_path, monkeypatch):
+    import sqlite3
+    monkeypatch.setenv("RASD_DB_TIMEOUT", "0.2")
+    serve_articles(site)
+    site.routes["/feed.xml"] = {"body": rss(site, ["/news/1003"]), "type": "application/rss+xml"}
+    path = str(tmp_path / "desk.sqlite")
+    logged, lines, stop = [], [], threading.Event()
+    with open_store(path) as store, Fetcher(per_host_interval=0, retries=0, timeout=1) as fetcher:
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the lock until round 1 has failed
+
+        def log(message):
+            logged.append(message)
+            if "stopped" in message and other.in_transaction:
+                other.execute("ROLLBACK")
+
+        def on_round(report):
+            lines.append(report.line())
+            stop.set()
+        watcher = Watcher(store, [Outlet(url=site.url + "/feed.xml", interval=1)], fetcher, log=log)
+        guard = threading.Timer(30, stop.set)  # never hang the suite
+        guard.start()
+        watcher.run(stop=stop, on_round=on_round)
+        guard.cancel()
+        other.close()
+        assert store.counts()["articles"] == 1
+    assert "stopped: the store" in logged[0] and "locked" in logged[0]
+    assert len(lines) == 1 and "round 2" in lines[0] and "1 added" in lines[0]
