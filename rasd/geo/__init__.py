@@ -126,6 +126,10 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
     adjectives = [(adj_cache[w], w) for w in texts if adj_cache[w]]
     for cc, w in adjectives:
         sources[cc].add("adj:" + w)
+    # a country's one-word name that is not indexed as a key (العراق is a stop key): it still speaks of it
+    for cc, w in {(rec.country_word_names.get(f), f) for w in texts for f in rec.forms(w)
+                  if f in rec.country_word_names}:
+        sources[cc].add("name:" + w)
     if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
         return  # the places leave no doubt: the adjectives would not change the country
     covered = gaz.covered

@@ -97,10 +97,14 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
     # a country the article never speaks of (``spoken`` None: nothing is known of the article's countries)
     unspoken = e.place.feature != "PCLI" and not ctx.speaks_of(e.cc, m)
     if "f" in flags and not (abroad or unspoken or confirmed or typed) and e.place.feature not in SEATS \
-            and not ("placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل"))):
-        return None  # at home too, a town that is a frequent word needs في/ب or a type word: "مظاهرات سلمية"
+            and not ("placed" in m.notes or "after_prep" in m.notes or "after_construct" in m.notes
+                     or m.clitic.endswith(("ب", "ل"))):
+        # at home too, a town that is a frequent word needs في/ب, a type word or to be a genitive (مستشفى
+        # الفلوجة): "مظاهرات سلمية" is no Salamiyah
+        return None
     if (abroad or unspoken) and not (confirmed or "dateline" in m.notes):
-        placed = typed or "placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل"))
+        placed = typed or "placed" in m.notes or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل")) \
+            or not abroad and "after_construct" in m.notes
         if abroad and e.place.feature == "PPLC" and not placed:
             return None  # "تصنفهم أنقرة"، "برنامج طهران": a capital abroad named bare is its government
         if "f" in flags and (abroad and e.place.feature == "ADM1" and m.type is None

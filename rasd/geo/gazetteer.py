@@ -90,7 +90,10 @@ class Gazetteer:
     def _load_countries(self) -> None:
         self.adjectives: dict[str, str] = {}
         self.covered: set[str] = set()
+        self.country_names_ar: dict[str, list[str]] = {}  # ISO code -> normalised Arabic names
         for r in read_rows(DATA / "countries.tsv"):
+            self.country_names_ar[r["iso2"]] = [" ".join(t.text for t in tokenize(norm(n)))
+                                                for n in r["names_ar"].split("|") if n]
             ISO_NUMERIC[r["iso2"]] = int(r["iso"])
             COUNTRY_NAMES[r["iso2"]] = r["name"]
             if r["covered"] == "1":

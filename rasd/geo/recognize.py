@@ -101,6 +101,9 @@ class Recognizer:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
         self.titles = gaz.titles
         self.given = gaz.given
+        # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
+        self.country_word_names = {key: gaz.entries[i].cc for i in gaz.countries.values()
+                                   for key in gaz.country_names_ar.get(gaz.entries[i].cc, ()) if " " not in key}
 
     def _hits(self, word: str) -> tuple[tuple[str, str], ...]:
         hits = self._cache.get(word)
@@ -210,6 +213,10 @@ class Recognizer:
         elif i > 0 and not m.clitic and tokens[i - 1].text.startswith("ال") and len(tokens[i - 1].text) > 3 \
                 and tokens[i].start - tokens[i - 1].end <= 2 and not self._ctx_word(tokens[i - 1].text):
             m.notes.append("after_definite")  # "القمصان البيضاء": maybe an adjective of the word before
+        elif i > 0 and not m.clitic and m.key.startswith("ال") and len(tokens[i - 1].text) > 2 \
+                and not tokens[i - 1].text.startswith(("ال", "وال")) and tokens[i].start - tokens[i - 1].end <= 2 \
+                and tokens[i - 1].text.isalpha():
+            m.notes.append("after_construct")  # "مستشفى الفلوجة"، "قصف الحديدة": a genitive or an object, a name
         # A type word right before (not when the name itself carries a preposition: بالموصل has none).
         j = i - 1
         if m.clitic[-1:] not in ("ب", "ل", "ك") and j >= 0 and tokens[i].start - tokens[j].end <= 2:
