@@ -451,7 +451,13 @@ class Watcher:
         now = time.monotonic()
         for outlet in self.due(now, force=force):
             self._next_due[outlet.url] = now + outlet.interval
-            self.poll(outlet, report)
+            try:
+                self.poll(outlet, report)
+            except StoreError:
+                raise
+            except Exception as error:  # noqa: BLE001 - a bug on one outlet must not stop the others
+                report.failed_pages += 1
+                self.log(f"internal error on {outlet.url}: {type(error).__name__}: {error} (please report it)")
         if self.alerts is not None:
             try:
                 report.alerts = self.alerts.check(self.store, log=self.log)
@@ -578,6 +584,12 @@ class Watcher:
                                 report=IngestReport())
         outcome = outcomes[-1][0] if outcomes else "skipped"
         result = outcomes[-1][1] if outcomes else None
+        if counts.failed:  # a bug in the pipeline: not stored, tried again next round (a fixed rasd stores it)
+            reason = (result.get("_skip") if isinstance(result, dict) else "") or "internal error"
+            report.failed += 1
+            gave_up = state.fail_item(self.store, key, page=outlet.url, reason=reason)
+            self.log(f"{'gave up on' if gave_up else 'will retry'} {key}: {reason}")
+            return
         if outcome == "skipped":
             reason = (result.get("_skip") if isinstance(result, dict) else getattr(result, "skipped", "")) or "?"
             report.skipped += 1

@@ -589,3 +589,26 @@ def test_a_locked_store_stops_one_round_not_the_watch(site, tmp_path, monkeypatc
         assert store.counts()["articles"] == 1
     assert "stopped: the store" in logged[0] and "locked" in logged[0]
     assert len(lines) == 1 and "round 2" in lines[0] and "1 added" in lines[0]
+
+
+def test_a_pipeline_bug_on_one_article_is_retried_not_recorded_as_done(site, tmp_path):
+    from rasd.pipeline import process
+    serve_articles(site)
+    site.routes["/feed.xml"] = {"body": rss(site, ["/news/1002", "/news/1003"]), "type": "application/rss+xml"}
+    broken = {site.url + "/news/1002"}
+
+    def buggy(record):
+        if record["id"] in broken:
+            raise KeyError("a bug")
+        return process(record)
+    logged = []
+    with open_store(str(tmp_path / "desk.sqlite")) as store, \
+            Fetcher(per_host_interval=0, retries=0, timeout=1) as fetcher:
+        watcher = Watcher(store, [Outlet(url=site.url + "/feed.xml")], fetcher, process=buggy, log=logged.append)
+        first = watcher.run(once=True)[-1]
+        assert (first.added, first.failed) == (1, 1)
+        assert any(m.startswith(f"will retry {site.url}/news/1002: internal error: KeyError") for m in logged)
+        broken.clear()  # rasd fixed
+        second = watcher.run(once=True)[-1]
+        assert (second.new_items, second.added) == (1, 1)
+        assert store.counts()["articles"] == 2
