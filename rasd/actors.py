@@ -352,7 +352,8 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
             entry = lex.generic.get("Military")
             how = "a patrol, convoy or base with a nationality: that state's forces own it"
         elif (prev.text.isdigit() or prev.text in _COUNT_WORDS or _has(prev, PATIENT_NOUNS)) and (
-                tok.text.endswith(("ين", "ون", "يان")) or tok.text in ("اتراك", "روس", "افغان")):
+                tok.text.endswith(("ين", "ون", "يان")) or tok.text in ("اتراك", "روس", "افغان")
+                or prev.text.isdigit() and tok.text.endswith("يا")):  # 21 فلسطينيا: the counted singular
             entry = lex.generic.get("Civilians")
             how = "people of a nationality, counted or hit: its civilians"
         else:
@@ -780,7 +781,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             j -= 1
         prev = tokens[j] if j >= lo else None
         masdar = prev is not None and j - 1 >= lo and (tokens[j - 1].text in MASDAR_BEFORE or prev.text.startswith("ال"))
-        if prev is not None and prev.text in AMBIGUOUS and not masdar and k - j <= 4 and not c.owner:
+        if prev is not None and _verb(prev, AMBIGUOUS) and not masdar and k - j <= 4 and not c.owner:
             counted = m.generic and (k - j > 1 or _has(tokens[m.first], COUNTED))
             if _passive(doc, prev) or counted or c.actor.category == "Civilians":
                 c.add("target", 2.5, f"the subject of the passive {prev.text}")
@@ -1083,6 +1084,11 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:
             set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")
+    if roles.actor2 is None and roles.actor1 is not None and event_type == "Explosions/Remote violence" \
+            and sub not in ("Air/drone strike", "Shelling/artillery/missile attack") and _victims_told(doc, sentence):
+        # people killed and wounded by a bomb, and no armed side named among them: civilians (ACLED)
+        set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
+                 "people killed or wounded by the blast and no armed side named among them: civilians")
     if roles.actor2 is None and event_type == "Violence against civilians":
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "violence against civilians: the victims")
@@ -1112,6 +1118,15 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
         "Violence against civilians", "Explosions/Remote violence")
     return roles
+
+
+VICTIMS = _words("قتل مقتل قتلى قتيلا قتيل قتيلان مصرع اصابة اصيب اصيبوا جرحى جريحا جريح ضحايا ضحية استشهاد "
+                 "شهداء شهيدا مصابين")
+
+
+def _victims_told(doc: Document, sentence) -> bool:
+    """The sentence tells of people killed or wounded."""
+    return any(_has(t, VICTIMS) for t in doc.tokens[sentence.first:sentence.last + 1])
 
 
 def _government_side(name: str | None, country: str | None) -> bool:
