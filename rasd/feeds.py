@@ -17,6 +17,7 @@ import codecs
 import datetime as dt
 import email.utils
 import gzip
+import io
 import re
 import zlib
 from xml.sax import SAXException
@@ -197,7 +198,8 @@ def parse_feed(data: bytes, *, base_url: str = "", content_type: str = "") -> tu
     if base_url:
         headers["content-location"] = base_url
     try:
-        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True,
+        # a stream, never bytes: feedparser opens bytes that name a file ("/etc/passwd") as a file
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
                                   resolve_relative_uris=True)
     except (RecursionError, MemoryError) as error:
         raise ValueError(f"the feed cannot be parsed: {type(error).__name__}") from error

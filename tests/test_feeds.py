@@ -185,3 +185,11 @@ def test_deep_nesting_is_refused_at_once():
                                "<link href='https://example.org/1'/><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>"
                                f"{nested}</div></content></entry></feed>").encode())
     assert "الميدان" in record["html"]
+
+
+def test_a_body_that_names_a_local_file_is_not_read_as_that_file(tmp_path):
+    # feedparser given bytes opens them as a file name when such a file exists: rasd hands it a stream
+    local = tmp_path / "local-feed.xml"
+    local.write_text(RSS, encoding="utf-8")
+    with pytest.raises(ValueError, match="not an RSS or Atom feed"):
+        parse_feed(str(local).encode())
