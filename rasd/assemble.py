@@ -20,7 +20,7 @@ from typing import Any
 
 from . import actors, dates, geo, numbers
 from .doc import Document
-from .event import SUB_EVENT_TYPES, Event
+from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
@@ -84,17 +84,25 @@ def _confidence(trigger, place, edate, roles) -> float:
     return round(min(score, 0.99), 2)
 
 
-def assemble_events(doc: Document) -> None:
+def propose_events(doc: Document) -> None:
+    """Stage 7: one candidate event per (trigger, place), with its fields and the reasons for them, in
+    ``doc.user_data["candidates"]``. Triggers that the rules doubt (a modality, a generic word with no
+    day or toll of its own) are proposed too, flagged with the doubt: the decision stage
+    (:mod:`rasd.decide`) keeps or drops each candidate, and :func:`merge_events` makes one event per
+    incident of what it kept."""
     candidates: list[tuple[Event, dict[str, Any]]] = []
     antecedents: dict[str, tuple[int, list]] = {}  # event type -> (sentence, places) of its latest report
     story = None  # where the latest report was placed: what "the city" refers to
     for trigger in doc.triggers:
-        if trigger.absorbed or trigger.modality:
+        if trigger.absorbed:
             continue
+        doubt = trigger.modality  # None, or why the rules say this is no report of an event
         sentence = doc.sentences[trigger.sentence]
         places = geo.dual_anaphor(doc, trigger) or [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
         places = [p for p in places if p.place.admin1 and _said_nearby(doc, trigger, sentence, p)]
-        if any(sentence.start <= p.start < sentence.end for p in places):
+        if doubt:
+            pass  # a doubted report names its own place; it is no antecedent for the reports after it
+        elif any(sentence.start <= p.start < sentence.end for p in places):
             antecedents[trigger.event_type] = (trigger.sentence, places)
             story = places[0]
         else:
@@ -118,9 +126,9 @@ def assemble_events(doc: Document) -> None:
                 trigger.contextual = False
         deaths = numbers.fatalities_for(doc, trigger, sentence)
         edate = dates.date_for(doc, trigger, sentence)
-        if trigger.generic and not deaths.count and (
+        if not doubt and trigger.generic and not deaths.count and (
                 trigger.vague or not (trigger.contextual or _anchored(edate, sentence))):
-            continue  # "the attacks", a lone "targeting": talk about violence, not a report of it
+            doubt = "vague" if trigger.vague else "unanchored"  # "the attacks", a lone "targeting": talk?
         for index, mention in enumerate(places):
             place = mention.place
             roles = actors.roles_for(doc, trigger, sentence, place.country)
@@ -164,9 +172,31 @@ def assemble_events(doc: Document) -> None:
             info = {"deaths": {(deaths.start, deaths.end): count} if count else {}, "reasons": reasons,
                     "sentences": {trigger.sentence},
                     "dated": edate.start is not None and sentence.start <= edate.start < sentence.end,
-                    "pluperfect": _pluperfect(doc, sentence, trigger)}
+                    "pluperfect": _pluperfect(doc, sentence, trigger),
+                    "doubt": doubt, "trigger": trigger, "mention": mention, "date": edate,
+                    "toll": deaths.count, "places": len(places), "index": index, "roles": roles}
             candidates.append((event, info))
-    doc.events = _merge(doc, candidates)
+    doc.user_data["candidates"] = candidates
+
+
+def retype(event: Event, info: dict[str, Any], sub: str) -> None:
+    """Give a candidate another sub-event type (the decision model read it so), settled by its actors
+    as the rules settle every type (territory by who took it, shooting armed men is a clash)."""
+    sub = _adjust_type(sub, info["roles"], event.country)
+    event.sub_event_type = sub
+    event.event_type = SUB_EVENT_TYPES[sub]
+    event.disorder_type = TAXONOMY[event.event_type][0]
+
+
+def merge_events(doc: Document) -> None:
+    """Stage 9: the candidates the decision stage kept, one event per incident (see :func:`_merge`)."""
+    doc.events = _merge(doc, [c for c in doc.user_data.get("candidates", ()) if c[1].get("keep", not c[1].get("doubt"))])
+
+
+def assemble_events(doc: Document) -> None:
+    """Propose, keep what the rules do not doubt, merge: the rule-only pipeline's assembly."""
+    propose_events(doc)
+    merge_events(doc)
 
 
 def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, Any]]) -> None:

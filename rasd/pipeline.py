@@ -12,8 +12,10 @@ Each stage is a function ``stage(doc) -> None`` that reads what earlier stages p
        dates       rasd.dates.find_dates          dates resolved against the publication date
        casualties  rasd.numbers.find_casualties   death and injury counts
        actors      rasd.actors.find_actors        actors normalised to ACLED names and categories
-    7. assemble    rasd.assemble.assemble_events  one event per (sub-event type, place, day), roles attached
-    8. evidence    (assemble)                     character spans for every field, confidence, stable id
+    7. propose     rasd.assemble.propose_events   one candidate per (trigger, place), roles attached, doubts noted
+    8. decide      rasd.decide.decide_events      a model learned from hand-coded news keeps or drops each one
+    9. merge       rasd.assemble.merge_events     one event per (sub-event type, place, day); evidence spans,
+                                                  confidence, stable id
 
 :func:`process` runs them on one article record and returns an :class:`ArticleResult` (events as
 records, or the reason the article was skipped). Heavy resources (gazetteer, lexicons) load once per
@@ -25,13 +27,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from . import actors, assemble, clean, dates, geo, modality, numbers, segment, triggers
+from . import actors, assemble, clean, dates, decide, geo, modality, numbers, segment, triggers
 from .doc import Document
 from .errors import InputError
 
 Stage = Callable[[Document], None]
 
-STAGES: list[tuple[str, Stage]] = [
+STAGES_BEFORE_DECISION: list[tuple[str, Stage]] = [
     ("segment", segment.segment),
     ("triggers", triggers.find_triggers),
     ("modality", modality.mark_modality),
@@ -39,7 +41,12 @@ STAGES: list[tuple[str, Stage]] = [
     ("dates", dates.find_dates),
     ("casualties", numbers.find_casualties),
     ("actors", actors.find_actors),
-    ("assemble", assemble.assemble_events),
+    ("propose", assemble.propose_events),
+]
+STAGES: list[tuple[str, Stage]] = [
+    *STAGES_BEFORE_DECISION,
+    ("decide", decide.decide_events),
+    ("merge", assemble.merge_events),
 ]
 
 

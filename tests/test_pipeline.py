@@ -22,7 +22,7 @@ def events_of(text, published="2021-03-10", **extra):
 
 def test_pipeline_is_the_table_of_contents():
     assert [name for name, _ in STAGES] == ["segment", "triggers", "modality", "places", "dates",
-                                            "casualties", "actors", "assemble"]
+                                            "casualties", "actors", "propose", "decide", "merge"]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed article not beside the checkout")
@@ -42,7 +42,7 @@ def test_record_has_every_spec_field_and_valid_labels():
     events = events_of("قُتل ثلاثة مدنيين وأُصيب سبعة آخرون بانفجار عبوة ناسفة قرب سوق شعبي في مدينة الرمادي أمس.")
     assert len(events) == 1
     event = events[0]
-    assert list(event) == SPEC_FIELDS + ["interaction"]
+    assert list(event) == SPEC_FIELDS + ["interaction", "notes_en"]
     assert event["event_type"] == SUB_EVENT_TYPES[event["sub_event_type"]]
     assert event["disorder_type"] == TAXONOMY[event["event_type"]][0]
     assert event["admin1"] == "Al Anbar" and event["fatalities"] == 3

@@ -14,6 +14,9 @@ def register(subparsers) -> None:
     p.add_argument("gold", help="gold JSONL (one article a line, with its events)")
     p.add_argument("--pred-out", help="also write the predictions here (JSONL)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--by", metavar="FIELD", help="also one line per group of articles sharing FIELD (e.g. source)")
+    p.add_argument("--news-only", action="store_true",
+                   help="leave out background events (in gold and predictions) before scoring")
     p.add_argument("--errors", action="store_true", help="list missed and spurious events per article")
     p.add_argument("--field", action="append", default=[], metavar="FIELD",
                    help="list the matched events whose FIELD disagrees with the gold (e.g. actor1, event_date); "
@@ -40,12 +43,34 @@ def run(args) -> int:
             out.write(json.dumps({"id": article["id"], "events": result.events}, ensure_ascii=False) + "\n")
     if out:
         out.close()
+    if args.news_only:
+        gold = {k: [e for e in v if not e.get("background")] for k, v in gold.items()}
+        pred = {k: [e for e in v if not e.get("background")] for k, v in pred.items()}
     result = score(gold, pred)
+    dead = {side: sum(e.get("fatalities") or 0 for v in events.values() for e in v)
+            for side, events in (("gold", gold), ("predicted", pred))}
+    result["fatalities_total_gold"], result["fatalities_total_predicted"] = dead["gold"], dead["predicted"]
+    groups = {}
+    if args.by:
+        for article in articles:
+            groups.setdefault(str(article.get(args.by)), []).append(str(article["id"]))
+        result["by_" + args.by] = {value: score({k: gold[k] for k in ids}, {k: pred.get(k, []) for k in ids})
+                                   for value, ids in sorted(groups.items())}
     if args.errors:
         _print_errors(articles, pred)
     if args.field:
         _print_field_errors(articles, pred, args.field)
-    print(json.dumps(result, indent=2) if args.json else format_table(result))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    for value, r in result.get("by_" + (args.by or ""), {}).items():
+        print(f"{args.by}={value}: articles {r['articles']} gold {r['gold_events']} pred {r['pred_events']} "
+              f"P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['event_f1']:.3f}")
+    table = {k: v for k, v in result.items() if not k.startswith(("by_", "fatalities_total"))}
+    lines = format_table(table).splitlines()
+    ratio = f" ({dead['predicted'] / dead['gold']:.2f}x the gold total)" if dead["gold"] else ""
+    lines.insert(-1, f"fatalities total: predicted {dead['predicted']}, gold {dead['gold']}{ratio}")
+    print("\n".join(lines))
     return 0
 
 

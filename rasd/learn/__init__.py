@@ -7,4 +7,4 @@ weights into ``out_dir`` (``rasd/data/models/`` for the shipped ones, each with 
 """
 from __future__ import annotations
 
-TRAINERS: list[str] = []
+TRAINERS: list[str] = ["rasd.learn.events", "rasd.learn.tolls", "rasd.learn.actor_roles"]

@@ -1,0 +1,341 @@
+"""Is this candidate a codable event? A model learned from hand-coded news decides.
+
+The rules (:func:`rasd.assemble.propose_events`) propose one candidate per (trigger, place) with its
+fields, and say when they doubt it (a modality such as a plan or a denial, a generic word with no day or
+toll of its own). This model looks at the candidate as a whole: its trigger and sub-event type, the words
+of its sentence and around its trigger, the doubt, how its place was found, its date, toll and actors,
+and where it stands in the article; and gives the probability that a careful coder would code an event
+of that type in that governorate. It is trained on ``../shared/eval/train.jsonl`` (never on the dev sets)
+by :func:`train`, cross-validated one outlet group at a time.
+
+Labels: a candidate is positive when the article's gold events hold an event of its event type in its
+admin1 (the scorer's pairing condition, :mod:`rasd.evaluate`). Tellings of the same incident are all
+positive (they merge), candidates of the wrong type or province negative.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import random
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .linear import LinearModel, fit_logistic
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+MODEL_FILE = "event_decision.npz"
+_PREFIXES = ("وال", "بال", "فال", "لل", "كال", "ال", "و", "ف", "ب", "ل")
+WINDOW = 4
+NONE = "NONE"
+BITS = 17
+
+
+def _stem(word: str) -> str:
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+def _bucket(value: float, edges: Iterable[float]) -> int:
+    for i, edge in enumerate(edges):
+        if value <= edge:
+            return i
+    return len(tuple(edges))
+
+
+def article_context(candidates) -> dict[str, Any]:
+    """What the whole article says about each candidate: how many candidates tell an event of its type in
+    its governorate (an incident told again and again is news), with no doubt of the rules, and which
+    governorates the article speaks of most."""
+    from collections import Counter
+    told, sure, where = Counter(), Counter(), Counter()
+    for event, info in candidates:
+        told[(event.event_type, event.admin1)] += 1
+        sure[(event.event_type, event.admin1)] += not info.get("doubt")
+        where[event.admin1] += 1
+    ranks = {a1: rank for rank, (a1, _) in enumerate(where.most_common())}
+    return {"told": told, "sure": sure, "rank": ranks, "n": len(candidates)}
+
+
+def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any] | None = None) -> list[str]:
+    """The bag of features of one candidate (see the module's docstring)."""
+    trigger = info["trigger"]
+    mention = info["mention"]
+    edate = info["date"]
+    sentence = doc.sentences[trigger.sentence]
+    sub = event.sub_event_type
+    f = [
+        "bias", f"sub={sub}", f"type={event.event_type}", f"doubt={info.get('doubt')}",
+        f"cue={trigger.cue}", f"cue|sub={trigger.cue}|{sub}", f"doubt|sub={info.get('doubt')}|{sub}",
+        f"generic={trigger.generic}", f"contextual={trigger.contextual}", f"vague={trigger.vague}",
+        f"role={trigger.role}", f"tbg={trigger.background}",
+        f"prec={mention.precision}", f"rel={mention.relation}",
+        f"preason={str(mention.reason).split(':')[0].split('(')[0].strip()[:40]}",
+        f"home={event.country == doc.country}", f"country={event.country}",
+        f"insent={sentence.start <= mention.start < sentence.end}",
+        f"nplaces={_bucket(info.get('places', 1), (1, 2, 4))}", f"pindex={min(info.get('index', 0), 3)}",
+        f"dated={info.get('dated')}", f"dreason={str(edate.reason).split(':')[0][:30]}",
+        f"tp={event.time_precision}", f"bg={event.background}", f"inherited={getattr(edate, 'inherited', False)}",
+        f"toll={_bucket(info.get('toll') or 0, (0, 3, 10, 50, 200))}",
+        f"a1={event.inter1}", f"a2={event.inter2}", f"a1|sub={event.inter1}|{sub}",
+        f"sent={_bucket(trigger.sentence, (0, 1, 2, 4, 8))}", f"plup={info.get('pluperfect')}",
+        f"par={_bucket(sentence.paragraph, (0, 1, 3))}",
+    ]
+    if context is not None:
+        key = (event.event_type, event.admin1)
+        f.append(f"told={_bucket(context['told'][key], (1, 2, 4))}")
+        f.append(f"sure={_bucket(context['sure'][key], (0, 1, 3))}")
+        f.append(f"rank={min(context['rank'].get(event.admin1, 9), 3)}")
+        f.append(f"told|doubt={_bucket(context['told'][key], (1, 2, 4))}|{info.get('doubt')}")
+    if doc.published and event.event_date:
+        try:
+            import datetime as dt
+            days = (doc.published - dt.date.fromisoformat(event.event_date)).days
+            f.append(f"age={_bucket(days, (-1, 0, 1, 3, 8, 31, 365))}")
+        except ValueError:
+            pass
+    tokens = doc.tokens[sentence.first: sentence.last + 1]
+    words = [t.text for t in tokens]
+    stems = [_stem(w) for w in words]
+    f.extend("w=" + s for s in stems)
+    f.extend("b=" + a + "_" + b for a, b in zip(stems, stems[1:]))
+    at = next((i for i, t in enumerate(tokens) if t.end > trigger.start), 0)
+    after = next((i for i, t in enumerate(tokens) if t.start >= trigger.end), len(tokens))
+    for i in range(max(0, at - WINDOW), at):
+        f.append(f"L={stems[i]}")
+        f.append(f"L|sub={stems[i]}|{sub}")
+    for i in range(after, min(len(tokens), after + WINDOW)):
+        f.append(f"R={stems[i]}")
+        f.append(f"R|sub={stems[i]}|{sub}")
+    if at > 0:
+        f.append(f"L1={stems[at - 1]}")
+    if at < 3:
+        f.append("trigger_first")
+    return f
+
+
+def _fold(value):
+    from ..evaluate import fold
+    return fold(value)
+
+
+def label_candidates(candidates, gold_events: list[dict], aliases: dict[str, str]) -> list[str]:
+    """The sub-event type a careful coder gave the incident this candidate tells, or ``NONE``.
+
+    Among the gold events in the candidate's admin1 (the scorer's pairing condition), the one whose
+    evidence or trigger words lie in the candidate's sentence gives its sub-event type (so a candidate
+    typed wrongly by the rules learns the right type); else one of the candidate's own event type
+    there; else the candidate tells no codable event."""
+    from ..evaluate import canonical, fold
+    out = []
+    for event, info in candidates:
+        a1 = canonical("admin1", event.admin1, aliases)
+        here = [g for g in gold_events if not g.get("admin1") or canonical("admin1", g.get("admin1"), aliases) == a1]
+        sentence = fold(event.notes or "") or ""  # before merging: the sentence that tells it
+        told = [g for g in here if sentence and (
+            (g.get("trigger_ar") and fold(g["trigger_ar"]) in sentence)
+            or (g.get("evidence") and sentence[:40] in (fold(g["evidence"]) or "")))]
+        told.sort(key=lambda g: g.get("event_type") != event.event_type)
+        same = [g for g in here if g.get("event_type") == event.event_type]
+        best = told[0] if told else same[0] if same else None
+        out.append(best["sub_event_type"] if best and best.get("sub_event_type") else NONE)
+    return out
+
+
+# -- run time ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> LinearModel | None:
+    """The shipped decision model, or None where none is shipped (the rules then decide alone)."""
+    file = Path(path) if path else MODEL_DIR / MODEL_FILE
+    if not file.exists():
+        return None
+    return LinearModel.load(file)
+
+
+def decide(doc, candidates, model: LinearModel) -> None:
+    """For each candidate: the probability that it tells a codable event, ``keep`` by the model's threshold,
+    and the sub-event type the model reads (``model_sub``), which replaces the rules' type where the model
+    is surer of it by the model's margin."""
+    threshold = float(model.meta.get("threshold", 0.5))
+    margin = float(model.meta.get("margin", 1.0))
+    rescue = float(model.meta.get("rescue", 1.01))
+    vetoes = tuple(model.meta.get("vetoes", ()))
+    context = article_context(candidates)
+    for event, info in candidates:
+        dist = model.distribution(candidate_features(doc, event, info, context))
+        p_none = dist.get(NONE, 0.0)
+        info["p_event"] = 1.0 - p_none
+        info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)
+        best = model_type(event.sub_event_type, dist, margin)
+        if best != event.sub_event_type:
+            info["model_sub"] = best
+
+
+def model_type(own: str, dist: dict[str, float], margin: float) -> str:
+    """The sub-event type to code: the model's reading where it is surer of it than of the rules' type
+    by ``margin``. Between battles the rules decide (a clash that changes who holds a place is the
+    territorial change, settled when the tellings merge), so a battle is never re-typed as another battle."""
+    from ..event import SUB_EVENT_TYPES
+    best = max((c for c in dist if c != NONE), key=dist.__getitem__)
+    if best == own or dist[best] - dist.get(own, 0.0) < margin:
+        return own
+    if SUB_EVENT_TYPES.get(best) == "Battles" and SUB_EVENT_TYPES.get(own) == "Battles":
+        return own
+    return best
+
+
+# -- training ---------------------------------------------------------------------------------------
+SAUDI = "saudi"
+
+
+def outlet_group(source: str) -> str:
+    """Cross-validation groups: the five 2018 outlets one by one, the 2015 Saudi papers together."""
+    return source if source in {"BBC", "CNN", "alarabia", "france24", "skynews"} else SAUDI
+
+
+def _fresh(candidates):
+    """Copies that merging may change without touching the originals."""
+    out = []
+    for event, info in candidates:
+        e = copy.copy(event)
+        e.evidence = list(event.evidence)
+        i = dict(info)
+        i["deaths"] = dict(info["deaths"])
+        i["sentences"] = set(info["sentences"])
+        i.pop("evidence_keys", None)
+        out.append((e, i))
+    return out
+
+
+def read_articles(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def propose_all(articles: list[dict]):
+    """Run the pipeline up to the candidates on every article: [(article, doc, candidates)]."""
+    from .. import pipeline
+    from ..errors import InputError
+    out = []
+    for article in articles:
+        try:
+            doc = pipeline.make_document(article)
+        except InputError:
+            continue
+        pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
+        out.append((article, doc, doc.user_data.get("candidates", [])))
+    return out
+
+
+def score_kept(proposed, decision) -> dict:
+    """Event-level scores (the shared scorer's) when ``decision(article_index, j)`` gives, for each
+    candidate, the sub-event type to keep it with, or None to drop it."""
+    from ..assemble import _merge, retype
+    from ..evaluate import score
+    gold, pred = {}, {}
+    for a, (article, doc, candidates) in enumerate(proposed):
+        kept = []
+        for j, (event, info) in enumerate(_fresh(candidates)):
+            sub = decision(a, j)
+            if sub is None:
+                continue
+            if sub != event.sub_event_type:
+                retype(event, info, sub)
+            kept.append((event, info))
+        gold[article["id"]] = article.get("events") or []
+        pred[article["id"]] = [e.to_record() for e in _merge(doc, kept)]
+    return score(gold, pred)
+
+
+def _rules(proposed):
+    return lambda a, j: None if proposed[a][2][j][1].get("doubt") else proposed[a][2][j][0].sub_event_type
+
+
+# Doubts of the rules that no model overrides: what is told as denied, threatened, planned, condemned,
+# charged, called for, asked or supposed is not an incident however eventful its words. The model may
+# still keep a generic word with no day of its own (``unanchored``, ``vague``, ``generic`` talk).
+VETOES = ("plan", "denial", "threat", "condemnation", "charge", "forced", "grievance", "call", "negation",
+          "hypothetical", "question", "statement")
+
+
+def vetoed(info: dict[str, Any], vetoes) -> bool:
+    return info.get("doubt") in vetoes
+
+
+def keeps(info: dict[str, Any], p_event: float, threshold: float, rescue: float, vetoes) -> bool:
+    """A candidate the rules do not doubt is kept unless the model finds it unlikely (``threshold``); one
+    they doubt softly (a generic word with no day of its own) only when the model is sure (``rescue``);
+    a vetoed one never."""
+    if vetoed(info, vetoes):
+        return False
+    return p_event >= (rescue if info.get("doubt") else threshold)
+
+
+def _by_model(proposed, dists, threshold: float, margin: float, rescue: float, vetoes=VETOES):
+    def decision(a, j):
+        dist = dists.get((a, j))
+        if dist is None or not keeps(proposed[a][2][j][1], 1.0 - dist.get(NONE, 0.0), threshold, rescue, vetoes):
+            return None
+        return model_type(proposed[a][2][j][0].sub_event_type, dist, margin)
+    return decision
+
+
+def _figures(result: dict) -> dict:
+    return {k: round(result[k], 3) for k in ("precision", "recall", "event_f1", "sub_event_type_acc")}
+
+
+def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> dict:
+    """Train the decision model on ``train_path``, write it to ``out_dir``, return its cross-validated
+    figures (one outlet group held out at a time) beside those of the rules alone on the same articles.
+    The threshold and the re-typing margin are chosen on the out-of-fold decisions of train itself."""
+    from ..evaluate import admin1_aliases
+    random.seed(seed)
+    aliases = admin1_aliases()
+    proposed = propose_all(read_articles(train_path))
+    rows, labels, groups, where = [], [], [], []
+    for a, (article, doc, candidates) in enumerate(proposed):
+        ys = label_candidates(candidates, article.get("events") or [], aliases)
+        context = article_context(candidates)
+        for j, ((event, info), y) in enumerate(zip(candidates, ys)):
+            rows.append(candidate_features(doc, event, info, context))
+            labels.append(y)
+            groups.append(outlet_group(article.get("source") or ""))
+            where.append((a, j))
+    dists: dict[tuple[int, int], dict[str, float]] = {}
+    for group in sorted(set(groups)):
+        train_idx = [i for i, g in enumerate(groups) if g != group]
+        model = fit_logistic([rows[i] for i in train_idx], [labels[i] for i in train_idx], c=c, seed=seed,
+                             bits=BITS)
+        for i, g in enumerate(groups):
+            if g == group:
+                dists[where[i]] = model.distribution(rows[i])
+    rules = score_kept(proposed, _rules(proposed))
+    best = None
+    for margin in (1.0, 0.3):
+        for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+            for rescue in (0.3, 0.4, 0.5, 0.6, 0.8, 1.01):
+                result = score_kept(proposed, _by_model(proposed, dists, t, margin, rescue))
+                if best is None or result["event_f1"] > best[3]["event_f1"] + 1e-9:
+                    best = (t, margin, rescue, result)
+    threshold, margin, rescue, cv = best
+    unvetoed = score_kept(proposed, _by_model(proposed, dists, threshold, margin, rescue, vetoes=()))
+    by_group = {}
+    for group in sorted(set(groups)):
+        subset = [x for x in range(len(proposed)) if outlet_group(proposed[x][0].get("source") or "") == group]
+        sub_proposed = [proposed[x] for x in subset]
+        sub_dists = {(k, j): d for (a, j), d in dists.items() if a in set(subset) for k in [subset.index(a)]}
+        by_group[group] = {"articles": len(subset), "rules": _figures(score_kept(sub_proposed, _rules(sub_proposed))),
+                           "model": _figures(score_kept(sub_proposed, _by_model(sub_proposed, sub_dists, threshold, margin, rescue)))}
+    report = {"candidates": len(rows), "labels": {k: labels.count(k) for k in sorted(set(labels))},
+              "threshold": threshold, "rescue": rescue, "margin": margin, "c": c, "seed": seed,
+              "rules_train": _figures(rules), "cv_train": _figures(cv),
+              "cv_train_without_vetoes": _figures(unvetoed), "cv_by_outlet_group": by_group}
+    model = fit_logistic(rows, labels, c=c, seed=seed, bits=BITS,
+                         meta={"threshold": threshold, "rescue": rescue, "margin": margin, "vetoes": list(VETOES),
+                               "trained_on": "train.jsonl",
+                               "report": report})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save(out_dir / MODEL_FILE)
+    return report

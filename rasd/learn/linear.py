@@ -1,0 +1,134 @@
+"""Hashed-feature linear models: the shape every learned decision of rasd takes.
+
+A decision is described by a bag of string features (``"cue=غارة"``, ``"w=مقتل"``, ``"doubt=plan"``); each is
+hashed (CRC-32, stable across processes and machines) into one of ``2**bits`` weights. Training uses
+scikit-learn (``rasd train``); deciding needs nothing but the weights: a sum over the features present and
+a logistic or soft-max on top, a few microseconds a decision. Weights are stored as ``.npz`` (float32),
+loaded once per process.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+DEFAULT_BITS = 18
+
+
+def feature_index(feature: str, bits: int = DEFAULT_BITS) -> int:
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & ((1 << bits) - 1)
+
+
+def indices(features: Iterable[str], bits: int = DEFAULT_BITS) -> list[int]:
+    """The distinct weight indices of a bag of features (a feature present twice counts once)."""
+    mask = (1 << bits) - 1
+    return sorted({zlib.crc32(f.encode("utf-8", "surrogatepass")) & mask for f in features})
+
+
+@dataclass(slots=True)
+class LinearModel:
+    """``weights``: (classes, 2**bits) float32; ``bias``: (classes,). One class: a logistic decision."""
+
+    weights: np.ndarray
+    bias: np.ndarray
+    classes: list[str]
+    bits: int
+    meta: dict
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        idx = indices(features, self.bits)
+        if not idx:
+            return [float(b) for b in self.bias]
+        return [float(v) for v in self.weights[:, idx].sum(axis=1) + self.bias]
+
+    def probability(self, features: Iterable[str]) -> float:
+        """P(positive) of a binary model."""
+        z = self.scores(features)[0]
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def distribution(self, features: Iterable[str]) -> dict[str, float]:
+        """Class probabilities of a one-vs-rest model: each class's logistic, normalised to sum 1."""
+        z = self.scores(features)
+        e = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for v in z]
+        total = sum(e) or 1.0
+        return {c: v / total for c, v in zip(self.classes, e)}
+
+    # -- storage -------------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Only the weights of features seen in training (the others are zero), as float16; bytes that
+        depend only on the weights (no time stamps), so the same training gives the same file."""
+        columns = np.flatnonzero(np.any(self.weights != 0, axis=0)).astype(np.int32)
+        buffer = io.BytesIO()
+        for array in (columns, self.weights[:, columns].astype(np.float16), self.bias.astype(np.float32)):
+            np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+        header = json.dumps({"classes": self.classes, "bits": self.bits, "meta": self.meta},
+                            ensure_ascii=False, sort_keys=True).encode("utf-8")
+        path.write_bytes(len(header).to_bytes(4, "little") + header + buffer.getvalue())
+
+    @classmethod
+    def load(cls, path: Path) -> "LinearModel":
+        data = path.read_bytes()
+        size = int.from_bytes(data[:4], "little")
+        header = json.loads(data[4:4 + size].decode("utf-8"))
+        buffer = io.BytesIO(data[4 + size:])
+        columns = np.load(buffer, allow_pickle=False)
+        packed = np.load(buffer, allow_pickle=False)
+        bias = np.load(buffer, allow_pickle=False)
+        weights = np.zeros((len(header["classes"]), 1 << header["bits"]), dtype=np.float32)
+        weights[:, columns] = packed.astype(np.float32)
+        return cls(weights=weights, bias=bias, classes=header["classes"], bits=header["bits"], meta=header["meta"])
+
+
+def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[str], *, bits: int = DEFAULT_BITS,
+                 c: float = 1.0, seed: int = 0, positive: str | None = None,
+                 class_weight: str | None = None, meta: dict | None = None) -> LinearModel:
+    """Train a logistic regression with scikit-learn (liblinear: binary when ``positive`` is given, else
+    one-vs-rest) over hashed features. Only the weights of features seen in ``rows`` are fitted (the
+    columns are packed before fitting, then put back in place). Deterministic for the same rows, labels
+    and seed."""
+    from sklearn.linear_model import LogisticRegression
+
+    matrix, columns = design_matrix(rows, bits)
+    if positive is not None:
+        y = np.array([1 if label == positive else 0 for label in labels])
+    else:
+        y = np.array(list(labels))
+    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000,
+                               class_weight=class_weight)
+    if positive is None:
+        from sklearn.multiclass import OneVsRestClassifier
+        wrapped = OneVsRestClassifier(model).fit(matrix, y)
+        classes = [str(k) for k in wrapped.classes_]
+        packed = np.vstack([e.coef_ for e in wrapped.estimators_])
+        bias = np.array([e.intercept_[0] for e in wrapped.estimators_], dtype=np.float32)
+    else:
+        model.fit(matrix, y)
+        classes = [positive]
+        packed, bias = model.coef_, model.intercept_.astype(np.float32)
+    weights = np.zeros((len(classes), 1 << bits), dtype=np.float32)
+    weights[:, columns] = packed
+    return LinearModel(weights=weights, bias=bias, classes=classes, bits=bits, meta=dict(meta or {}))
+
+
+def design_matrix(rows: Sequence[Sequence[str]], bits: int = DEFAULT_BITS):
+    """The rows as a sparse 0/1 matrix over the hashed features they use, and which hashed index each
+    column stands for."""
+    from scipy.sparse import csr_matrix
+
+    hashed = [indices(row, bits) for row in rows]
+    columns = np.array(sorted({i for row in hashed for i in row}), dtype=np.int64)
+    where = {int(h): k for k, h in enumerate(columns)}
+    indptr, cols = [0], []
+    for row in hashed:
+        cols.extend(where[i] for i in row)
+        indptr.append(len(cols))
+    data = np.ones(len(cols), dtype=np.float64)
+    matrix = csr_matrix((data, np.array(cols, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                        shape=(len(rows), len(columns)))
+    return matrix, columns
