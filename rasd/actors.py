@@ -561,6 +561,7 @@ COUNTED = _words("جندي جنديا جنديان جنديين جنود عنص�
                  "ضابطان ضباط مجند مجندا مجندين عسكري عسكريا عسكريين منتسب منتسبين")
 TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نقاط حاجز حواجز مركز مراكز مخفر ثكنة قسم مقر")
 FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
+LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 
 
@@ -719,6 +720,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.launcher = True
         elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_WORDS | AGENT_NOUNS:
             c.add("agent", 2.5, f"after {b2.text} {b1.text}")
+        # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
+        if b1 is not None and b2 is not None and b2.text in ("من", "ومن") and _has(b1, LOST_HOLD):
+            c.add("target", 3.0, f"lost the place (من {b1.text})")
+        elif b1 is not None and b2 is not None and (b2.text in ("تحت",) or _has(b2, _words("الخاضعة الخاضع خاضعة"))) \
+                and _has(b1, LOST_HOLD):
+            c.add("target", 2.0, f"held the place that was hit ({b2.text} {b1.text})")
         # --- between X and Y ------------------------------------------------------------------------
         if b1 is not None and b1.text in ("بين", "فبين") and c.actor.category != "Civilians":
             c.add("agent", 2.5, "the first party of بين ... و")
