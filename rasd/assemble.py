@@ -30,6 +30,8 @@ ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia",
 PRO_GOVERNMENT = {"Popular Resistance", "Popular Mobilization Forces", "Peshmerga", "Saudi-led Coalition",
                   "Global Coalition Against Daesh"}
 NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+# Tellings of one protest: the most that happened to it names it.
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
 def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None) -> str:
@@ -222,14 +224,21 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
         if key not in seen:
             seen.add(key)
             kept_event.evidence.append(item)
+    if PROTEST_SEVERITY.get(event.sub_event_type, -1) > PROTEST_SEVERITY.get(kept_event.sub_event_type, 99):
+        # one protest whatever its tellings: the intervention (or the force used on it) is what happened to it
+        _take_type_and_actors(kept_event, event)
     if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY:
-        kept_event.sub_event_type = event.sub_event_type  # the battle changed who holds the place
-        for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
-            if getattr(event, name) is not None:
-                setattr(kept_event, name, getattr(event, name))
+        _take_type_and_actors(kept_event, event)  # the battle changed who holds the place
     kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
     kept_event.background = kept_event.background and event.background
     kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
+
+
+def _take_type_and_actors(kept_event: Event, event: Event) -> None:
+    kept_event.sub_event_type = event.sub_event_type
+    for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
+        if getattr(event, name) is not None:
+            setattr(kept_event, name, getattr(event, name))
 
 
 def _named(event: Event, role: str) -> bool:
@@ -294,7 +303,7 @@ def _kind(event: Event) -> str:
     """What makes two reports at one place and day the same event: the sub-event type, except that a
     battle is one event whatever its sub-types (ACLED: clashes that change who holds the place are coded
     once, as the territorial change)."""
-    return event.event_type if event.event_type == "Battles" else event.sub_event_type
+    return event.event_type if event.event_type in ("Battles", "Protests") else event.sub_event_type
 
 
 def _key(event: Event) -> tuple:
