@@ -297,3 +297,18 @@ def test_real_pipeline_through_the_batch_runner_matches_one_by_one():
         assert got == alone
     assert any(r["events"] for r in alone)
     assert alone[3].get("skipped")
+
+
+def test_one_process_freezes_the_loaded_resources_while_it_runs():
+    # the gazetteer and lexicons are loaded before the first article and moved out of the collector's
+    # reach (full collections would walk them again and again); afterwards nothing stays frozen
+    import gc
+
+    real_pipeline()
+    frozen_while_running = []
+    for result in process_stream([dict(r) for r in ARTICLES], workers=1):
+        frozen_while_running.append(gc.get_freeze_count())
+    assert len(frozen_while_running) == len(ARTICLES)
+    assert min(frozen_while_running) > 10_000
+    assert gc.get_freeze_count() == 0
+    assert list(process_stream([], workers=1)) == [] and gc.get_freeze_count() == 0
