@@ -991,12 +991,22 @@ def candidates(doc: Document, trigger, sentence, country: str | None, analyse: b
 USE_MODEL = True  # the learned role model (rasd/data/models/actor_roles.*) decides when its weights ship
 
 
-def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: bool | None = None) -> Roles:
+def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: bool | None = None,
+              sub_event_type: str | None = None) -> Roles:
     """The actors of the event that ``trigger`` reports in ``sentence``, for an event in ``country``.
 
     ``use_model`` (default :data:`USE_MODEL`): let the learned role model choose actor1/actor2 among the
-    sentence's mentions, the rules having scored them; the defaults for sides nobody names stay rules."""
+    sentence's mentions, the rules having scored them; the defaults for sides nobody names stay rules.
+    ``sub_event_type``: the roles for the event read as that type rather than the trigger's (a candidate
+    the decision stage re-types: a protest read as excessive force puts the force first)."""
     use_model = USE_MODEL if use_model is None else use_model
+    if sub_event_type and sub_event_type != trigger.sub_event_type:
+        from dataclasses import replace
+
+        from .event import SUB_EVENT_TYPES
+
+        if sub_event_type in SUB_EVENT_TYPES:
+            trigger = replace(trigger, sub_event_type=sub_event_type, event_type=SUB_EVENT_TYPES[sub_event_type])
     roles = Roles()
     country = country or doc.country
     event_type, sub = trigger.event_type, trigger.sub_event_type

@@ -128,3 +128,20 @@ def test_the_actor_stage_imports_neither_the_pipeline_nor_the_assembly():
         elif isinstance(node, ast.Import):
             imported.update(alias.name for alias in node.names)
     assert not imported & {"pipeline", "assemble", "rasd.pipeline", "rasd.assemble"}, imported
+
+
+def test_roles_for_a_candidate_read_as_another_type():
+    """The decision stage may re-type a candidate: the roles follow the type they are asked for."""
+    from rasd import pipeline
+
+    doc = pipeline.make_document({"text": "تجمّع مئات المحتجين أمام مبنى البرلمان في مدينة عمّان للمطالبة بإسقاط القانون",
+                                  "published": "2018-06-02"})
+    pipeline.run_stages(doc)
+    trigger = next(t for t in doc.triggers if t.event_type == "Protests")
+    sentence = doc.sentences[trigger.sentence]
+    peaceful = actors.roles_for(doc, trigger, sentence, "Jordan")
+    assert (peaceful.actor1, peaceful.actor2) == ("Protesters (Jordan)", None)
+    intervened = actors.roles_for(doc, trigger, sentence, "Jordan", sub_event_type="Protest with intervention")
+    assert (intervened.actor1, intervened.actor2) == ("Protesters (Jordan)", "Police Forces of Jordan")
+    force = actors.roles_for(doc, trigger, sentence, "Jordan", sub_event_type="Excessive force against protesters")
+    assert (force.actor1, force.actor2) == ("Police Forces of Jordan", "Protesters (Jordan)")
