@@ -121,15 +121,18 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
             evidence[cc] += w
             sources[cc].add(m.key)
     adj_cache = rec.adj_cache
-    for w in {w for w in texts if w not in adj_cache}:
+    uniq = set(texts)
+    for w in [w for w in uniq if w not in adj_cache]:
         adj_cache[w] = rec.word_in(w, gaz.adjectives) or ""
     adjectives = [(adj_cache[w], w) for w in texts if adj_cache[w]]
     for cc, w in adjectives:
         sources[cc].add("adj:" + w)
     # a country's one-word name that is not indexed as a key (العراق is a stop key): it still speaks of it
-    for cc, w in {(rec.country_word_names.get(f), f) for w in texts for f in rec.forms(w)
-                  if f in rec.country_word_names}:
-        sources[cc].add("name:" + w)
+    names_cache = rec.country_name_cache
+    for w in [w for w in uniq if w not in names_cache]:
+        names_cache[w] = next((f for f in rec.forms(w) if f in rec.country_word_names), "")
+    for w in {names_cache[w] for w in uniq if names_cache[w]}:
+        sources[rec.country_word_names[w]].add("name:" + w)
     if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
         return  # the places leave no doubt: the adjectives would not change the country
     covered = gaz.covered
@@ -291,7 +294,7 @@ def find_places(doc: Document) -> None:
             continue
         places.append(_mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else "")))
     unknown = find_unknown(doc, rec, [m for m, e in chosen if e is not None], places,
-                           lambda off: max(0, bisect_right(starts, off) - 1), country)
+                           lambda off: max(0, bisect_right(starts, off) - 1), country, texts)
     if unknown:
         places = sorted(places + unknown, key=lambda p: p.start)
     doc.places = places

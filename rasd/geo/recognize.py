@@ -102,6 +102,7 @@ class Recognizer:
         self.titles = gaz.titles
         self.given = gaz.given
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
+        self.country_name_cache: dict[str, str] = {}  # token -> the country name it is (a form of), or ""
         self.country_word_names = {key: gaz.entries[i].cc for i in gaz.countries.values()
                                    for key in gaz.country_names_ar.get(gaz.entries[i].cc, ()) if " " not in key}
 
@@ -151,7 +152,7 @@ class Recognizer:
         cache = self._cache
         if texts is None:
             texts = [t.text for t in tokens]
-        for w in {w for w in texts if w not in cache}:
+        for w in [w for w in set(texts) if w not in cache]:
             self._hits(w)
         positions = [i for i, w in enumerate(texts) if cache[w]]
         next_free = 0

@@ -134,12 +134,19 @@ def _plausible(rec, word: str) -> bool:
     return not _context_word(rec, word) and word not in ("في", "من", "علي", "الي", "عن", "مع", "بين", "الذي", "التي")
 
 
-def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: str | None) -> list:
+def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: str | None,
+                 texts: list[str] | None = None) -> list:
     """Mentions of villages the gazetteer lacks (see module docstring), to add to ``places``. ``matches``: the
     names that were taken as places (a name rejected here, such as an Iraqi village's in Syria, may be one)."""
     from . import PlaceMention
     toks = doc.tokens
     if not toks:
+        return []
+    is_type = _type_cache(rec)
+    texts = texts if texts is not None else [t.text for t in toks]
+    for w in [w for w in set(texts) if w not in is_type]:
+        is_type[w] = rec._type_word(w)[0] in _TYPES
+    if not any(map(is_type.__getitem__, texts)):
         return []
     covered: dict[int, int] = {}
     for m in matches:
@@ -149,12 +156,6 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     known = [p for p in places if p.place.feature != "PCLI" and p.place.admin1 and p.relation not in ("toward", "origin")]
     out = []
     n = len(toks)
-    is_type = _type_cache(rec)
-    for w in {t.text for t in toks if t.text not in is_type}:
-        is_type[w] = rec._type_word(w)[0] in _TYPES
-    starts = [i for i, t in enumerate(toks[:-1]) if is_type[t.text] and i not in covered]
-    if not starts:
-        return out
     i = 0
     while i < n - 1:
         if not is_type[toks[i].text] or i in covered:
