@@ -121,6 +121,8 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
             evidence[cc] += w
             sources[cc].add(m.key)
     adj_cache = rec.adj_cache
+    if len(adj_cache) > 200_000:
+        adj_cache.clear()
     uniq = set(texts)
     for w in [w for w in uniq if w not in adj_cache]:
         adj_cache[w] = rec.word_in(w, gaz.adjectives) or ""
@@ -129,6 +131,8 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
         sources[cc].add("adj:" + w)
     # a country's one-word name that is not indexed as a key (العراق is a stop key): it still speaks of it
     names_cache = rec.country_name_cache
+    if len(names_cache) > 200_000:
+        names_cache.clear()
     for w in [w for w in uniq if w not in names_cache]:
         names_cache[w] = next((f for f in rec.forms(w) if f in rec.country_word_names), "")
     for w in {names_cache[w] for w in uniq if names_cache[w]}:
