@@ -173,6 +173,33 @@ def _says_country(rec: Recognizer, key: str, typed: bool, placed: bool = False) 
     return got
 
 
+def _desk_dateline(rec: Recognizer, matches: list[RawMatch], texts: list[str], k: int) -> bool:
+    """``دبي، الإمارات العربية المتحدة (CNN)-- تواصلت الاحتجاجات في عمان``: a dateline whose country nothing else
+    in the article speaks of, while the article speaks of another, is the outlet's desk, not where the story is."""
+    m = matches[k]
+    cc = {rec.gaz.entries[i].cc for i, _ in m.candidates}
+    if len(cc) != 1:
+        return False
+    cc = cc.pop()
+    head = m.end + 60  # the dateline and the country named with it
+    elsewhere = set()
+    for other in matches[k + 1:]:
+        if other.start <= head:
+            continue
+        ccs = {rec.gaz.entries[i].cc for i, _ in other.candidates}
+        if cc in ccs:
+            return False
+        if len(ccs) == 1:
+            elsewhere |= ccs
+    adj = rec.adj_cache
+    rest = set(texts[12:])
+    for w in [w for w in rest if w not in adj]:
+        adj[w] = rec.word_in(w, rec.gaz.adjectives) or ""
+    if any(adj[w] == cc for w in rest):
+        return False
+    return bool(elsewhere | {adj[w] for w in rest if adj[w]})  # the story is about somewhere else
+
+
 def _find_dateline(doc: Document, matches: list[RawMatch]) -> int | None:
     if not matches:
         return None
@@ -197,6 +224,8 @@ def find_places(doc: Document) -> None:
     _inherit_countries(matches, text)
     _inherit_government(rec, matches, text)
     dateline = _find_dateline(doc, matches)
+    if dateline is not None and _desk_dateline(rec, matches, texts, dateline):
+        dateline = None
     _mark_placed(matches, text, dateline)
 
     evidence: dict[str, float] = defaultdict(float)
