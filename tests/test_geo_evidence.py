@@ -92,9 +92,10 @@ def test_capital_in_a_dateline_is_a_place():
 
 def test_an_outlets_desk_dateline_is_not_the_story():
     """A dateline whose country nothing else in the article speaks of, while it speaks of another, is the desk."""
-    got = explain("دبي، الإمارات العربية المتحدة (CNN)-- خرج آلاف المحتجين إلى شوارع العاصمة عمان ومدن أردنية أخرى "
-                  "رفضا لقانون ضريبة الدخل.")
+    got = explain("دبي، الإمارات العربية المتحدة (CNN)-- خرج آلاف المحتجين إلى شوارع العاصمة عمان ومدن أخرى في "
+                  "الأردن رفضا لقانون ضريبة الدخل.")
     assert got["country"] == "Jordan"
     assert not any("dateline" in p["reason"] for p in got["places"])
+    assert "Amman" in [p["place"]["name"] for p in got["places"]]
     kept = explain("بغداد - قال مسؤول أمني إن مسلحين هاجموا دورية للشرطة.")
     assert "dateline" in kept["places"][0]["reason"]
