@@ -5,7 +5,8 @@ sub-event types, countries, admin1 regions, actors, a minimum of fatalities, bac
 and where the alert goes (a webhook URL that receives a JSON POST, and/or a JSONL file that gets one
 line per alert). ``webhook`` and ``jsonl`` at the top of the file apply to every rule that names none.
 
-Once per event and rule, across restarts and merges, with the state in the store:
+Once per event and rule, across restarts and merges, with the state in the store (tables created on
+first use, :mod:`rasd.store.state`):
 
 * each rule keeps a watermark, the last report (by its store sequence number) it has looked at; a
   new rule starts at the store's latest report, so adding a rule to a full store alerts only on what
@@ -33,6 +34,7 @@ from urllib.parse import urlparse
 
 from .errors import ConfigError
 from .store.base import Store, storable
+from .store.state import ensure_tables
 
 RULE_KEYS = {"name", "event_types", "sub_event_types", "countries", "admin1", "actors", "min_fatalities",
              "include_background", "webhook", "jsonl"}
@@ -151,6 +153,7 @@ class Alerter:
     def begin(self, store: Store) -> None:
         """Give each rule met for the first time its starting point, the store's latest report, before
         anything is ingested: what the coming ingest brings is new to it, what is stored already is not."""
+        ensure_tables(store)
         for rule in self.rules:
             with store.transaction():
                 if not store._rows(store._execute("SELECT 1 AS x FROM alert_rules WHERE rule = ?", (rule.name,))):
@@ -162,6 +165,7 @@ class Alerter:
         """New alerts for the events changed since the last check, then every pending alert
         delivered. Returns the number of alerts delivered now."""
         log = log or (lambda message: None)
+        ensure_tables(store)
         for rule in self.rules:
             self._find_new(store, rule)
         return self._deliver_pending(store, log)
@@ -187,18 +191,17 @@ class Alerter:
                 events = store._rows(store._execute("SELECT * FROM events WHERE event_id = ?", (event_id,)))
                 if not events or not rule.matches(events[0]):
                     continue
-                if store._rows(store._execute("SELECT 1 AS x FROM alerts WHERE rule = ? AND event_id = ?",
-                                              (rule.name, event_id))):
+                alert_id = "alert-" + hashlib.sha1(f"{rule.name}|{event_id}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+                if store._rows(store._execute("SELECT 1 AS x FROM alerts WHERE alert_id = ?", (alert_id,))):
                     continue
                 reports = [r["report_id"] for r in store._rows(store._execute(
                     "SELECT report_id FROM reports WHERE event_id = ? ORDER BY seq", (event_id,)))]
-                if reports and store._rows(store._execute(
-                        f"SELECT 1 AS x FROM alerted_reports WHERE rule = ? AND report_id IN "
-                        f"({', '.join('?' for _ in reports)})", (rule.name, *reports))):
+                if store._rows(store._execute(
+                        "SELECT 1 AS x FROM alerted_reports ar JOIN reports r ON r.report_id = ar.report_id "
+                        "WHERE ar.rule = ? AND r.event_id = ? LIMIT 1", (rule.name, event_id))):
                     # the same incident, alerted before under another event id (the store rebuilt it)
                     self._remember_reports(store, rule.name, reports, None)
                     continue
-                alert_id = "alert-" + hashlib.sha1(f"{rule.name}|{event_id}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
                 payload = self._payload(store, rule, alert_id, events[0])
                 store._execute("INSERT INTO alerts (alert_id, rule, event_id, payload, status, attempts, created_at) "
                                "VALUES (?, ?, ?, ?, 'pending', 0, ?)",
@@ -291,5 +294,6 @@ class Alerter:
 
 
 def alert_counts(store: Store) -> dict[str, int]:
+    ensure_tables(store)
     rows = store.query("SELECT status, COUNT(*) AS n FROM alerts GROUP BY status")
     return {r["status"]: int(r["n"]) for r in rows}

@@ -170,43 +170,62 @@ def test_events_at_the_ends_of_the_calendar_are_stored(store):
     assert orphans(store) == NO_ORPHANS
 
 
-# -- schema v2: the state of `rasd watch` and of alerts ------------------------------------------------------
+# -- the state of `rasd watch` and of alerts: tables created on first use ----------------------------------
 
 STATE_TABLES = ("alerted_reports", "alerts", "alert_rules", "watch_items", "watch_pages")
 
 
 def clear_state(db) -> None:
+    from rasd.store.state import ensure_tables
+    ensure_tables(db)
     with db.transaction():
         for table in STATE_TABLES:
             db._execute(f"DELETE FROM {table}")
 
 
-def test_a_version_1_store_is_brought_to_version_2_keeping_every_row(store):
+def test_the_state_tables_come_on_first_use_keeping_every_row(store):
+    from rasd.store.state import ensure_tables
     fixture.load_demo(store, use_pipeline=False)
     before = store.counts()
-    # what a store written by the previous rasd looks like: the v1 tables, schema_version 1
+    # a store written by `rasd ingest` alone (or by the previous rasd): no state tables
     with store.transaction():
         for table in STATE_TABLES:
             store._execute(f"DROP TABLE IF EXISTS {table}")
-        store._execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    assert store.schema_version() == 1
-    store.migrate()
-    assert store.schema_version() == 2
-    assert store.counts() == before
+        store._execute("DELETE FROM meta WHERE key = 'state_version'")
+    ensure_tables(store)
+    assert store.counts() == before and store.schema_version() == 1
+    assert store.scalar("SELECT value FROM meta WHERE key = 'state_version'") == "1"
     for table in STATE_TABLES:
         assert store.scalar(f"SELECT COUNT(*) AS n FROM {table}") == 0
-    store.migrate()  # up to date: nothing to do
+    # a second process on the same store finds them there
+    store._state_ready = False
+    ensure_tables(store)
     assert store.counts() == before
+
+
+def test_an_ingest_only_store_stays_as_small_as_before(tmp_path):
+    with open_store(str(tmp_path / "plain.sqlite")) as db:
+        tables = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not tables & set(STATE_TABLES)
 
 
 def test_a_store_newer_than_this_rasd_is_refused(tmp_path):
     from rasd.errors import StoreError
+    from rasd.store.state import ensure_tables
     path = str(tmp_path / "new.sqlite")
     with open_store(path) as db:
+        ensure_tables(db)
         with db.transaction():
             db._execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 99"):
         open_store(path)
+    with open_store(str(tmp_path / "newer-state.sqlite")) as db:
+        ensure_tables(db)
+        with db.transaction():
+            db._execute("UPDATE meta SET value = '7' WHERE key = 'state_version'")
+        db._state_ready = False
+        with pytest.raises(StoreError, match="watch state .* has version 7"):
+            ensure_tables(db)
 
 
 def test_watch_state_remembers_pages_and_items(store):

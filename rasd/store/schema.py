@@ -12,19 +12,22 @@ Tables:
 * ``events``     the deduplicated events: one or more reports of one incident (see :mod:`rasd.dedup`);
 * ``merges``     why each report belongs to its event (the reasons ``rasd explain`` prints);
 * ``meta``       the schema version;
-* ``watch_pages`` (v2) each feed or page of links ``rasd watch`` polls: its ETag/Last-Modified, when it
+Created on first use by ``rasd watch`` and alerts (:data:`STATE_TABLES`, version :data:`STATE_VERSION` in
+``meta``), so a store that only ever ingests stays as small as before:
+
+* ``watch_pages`` each feed or page of links ``rasd watch`` polls: its ETag/Last-Modified, when it
   was last read and how;
-* ``watch_items`` (v2) each article URL ``rasd watch`` has met: done (stored, skipped with a reason, given
+* ``watch_items`` each article URL ``rasd watch`` has met: done (stored, skipped with a reason, given
   up) or still to retry, and how many tries it took, so a restart neither loses nor repeats one;
-* ``alert_rules`` (v2) each alert rule's watermark: the last report it has looked at;
-* ``alerts``      (v2) each event alerted by each rule (pending until delivered), and ``alerted_reports``
+* ``alert_rules`` each alert rule's watermark: the last report it has looked at;
+* ``alerts``      each event alerted by each rule (pending until delivered), and ``alerted_reports``
   the reports it held then, so an event is alerted once even when later reports merge into it.
 
 Migrations are append-only: a new version adds a new entry to :data:`MIGRATIONS`; never edit an old one.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 1
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
@@ -93,15 +96,18 @@ _V1 = [
         PRIMARY KEY (event_id, report_id))""",
 ]
 
-# v2: the state of `rasd watch` and of alerts (new tables only: a v1 store keeps every row)
-_V2 = [
+# The state of `rasd watch` and of alerts, created by rasd.store.state.ensure_tables on first use (new tables
+# only: the rows of the store are not touched). Keyed by text, WITHOUT ROWID in SQLite: the key is the
+# table, no separate index.
+STATE_VERSION = 1
+STATE_TABLES = [
     """CREATE TABLE IF NOT EXISTS watch_pages (
         url TEXT PRIMARY KEY,
         etag TEXT,
         last_modified TEXT,
         checked_at TEXT,
         status TEXT,
-        failures INTEGER NOT NULL DEFAULT 0)""",
+        failures INTEGER NOT NULL DEFAULT 0){WITHOUT_ROWID}""",
     """CREATE TABLE IF NOT EXISTS watch_items (
         url TEXT PRIMARY KEY,
         page TEXT,
@@ -110,11 +116,11 @@ _V2 = [
         done INTEGER NOT NULL DEFAULT 0,
         attempts INTEGER NOT NULL DEFAULT 0,
         first_seen TEXT NOT NULL,
-        updated_at TEXT NOT NULL)""",
+        updated_at TEXT NOT NULL){WITHOUT_ROWID}""",
     """CREATE TABLE IF NOT EXISTS alert_rules (
         rule TEXT PRIMARY KEY,
         checked_seq {BIGINT} NOT NULL,
-        created_at TEXT NOT NULL)""",
+        created_at TEXT NOT NULL){WITHOUT_ROWID}""",
     """CREATE TABLE IF NOT EXISTS alerts (
         alert_id TEXT PRIMARY KEY,
         rule TEXT NOT NULL,
@@ -123,25 +129,27 @@ _V2 = [
         status TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
-        delivered_at TEXT)""",
-    """CREATE INDEX IF NOT EXISTS alerts_rule_event ON alerts (rule, event_id)""",
+        delivered_at TEXT){WITHOUT_ROWID}""",
     """CREATE TABLE IF NOT EXISTS alerted_reports (
         rule TEXT NOT NULL,
         report_id TEXT NOT NULL,
         alert_id TEXT NOT NULL,
-        PRIMARY KEY (rule, report_id))""",
+        PRIMARY KEY (rule, report_id)){WITHOUT_ROWID}""",
 ]
 
 # version -> statements that bring the previous version to this one
 MIGRATIONS: list[tuple[int, list[str]]] = [
     (1, _V1),
-    (2, _V2),
 ]
 
 TYPES = {
-    "sqlite": {"REAL": "REAL", "BIGINT": "INTEGER"},
-    "postgres": {"REAL": "DOUBLE PRECISION", "BIGINT": "BIGINT"},
+    "sqlite": {"REAL": "REAL", "BIGINT": "INTEGER", "WITHOUT_ROWID": " WITHOUT ROWID"},
+    "postgres": {"REAL": "DOUBLE PRECISION", "BIGINT": "BIGINT", "WITHOUT_ROWID": ""},
 }
+
+
+def state_statements(dialect: str) -> list[str]:
+    return [s.format(**TYPES[dialect]) for s in STATE_TABLES]
 
 
 def statements(version: int, dialect: str) -> list[str]:

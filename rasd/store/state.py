@@ -1,4 +1,8 @@
-"""What ``rasd watch`` and alerts remember between rounds, kept in the store (tables of schema v2).
+"""What ``rasd watch`` and alerts remember between rounds, kept in the store.
+
+The tables (:data:`rasd.store.schema.STATE_TABLES`) are created by :func:`ensure_tables` the first time
+a store is watched or alerted on, in one transaction that adds tables and touches no row; ``meta`` holds
+their version (``state_version``).
 
 * pages: each polled feed or page of links, with its ``ETag``/``Last-Modified`` for a conditional GET;
   they are saved only once every item the page listed is done, so a crash in the middle of a round
@@ -13,9 +17,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
+from ..errors import StoreError
 from .base import Store, storable
+from .schema import STATE_VERSION, state_statements
 
 MAX_ATTEMPTS = 3
+
+
+def ensure_tables(store: Store) -> None:
+    """Create the state tables in ``store`` when they are not there yet (once per store object)."""
+    if getattr(store, "_state_ready", False):
+        return
+    rows = store.query("SELECT value FROM meta WHERE key = 'state_version'")
+    if not rows:
+        with store.transaction():  # another process may do the same: IF NOT EXISTS, under the write lock
+            for sql in state_statements(store.dialect):
+                store._execute(sql)
+            store._execute("DELETE FROM meta WHERE key = 'state_version'")
+            store._execute("INSERT INTO meta (key, value) VALUES ('state_version', ?)", (str(STATE_VERSION),))
+    elif int(rows[0]["value"]) > STATE_VERSION:
+        raise StoreError(f"the watch state of {store.label} has version {rows[0]['value']}; this rasd knows "
+                         f"{STATE_VERSION}: upgrade rasd")
+    store._state_ready = True
 
 
 def _now() -> str:
@@ -23,6 +46,7 @@ def _now() -> str:
 
 
 def page_state(store: Store, url: str) -> dict | None:
+    ensure_tables(store)
     rows = store.query("SELECT url, etag, last_modified, checked_at, status, failures FROM watch_pages "
                        "WHERE url = ?", (storable(url),))
     return rows[0] if rows else None
@@ -33,6 +57,7 @@ def save_page(store: Store, url: str, *, status: str, etag: str | None = None, l
     """Record a poll of ``url``. ``clear_validators``: items of this page are still to retry, so no
     ETag/Last-Modified is kept and the next poll reads the page in full. ``failed``: the poll failed, the
     validators stay as they were."""
+    ensure_tables(store)
     url, status = storable(url), storable(status)[:500]
     with store.transaction():
         old = store._rows(store._execute("SELECT etag, last_modified, failures FROM watch_pages WHERE url = ?",
@@ -53,20 +78,17 @@ def save_page(store: Store, url: str, *, status: str, etag: str | None = None, l
 
 
 def done_items(store: Store, urls: Iterable[str]) -> set[str]:
-    """The URLs among ``urls`` that need nothing more."""
-    urls = [storable(u) for u in urls]
+    """The URLs among ``urls`` that need nothing more (one look-up each, by the table's key)."""
+    ensure_tables(store)
     done: set[str] = set()
-    for start in range(0, len(urls), 200):
-        chunk = urls[start:start + 200]
-        if not chunk:
-            continue
-        rows = store.query(f"SELECT url FROM watch_items WHERE done = 1 AND url IN ({', '.join('?' for _ in chunk)})",
-                           chunk)
-        done.update(r["url"] for r in rows)
+    for url in dict.fromkeys(storable(u) for u in urls):
+        if store.query("SELECT 1 AS x FROM watch_items WHERE url = ? AND done = 1", (url,)):
+            done.add(url)
     return done
 
 
 def item_state(store: Store, url: str) -> dict | None:
+    ensure_tables(store)
     rows = store.query("SELECT url, page, article_id, outcome, done, attempts FROM watch_items WHERE url = ?",
                        (storable(url),))
     return rows[0] if rows else None
@@ -74,11 +96,13 @@ def item_state(store: Store, url: str) -> dict | None:
 
 def finish_item(store: Store, url: str, *, page: str, outcome: str, article_id: str | None = None) -> None:
     """``url`` needs nothing more: stored, skipped for a reason, or given up."""
+    ensure_tables(store)
     _write_item(store, url, page=page, outcome=outcome, article_id=article_id, done=True, attempt=False)
 
 
 def fail_item(store: Store, url: str, *, page: str, reason: str) -> bool:
     """A failed try at ``url``. Returns True when it is given up (then it is done, with the reason)."""
+    ensure_tables(store)
     state = item_state(store, url)
     attempts = (int(state["attempts"]) if state else 0) + 1
     give_up = attempts >= MAX_ATTEMPTS
@@ -89,6 +113,7 @@ def fail_item(store: Store, url: str, *, page: str, reason: str) -> bool:
 
 def _write_item(store: Store, url: str, *, page: str, outcome: str, article_id: str | None, done: bool,
                 attempt: bool) -> None:
+    ensure_tables(store)
     url, page, outcome = storable(url), storable(page), storable(outcome)[:1000]
     now = _now()
     with store.transaction():
@@ -104,11 +129,13 @@ def _write_item(store: Store, url: str, *, page: str, outcome: str, article_id: 
 def pending_items(store: Store, page: str) -> list[str]:
     """Items of ``page`` met before and not done (their fetch failed): tried again even when the page
     itself has not changed."""
+    ensure_tables(store)
     return [r["url"] for r in store.query("SELECT url FROM watch_items WHERE page = ? AND done = 0 ORDER BY first_seen, url",
                                           (storable(page),))]
 
 
 def watch_counts(store: Store) -> dict[str, int]:
+    ensure_tables(store)
     return {"pages": int(store.scalar("SELECT COUNT(*) AS n FROM watch_pages") or 0),
             "items done": int(store.scalar("SELECT COUNT(*) AS n FROM watch_items WHERE done = 1") or 0),
             "items to retry": int(store.scalar("SELECT COUNT(*) AS n FROM watch_items WHERE done = 0") or 0)}
