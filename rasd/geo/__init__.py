@@ -130,13 +130,8 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
     for cc, w in adjectives:
         sources[cc].add("adj:" + w)
     # a country's one-word name that is not indexed as a key (العراق is a stop key): it still speaks of it
-    names_cache = rec.country_name_cache
-    if len(names_cache) > 200_000:
-        names_cache.clear()
-    for w in [w for w in uniq if w not in names_cache]:
-        names_cache[w] = next((f for f in rec.forms(w) if f in rec.country_word_names), "")
-    for w in {names_cache[w] for w in uniq if names_cache[w]}:
-        sources[rec.country_word_names[w]].add("name:" + w)
+    for w in rec.country_surface.keys() & uniq:
+        sources[rec.country_surface[w]].add("name:" + w)
     if len(evidence) == 1 and next(iter(evidence.values())) >= 3.0:
         return  # the places leave no doubt: the adjectives would not change the country
     covered = gaz.covered

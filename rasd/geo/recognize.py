@@ -24,7 +24,9 @@ from .gazetteer import Gazetteer
 _CONJ = "وف"
 _PREP = "بل"  # not ك: "كليو 16" is no ك + ليو, and news never says "كبغداد"
 _PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب", "وسط", "ووسط", "داخل", "عند", "لدي"}
-_SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}  # إن أنقرة ...، لأن طهران ...: the capital is a subject
+_SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}
+# the proclitics a word may carry, as written before it (لل = ل + ال is handled by the caller)
+_SURFACE_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # إن أنقرة ...، لأن طهران ...: the capital is a subject
 _UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
 
 
@@ -103,8 +105,14 @@ class Recognizer:
         self.given = gaz.given
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
         self.country_name_cache: dict[str, str] = {}  # token -> the country name it is (a form of), or ""
-        self.country_word_names = {key: gaz.entries[i].cc for i in gaz.countries.values()
+        self.country_word_names: dict[str, str] = {key: gaz.entries[i].cc for i in gaz.countries.values()
                                    for key in gaz.country_names_ar.get(gaz.entries[i].cc, ()) if " " not in key}
+        # every written form of those names with its proclitics (وبالعراق): a set intersection finds them
+        self.country_surface: dict[str, str] = {}
+        for key, cc in self.country_word_names.items():
+            for clitic in _SURFACE_CLITICS:
+                form = clitic + (key[1:] if clitic.endswith("ل") and clitic and key.startswith("ال") else key)
+                self.country_surface.setdefault(form, cc)
 
     def _hits(self, word: str) -> tuple[tuple[str, str], ...]:
         hits = self._cache.get(word)

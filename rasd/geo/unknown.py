@@ -142,12 +142,12 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     toks = doc.tokens
     if not toks:
         return []
-    is_type = _type_cache(rec)
     texts = texts if texts is not None else [t.text for t in toks]
+    if not _type_forms(rec).intersection(texts):
+        return []  # no village, town or district type word: nothing to do (most articles)
+    is_type = _type_cache(rec)
     for w in [w for w in set(texts) if w not in is_type]:
         is_type[w] = rec._type_word(w)[0] in _TYPES
-    if not any(map(is_type.__getitem__, texts)):
-        return []
     covered: dict[int, int] = {}
     for m in matches:
         for j in range(m.first, m.last + 1):
@@ -314,6 +314,21 @@ def latin_district(name_ar: str, ref: Place) -> str | None:
         return None
     found = {name for k, name, _ in _districts().get((ref.country, ref.admin1 or ""), ()) if k == key}
     return found.pop() if len(found) == 1 else None
+
+
+_TYPE_FORMS: dict[int, frozenset[str]] = {}
+
+
+def _type_forms(rec) -> frozenset[str]:
+    """Every written form (with proclitics) of the village, town and district type words, per recognizer."""
+    got = _TYPE_FORMS.get(id(rec))
+    if got is None:
+        from .recognize import _SURFACE_CLITICS
+        words = [w for w, t in rec.types1.items() if t in _TYPES]
+        got = frozenset(c + w for w in words for c in _SURFACE_CLITICS)
+        _TYPE_FORMS.clear()
+        _TYPE_FORMS[id(rec)] = got
+    return got
 
 
 _TYPE_CACHES: dict[int, dict[str, bool]] = {}
