@@ -25,6 +25,7 @@ from .linear import LinearModel, fit_logistic
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "event_decision.npz"
+CARD_FILE = "event_decision.md"
 _PREFIXES = ("وال", "بال", "فال", "لل", "كال", "ال", "و", "ف", "ب", "ل")
 WINDOW = 4
 NONE = "NONE"
@@ -109,6 +110,11 @@ def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any]
     for i in range(after, min(len(tokens), after + WINDOW)):
         f.append(f"R={stems[i]}")
         f.append(f"R|sub={stems[i]}|{sub}")
+    for i in range(at, max(at + 1, after)):  # the trigger's own words, as written here, and their letters
+        word = stems[i] if i < len(stems) else ""
+        f.append(f"T={word}")
+        padded = f"<{word}>"
+        f.extend(f"tc={padded[k:k + 3]}" for k in range(len(padded) - 2))
     if at > 0:
         f.append(f"L1={stems[at - 1]}")
     if at < 3:
@@ -338,4 +344,62 @@ def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> 
                                "report": report})
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir / MODEL_FILE)
+    (out_dir / CARD_FILE).write_text(model_card(report), encoding="utf-8")
     return report
+
+
+def model_card(report: dict) -> str:
+    """The model card, written from the training report (so it always tells the shipped model's figures)."""
+    def row(name, r):
+        return (f"| {name} | {r['precision']:.3f} | {r['recall']:.3f} | **{r['event_f1']:.3f}** | "
+                f"{r['sub_event_type_acc']:.3f} |")
+    groups = report["cv_by_outlet_group"]
+    lines = [
+        "# Model card: the event decision (`event_decision.npz`)",
+        "",
+        "Written by `rasd train` (rasd/learn/events.py) together with the weights; do not edit by hand.",
+        "",
+        "**What it decides.** For each candidate the rules propose (one per trigger and place, with its date, "
+        "toll, actors and the rules' doubts), whether a careful coder would code an event there and of which "
+        "ACLED sub-event type (or `NONE`). A candidate the rules do not doubt is kept when P(event) >= "
+        f"{report['threshold']}; one they doubt softly (a generic word with no day of its own) when P(event) >= "
+        f"{report['rescue']}; a hard doubt (denial, plan, threat, condemnation, charge, call, question, "
+        "hypothetical, negation) is never kept. The model's type replaces the rules' where it is surer of it "
+        f"by {report['margin']} (never one battle sub-type for another: the merge settles those).",
+        "",
+        "**Data.** `../shared/eval/train.jsonl` only (991 hand-coded articles: 741 of 2018 from BBC, CNN, "
+        "Al Arabiya, France 24 and Sky News Arabia; 250 of 2015 from Saudi papers). The dev sets are never "
+        f"read. {report['candidates']} candidates; labels (the sub-event type of the gold event of the "
+        "candidate's event type and governorate that its sentence tells, else `NONE`): "
+        + ", ".join(f"{k} {v}" for k, v in report["labels"].items()) + ".",
+        "",
+        "**Features** (hashed, CRC-32, 2^17 weights a class): the trigger phrase and its sub-event type, the "
+        "rules' doubt, the trigger's flags (generic, contextual, vague, role), how the place was found and its "
+        "precision, whether it is the article's country, the date's reason and age, the toll's size, the "
+        "actors' categories, the sentence's and paragraph's position, how often the article tells an event "
+        "of that type in that governorate, the words (light stems) and word pairs of the sentence, and the "
+        "four words either side of the trigger (also paired with the sub-event type).",
+        "",
+        f"**Model.** One-vs-rest logistic regression (scikit-learn liblinear, C={report['c']}, seed "
+        f"{report['seed']}); at run time a sum of weights and a logistic, numpy only. Only the weights of "
+        "features seen in training are stored (float16).",
+        "",
+        "**Cross-validated figures** (event level, the shared scorer's pairing; each outlet group held out "
+        "in turn, the model trained on the others; threshold, rescue and margin chosen on these out-of-fold "
+        "decisions of train):",
+        "",
+        "| held out | articles | rules P / R / F1 | model P | model R | model F1 | model sub-type |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
+    for name, g in groups.items():
+        r, m = g["rules"], g["model"]
+        lines.append(f"| {name} | {g['articles']} | {r['precision']:.3f} / {r['recall']:.3f} / {r['event_f1']:.3f} "
+                     f"| {m['precision']:.3f} | {m['recall']:.3f} | **{m['event_f1']:.3f}** | "
+                     f"{m['sub_event_type_acc']:.3f} |")
+    lines += ["", "| all of train, out of fold | precision | recall | event F1 | sub-type |", "|---|---:|---:|---:|---:|",
+              row("rules alone", report["rules_train"]), row("model", report["cv_train"]),
+              row("model without the vetoes", report["cv_train_without_vetoes"]), "",
+              "**Limits.** The candidates bound what it can find: an incident no trigger word proposes, or "
+              "whose place the gazetteer does not know, is never coded. Single sentences out of context get "
+              "lower probabilities than the same words inside an article.", ""]
+    return "\n".join(lines)
