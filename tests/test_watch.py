@@ -510,11 +510,12 @@ def test_watcher_runs_rounds_until_stopped(site, tmp_path):
 KILL_PATHS = ["/news/1001", "/news/1002", "/news/1003", "/other/2001", "/news/1004"]
 
 
-def _watch_process(site: LocalSite, db: Path) -> subprocess.Popen:
+def _watch_process(site: LocalSite, db: Path, *, quiet: bool = True) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     return subprocess.Popen([sys.executable, "-m", "rasd.cli", "watch", "--once", "--feed", site.url + "/feed.xml",
-                             "--db", str(db), "--quiet", *FAST[:2], "--retries", "0", "--host-delay", "0"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=str(ROOT))
+                             "--db", str(db), *(["--quiet"] if quiet else []), *FAST[:2], "--retries", "0",
+                             "--host-delay", "0"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=str(ROOT), text=True)
 
 
 def _store_summary(db: Path, base: str) -> dict:
@@ -542,7 +543,7 @@ def test_kill_9_during_a_round_loses_and_duplicates_nothing(site, tmp_path, vict
     site.routes[KILL_PATHS[victim]].update(wait=arrived, release=release)
     db = tmp_path / "killed.sqlite"
     process = _watch_process(site, db)
-    assert arrived.wait(60), process.stderr.read().decode()
+    assert arrived.wait(60), process.stderr.read()
     process.send_signal(signal.SIGKILL)
     process.wait(10)
     assert process.returncode == -signal.SIGKILL
@@ -559,6 +560,30 @@ def test_kill_9_during_a_round_loses_and_duplicates_nothing(site, tmp_path, vict
     # and a further round does nothing
     assert _watch_process(site, db).wait(60) == 0
     assert _store_summary(db, site.url) == expected
+
+
+def test_kill_9_right_after_an_article_is_stored_neither_loses_nor_duplicates_it(site, tmp_path):
+    """The window between storing an article and marking it done: the next round fetches it again, finds
+    it unchanged, and marks it done."""
+    serve_articles(site)
+    site.routes["/feed.xml"] = {"body": rss(site, KILL_PATHS), "type": "application/rss+xml"}
+    reference = tmp_path / "reference.sqlite"
+    assert _watch_process(site, reference).wait(60) == 0
+    expected = _store_summary(reference, site.url)
+    db = tmp_path / "killed.sqlite"
+    process = _watch_process(site, db, quiet=False)
+    for line in process.stderr:
+        if line.startswith(f"rasd watch: added {site.url}{KILL_PATHS[1]}"):
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait(10)
+    assert process.returncode == -signal.SIGKILL
+    assert 2 <= len(_store_summary(db, site.url)["articles"]) <= 3
+    again = _watch_process(site, db, quiet=False)
+    err = again.communicate(timeout=60)[1]
+    assert again.returncode == 0, err
+    assert _store_summary(db, site.url) == expected
+    assert f"added {site.url}{KILL_PATHS[0]}" not in err  # done before the kill: not fetched again
 
 
 def test_a_locked_store_stops_one_round_not_the_watch(site, tmp_path, monkeypatch):
