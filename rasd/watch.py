@@ -136,7 +136,11 @@ class Fetcher:
               limit: int | None = None, what: str = "page") -> Response:
         """GET ``url`` (conditional when ``etag``/``last_modified`` are given: a 304 comes back as a
         Response with ``not_modified``). Raises :class:`FetchError` with the reason."""
-        if urlparse(url).scheme not in ("http", "https"):
+        try:
+            scheme = urlparse(url).scheme
+        except ValueError as error:  # "http://[::1/x": an invalid IPv6 host
+            raise FetchError(f"invalid URL {url[:200]}: {error}", permanent=True) from None
+        if scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url[:200]}", permanent=True)
         if not self.allowed(url):
             raise FetchError(f"robots.txt of {urlparse(url).netloc} disallows {url}", permanent=True)
@@ -161,13 +165,13 @@ class Fetcher:
                     status = response.status_code
                     if status == 304:
                         return Response(str(response.url), 304)
-                    if status == 200:
+                    if 200 <= status < 300:
                         body = bytearray()
                         for chunk in response.iter_bytes():
                             body += chunk
                             if len(body) > limit:
                                 raise FetchError(f"{what} {url} larger than {limit:,} bytes", permanent=True)
-                        return Response(str(response.url), 200, bytes(body),
+                        return Response(str(response.url), status, bytes(body),
                                         response.headers.get("content-type", ""), response.headers.get("etag"),
                                         response.headers.get("last-modified"))
                     reason = f"HTTP {status} {response.reason_phrase}".strip()
@@ -184,12 +188,14 @@ class Fetcher:
                 raise FetchError(f"{what} {url}: too many redirects", permanent=True) from None
             except httpx.TimeoutException:
                 error = FetchError(f"{what} {url}: timed out")
+            except httpx.UnsupportedProtocol as raised:  # a redirect to ftp:, mailto:...
+                raise FetchError(f"{what} {url}: {raised}", permanent=True) from None
             except (httpx.TransportError, httpx.DecodingError) as raised:
                 reason = str(raised) or type(raised).__name__
                 if isinstance(raised, httpx.DecodingError):
                     raise FetchError(f"{what} {url}: undecodable body ({reason})", permanent=True) from None
                 error = FetchError(f"{what} {url}: {type(raised).__name__}: {reason}")
-            except httpx.InvalidURL as raised:
+            except (httpx.InvalidURL, ValueError, UnicodeError) as raised:
                 raise FetchError(f"{what} {url}: invalid URL ({raised})", permanent=True) from None
             if attempt >= self.retries:
                 raise FetchError(f"{error} (after {attempt + 1} tries)")
@@ -351,8 +357,11 @@ def article_links(markup: str, page_url: str) -> list[str]:
     for href, text in parser.links:
         if not href:
             continue
-        url = canonical_url(urljoin(page_url, href.strip()))
-        parts = urlparse(url)
+        try:
+            url = canonical_url(urljoin(page_url, href.strip()))
+            parts = urlparse(url)
+        except ValueError:  # "http://[::1": one broken link, not a broken page
+            continue
         if parts.scheme not in ("http", "https") or parts.netloc.lower().removeprefix("www.") != site:
             continue
         path = parts.path.rstrip("/")
@@ -536,7 +545,10 @@ class Watcher:
         for record in records[: self.max_items_per_page]:
             record = dict(record)
             if record.get("url"):
-                record["url"] = canonical_url(record["url"])
+                try:
+                    record["url"] = canonical_url(record["url"])
+                except ValueError:
+                    record.pop("url")  # an unparsable link: the item is known by its content
             record["source"] = outlet.name or record.get("source") or source
             key = record.get("url") or "feed-item:" + hashlib.sha1(
                 (outlet.url + "|" + str(record.get("title")) + "|" + str(record.get("text") or record.get("html")))

@@ -452,7 +452,8 @@ def test_links_of_a_latest_news_page():
               "<a href='/ar/tag/سوريا'>سوريا</a><a href='/ar/video/123.mp4'>فيديو القصف على إدلب</a>"
               "<a href='https://www.example.org/ar/article/55512'>المزيد</a>"
               "<a href='mailto:desk@example.org'>راسلونا على البريد الإلكتروني</a>"
-              "<a href='https://other.example/ar/article/1'>خبر من موقع آخر</a>")
+              "<a href='https://other.example/ar/article/1'>خبر من موقع آخر</a>"
+              "<a href='http://[::1/ar/news/9'>رابط معطوب في الصفحة الرئيسية</a>")
     assert article_links(markup, "https://example.org/ar/latest") == [
         "https://example.org/ar/news/2024/05/15/اشتباكات", "https://www.example.org/ar/article/55512"]
 
@@ -637,3 +638,17 @@ def test_a_pipeline_bug_on_one_article_is_retried_not_recorded_as_done(site, tmp
         second = watcher.run(once=True)[-1]
         assert (second.new_items, second.added) == (1, 1)
         assert store.counts()["articles"] == 2
+
+
+def test_a_redirect_out_of_http_and_odd_urls_fail_at_once(site):
+    site.routes["/to-ftp"] = {"status": 302, "location": "ftp://example.org/file"}
+    clock = FakeTime()
+    with Fetcher(per_host_interval=0, respect_robots=False, retries=3, sleep=clock.sleep, clock=clock.clock) as fetcher:
+        with pytest.raises(FetchError) as raised:
+            fetcher.fetch(site.url + "/to-ftp")
+        assert raised.value.permanent and clock.sleeps == []
+        with pytest.raises(FetchError, match="not an http"):
+            fetcher.fetch("file:///etc/passwd")
+        with pytest.raises(FetchError) as raised:
+            fetcher.fetch("http://[::1/news")
+        assert raised.value.permanent
