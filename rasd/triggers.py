@@ -133,6 +133,18 @@ def _within(positions: list[int], low: int, high: int) -> bool:
     return i < len(positions) and positions[i] < high
 
 
+def _nearest(specific: list[Trigger], starts: list[int], clause, pos: int) -> Trigger:
+    """The specific trigger nearest ``pos`` inside its clause, else the nearest anywhere (the one on the
+    left where two are as near): by bisection, so that thousands of triggers in a sentence stay linear."""
+    i = bisect_left(starts, pos)
+    lo, hi = bisect_left(starts, clause.start), bisect_left(starts, clause.end)
+    if lo < hi:
+        options = [k for k in (min(i, hi) - 1, max(i, lo)) if lo <= k < hi]
+    else:
+        options = [k for k in (i - 1, i) if 0 <= k < len(specific)]
+    return specific[min(options, key=lambda k: abs(starts[k] - pos))]
+
+
 def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
     """Fold generic triggers into specific ones nearby, or give them a specific type from context.
 
@@ -166,8 +178,7 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
             clause = clause_at(sentence, trig.start)
             if _within(starts, clause.start, clause.end) or _near(starts, trig.start, 60):
                 trig.absorbed = True
-                trig.absorbed_by = min(specific, key=lambda t: (not clause.start <= t.start < clause.end,
-                                                                abs(t.start - trig.start)))
+                trig.absorbed_by = _nearest(specific, starts, clause, trig.start)
                 continue
             by_clause.setdefault(clause.start, []).append(trig)
         for rivals in by_clause.values():

@@ -15,6 +15,7 @@ positive (they merge), candidates of the wrong type or province negative.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left, bisect_right
 import json
 import random
 from functools import lru_cache
@@ -28,6 +29,7 @@ MODEL_FILE = "event_decision.npz"
 CARD_FILE = "event_decision.md"
 _PREFIXES = ("وال", "بال", "فال", "لل", "كال", "ال", "و", "ف", "ب", "ل")
 WINDOW = 4
+SPAN = 40  # words either side of the trigger read as its sentence
 NONE = "NONE"
 BITS = 17
 
@@ -97,13 +99,19 @@ def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any]
             f.append(f"age={_bucket(days, (-1, 0, 1, 3, 8, 31, 365))}")
         except ValueError:
             pass
-    tokens = doc.tokens[sentence.first: sentence.last + 1]
-    words = [t.text for t in tokens]
-    stems = [_stem(w) for w in words]
+    # the sentence's words within SPAN tokens of the trigger (all of an ordinary sentence; a bounded
+    # share of a pathological one, so that a sentence of thousands of triggers stays linear)
+    starts = doc._token_starts()
+    first = max(sentence.first, bisect_right(starts, trigger.start) - 1 - SPAN)
+    last = min(sentence.last + 1, bisect_left(starts, trigger.end) + SPAN)
+    tokens = doc.tokens[first:last]
+    stems = [_stem(t.text) for t in tokens]
     f.extend("w=" + s for s in stems)
     f.extend("b=" + a + "_" + b for a, b in zip(stems, stems[1:]))
-    at = next((i for i, t in enumerate(tokens) if t.end > trigger.start), 0)
-    after = next((i for i, t in enumerate(tokens) if t.start >= trigger.end), len(tokens))
+    at = max(0, bisect_right(starts, trigger.start) - 1 - first)
+    if at < len(tokens) and tokens[at].end <= trigger.start:
+        at += 1
+    after = max(at, bisect_left(starts, trigger.end) - first)
     for i in range(max(0, at - WINDOW), at):
         f.append(f"L={stems[i]}")
         f.append(f"L|sub={stems[i]}|{sub}")
