@@ -181,13 +181,23 @@ def propose_events(doc: Document) -> None:
     doc.user_data["candidates"] = candidates
 
 
-def retype(event: Event, info: dict[str, Any], sub: str) -> None:
-    """Give a candidate another sub-event type (the decision model read it so), settled by its actors
-    as the rules settle every type (territory by who took it, shooting armed men is a clash)."""
-    sub = _adjust_type(sub, info["roles"], event.country)
+def retype(doc: Document, event: Event, info: dict[str, Any], sub: str) -> None:
+    """Give a candidate another sub-event type (the decision model read it so): its actors are read
+    again for that type (a protest read as excessive force puts the force first), and they settle the
+    type as the rules settle every type (territory by who took it, shooting armed men is a clash)."""
+    trigger = info["trigger"]
+    roles = actors.roles_for(doc, trigger, doc.sentences[trigger.sentence], event.country, sub_event_type=sub)
+    sub = _adjust_type(sub, roles, event.country)
     event.sub_event_type = sub
     event.event_type = SUB_EVENT_TYPES[sub]
     event.disorder_type = TAXONOMY[event.event_type][0]
+    for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2"):
+        setattr(event, name, getattr(roles, name))
+    event.civilian_targeting = bool(roles.civilian_targeting)
+    named = {"actor1", "actor2", "assoc_actor_1", "assoc_actor_2"}
+    event.evidence = [e for e in event.evidence if e["field"] not in named] + [
+        doc.evidence(f, s, e).to_dict() for f, s, e in roles.spans]
+    info["roles"] = roles
 
 
 def merge_events(doc: Document) -> None:

@@ -25,4 +25,4 @@ def decide_events(doc: Document) -> None:
     event_model.decide(doc, candidates, model)
     for event, info in candidates:
         if info["keep"] and info.get("model_sub"):
-            retype(event, info, info["model_sub"])
+            retype(doc, event, info, info["model_sub"])

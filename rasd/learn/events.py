@@ -256,7 +256,7 @@ def score_kept(proposed, decision) -> dict:
             if sub is None:
                 continue
             if sub != event.sub_event_type:
-                retype(event, info, sub)
+                retype(doc, event, info, sub)
             kept.append((event, info))
         gold[article["id"]] = article.get("events") or []
         pred[article["id"]] = [e.to_record() for e in _merge(doc, kept)]
