@@ -1142,8 +1142,22 @@ VICTIMS = _words("قتل مقتل قتلى قتيلا قتيل قتيلان مص
 
 
 def _victims_told(doc: Document, sentence) -> bool:
-    """The sentence tells of people killed or wounded."""
-    return any(_has(t, VICTIMS) for t in doc.tokens[sentence.first:sentence.last + 1])
+    """The sentence tells of people killed or wounded (read once per sentence: a sentence may hold
+    thousands of event words)."""
+    seen = doc.user_data.setdefault("_actors_victims", {})
+    if sentence.start not in seen:
+        seen[sentence.start] = any(_has(t, VICTIMS) for t in doc.tokens[sentence.first:sentence.last + 1])
+    return seen[sentence.start]
+
+
+def _fire_tokens(doc: Document, sentence) -> list[int]:
+    """Tokens of shooting, killing or wounding in a sentence, not what a protest denounces (once per sentence)."""
+    seen = doc.user_data.setdefault("_actors_fire", {})
+    if sentence.start not in seen:
+        tokens = doc.tokens
+        seen[sentence.start] = [i for i in range(sentence.first, sentence.last + 1) if _has(tokens[i], FIRE_ON_CROWD)
+                                and not any(_has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i))]
+    return seen[sentence.start]
 
 
 def _government_side(name: str | None, country: str | None) -> bool:
@@ -1175,9 +1189,7 @@ def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand], country: s
                   and c.mention.kind == "actor" and not c.actor.name.startswith("Government of")]
         if not forces:
             continue
-        tokens = doc.tokens
-        fire = [i for i in range(sentence.first, sentence.last + 1) if _has(tokens[i], FIRE_ON_CROWD) and not any(
-            _has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i))]  # not what it denounces
+        fire = _fire_tokens(doc, sentence)
         if fire:
             return min(forces, key=lambda c: min(abs(c.mention.first - i) for i in fire))
     return None
