@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rasd import actors, pipeline
+from rasd import actors, geo, pipeline
 from rasd.event import interaction_code
 
 UAG_IQ, UAG_SY, UAG_YE, UAG_EG, UAG_LB = (f"Unidentified Armed Group ({c})" for c in
@@ -247,7 +247,9 @@ def _roles(sentence: str, published: str, country: str | None = None) -> dict:
     # no event coded (no place, or the sentence tells of attacks in general): the roles the actor stage gives
     # its event word, a reported one first
     for trigger in sorted(doc.triggers, key=lambda t: (t.absorbed, t.modality is not None)):
-        r = actors.roles_for(doc, trigger, doc.sentences[trigger.sentence], doc.country)
+        sentence = doc.sentences[trigger.sentence]
+        places = geo.places_for(doc, trigger, sentence)  # the country the pipeline would read the event in
+        r = actors.roles_for(doc, trigger, sentence, places[0].place.country if places else doc.country)
         return {"actor1": r.actor1, "actor2": r.actor2, "assoc_actor_1": r.assoc_actor_1,
                 "assoc_actor_2": r.assoc_actor_2, "inter1": r.inter1, "inter2": r.inter2,
                 "interaction": interaction_code(r.inter1, r.inter2), "civilian_targeting": r.civilian_targeting,
