@@ -258,7 +258,8 @@ def _roles(sentence: str, published: str, country: str | None = None) -> dict:
 
 
 @pytest.mark.parametrize("row", CASES, ids=[f"{i:03d}-{r[1]}-{r[2]}".replace(" ", "_") for i, r in enumerate(CASES)])
-def test_actor_roles(row):
+def test_actor_roles(row, monkeypatch):
+    monkeypatch.setenv("RASD_DECIDER", "rules")  # the roles of the type the rules read (test_decide.py tests re-typing)
     sentence, actor1, actor2 = row[:3]
     published = row[3] if len(row) > 3 else "2020-01-01"
     got = _roles(sentence, published, row[4] if len(row) > 4 else None)

@@ -190,13 +190,16 @@ def decide(doc, candidates, model: LinearModel) -> None:
 def model_type(own: str, dist: dict[str, float], margin: float) -> str:
     """The sub-event type to code: the model's reading where it is surer of it than of the rules' type
     by ``margin``. Between battles the rules decide (a clash that changes who holds a place is the
-    territorial change, settled when the tellings merge), so a battle is never re-typed as another battle."""
+    territorial change, settled when the tellings merge), so a battle is never re-typed as another battle;
+    nor a riot as a peaceful protest (the violence the rules read is what makes it a riot)."""
     from ..event import SUB_EVENT_TYPES
     best = max((c for c in dist if c != NONE), key=dist.__getitem__)
     if best == own or dist[best] - dist.get(own, 0.0) < margin:
         return own
     if SUB_EVENT_TYPES.get(best) == "Battles" and SUB_EVENT_TYPES.get(own) == "Battles":
         return own
+    if SUB_EVENT_TYPES.get(own) == "Riots" and SUB_EVENT_TYPES.get(best) == "Protests":
+        return own  # protesters who storm, burn or stone are rioters (spec section 5), whatever else is said
     return best
 
 
