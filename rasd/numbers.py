@@ -1408,6 +1408,10 @@ WARS = _set("الحرب حرب الحروب النزاع نزاع النزاعا
 PART_OF = _set("بينهم بينهن بينها منهم منهن")
 COURT = _set("حكم حكمت حكما حكمها الحكم أحكام الأحكام بأحكام قضت المحكمة محكمة القضاء أصدرت يقضي تقضي")
 RATES = _set("يوميا سنويا شهريا أسبوعيا بمعدل")
+# Deaths no one inflicted: a crash, a flood, an epidemic, a stampede ("مقتل 257 جراء تحطم الطائرة").
+DISASTERS = _set("""تحطم التحطم الزلزال زلزال الفيضانات فيضانات الفيضان فيضان السيول سيول غرق غرقا الغرق الكوليرا
+وباء الوباء تدافع التدافع البركان بركان الإعصار إعصار الانهيار""")
+ROAD = _set("السير مروري المرور سير")
 RELATIVES = _set("الذي التي الذين اللذين اللتين")
 # A new clause begins: "ومنذ ذلك التاريخ قتل 167، فيما قتل جندي واحد في 20 تموز" (that one is dated)
 CLAUSE_OPENERS = _set("فيما بينما في_حين")
@@ -1464,6 +1468,9 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
             continue
         if has(k, RATES):
             return f"a rate ({words[k]}), not one incident's toll"
+        if abs(k - first) <= 6 or abs(k - last) <= 6:
+            if has(k, DISASTERS) or (words[k].endswith("حادث") and has(k + 1, ROAD)):
+                return f"deaths in an accident or a disaster ({words[k]}), not political violence"
         if has(k, SINCE):
             nxt = words[k + 1] if k + 1 < n else ""
             if words[k].endswith("مذاك"):  # "since then": the start point was told before
