@@ -33,6 +33,12 @@ ACLED's fatality rules as this module applies them (the ACLED codebook, "Reporte
   together ("المواجهات والتفجيران") stays with the first named and the second gets 0, with a note.
 * A total over several places or days that the text does not split stays with one event (the lead
   event); :func:`share_fatalities` gives the others 0 with a note, or splits it evenly when asked.
+* A count that is no incident's toll is marked (``aggregate``, :func:`aggregate_reason`) and given to no
+  event: a war's or conflict's toll ("النزاع الذي أودى بحياة")، deaths since a start point ("منذ 30 مارس")
+  or over a period ("خلال الأشهر الماضية"، "عشرة أيام من القصف")، a campaign's ("العملية التي بدأت قبل
+  أسبوعين")، a part of a toll given before it ("بينهم 40 طفلا")، a death sentence ("حكمت بإعدام 75")، a rate
+  ("يوميا")، deaths in a crash, flood or epidemic, and any count of 1,000 or more. The learned decision of
+  :mod:`rasd.learn.tolls` can judge the rest (off by default: ``RASD_LEARNED_TOLLS=1``).
 
 Spans are offsets into ``doc.norm.text``.
 """
