@@ -337,8 +337,9 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> lis
     events: list[Event] = []
     for event, info in merged.values():
         counts = list(info["deaths"].values())
-        # The same toll repeated in a second telling is one toll; different tolls are different reports.
-        event.fatalities = max(counts, default=0) if len(set(counts)) <= 1 else sum(counts)
+        # Tellings of one incident (same kind, place and day) give one toll: the largest, which is the
+        # updated one ("ارتفعت الحصيلة إلى"), never their sum (on train.jsonl the sum coded 922 for 62 and 860).
+        event.fatalities = max(counts, default=0)
         event.extra = {"reasons": info["reasons"]}
         events.append(event.finalize())
     return events
