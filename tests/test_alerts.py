@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from test_watch import ARTICLES, LocalSite, page, rss, serve_articles, watch
+from test_watch import LocalSite, page, rss, serve_articles, watch
 
 from rasd.alerts import Alerter, Rule, alert_counts, load_rules
 from rasd.errors import ConfigError
@@ -244,4 +244,3 @@ def test_jsonl_paths_are_relative_to_the_rule_file(tmp_path):
     (folder / "rules.yaml").write_text("rules:\n  - name: all\n    jsonl: out/alerts.jsonl\n", encoding="utf-8")
     (rule,) = load_rules(folder / "rules.yaml")
     assert rule.jsonl == str(folder.resolve() / "out" / "alerts.jsonl")
-    assert ARTICLES  # the articles of test_watch are the ones these rounds serve

@@ -367,10 +367,6 @@ class FakeTime:
 
 def test_retries_back_off_exponentially_and_honour_retry_after(site):
     clock = FakeTime()
-    calls = []
-
-    def flaky(n):
-        calls.append(n)
     site.routes["/flaky"] = {"status": 503, "body": "busy"}
     with Fetcher(retries=3, backoff=0.5, per_host_interval=0, respect_robots=False, sleep=clock.sleep,
                  clock=clock.clock) as fetcher:
