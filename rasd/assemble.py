@@ -159,7 +159,8 @@ def propose_events(doc: Document) -> None:
                 civilian_targeting=bool(roles.civilian_targeting),
                 background=bool(edate.background or trigger.background),
                 source=doc.source,
-                notes=doc.original_text(sentence.start, sentence.end),
+                notes=doc.original_text(sentence.start, sentence.end)
+                + (f" [{mention.note}]" if getattr(mention, "note", None) else ""),
                 confidence=_confidence(trigger, mention, edate, roles),
             )
             spans = [("trigger", trigger.start, trigger.end), ("location", mention.start, mention.end)]

@@ -81,9 +81,20 @@ def postgres_url():
 
 def empty(store) -> None:
     """Delete every row of a store (a clean slate on a shared PostgreSQL database)."""
+    from rasd.store.schema import STATE_TABLES
+
+    # the watch and alert state tables, where a watch or an alert has made them (their version is in meta)
+    state = _state_table_names(STATE_TABLES) if store.query(
+        "SELECT value FROM meta WHERE key = 'state_version'") else []
     with store.transaction():
-        for table in ("merges", "evidence", "reports", "events", "articles", "sources"):
+        for table in (*state, "merges", "evidence", "reports", "events", "articles", "sources"):
             store._execute(f"DELETE FROM {table}")
+
+
+def _state_table_names(ddl: list[str]) -> list[str]:
+    """The tables the watch and alert state DDL creates, children first (reverse order of creation)."""
+    import re
+    return [m for statement in reversed(ddl) for m in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", statement)]
 
 
 @pytest.fixture(scope="session")
