@@ -7,4 +7,6 @@ weights into ``out_dir`` (``rasd/data/models/`` for the shipped ones, each with 
 """
 from __future__ import annotations
 
-TRAINERS: list[str] = ["rasd.learn.events", "rasd.learn.tolls", "rasd.learn.actor_roles"]
+# In dependency order: the event decision reads the actors' roles (and so the role model), so the role
+# model is trained first; a second run over the same data then rebuilds every file bit for bit.
+TRAINERS: list[str] = ["rasd.learn.actor_roles", "rasd.learn.tolls", "rasd.learn.events"]

@@ -41,6 +41,14 @@ def _stem(word: str) -> str:
     return word
 
 
+def _stems(doc) -> list[str]:
+    """The light stem of every token of the document, computed once (every candidate reads its sentence's)."""
+    stems = doc.user_data.get("_stems")
+    if stems is None or len(stems) != len(doc.tokens):
+        stems = doc.user_data["_stems"] = [_stem(t.text) for t in doc.tokens]
+    return stems
+
+
 def _bucket(value: float, edges: Iterable[float]) -> int:
     for i, edge in enumerate(edges):
         if value <= edge:
@@ -105,7 +113,7 @@ def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any]
     first = max(sentence.first, bisect_right(starts, trigger.start) - 1 - SPAN)
     last = min(sentence.last + 1, bisect_left(starts, trigger.end) + SPAN)
     tokens = doc.tokens[first:last]
-    stems = [_stem(t.text) for t in tokens]
+    stems = _stems(doc)[first:last]
     f.extend("w=" + s for s in stems)
     f.extend("b=" + a + "_" + b for a, b in zip(stems, stems[1:]))
     at = max(0, bisect_right(starts, trigger.start) - 1 - first)

@@ -40,12 +40,15 @@ class LinearModel:
     classes: list[str]
     bits: int
     meta: dict
+    rows: np.ndarray | None = None
 
     def scores(self, features: Iterable[str]) -> list[float]:
         idx = indices(features, self.bits)
         if not idx:
             return [float(b) for b in self.bias]
-        return [float(v) for v in self.weights[:, idx].sum(axis=1) + self.bias]
+        if self.rows is None:  # one row of class weights per feature: a decision reads contiguous memory
+            self.rows = np.ascontiguousarray(self.weights.T)
+        return (self.rows[idx].sum(axis=0) + self.bias).tolist()
 
     def probability(self, features: Iterable[str]) -> float:
         """P(positive) of a binary model."""
@@ -80,9 +83,10 @@ class LinearModel:
         columns = np.load(buffer, allow_pickle=False)
         packed = np.load(buffer, allow_pickle=False)
         bias = np.load(buffer, allow_pickle=False)
-        weights = np.zeros((len(header["classes"]), 1 << header["bits"]), dtype=np.float32)
-        weights[:, columns] = packed.astype(np.float32)
-        return cls(weights=weights, bias=bias, classes=header["classes"], bits=header["bits"], meta=header["meta"])
+        rows = np.zeros((1 << header["bits"], len(header["classes"])), dtype=np.float32)
+        rows[columns, :] = packed.astype(np.float32).T
+        return cls(weights=rows.T, bias=bias, classes=header["classes"], bits=header["bits"], meta=header["meta"],
+                   rows=rows)
 
 
 def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[str], *, bits: int = DEFAULT_BITS,

@@ -211,7 +211,7 @@ def examples(train_path: Path) -> list[tuple[list[str], int, str, str | None, in
     from .. import numbers, pipeline
     from ..errors import InputError
 
-    stages = [(name, stage) for name, stage in pipeline.STAGES if name not in ("actors", "assemble")]
+    stages = [(name, stage) for name, stage in pipeline.STAGES_BEFORE_DECISION if name not in ("actors", "propose")]
     rows = []
     saved = numbers.USE_LEARNED_TOLLS
     numbers.USE_LEARNED_TOLLS = False  # the features hold the rules' verdict, never the model's own
