@@ -279,10 +279,11 @@ def _rules(proposed):
 
 
 # Doubts of the rules that no model overrides: what is told as denied, threatened, planned, condemned,
-# charged, called for, asked or supposed is not an incident however eventful its words. The model may
-# still keep a generic word with no day of its own (``unanchored``, ``vague``, ``generic`` talk).
+# charged, called for, asked or supposed, or told as a general state of things ("شبه يومي"), is not an
+# incident however eventful its words. The model may still keep a generic word with no day of its own
+# (``unanchored``, ``vague``).
 VETOES = ("plan", "denial", "threat", "condemnation", "charge", "forced", "grievance", "call", "negation",
-          "hypothetical", "question", "statement")
+          "hypothetical", "question", "statement", "generic")
 
 
 def vetoed(info: dict[str, Any], vetoes) -> bool:
