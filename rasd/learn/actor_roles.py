@@ -36,6 +36,8 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from .linear import indices
+
 BITS = 15
 CLASSES = ("actor1", "actor2", "none")
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
@@ -110,7 +112,7 @@ class RoleModel:
     classes: tuple[str, ...]
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
-        idx = sorted({_index(f) for f in feats})
+        idx = indices(feats, BITS)  # the shared, cached hashing of rasd.learn.linear
         z = self.weights[:, idx].sum(axis=1) + self.weights[:, -1]
         z = z - z.max()
         e = np.exp(z)

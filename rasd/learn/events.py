@@ -35,10 +35,19 @@ BITS = 17
 
 
 def _stem(word: str) -> str:
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
+    stem = _STEMS.get(word)
+    if stem is None:
+        stem = word
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                stem = word[len(prefix):]
+                break
+        if len(_STEMS) < 200_000:  # words repeat across articles: a bounded cache
+            _STEMS[word] = stem
+    return stem
+
+
+_STEMS: dict[str, str] = {}
 
 
 def _stems(doc) -> list[str]:

@@ -28,7 +28,21 @@ def feature_index(feature: str, bits: int = DEFAULT_BITS) -> int:
 def indices(features: Iterable[str], bits: int = DEFAULT_BITS) -> list[int]:
     """The distinct weight indices of a bag of features (a feature present twice counts once)."""
     mask = (1 << bits) - 1
-    return sorted({zlib.crc32(f.encode("utf-8", "surrogatepass")) & mask for f in features})
+    cache = _HASHES.get(bits)
+    if cache is None:
+        cache = _HASHES[bits] = {}
+    out = set()
+    for f in features:
+        h = cache.get(f)
+        if h is None:
+            h = zlib.crc32(f.encode("utf-8", "surrogatepass")) & mask
+            if len(cache) < 500_000:  # features repeat across decisions: a bounded cache
+                cache[f] = h
+        out.add(h)
+    return sorted(out)
+
+
+_HASHES: dict[int, dict[str, int]] = {}
 
 
 @dataclass(slots=True)
