@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import time
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def run(args) -> int:
     path = Path(args.train)
     if not path.is_file():
         raise InputError(f"no training file at {path} (give --train PATH)")
-    if any(part in path.name for part in ("dev.jsonl", "dev2.jsonl")):
+    if re.fullmatch(r"dev\d*\.jsonl", path.name):  # the evaluation sets
         raise InputError("the dev sets are for evaluation only: train on train.jsonl")
     out = Path(args.out)
     reports = {}
