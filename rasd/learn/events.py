@@ -15,9 +15,9 @@ positive (they merge), candidates of the wrong type or province negative.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from bisect import bisect_left, bisect_right
 import json
-import random
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -111,7 +111,6 @@ def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any]
         f.append(f"told|doubt={_bucket(context['told'][key], (1, 2, 4))}|{info.get('doubt')}")
     if doc.published and event.event_date:
         try:
-            import datetime as dt
             days = (doc.published - dt.date.fromisoformat(event.event_date)).days
             f.append(f"age={_bucket(days, (-1, 0, 1, 3, 8, 31, 365))}")
         except ValueError:
@@ -326,7 +325,6 @@ def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> 
     figures (one outlet group held out at a time) beside those of the rules alone on the same articles.
     The threshold and the re-typing margin are chosen on the out-of-fold decisions of train itself."""
     from ..evaluate import admin1_aliases
-    random.seed(seed)
     aliases = admin1_aliases()
     proposed = propose_all(read_articles(train_path))
     rows, labels, groups, where = [], [], [], []
@@ -360,7 +358,8 @@ def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> 
     for group in sorted(set(groups)):
         subset = [x for x in range(len(proposed)) if outlet_group(proposed[x][0].get("source") or "") == group]
         sub_proposed = [proposed[x] for x in subset]
-        sub_dists = {(k, j): d for (a, j), d in dists.items() if a in set(subset) for k in [subset.index(a)]}
+        position = {a: k for k, a in enumerate(subset)}
+        sub_dists = {(position[a], j): d for (a, j), d in dists.items() if a in position}
         by_group[group] = {"articles": len(subset), "rules": _figures(score_kept(sub_proposed, _rules(sub_proposed))),
                            "model": _figures(score_kept(sub_proposed, _by_model(sub_proposed, sub_dists, threshold, margin, rescue)))}
     report = {"candidates": len(rows), "labels": {k: labels.count(k) for k in sorted(set(labels))},

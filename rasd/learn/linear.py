@@ -3,7 +3,7 @@
 A decision is described by a bag of string features (``"cue=غارة"``, ``"w=مقتل"``, ``"doubt=plan"``); each is
 hashed (CRC-32, stable across processes and machines) into one of ``2**bits`` weights. Training uses
 scikit-learn (``rasd train``); deciding needs nothing but the weights: a sum over the features present and
-a logistic or soft-max on top, a few microseconds a decision. Weights are stored as ``.npz`` (float32),
+a logistic a class, normalised, on top, a few microseconds a decision. Weights are stored as ``.npz`` (float32),
 loaded once per process.
 """
 from __future__ import annotations
@@ -64,11 +64,6 @@ class LinearModel:
             self.rows = np.ascontiguousarray(self.weights.T)
         return (self.rows[idx].sum(axis=0) + self.bias).tolist()
 
-    def probability(self, features: Iterable[str]) -> float:
-        """P(positive) of a binary model."""
-        z = self.scores(features)[0]
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
     def distribution(self, features: Iterable[str]) -> dict[str, float]:
         """Class probabilities of a one-vs-rest model: each class's logistic, normalised to sum 1."""
         z = self.scores(features)
@@ -104,33 +99,20 @@ class LinearModel:
 
 
 def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[str], *, bits: int = DEFAULT_BITS,
-                 c: float = 1.0, seed: int = 0, positive: str | None = None,
-                 class_weight: str | None = None, meta: dict | None = None) -> LinearModel:
-    """Train a logistic regression with scikit-learn (liblinear: binary when ``positive`` is given, else
-    one-vs-rest) over hashed features. Only the weights of features seen in ``rows`` are fitted (the
-    columns are packed before fitting, then put back in place). Deterministic for the same rows, labels
-    and seed."""
+                 c: float = 1.0, seed: int = 0, meta: dict | None = None) -> LinearModel:
+    """Train a one-vs-rest logistic regression (scikit-learn, liblinear) over hashed features. Only the
+    weights of features seen in ``rows`` are fitted (the columns are packed before fitting, then put back
+    in place). Deterministic for the same rows, labels and seed."""
     from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
 
     matrix, columns = design_matrix(rows, bits)
-    if positive is not None:
-        y = np.array([1 if label == positive else 0 for label in labels])
-    else:
-        y = np.array(list(labels))
-    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000,
-                               class_weight=class_weight)
-    if positive is None:
-        from sklearn.multiclass import OneVsRestClassifier
-        wrapped = OneVsRestClassifier(model).fit(matrix, y)
-        classes = [str(k) for k in wrapped.classes_]
-        packed = np.vstack([e.coef_ for e in wrapped.estimators_])
-        bias = np.array([e.intercept_[0] for e in wrapped.estimators_], dtype=np.float32)
-    else:
-        model.fit(matrix, y)
-        classes = [positive]
-        packed, bias = model.coef_, model.intercept_.astype(np.float32)
+    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000)
+    wrapped = OneVsRestClassifier(model).fit(matrix, np.array(list(labels)))
+    classes = [str(k) for k in wrapped.classes_]
     weights = np.zeros((len(classes), 1 << bits), dtype=np.float32)
-    weights[:, columns] = packed
+    weights[:, columns] = np.vstack([e.coef_ for e in wrapped.estimators_])
+    bias = np.array([e.intercept_[0] for e in wrapped.estimators_], dtype=np.float32)
     return LinearModel(weights=weights, bias=bias, classes=classes, bits=bits, meta=dict(meta or {}))
 
 
