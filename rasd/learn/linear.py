@@ -3,8 +3,8 @@
 A decision is described by a bag of string features (``"cue=غارة"``, ``"w=مقتل"``, ``"doubt=plan"``); each is
 hashed (CRC-32, stable across processes and machines) into one of ``2**bits`` weights. Training uses
 scikit-learn (``rasd train``); deciding needs nothing but the weights: a sum over the features present and
-a logistic a class, normalised, on top, a few microseconds a decision. Weights are stored as ``.npz`` (float32),
-loaded once per process.
+one logistic a class, normalised, on top: a few microseconds a decision. Only the weights of features seen
+in training are stored (float16), loaded once per process.
 """
 from __future__ import annotations
 
