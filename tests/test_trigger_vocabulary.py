@@ -55,3 +55,31 @@ def test_the_new_wording_is_a_trigger(text, sub):
 ])
 def test_families_are_no_capture(text):
     assert "Arrests" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "تمكن الجيش من السيطرة النارية على الطريق الواصل بين المدينتين",
+    "وسّع الحزب رقعة سيطرته في الجرود خلال شهرين من المعارك",
+    "يعود الميناء إلى استعادة دوره التجاري بعد سنوات من الحرب",
+    "تسقط القذائف على مناطقَ سيطرة الحكومة منذ أسابيع",
+])
+def test_control_that_is_no_taking_of_a_place(text):
+    """Fire control, the extent or the areas of someone's control, a port's role regained: no place taken."""
+    assert not types(text) & {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize("text, not_sub", [
+    ("قررت الحكومة طرد دبلوماسيين روس من أراضيها", "Government regains territory"),
+    ("أعلنت الخارجية طردَ السفير بعد الأزمة", "Government regains territory"),
+    ("طرحت الدول العربية مشروع قرار اعترضت عليه واشنطن بشدة", "Disrupted weapons use"),
+    ("اعترضوا على نتائج الانتخابات البلدية", "Disrupted weapons use"),
+    ("وقّع الوزيران اتفاقًا للتعاون الدفاعي بين البلدين", "Agreement"),
+    ("أبرمت الدولتان اتفاقية تعاون عسكري", "Agreement"),
+])
+def test_diplomacy_is_no_incident(text, not_sub):
+    """Diplomats expelled, a draft objected to, a cooperation pact signed: the words of war, no incident."""
+    assert not_sub not in types(text)
+
+
+def test_an_interception_is_still_one():
+    assert "Disrupted weapons use" in types("اعترضت الدفاعات الجوية صاروخا باليستيا فوق جازان")
