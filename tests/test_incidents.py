@@ -58,6 +58,16 @@ ONE_INCIDENT = [
     # the same incident told in the lead and again in the body
     ("قتل ثلاثة مدنيين بقصف صاروخي على مدينة تعز اليوم.\nوقال مصدر طبي إن القصف الصاروخي على تعز أسفر "
      "عن مقتل ثلاثة مدنيين بينهم طفل.", ("Shelling/artillery/missile attack", "Ta'izz")),
+    # written with tatweel, Eastern Arabic digits, diacritics; a sniper's shot; a raid ending in arrests
+    ("ســقــطــت ثلاث قذائف صاروخية على مطار بغداد الدولي مساء أمس دون وقوع إصابات.",
+     ("Shelling/artillery/missile attack", "Baghdad")),
+    ("قُتل ٣ جنود وأصيب ٥ آخرون بانفجار لغم أرضي بآليتهم في منطقة الشيخ زويد بشمال سيناء أمس.",
+     ("Remote explosive/landmine/IED", "North Sinai")),
+    ("أطلق قناصٌ النار على شاب في حي الشيخ مقصود بحلب اليوم فأرداه قتيلا.", ("Attack", "Aleppo")),
+    ("ألقى مجهولون قنبلة يدوية على منزل ضابط في حي الجمهورية بالبصرة أمس.", ("Grenade", "Basra")),
+    ("اقتحمت قوات الاحتلال مخيم جنين فجر اليوم واعتقلت خمسة شبان بعد مداهمة منازلهم.", ("Arrests", "West Bank")),
+    ("دهست شاحنةٌ حشدًا من المارة في مدينة نيس الفرنسية ليلة أمس فقتلت عشرات الأشخاص.",
+     ("Attack", "Provence-Alpes-Cote-d'Azur")),
 ]
 
 SEVERAL_INCIDENTS = [
@@ -74,6 +84,15 @@ SEVERAL_INCIDENTS = [
     # incidents in two countries
     ("قتل شرطيان في هجوم مسلح على حاجز أمني في شمال سيناء أمس، فيما اعتقلت السلطات الأردنية "
      "ثلاثة أشخاص في مدينة إربد.", [("Armed clash", "North Sinai"), ("Arrests", "Irbid")]),
+    # two places, two kinds, joined by "while", "and in", "on the same day"
+    ("انفجرت سيارة مفخخة في مدينة الباب بريف حلب، وفي اليوم نفسه اختطف مسلحون طبيبا في مدينة إدلب.",
+     [("Abduction/forced disappearance", "Idlib"), ("Remote explosive/landmine/IED", "Aleppo")]),
+    ("تظاهر المئات في عمّان احتجاجا على قانون الضريبة، بينما اعتقلت الشرطة ناشطين في مدينة إربد.",
+     [("Arrests", "Irbid"), ("Peaceful protest", "Amman")]),
+    ("انفجرت عبوة ناسفة في الفلوجة صباحا، وانفجرت عبوة ثانية في تكريت مساءً.",
+     [("Remote explosive/landmine/IED", "Al Anbar"), ("Remote explosive/landmine/IED", "Salah ad Din")]),
+    ("خطف مسلحون ثلاثة عمال أتراك في مدينة سرت الليبية، وفي مصراتة اغتيل ضابط بالرصاص.",
+     [("Abduction/forced disappearance", "Sirte"), ("Attack", "Misrata")]),
 ]
 
 
