@@ -112,12 +112,20 @@ class RoleModel:
     classes: tuple[str, ...]
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
-        idx = indices(feats, BITS)  # the shared, cached hashing of rasd.learn.linear
-        z = self.weights[:, idx].sum(axis=1) + self.weights[:, -1]
-        z = z - z.max()
+        return self.probabilities_of([feats])[0]
+
+    def probabilities_of(self, rows: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+        """The class probabilities of several mentions (the features of each): the weights of each are
+        summed on their own (as ``weights[:, idx].sum(axis=1)``: the same sums), the softmax of all of
+        them is one array operation."""
+        weights = self.weights
+        z = np.array([np.add.reduce(weights.take(indices(feats, BITS), axis=1), axis=1) for feats in rows])
+        z += weights[:, -1]
+        z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
-        p = e / e.sum()
-        return {c: float(v) for c, v in zip(self.classes, p)}
+        p = e / e.sum(axis=1, keepdims=True)
+        classes = self.classes
+        return [dict(zip(classes, row)) for row in p.tolist()]
 
     def rescore(self, doc, trigger, sentence, cands) -> None:
         """Add the model's points to the rules' (:data:`WEIGHT` x probability of actor1 to the doer points,
@@ -127,8 +135,9 @@ class RoleModel:
         rows = [(c, features(doc, trigger, sentence, c, cands)) for c in cands if not c.source]
         if any(hard(row) for _, row in rows):
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
-        probs = [(c, self.probabilities(row)) for c, row in rows]
-        for c, p in probs:
+        if not rows:
+            return
+        for (c, _), p in zip(rows, self.probabilities_of([row for _, row in rows])):
             c.rule_target = c.target
             c.agent, c.target = blend(c.agent, c.target, p)
             c.why.append(f"role model: actor1 {p['actor1']:.2f}, actor2 {p['actor2']:.2f}")
