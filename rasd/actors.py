@@ -586,6 +586,14 @@ TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نق
 FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
+# Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
+# words rebuilt for every token it tests cost more than the test itself.
+ANY_VERBS = VERBS | PATIENT_VERBS
+ACTIVE_VERBS = VERBS - PATIENT_VERBS
+PATIENT_NOUNS_ONLY = PATIENT_NOUNS - PATIENT_VERBS
+EVENT_NOUNS = AGENT_NOUNS | PATIENT_NOUNS
+AIR_OR_AGENT_NOUNS = AIR_WORDS | AGENT_NOUNS
+NOT_OWNED_AFTER = AGENT_NOUNS | VERBS | SPEECH | SOURCE_NOUNS | AIR_WORDS | PATIENT_NOUNS  # no "a noun + ل + the force"
 
 
 def _has(tok, words: frozenset[str]) -> bool:
@@ -673,7 +681,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
     tokens = doc.tokens
     lo, hi = sentence.first, sentence.last
     t_first, t_last = _trigger_tokens(doc, trigger)
-    verbal = _verb(tokens[t_first], VERBS) and not _has(tokens[t_first], AGENT_NOUNS | PATIENT_NOUNS) \
+    verbal = _verb(tokens[t_first], VERBS) and not _has(tokens[t_first], EVENT_NOUNS) \
         if lo <= t_first <= hi else False
     battle = trigger.event_type == "Battles"
     between_party = None
@@ -741,7 +749,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         elif b1 is not None and (b1.text in AGENT_PREPS or b1.text in AGENT_OBJECT_VERBS):
             c.add("agent", 3.0, f"after {b1.text}")
             c.launcher = True
-        elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_WORDS | AGENT_NOUNS:
+        elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_OR_AGENT_NOUNS:
             c.add("agent", 2.5, f"after {b2.text} {b1.text}")
         # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
         if b1 is not None and b2 is not None and b2.text in ("من", "ومن") and _has(b1, LOST_HOLD):
@@ -763,7 +771,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         elif b1 is not None and _has(b1, OWNED):
             owner = not (b1.text.startswith("ب") and _has(b1, AGENT_NOUNS))
         elif (b1 is not None and m.cue_first == m.first and _lam(doc, m) and not b1.text.isdigit()
-              and not _has(b1, AGENT_NOUNS | VERBS | SPEECH | SOURCE_NOUNS | AIR_WORDS | PATIENT_NOUNS)
+              and not _has(b1, NOT_OWNED_AFTER)
               and b1.text not in TIME_WORDS and not b1.text.startswith("و")):
             owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
         if owner:
@@ -818,7 +826,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             else:
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
         elif prev is not None and k - j <= 4 and not c.owner and not masdar:
-            if _verb(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS - PATIENT_VERBS \
+            if _verb(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS_ONLY \
                     or (_verb(prev, VERBS) and _passive(doc, prev)):
                 c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
             elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
@@ -833,8 +841,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
         if _head_of_clause(doc, k, lo):
             follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
-            verb_after = next((t for t in follow if _verb(t, VERBS | PATIENT_VERBS) and t.text not in ("قد",)), None)
-            if verb_after is not None and _verb(verb_after, PATIENT_VERBS) and not _verb(verb_after, VERBS - PATIENT_VERBS):
+            verb_after = next((t for t in follow if _verb(t, ANY_VERBS) and t.text not in ("قد",)), None)
+            if verb_after is not None and _verb(verb_after, PATIENT_VERBS) and not _verb(verb_after, ACTIVE_VERBS):
                 c.add("target", 2.0, f"the subject of {verb_after.text}")
             elif verb_after is not None:
                 c.add("agent", 2.5, f"the subject at the head of the clause ({verb_after.text})")
