@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,11 +55,35 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
     return sum(value >= e for e in edges)
 
 
-def features(doc, trigger, sentence, cand, cands) -> list[str]:
-    """The features of one candidate mention (a ``rasd.actors._Cand`` scored by the rules) for ``trigger``."""
+@dataclass(slots=True)
+class _SentenceContext:
+    """What the features of every mention of one sentence share (read once per sentence)."""
+
+    t_first: int  # the trigger's token, inside the sentence
+    rank: dict[int, int]  # first token of a mention -> its place among the non-source mentions
+    mentions: int  # how many non-source mentions
+    names: dict[str, int]  # actor name -> how many non-source mentions read as it
+
+
+def _sentence_context(doc, trigger, sentence, cands) -> _SentenceContext:
+    others = sorted((c for c in cands if not c.source), key=lambda c: c.mention.first)
+    rank: dict[int, int] = {}
+    names: dict[str, int] = {}
+    for k, c in enumerate(others):
+        rank.setdefault(c.mention.first, k)
+        names[c.actor.name] = names.get(c.actor.name, 0) + 1
+    t_first = max(sentence.first, min(sentence.last, _token_at(doc, trigger.start)))
+    return _SentenceContext(t_first, rank, len(others), names)
+
+
+def features(doc, trigger, sentence, cand, cands, shared: _SentenceContext | None = None) -> list[str]:
+    """The features of one candidate mention (a ``rasd.actors._Cand`` scored by the rules) for ``trigger``.
+    ``shared``: what the mentions of the sentence share (:func:`_sentence_context`), when read once for all of them."""
     tokens = doc.tokens
     m = cand.mention
-    t_first = max(sentence.first, min(sentence.last, _token_at(doc, trigger.start)))
+    if shared is None:
+        shared = _sentence_context(doc, trigger, sentence, cands)
+    t_first = shared.t_first
     cat, etype, sub = cand.actor.category, trigger.event_type, trigger.sub_event_type
     if m.last < t_first:
         side, dist = "before", t_first - m.last
@@ -78,11 +103,11 @@ def features(doc, trigger, sentence, cand, cands) -> list[str]:
             out.append(f"flag={flag}")
     for why in cand.why:
         out.append("why=" + why.split(" (")[0][:40])
-    others = sorted((c for c in cands if not c.source), key=lambda c: c.mention.first)
-    if others:
-        rank = [c.mention.first for c in others].index(m.first) if m.first in [c.mention.first for c in others] else -1
-        out.append(f"rank={'only' if len(others) == 1 else 'first' if rank == 0 else 'last' if rank == len(others) - 1 else 'mid'}")
-        out.append(f"same={sum(c.actor.name == cand.actor.name for c in others)}")
+    if shared.mentions:
+        n = shared.mentions
+        rank = shared.rank.get(m.first, -1)
+        out.append(f"rank={'only' if n == 1 else 'first' if rank == 0 else 'last' if rank == n - 1 else 'mid'}")
+        out.append(f"same={shared.names.get(cand.actor.name, 0)}")
     k = m.cue_first if m.cue_first >= 0 else m.first
     for back in (1, 2):
         j = k - back
@@ -101,8 +126,6 @@ def features(doc, trigger, sentence, cand, cands) -> list[str]:
 
 
 def _token_at(doc, pos: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(doc._token_starts(), pos)
 
 
@@ -132,7 +155,8 @@ class RoleModel:
         of actor2 to the points of the one hit) for the mentions no strong cue of the rules decides (see
         :func:`blend`); a sentence with an explicit construction (من قبل، تبنى، بين ... و) is left to the
         rules. Sources stay sources."""
-        rows = [(c, features(doc, trigger, sentence, c, cands)) for c in cands if not c.source]
+        shared = _sentence_context(doc, trigger, sentence, cands)
+        rows = [(c, features(doc, trigger, sentence, c, cands, shared)) for c in cands if not c.source]
         if any(hard(row) for _, row in rows):
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
         if not rows:
