@@ -947,6 +947,19 @@ def _resolve(doc: Document, mention: ActorMention, country: str | None) -> Actor
 
 
 def _article_counts(doc: Document, country: str | None, before: int | None = None) -> Counter:
+    """How often the article names each armed actor (read for ``country``; only before ``before`` when
+    given). Counted once per article, country and cut-off (``doc.user_data``): every candidate with a
+    side missing asks; callers read the counts and never change them."""
+    memo = doc.user_data.get("_article_counts")
+    if memo is None or memo[0] is not doc.actors:
+        memo = doc.user_data["_article_counts"] = (doc.actors, {})
+    counts = memo[1].get((country, before))
+    if counts is None:
+        counts = memo[1][(country, before)] = _count_armed(doc, country, before)
+    return counts
+
+
+def _count_armed(doc: Document, country: str | None, before: int | None) -> Counter:
     counts: Counter = Counter()
     for m in doc.actors:
         if m.kind in ("source", "person") or m.generic or (before is not None and m.start >= before):
