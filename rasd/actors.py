@@ -383,7 +383,7 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
 
 def _article_kept(phrase: str, written: str) -> bool:
     """A one-word name written with the article needs it in the text: القاعدة is Al Qaeda, قاعدة a base."""
-    if " " in phrase.strip() or not norm(phrase).startswith("ال"):
+    if not _needs_article(phrase):
         return True
     if written[:1] in ("و", "ف") and len(written) > 4:
         written = written[1:]
@@ -392,6 +392,12 @@ def _article_kept(phrase: str, written: str) -> bool:
     if written[:1] in ("ب", "ك", "ل") and not written.startswith("ال"):
         written = written[1:]
     return written.startswith("ال")
+
+
+@lru_cache(maxsize=65_536)
+def _needs_article(phrase: str) -> bool:
+    """A lexicon phrase of one word written with the article (read once per phrase: every match asks)."""
+    return " " not in phrase.strip() and norm(phrase).startswith("ال")
 
 
 _NATIONALITY_CACHE: dict[int, dict[str, str | None]] = {}  # id(lexicon) -> word -> country or None
