@@ -133,6 +133,7 @@ def _token_at(doc, pos: int) -> int:
 class RoleModel:
     weights: np.ndarray  # (classes, 2**BITS + 1): the last column is the bias
     classes: tuple[str, ...]
+    rows: np.ndarray | None = None  # weights.T, contiguous: one row of class weights per feature
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         return self.probabilities_of([feats])[0]
@@ -142,7 +143,14 @@ class RoleModel:
         summed on their own (as ``weights[:, idx].sum(axis=1)``: the same sums), the softmax of all of
         them is one array operation."""
         weights = self.weights
-        z = np.array([np.add.reduce(weights.take(indices(feats, BITS), axis=1), axis=1) for feats in rows])
+        if self.rows is None:
+            self.rows = np.ascontiguousarray(weights.T)
+        # rows.take(idx) is (features, classes), C-ordered: summed over axis 0 the weights are added one
+        # feature after another, in the order weights[:, idx].sum(axis=1) adds them (its fancy-indexed
+        # copy is Fortran-ordered); a C-ordered (classes, features) copy would be summed pairwise instead,
+        # which rounds differently
+        take, add = self.rows.take, np.add.reduce
+        z = np.array([add(take(indices(feats, BITS), axis=0), axis=0) for feats in rows])
         z += weights[:, -1]
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
@@ -200,7 +208,8 @@ def model() -> RoleModel | None:
     weights = np.load(path, allow_pickle=False)
     if info.get("bits") != BITS or weights.shape != (len(info["classes"]), (1 << BITS) + 1):
         return None  # weights of another feature layout: the rules decide alone
-    return RoleModel(weights=weights.astype(np.float64), classes=tuple(info["classes"]))
+    weights = weights.astype(np.float64)
+    return RoleModel(weights=weights, classes=tuple(info["classes"]), rows=np.ascontiguousarray(weights.T))
 
 
 # -- training ---------------------------------------------------------------------------------------------------
