@@ -75,7 +75,7 @@ class Document:
         """Replace the text (the cleaner does this) and recompute the normalised form and tokens."""
         self.text = text
         self.norm = normalize(text)
-        self.tokens = tokenize(self.norm.text)
+        self.tokens = tokenize(self.norm.text, fast_alphabet=self.norm.fast)
         self.user_data.pop("_token_starts", None)
 
     # -- offsets -----------------------------------------------------------------------------
