@@ -46,3 +46,18 @@ def test_role_model_scores_a_sentence_as_it_scores_each_mention():
         z = weights[:, idx].sum(axis=1) + weights[:, -1]  # the plain computation, one mention at a time
         e = np.exp(z - z.max())
         assert probs == {c: float(v) for c, v in zip(actor_roles.CLASSES, e / e.sum())}
+
+
+def test_linear_scores_equal_the_fancy_indexed_sum():
+    rng = np.random.default_rng(2)
+    bits, classes = 12, ["a", "b", "c", "d", "e"]
+    weights = rng.normal(scale=3.0, size=(len(classes), 1 << bits)).astype(np.float32)
+    weights[:, rng.integers(0, 1 << bits, 50)] *= 1e-6  # magnitudes far apart: the order of the sums shows
+    bias = rng.normal(size=len(classes)).astype(np.float32)
+    model = linear.LinearModel(weights=weights, bias=bias, classes=classes, bits=bits, meta={})
+    rows = np.ascontiguousarray(weights.T)
+    for _ in range(300):
+        feats = [f"x={rng.integers(0, 3000)}" for _ in range(rng.integers(0, 150))]
+        idx = linear.indices(feats, bits)
+        plain = [float(b) for b in bias] if not idx else (rows[idx].sum(axis=0) + bias).tolist()
+        assert model.scores(feats) == plain
