@@ -1004,6 +1004,18 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
               and (step < 0 or t.event_type == trigger.event_type)]
     if not others:
         return None
+    first = others[0]
+    # Every event word of a sentence with no doer asks about the sentences around it: the answer is kept
+    # per article, under what _analyse reads of the event word there (assembling may retype a word).
+    key = (index, country, id(first), first.start, first.end, first.event_type, first.sub_event_type)
+    memo = doc.user_data.setdefault("_carried", {})
+    if key not in memo:
+        memo[key] = _doer_of(doc, first, sentence, country)
+    return memo[key]
+
+
+def _doer_of(doc: Document, trigger, sentence, country: str | None) -> Actor | None:
+    """The armed actor the rules read as the doer of ``trigger`` in ``sentence`` (None: none clearly)."""
     cands = []
     for m in doc.actors:
         if sentence.start <= m.start < sentence.end:
@@ -1013,7 +1025,7 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
                 cands.append(_Cand(m, actor))
     if not cands:
         return None
-    _analyse(doc, others[0], sentence, cands)
+    _analyse(doc, trigger, sentence, cands)
     best = _prefer(cands, "agent")
     if best is not None and best.agent >= 2.0 and best.actor.category in ARMED:
         return best.actor
