@@ -32,6 +32,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -187,7 +188,7 @@ HARD = ("flag=between", "flag=launcher", "why=claims", "why=after من قبل", 
 
 def hard(row: Sequence[str]) -> bool:
     """A mention whose role an explicit construction gives (the rules' reasons in the features)."""
-    return any(f.startswith(HARD) for f in row)
+    return any(map(str.startswith, row, repeat(HARD)))  # f.startswith(HARD) for each f, looped in C
 
 
 def blend(agent: float, target: float, p: dict[str, float]) -> tuple[float, float]:
