@@ -64,7 +64,11 @@ class LinearModel:
     rows: np.ndarray | None = None
 
     def scores(self, features: Iterable[str]) -> list[float]:
-        idx = indices(features, self.bits)
+        return self.scores_of(indices(features, self.bits))
+
+    def scores_of(self, idx: list[int]) -> list[float]:
+        """The class scores of a bag already hashed: its distinct weight indices, sorted (:func:`indices`;
+        a caller whose bags share many features can hash the shared ones once and merge the sets)."""
         if not idx:
             return [float(b) for b in self.bias]
         if self.rows is None:  # one row of class weights per feature: a decision reads contiguous memory
@@ -75,8 +79,12 @@ class LinearModel:
 
     def distribution(self, features: Iterable[str]) -> dict[str, float]:
         """Class probabilities of a one-vs-rest model: each class's logistic, normalised to sum 1."""
+        return self.distribution_of(indices(features, self.bits))
+
+    def distribution_of(self, idx: list[int]) -> dict[str, float]:
+        """:meth:`distribution` of a bag already hashed (see :meth:`scores_of`)."""
         exp = math.exp
-        e = [1.0 / (1.0 + exp(-(30.0 if v > 30.0 else -30.0 if v < -30.0 else v))) for v in self.scores(features)]
+        e = [1.0 / (1.0 + exp(-(30.0 if v > 30.0 else -30.0 if v < -30.0 else v))) for v in self.scores_of(idx)]
         total = sum(e) or 1.0
         return {c: v / total for c, v in zip(self.classes, e)}
 
