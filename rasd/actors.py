@@ -347,7 +347,7 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
     # the country each word names, read for all the words at once from the per-word cache (at C speed:
     # this runs over every word of the article); a word not seen before reads _UNSEEN and is looked up
     known = _nationality_cache(lex)
-    countries = list(map(known.get, [t.text for t in tokens], repeat(_UNSEEN)))
+    countries = list(map(known.get, doc.token_texts(), repeat(_UNSEEN)))
     for i in compress(range(len(tokens)), countries):  # nationality words and words not seen before
         tok = tokens[i]
         country = countries[i]

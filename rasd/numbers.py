@@ -476,7 +476,7 @@ class _Finder:
     def __init__(self, doc: "Document"):
         self.text = doc.norm.text
         self.toks = doc.tokens
-        self.raw = [t.text for t in doc.tokens]
+        self.raw = doc.token_texts()  # shared with other stages: read, never changed
         self.n = len(self.toks)
         self.date_spans = [(d.start, d.end) for d in getattr(doc, "dates", []) or []]
         self.used: set[int] = set()
