@@ -173,9 +173,12 @@ class PhraseMatcher(Generic[T]):
 
     def find_longest(self, tokens: Sequence[Token]) -> list[Match[T]]:
         """Longest matches first; a token belongs to at most one match. Sorted by position."""
+        found = self.find(tokens)
+        if len(found) < 2:  # most sentences: nothing to choose between
+            return found
         chosen: list[Match[T]] = []
         taken: set[int] = set()
-        for m in sorted(self.find(tokens), key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
+        for m in sorted(found, key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
             if any(t in taken for t in range(m.first, m.last + 1)):
                 continue
             chosen.append(m)
