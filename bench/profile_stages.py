@@ -59,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.thread_time()
     warm_up()
     print(f"resources loaded in {time.thread_time() - t0:.2f} CPU seconds (once per process)")
-    import gc
-    gc.freeze()  # as rasd extract does in one process (rasd.batch): loaded resources out of the collector's walk
+    from rasd.batch import _freeze
+    _freeze(collect=False)  # as rasd extract does in one process: resources frozen, the collector's thresholds
 
     timings, total, events, per_article = run_timed(records)
     print(f"\n{len(records):,} articles, {events:,} events, {total:.2f} CPU seconds: {len(records) / total:,.0f} "

@@ -49,6 +49,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -72,11 +73,17 @@ CONTRACTOR_RULE = (
 _THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Actor:
+    """An actor as coded: treated as immutable (hashable by value); not ``frozen`` because a frozen
+    dataclass takes five times as long to build, and every candidate event reads its mentions anew."""
+
     name: str
     category: str
     country: str | None
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.category, self.country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +160,9 @@ def _date(value: Any) -> dt.date | None:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     with open(DATA / "actors.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        # libyaml's parser where PyYAML was built with it (the same safe constructor: the same data), seven
+        # times faster than the pure-Python one (54 -> 8 ms of every process's start-up)
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     matcher: PhraseMatcher[_Entry] = PhraseMatcher()
     categories: dict[str, str] = {}
     homes: dict[str, str | None] = {}
@@ -335,11 +344,16 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
     civilians (مقتل ثلاثة عراقيين -> Civilians (Iraq))."""
     tokens = doc.tokens
     out = []
-    for tok in tokens:
-        if tok.index in taken or tok.index == 0:
-            continue
-        country = _nationality(lex, tok.text)
-        if country is None:
+    # the country each word names, read for all the words at once from the per-word cache (at C speed:
+    # this runs over every word of the article); a word not seen before reads _UNSEEN and is looked up
+    known = _nationality_cache(lex)
+    countries = list(map(known.get, doc.token_texts(), repeat(_UNSEEN)))
+    for i in compress(range(len(tokens)), countries):  # nationality words and words not seen before
+        tok = tokens[i]
+        country = countries[i]
+        if country is _UNSEEN:
+            country = _nationality(lex, tok.text)
+        if country is None or tok.index in taken or tok.index == 0:
             continue
         j = tok.index - 1
         while j > 0 and tokens[j].text in AIR_WORDS and tok.index - j < 3:
@@ -369,7 +383,7 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
 
 def _article_kept(phrase: str, written: str) -> bool:
     """A one-word name written with the article needs it in the text: القاعدة is Al Qaeda, قاعدة a base."""
-    if " " in phrase.strip() or not norm(phrase).startswith("ال"):
+    if not _needs_article(phrase):
         return True
     if written[:1] in ("و", "ف") and len(written) > 4:
         written = written[1:]
@@ -380,23 +394,38 @@ def _article_kept(phrase: str, written: str) -> bool:
     return written.startswith("ال")
 
 
-_NATIONALITY_CACHE: dict[tuple[int, str], str | None] = {}
+@lru_cache(maxsize=65_536)
+def _needs_article(phrase: str) -> bool:
+    """A lexicon phrase of one word written with the article (read once per phrase: every match asks)."""
+    return " " not in phrase.strip() and norm(phrase).startswith("ال")
+
+
+_NATIONALITY_CACHE: dict[int, dict[str, str | None]] = {}  # id(lexicon) -> word -> country or None
+_UNSEEN = object()
+
+
+def _nationality_cache(lex: _Lexicon) -> dict[str, str | None]:
+    known = _NATIONALITY_CACHE.get(id(lex))
+    if known is None:
+        known = _NATIONALITY_CACHE[id(lex)] = {}
+    return known
 
 
 def _nationality(lex: _Lexicon, word: str) -> str | None:
     """The country a nationality word names (تركي، الأميركية، عراقيين), cached per word."""
-    key = (id(lex), word)
-    if key in _NATIONALITY_CACHE:
-        return _NATIONALITY_CACHE[key]
+    known = _nationality_cache(lex)
+    found = known.get(word, _UNSEEN)
+    if found is not _UNSEEN:
+        return found
     found = None
     for form in (word, strip_article(word), word[:-2] if word.endswith("ان") else word,
                  word[:-1] if word.endswith("ا") else word):
         if form in lex.nationalities:
             found = lex.nationalities[form]
             break
-    if len(_NATIONALITY_CACHE) > 200_000:
-        _NATIONALITY_CACHE.clear()
-    _NATIONALITY_CACHE[key] = found
+    if len(known) > 200_000:
+        known.clear()
+    known[word] = found
     return found
 
 
@@ -563,6 +592,14 @@ TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نق
 FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
+# Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
+# words rebuilt for every token it tests cost more than the test itself.
+ANY_VERBS = VERBS | PATIENT_VERBS
+ACTIVE_VERBS = VERBS - PATIENT_VERBS
+PATIENT_NOUNS_ONLY = PATIENT_NOUNS - PATIENT_VERBS
+EVENT_NOUNS = AGENT_NOUNS | PATIENT_NOUNS
+AIR_OR_AGENT_NOUNS = AIR_WORDS | AGENT_NOUNS
+NOT_OWNED_AFTER = AGENT_NOUNS | VERBS | SPEECH | SOURCE_NOUNS | AIR_WORDS | PATIENT_NOUNS  # no "a noun + ل + the force"
 
 
 def _has(tok, words: frozenset[str]) -> bool:
@@ -650,7 +687,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
     tokens = doc.tokens
     lo, hi = sentence.first, sentence.last
     t_first, t_last = _trigger_tokens(doc, trigger)
-    verbal = _verb(tokens[t_first], VERBS) and not _has(tokens[t_first], AGENT_NOUNS | PATIENT_NOUNS) \
+    verbal = _verb(tokens[t_first], VERBS) and not _has(tokens[t_first], EVENT_NOUNS) \
         if lo <= t_first <= hi else False
     battle = trigger.event_type == "Battles"
     between_party = None
@@ -718,7 +755,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         elif b1 is not None and (b1.text in AGENT_PREPS or b1.text in AGENT_OBJECT_VERBS):
             c.add("agent", 3.0, f"after {b1.text}")
             c.launcher = True
-        elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_WORDS | AGENT_NOUNS:
+        elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_OR_AGENT_NOUNS:
             c.add("agent", 2.5, f"after {b2.text} {b1.text}")
         # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
         if b1 is not None and b2 is not None and b2.text in ("من", "ومن") and _has(b1, LOST_HOLD):
@@ -740,7 +777,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         elif b1 is not None and _has(b1, OWNED):
             owner = not (b1.text.startswith("ب") and _has(b1, AGENT_NOUNS))
         elif (b1 is not None and m.cue_first == m.first and _lam(doc, m) and not b1.text.isdigit()
-              and not _has(b1, AGENT_NOUNS | VERBS | SPEECH | SOURCE_NOUNS | AIR_WORDS | PATIENT_NOUNS)
+              and not _has(b1, NOT_OWNED_AFTER)
               and b1.text not in TIME_WORDS and not b1.text.startswith("و")):
             owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
         if owner:
@@ -795,7 +832,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             else:
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
         elif prev is not None and k - j <= 4 and not c.owner and not masdar:
-            if _verb(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS - PATIENT_VERBS \
+            if _verb(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS_ONLY \
                     or (_verb(prev, VERBS) and _passive(doc, prev)):
                 c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
             elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
@@ -810,8 +847,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
         if _head_of_clause(doc, k, lo):
             follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
-            verb_after = next((t for t in follow if _verb(t, VERBS | PATIENT_VERBS) and t.text not in ("قد",)), None)
-            if verb_after is not None and _verb(verb_after, PATIENT_VERBS) and not _verb(verb_after, VERBS - PATIENT_VERBS):
+            verb_after = next((t for t in follow if _verb(t, ANY_VERBS) and t.text not in ("قد",)), None)
+            if verb_after is not None and _verb(verb_after, PATIENT_VERBS) and not _verb(verb_after, ACTIVE_VERBS):
                 c.add("target", 2.0, f"the subject of {verb_after.text}")
             elif verb_after is not None:
                 c.add("agent", 2.5, f"the subject at the head of the clause ({verb_after.text})")
@@ -916,6 +953,19 @@ def _resolve(doc: Document, mention: ActorMention, country: str | None) -> Actor
 
 
 def _article_counts(doc: Document, country: str | None, before: int | None = None) -> Counter:
+    """How often the article names each armed actor (read for ``country``; only before ``before`` when
+    given). Counted once per article, country and cut-off (``doc.user_data``): every candidate with a
+    side missing asks; callers read the counts and never change them."""
+    memo = doc.user_data.get("_article_counts")
+    if memo is None or memo[0] is not doc.actors:
+        memo = doc.user_data["_article_counts"] = (doc.actors, {})
+    counts = memo[1].get((country, before))
+    if counts is None:
+        counts = memo[1][(country, before)] = _count_armed(doc, country, before)
+    return counts
+
+
+def _count_armed(doc: Document, country: str | None, before: int | None) -> Counter:
     counts: Counter = Counter()
     for m in doc.actors:
         if m.kind in ("source", "person") or m.generic or (before is not None and m.start >= before):
@@ -954,6 +1004,18 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
               and (step < 0 or t.event_type == trigger.event_type)]
     if not others:
         return None
+    first = others[0]
+    # Every event word of a sentence with no doer asks about the sentences around it: the answer is kept
+    # per article, under what _analyse reads of the event word there (assembling may retype a word).
+    key = (index, country, id(first), first.start, first.end, first.event_type, first.sub_event_type)
+    memo = doc.user_data.setdefault("_carried", {})
+    if key not in memo:
+        memo[key] = _doer_of(doc, first, sentence, country)
+    return memo[key]
+
+
+def _doer_of(doc: Document, trigger, sentence, country: str | None) -> Actor | None:
+    """The armed actor the rules read as the doer of ``trigger`` in ``sentence`` (None: none clearly)."""
     cands = []
     for m in doc.actors:
         if sentence.start <= m.start < sentence.end:
@@ -963,7 +1025,7 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
                 cands.append(_Cand(m, actor))
     if not cands:
         return None
-    _analyse(doc, others[0], sentence, cands)
+    _analyse(doc, trigger, sentence, cands)
     best = _prefer(cands, "agent")
     if best is not None and best.agent >= 2.0 and best.actor.category in ARMED:
         return best.actor

@@ -75,8 +75,9 @@ class Document:
         """Replace the text (the cleaner does this) and recompute the normalised form and tokens."""
         self.text = text
         self.norm = normalize(text)
-        self.tokens = tokenize(self.norm.text)
+        self.tokens = tokenize(self.norm.text, fast_alphabet=self.norm.fast)
         self.user_data.pop("_token_starts", None)
+        self.user_data.pop("_token_texts", None)
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -107,6 +108,15 @@ class Document:
         if cached is None or len(cached) != len(self.tokens):
             cached = [t.start for t in self.tokens]
             self.user_data["_token_starts"] = cached
+        return cached
+
+    def token_texts(self) -> list[str]:
+        """The text of every token, in order: built once and shared by the stages that read them all
+        (do not change the list)."""
+        cached = self.user_data.get("_token_texts")
+        if cached is None or len(cached) != len(self.tokens):
+            cached = [t.text for t in self.tokens]
+            self.user_data["_token_texts"] = cached
         return cached
 
     def sentence_at(self, pos: int) -> Sentence | None:

@@ -65,11 +65,14 @@ def phrase_key(phrase: str) -> tuple[tuple[str, bool], ...]:
     return tuple(words)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match(Generic[T]):
     """A lexicon phrase found in the text. ``start``/``end`` are normalised character offsets
     (``start`` after any proclitic), ``first``/``last`` the ``Token.index`` of its first and last
-    tokens (inclusive), so they are document-wide even when a slice of tokens was searched."""
+    tokens (inclusive), so they are document-wide even when a slice of tokens was searched.
+
+    Treated as immutable (hashable by value); not ``frozen`` because a frozen dataclass takes five
+    times as long to build, and every article makes dozens."""
 
     start: int
     end: int
@@ -77,6 +80,9 @@ class Match(Generic[T]):
     last: int
     phrase: str
     value: T
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.first, self.last, self.phrase, self.value))
 
 
 class PhraseMatcher(Generic[T]):
@@ -167,9 +173,12 @@ class PhraseMatcher(Generic[T]):
 
     def find_longest(self, tokens: Sequence[Token]) -> list[Match[T]]:
         """Longest matches first; a token belongs to at most one match. Sorted by position."""
+        found = self.find(tokens)
+        if len(found) < 2:  # most sentences: nothing to choose between
+            return found
         chosen: list[Match[T]] = []
         taken: set[int] = set()
-        for m in sorted(self.find(tokens), key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
+        for m in sorted(found, key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
             if any(t in taken for t in range(m.first, m.last + 1)):
                 continue
             chosen.append(m)

@@ -49,6 +49,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any, Sequence
 
 from .text import norm, tokenize
@@ -450,6 +451,7 @@ _ROLE_TABLES: tuple[tuple[str, Any], ...] = (
     ("inj_verb", INJ_FWD), ("fell", frozenset({"سقطوا", "سقط"})),
 )
 _ROLE_CACHE: dict[str, dict[str, str]] = {}
+_UNSEEN = object()
 
 
 def _roles(word: str) -> dict[str, str]:
@@ -474,7 +476,7 @@ class _Finder:
     def __init__(self, doc: "Document"):
         self.text = doc.norm.text
         self.toks = doc.tokens
-        self.raw = [t.text for t in doc.tokens]
+        self.raw = doc.token_texts()  # shared with other stages: read, never changed
         self.n = len(self.toks)
         self.date_spans = [(d.start, d.end) for d in getattr(doc, "dates", []) or []]
         self.used: set[int] = set()
@@ -750,13 +752,16 @@ class _Finder:
         return sum(p[1][0] for p in chain), chain[0][0], any(p[1][2] for p in chain)
 
     def find(self) -> list[CasualtyMention]:
-        used, cache = self.used, _ROLE_CACHE
-        for i, word in enumerate(self.raw):
-            roles = cache.get(word)
-            if roles is None:
-                roles = _roles(word)
+        used, cache, raw = self.used, _ROLE_CACHE, self.raw
+        # the roles of all the words read at once from the per-word cache (most words have none: {}, falsy);
+        # only cue words and words not seen before (_UNSEEN) are walked
+        known = list(map(cache.get, raw, repeat(_UNSEEN)))
+        for i in compress(range(len(raw)), known):
+            roles = known[i]
+            if roles is _UNSEEN:
+                roles = _roles(raw[i])
                 if len(cache) < 200_000:
-                    cache[word] = roles
+                    cache[raw[i]] = roles
             if roles and i not in used:
                 self.cue(i, roles)
         self.mentions.sort(key=lambda m: m.start)

@@ -45,7 +45,7 @@ def _connective_starts(text: str) -> list[int]:
 
 def segment(doc: Document) -> None:
     text = doc.norm.text
-    starts = [t.start for t in doc.tokens]
+    starts = doc._token_starts()  # built once, read again by later stages
     connectives = _connective_starts(text)
     sentences: list[Sentence] = []
     paragraph = 0

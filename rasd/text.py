@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import count as _count
 
 # One character in, zero or one characters out.
@@ -117,6 +117,9 @@ class Normalized:
     text: str
     offsets: Sequence[int]
     original: str = ""
+    # written by the fast path: ``text`` holds only characters of :data:`FAST_ALPHABET` (tokenised faster);
+    # how it was made, not what it is: not compared
+    fast: bool = field(default=False, compare=False)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to the original text (empty spans stay empty).
@@ -179,7 +182,7 @@ def normalize(text: str) -> Normalized:
                 positions.append(m.start() - dropped)
                 dropped += m.end() - m.start()
                 shifts.append(dropped)
-        return Normalized(folded, OffsetMap(len(folded) + 1, positions, shifts), text)
+        return Normalized(folded, OffsetMap(len(folded) + 1, positions, shifts), text, fast=True)
     return _normalize_slow(text)
 
 
@@ -219,6 +222,19 @@ def norm(text: str) -> str:
 TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
 
+def _fast_token_re() -> re.Pattern:
+    """TOKEN_RE for text written by the fast path of :func:`normalize` (characters of FAST_ALPHABET only):
+    the letters of that alphabet written out as one character class, which the regex engine tests with
+    a bitmap instead of Unicode category look-ups (a quarter faster; the same tokens on that alphabet)."""
+    letter = re.compile(r"[^\W\d_]")
+    letters = sorted(ch for ch in FAST_ALPHABET if letter.fullmatch(ch))
+    return re.compile(r"[0-9]+(?:[.,][0-9]+)*|[" + "".join(re.escape(ch) for ch in letters) + "]+")
+
+
+FAST_ALPHABET = frozenset(ch for ch in _FAST_TABLE if ch)  # what the fast path of normalize writes
+_FAST_TOKEN_RE = _fast_token_re()
+
+
 @dataclass(slots=True)
 class Token:
     """A token of the normalised text: ``start``/``end`` are normalised offsets. Treated as immutable
@@ -234,11 +250,12 @@ class Token:
         return hash((self.text, self.start, self.end, self.index))
 
 
-def tokenize(normalized_text: str) -> list[Token]:
-    """Split normalised text into word and number tokens."""
+def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
+    """Split normalised text into word and number tokens. ``fast_alphabet``: the text holds only
+    characters of :data:`FAST_ALPHABET` (``Normalized.fast``), and is searched with a faster pattern."""
     # map() over the matches: the same tokens as a comprehension calling m.group(), m.start(), m.end(),
     # a fifth faster (the method look-ups are done once, not once a token)
-    matches = list(TOKEN_RE.finditer(normalized_text))
+    matches = list((_FAST_TOKEN_RE if fast_alphabet else TOKEN_RE).finditer(normalized_text))
     return list(map(Token, map(_MATCH_GROUP, matches), map(_MATCH_START, matches), map(_MATCH_END, matches),
                     _count()))
 

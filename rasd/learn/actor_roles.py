@@ -28,9 +28,11 @@ from __future__ import annotations
 import json
 import math
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -54,11 +56,35 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
     return sum(value >= e for e in edges)
 
 
-def features(doc, trigger, sentence, cand, cands) -> list[str]:
-    """The features of one candidate mention (a ``rasd.actors._Cand`` scored by the rules) for ``trigger``."""
+@dataclass(slots=True)
+class _SentenceContext:
+    """What the features of every mention of one sentence share (read once per sentence)."""
+
+    t_first: int  # the trigger's token, inside the sentence
+    rank: dict[int, int]  # first token of a mention -> its place among the non-source mentions
+    mentions: int  # how many non-source mentions
+    names: dict[str, int]  # actor name -> how many non-source mentions read as it
+
+
+def _sentence_context(doc, trigger, sentence, cands) -> _SentenceContext:
+    others = sorted((c for c in cands if not c.source), key=lambda c: c.mention.first)
+    rank: dict[int, int] = {}
+    names: dict[str, int] = {}
+    for k, c in enumerate(others):
+        rank.setdefault(c.mention.first, k)
+        names[c.actor.name] = names.get(c.actor.name, 0) + 1
+    t_first = max(sentence.first, min(sentence.last, _token_at(doc, trigger.start)))
+    return _SentenceContext(t_first, rank, len(others), names)
+
+
+def features(doc, trigger, sentence, cand, cands, shared: _SentenceContext | None = None) -> list[str]:
+    """The features of one candidate mention (a ``rasd.actors._Cand`` scored by the rules) for ``trigger``.
+    ``shared``: what the mentions of the sentence share (:func:`_sentence_context`), when read once for all of them."""
     tokens = doc.tokens
     m = cand.mention
-    t_first = max(sentence.first, min(sentence.last, _token_at(doc, trigger.start)))
+    if shared is None:
+        shared = _sentence_context(doc, trigger, sentence, cands)
+    t_first = shared.t_first
     cat, etype, sub = cand.actor.category, trigger.event_type, trigger.sub_event_type
     if m.last < t_first:
         side, dist = "before", t_first - m.last
@@ -78,11 +104,11 @@ def features(doc, trigger, sentence, cand, cands) -> list[str]:
             out.append(f"flag={flag}")
     for why in cand.why:
         out.append("why=" + why.split(" (")[0][:40])
-    others = sorted((c for c in cands if not c.source), key=lambda c: c.mention.first)
-    if others:
-        rank = [c.mention.first for c in others].index(m.first) if m.first in [c.mention.first for c in others] else -1
-        out.append(f"rank={'only' if len(others) == 1 else 'first' if rank == 0 else 'last' if rank == len(others) - 1 else 'mid'}")
-        out.append(f"same={sum(c.actor.name == cand.actor.name for c in others)}")
+    if shared.mentions:
+        n = shared.mentions
+        rank = shared.rank.get(m.first, -1)
+        out.append(f"rank={'only' if n == 1 else 'first' if rank == 0 else 'last' if rank == n - 1 else 'mid'}")
+        out.append(f"same={shared.names.get(cand.actor.name, 0)}")
     k = m.cue_first if m.cue_first >= 0 else m.first
     for back in (1, 2):
         j = k - back
@@ -101,8 +127,6 @@ def features(doc, trigger, sentence, cand, cands) -> list[str]:
 
 
 def _token_at(doc, pos: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(doc._token_starts(), pos)
 
 
@@ -110,25 +134,43 @@ def _token_at(doc, pos: int) -> int:
 class RoleModel:
     weights: np.ndarray  # (classes, 2**BITS + 1): the last column is the bias
     classes: tuple[str, ...]
+    rows: np.ndarray | None = None  # weights.T, contiguous: one row of class weights per feature
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
-        idx = indices(feats, BITS)  # the shared, cached hashing of rasd.learn.linear
-        z = self.weights[:, idx].sum(axis=1) + self.weights[:, -1]
-        z = z - z.max()
+        return self.probabilities_of([feats])[0]
+
+    def probabilities_of(self, rows: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+        """The class probabilities of several mentions (the features of each): the weights of each are
+        summed on their own (as ``weights[:, idx].sum(axis=1)``: the same sums), the softmax of all of
+        them is one array operation."""
+        weights = self.weights
+        if self.rows is None:
+            self.rows = np.ascontiguousarray(weights.T)
+        # rows.take(idx) is (features, classes), C-ordered: summed over axis 0 the weights are added one
+        # feature after another, in the order weights[:, idx].sum(axis=1) adds them (its fancy-indexed
+        # copy is Fortran-ordered); a C-ordered (classes, features) copy would be summed pairwise instead,
+        # which rounds differently
+        take, add = self.rows.take, np.add.reduce
+        z = np.array([add(take(indices(feats, BITS), axis=0), axis=0) for feats in rows])
+        z += weights[:, -1]
+        z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
-        p = e / e.sum()
-        return {c: float(v) for c, v in zip(self.classes, p)}
+        p = e / e.sum(axis=1, keepdims=True)
+        classes = self.classes
+        return [dict(zip(classes, row)) for row in p.tolist()]
 
     def rescore(self, doc, trigger, sentence, cands) -> None:
         """Add the model's points to the rules' (:data:`WEIGHT` x probability of actor1 to the doer points,
         of actor2 to the points of the one hit) for the mentions no strong cue of the rules decides (see
         :func:`blend`); a sentence with an explicit construction (من قبل، تبنى، بين ... و) is left to the
         rules. Sources stay sources."""
-        rows = [(c, features(doc, trigger, sentence, c, cands)) for c in cands if not c.source]
+        shared = _sentence_context(doc, trigger, sentence, cands)
+        rows = [(c, features(doc, trigger, sentence, c, cands, shared)) for c in cands if not c.source]
         if any(hard(row) for _, row in rows):
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
-        probs = [(c, self.probabilities(row)) for c, row in rows]
-        for c, p in probs:
+        if not rows:
+            return
+        for (c, _), p in zip(rows, self.probabilities_of([row for _, row in rows])):
             c.rule_target = c.target
             c.agent, c.target = blend(c.agent, c.target, p)
             c.why.append(f"role model: actor1 {p['actor1']:.2f}, actor2 {p['actor2']:.2f}")
@@ -146,7 +188,7 @@ HARD = ("flag=between", "flag=launcher", "why=claims", "why=after من قبل", 
 
 def hard(row: Sequence[str]) -> bool:
     """A mention whose role an explicit construction gives (the rules' reasons in the features)."""
-    return any(f.startswith(HARD) for f in row)
+    return any(map(str.startswith, row, repeat(HARD)))  # f.startswith(HARD) for each f, looped in C
 
 
 def blend(agent: float, target: float, p: dict[str, float]) -> tuple[float, float]:
@@ -167,7 +209,8 @@ def model() -> RoleModel | None:
     weights = np.load(path, allow_pickle=False)
     if info.get("bits") != BITS or weights.shape != (len(info["classes"]), (1 << BITS) + 1):
         return None  # weights of another feature layout: the rules decide alone
-    return RoleModel(weights=weights.astype(np.float64), classes=tuple(info["classes"]))
+    weights = weights.astype(np.float64)
+    return RoleModel(weights=weights, classes=tuple(info["classes"]), rows=np.ascontiguousarray(weights.T))
 
 
 # -- training ---------------------------------------------------------------------------------------------------

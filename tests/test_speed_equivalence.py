@@ -1,0 +1,63 @@
+"""The faster paths of issue #15 give what the plain ones give (bench/README.md: output byte-identical)."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from rasd import text as T
+from rasd.learn import actor_roles, linear
+
+
+def test_fast_alphabet_tokenizer_equals_unicode_one():
+    alphabet = sorted(T.FAST_ALPHABET)
+    rng = random.Random(15)
+    for _ in range(500):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        assert T.tokenize(s, fast_alphabet=True) == T.tokenize(s)
+    for ch in alphabet:  # every character alone and between letters and digits
+        for s in (ch, "a" + ch + "b", "1" + ch + "2", "ب" + ch + "ت", ch + ch):
+            assert T.tokenize(s, fast_alphabet=True) == T.tokenize(s), repr(s)
+
+
+def test_normalize_marks_the_fast_path():
+    assert T.normalize("قصف مدفعي على الموصل").fast
+    assert not T.normalize("قصف \U0001F600 على الموصل").fast  # an emoji: the character-by-character path
+    assert T.normalize("abc") == T._normalize_slow("abc")  # how it was made is not compared
+
+
+def test_indices_are_the_sorted_distinct_hashes():
+    rng = random.Random(1)
+    for _ in range(200):
+        feats = [f"w={rng.randint(0, 50)}" for _ in range(rng.randint(0, 30))]
+        expected = sorted({linear.feature_index(f, 15) for f in feats})
+        assert linear.indices(feats, 15) == expected
+        assert linear.indices(iter(feats), 15) == expected  # any iterable
+
+
+def test_role_model_scores_a_sentence_as_it_scores_each_mention():
+    rng = np.random.default_rng(0)
+    weights = rng.normal(size=(3, (1 << actor_roles.BITS) + 1))
+    model = actor_roles.RoleModel(weights=weights, classes=actor_roles.CLASSES)
+    rows = [[f"f{rng.integers(0, 10_000)}" for _ in range(rng.integers(1, 60))] for _ in range(40)]
+    together = model.probabilities_of(rows)
+    for row, probs in zip(rows, together):
+        idx = linear.indices(row, actor_roles.BITS)
+        z = weights[:, idx].sum(axis=1) + weights[:, -1]  # the plain computation, one mention at a time
+        e = np.exp(z - z.max())
+        assert probs == {c: float(v) for c, v in zip(actor_roles.CLASSES, e / e.sum())}
+
+
+def test_linear_scores_equal_the_fancy_indexed_sum():
+    rng = np.random.default_rng(2)
+    bits, classes = 12, ["a", "b", "c", "d", "e"]
+    weights = rng.normal(scale=3.0, size=(len(classes), 1 << bits)).astype(np.float32)
+    weights[:, rng.integers(0, 1 << bits, 50)] *= 1e-6  # magnitudes far apart: the order of the sums shows
+    bias = rng.normal(size=len(classes)).astype(np.float32)
+    model = linear.LinearModel(weights=weights, bias=bias, classes=classes, bits=bits, meta={})
+    rows = np.ascontiguousarray(weights.T)
+    for _ in range(300):
+        feats = [f"x={rng.integers(0, 3000)}" for _ in range(rng.integers(0, 150))]
+        idx = linear.indices(feats, bits)
+        plain = [float(b) for b in bias] if not idx else (rows[idx].sum(axis=0) + bias).tolist()
+        assert model.scores(feats) == plain
