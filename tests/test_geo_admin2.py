@@ -1,0 +1,67 @@
+"""Which district (admin2) a place is coded in: sentences written for rasd, each with the place the event at the
+start of the text is coded at, as ``admin1|admin2|location`` (admin2 ``-`` for none).
+
+* a city spread over several districts (Istanbul, Ankara, Cairo, Alexandria, Baghdad, Sanaa, Aden, Taiz, Al
+  Hudaydah) named alone is in none of them; a district named in the text still gives its own;
+* Saudi Arabia, Libya, Israel and the Gulf states are coded without a second level;
+* the towns around Damascus (Markaz Rif Dimashq) are in that district, not in Douma's or Darayya's;
+* sites carry the district they stand in (Al Anad in Tuban, the port of Al Hudaydah in Al Mina).
+"""
+from __future__ import annotations
+
+import pytest
+
+from rasd.doc import Document, Sentence
+from rasd.geo import find_places, places_for
+
+CASES: list[tuple[str, str]] = [
+    # cities of several districts
+    ("انفجرت قنبلة قرب محطة للمترو في مدينة إسطنبول التركية", "Istanbul|-|Istanbul"),
+    ("أطلق مسلحون النار على دورية للشرطة في العاصمة التركية أنقرة", "Ankara|-|Ankara"),
+    ("قُتل شرطيان في هجوم على كمين أمني بالإسكندرية شمال مصر", "Alexandria|-|Alexandria"),
+    ("سقطت قذيفة هاون على حي سكني في مدينة تعـــز اليمنية", "Ta'izz|-|Taiz"),
+    ("قصفت الطائرات مواقع للحوثيين في مدينة الحديدة غربي اليمن", "Al Hudaydah|-|Al Hudaydah"),
+    ("انفجرت سيارة مفخخة في سوق شعبي ببغداد وقتل ٧ أشخاص", "Baghdad|-|Baghdad"),
+    ("اغتال مسلحون ضابطا في صنعاء", "Amanat Alasimah|-|Sanaa"),
+    ("قتل ثلاثة في اشتباكات بمدينة الموصل شمال العراق", "Nineveh|Mosul|Mosul"),
+    # no second level
+    ("اعترضت الدفاعات الجوية صاروخا باليستيا أطلق على مدينة نجران السعودية", "Najran|-|Najran"),
+    ("قتل رجل أمن في إطلاق نار بمحافظة القطيف في المنطقة الشرقية", "Eastern Province|-|Al Qatif"),
+    ("سقطت قذيفتان على مدينة جازان جنوب المملكة", "Jazan|-|Jizan"),
+    ("اشتبكت كتائب مسلحة في مدينة مصراتة الليبية", "Misrata|-|Misratah"),
+    # Markaz Rif Dimashq
+    ("قتل خمسة مدنيين بقصف مدفعي على بلدة زملكا في الغوطة الشرقية", "Rif-dimashq|Markaz Rif Dimashq|Zamalka"),
+    ("استهدفت غارات جوية بلدتي سقبا وحمورية في غوطة دمشق الشرقية", "Rif-dimashq|Markaz Rif Dimashq|Saqba;"
+                                                                   "Rif-dimashq|Markaz Rif Dimashq|Hammuriyah"),
+    ("سقطت قذائف على عين ترما وجسرين بريف دمشق", "Rif-dimashq|Markaz Rif Dimashq|Ayn Tarma;"
+                                                 "Rif-dimashq|Markaz Rif Dimashq|Jisrin"),
+    ("قُتِل مدني في قصف على بلدة كفربطنا بريف دمشق", "Rif-dimashq|Markaz Rif Dimashq|Kafr Batna"),
+    ("قتل ٣ أطفال بقذائف على مدينة جرمانا", "Rif-dimashq|Markaz Rif Dimashq|Jaramana"),
+    ("داهمت قوات النظام مدينة دوما واعتقلت العشرات", "Rif-dimashq|Douma|Duma"),
+    ("تعرضت مدينة حرستا لقصف بالبراميل", "Rif-dimashq|Douma|Harasta"),
+    ("قتل مدنيون في قصف على مناطق بريف دمشق", "Rif-dimashq|-|Rif-dimashq"),
+    # sites
+    ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
+    ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),
+    ("هاجمت طائرات مسيرة قاعدة العند الجوية في محافظة لحج", "Lahij|Tuban|Al Anad"),
+    ("قصفت طائرات مطار التيفور العسكري في ريف حمص الشرقي", "Homs|Homs|Tiyas Military Airbase"),
+    ("سقطت قذائف على محيط مطار دمشق الدولي", "Rif-dimashq|Markaz Rif Dimashq|Damascus International Airport"),
+]
+
+
+def _coded(text: str) -> str:
+    doc = Document(text=text)
+    find_places(doc)
+    sentence = Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))
+    doc.sentences = [sentence]
+
+    class Trigger:
+        start = end = 0
+        sentence = 0
+
+    return ";".join(f"{p.place.admin1}|{p.place.admin2 or '-'}|{p.place.name}" for p in places_for(doc, Trigger, sentence))
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_admin2(text, expected):
+    assert _coded(text) == expected
