@@ -579,6 +579,11 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             token = key + ("~" + "".join(sorted(flags)) if flags else "")
             if token not in keys:
                 keys.append(token)
+            # ``التحيتاء`` is also written ``التحيتا`` (a final hamza after alif is often left out)
+            if key.endswith("اء") and len(key.replace(" ", "")) > 4:
+                bare = key[:-1] + ("~" + "".join(sorted(flags)) if flags else "")
+                if bare not in keys:
+                    keys.append(bare)
             # ``تل عفر`` is also written ``تلعفر``
             parts = key.split(" ")
             if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو"):

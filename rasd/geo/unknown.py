@@ -96,9 +96,11 @@ class _Item:
     start: int  # token positions (inclusive)
     end: int
     clitic: int = 0  # letters of a conjunction before the name (وX)
+    frequent: bool = False  # a frequent word: a name only if it is a district's (after مديرية)
 
 
-def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool) -> _Item | None:
+def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool,
+               district: bool = False) -> _Item | None:
     """The unknown name starting at token ``i`` (one word, or two after a prefix such as تل), or None."""
     toks = doc.tokens
     if i >= len(toks) or i in covered:
@@ -115,7 +117,8 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     if word in _PREFIXES:
         return None
     if word in frequent_words():
-        return None
+        # "مديرية غمر": a frequent word may still be a district's name (checked against the districts later)
+        return _Item(i, i, clitic, frequent=True) if district and first_item else None
     fw = frequent_words()
     for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "ه"):
         stem = word[:-len(suffix)]
@@ -161,6 +164,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
         if not is_type[toks[i].text] or i in covered:
             i += 1
             continue
+        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
         items: list[_Item] = []
         j = i + 1
         first = True
@@ -172,16 +176,17 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                     j, first = nxt, False
                     continue
                 break
-            item = _candidate(doc, rec, j, covered, first)
+            item = _candidate(doc, rec, j, covered, first, district_word)
             if item is None:
                 break
             items.append(item)
+            if item.frequent:
+                break
             nxt = item.end + 1
             if nxt < n and _continues(doc, item.end, nxt):
                 j, first = nxt, False
                 continue
             break
-        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
         for item in items:
             start = toks[item.start].start + item.clitic
             end = toks[item.end].end
@@ -190,13 +195,27 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                 continue
             written = doc.original_text(start, end)
             name_ar = doc.norm.text[start:end]
-            district = latin_district(name_ar, ref.place) if district_word else None
-            if district is not None:  # "مديرية القبيطة": a GeoNames district known only by its Latin name
+            found = None
+            if district_word and item.start == item.end and item.end + 1 < n and item.end + 1 not in covered \
+                    and _ARABIC_WORD.fullmatch(toks[item.end + 1].text) \
+                    and re.fullmatch(r" ", doc.norm.text[end:toks[item.end + 1].start]):
+                # "مديرية دمنة خدير": a district of two words
+                two = doc.norm.text[start:toks[item.end + 1].end]
+                found = latin_district(two, ref.place, wide=not item.frequent)
+                if found is not None:
+                    end = toks[item.end + 1].end
+                    written, name_ar = doc.original_text(start, end), two
+            if found is None and district_word:
+                found = latin_district(name_ar, ref.place, short=not item.frequent, wide=not item.frequent)
+            if found is None and item.frequent:
+                continue  # "مديرية الصحة": the directorate, no place
+            if found is not None:  # "مديرية القبيطة": a GeoNames district known only by its Latin name
+                district, admin1 = found
                 place = replace(ref.place, name=district, name_ar=written, admin2=district, admin3=None,
-                                geonameid=None, feature="ADM2", population=0)
+                                admin1=admin1, geonameid=None, feature="ADM2", population=0)
                 out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=2,
                                         reason=f"transliteration key: {name_ar} ~ {district} (GeoNames district), in "
-                                               f"{ref.place.admin1}, by {ref.text}",
+                                               f"{admin1}, by {ref.text}",
                                         candidates=[], relation=None,
                                         note=f"district matched to GeoNames {district} by its transliteration; "
                                              f"coordinates of {ref.place.name}"))
@@ -307,13 +326,43 @@ def _districts() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     return out
 
 
-def latin_district(name_ar: str, ref: Place) -> str | None:
-    """The name of the district of the reference's governorate whose Latin name has the Arabic name's key."""
-    key = arabic_key(name_ar)
-    if len(key) < 3:
+def _district_keys(name_ar: str) -> set[str]:
+    """The keys of a district's Arabic name: a ة closing a word before another is also read ``t`` (دمنة خدير ~
+    Dimnat Khadir)."""
+    keys = {arabic_key(name_ar)}
+    words = name_ar.split()
+    if len(words) > 1 and any(w.endswith(("ة", "ه")) for w in words[:-1]):
+        keys.add(arabic_key(" ".join(w[:-1] + "ت" if w.endswith(("ة", "ه")) else w for w in words[:-1])
+                            + " " + words[-1]))
+    return keys
+
+
+# a capital's own division and the governorate around it: "مديرية نهم شرق صنعاء" (Nihm is in Sanaa governorate)
+_AROUND = {"Amanat Alasimah": ("Sanaa",), "Dimashq": ("Rif-dimashq",)}
+
+
+def latin_district(name_ar: str, ref: Place, short: bool = False, wide: bool = True) -> tuple[str, str] | None:
+    """(district name, admin1 name) of the GeoNames district whose Latin name has the Arabic name's key: in the
+    reference's governorate (a two-consonant key only there, and only when ``short``: ناطع ~ Nati', عتمة ~
+    Utmah), else the one district of the reference's country with that key (مديرية نهم شرق صنعاء: Nihm is in
+    Sanaa governorate, the city of Sanaa in Amanat al Asimah)."""
+    keys = {k for k in _district_keys(name_ar) if len(k) >= (2 if short else 3)}
+    if not keys:
         return None
-    found = {name for k, name, _ in _districts().get((ref.country, ref.admin1 or ""), ()) if k == key}
-    return found.pop() if len(found) == 1 else None
+    table = _districts()
+    for admin1 in (ref.admin1 or "", *_AROUND.get(ref.admin1 or "", ())):
+        found = {name for k, name, _ in table.get((ref.country, admin1), ()) if k in keys}
+        if len(found) == 1:
+            return found.pop(), admin1
+        if found:
+            return None
+        keys = {k for k in keys if len(k) >= 3}
+    if not wide:
+        return None
+    keys = {k for k in keys if len(k) >= 3}
+    wider = {(name, a1) for (country, a1), rows in table.items() if country == ref.country and a1
+             for k, name, _ in rows if k in keys}
+    return wider.pop() if len(wider) == 1 else None
 
 
 _TYPE_FORMS: dict[int, frozenset[str]] = {}
