@@ -1,6 +1,7 @@
 """Which district (admin2) a place is coded in: sentences written for rasd, each with the place the event at the
 start of the text is coded at, as ``admin1|admin2|location`` (admin2 ``-`` for none).
 
+* the countryside of a governorate's namesake capital (ريف حلب، ريف درعا) spans several districts: none;
 * a city spread over several districts (Istanbul, Ankara, Cairo, Alexandria, Baghdad, Sanaa, Aden, Taiz, Al
   Hudaydah) named alone is in none of them; a district named in the text still gives its own;
 * Saudi Arabia, Libya, Israel and the Gulf states are coded without a second level;
@@ -40,6 +41,10 @@ CASES: list[tuple[str, str]] = [
     ("داهمت قوات النظام مدينة دوما واعتقلت العشرات", "Rif-dimashq|Douma|Duma"),
     ("تعرضت مدينة حرستا لقصف بالبراميل", "Rif-dimashq|Douma|Harasta"),
     ("قتل مدنيون في قصف على مناطق بريف دمشق", "Rif-dimashq|-|Rif-dimashq"),
+    # the countryside of a governorate's namesake capital is the governorate's
+    ("قصفت طائرات النظام بلدات في ريف حلب الشمالي", "Aleppo|-|Aleppo"),
+    ("اندلعت اشتباكات عنيفة بريفِ درعا الشرقي", "Daraa|-|Dar`a"),
+    ("سيطرت فصائل المعارضة على حي في مدينة درعا", "Daraa|Daraa|Dar`a"),
     # sites
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),

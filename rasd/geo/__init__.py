@@ -24,7 +24,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
-from .unknown import find_unknown
+from .unknown import find_unknown, latin_key
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
            "get_gazetteer",
@@ -446,6 +446,11 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
             place = replace(place, name=seat.place.name, geonameid=seat.place.geonameid, latitude=seat.place.latitude,
                             longitude=seat.place.longitude)
     if place.feature == "SITE:region":  # a region of several districts has no admin2
+        place = replace(place, admin2=None)
+    if m.relation == "countryside" and place.admin2 and place.feature in ("PPLA", "PPLC") \
+            and latin_key(place.name) == latin_key(place.admin1 or ""):
+        # "ريف حلب الشمالي"، "بريف إدلب": the countryside of a governorate's namesake capital is the governorate's,
+        # over several districts
         place = replace(place, admin2=None)
     precision = precision_of(entry, m)
     if m.relation:
