@@ -4,6 +4,7 @@ start of the text is coded at, as ``admin1|admin2|location`` (admin2 ``-`` for n
 * the countryside of a governorate's namesake capital (ريف حلب، ريف درعا) spans several districts: none;
 * a city spread over several districts (Istanbul, Ankara, Cairo, Alexandria, Baghdad, Sanaa, Aden, Taiz, Al
   Hudaydah) named alone is in none of them; a district named in the text still gives its own;
+* غزة written bare is the Gaza Strip (governorate level), مدينة غزة the city;
 * Saudi Arabia, Libya, Israel and the Gulf states are coded without a second level;
 * the towns around Damascus (Markaz Rif Dimashq) are in that district, not in Douma's or Darayya's;
 * sites carry the district they stand in (Al Anad in Tuban, the port of Al Hudaydah in Al Mina).
@@ -45,6 +46,9 @@ CASES: list[tuple[str, str]] = [
     ("قصفت طائرات النظام بلدات في ريف حلب الشمالي", "Aleppo|-|Aleppo"),
     ("اندلعت اشتباكات عنيفة بريفِ درعا الشرقي", "Daraa|-|Dar`a"),
     ("سيطرت فصائل المعارضة على حي في مدينة درعا", "Daraa|Daraa|Dar`a"),
+    # غزة written bare is the Gaza Strip; مدينة غزة the city
+    ("قصفت الطائرات الإسرائيلية أهدافا في غزة", "Gaza Strip|-|Gaza Strip"),
+    ("وقُتل ٣ في غارة على مدينة غزة", "Gaza Strip|Gaza|Gaza"),
     # sites
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),

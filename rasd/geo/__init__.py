@@ -437,8 +437,18 @@ def _inherit_countries(matches: list[RawMatch], text: str) -> None:
             a.country_after = b.country_after
 
 
+# Cities whose name written bare stands for the territory around them: "غزة" is the Gaza Strip unless مدينة says
+# the city ("قصف على غزة"، "حدود غزة"، "جنوب غزة")
+_TERRITORY_NAMED_BARE = {"g:281133": "PS.GZ"}
+
+
 def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str,
              written: str | None = None) -> PlaceMention:
+    territory = _TERRITORY_NAMED_BARE.get(entry.id)
+    if territory and m.type != "town" and not m.relation in ("outskirts", "near"):
+        whole = gaz.admin1_entry(territory)
+        if whole is not None:
+            entry, reason = whole, reason + "; the territory named bare"
     place = entry.place
     if place.feature == "ADM2":
         seat = gaz.capital(entry)
