@@ -49,6 +49,8 @@ CASES: list[tuple[str, str]] = [
     # غزة written bare is the Gaza Strip; مدينة غزة the city
     ("قصفت الطائرات الإسرائيلية أهدافا في غزة", "Gaza Strip|-|Gaza Strip"),
     ("وقُتل ٣ في غارة على مدينة غزة", "Gaza Strip|Gaza|Gaza"),
+    # محافظة says the governorate, even when a district of it is named nearby
+    ("اختطف مسلحون موظفا في محافظة البيضاء، من وسط مديرية السوادية", "Al Bayda|As Sawadiyah|As Sawadiyah"),
     # sites
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),
