@@ -60,6 +60,9 @@ def test_no_known_place_nearby_no_unknown_village():
 @pytest.mark.parametrize("arabic,latin", [
     ("الطحيتا", "Al-Tahita"), ("تل رفعت", "Tal Rafa'at"), ("حيان", "Hayan"), ("العوينة", "Al-'Uyna"),
     ("مَسْرابا", "Masaraba"), ("كفرنـبل", "Kafaranabal"),
+    # the first word of a name as the gazetteers spell it
+    ("أم المياذن", "Umm Al-Mayadhan"), ("بيت رجال", "Bayt Rajal"), ("خربة غزالة", "Khirbat Ghazala"),
+    ("عين ترما", "Ayn Tarama"), ("دير العصافير", "Deir Al-'Asafir"),
 ])
 def test_transliteration(arabic, latin):
     assert transliterate(arabic) == latin
@@ -110,6 +113,12 @@ def test_districts_known_only_in_latin_letters(text, district, admin1):
 ])
 def test_a_directorate_is_no_district(text):
     assert [p for p in geocode(text) if p.note and "district" in p.note] == []
+
+
+def test_an_area_no_gazetteer_knows():
+    """منطقة X, as قرية X: placed by the known place named with it."""
+    got = _unknown("اندلعت اشتباكات عنيفة في منطقة العطفين بمديرية كتاف في محافظة صعدة")
+    assert [(g[1], g[2]) for g in got] == [("Al-'Atafin", "Sa'dah")]
 
 
 def test_a_town_written_without_its_final_hamza():

@@ -30,7 +30,7 @@ from .gazetteer import Place
 
 __all__ = ["find_unknown", "transliterate", "frequent_words", "arabic_key", "latin_key", "latin_town"]
 
-_TYPES = {"village", "town", "nbhd", "adm2", "adm3"}
+_TYPES = {"village", "town", "nbhd", "adm2", "adm3", "area"}
 # first words of two-word village names (normalised)
 _PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
              "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات"}
@@ -55,12 +55,22 @@ _LETTERS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "�
 _SUN = set("تثدذرزسشصضطظلن")
 
 
+# the first words of place names, spelt as the gazetteers and the hand-coded sets spell them
+_WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر": "Kafr", "دير": "Deir", "عين": "Ayn",
+          "خربة": "Khirbat", "خربه": "Khirbat", "ابو": "Abu", "أبو": "Abu", "بني": "Bani", "جبل": "Jabal",
+          "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq"}
+
+
 def transliterate(arabic: str) -> str:
     """A readable Latin spelling of an Arabic place name (no short vowels are written, so ``a`` is put between
     two consonants): ``الطحيتا`` -> ``Al-Tahita``, ``تل رفعت`` -> ``Tal Rafa't``, ``أم الجرن`` -> ``Um Al-Jarn``."""
     words = []
-    for word in arabic.split():
+    parts = arabic.split()
+    for k_word, word in enumerate(parts):
         word = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", word)  # diacritics, tatweel
+        if k_word < len(parts) - 1 and word in _WORDS:
+            words.append(_WORDS[word])
+            continue
         prefix = ""
         if word.startswith("ال") and len(word) > 3:
             prefix, word = "Al-", word[2:]
