@@ -384,6 +384,9 @@ def _title_places(doc: Document) -> list[PlaceMention]:
     if not doc.title:
         return []
     geo = doc.user_data.setdefault("geo", {})
+    done = geo.get("title_places")
+    if done is not None and done[0] == geo.get("country_code"):
+        return list(done[1])  # computed once per article (a fallback asks for every event without a place)
     rec = _recognizer()
     if geo.get("title") is None:
         geo["title"] = _title_matches(rec, doc)
@@ -398,6 +401,7 @@ def _title_places(doc: Document) -> list[PlaceMention]:
             pm = _mention(doc, rec.gaz, m, entry, cands, reason + "; title", written=doc.title[s:e])
             pm.start = pm.end = 0
             out.append(pm)
+    geo["title_places"] = (country, tuple(out))
     return out
 
 

@@ -156,11 +156,16 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     if not toks:
         return []
     texts = texts if texts is not None else [t.text for t in toks]
-    if not _type_forms(rec).intersection(texts):
+    forms = _type_forms(rec)
+    # the type words' positions, found once (a dictionary look-up per token)
+    at = [k for k, w in enumerate(texts) if w in forms]
+    if not at:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
-    for w in [w for w in set(texts) if w not in is_type]:
-        is_type[w] = rec._type_word(w)[0] in _TYPES
+    for k in at:
+        w = texts[k]
+        if w not in is_type:
+            is_type[w] = rec._type_word(w)[0] in _TYPES
     covered: dict[int, int] = {}
     for m in matches:
         for j in range(m.first, m.last + 1):
@@ -169,10 +174,9 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     known = [p for p in places if p.place.feature != "PCLI" and p.place.admin1 and p.relation not in ("toward", "origin")]
     out = []
     n = len(toks)
-    i = 0
-    while i < n - 1:
-        if not is_type[toks[i].text] or i in covered:
-            i += 1
+    resume = 0
+    for i in at:
+        if i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
             continue
         district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
         items: list[_Item] = []
@@ -250,7 +254,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                                            "(the nearest known place named with it)",
                                     candidates=[], relation=None,
                                     note=f"location not in the gazetteer: coordinates of {ref.place.name}"))
-        i = max(i + 1, (items[-1].end + 1) if items else i + 1)
+        resume = (items[-1].end + 1) if items else i + 1
     return out
 
 
