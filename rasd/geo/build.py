@@ -114,7 +114,7 @@ def skeleton(name: str) -> str:
     """A loose key for matching English spellings of one name: ``Al-Hilla`` ~ ``Al Hillah``, ``Tel Afar`` ~ ``Tall `Afar``."""
     s = ascii_fold(name).lower()
     for word in (" district", "qada' ", "qada ", "qaza ", "qeza-i ", "liwa' qasabat ", "liwa' ", "caza de ", "caza du ",
-                 "markaz ", "mintaqat ", "nahiyat ", " city"):
+                 "qasabat ", "markaz ", "mintaqat ", "nahiyat ", " city"):
         s = s.replace(word, " ")
     s = re.sub(r"\b(al|el|as|ash|ar|an|at|az|ad|ath|adh|aş|aḑ)[- ]", " ", s)
     s = re.sub(r"[^a-z]", "", s)
