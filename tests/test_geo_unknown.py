@@ -121,6 +121,12 @@ def test_an_area_no_gazetteer_knows():
     assert [(g[1], g[2]) for g in got] == [("Al-'Atafin", "Sa'dah")]
 
 
+def test_a_frequent_word_written_like_a_town_without_its_hamza():
+    """فيفا is FIFA before it is Fayfa' (فيفاء): written without the hamza it needs a type word."""
+    assert [p.place.name for p in geocode("أعلن الاتحاد الدولي فيفا عقوبات على النادي السعودي")] == []
+    assert [p.place.name for p in geocode("سقطت قذيفة على محافظة فيفا في منطقة جازان")][:1] == ["Fayfa'"]
+
+
 def test_a_town_written_without_its_final_hamza():
     """التحيتاء is also written التحيتا: the town, in its district."""
     got = [(p.place.name, p.place.admin2) for p in geocode("قصفت الطائرات مدينة التحيتا جنوب الحديدة")]

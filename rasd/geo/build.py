@@ -529,6 +529,10 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         for r in read_rows(src / "common_words.tsv"):
             common[name_key(r["name"])[0]] = max(common.get(name_key(r["name"])[0], 0.0), float(r["zipf"]))
 
+    frequent: set[str] = set()
+    if (src / "frequent_words.tsv").exists():
+        with open(src / "frequent_words.tsv", encoding="utf-8") as handle:
+            frequent = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
     a1_names = {c: a["name"] for c, a in admin1.items()}
     a2_names = {c: a["name"] for c, a in admin2.items()}
     out_rows = []
@@ -580,9 +584,13 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             token = key + ("~" + "".join(sorted(flags)) if flags else "")
             if token not in keys:
                 keys.append(token)
-            # ``التحيتاء`` is also written ``التحيتا`` (a final hamza after alif is often left out)
+            # ``التحيتاء`` is also written ``التحيتا`` (a final hamza after alif is often left out); written so, a
+            # frequent word (فيفا، العليا) needs a type word or its governorate, unless the place is widely known
             if key.endswith("اء") and len(key.replace(" ", "")) > 4:
-                bare = key[:-1] + ("~" + "".join(sorted(flags)) if flags else "")
+                bare_flags = set(flags)
+                if key[:-1] in frequent and not e_big:
+                    bare_flags.add("t")
+                bare = key[:-1] + ("~" + "".join(sorted(bare_flags)) if bare_flags else "")
                 if bare not in keys:
                     keys.append(bare)
             # ``تل عفر`` is also written ``تلعفر``
