@@ -115,6 +115,11 @@ def test_a_directorate_is_no_district(text):
     assert [p for p in geocode(text) if p.note and "district" in p.note] == []
 
 
+def test_a_verb_after_an_area_is_no_village():
+    """"بمنطقة عسير، واستنكروا": a plural verb (its stem a frequent word) does not go on the list."""
+    assert _unknown("انفجرت عبوة قرب مسجد بمنطقة جازان، واستنكروا الهجوم") == []
+
+
 def test_an_area_no_gazetteer_knows():
     """منطقة X, as قرية X: placed by the known place named with it."""
     got = _unknown("اندلعت اشتباكات عنيفة في منطقة العطفين بمديرية كتاف في محافظة صعدة")
