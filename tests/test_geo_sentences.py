@@ -168,7 +168,8 @@ CASES: list[tuple[str, str]] = [
     ("انفجار في نصيبين", "Mardin|Nusaybin|1"),
     ("هجوم في القطيف", "Eastern Province|Al Qatif|1"),
     ("اشتباكات في نجران", "Najran|Najran|1"),
-    ("غارة على غزة", "Gaza Strip|Gaza|1"),
+    ("غارة على غزة", "Gaza Strip|Gaza Strip|3"),  # غزة written bare: the Strip
+    ("غارة على مدينة غزة", "Gaza Strip|Gaza|1"),
     ("قصف في خان يونس", "Gaza Strip|Khan Yunis|1"),
     ("قصف على جباليا", "Gaza Strip|Jabalya|1"),
     ("إغلاق معبر رفح", "Gaza Strip|Rafah crossing|1"),

@@ -60,6 +60,9 @@ def test_no_known_place_nearby_no_unknown_village():
 @pytest.mark.parametrize("arabic,latin", [
     ("الطحيتا", "Al-Tahita"), ("تل رفعت", "Tal Rafa'at"), ("حيان", "Hayan"), ("العوينة", "Al-'Uyna"),
     ("مَسْرابا", "Masaraba"), ("كفرنـبل", "Kafaranabal"),
+    # the first word of a name as the gazetteers spell it
+    ("أم المياذن", "Umm Al-Mayadhan"), ("بيت رجال", "Bayt Rajal"), ("خربة غزالة", "Khirbat Ghazala"),
+    ("عين ترما", "Ayn Tarama"), ("دير العصافير", "Deir Al-'Asafir"),
 ])
 def test_transliteration(arabic, latin):
     assert transliterate(arabic) == latin
@@ -92,9 +95,44 @@ def test_arabic_and_latin_keys_agree(arabic, latin):
 
 @pytest.mark.parametrize("text,district,admin1", [
     ("اشتبكت القوات مع الحوثيين في مديرية القبيطة بمحافظة لحج", "Al Qabbaytah", "Lahij"),
-    ("اندلعت معارك عنيفة في مديرية التحيتا جنوب محافظة الحديدة", "At Tuhayat", "Al Hudaydah"),
+    ("قتل ثلاثة مسعفين بقذيفة في مديرية ناطع، بمحافظة البيضاء", "Nati'", "Al Bayda"),  # a two-consonant key
+    ("قصفت المدفعية مواقع في مديرية غمر الحدودية في صعدة", "Ghamr", "Sa'dah"),  # a frequent word, a district here
+    ("اندلعت معارك في مديرية نِهم شرق صنعاء", "Nihm", "Sanaa"),  # around the capital's own division
+    ("سقطت قذائف على مديرية دمنة خدير بمحافظة تعز", "Dimnat Khadir", "Ta'izz"),  # two words, ة read t
     ("قصفت الطائرات مديرية سَحّار في محافظة صعدة", "Sahar", "Sa'dah"),
 ])
 def test_districts_known_only_in_latin_letters(text, district, admin1):
     got = [p for p in geocode(text) if p.note and "district" in p.note]
     assert [(p.place.admin2, p.place.admin1, p.precision) for p in got] == [(district, admin1, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "قال مدير مديرية الأمن في صنعاء إن الهجوم أحبط",  # the directorate of security, no district
+    "أعلنت مديرية التربية بمحافظة تعز تعليق الدراسة",
+    "وقال مدير مديرية الصحة بمحافظة ذمار إن ٣ أصيبوا",
+])
+def test_a_directorate_is_no_district(text):
+    assert [p for p in geocode(text) if p.note and "district" in p.note] == []
+
+
+def test_a_verb_after_an_area_is_no_village():
+    """"بمنطقة عسير، واستنكروا": a plural verb (its stem a frequent word) does not go on the list."""
+    assert _unknown("انفجرت عبوة قرب مسجد بمنطقة جازان، واستنكروا الهجوم") == []
+
+
+def test_an_area_no_gazetteer_knows():
+    """منطقة X, as قرية X: placed by the known place named with it."""
+    got = _unknown("اندلعت اشتباكات عنيفة في منطقة العطفين بمديرية كتاف في محافظة صعدة")
+    assert [(g[1], g[2]) for g in got] == [("Al-'Atafin", "Sa'dah")]
+
+
+def test_a_frequent_word_written_like_a_town_without_its_hamza():
+    """فيفا is FIFA before it is Fayfa' (فيفاء): written without the hamza it needs a type word."""
+    assert [p.place.name for p in geocode("أعلن الاتحاد الدولي فيفا عقوبات على النادي السعودي")] == []
+    assert [p.place.name for p in geocode("سقطت قذيفة على محافظة فيفا في منطقة جازان")][:1] == ["Fayfa'"]
+
+
+def test_a_town_written_without_its_final_hamza():
+    """التحيتاء is also written التحيتا: the town, in its district."""
+    got = [(p.place.name, p.place.admin2) for p in geocode("قصفت الطائرات مدينة التحيتا جنوب الحديدة")]
+    assert got[0] == ("At Tuhayta'", "At Tuhayat")

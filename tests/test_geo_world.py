@@ -104,7 +104,7 @@ CASES: list[tuple[str, str]] = [
     ("تقدمت القوات الحكومية في قرى الفازة والجاح بمديرية التحيتا جنوب الحديدة",
      "Yemen|Al Hudaydah|Al-Faza; Yemen|Al Hudaydah|Al-Jah"),
     ("سيطر الجيش السوري على قرى أبو دالي والمشيرفة وتل مرق في ريف إدلب الجنوبي الشرقي",
-     "Syria|Idlib|Abaw Dalay; Syria|Idlib|Al-Mashirafa; Syria|Idlib|Tal Maraq"),
+     "Syria|Idlib|Abu Dalay; Syria|Idlib|Al-Mashirafa; Syria|Idlib|Tal Maraq"),
     ("قتل مدنيون في غارات على بلدات كفرزيتا واللطامنة ومورك بريف حماة الشمالي",
      "Syria|Hama|Kafr Zayta; Syria|Hama|Al-Latamana; Syria|Hama|Murak"),
     ("شنت الطائرات غارات على قرى الزعيترة والمشيك وكفرتخاريم في محافظة إدلب",
@@ -176,7 +176,7 @@ CASES: list[tuple[str, str]] = [
     ("تقود الرياض تحالفا عسكريا ضد الحوثيين في اليمن", ""),
     ("سقط صاروخ على حي سكني في مدينة نجران السعودية", "Saudi Arabia|Najran|Najran"),
     ("سقطت قذائف على بلدة بنت جبيل في جنوب لبنان", "Lebanon|Nabatiye|Bent Jbail"),
-    ("اعتقل الجيش الإسرائيلي فلسطينيين في بلدة بيت أمر شمال الخليل", "Palestine|West Bank|Bit Amar"),
+    ("اعتقل الجيش الإسرائيلي فلسطينيين في بلدة بيت أمر شمال الخليل", "Palestine|West Bank|Bayt Amar"),
     ("قتل شرطيان باكستانيان في هجوم في إقليم بلوشستان", "Pakistan|Balochistan|Balochistan"),
     # towns GeoNames knows only in Latin letters: the transliteration key, inside the governorate the text gives
     ("قتل العشرات في قصف على بلدة التريمسة في ريف حماة", "Syria|Hama|Tremseh"),

@@ -24,7 +24,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
-from .unknown import find_unknown
+from .unknown import find_unknown, latin_key
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
            "get_gazetteer",
@@ -384,6 +384,9 @@ def _title_places(doc: Document) -> list[PlaceMention]:
     if not doc.title:
         return []
     geo = doc.user_data.setdefault("geo", {})
+    done = geo.get("title_places")
+    if done is not None and done[0] == geo.get("country_code"):
+        return list(done[1])  # computed once per article (a fallback asks for every event without a place)
     rec = _recognizer()
     if geo.get("title") is None:
         geo["title"] = _title_matches(rec, doc)
@@ -398,6 +401,7 @@ def _title_places(doc: Document) -> list[PlaceMention]:
             pm = _mention(doc, rec.gaz, m, entry, cands, reason + "; title", written=doc.title[s:e])
             pm.start = pm.end = 0
             out.append(pm)
+    geo["title_places"] = (country, tuple(out))
     return out
 
 
@@ -437,8 +441,18 @@ def _inherit_countries(matches: list[RawMatch], text: str) -> None:
             a.country_after = b.country_after
 
 
+# Cities whose name written bare stands for the territory around them: "غزة" is the Gaza Strip unless مدينة says
+# the city ("قصف على غزة"، "حدود غزة"، "جنوب غزة")
+_TERRITORY_NAMED_BARE = {"g:281133": "PS.GZ"}
+
+
 def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str,
              written: str | None = None) -> PlaceMention:
+    territory = _TERRITORY_NAMED_BARE.get(entry.id)
+    if territory and m.type != "town" and not m.relation in ("outskirts", "near"):
+        whole = gaz.admin1_entry(territory)
+        if whole is not None:
+            entry, reason = whole, reason + "; the territory named bare"
     place = entry.place
     if place.feature == "ADM2":
         seat = gaz.capital(entry)
@@ -446,6 +460,11 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
             place = replace(place, name=seat.place.name, geonameid=seat.place.geonameid, latitude=seat.place.latitude,
                             longitude=seat.place.longitude)
     if place.feature == "SITE:region":  # a region of several districts has no admin2
+        place = replace(place, admin2=None)
+    if m.relation == "countryside" and place.admin2 and place.feature in ("PPLA", "PPLC") \
+            and latin_key(place.name) == latin_key(place.admin1 or ""):
+        # "ريف حلب الشمالي"، "بريف إدلب": the countryside of a governorate's namesake capital is the governorate's,
+        # over several districts
         place = replace(place, admin2=None)
     precision = precision_of(entry, m)
     if m.relation:

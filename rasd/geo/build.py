@@ -45,12 +45,29 @@ COLUMNS = ("id", "feature", "country", "admin1_code", "admin1", "admin2_code", "
 # indexed without them (rasd reads the type word from the text).
 _LEADING_TYPES = ("مركز ناحيه", "مركز قضاء", "مركز محافظه", "ناحيه", "قضاء", "محافظه", "مدينه", "قريه", "حي",
                   "منطقه", "مخيم", "مجمع", "مركز", "بلده", "ولايه", "شعبيه", "مديريه")
-# Towns whose district the name match or the nearest DTM locations get wrong: Baghdad is coded to Al Rusafa
-# (GeoNames' own "Baghdad" admin2 is the whole province).
-SEAT_OVERRIDES = {"98182": "IQ.07.9166668"}
+# Towns whose district the name match, the nearest DTM locations or the nearest seat get wrong (Baghdad, spread
+# over several districts, is in MULTI_DISTRICT_CITIES below).
+SEAT_OVERRIDES = {
+                  # the towns of Markaz Rif Dimashq, the district around Damascus that has no seat of its name
+                  # (Kafr Batna, Jaramana, Irbin, Babila, Al Hajar al Aswad, Al Kiswah, Al Mulayhah,
+                  # Dayr al Asafir): the nearest seat put them in Douma or Darayya
+                  **dict.fromkeys(("168713", "169174", "169372", "171998", "8419677", "173598", "173434", "170817"),
+                                  "SY.08.8540234")}
 SEAT_OVERRIDES_BY_NAME = {("SY", "Aleppo"): "SY.09.169326", ("PS", "Hebron"): "PS.WE.7870658",
                           ("PS", "East Jerusalem"): "PS.WE.7870654", ("PS", "Khan Yunis"): "PS.GZ.7871092",
                           ("YE", "Aden"): ""}
+# Cities spread over several districts of their governorate (Istanbul's 39 ilçe, Cairo's and Alexandria's
+# kisms, Baghdad's Rusafa, Karkh, Adhamiya ..., the city districts of Sanaa, Aden, Taiz and Al Hudaydah): the city
+# named alone is in none of them, so its records carry no admin2 (the nearest district seat put Ankara in Cubuk,
+# Istanbul in Uskudar, Alexandria in Borg El Arab). A district named in the text still gives its own admin2.
+MULTI_DISTRICT_CITIES = {("TR", "Istanbul"), ("TR", "Ankara"), ("TR", "Izmir"), ("EG", "Cairo"), ("EG", "Alexandria"),
+                         ("EG", "Giza"), ("IQ", "Baghdad"), ("YE", "Sanaa"), ("YE", "Aden"), ("YE", "Taiz"),
+                         ("YE", "Al Hudaydah"), ("PK", "Karachi"), ("PK", "Lahore")}
+# Countries whose coding has no second-level division (ACLED codes them to GADM, which stops at the first level
+# there: Saudi Arabia's 13 regions, Libya's shabiyat, Israel's districts, the Gulf emirates and governorates):
+# their records carry no admin2 whatever the source's districts say. The district codes stay in the index for
+# the context rules (a town's own district named with it).
+NO_SECOND_LEVEL = {"SA", "LY", "IL", "KW", "BH", "QA"}
 NOT_SEATS = {"IQ.07.98179"}
 # Words that are never place names in news text, whatever a gazetteer says (a village "إلى" in Iran, an area
 # "منطقة" in Baghdad): function words, type words, generic nouns.
@@ -97,7 +114,7 @@ def skeleton(name: str) -> str:
     """A loose key for matching English spellings of one name: ``Al-Hilla`` ~ ``Al Hillah``, ``Tel Afar`` ~ ``Tall `Afar``."""
     s = ascii_fold(name).lower()
     for word in (" district", "qada' ", "qada ", "qaza ", "qeza-i ", "liwa' qasabat ", "liwa' ", "caza de ", "caza du ",
-                 "markaz ", "mintaqat ", "nahiyat ", " city"):
+                 "qasabat ", "markaz ", "mintaqat ", "nahiyat ", " city"):
         s = s.replace(word, " ")
     s = re.sub(r"\b(al|el|as|ash|ar|an|at|az|ad|ath|adh|aş|aḑ)[- ]", " ", s)
     s = re.sub(r"[^a-z]", "", s)
@@ -248,8 +265,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         code = r["code"]
         names = [n for n in r["names_ar"].split("|") if n]
         if code not in admin2:
-            if code[:2] not in ("EG", "SA", "TR", "LY", "IR"):
-                continue
+            if code[:2] in ("IQ", "SY", "LB", "PS", "JO", "YE"):
+                continue  # their districts are the GeoNames file's
+            # EG SA TR LY IR with Arabic aliases; elsewhere the district a town lies in, by its English name only
             admin2[code] = {"code": code, "name": r["name"], "geonameid": r["geonameid"], "names": []}
         admin2[code]["names"].extend(n for n in names if n not in admin2[code]["names"])
     dtm_map = {(r["governorate"], r["district"]): r for r in read_rows(src / "dtm_districts.tsv")}
@@ -346,7 +364,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         return best
 
     for t in towns:
-        if t["geonameid"] in SEAT_OVERRIDES:
+        if (t["country"], t["name"]) in MULTI_DISTRICT_CITIES and t["population"] > 100000:
+            t["a2"] = ""
+        elif t["geonameid"] in SEAT_OVERRIDES:
             t["a2"] = SEAT_OVERRIDES[t["geonameid"]]
         elif (t["country"], t["name"]) in SEAT_OVERRIDES_BY_NAME and t["population"] > 100000:
             t["a2"] = SEAT_OVERRIDES_BY_NAME[(t["country"], t["name"])]
@@ -509,6 +529,10 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         for r in read_rows(src / "common_words.tsv"):
             common[name_key(r["name"])[0]] = max(common.get(name_key(r["name"])[0], 0.0), float(r["zipf"]))
 
+    frequent: set[str] = set()
+    if (src / "frequent_words.tsv").exists():
+        with open(src / "frequent_words.tsv", encoding="utf-8") as handle:
+            frequent = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
     a1_names = {c: a["name"] for c, a in admin1.items()}
     a2_names = {c: a["name"] for c, a in admin2.items()}
     out_rows = []
@@ -517,8 +541,14 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
     for r in read_rows(src / "context_words.tsv"):
         if r["kind"] in ("type", "direction", "title"):
             stop_keys.add(" ".join(t.text for t in tokenize(norm(r["word"]))))
+    # a district named like its governorate (منطقة ريف دمشق = Markaz Rif Dimashq) is the governorate when written
+    a1_keys: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        if e["feature"] == "ADM1":
+            a1_keys[e["a1"]].update(name_key(n)[0] for n in e["names"])
     for e in entries:
         keys: list[str] = []
+        governorate_named = False
         e_big = e["feature"] in ("PCLI", "ADM1", "PPLC", "PPLA") or e["population"] >= 100000 or e["feature"].startswith("SITE")
         for n in e["names"]:
             key, stripped = name_key(n)
@@ -526,6 +556,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                 continue
             flags = set(ambiguous.get(key, ""))
             if "x" in flags or key in stop_keys:
+                continue
+            if e["feature"] == "ADM2" and key in a1_keys.get(e["a1"], ()):
+                governorate_named = True  # the row stays (its seat, its code), unnamed
                 continue
             if _word_abroad(e, key, common.get(key, 0.0)):
                 continue  # كان (Caen)، كيف (Kyiv)، يوميا (Umea)، مشاركة (Moshrageh): the word, never the town
@@ -551,18 +584,28 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             token = key + ("~" + "".join(sorted(flags)) if flags else "")
             if token not in keys:
                 keys.append(token)
+            # ``التحيتاء`` is also written ``التحيتا`` (a final hamza after alif is often left out); written so, a
+            # frequent word (فيفا، العليا) needs a type word or its governorate, unless the place is widely known
+            if key.endswith("اء") and len(key.replace(" ", "")) > 4:
+                bare_flags = set(flags)
+                if key[:-1] in frequent and not e_big:
+                    bare_flags.add("t")
+                bare = key[:-1] + ("~" + "".join(sorted(bare_flags)) if bare_flags else "")
+                if bare not in keys:
+                    keys.append(bare)
             # ``تل عفر`` is also written ``تلعفر``
             parts = key.split(" ")
             if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو"):
                 joined = "".join(parts) + ("~" + "".join(sorted(flags)) if flags else "")
                 if joined not in keys:
                     keys.append(joined)
-        if not keys and e["feature"] != "ADM1":
+        if not keys and e["feature"] != "ADM1" and not governorate_named:
             continue  # a first-level division without an Arabic name is kept: records name it, texts do not
         a1 = e.get("a1", "") or ""
         a2 = e.get("a2", "") or ""
         admin3 = e.get("admin3_ar", "")
-        out_rows.append((e["id"], e["feature"], e["country"], a1, a1_names.get(a1, ""), a2, a2_names.get(a2, ""),
+        a2_name = "" if e["country"] in NO_SECOND_LEVEL else a2_names.get(a2, "")
+        out_rows.append((e["id"], e["feature"], e["country"], a1, a1_names.get(a1, ""), a2, a2_name,
                          admin3, e["name"], f"{e['lat']:.5f}", f"{e['lon']:.5f}", str(e["population"]),
                          str(e["geonameid"] or ""), "|".join(n for n in e["names"] if n), "|".join(keys),
                          e.get("capital", "") or e.get("seat", "")))

@@ -159,11 +159,14 @@ def score(gaz: Gazetteer, m: RawMatch, e: Entry, country: str | None, ctx: Conte
         s += 30
     if m.country_after == e.cc:
         s += 200
-    if e.place.feature != "ADM1" and ctx.names_a1(e.a1, m):
+    # a town in a governorate named nearby; not when a type word says governorate (محافظة البيضاء، مديرية
+    # السوادية): the names nearby fit the governorate as well as its capital
+    town_in_named = e.place.feature != "ADM1" and m.type != "adm1"
+    if town_in_named and ctx.names_a1(e.a1, m):
         s += 60
     if e.place.feature != "ADM2" and ctx.names_a2(e.a2, m):
         s += 30
-    if e.place.feature != "ADM1" and ctx.may_name_a1(e.a1, m):
+    if town_in_named and ctx.may_name_a1(e.a1, m):
         s += 40
     if m.type is not None:
         wanted = _TYPE_FEATURES.get(m.type, ())

@@ -30,7 +30,7 @@ from .gazetteer import Place
 
 __all__ = ["find_unknown", "transliterate", "frequent_words", "arabic_key", "latin_key", "latin_town"]
 
-_TYPES = {"village", "town", "nbhd", "adm2", "adm3"}
+_TYPES = {"village", "town", "nbhd", "adm2", "adm3", "area"}
 # first words of two-word village names (normalised)
 _PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
              "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات"}
@@ -55,12 +55,22 @@ _LETTERS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "�
 _SUN = set("تثدذرزسشصضطظلن")
 
 
+# the first words of place names, spelt as the gazetteers and the hand-coded sets spell them
+_WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر": "Kafr", "دير": "Deir", "عين": "Ayn",
+          "خربة": "Khirbat", "خربه": "Khirbat", "ابو": "Abu", "أبو": "Abu", "بني": "Bani", "جبل": "Jabal",
+          "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq"}
+
+
 def transliterate(arabic: str) -> str:
     """A readable Latin spelling of an Arabic place name (no short vowels are written, so ``a`` is put between
     two consonants): ``الطحيتا`` -> ``Al-Tahita``, ``تل رفعت`` -> ``Tal Rafa't``, ``أم الجرن`` -> ``Um Al-Jarn``."""
     words = []
-    for word in arabic.split():
+    parts = arabic.split()
+    for k_word, word in enumerate(parts):
         word = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", word)  # diacritics, tatweel
+        if k_word < len(parts) - 1 and word in _WORDS:
+            words.append(_WORDS[word])
+            continue
         prefix = ""
         if word.startswith("ال") and len(word) > 3:
             prefix, word = "Al-", word[2:]
@@ -96,9 +106,11 @@ class _Item:
     start: int  # token positions (inclusive)
     end: int
     clitic: int = 0  # letters of a conjunction before the name (وX)
+    frequent: bool = False  # a frequent word: a name only if it is a district's (after مديرية)
 
 
-def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool) -> _Item | None:
+def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool,
+               district: bool = False) -> _Item | None:
     """The unknown name starting at token ``i`` (one word, or two after a prefix such as تل), or None."""
     toks = doc.tokens
     if i >= len(toks) or i in covered:
@@ -115,12 +127,13 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     if word in _PREFIXES:
         return None
     if word in frequent_words():
-        return None
+        # "مديرية غمر": a frequent word may still be a district's name (checked against the districts later)
+        return _Item(i, i, clitic, frequent=True) if district and first_item else None
     fw = frequent_words()
-    for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "ه"):
+    for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "وا", "ه"):
         stem = word[:-len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in fw or stem[-1] in "يو" and stem[:-1] + "ء" in fw):
-            return None  # "قرى تسكنها أغلبية"، "ومينائها": a verb or noun with its pronoun, not a name
+            return None  # "قرى تسكنها أغلبية"، "ومينائها"، "واستنكروا": a verb or noun with its pronoun, not a name
     return _Item(i, i, clitic)
 
 
@@ -143,11 +156,16 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     if not toks:
         return []
     texts = texts if texts is not None else [t.text for t in toks]
-    if not _type_forms(rec).intersection(texts):
+    forms = _type_forms(rec)
+    # the type words' positions, found once (a dictionary look-up per token)
+    at = [k for k, w in enumerate(texts) if w in forms]
+    if not at:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
-    for w in [w for w in set(texts) if w not in is_type]:
-        is_type[w] = rec._type_word(w)[0] in _TYPES
+    for k in at:
+        w = texts[k]
+        if w not in is_type:
+            is_type[w] = rec._type_word(w)[0] in _TYPES
     covered: dict[int, int] = {}
     for m in matches:
         for j in range(m.first, m.last + 1):
@@ -156,11 +174,11 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     known = [p for p in places if p.place.feature != "PCLI" and p.place.admin1 and p.relation not in ("toward", "origin")]
     out = []
     n = len(toks)
-    i = 0
-    while i < n - 1:
-        if not is_type[toks[i].text] or i in covered:
-            i += 1
+    resume = 0
+    for i in at:
+        if i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
             continue
+        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
         items: list[_Item] = []
         j = i + 1
         first = True
@@ -172,16 +190,17 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                     j, first = nxt, False
                     continue
                 break
-            item = _candidate(doc, rec, j, covered, first)
+            item = _candidate(doc, rec, j, covered, first, district_word)
             if item is None:
                 break
             items.append(item)
+            if item.frequent:
+                break
             nxt = item.end + 1
             if nxt < n and _continues(doc, item.end, nxt):
                 j, first = nxt, False
                 continue
             break
-        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
         for item in items:
             start = toks[item.start].start + item.clitic
             end = toks[item.end].end
@@ -190,13 +209,27 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                 continue
             written = doc.original_text(start, end)
             name_ar = doc.norm.text[start:end]
-            district = latin_district(name_ar, ref.place) if district_word else None
-            if district is not None:  # "مديرية القبيطة": a GeoNames district known only by its Latin name
+            found = None
+            if district_word and item.start == item.end and item.end + 1 < n and item.end + 1 not in covered \
+                    and _ARABIC_WORD.fullmatch(toks[item.end + 1].text) \
+                    and re.fullmatch(r" ", doc.norm.text[end:toks[item.end + 1].start]):
+                # "مديرية دمنة خدير": a district of two words
+                two = doc.norm.text[start:toks[item.end + 1].end]
+                found = latin_district(two, ref.place, wide=not item.frequent)
+                if found is not None:
+                    end = toks[item.end + 1].end
+                    written, name_ar = doc.original_text(start, end), two
+            if found is None and district_word:
+                found = latin_district(name_ar, ref.place, short=not item.frequent, wide=not item.frequent)
+            if found is None and item.frequent:
+                continue  # "مديرية الصحة": the directorate, no place
+            if found is not None:  # "مديرية القبيطة": a GeoNames district known only by its Latin name
+                district, admin1 = found
                 place = replace(ref.place, name=district, name_ar=written, admin2=district, admin3=None,
-                                geonameid=None, feature="ADM2", population=0)
+                                admin1=admin1, geonameid=None, feature="ADM2", population=0)
                 out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=2,
                                         reason=f"transliteration key: {name_ar} ~ {district} (GeoNames district), in "
-                                               f"{ref.place.admin1}, by {ref.text}",
+                                               f"{admin1}, by {ref.text}",
                                         candidates=[], relation=None,
                                         note=f"district matched to GeoNames {district} by its transliteration; "
                                              f"coordinates of {ref.place.name}"))
@@ -221,7 +254,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                                            "(the nearest known place named with it)",
                                     candidates=[], relation=None,
                                     note=f"location not in the gazetteer: coordinates of {ref.place.name}"))
-        i = max(i + 1, (items[-1].end + 1) if items else i + 1)
+        resume = (items[-1].end + 1) if items else i + 1
     return out
 
 
@@ -307,13 +340,43 @@ def _districts() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     return out
 
 
-def latin_district(name_ar: str, ref: Place) -> str | None:
-    """The name of the district of the reference's governorate whose Latin name has the Arabic name's key."""
-    key = arabic_key(name_ar)
-    if len(key) < 3:
+def _district_keys(name_ar: str) -> set[str]:
+    """The keys of a district's Arabic name: a ة closing a word before another is also read ``t`` (دمنة خدير ~
+    Dimnat Khadir)."""
+    keys = {arabic_key(name_ar)}
+    words = name_ar.split()
+    if len(words) > 1 and any(w.endswith(("ة", "ه")) for w in words[:-1]):
+        keys.add(arabic_key(" ".join(w[:-1] + "ت" if w.endswith(("ة", "ه")) else w for w in words[:-1])
+                            + " " + words[-1]))
+    return keys
+
+
+# a capital's own division and the governorate around it: "مديرية نهم شرق صنعاء" (Nihm is in Sanaa governorate)
+_AROUND = {"Amanat Alasimah": ("Sanaa",), "Dimashq": ("Rif-dimashq",)}
+
+
+def latin_district(name_ar: str, ref: Place, short: bool = False, wide: bool = True) -> tuple[str, str] | None:
+    """(district name, admin1 name) of the GeoNames district whose Latin name has the Arabic name's key: in the
+    reference's governorate (a two-consonant key only there, and only when ``short``: ناطع ~ Nati', عتمة ~
+    Utmah), else the one district of the reference's country with that key (مديرية نهم شرق صنعاء: Nihm is in
+    Sanaa governorate, the city of Sanaa in Amanat al Asimah)."""
+    keys = {k for k in _district_keys(name_ar) if len(k) >= (2 if short else 3)}
+    if not keys:
         return None
-    found = {name for k, name, _ in _districts().get((ref.country, ref.admin1 or ""), ()) if k == key}
-    return found.pop() if len(found) == 1 else None
+    table = _districts()
+    for admin1 in (ref.admin1 or "", *_AROUND.get(ref.admin1 or "", ())):
+        found = {name for k, name, _ in table.get((ref.country, admin1), ()) if k in keys}
+        if len(found) == 1:
+            return found.pop(), admin1
+        if found:
+            return None
+        keys = {k for k in keys if len(k) >= 3}
+    if not wide:
+        return None
+    keys = {k for k in keys if len(k) >= 3}
+    wider = {(name, a1) for (country, a1), rows in table.items() if country == ref.country and a1
+             for k, name, _ in rows if k in keys}
+    return wider.pop() if len(wider) == 1 else None
 
 
 _TYPE_FORMS: dict[int, frozenset[str]] = {}
