@@ -185,6 +185,14 @@ CASES: list[tuple[str, str]] = [
     ("قتل جنود في هجوم على بلدة شحات في منطقة الجبل الأخضر الليبية", "Libya|Al Jabal al Akhdar|Shahhat"),
     ("قتل متظاهرون في مدينة الكرمك بولاية النيل الأزرق السودانية", "Sudan|Blue Nile|Kurmuk"),
     ("هاجم مسلحون قرية تلس في ولاية جنوب دارفور", "Sudan|South Darfur|Tullus"),
+    # a prayer's name is a time of day, not Morocco; a junction (مفرق) named after a place is no Jordanian Mafraq;
+    # "the south of Israel" is its Southern District
+    ("اندلعت اشتباكات عنيفة بعد صلاة المغرب في مدينة بنغازي الليبية", "Libya|Benghazi|Benghazi"),
+    ("خرج المصلون بعد صلاة المغرب وتجمعوا أمام المسجد", ""),
+    ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية غرب تعز", "Yemen|Ta'izz|Taiz"),
+    ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية", ""),
+    ("تظاهر العشرات في مدينة المفرق الأردنية احتجاجا على الأسعار", "Jordan|Mafraq|Mafraq"),
+    ("سقطت ثلاث قذائف أُطلقت من قطاع غزة على جنوب إسرائيل", "Israel|Southern District|Southern District"),
 ]
 
 

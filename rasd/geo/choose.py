@@ -190,6 +190,7 @@ def choose(gaz: Gazetteer, m: RawMatch, country: str | None, ctx: Context) -> tu
     """The entry match ``m`` stands for, the candidates considered, and the reason."""
     if m.person:
         why = ("a tribe's or family's name" if "group" in m.notes else
+               "a time of day (a prayer's name), not a place" if "time" in m.notes else
                "a capital standing for its government" if "government" in m.notes else "person's name in context")
         return None, [gaz.entries[i] for i, _ in m.candidates], why
     allowed: list[Entry] = []

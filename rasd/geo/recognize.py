@@ -246,6 +246,9 @@ class Recognizer:
             elif self.word_in(tokens[j].text, self.gaz.groups):
                 m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
                 m.notes.append("group")
+            elif self.word_in(tokens[j].text, self.gaz.times):
+                m.person = True  # "بعد صلاة المغرب": the sunset prayer, not Morocco
+                m.notes.append("time")
         # A direction phrase before the type word or the name.
         if j >= 0 and (m.type is None or True):
             rel, start = self._direction(tokens, j, text)
