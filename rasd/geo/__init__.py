@@ -76,6 +76,7 @@ _EVENT_LIST_GAP = re.compile(
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
 ELSEWHERE = {"toward", "origin"}
+AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
 _REFERENCE_GAP = re.compile(
@@ -480,8 +481,10 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
     """The place(s) where the event reported by ``trigger`` in ``sentence`` happened (see module docstring)."""
     dateline = (doc.user_data.get("geo") or {}).get("dateline")
     # the dateline says where the report was filed: only a fallback for the event's place
-    # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened
-    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in ELSEWHERE]
+    # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened; but a missile
+    # or drone shot down is coded where it was aimed when the text says nothing else (spec section 5)
+    elsewhere = AIMED_AT if getattr(trigger, "sub_event_type", None) == "Disrupted weapons use" else ELSEWHERE
+    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in elsewhere]
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
