@@ -217,6 +217,9 @@ class _Grammar:
             "numeric": c(rf"(?P<a>\d{{1,4}}){OSP}(?P<sep>[/.\-]){OSP}(?P<b>\d{{1,2}}){OSP}(?P=sep){OSP}"
                          rf"(?P<c>\d{{1,4}})(?!\d)(?:{OSP}(?P<era>{ERA}){EOW})?"),
             "weekday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?)?(?:(?:يوم|نهار){SP})?(?P<wd>{WD}){EOW}{qual}"),
+            # the night from one day to the next: "ليل الأحد الاثنين", "ليلة الثلاثاء - الأربعاء"
+            "nightpair": c(rf"(?P<part>(?:منتصف{SP})?(?:ليل|ليله)){SP}(?:(?:يوم|نهار){SP})?(?P<wd>{WD}){EOW}"
+                           rf"{OSP}(?:[-/–]|الي|علي|و)?{OSP}(?P<wd2>{WD}){EOW}"),
             "relday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?(?:يوم{SP})?)?(?P<rel>{REL}){EOW}"
                         rf"(?:[ ,]*(?:يوم{SP})?(?P<wd>{WD}){EOW})?"),
             "periodrel": c(rf"{period}(?:(?P<this>هذا|هذه){SP})?(?P<noun>{PNOUN}){EOW}{qual}"),
@@ -240,6 +243,7 @@ class _Grammar:
             "month": firsts(self.periods, self.months) | {"شهر", "شهري"},
             "numeric": digit,
             "weekday": firsts(lx["day_parts"], self.weekdays) | {"يوم", "نهار"},
+            "nightpair": {"ليل", "ليله", "منتصف"},
             "relday": firsts(lx["day_parts"], self.reldays),
             "periodrel": firsts(self.periods, self.pnouns) | {"هذا", "هذه"},
             "ago": {"قبل", "منذ"},
@@ -517,6 +521,16 @@ class _Resolver:
             date = weekday_on_or_before(self.pub, wd)
         precision = 2 if "منذ" in before else 1
         return date, precision, "weekday"
+
+    def nightpair(self, m: re.Match[str]) -> Resolved | None:
+        """The night from one day to the next is dated by the first day ("ليل الأحد الاثنين": Sunday),
+        the latest such night whose morning is not after publication."""
+        if self.pub is None:
+            return None
+        wd, wd2 = self.g.weekdays[m.group("wd")], self.g.weekdays[m.group("wd2")]
+        if (wd2 - wd) % 7 != 1:
+            return None
+        return weekday_on_or_before(self.pub, wd2) - dt.timedelta(days=1), 1, "weekday"
 
     def relday(self, m: re.Match[str]) -> Resolved | None:
         if self.pub is None:
