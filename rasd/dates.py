@@ -175,6 +175,8 @@ _NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه 
 جامعه جامع مسجد لواء كتيبه جبهه تحالف قاعده معسكر مطار طريق منطقه حديقه قضاء ناحيه مجمع""".split())
 # Words before اليوم that make it not "today".
 _NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
+# "قبل يومين من الانتخابات", "منذ أيام على": a stretch counted from another day than publication.
+_FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
 # Words before a bare month name that make it a month ("في أيلول", "منذ حزيران").
 _MONTH_INTRO = frozenset("في منذ خلال حتي الي بين قبل بعد من مع".split())
 
@@ -586,6 +588,8 @@ class _Resolver:
     def ago(self, m: re.Match[str]) -> Resolved | None:
         if self.pub is None:
             return None
+        if _FROM_RE.match(self.text, m.end()):
+            return None  # "قبل يومين من الانتخابات": counted from another day, not from publication
         pub = self.pub
         unit, implied = self.g.units[m.group("unit")]
         n: Any = implied
@@ -751,9 +755,40 @@ def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
 
 
 def _is_report_date(doc: "Document", mention: DateMention) -> bool:
-    """The date of a statement ("قالت الشرطة أمس الخميس إن ..."), not of the event."""
-    word = _FIRST_WORD_RE.match(doc.norm.text, mention.end, mention.end + 16)
-    return bool(word and word.group(1) in grammar().report_that)
+    """The date of a statement, not of the event: "قالت الشرطة أمس الخميس إن ...", "أعلن الجيش، الأحد، عن
+    ...", "بحسب ما أفاد المرصد الاثنين", "وفق ما ذكرت الوكالة، الثلاثاء"."""
+    text = doc.norm.text
+    word = _FIRST_WORD_RE.match(text, mention.end, mention.end + 16)
+    if word and word.group(1) in grammar().report_that:
+        return True
+    before = _WORD_RE.findall(text, max(0, mention.start - 80), mention.start)
+    cut = max(text.rfind(".", max(0, mention.start - 80), mention.start),
+              text.rfind("\n", max(0, mention.start - 80), mention.start))
+    if cut >= 0:
+        before = _WORD_RE.findall(text, cut, mention.start)
+    before = before[-8:]
+    # attribution: "بحسب ما أفاد المرصد ... الاثنين"
+    for k, w in enumerate(before):
+        if _bare_word(w) in _ATTRIBUTION and any(_reporting(x) for x in before[k + 1:k + 3]):
+            return True
+    # a statement verb, its subject, the date, then what it says: "أعلنت وزارة الدفاع، الأحد، عن ..."
+    if word and word.group(1) in _STATEMENT_OBJECT and any(_reporting(w) for w in before[-7:]):
+        return True
+    return False
+
+
+def _bare_word(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def _reporting(word: str) -> bool:
+    return any(form in _REPORTING or form in _REPORTING_MORE for form, _ in _forms(word))
+
+
+# "بحسب ما أفاد", "وفق ما ذكرت", "حسبما أعلن", "نقلا عن": what follows is a source and its date.
+_ATTRIBUTION = frozenset("بحسب حسب حسبما وفق وفقا طبقا بحسبما وفقما".split())
+# What a statement verb takes after its date ("أعلن الجيش، الأحد، عن ...", "دعا ...، السبت، إلى ...").
+_STATEMENT_OBJECT = frozenset("عن الي ب بان بانه بانها".split())
 
 
 def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
@@ -789,9 +824,9 @@ def _usable(doc: "Document", mentions: list[DateMention], trigger: Any) -> list[
     for d in mentions:
         if pub is not None and d.date > pub:
             continue
-        if pub is not None and (pub - d.date).days > BACKGROUND_DAYS and _is_since(doc, d) \
-                and getattr(trigger, "sub_event_type", None) not in _STATE_TYPES:
-            continue
+        if _is_since(doc, d) and getattr(trigger, "sub_event_type", None) not in _STATE_TYPES and (
+                pub is not None and (pub - d.date).days > BACKGROUND_DAYS or d.kind == "relative" and d.precision > 1):
+            continue  # the start of an ongoing situation: long past, or a vague stretch ("منذ أيام")
         out.append(d)
     return out
 
@@ -823,7 +858,7 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
         # a vague stretch counted back from publication ("في الأيام القليلة الماضية", "قبل أيام")
         # is an aside beside a day named in the same sentence
         vague = d.kind == "relative" and d.precision > 1
-        scored.append(((report, vague, distance) if nearest else (report, d.precision, distance), d, report))
+        scored.append(((vague, report, distance) if nearest else (report, d.precision, distance), d, report))
     scored.sort(key=lambda t: t[0])
     return scored[0][1], scored[0][2]
 
@@ -847,7 +882,19 @@ def _in(dates: list[DateMention], span: Any) -> list[DateMention]:
 
 
 def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
-    """The date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
+    """The date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``): the rules'
+    (:func:`rules_date_for`), re-read by the learned chooser (:mod:`rasd.learn.event_dates`), which may
+    prefer another candidate day (a mention of the sentence, the sentences beside it or the lead; the
+    publication day or the day before). ``RASD_LEARNED_DATES=0`` leaves the rules alone."""
+    rule = rules_date_for(doc, trigger, sentence)
+    from .learn import event_dates
+    if event_dates.USE_MODEL:
+        return event_dates.choose(doc, trigger, sentence, rule)
+    return rule
+
+
+def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
+    """The rules' date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
 
     In order: the trigger's clause, its sentence, the earlier sentences of the same paragraph (latest
     first), the next sentence when it carries on the report ("وأضاف أن هؤلاء المسلحين بدأوا هجومهم أمس",
@@ -900,6 +947,8 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
 _CONTINUATION = frozenset("اسفر اسفرت ادي ادت خلف خلفت اوقع اوقعت مخلفا مخلفه موقعا موقعه ليسفر لتسفر".split())
 _REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
 بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
+_REPORTING_MORE = frozenset("""اورد اوردت دعا دعت صرح صرحت ندد نددت طالب طالبت حذر حذرت نفي نفت اتهم اتهمت
+تبني تبنت ابلغ ابلغت نشر نشرت اعلنه ذكره ذكرته""".split())
 # Words that may come before the reporting verb of a sentence that carries on a report.
 _BEFORE_REPORTING = frozenset("وبينما بينما فيما وفيما كما وكما ثم".split())
 # Words that refer back to an event told before: "هؤلاء المسلحين", "ذلك الهجوم".
