@@ -124,3 +124,12 @@ def test_best_keeps_the_rules_day_within_the_margin():
     assert event_dates._best([1.0, 1.4], [True, False], 0.0) == 1
     assert event_dates._best([1.0, 1.4], [True, False], 0.5) == 0
     assert event_dates._best([1.0, 1.4], [False, False], 0.5) == 1
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_a_publication_date_at_the_calendar_edge(published):
+    doc, trigs = build("وقصفت المدفعية مواقع في البلدة.", [("وقصفت", "shelling")], [("البلده", 1)],
+                       published=published)
+    t = trigs[0]
+    got = date_for(doc, t, doc.sentences[t.sentence])
+    assert got.date in (published, None) or got.date <= published

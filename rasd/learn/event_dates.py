@@ -129,6 +129,13 @@ def _mention_features(doc, d, facts: dict[str, Any]) -> tuple[bool, list[str]]:
     return report, f
 
 
+def _told_as_earlier(doc, span) -> bool:
+    """The sentence opens with كان/كانت: it tells of something before the story it sits in."""
+    from .. import dates as D
+    words = D._opening(doc, span, 1)
+    return bool(words) and words[0] in D._KANA
+
+
 def _age(date: dt.date, pub: dt.date | None) -> str:
     if pub is None:
         return "?"
@@ -170,6 +177,8 @@ def candidates(doc, trigger, sentence, rule) -> list[Candidate]:
     if usable_starts is None:
         usable_starts = facts["usable_starts"][state] = {d.start for d in usable}
     for scope, span in scopes:
+        if scope not in ("clause", "sentence") and _told_as_earlier(doc, span):
+            continue  # "وكان مسلحون قد هاجموا ... الأربعاء": an earlier incident's day, not the story's
         for d in D._in(doc.dates, span):
             if d.start not in usable_starts:
                 continue
@@ -185,6 +194,9 @@ def candidates(doc, trigger, sentence, rule) -> list[Candidate]:
     for d in usable:
         if d.date in have or d.start in seen:
             continue
+        k = bisect.bisect_right(facts["sentence_starts"], d.start) - 1
+        if 0 <= k < len(doc.sentences) and k != idx and _told_as_earlier(doc, doc.sentences[k]):
+            continue
         near = others.get(d.date)
         if near is None or abs(d.start - pos) < abs(near.start - pos):
             others[d.date] = d
@@ -192,7 +204,8 @@ def candidates(doc, trigger, sentence, rule) -> list[Candidate]:
         out.append(Candidate(d.date, d.precision, d, "doc_before" if d.start < pos else "doc_after"))
     if pub is not None:
         out.append(Candidate(pub, 2, None, "pub"))
-        out.append(Candidate(pub - dt.timedelta(days=1), 2, None, "pub-1"))
+        if pub > dt.date.min:
+            out.append(Candidate(pub - dt.timedelta(days=1), 2, None, "pub-1"))
     text = doc.norm.text
     kind_of_event = getattr(trigger, "event_type", "?")
     rule_scope = str(rule.reason).split(":")[0].split(" (")[0][:24]
@@ -320,7 +333,10 @@ def choose(doc, trigger, sentence, rule, model: DateChooser | None = None):
            getattr(trigger, "event_type", None), sentence.start, rule.date, rule.reason)
     c = memo.get(key)
     if c is None:
-        cands = candidates(doc, trigger, sentence, rule)
+        try:
+            cands = candidates(doc, trigger, sentence, rule)
+        except (ValueError, OverflowError):  # arithmetic past the calendar's ends: the rules' answer
+            return rule
         if not cands:
             return rule
         c = memo[key] = cands[_best([model.score(c.feats) for c in cands], [c.rule for c in cands], model.margin)]
