@@ -4,14 +4,14 @@ The rules of :mod:`rasd.dates` find and resolve every date mention and give each
 (:func:`rasd.dates.rules_date_for`: clause, sentence, paragraph, next sentence, story, else the publication
 day). Where the rules found no date cue for the event and fell back to the publication day, this model
 re-reads that choice: it lists the candidate days (the usable date mentions of the sentences before and
-after the event's, of the article's lead and, once per day, of the rest of the article; the publication day;
-the day before it) and scores each with a logistic model over what describes it: where the mention is
-(scope, before or after the event, whether that sentence tells an event of the same type or at the same
-place), what it is (kind, precision, age against publication, a part of the day, "منذ"), the words around it
-(a reporting verb before it, "إن" after it: the date of a statement), how many mentions of the article give
-the same day, whether the lead tells of "yesterday". The best-scoring candidate dates the event; when its
-day is the rules' day the rules' answer (reason, precision) stands. Every other event keeps the rules' date
-(see :func:`locked`: out of fold, re-reading them did worse than the rules).
+after the event's and of the article's lead; the publication day; the day before it) and scores each with a
+logistic model over what describes it: where the mention is (scope, before or after the event, whether that
+sentence tells an event of the same type or at the same place), what it is (kind, precision, age against
+publication, a part of the day, "منذ"), the words around it (a reporting verb before it, "إن" after it: the
+date of a statement), how many mentions of the article give the same day, whether the lead tells of
+"yesterday". The best-scoring candidate dates the event; when its day is the rules' day the rules' answer
+(reason, precision) stands. Every other event keeps the rules' date (see :func:`locked`: out of fold,
+re-reading them did worse than the rules).
 
 Training (:func:`train`, run by ``rasd train``) reads ``../shared/eval/train.jsonl`` only: the pipeline runs
 up to the candidates with this model off; every candidate event the rules do not doubt, whose gold events
@@ -188,20 +188,6 @@ def candidates(doc, trigger, sentence, rule) -> list[Candidate]:
             if scope in ("clause", "sentence"):
                 sent_mentions += 1
             out.append(Candidate(d.date, d.precision, d, scope))
-    # the other days the article names: each once, by its mention nearest the event
-    have = {c.date for c in out}
-    others: dict[dt.date, Any] = {}
-    for d in usable:
-        if d.date in have or d.start in seen:
-            continue
-        k = bisect.bisect_right(facts["sentence_starts"], d.start) - 1
-        if 0 <= k < len(doc.sentences) and k != idx and _told_as_earlier(doc, doc.sentences[k]):
-            continue
-        near = others.get(d.date)
-        if near is None or abs(d.start - pos) < abs(near.start - pos):
-            others[d.date] = d
-    for d in sorted(others.values(), key=lambda d: d.start):
-        out.append(Candidate(d.date, d.precision, d, "doc_before" if d.start < pos else "doc_after"))
     if pub is not None:
         out.append(Candidate(pub, 2, None, "pub"))
         if pub > dt.date.min:
@@ -503,8 +489,8 @@ def model_card(report: dict) -> str:
         "",
         "**What it decides.** For each candidate event whose own words give no date (the rules of `rasd.dates` "
         "fell back to the publication day), which day is its `event_date`: the model scores every candidate "
-        "day (the usable mentions of the sentences before and after the event's, of the lead and, once per day, "
-        "of the rest of the article; the publication day; the day before it) and the best one dates the event "
+        "day (the usable mentions of the sentences before and after the event's and of the lead; the "
+        "publication day; the day before it) and the best one dates the event "
         "(when its day is the rules' day, the rules' answer, reason and precision, stands). Every other event "
         "keeps the rules' date: out of fold on train, end to end, re-reading the rules' choice among the "
         "mentions of the event's own sentence did worse than the rules. "
