@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from rasd.dates import (DateMention, EventDate, date_for, find_dates, find_in_text, publication_date,
+# The tables below pin the rules (rules_date_for); the learned chooser that re-reads their choice inside
+# date_for is tested in tests/test_event_dates.py.
+from rasd.dates import (DateMention, EventDate, find_dates, find_in_text, publication_date,
+                        rules_date_for as date_for,
                         resolve_date)
 from rasd.doc import Document, Sentence
 

@@ -9,4 +9,4 @@ from __future__ import annotations
 
 # In dependency order: the event decision reads the actors' roles (and so the role model), so the role
 # model is trained first; a second run over the same data then rebuilds every file bit for bit.
-TRAINERS: list[str] = ["rasd.learn.actor_roles", "rasd.learn.tolls", "rasd.learn.events"]
+TRAINERS: list[str] = ["rasd.learn.actor_roles", "rasd.learn.tolls", "rasd.learn.event_dates", "rasd.learn.events"]
