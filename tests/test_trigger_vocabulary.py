@@ -83,3 +83,11 @@ def test_diplomacy_is_no_incident(text, not_sub):
 
 def test_an_interception_is_still_one():
     assert "Disrupted weapons use" in types("اعترضت الدفاعات الجوية صاروخا باليستيا فوق جازان")
+
+
+def test_in_protest_at_is_the_purpose_not_a_second_protest():
+    """"تظاهروا ... احتجاجًا على الغارات على إدلب": one protest, where it is held; what it denounces is no event."""
+    from rasd import pipeline
+    events = pipeline.process({"text": "تظاهر مئات اللاجئين السوريين في مدينة غازي عنتاب اليوم احتجاجًا على "
+                                       "الغارات على إدلب.", "published": "2018-06-20"}).events
+    assert [(e["sub_event_type"], e["admin1"]) for e in events] == [("Peaceful protest", "Gaziantep")]
