@@ -44,6 +44,12 @@ def types(text):
     ("بدأ الأهالي عصيان مدني في البلدة", "Peaceful protest"),
     ("استخدمت قوات النظام أسلحة كيماوية في خان شيخون", "Chemical weapon"),
     ("تم التوصل إلى مصالحة أدت إلى تسليم البلدة للجيش", "Non-violent transfer of territory"),
+    ("وقع تبادلٌ لإطلاق الرصاص بين الشرطة ومطلوبين في حي الشعلة", "Armed clash"),
+    ("فتحت الشرطة النار على سيارة رفضت التوقف عند الحاجز", "Attack"),
+    ("أحبطت قوات الأمن تهريب شحنة أسلحة عبر الحدود", "Disrupted weapons use"),
+    ("انتزعت القوات الحكومية السيطرة على التلال المطلة على البلدة", "Government regains territory"),
+    ("أحرقوا إطاراتِ السيارات وأغلقوا الطرق المؤدية إلى الميناء", "Violent demonstration"),
+    ("نجحت الدفاعات في اعتراضه قبل وصوله إلى هدفه", "Disrupted weapons use"),
 ])
 def test_the_new_wording_is_a_trigger(text, sub):
     assert sub in types(text)
