@@ -193,6 +193,10 @@ CASES: list[tuple[str, str]] = [
     ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية", ""),
     ("تظاهر العشرات في مدينة المفرق الأردنية احتجاجا على الأسعار", "Jordan|Mafraq|Mafraq"),
     ("سقطت ثلاث قذائف أُطلقت من قطاع غزة على جنوب إسرائيل", "Israel|Southern District|Southern District"),
+    # a front named after a place is that place; جبهة before a group's name stays a group
+    ("اندلعت معارك عنيفة في جبهة صرواح", "Yemen|Ma'rib|Suq Sirwah"),
+    ("تقدمت القوات الحكومية في جبهات ميدي وحرض", "Yemen|Hajjah|Midi;Yemen|Hajjah|Harad"),
+    ("قصفت مدفعية جبهة النصرة بلدة الفوعة", "Syria|Idlib|Al-Fu'ah"),
 ]
 
 

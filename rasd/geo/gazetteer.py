@@ -167,6 +167,7 @@ class Gazetteer:
         self.given: set[str] = set()
         self.groups: set[str] = set()
         self.times: set[str] = set()
+        self.fronts: set[str] = set()
         self.voices: set[str] = set()
         for r in read_rows(DATA / "context_words.tsv"):
             toks = tuple(t.text for t in tokenize(norm(r["word"])))
@@ -191,6 +192,8 @@ class Gazetteer:
                 self.groups.add(toks[0])
             elif kind == "time":
                 self.times.add(toks[0])
+            elif kind == "front":
+                self.fronts.add(toks[0])
             elif kind == "voice":
                 self.voices.add(toks[0])
         self.directions_multi.sort(key=lambda x: -len(x[0]))

@@ -243,6 +243,8 @@ class Recognizer:
                 j -= 1
             elif "p" in flags and self.word_in(tokens[j].text, self.titles):
                 m.person = True
+            elif "f" not in flags and self.word_in(tokens[j].text, self.gaz.fronts):
+                m.notes.append("front")  # "جبهة صرواح": the front at a place (جبهة النصرة names no place)
             elif self.word_in(tokens[j].text, self.gaz.groups):
                 m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
                 m.notes.append("group")
