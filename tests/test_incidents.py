@@ -91,7 +91,7 @@ SEVERAL_INCIDENTS = [
      [("Arrests", "Irbid"), ("Peaceful protest", "Amman")]),
     ("انفجرت عبوة ناسفة في الفلوجة صباحا، وانفجرت عبوة ثانية في تكريت مساءً.",
      [("Remote explosive/landmine/IED", "Al Anbar"), ("Remote explosive/landmine/IED", "Salah ad Din")]),
-    ("خطف مسلحون ثلاثة عمال أتراك في مدينة سرت الليبية، وفي مصراتة اغتيل ضابط بالرصاص.",
+    ("خطف مسلحون ثلاثة عمال أتراك في مدينة سرت الليبية، وفي مصراتة اغتيل ضابط بالرصاص مساء أمس.",
      [("Abduction/forced disappearance", "Sirte"), ("Attack", "Misrata")]),
 ]
 
