@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.doc import Document, Sentence
-from rasd.geo import find_places, places_for
+from rasd.geo import sentence_places
 
 CASES: list[tuple[str, str]] = [
     # cities of several districts
@@ -71,16 +70,7 @@ CASES: list[tuple[str, str]] = [
 
 
 def _coded(text: str) -> str:
-    doc = Document(text=text)
-    find_places(doc)
-    sentence = Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))
-    doc.sentences = [sentence]
-
-    class Trigger:
-        start = end = 0
-        sentence = 0
-
-    return ";".join(f"{p.place.admin1}|{p.place.admin2 or '-'}|{p.place.name}" for p in places_for(doc, Trigger, sentence))
+    return ";".join(f"{p.place.admin1}|{p.place.admin2 or '-'}|{p.place.name}" for p in sentence_places(text))
 
 
 @pytest.mark.parametrize("text,expected", CASES)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.doc import Document, Sentence
-from rasd.geo import explain, find_places, places_for
+from rasd.geo import explain, sentence_places
 
 CASES: list[tuple[str, str]] = [
     # -- everyday words that are also towns abroad -----------------------------------------------------------
@@ -58,16 +57,7 @@ def _parse(expected: str) -> list[tuple[str, str, str]]:
 
 
 def _event_places(text: str) -> list[tuple[str, str, str]]:
-    doc = Document(text=text)
-    find_places(doc)
-    sentence = Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))
-    doc.sentences = [sentence]
-
-    class Trigger:
-        start = end = 0
-        sentence = 0
-
-    return [(p.place.country, p.place.admin1, p.place.name) for p in places_for(doc, Trigger, sentence)]
+    return [(p.place.country, p.place.admin1, p.place.name) for p in sentence_places(text)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.doc import Document, Sentence
-from rasd.geo import find_places, places_for
+from rasd.geo import explain, sentence_places
 
 S = "Salah ad Din"
 CASES: list[tuple[str, str]] = [
@@ -253,19 +252,9 @@ def _parse(expected: str) -> list[tuple[str, str, int]]:
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:03d}" for i in range(len(CASES))])
 def test_sentence(case):
     text, expected = case[0], case[1]
-    doc = Document(text=text)
-    if len(case) > 2:
-        doc.user_data["country_hint"] = case[2]
-    find_places(doc)
-    sentence = Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))
-    doc.sentences = [sentence]
-
-    class Trigger:
-        start = end = 0
-        sentence = 0
-
-    got = [(p.place.admin1, p.place.name, p.precision) for p in places_for(doc, Trigger, sentence)]
-    assert got == _parse(expected), [(p.text, p.place.name, p.reason) for p in doc.places]
+    places = sentence_places(text, country_hint=case[2] if len(case) > 2 else None)
+    got = [(p.place.admin1, p.place.name, p.precision) for p in places]
+    assert got == _parse(expected), explain(text)["places"]
 
 
 def test_table_size():

@@ -704,6 +704,23 @@ def geocode(text: str, *, country_hint: str | None = None) -> list[PlaceMention]
     return doc.places
 
 
+def sentence_places(text: str, *, country_hint: str | None = None) -> list[PlaceMention]:
+    """The place(s) an event told at the start of ``text``, read as one sentence, is coded at (how the
+    gazetteer's sentence tables and ``rasd geocode`` ask it)."""
+    doc = Document(text=text)
+    if country_hint:
+        doc.user_data["country_hint"] = country_hint
+    find_places(doc)
+    sentence = Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))
+    doc.sentences = [sentence]
+    return places_for(doc, _AtTheStart(), sentence)
+
+
+class _AtTheStart:
+    """A trigger at the very start of a one-sentence document."""
+    start = end = sentence = 0
+
+
 def explain(text: str, *, country_hint: str | None = None) -> dict[str, Any]:
     """What :func:`geocode` found, with the candidates and why: for ``rasd geocode``."""
     doc = Document(text=text)

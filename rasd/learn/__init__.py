@@ -7,6 +7,18 @@ weights into ``out_dir`` (``rasd/data/models/`` for the shipped ones, each with 
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Iterator
+
 # In dependency order: the event decision reads the actors' roles (and so the role model), so the role
 # model is trained first; a second run over the same data then rebuilds every file bit for bit.
 TRAINERS: list[str] = ["rasd.learn.actor_roles", "rasd.learn.tolls", "rasd.learn.event_dates", "rasd.learn.events"]
+
+
+def read_records(path: Path | str) -> Iterator[dict]:
+    """The article records of a JSONL training file, in file order (blank lines skipped)."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import os
 import re
 from functools import lru_cache
@@ -33,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from . import read_records
 from .linear import LinearModel, feature_index
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -370,35 +370,31 @@ def examples(train_path: Path) -> list[tuple[str, list[list[str]], list[int], bo
     USE_MODEL = False  # the candidates are the rules' own; the features hold the rules' choice
     groups = []
     try:
-        with open(train_path, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
+        for record in read_records(train_path):
+            gold_events = record.get("events") or []
+            if not gold_events:
+                continue
+            try:
+                doc = pipeline.make_document(record)
+            except InputError:
+                continue
+            pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
+            if doc.published is None:
+                continue
+            for event, info in doc.user_data.get("candidates", []):
+                if info.get("doubt"):
+                    continue  # what the rules doubt is seldom kept: its day is not what is asked
+                gold = _gold_date(event, gold_events, aliases)
+                if gold is None:
                     continue
-                record = json.loads(line)
-                gold_events = record.get("events") or []
-                if not gold_events:
-                    continue
-                try:
-                    doc = pipeline.make_document(record)
-                except InputError:
-                    continue
-                pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
-                if doc.published is None:
-                    continue
-                for event, info in doc.user_data.get("candidates", []):
-                    if info.get("doubt"):
-                        continue  # what the rules doubt is seldom kept: its day is not what is asked
-                    gold = _gold_date(event, gold_events, aliases)
-                    if gold is None:
-                        continue
-                    trigger = info["trigger"]
-                    sentence = doc.sentences[trigger.sentence]
-                    rule = info["date"]
-                    cands = candidates(doc, trigger, sentence, rule)
-                    labels = [int(c.date.isoformat() == gold) for c in cands]
-                    groups.append((str(record.get("source") or "?"), [c.feats for c in cands], labels,
-                                   rule.date is not None and rule.date.isoformat() == gold, any(labels),
-                                   [c.rule for c in cands], locked(rule)))
+                trigger = info["trigger"]
+                sentence = doc.sentences[trigger.sentence]
+                rule = info["date"]
+                cands = candidates(doc, trigger, sentence, rule)
+                labels = [int(c.date.isoformat() == gold) for c in cands]
+                groups.append((str(record.get("source") or "?"), [c.feats for c in cands], labels,
+                               rule.date is not None and rule.date.isoformat() == gold, any(labels),
+                               [c.rule for c in cands], locked(rule)))
     finally:
         USE_MODEL = saved
     return groups

@@ -17,7 +17,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from bisect import bisect_left, bisect_right
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -243,8 +242,8 @@ def _fresh(candidates):
 
 
 def read_articles(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    from . import read_records
+    return list(read_records(path))
 
 
 def propose_all(articles: list[dict]):

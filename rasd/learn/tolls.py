@@ -27,6 +27,8 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from . import read_records
+
 BITS = 14
 WINDOW = 6
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "tolls.npz"
@@ -216,39 +218,35 @@ def examples(train_path: Path) -> list[tuple[list[str], int, str, str | None, in
     saved = numbers.USE_LEARNED_TOLLS
     numbers.USE_LEARNED_TOLLS = False  # the features hold the rules' verdict, never the model's own
     try:
-        with open(train_path, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
+        for record in read_records(train_path):
+            try:
+                doc = pipeline.make_document(record)
+            except InputError:
+                continue
+            pipeline.run_stages(doc, stages)
+            gold = [(e.get("fatalities") or 0, _evidence_spans(doc.text, e.get("evidence")))
+                    for e in record.get("events") or []]
+            starts = [t.start for t in doc.tokens]
+            reported = [t for t in doc.triggers if t.modality is None and not t.absorbed]
+            trigger_starts = sorted(t.start for t in reported)
+            # the counts an event could take: in a sentence with a reported event word, or the one after
+            near = {t.sentence for t in reported} | {t.sentence + 1 for t in reported}
+            for m in doc.casualties:
+                if m.kind != "killed" or m.count <= 0:
                     continue
-                record = json.loads(line)
-                try:
-                    doc = pipeline.make_document(record)
-                except InputError:
+                sentence = next((i for i, x in enumerate(doc.sentences) if x.start <= m.start < x.end), -1)
+                if sentence not in near:
                     continue
-                pipeline.run_stages(doc, stages)
-                gold = [(e.get("fatalities") or 0, _evidence_spans(doc.text, e.get("evidence")))
-                        for e in record.get("events") or []]
-                starts = [t.start for t in doc.tokens]
-                reported = [t for t in doc.triggers if t.modality is None and not t.absorbed]
-                trigger_starts = sorted(t.start for t in reported)
-                # the counts an event could take: in a sentence with a reported event word, or the one after
-                near = {t.sentence for t in reported} | {t.sentence + 1 for t in reported}
-                for m in doc.casualties:
-                    if m.kind != "killed" or m.count <= 0:
-                        continue
-                    sentence = next((i for i, x in enumerate(doc.sentences) if x.start <= m.start < x.end), -1)
-                    if sentence not in near:
-                        continue
-                    s, e = doc.original_span(m.start, m.end)
-                    if DOMAIN == "evidence" and not any(a <= s and e <= b for _, spans in gold for a, b in spans):
-                        continue  # told where no event is coded: not a question of whose toll it is
-                    # the toll of a gold event: inside its evidence (a part of it counts: "بينهم"), or the same
-                    # number told again elsewhere in the article (the lead and the body tell one incident)
-                    label = int(any(m.count == deaths or (0 < m.count <= deaths and any(a <= s and e <= b
-                                                                                         for a, b in spans))
-                                    for deaths, spans in gold))
-                    feats = mention_features(doc, m, m.aggregate, starts, trigger_starts)
-                    rows.append((feats, label, str(record.get("source") or "?"), m.aggregate, m.count))
+                s, e = doc.original_span(m.start, m.end)
+                if DOMAIN == "evidence" and not any(a <= s and e <= b for _, spans in gold for a, b in spans):
+                    continue  # told where no event is coded: not a question of whose toll it is
+                # the toll of a gold event: inside its evidence (a part of it counts: "بينهم"), or the same
+                # number told again elsewhere in the article (the lead and the body tell one incident)
+                label = int(any(m.count == deaths or (0 < m.count <= deaths and any(a <= s and e <= b
+                                                                                     for a, b in spans))
+                                for deaths, spans in gold))
+                feats = mention_features(doc, m, m.aggregate, starts, trigger_starts)
+                rows.append((feats, label, str(record.get("source") or "?"), m.aggregate, m.count))
     finally:
         numbers.USE_LEARNED_TOLLS = saved
     return rows
