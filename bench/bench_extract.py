@@ -244,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     base = results[0]
     for result in results:
         result["speedup"] = round(base["seconds"] / result["seconds"] * base["workers"], 2)
+        # what the CPU figures allow on cores of their own: N workers at the CPU cost an article they
+        # showed (a loaded machine's wall clock says nothing about scaling: each worker waits its turns)
+        result["cpu_bound_speedup"] = round(result["workers"] * base["cpu_seconds"] / base["workers"]
+                                            / result["cpu_seconds"], 2) if result["cpu_seconds"] else None
     outputs = [Path(r["output"]).read_bytes() for r in results]
     same = all(o == outputs[0] for o in outputs)
     if not args.keep:
@@ -260,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['articles_per_cpu_s']} | {r['chars_per_cpu_s'] or 0:,} | "
               f"{r['mb_per_s']} | {r['events']:,} | {r['skipped']:,} | {r['peak_rss_mb']} MB | {r['peak_pss_mb']} MB | "
               f"{r['peak_single_process_mb']} MB | {r['speedup']}x | {r['load_before']} |")
+    print("\nspeed-up the CPU figures allow (workers x CPU-seconds of the first run / CPU-seconds of this one): "
+          + ", ".join(f"{r['workers']} workers {r['cpu_bound_speedup']}x" for r in results))
     if args.json:
         args.json.write_text(json.dumps({"corpus": str(corpus), "articles": lines, "bytes": size, "characters": chars,
                                         "identical": same, "runs": results},

@@ -33,12 +33,35 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, TextIO
+
+try:
+    from .sources import RawLine
+except Exception:  # noqa: BLE001 - a partial install: no raw lines can come then  # pragma: no cover
+    RawLine = ()  # type: ignore[assignment,misc]  # isinstance(x, ()) is False
 
 #: chunks each worker may have queued or running at once (bounds memory, keeps workers busy)
 IN_FLIGHT_PER_WORKER = 4
 
 ProcessFunc = Callable[[dict], Any]
+RenderFunc = Callable[[Any], Any]
+
+
+class Rendered(NamedTuple):
+    """A result as :func:`jsonl_line` leaves it: what ``rasd extract`` needs of an article (its id, skip
+    reason, number of events, output line), made where the article was processed, so that the parent of
+    the workers unpickles one string, not the events, and writes it as it is."""
+
+    id: str
+    skipped: Any
+    n_events: int
+    line: str
+
+
+def jsonl_line(result: Any, indent: int | None = None) -> Rendered:
+    """``result`` as its ``rasd extract`` JSONL line (the render function for :func:`process_stream`)."""
+    return Rendered(result.id, result.skipped, len(result.events or ()),
+                    json.dumps(result.to_json(), ensure_ascii=False, indent=indent) + "\n")
 
 # A short article the default pipeline runs once per process to load its resources before work starts.
 _WARM_UP_RECORD = {
@@ -106,28 +129,60 @@ class _FallbackResult:
         return (_FallbackResult, (self.id, self.skipped))
 
 
-def _run_one(func: ProcessFunc, record: Any):
+def _run_one(func: ProcessFunc, record: Any, render: RenderFunc | None = None):
+    """``func(record)`` (an error result where it raises), passed through ``render``. A :class:`RawLine` is
+    parsed first; one of white space gives ``None`` (no article)."""
+    if isinstance(record, RawLine):
+        try:
+            record = record.to_record()
+        except Exception as error:  # noqa: BLE001 - a line that cannot be read is that line's error
+            return _rendered(_error_result(None, error), render, None)
+        if record is None:
+            return None
     try:
-        return func(record)
+        result = func(record)
     except Exception as error:  # noqa: BLE001 - one bad article must not end the batch
-        return _error_result(record, error)
+        result = _error_result(record, error)
+    return _rendered(result, render, record)
+
+
+def _rendered(result: Any, render: RenderFunc | None, record: Any):
+    if render is None:
+        return result
+    try:
+        return render(result)
+    except Exception as error:  # noqa: BLE001 - a result that cannot be written is that article's error
+        return render(_error_result(record, error))
+
+
+def _record_of(record: Any) -> Any:
+    """The record a :class:`RawLine` holds (for the id of an error result made in the parent)."""
+    if isinstance(record, RawLine):
+        try:
+            return record.to_record()
+        except Exception:  # noqa: BLE001
+            return None
+    return record
 
 
 # -- worker side ---------------------------------------------------------------------------------
 _WORKER_FUNC: ProcessFunc | None = None
+_WORKER_RENDER: RenderFunc | None = None
 
 
-def _worker_init(func: ProcessFunc | None) -> None:
-    global _WORKER_FUNC
+def _worker_init(func: ProcessFunc | None, render: RenderFunc | None = None) -> None:
+    global _WORKER_FUNC, _WORKER_RENDER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
     _WORKER_FUNC = func if func is not None else _default_func()
+    _WORKER_RENDER = render
     warm_up(_WORKER_FUNC)
 
 
 def _worker_chunk(chunk: list) -> list:
-    func = _WORKER_FUNC
+    func, render = _WORKER_FUNC, _WORKER_RENDER
     assert func is not None, "worker not initialised"
-    return [_run_one(func, record) for record in chunk]
+    out = [_run_one(func, record, render) for record in chunk]
+    return out if None not in out else [result for result in out if result is not None]
 
 
 # -- the stream ------------------------------------------------------------------------------------
@@ -135,6 +190,10 @@ def _chunks(records: Iterable[Any], size: int, skip_ids: set[str] | None,
             progress: "Progress | None") -> Iterator[list]:
     chunk: list = []
     for record in records:
+        if skip_ids and isinstance(record, RawLine):  # --resume: the id is needed here, so parse here
+            record = record.to_record()
+            if record is None:
+                continue
         if skip_ids and isinstance(record, dict):
             rid = record.get("id")
             if rid is not None and str(rid) in skip_ids:
@@ -166,14 +225,18 @@ def _isatty(stream: Any) -> bool:
 
 def process_stream(records: Iterable[dict], *, workers: int | None = None, func: ProcessFunc | None = None,
                    chunk_size: int = 32, progress: "bool | None | Progress" = False,
-                   skip_ids: set[str] | None = None) -> Iterator[Any]:
+                   skip_ids: set[str] | None = None, render: RenderFunc | None = None) -> Iterator[Any]:
     """Run ``func`` (default :func:`rasd.pipeline.process`) over ``records``; yield its results in input order.
 
     ``workers``: processes (``None``: all cores; 1: in this process). ``func`` must be a module-level
     function where ``workers > 1`` and the platform cannot fork. ``progress``: ``True`` renders a
     :class:`Progress` on standard error, ``None`` does so only when standard error is a terminal, or
     pass a :class:`Progress` of your own to read its counts afterwards. ``skip_ids``: article ids
-    already done (``--resume``): not processed, not yielded.
+    already done (``--resume``): not processed, not yielded. ``records`` may hold
+    :class:`rasd.sources.RawLine` s (JSONL lines, parsed where they are processed). ``render``: a
+    function applied to each result where it was made (in the worker), e.g. :func:`jsonl_line`; the
+    stream then yields what it returns (with the ``id``, ``skipped`` and ``n_events`` or ``events`` that
+    progress and ``skip_ids`` read).
     """
     workers = default_workers() if workers is None else int(workers)
     if workers < 1:
@@ -182,9 +245,9 @@ def process_stream(records: Iterable[dict], *, workers: int | None = None, func:
     bar = _make_progress(progress)
     chunks = _chunks(records, chunk_size, skip_ids, bar)
     if workers == 1:
-        stream = _serial(chunks, func)
+        stream = _serial(chunks, func, render)
     else:
-        stream = _parallel(chunks, func, workers)
+        stream = _parallel(chunks, func, workers, render)
     try:
         for result in stream:
             if skip_ids and getattr(result, "id", None) and result.id in skip_ids:
@@ -200,7 +263,7 @@ def process_stream(records: Iterable[dict], *, workers: int | None = None, func:
             bar.close()
 
 
-def _serial(chunks: Iterator[list], func: ProcessFunc | None) -> Iterator[Any]:
+def _serial(chunks: Iterator[list], func: ProcessFunc | None, render: RenderFunc | None = None) -> Iterator[Any]:
     default = func is None
     func = func if func is not None else _default_func()
     frozen = False
@@ -212,7 +275,9 @@ def _serial(chunks: Iterator[list], func: ProcessFunc | None) -> Iterator[Any]:
                 _freeze(collect=False)  # one process: no pages to keep shared, no full collection to pay for
                 frozen = True
             for record in chunk:
-                yield _run_one(func, record)
+                result = _run_one(func, record, render)
+                if result is not None:
+                    yield result
     finally:
         if frozen:
             _unfreeze()
@@ -281,8 +346,8 @@ def _wait(pool, result, seen: set) -> Any:
                 raise WorkerDied(f"the worker process {_describe_exit(process.exitcode)}")
 
 
-def _new_pool(ctx, workers: int, func: ProcessFunc | None):
-    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(func,))
+def _new_pool(ctx, workers: int, func: ProcessFunc | None, render: RenderFunc | None = None):
+    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(func, render))
     return pool, set(getattr(pool, "_pool", []))
 
 
@@ -294,27 +359,30 @@ def _end_pool(pool, finished: bool) -> None:
     pool.join()
 
 
-def _isolated(chunk: list, func: ProcessFunc | None, ctx) -> list:
+def _isolated(chunk: list, func: ProcessFunc | None, ctx, render: RenderFunc | None = None) -> list:
     """Run each record of ``chunk`` in a worker of its own, so that a record that kills its worker
     loses only itself (it comes back skipped, with the reason)."""
     out = []
     for record in chunk:
-        pool, seen = _new_pool(ctx, 1, func)
+        pool, seen = _new_pool(ctx, 1, func, render)
         try:
             out.extend(_wait(pool, pool.apply_async(_worker_chunk, ([record],)), seen))
         except WorkerDied as error:
-            out.append(_error_result(record, error))
+            record = _record_of(record)
+            if record is not None:
+                out.append(_rendered(_error_result(record, error), render, record))
         finally:
             _end_pool(pool, finished=False)
     return out
 
 
-def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int) -> Iterator[Any]:
+def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int,
+              render: RenderFunc | None = None) -> Iterator[Any]:
     if func is None:
         warm_up()  # load the resources once in the parent: forked workers share them copy-on-write
     _freeze()  # and keep the collector from touching (and so copying) the shared pages in the workers
     ctx = _pool_context()
-    pool, seen = _new_pool(ctx, workers, func)
+    pool, seen = _new_pool(ctx, workers, func, render)
     pending: collections.deque = collections.deque()  # (chunk, result), in input order
     limit = workers * IN_FLIGHT_PER_WORKER
     finished = False
@@ -329,11 +397,11 @@ def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int) ->
             # one record per process, the unfinished ones after it go to a fresh pool.
             done = [(c, r.get()) if r.ready() and r.successful() else (c, None) for c, r in pending]
             _end_pool(pool, finished=False)
-            pool, seen = _new_pool(ctx, workers, func)
+            pool, seen = _new_pool(ctx, workers, func, render)
             pending.clear()
             for c, results in done:
                 pending.append((c, _Ready(results) if results is not None else pool.apply_async(_worker_chunk, (c,))))
-            return _isolated(chunk, func, ctx)
+            return _isolated(chunk, func, ctx, render)
 
     try:
         for chunk in chunks:
@@ -479,7 +547,8 @@ class Progress:
     # counting
     def update(self, result: Any) -> None:
         self.articles += 1
-        self.events += len(getattr(result, "events", None) or [])
+        count = getattr(result, "n_events", None)
+        self.events += count if count is not None else len(getattr(result, "events", None) or [])
         reason = getattr(result, "skipped", None)
         if reason:
             self.skipped += 1

@@ -312,3 +312,58 @@ def test_one_process_freezes_the_loaded_resources_while_it_runs():
     assert min(frozen_while_running) > 10_000
     assert gc.get_freeze_count() == 0
     assert list(process_stream([], workers=1)) == [] and gc.get_freeze_count() == 0
+
+
+# -- raw JSONL lines (parsed in the workers) and results rendered in the workers --------------------------
+from rasd.sources import RawLine, raw_lines_from_jsonl, records_from_jsonl  # noqa: E402
+
+AWKWARD_LINES = [
+    json.dumps({"id": "a1", "text": TEXTS[0]}, ensure_ascii=False).encode(),
+    b"",
+    b"   \t",
+    "\u00a0\u3000".encode(),  # white space that only str.strip knows: no article either way
+    b"\xff\xfe not utf-8",
+    b"{not json",
+    b"[1, 2]",
+    json.dumps({"id": "a2", "text": TEXTS[1]}, ensure_ascii=False).encode() + b"\r\n",
+    json.dumps({"text": TEXTS[2]}, ensure_ascii=False).encode(),
+    json.dumps({"id": "a4", "text": ""}).encode(),
+]
+
+
+def test_raw_lines_give_the_records_of_records_from_jsonl():
+    meta = {"published": "2024-01-02", "source": "S"}
+    raw = [line.to_record() for line in raw_lines_from_jsonl(AWKWARD_LINES, "f.jsonl", meta)]
+    parsed = list(records_from_jsonl(AWKWARD_LINES, "f.jsonl"))
+    for record in parsed:
+        batch_meta = record  # the defaults as iter_path applies them
+        for key in ("published", "source"):
+            if not batch_meta.get(key):
+                batch_meta[key] = meta[key]
+    assert [r for r in raw if r is not None] == parsed
+    import pickle
+    line = RawLine(b"x", "o", 3, {"source": "S"})
+    copy = pickle.loads(pickle.dumps(line))
+    assert (copy.data, copy.origin, copy.number, copy.meta) == (b"x", "o", 3, {"source": "S"})
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_raw_lines_and_rendered_lines_equal_parsed_records_and_json_dumps(workers):
+    lines = AWKWARD_LINES * 5
+    plain = [json.dumps(r.to_json(), ensure_ascii=False) + "\n"
+             for r in process_stream(records_from_jsonl(lines, "f"), workers=1, func=fake_process)]
+    got = list(process_stream(raw_lines_from_jsonl(lines, "f"), workers=workers, func=fake_process,
+                              render=batch.jsonl_line, chunk_size=3))
+    assert [g.line for g in got] == plain
+    assert all(isinstance(g, batch.Rendered) for g in got)
+    assert [g.n_events for g in got] == [len(json.loads(p)["events"]) for p in plain]
+
+
+def test_rendered_errors_and_skip_ids_with_raw_lines():
+    lines = [json.dumps({"id": f"b{i}", "text": TEXTS[0], "boom": i == 2}).encode() for i in range(5)]
+    bar = Progress(io.StringIO())
+    got = list(process_stream(raw_lines_from_jsonl(lines, "f"), workers=2, func=exploding_process,
+                              render=batch.jsonl_line, skip_ids={"b1"}, progress=bar))
+    assert [g.id for g in got] == ["b0", "b2", "b3", "b4"]
+    assert got[1].skipped.startswith("internal error: ValueError") and '"skipped"' in got[1].line
+    assert bar.resumed == 1 and bar.articles == 4 and bar.events == sum(g.n_events for g in got)

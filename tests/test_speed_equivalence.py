@@ -61,3 +61,48 @@ def test_linear_scores_equal_the_fancy_indexed_sum():
         idx = linear.indices(feats, bits)
         plain = [float(b) for b in bias] if not idx else (rows[idx].sum(axis=0) + bias).tolist()
         assert model.scores(feats) == plain
+
+
+def test_decide_scores_the_indices_of_candidate_features():
+    """decide hashes the window's and the trigger's features once for the candidates that share them; each
+    candidate is still scored on exactly the sorted distinct indices of candidate_features."""
+    import json
+    from pathlib import Path
+
+    from rasd import pipeline
+    from rasd.learn import events
+
+    model = events.load_model()
+    if model is None:
+        return
+    news = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
+    rows = [json.loads(line) for line in news.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if news.exists() else []
+    rows.append({"id": "many", "published": "2018-03-01",
+                 "text": "في بغداد " + "غارة جوية على الموصل و " * 60 + "قتل ثلاثة."})
+    seen = []
+    model_calls = []
+
+    class Recording(linear.LinearModel):
+        def distribution_of(self, idx):
+            model_calls.append(list(idx))
+            return super().distribution_of(idx)
+
+    model = Recording(weights=model.weights, bias=model.bias, classes=model.classes, bits=model.bits,
+                      meta=model.meta, rows=model.rows)
+    if True:
+        for row in rows:
+            try:
+                doc = pipeline.make_document(dict(row))
+            except Exception:  # noqa: BLE001 - an unusable article has no candidates
+                continue
+            pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
+            candidates = doc.user_data.get("candidates", [])
+            context = events.article_context(candidates)
+            expected = [linear.indices(events.candidate_features(doc, e, i, context), model.bits)
+                        for e, i in candidates]
+            model_calls.clear()
+            events.decide(doc, candidates, model)
+            assert model_calls == expected
+            seen.append(len(candidates))
+    assert sum(seen) > 0

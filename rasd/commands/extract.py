@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 
@@ -30,18 +31,33 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _stream(records, args, skip_ids=None):
+def _stream(records, args, skip_ids=None, render=None):
     try:
         from ..batch import process_stream
     except ImportError:  # pragma: no cover - batch module missing in a partial install
         from ..pipeline import process
+        from ..sources import RawLine
         for record in records:
+            if isinstance(record, RawLine):
+                record = record.to_record()
+                if record is None:
+                    continue
             result = process(record)
             if not skip_ids or result.id not in skip_ids:
-                yield result
+                yield render(result) if render else result
         return
     yield from process_stream(records, workers=args.workers or default_workers(),
-                              progress=True if args.progress else None, skip_ids=skip_ids)
+                              progress=True if args.progress else None, skip_ids=skip_ids, render=render)
+
+
+def _jsonl_render(pretty: bool):
+    """The function that makes each article's output line where the article is processed (in the worker:
+    the parent of the workers then only reads and writes text), or ``None`` where it cannot be had."""
+    try:
+        from ..batch import jsonl_line
+    except ImportError:  # pragma: no cover - batch module missing in a partial install
+        return None
+    return functools.partial(jsonl_line, indent=2) if pretty else jsonl_line
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--published must be YYYY-MM-DD, not {args.published!r}")
     if args.resume and (not args.output or args.format != "jsonl"):
         raise InputError("--resume needs -o FILE in jsonl format")
+    # JSONL lines are parsed where they are processed (the workers), not here
     records = iter_records(args.inputs, published=args.published, source=args.source, url=args.url,
-                           id=args.id, title=args.title)
+                           id=args.id, title=args.title, raw=True)
     skip_ids = None
     if args.resume:
         from ..batch import done_ids
@@ -60,20 +77,26 @@ def run(args: argparse.Namespace) -> int:
     articles = skipped = events = 0
     last_skip = ""
     collected: list[dict] = []
+    render = _jsonl_render(args.pretty) if args.format == "jsonl" else None
     try:
-        for result in _stream(records, args, skip_ids):
+        for result in _stream(records, args, skip_ids, render):
             articles += 1
             if result.skipped:
                 skipped += 1
                 last_skip = f"{result.id or 'input'}: {result.skipped}"
                 if not args.progress and not sys.stderr.isatty():
                     print(f"rasd: skipped {last_skip}", file=sys.stderr)
-            events += len(result.events)
-            if args.format == "jsonl":
+            if render is not None:  # the line made by the worker: written as it is
+                events += result.n_events
+                out.write(result.line)
+                out.flush() if args.output else None
+            elif args.format == "jsonl":
+                events += len(result.events)
                 payload = result.to_json()
                 out.write(json.dumps(payload, ensure_ascii=False, indent=2 if args.pretty else None) + "\n")
                 out.flush() if args.output else None
             else:
+                events += len(result.events)
                 collected.extend(result.events)
         if args.format == "acled-csv":
             from ..export import write_acled_csv

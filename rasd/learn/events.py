@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from .linear import LinearModel, fit_logistic
+from .linear import LinearModel, feature_index, fit_logistic, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "event_decision.npz"
@@ -53,7 +53,12 @@ def _stems(doc) -> list[str]:
     """The light stem of every token of the document, computed once (every candidate reads its sentence's)."""
     stems = doc.user_data.get("_stems")
     if stems is None or len(stems) != len(doc.tokens):
-        stems = doc.user_data["_stems"] = [_stem(t.text) for t in doc.tokens]
+        texts = doc.token_texts()
+        try:  # words repeat across articles: most documents' words are all in the cache, read at C speed
+            stems = list(map(_STEMS.__getitem__, texts))
+        except KeyError:
+            stems = [_stem(text) for text in texts]
+        doc.user_data["_stems"] = stems
     return stems
 
 
@@ -80,6 +85,83 @@ def article_context(candidates) -> dict[str, Any]:
 
 def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any] | None = None) -> list[str]:
     """The bag of features of one candidate (see the module's docstring)."""
+    f, (first, last), tail_key = _feature_parts(doc, event, info, context)
+    f.extend(_window_features(doc, first, last))
+    f.extend(_trigger_features(doc, *tail_key))
+    return f
+
+
+def _window_features(doc, first: int, last: int) -> list[str]:
+    """The words (``w=``) and word pairs (``b=``) of the trigger's window of its sentence: the same for
+    every candidate of the trigger (and of any trigger with the same window)."""
+    stems = _stems(doc)[first:last]
+    return ["w=" + s for s in stems] + ["b=" + a + "_" + b for a, b in zip(stems, stems[1:])]
+
+
+def _window_index_set(doc, first: int, last: int, bits: int) -> set[int]:
+    """``index_set(_window_features(doc, first, last), bits)`` without making the feature strings: the
+    index of ``"w=" + stem`` is kept per stem and that of ``"b=" + a + "_" + b`` per pair ``(a, b)``
+    (strings already made, whose hashes Python keeps), computed with :func:`feature_index` at first
+    sight. The same indices: each is the CRC of the same string."""
+    stems = _stems(doc)[first:last]
+    words, pairs = _window_caches(bits)
+    try:
+        out = set(map(words.__getitem__, stems))
+    except KeyError:
+        out = {_cached_index(words, s, "w=" + s, bits) for s in stems}
+    keys = list(zip(stems, stems[1:]))
+    try:
+        out.update(map(pairs.__getitem__, keys))
+    except KeyError:
+        out.update(_cached_index(pairs, key, "b=" + key[0] + "_" + key[1], bits) for key in keys)
+    return out
+
+
+_WINDOW_CACHES: dict[int, tuple[dict, dict]] = {}
+
+
+def _window_caches(bits: int) -> tuple[dict, dict]:
+    caches = _WINDOW_CACHES.get(bits)
+    if caches is None:
+        caches = _WINDOW_CACHES[bits] = ({}, {})
+    return caches
+
+
+def _cached_index(cache: dict, key, feature: str, bits: int) -> int:
+    index = cache.get(key)
+    if index is None:
+        index = feature_index(feature, bits)
+        if len(cache) < 500_000:  # bounded, as linear's cache of feature hashes
+            cache[key] = index
+    return index
+
+
+def _trigger_features(doc, first: int, last: int, at: int, after: int, sub: str) -> list[str]:
+    """The words either side of the trigger and the trigger's own (with the sub-event type)."""
+    stems = _stems(doc)[first:last]
+    n = len(stems)
+    f = []
+    for i in range(max(0, at - WINDOW), at):
+        f.append(f"L={stems[i]}")
+        f.append(f"L|sub={stems[i]}|{sub}")
+    for i in range(after, min(n, after + WINDOW)):
+        f.append(f"R={stems[i]}")
+        f.append(f"R|sub={stems[i]}|{sub}")
+    for i in range(at, max(at + 1, after)):  # the trigger's own words, as written here, and their letters
+        word = stems[i] if i < n else ""
+        f.append(f"T={word}")
+        padded = f"<{word}>"
+        f.extend(f"tc={padded[k:k + 3]}" for k in range(len(padded) - 2))
+    if at > 0:
+        f.append(f"L1={stems[at - 1]}")
+    if at < 3:
+        f.append("trigger_first")
+    return f
+
+
+def _feature_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | None):
+    """The candidate's own features; its window ``(first, last)`` (token indices); the key
+    ``(first, last, at, after, sub)`` of its trigger's features (:func:`_trigger_features`)."""
     trigger = info["trigger"]
     mention = info["mention"]
     edate = info["date"]
@@ -119,30 +201,12 @@ def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any]
     starts = doc._token_starts()
     first = max(sentence.first, bisect_right(starts, trigger.start) - 1 - SPAN)
     last = min(sentence.last + 1, bisect_left(starts, trigger.end) + SPAN)
-    tokens = doc.tokens[first:last]
-    stems = _stems(doc)[first:last]
-    f.extend("w=" + s for s in stems)
-    f.extend("b=" + a + "_" + b for a, b in zip(stems, stems[1:]))
+    n = max(0, min(last, len(doc.tokens)) - first)  # len(doc.tokens[first:last])
     at = max(0, bisect_right(starts, trigger.start) - 1 - first)
-    if at < len(tokens) and tokens[at].end <= trigger.start:
+    if at < n and doc.tokens[first + at].end <= trigger.start:
         at += 1
     after = max(at, bisect_left(starts, trigger.end) - first)
-    for i in range(max(0, at - WINDOW), at):
-        f.append(f"L={stems[i]}")
-        f.append(f"L|sub={stems[i]}|{sub}")
-    for i in range(after, min(len(tokens), after + WINDOW)):
-        f.append(f"R={stems[i]}")
-        f.append(f"R|sub={stems[i]}|{sub}")
-    for i in range(at, max(at + 1, after)):  # the trigger's own words, as written here, and their letters
-        word = stems[i] if i < len(stems) else ""
-        f.append(f"T={word}")
-        padded = f"<{word}>"
-        f.extend(f"tc={padded[k:k + 3]}" for k in range(len(padded) - 2))
-    if at > 0:
-        f.append(f"L1={stems[at - 1]}")
-    if at < 3:
-        f.append("trigger_first")
-    return f
+    return f, (first, last), (first, last, at, after, sub)
 
 
 def _fold(value):
@@ -192,8 +256,22 @@ def decide(doc, candidates, model: LinearModel) -> None:
     rescue = float(model.meta.get("rescue", 1.01))
     vetoes = tuple(model.meta.get("vetoes", ()))
     context = article_context(candidates)
+    bits = model.bits
+    shared: dict[tuple, set[int]] = {}  # the hashed window and trigger features, once per window / trigger
     for event, info in candidates:
-        dist = model.distribution(candidate_features(doc, event, info, context))
+        # the indices of candidate_features(doc, event, info, context), with the features that candidates
+        # share hashed once: the same set of indices, sorted, so the same sums
+        own, window, tail_key = _feature_parts(doc, event, info, context)
+        idx = index_set(own, bits)
+        part = shared.get(window)
+        if part is None:
+            part = shared[window] = _window_index_set(doc, *window, bits)
+        idx |= part
+        part = shared.get(tail_key)
+        if part is None:
+            part = shared[tail_key] = index_set(_trigger_features(doc, *tail_key), bits)
+        idx |= part
+        dist = model.distribution_of(sorted(idx))
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
         info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)

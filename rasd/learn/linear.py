@@ -28,13 +28,19 @@ def feature_index(feature: str, bits: int = DEFAULT_BITS) -> int:
 def indices(features: Iterable[str], bits: int = DEFAULT_BITS) -> list[int]:
     """The distinct weight indices of a bag of features (a feature present twice counts once), sorted:
     the order in which a model adds up their weights."""
+    return sorted(index_set(features, bits))
+
+
+def index_set(features: Iterable[str], bits: int = DEFAULT_BITS) -> set[int]:
+    """The set of weight indices of a bag of features (:func:`indices` unsorted: the sets of bags that
+    share features can be merged, then sorted once)."""
     cache = _HASHES.get(bits)
     if cache is None:
         cache = _HASHES[bits] = {}
     if not isinstance(features, (list, tuple)):
         features = list(features)
     try:  # features repeat across decisions: most bags are all in the cache, read at C speed
-        return sorted(set(map(cache.__getitem__, features)))
+        return set(map(cache.__getitem__, features))
     except KeyError:
         pass
     mask = (1 << bits) - 1
@@ -46,7 +52,7 @@ def indices(features: Iterable[str], bits: int = DEFAULT_BITS) -> list[int]:
             if len(cache) < 500_000:  # a bounded cache
                 cache[f] = h
         out.add(h)
-    return sorted(out)
+    return out
 
 
 _HASHES: dict[int, dict[str, int]] = {}
