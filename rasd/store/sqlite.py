@@ -27,6 +27,23 @@ def lock_timeout() -> float:
     return seconds
 
 
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Put the store in WAL mode (one writer, many readers). Two processes opening a new store at once both
+    ask for the switch, and SQLite turns the second away at once (no busy wait for a journal-mode change):
+    it asks again until ``timeout``."""
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 class SQLiteStore(Store):
     dialect = "sqlite"
     placeholder = "?"
@@ -83,7 +100,7 @@ def connect_sqlite(path: str, *, create: bool = True) -> SQLiteStore:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn, timeout)
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as error:
         if conn is not None:
