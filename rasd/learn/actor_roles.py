@@ -38,6 +38,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from . import read_records
 from .linear import indices
 
 BITS = 15
@@ -225,26 +226,22 @@ def examples(train_path: Path) -> list[dict[str, Any]]:
     from ..errors import InputError
 
     out = []
-    with open(train_path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            events = record.get("events") or []
-            if not events:
-                continue
-            try:
-                doc = clean.document_from_record(record)
-            except InputError:
-                continue
-            for stage in (segment.segment, triggers.find_triggers, modality.mark_modality, geo.find_places,
-                          actors.find_actors):
-                stage(doc)
-            for event in events:
-                item = _example(doc, event, actors, geo)
-                if item is not None:
-                    item["outlet"] = _outlet(str(record.get("source") or "?"))
-                    out.append(item)
+    for record in read_records(train_path):
+        events = record.get("events") or []
+        if not events:
+            continue
+        try:
+            doc = clean.document_from_record(record)
+        except InputError:
+            continue
+        for stage in (segment.segment, triggers.find_triggers, modality.mark_modality, geo.find_places,
+                      actors.find_actors):
+            stage(doc)
+        for event in events:
+            item = _example(doc, event, actors, geo)
+            if item is not None:
+                item["outlet"] = _outlet(str(record.get("source") or "?"))
+                out.append(item)
     return out
 
 
