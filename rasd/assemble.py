@@ -134,9 +134,12 @@ def propose_events(doc: Document) -> None:
         if not doubt and trigger.generic and not deaths.count and (
                 trigger.vague or not (trigger.contextual or _anchored(edate, sentence))):
             doubt = "vague" if trigger.vague else "unanchored"  # "the attacks", a lone "targeting": talk?
+        roles_in: dict[str | None, Any] = {}  # the places of one report often share a country: read once
         for index, mention in enumerate(places):
             place = mention.place
-            roles = actors.roles_for(doc, trigger, sentence, place.country)
+            roles = roles_in.get(place.country)
+            if roles is None:
+                roles = roles_in[place.country] = actors.roles_for(doc, trigger, sentence, place.country)
             sub = _adjust_type(trigger.sub_event_type, roles, place.country)
             # a toll given for several places together cannot be split: ACLED's conservative rule
             count = deaths.count if len(places) == 1 else 0
