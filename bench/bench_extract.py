@@ -208,13 +208,18 @@ def ensure_corpus(kind: str, articles: int, news: list[Path] | None = None) -> P
     return path
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the corpus (shared with ``profile_stages.py``); see :func:`ensure_corpus`."""
     parser.add_argument("--corpus-kind", choices=("news", "templates"), default="news",
                         help="news: the dev articles repeated (default); templates: bench/make_corpus.py")
     parser.add_argument("--corpus", type=Path, default=None, help="a JSONL of articles to use as it is")
     parser.add_argument("--news", type=Path, action="append", default=None,
                         help="news JSONL to repeat (default: ../shared/eval/dev.jsonl and dev2.jsonl)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_corpus_arguments(parser)
     parser.add_argument("-n", "--articles", type=int, default=6000, help="articles in the corpus")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--json", type=Path, help="also write the figures here")

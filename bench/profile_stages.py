@@ -37,18 +37,15 @@ def load(path: Path, limit: int | None) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench_extract import add_corpus_arguments, ensure_corpus
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus-kind", choices=("news", "templates"), default="news",
-                        help="news: the dev articles repeated (default); templates: make_corpus.py's corpus")
-    parser.add_argument("--corpus", type=Path, default=None, help="a JSONL of articles to use as it is")
-    parser.add_argument("--news", type=Path, action="append", default=None,
-                        help="news JSONL to repeat (default: ../shared/eval/dev.jsonl and dev2.jsonl)")
+    add_corpus_arguments(parser)
     parser.add_argument("-n", "--articles", type=int, default=3000, help="articles to profile")
     parser.add_argument("--top", type=int, default=30, help="functions to list")
     parser.add_argument("--profile-articles", type=int, default=1000, help="articles under cProfile")
     args = parser.parse_args(argv)
     if args.corpus is None:
-        from bench_extract import ensure_corpus
         # the template corpus is made once at 30,000 articles and its first -n used
         size = 30000 if args.corpus_kind == "templates" else args.articles
         args.corpus = ensure_corpus(args.corpus_kind, max(size, args.articles), args.news)

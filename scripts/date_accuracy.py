@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rasd import pipeline  # noqa: E402
 from rasd.errors import InputError  # noqa: E402
+from rasd.learn import read_records  # noqa: E402
 from rasd.evaluate import admin1_aliases, article_pairs  # noqa: E402
 
 
@@ -64,24 +65,20 @@ def rows(gold_path: Path, oof: bool = False):
         c = event_dates.load_model().model.meta.get("c") if event_dates.load_model() else None
         for outlet in sorted({g[0] for g in groups}):
             folds[outlet] = event_dates.DateChooser(event_dates._fit([g for g in groups if g[0] != outlet], 0, c))
-    with open(gold_path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            gold_events = record.get("events") or []
-            if oof:
-                from rasd.learn import event_dates
-                event_dates._OVERRIDE["model"] = folds.get(str(record.get("source") or "?"))
-            try:
-                doc = pipeline.extract(record)
-            except InputError:
-                continue
-            pred = [e.to_record() for e in doc.events]
-            for r, c in article_pairs(gold_events, pred, aliases):
-                event = doc.events[c]
-                reason = (getattr(event, "extra", None) or {}).get("reasons", {}).get("date", "?")
-                yield record, doc, gold_events[r], pred[c], str(reason)
+    for record in read_records(gold_path):
+        gold_events = record.get("events") or []
+        if oof:
+            from rasd.learn import event_dates
+            event_dates._OVERRIDE["model"] = folds.get(str(record.get("source") or "?"))
+        try:
+            doc = pipeline.extract(record)
+        except InputError:
+            continue
+        pred = [e.to_record() for e in doc.events]
+        for r, c in article_pairs(gold_events, pred, aliases):
+            event = doc.events[c]
+            reason = (getattr(event, "extra", None) or {}).get("reasons", {}).get("date", "?")
+            yield record, doc, gold_events[r], pred[c], str(reason)
 
 
 def main(argv: list[str] | None = None) -> int:
