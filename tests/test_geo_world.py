@@ -196,6 +196,24 @@ CASES: list[tuple[str, str]] = [
     ("اندلعت معارك عنيفة في جبهة صرواح", "Yemen|Ma'rib|Suq Sirwah"),
     ("تقدمت القوات الحكومية في جبهات ميدي وحرض", "Yemen|Hajjah|Midi;Yemen|Hajjah|Harad"),
     ("قصفت مدفعية جبهة النصرة بلدة الفوعة", "Syria|Idlib|Al-Fu'ah"),
+    # the rest of the world (countries rasd does not cover in depth): capitals and cities of 100,000, a town
+    # named in an article about its country; names that are words first (سيول floods, باكرا early, ديلي "Daily")
+    ("تظاهر الآلاف في مدينة سيدني الأسترالية احتجاجا على قانون جديد", "Australia|New South Wales|Sydney"),
+    ("تظاهر المئات أمام البرلمان في العاصمة الأسترالية كانبرا", "Australia|Australian Capital Territory|Canberra"),
+    ("خرجت مسيرات حاشدة في بوخارست عاصمة رومانيا ضد الفساد", "Romania|Bucuresti|Bucharest"),
+    ("اندلعت أعمال عنف طائفية في مدينة كاندي وسط سريلانكا", "Sri Lanka|Central Province|Kandy"),
+    ("قتل شرطيان في هجوم مسلح على دورية في مدينة أكابولكو المكسيكية", "Mexico|Guerrero|Acapulco de Juarez"),
+    ("تظاهر عشرات الآلاف في سيول ضد الرئيس الكوري الجنوبي", "South Korea|Seoul-teukbyeolsi|Seoul"),
+    ("هاجم مسلحو بوكو حرام قرية في ولاية بورنو شمال شرق نيجيريا", "Nigeria|Borno|Borno"),
+    ("اختطف مسلحون عشرات التلميذات من مدرسة في ولاية يوبي النيجيرية", "Nigeria|Yobe|Yobe"),
+    ("قتل عشرون شخصا في هجوم انتحاري بمدينة مايدوغوري عاصمة ولاية بورنو", "Nigeria|Borno|Maiduguri"),
+    ("قتل ثلاثة أشخاص في اشتباكات بين الشرطة ومحتجين في كراكاس عاصمة فنزويلا", "Venezuela|Distrito Capital|Caracas"),
+    ("تظاهر آلاف الكنديين في مدينة تورنتو تضامنا مع اللاجئين", "Canada|Ontario|Toronto"),
+    ("فرقت الشرطة الفلبينية بالقوة مسيرة في مانيلا", "Philippines|National Capital Region|Manila"),
+    ("تظاهر مئات الآلاف في مدينة ساو باولو البرازيلية", "Brazil|Sao Paulo|Sao Paulo"),
+    ("غرق ثلاثة أطفال في سيول بمنطقة عسير", "Saudi Arabia|Asir|Asir"),
+    ("نقلت صحيفة ديلي ميل البريطانية عن مصادر أمنية", ""),
+    ("استهدفت الغارات ليلا وباكرا صباح الاثنين بلدات الغوطة الشرقية", "Syria|Rif-dimashq|Eastern Ghouta"),
 ]
 
 

@@ -285,7 +285,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         towns.append({"id": f"g:{r['geonameid']}", "feature": "PPL", "country": r["country"], "a1": r["admin1"],
                       "a2": r["admin2"], "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
                       "population": int(r["population"] or 0), "geonameid": r["geonameid"],
-                      "names": r["names_ar"].split("|")})
+                      "names": r["names_ar"].split("|"), "needs": r.get("needs", "")})
     for r in read_rows(src / "towns_extra.tsv"):
         towns.append({"id": r["id"], "feature": "PPL", "country": r["country"], "a1": r["admin1"], "a2": r["admin2"],
                       "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
