@@ -173,6 +173,9 @@ _WORKER_RENDER: RenderFunc | None = None
 def _worker_init(func: ProcessFunc | None, render: RenderFunc | None = None) -> None:
     global _WORKER_FUNC, _WORKER_RENDER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
+    # the pool ends its workers with SIGTERM: a worker dies at once and quietly (the CLI's handler, inherited
+    # through the fork, would raise in the middle of an article and print a traceback for each worker)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_FUNC = func if func is not None else _default_func()
     _WORKER_RENDER = render
     warm_up(_WORKER_FUNC)

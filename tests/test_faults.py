@@ -231,6 +231,26 @@ def test_sigterm_and_ctrl_c_stop_cleanly_and_a_rerun_finishes(tmp_path, corpus, 
     assert out.returncode == 0 and store_state(db) == corpus["clean"]
 
 
+def test_sigterm_to_extract_with_two_workers_ends_quietly(tmp_path):
+    """The pool's workers die with the parent, without a traceback each (they do not keep the CLI's handler)."""
+    path = write_jsonl(tmp_path / "many.jsonl", [make_article(i) for i in range(2_000)])
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([*RASD, "extract", str(path), "-o", str(out), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env())
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline and not (out.exists() and out.stat().st_size):
+            time.sleep(0.01)
+        assert proc.poll() is None, "extract finished before it could be stopped"
+        os.kill(proc.pid, signal.SIGTERM)
+        rest = proc.stderr.read()
+    finally:
+        proc.wait(timeout=120)
+        proc.stderr.close()
+    assert proc.returncode == 143 and "terminated" in rest
+    assert "Traceback" not in rest, rest[-2000:]
+
+
 def test_kill_9_mid_extract_then_resume_gives_the_clean_output(tmp_path, corpus):
     records = [make_article(i) for i in range(1_200)]  # extract has no store to write: more articles
     path = write_jsonl(tmp_path / "big.jsonl", records)

@@ -5,6 +5,7 @@ import argparse
 import functools
 import json
 import sys
+from pathlib import Path
 
 from ..doc import parse_date
 from ..errors import InputError
@@ -65,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--published must be YYYY-MM-DD, not {args.published!r}")
     if args.resume and (not args.output or args.format != "jsonl"):
         raise InputError("--resume needs -o FILE in jsonl format")
+    missing = [item for item in args.inputs if item != "-" and not Path(item).exists()]
+    if missing:  # said before any worker starts
+        raise InputError(f"no such file or folder: {missing[0]}")
     # JSONL lines are parsed where they are processed (the workers), not here
     records = iter_records(args.inputs, published=args.published, source=args.source, url=args.url,
                            id=args.id, title=args.title, raw=True)
