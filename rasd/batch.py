@@ -27,6 +27,7 @@ import collections
 import gc
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import re
 import signal
@@ -349,8 +350,25 @@ def _wait(pool, result, seen: set) -> Any:
                 raise WorkerDied(f"the worker process {_describe_exit(process.exitcode)}")
 
 
+class _Pool(multiprocessing.pool.Pool):
+    """multiprocessing's pool, whose end does not hang when a worker was killed while it waited for work.
+
+    An idle worker waits for the next task holding the task queue's read lock. Killed there (the OOM killer,
+    ``kill -9``), it never gives the lock back: the other workers wait for the lock, the task pipe fills,
+    and ``Pool.terminate`` waits forever to take the lock and drain the pipe. Here the end takes the lock
+    when it can within a second, and otherwise drains the pipe without it (its holder is dead; the workers
+    are ended right after)."""
+
+    @staticmethod
+    def _help_stuff_finish(inqueue, task_handler, size):
+        inqueue._rlock.acquire(timeout=1.0)
+        while task_handler.is_alive() and inqueue._reader.poll():
+            inqueue._reader.recv_bytes()
+            time.sleep(0)
+
+
 def _new_pool(ctx, workers: int, func: ProcessFunc | None, render: RenderFunc | None = None):
-    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(func, render))
+    pool = _Pool(workers, initializer=_worker_init, initargs=(func, render), context=ctx)
     return pool, set(getattr(pool, "_pool", []))
 
 

@@ -367,3 +367,36 @@ def test_rendered_errors_and_skip_ids_with_raw_lines():
     assert [g.id for g in got] == ["b0", "b2", "b3", "b4"]
     assert got[1].skipped.startswith("internal error: ValueError") and '"skipped"' in got[1].line
     assert bar.resumed == 1 and bar.articles == 4 and bar.events == sum(g.n_events for g in got)
+
+
+def _records_that_kill_the_idle_workers(n: int):
+    """Records, with a pause after the tenth in which both workers wait for work (one of them holding the
+    task queue's read lock), and both are killed there with SIGKILL, as the OOM killer would."""
+    import signal
+    import threading
+    for i, record in enumerate(records(n)):
+        if i == 10:
+            time.sleep(1.0)
+            # the workers are children of the thread that started the pool: this one
+            with open(f"/proc/{os.getpid()}/task/{threading.get_native_id()}/children") as handle:
+                workers = [int(pid) for pid in handle.read().split()]
+            assert len(workers) == 2, workers
+            for pid in workers:
+                os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
+        yield record
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="needs Linux's /proc children list")
+def test_workers_killed_while_they_wait_for_work_do_not_hang_the_batch():
+    """A worker killed while it waited for work held the task queue's lock: the pool's end used to wait for
+    that lock forever. The batch goes on with fresh workers and loses nothing."""
+    import threading
+    got: list = []
+    runner = threading.Thread(target=lambda: got.extend(
+        process_stream(_records_that_kill_the_idle_workers(40), workers=2, func=fake_process)), daemon=True)
+    runner.start()
+    runner.join(timeout=90)
+    assert not runner.is_alive(), "the batch hangs after its idle workers were killed"
+    assert [r.id for r in got] == [f"a{i}" for i in range(40)] and not any(r.skipped for r in got)
