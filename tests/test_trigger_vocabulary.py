@@ -97,3 +97,26 @@ def test_in_protest_at_is_the_purpose_not_a_second_protest():
     events = pipeline.process({"text": "تظاهر مئات اللاجئين السوريين في مدينة غازي عنتاب اليوم احتجاجًا على "
                                        "الغارات على إدلب.", "published": "2018-06-20"}).events
     assert [(e["sub_event_type"], e["admin1"]) for e in events] == [("Peaceful protest", "Gaziantep")]
+
+
+@pytest.mark.parametrize("text", [
+    "تقدمت قوات الجيش بدعم من طيران التحالف في مديرية حيس",
+    "سيطرت المقاومة المسنودة بطيران التحالف على قرية الجاح",
+    "واصلت الألوية تقدمها بغطاءٍ جوي من مقاتلات التحالف نحو مركز المديرية",
+    "حررت قوات الجيش مدعومةً بطيران التحالف العربي مواقع جديدة",
+    "أحرز الجيش بمساندة من طيران التحالف تقدما في صرواح",
+    "وتقدمت القوات بإسنادٍ جوي من التحالف نحو الحديدة",
+])
+def test_air_support_of_an_advance_is_no_air_strike(text):
+    """"With the support / cover of the coalition's aircraft": part of the battle for the place (coded once,
+    as the territorial change), not an air strike of its own."""
+    assert "Air/drone strike" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "شن طيران التحالف غارات على مواقع الحوثيين في حيس",
+    "قصف طيرانُ التحالف تجمعات للمسلحين شرق المدينة",
+    "وأغار طيران التحالف على مخزن أسلحة في صعدة",
+])
+def test_the_coalitions_aircraft_striking_is_still_an_air_strike(text):
+    assert "Air/drone strike" in types(text)
