@@ -200,3 +200,10 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
             if best.sub_event_type in RETYPED and not (best.role == "assault" and context.sentence != si):
                 best.own_type = best.event_type, best.sub_event_type
                 best.event_type, best.sub_event_type = context.event_type, context.sub_event_type
+    # a result word that is still standing yields to a generic violent trigger standing in another clause of
+    # its sentence ("قصفت ... حيا سكنيا، ما أدى إلى مقتل ثلاثة"): the dead are the shelling's toll
+    standing = {t.sentence for t in triggers if not t.absorbed and t.role != "result"
+                and t.event_type in ("Explosions/Remote violence", "Battles")}
+    for t in triggers:
+        if t.role == "result" and not t.absorbed and t.sentence in standing:
+            t.absorbed = True

@@ -20,6 +20,11 @@ def coded(text: str) -> list[tuple[str, str]]:
 
 
 ONE_INCIDENT = [
+    # a generic strike word and its toll in the next clause ("، ما أدى إلى مقتل"): the toll is the strike's
+    ("قصفت ميليشيات الحوثي يوم الأحد حيًا سكنيًا في مدينة تعز، ما أدى إلى مقتل ثلاثة مدنيين.",
+     ("Shelling/artillery/missile attack", "Ta'izz")),
+    ("تعرضت بلدة كفرنبل في ريف إدلب لقصفٍ يوم الاثنين، ما أسفر عن مقتل امرأة وطفلها.",
+     ("Shelling/artillery/missile attack", "Idlib")),
     # a bomb told by its device, its explosion and its toll
     ("انفجرت سيارة مفخخة في سوق شعبي بمدينة الصدر شرقي بغداد أمس مما أسفر عن مقتل ثمانية أشخاص.",
      ("Remote explosive/landmine/IED", "Baghdad")),
