@@ -188,8 +188,9 @@ CASES: list[tuple[str, str]] = [
     # "the south of Israel" is its Southern District
     ("اندلعت اشتباكات عنيفة بعد صلاة المغرب في مدينة بنغازي الليبية", "Libya|Benghazi|Benghazi"),
     ("خرج المصلون بعد صلاة المغرب وتجمعوا أمام المسجد", ""),
-    ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية غرب تعز", "Yemen|Ta'izz|Taiz"),
-    ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية", ""),
+    # (الوازعية is Ta'izz's district Al Wazi'iyah: districts_ar.tsv)
+    ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية غرب تعز", "Yemen|Ta'izz|Al Wazi'iyah"),
+    ("قصفت الميليشيات مواقع الجيش في مفرق الوازعية", "Yemen|Ta'izz|Al Wazi'iyah"),
     ("تظاهر العشرات في مدينة المفرق الأردنية احتجاجا على الأسعار", "Jordan|Mafraq|Mafraq"),
     ("سقطت ثلاث قذائف أُطلقت من قطاع غزة على جنوب إسرائيل", "Israel|Southern District|Southern District"),
     # a front named after a place is that place; جبهة before a group's name stays a group

