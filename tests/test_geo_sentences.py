@@ -54,6 +54,11 @@ CASES: list[tuple[str, str]] = [
     ("اشتباك مسلح في العمارة بمحافظة ميسان", "Maysan|Al `Amarah|1"),
     ("انفجار في الكوت", "Wasit|Al-Kut|1"),
     ("هجوم على دورية في الحلة", "Babil|Al Hillah|1"),
+    # -- a final long a also written ة (دوما/دومة، طنطا/طنطة); الخرطوم (GeoNames spells its Arabic name wrong) ------
+    ("قُتل ٣ مدنيين بقصف على مدينة دومة بالغوطة الشرقية", "Rif-dimashq|Duma|1"),
+    ("وبدومة في ريف دمشق سقطت قذائف", "Rif-dimashq|Duma|1"),
+    ("وفي طنطة انفجرت عبوة قرب كنيسة", "Gharbia|Tanta|1"),
+    ("تظاهر المئات في الخرطوم للمطالبة بالإفراج عن المعتقلين", "Khartoum|Khartoum|1"),
     # -- governorates named alone ------------------------------------------------------------------------------
     ("شنت القوات حملة دهم في الأنبار", "Al Anbar|Al Anbar|3"),
     ("شنت القوات حملة دهم في الانبار", "Al Anbar|Al Anbar|3"),

@@ -556,6 +556,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
     for e in entries:
         if e["feature"] == "ADM1":
             a1_keys[e["a1"]].update(name_key(n)[0] for n in e["names"])
+    all_keys = {name_key(n)[0] for e in entries for n in e["names"]}
     for e in entries:
         keys: list[str] = []
         governorate_named = False
@@ -603,6 +604,17 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                 bare = key[:-1] + ("~" + "".join(sorted(bare_flags)) if bare_flags else "")
                 if bare not in keys:
                     keys.append(bare)
+            # ``دوما`` is also written ``دومة``, ``شقرا`` ``شقرة`` (a final long a written as ta marbuta, in the
+            # countries the curated lists were written for), unless that spelling is another name; if it is a
+            # frequent word (دومة), only after a type word or with its governorate (flag t)
+            last = key.rsplit(" ", 1)[-1]
+            if e["country"] in CURATED_COUNTRIES and e["feature"] != "PCLI" and last.endswith("ا") and len(last) >= 4:
+                variant = key[:-1] + "ه"
+                if variant not in all_keys and variant not in stop_keys:
+                    flags_v = flags | ({"f", "t"} if variant.rsplit(" ", 1)[-1] in frequent else set())
+                    token_v = variant + ("~" + "".join(sorted(flags_v)) if flags_v else "")
+                    if token_v not in keys and variant not in [k.split("~")[0] for k in keys]:
+                        keys.append(token_v)
             # ``تل عفر`` is also written ``تلعفر``
             parts = key.split(" ")
             if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو"):
