@@ -615,9 +615,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                     token_v = variant + ("~" + "".join(sorted(flags_v)) if flags_v else "")
                     if token_v not in keys and variant not in [k.split("~")[0] for k in keys]:
                         keys.append(token_v)
-            # ``تل عفر`` is also written ``تلعفر``
+            # ``تل عفر`` is also written ``تلعفر``, ``خان يونس`` ``خانيونس``
             parts = key.split(" ")
-            if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو"):
+            if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو", "خان", "راس", "بير"):
                 joined = "".join(parts) + ("~" + "".join(sorted(flags)) if flags else "")
                 if joined not in keys:
                     keys.append(joined)
