@@ -145,3 +145,25 @@ def test_a_town_written_without_its_final_hamza():
     """التحيتاء is also written التحيتا: the town, in its district."""
     got = [(p.place.name, p.place.admin2) for p in geocode("قصفت الطائرات مدينة التحيتا جنوب الحديدة")]
     assert got[0] == ("At Tuhayta'", "At Tuhayat")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a front (جبهة) or في/على before a name no gazetteer knows, with a compass word or ب + a governorate or
+    # district word right after it: the name keeps its own place
+    ("قُتل ٥ من الحوثيين في جبهة المهاشمة بمحافظة الجوف", ("المهاشمة", "Al-Mahashimah", "Al Jawf", 2)),
+    ("وتقدمت القوات الحكومية في المغرس غربي مديرية التحيتا", ("المغرس", "Al-Maghras", "Al Hudaydah", 2)),
+    ("انفجرت قنبلة يدوية الصنع في أحنيف بولاية البويرة شرق العاصمة", ("أحنيف", "Ahnif", "Bouira", 2)),
+    ("وسيطرت المقاومة على الكُدَيْف شمالَ مدينة تعز", ("الكُدَيْف", "Al-Kadif", "Ta'izz", 2)),
+])
+def test_a_bare_name_placed_by_what_follows_it(text, expected):
+    assert _unknown(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "قاتل عناصر جبهة النصرة بمحافظة إدلب",  # a group's name (a frequent word)
+    "وقعت اشتباكات في المنطقة بمحافظة الضالع",  # a frequent word
+    "تقدمت القوات في جبهة بمحافظة الجوف",  # no name
+    "انتشرت القوات في أم الجرن شمال حماة",  # two words after في: only after a type word
+])
+def test_no_bare_name_without_a_name_and_its_qualifier(text):
+    assert _unknown(text) == []

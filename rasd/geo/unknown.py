@@ -183,6 +183,20 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     return _Item(i, i, clitic)
 
 
+# words that open a bare name when a qualifier follows it (_qualifier): a front (جبهة) and the prepositions of place
+_OPENERS = frozenset({"في", "وفي", "علي", "وعلي", "جبهه", "وجبهه", "بجبهه", "جبهات", "وجبهات", "بجبهات"})
+_COMPASS = frozenset({"north_of", "south_of", "east_of", "west_of"})
+_QUALIFYING_TYPES = frozenset({"adm1", "adm2", "adm3", "region", "area", "town"})
+
+
+def _qualifier(rec, word: str) -> bool:
+    """Whether ``word`` places the name before it: a compass word (شمال، غربي) or ب + a governorate, district or
+    area word (بمحافظة، بمديرية، بولاية، بمنطقة)."""
+    if rec.word_in(word, rec.directions1) in _COMPASS:
+        return True
+    return word[:1] == "ب" and rec._type_word(word[1:])[0] in _QUALIFYING_TYPES
+
+
 def _context_word(rec, word: str) -> bool:
     return bool(rec.word_in(word, rec.types1) or rec.word_in(word, rec.directions1) or word in rec.dir_by_last
                 or rec.word_in(word, rec.gaz.adjectives) or rec.word_in(word, rec.titles)
@@ -205,7 +219,11 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     forms = _type_forms(rec)
     # the type words' positions, found once (a dictionary look-up per token)
     at = [k for k, w in enumerate(texts) if w in forms]
-    if not at:
+    # a front or a preposition before a name that a compass phrase or a governorate/district word follows:
+    # "في جبهة حام بمديرية المتون"، "في المغرس غربي مديرية التحيتا"
+    openers = [k for k, w in enumerate(texts) if w in _OPENERS and k + 2 < len(texts)
+               and _qualifier(rec, texts[k + 2])]
+    if not at and not openers:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
     for k in at:
@@ -221,14 +239,25 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     out = []
     n = len(toks)
     resume = 0
-    for i in at:
-        if i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
+    opener_set, at_set = set(openers), set(at)
+    for i in sorted(at_set | opener_set):
+        if i in opener_set and i not in at_set:
+            if i < resume or i + 1 in covered:
+                continue
+            item = _candidate(doc, rec, i + 1, covered, True)
+            # one word, the qualifier right after it (a two-word name after تل، أم ... is no bare name here)
+            if item is None or item.frequent or item.end != i + 1 or toks[i + 2].start - toks[i + 1].end > 3:
+                continue
+            district_word, items = False, [item]
+        elif i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
             continue
-        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
-        items: list[_Item] = []
+        else:
+            district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
+            items = []
         j = i + 1
         first = True
-        while j < n and len(items) < _MAX_ITEMS:
+        scan = not items  # a type word opens a list; an opener's one name is already taken
+        while scan and j < n and len(items) < _MAX_ITEMS:
             if j in covered:  # a known place of the list: the list goes on after it
                 last = covered[j]
                 nxt = last + 1
