@@ -69,6 +69,12 @@ CASES: list[tuple[str, str]] = [
     ("سقط صاروخ في سوق بمديرية موزع غرب تعز", "Ta'izz|Mawza|Mawza`"),
     ("وقصفت الطائرات مواقع في بيحان بمحافظة شبوة", "Shabwah|Bayhan|Bayhan"),
     ("أطلق مسلحون النار على نقطة تفتيش في مديريةِ خنفر بأبين", "Abyan|Khanfir|Khanfir"),
+    # districts none of whose towns has an Arabic name: coded all the same (the mean of their DTM locations in
+    # Iraq, else their governorate capital's coordinates)
+    ("قصفت الطائرات مواقع في مديرية تبن بمحافظة لحج", "Lahij|Tuban|Tuban"),
+    ("انفجرت عبوة ناسفة في مديرية شعوب بصنعاء", "Amanat Alasimah|Shu'aub|Shu'aub"),
+    ("اغتال مسلحون ضابطا في قضاء المدائن جنوب شرقي بغداد", "Baghdad|Al-Mada'in|Al-Mada'in"),
+    ("وفي دار سعد سقطت قذيفة هاون", "Aden|Dar Sad|Dar Sad"),
     # sites
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),

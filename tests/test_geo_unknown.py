@@ -75,7 +75,7 @@ def test_transliteration(arabic, latin):
 
 @pytest.mark.parametrize("text,name,admin1", [
     ("قتل العشرات في قصف على بلدة التريمسة في ريف حماة", "Tremseh", "Hama"),
-    ("قصفت الطائرات بلدة المحابشة في محافظة حجة", "Al Mahabishah", "Hajjah"),
+    ("قصفت الطائرات بلدة المحابشة في محافظة حجة", "Al Mahabishah", "Hajjah"),  # also a district's name
     ("سيطرت قوات الوفاق على بلدة ترهونة جنوب شرق طرابلس الليبية", "Tarhuna", "Al Marqab"),
     ("اندلعت اشتباكات في مدينة الكُرمُك بولاية النيل الأزرق", "Kurmuk", "Blue Nile"),
 ])

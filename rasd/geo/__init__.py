@@ -24,7 +24,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
-from .unknown import find_unknown, latin_key
+from .unknown import find_unknown, latin_key, latin_town
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
            "get_gazetteer",
@@ -455,11 +455,21 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         if whole is not None:
             entry, reason = whole, reason + "; the territory named bare"
     place = entry.place
+    town_named = False
     if place.feature == "ADM2":
         seat = gaz.capital(entry)
         if seat is not None:  # a district is coded at its seat town, by the town's name
             place = replace(place, name=seat.place.name, geonameid=seat.place.geonameid, latitude=seat.place.latitude,
                             longitude=seat.place.longitude)
+        elif m.type in ("town", "village"):
+            # "بلدة المحابشة": the town of the district's name, which GeoNames knows only in Latin letters
+            town = latin_town(m.key, place)
+            if town is not None:
+                place = replace(place, name=town["name"], geonameid=int(town["geonameid"]), feature="PPL",
+                                latitude=float(town["lat"]), longitude=float(town["lon"]),
+                                population=int(town["population"] or 0))
+                town_named = True
+                reason += f"; the town of the district's name, {town['name']} (GeoNames)"
     if place.feature == "SITE:region":  # a region of several districts has no admin2
         place = replace(place, admin2=None)
     if m.relation == "countryside" and place.admin2 and place.feature in ("PPLA", "PPLC") \
@@ -467,12 +477,13 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         # "ريف حلب الشمالي"، "بريف إدلب": the countryside of a governorate's namesake capital is the governorate's,
         # over several districts
         place = replace(place, admin2=None)
-    precision = precision_of(entry, m)
+    precision = precision_of(entry, m) if not town_named else (2 if m.relation else 1)
     if m.relation:
         reason += f"; {m.relation.replace('_', ' ')}"
     text = written if written is not None else doc.original_text(m.start, m.end)
     return PlaceMention(start=m.start, end=m.end, text=text, place=place,
-                        precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation)
+                        precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation,
+                        note=f"location matched to GeoNames {place.name} by its transliteration" if town_named else None)
 
 
 # -- one event's place -----------------------------------------------------------------------------------

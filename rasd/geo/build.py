@@ -429,6 +429,14 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         if "lat" not in a2:
             # no seat found: the mean of its towns
             members = [t for t in towns if t["a2"] == code]
+            if not members and a2["names"]:
+                # no town of it has an Arabic name (Tuban, Al Hawak, Shu'aub, Al-Mada'in ...): a district named in
+                # the text is still coded, at the mean of its IOM DTM locations (Iraq), else at its governorate
+                # capital's coordinates (geo_precision 2)
+                members = [{"lat": r[5], "lon": r[6]} for r in dtm_rows if r[2] == code]
+                cap = admin1.get(code.rsplit(".", 1)[0])
+                if not members and cap is not None and "lat" in cap:
+                    members = [{"lat": cap["lat"], "lon": cap["lon"]}]
             if not members:
                 continue
             a2["lat"] = sum(t["lat"] for t in members) / len(members)
