@@ -220,8 +220,9 @@ def find_places(doc: Document) -> None:
     _inherit_countries(matches, text)
     _inherit_government(rec, matches, text)
     dateline = _find_dateline(doc, matches)
+    desk = None  # the outlet's desk ("دبي، الإمارات العربية المتحدة (CNN)--"): no event's place
     if dateline is not None and _desk_dateline(rec, matches, texts, dateline):
-        dateline = None
+        desk, dateline = matches[dateline].start, None
     _mark_placed(matches, text, dateline)
 
     evidence: dict[str, float] = defaultdict(float)
@@ -330,6 +331,7 @@ def find_places(doc: Document) -> None:
     doc.country = gaz.entries[gaz.countries[country]].place.name if country in gaz.countries else None
     geo = doc.user_data.setdefault("geo", {})
     geo["dateline"] = next((p for p in places if dateline is not None and p.start == matches[dateline].start), None)
+    geo["desk"] = desk
     geo["country_code"] = country
     geo["evidence"] = dict(evidence)
     taken = {(p.start, p.end) for p in places}
@@ -491,11 +493,13 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
 def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMention]:
     """The place(s) where the event reported by ``trigger`` in ``sentence`` happened (see module docstring)."""
     dateline = (doc.user_data.get("geo") or {}).get("dateline")
+    desk = (doc.user_data.get("geo") or {}).get("desk")
     # the dateline says where the report was filed: only a fallback for the event's place
     # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened; but a missile
     # or drone shot down is coded where it was aimed when the text says nothing else (spec section 5)
     elsewhere = AIMED_AT if getattr(trigger, "sub_event_type", None) == "Disrupted weapons use" else ELSEWHERE
-    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in elsewhere]
+    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in elsewhere
+                and p.start != desk]
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -519,6 +523,12 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
             if group:
                 return _pick(doc, group, prev.end, prev.end)
             k -= 1
+    elif dateline is not None and any(
+            p.place.feature == "PCLI" and sentence.start <= p.start < sentence.end and p.start > dateline.end + 40
+            and p.place.country != dateline.place.country for p in doc.places):
+        # "نيويورك، الولايات المتحدة (CNN)— ... غارة جوية على هدف في ليبيا": the event is in the country its
+        # sentence names, not where the report was filed
+        return []
     return _fallback(doc)
 
 
@@ -671,8 +681,10 @@ def _fallback(doc: Document) -> list[PlaceMention]:
     # the article's main governorate
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, PlaceMention] = {}
+    desk = geo.get("desk")
     for p in doc.places:
-        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation not in ELSEWHERE:
+        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation not in ELSEWHERE \
+                and p.start != desk:
             counts[p.place.admin1] += 1
             first.setdefault(p.place.admin1, p)
     if not counts:
