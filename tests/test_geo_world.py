@@ -96,6 +96,9 @@ CASES: list[tuple[str, str]] = [
     ("هاجم مستوطنون قرية المغير شرق رام الله بالضفة الغربية", "Palestine|West Bank|Al Mughayyir"),
     ("قصفت طائرات إسرائيلية موقعا لحماس في رفح جنوب قطاع غزة", "Palestine|Gaza Strip|Rafah"),
     ("اشتبك الجيش اليمني مع الحوثيين في جبهة نهم شرق صنعاء", "Yemen|Sanaa|Nihm"),
+    # a capital right after a verb of acts is its government, not the place (وأطلقت موسكو، وبدأت أنقرة)
+    ("وأطلقت موسكو صواريخ كروز على مواقع المسلحين في ريف إدلب", "Syria|Idlib|Idlib"),
+    ("وبدأت أنقرة عملية عسكرية في منطقة عفرين شمال حلب", "Syria|Aleppo|`Afrin"),
     ("قصف الحوثيون أحياء سكنية في مدينة تعز بقذائف الهاون", "Yemen|Ta'izz|Taiz"),
     ("قتل مسلحون من القاعدة ثلاثة جنود في مديرية المحفد بمحافظة أبين", "Yemen|Abyan|Al Mahfid"),
     ("اشتبكت قوات الحزام الأمني مع مسلحين في مدينة زنجبار عاصمة أبين", "Yemen|Abyan|Zinjibar"),

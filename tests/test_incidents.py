@@ -87,7 +87,7 @@ SEVERAL_INCIDENTS = [
     # two places, two kinds, joined by "while", "and in", "on the same day"
     ("انفجرت سيارة مفخخة في مدينة الباب بريف حلب، وفي اليوم نفسه اختطف مسلحون طبيبا في مدينة إدلب.",
      [("Abduction/forced disappearance", "Idlib"), ("Remote explosive/landmine/IED", "Aleppo")]),
-    ("تظاهر المئات في عمّان احتجاجا على قانون الضريبة، بينما اعتقلت الشرطة ناشطين في مدينة إربد.",
+    ("تظاهر المئات في عمّان احتجاجا على قانون الضريبة، بينما اعتقلت الشرطة ناشطين في مدينة إربد اليوم.",
      [("Arrests", "Irbid"), ("Peaceful protest", "Amman")]),
     ("انفجرت عبوة ناسفة في الفلوجة صباحا، وانفجرت عبوة ثانية في تكريت مساءً.",
      [("Remote explosive/landmine/IED", "Al Anbar"), ("Remote explosive/landmine/IED", "Salah ad Din")]),

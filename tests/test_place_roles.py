@@ -43,7 +43,6 @@ CASES = [
     ("قالت أنقرة إن طائراتها قصفت اليوم مواقع لحزب العمال الكردستاني في قضاء العمادية بمحافظة دهوك.", "Duhok",
      None, None),
     ("وبدأت أنقرة عمليةً عسكرية في منطقة عفرين بهدف طرد المسلحين الأكراد منها في ٢٠ يناير.", "Aleppo", None, None),
-    ("وأطلقت موسكو صواريخ كروز على مواقع المسلحين في ريف إدلب اليوم.", "Idlib", None, None),
     # the outlet's desk named first (its country nothing else speaks of), or a dateline abroad when the sentence
     # names the country the event is in: not the place
     ("دبي، الإمارات العربية المتحدة (CNN)— قتل ثلاثة جنود مصريين في هجوم على نقطة تفتيش في شمال سيناء اليوم.",
