@@ -343,7 +343,7 @@ def derive_common_words(out: Path) -> None:
         print("wordfreq not installed: common_words.tsv left as it is")
         return
     all_names: list[str] = []
-    for fname, column in (("towns.tsv", "names_ar"), ("towns_extra.tsv", "names_ar"), ("names_extra.tsv", "names_ar"),
+    for fname, column in (("towns.tsv", "names_ar"), ("towns_extra.tsv", "names_ar"), ("names_extra.tsv", "names_ar"), ("districts_ar.tsv", "names_ar"),
                           ("admin_regional.tsv", "names_ar"), ("admin1.tsv", "aliases"), ("sites.tsv", "names_ar")):
         for cell in _tsv_column(out / fname, column):
             all_names.extend(n for n in cell.split("|") if n and _ARABIC.search(n))

@@ -2,11 +2,17 @@
 """Place figures of a prediction file against a hand-coded set (evaluation only: never fit anything to it).
 
 usage: python3 scripts/place_report.py GOLD.jsonl PRED.jsonl [--list]
+       python3 scripts/place_report.py --gaps TRAIN.jsonl [--list]
 
 Prints, for the articles that have gold events, the share of predicted events whose country is none of
 that article's gold events' countries (the "wrong-country share"), and with ``--list`` each such event
 (article, predicted country/admin1/location, the Arabic as written) so the *class* of error can be read.
 Standard library only.
+
+``--gaps`` (for train.jsonl, whose events carry ``location_ar``): how many gold places the gazetteer does not
+know by the words the text gives (type words, directions and fronts in front of the name left out, proclitics
+off), and how many lie in another sentence than the event's trigger; ``--list`` prints the unknown ones. This
+mode imports rasd (the gazetteer) from the checkout.
 """
 from __future__ import annotations
 
@@ -53,7 +59,57 @@ def _load(path: str) -> dict[str, dict]:
     return out
 
 
+def _gaps(path: str, show: bool) -> int:
+    """Gold places of a train-style file (events with ``location_ar``) the gazetteer does not know."""
+    import re
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from rasd.geo.gazetteer import load
+    from rasd.geo.recognize import _bare_forms, _readings
+    from rasd.text import norm, tokenize
+    gaz = load()
+    lead = set(gaz.types1) | set(gaz.directions1) | set(gaz.fronts) | {
+        "ريف", "ارياف", "مناطق", "جبال", "مرتفعات", "قاعده", "محيط", "اطراف"}
+
+    def known(written: str) -> bool:
+        toks = [t.text for t in tokenize(norm(written))]
+        while len(toks) > 1 and any(f in lead for f in _bare_forms(toks[0])):
+            toks = toks[1:]
+        if not toks:
+            return True
+        for n in range(len(toks), 0, -1):  # the name, or the name a longer phrase starts with
+            for form, _ in _readings(toks[0]):
+                if " ".join([form] + toks[1:n]) in gaz.names:
+                    return True
+        return False
+
+    total = unknown = elsewhere = 0
+    for rec in _load(path).values():
+        text = rec.get("text") or ""
+        for e in rec.get("events") or []:
+            written = e.get("location_ar")
+            if not written:
+                continue
+            total += 1
+            if not known(written):
+                unknown += 1
+                if show:
+                    print(f"{rec['id']}\t{written}\t{e.get('location')}\t{e.get('admin1')}\t{e.get('geo_precision')}")
+            trigger = e.get("trigger_ar")
+            if trigger and trigger in text:
+                i = text.find(trigger)
+                ends = [m.start() for m in re.finditer(r"[.!?؟\n]", text)]
+                s0 = max([x + 1 for x in ends if x < i], default=0)
+                s1 = min([x for x in ends if x >= i + len(trigger)], default=len(text))
+                if written not in text[s0:s1 + 1]:
+                    elsewhere += 1
+    print(f"gold places (location_ar): {total}; unknown to the gazetteer: {unknown}; "
+          f"in another sentence than the trigger: {elsewhere}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "--gaps":
+        return _gaps(argv[1], "--list" in argv)
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2

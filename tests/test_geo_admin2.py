@@ -60,6 +60,21 @@ CASES: list[tuple[str, str]] = [
     ("طعن رجل ثلاثة أشخاص في لندن", "England|Greater London|London"),
     ("تظاهر الآلاف في مدينة الحسيمة شمال المغرب", "Tanger-Tetouan-Al Hoceima|Al Hoceima|Al Hoceima"),
     ("انفجرت قنبلة في سوق بمدينة كراتشي الباكستانية", "Sindh|-|Karachi"),  # a city of several districts
+    # Yemen's districts by their Arabic names (districts_ar.tsv): named bare, after مديرية, after a front (جبهة)
+    ("اندلعت معارك عنيفة في جبهة نهم شرق العاصمة صنعاء", "Sanaa|Nihm|Nihm"),
+    ("تقدمت قوات الجيش اليمني في مـديرية عُتمة بمحافظة ذمار", "Dhamar|Utmah|Utmah"),
+    ("قُتل ٤ من المسلحين الحوثيين بغارة في مديرية باقم بمحافظة صعدة", "Sa'dah|Baqim|Baqim as Suq"),
+    ("اشتبكت القوات الحكومية مع الحوثيين في الصفراء بمحافظة صعدة", "Sa'dah|As Safra|As Safra"),
+    ("وشنت المقاتلات غارات على مواقع الحوثيين في الدريهمي جنوب الحديدة", "Al Hudaydah|Ad Durayhimi|Ad Durayhimi"),
+    ("سقط صاروخ في سوق بمديرية موزع غرب تعز", "Ta'izz|Mawza|Mawza`"),
+    ("وقصفت الطائرات مواقع في بيحان بمحافظة شبوة", "Shabwah|Bayhan|Bayhan"),
+    ("أطلق مسلحون النار على نقطة تفتيش في مديريةِ خنفر بأبين", "Abyan|Khanfir|Khanfir"),
+    # districts none of whose towns has an Arabic name: coded all the same (the mean of their DTM locations in
+    # Iraq, else their governorate capital's coordinates)
+    ("قصفت الطائرات مواقع في مديرية تبن بمحافظة لحج", "Lahij|Tuban|Tuban"),
+    ("انفجرت عبوة ناسفة في مديرية شعوب بصنعاء", "Amanat Alasimah|Shu'aub|Shu'aub"),
+    ("اغتال مسلحون ضابطا في قضاء المدائن جنوب شرقي بغداد", "Baghdad|Al-Mada'in|Al-Mada'in"),
+    ("وفي دار سعد سقطت قذيفة هاون", "Aden|Dar Sad|Dar Sad"),
     # sites
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),

@@ -54,6 +54,15 @@ CASES: list[tuple[str, str]] = [
     ("اشتباك مسلح في العمارة بمحافظة ميسان", "Maysan|Al `Amarah|1"),
     ("انفجار في الكوت", "Wasit|Al-Kut|1"),
     ("هجوم على دورية في الحلة", "Babil|Al Hillah|1"),
+    # -- a final long a also written ة (دوما/دومة، طنطا/طنطة); الخرطوم (GeoNames spells its Arabic name wrong) ------
+    ("قُتل ٣ مدنيين بقصف على مدينة دومة بالغوطة الشرقية", "Rif-dimashq|Duma|1"),
+    ("وبدومة في ريف دمشق سقطت قذائف", "Rif-dimashq|Duma|1"),
+    ("وفي طنطة انفجرت عبوة قرب كنيسة", "Gharbia|Tanta|1"),
+    ("تظاهر المئات في الخرطوم للمطالبة بالإفراج عن المعتقلين", "Khartoum|Khartoum|1"),
+    # -- a two-word name after خان، رأس، بئر (as after تل، عين، كفر) also written as one word -------------------------
+    ("قُتل فلسطيني برصاص الجيش الإسرائيلي في خانيونس جنوبي قطاع غزة", "Gaza Strip|Khan Yunis|1"),
+    ("وشنت الطائرات غارات على خانشيخون بريف إدلب الجنوبي", "Idlib|Khan Shaykhun|1"),
+    ("اشتباكات في رأسالعين شمال الحسكة", "Al-Hasakah|Ra's al `Ayn|1"),
     # -- governorates named alone ------------------------------------------------------------------------------
     ("شنت القوات حملة دهم في الأنبار", "Al Anbar|Al Anbar|3"),
     ("شنت القوات حملة دهم في الانبار", "Al Anbar|Al Anbar|3"),

@@ -42,6 +42,11 @@ CASES = [
     ("نددت الرياض بالهجوم الصاروخي الذي استهدف مدينة أبها اليوم.", "Asir", "Abha", 1),
     ("قالت أنقرة إن طائراتها قصفت اليوم مواقع لحزب العمال الكردستاني في قضاء العمادية بمحافظة دهوك.", "Duhok",
      None, None),
+    ("وبدأت أنقرة عمليةً عسكرية في منطقة عفرين بهدف طرد المسلحين الأكراد منها في ٢٠ يناير.", "Aleppo", None, None),
+    # the outlet's desk named first (its country nothing else speaks of), or a dateline abroad when the sentence
+    # names the country the event is in: not the place
+    ("دبي، الإمارات العربية المتحدة (CNN)— قتل ثلاثة جنود مصريين في هجوم على نقطة تفتيش في شمال سيناء اليوم.",
+     "North Sinai", None, None),
     # the seat of an outlet, an agency or a correspondent
     ("قتل خمسة أشخاص في تفجير انتحاري بمدينة كابول اليوم، بحسب ما أعلنت وزارة الداخلية.", "Kabul", "Kabul", 1),
     ("قال المرصد ومقره لندن إن غارات جوية استهدفت مدينة دير الزور اليوم.", "Deir ez-Zor", None, 1),
@@ -79,3 +84,13 @@ def test_the_event_lands_where_it_happened(text, admin1, location, precision):
 
 def test_there_are_thirty_sentences():
     assert len(CASES) >= 30
+
+
+def test_a_dateline_abroad_is_no_place_for_an_event_in_the_country_the_sentence_names():
+    """"نيويورك، الولايات المتحدة (CNN)— ... غارة جوية على هدف في ليبيا": the strike is in Libya (no governorate
+    named: not coded), not at the desk in New York. (A sentence that names no country may still fall back on the
+    dateline: "لندن (CNN)— ... تسميم جاسوس روسي سابق" is about Britain.)"""
+    text = ("نيويورك، الولايات المتحدة الأمريكية (CNN)— أعلن الجيش الأمريكي، الأحد، عن تنفيذ غارة جوية ضد هدف في "
+            "ليبيا، السبت، أدت إلى مقتل مسلحَين اثنين.")
+    events = pipeline.process({"id": "t", "title": "", "text": text, "published": "2018-03-25"}).events
+    assert [e["location"] for e in events if e["country"] == "United States"] == []

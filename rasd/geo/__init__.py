@@ -24,7 +24,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
-from .unknown import find_unknown, latin_key
+from .unknown import find_unknown, latin_key, latin_town
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
            "get_gazetteer",
@@ -220,8 +220,9 @@ def find_places(doc: Document) -> None:
     _inherit_countries(matches, text)
     _inherit_government(rec, matches, text)
     dateline = _find_dateline(doc, matches)
+    desk = None  # the outlet's desk ("دبي، الإمارات العربية المتحدة (CNN)--"): no event's place
     if dateline is not None and _desk_dateline(rec, matches, texts, dateline):
-        dateline = None
+        desk, dateline = matches[dateline].start, None
     _mark_placed(matches, text, dateline)
 
     evidence: dict[str, float] = defaultdict(float)
@@ -330,6 +331,7 @@ def find_places(doc: Document) -> None:
     doc.country = gaz.entries[gaz.countries[country]].place.name if country in gaz.countries else None
     geo = doc.user_data.setdefault("geo", {})
     geo["dateline"] = next((p for p in places if dateline is not None and p.start == matches[dateline].start), None)
+    geo["desk"] = desk
     geo["country_code"] = country
     geo["evidence"] = dict(evidence)
     taken = {(p.start, p.end) for p in places}
@@ -455,11 +457,21 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         if whole is not None:
             entry, reason = whole, reason + "; the territory named bare"
     place = entry.place
+    town_named = False
     if place.feature == "ADM2":
         seat = gaz.capital(entry)
         if seat is not None:  # a district is coded at its seat town, by the town's name
             place = replace(place, name=seat.place.name, geonameid=seat.place.geonameid, latitude=seat.place.latitude,
                             longitude=seat.place.longitude)
+        elif m.type in ("town", "village"):
+            # "بلدة المحابشة": the town of the district's name, which GeoNames knows only in Latin letters
+            town = latin_town(m.key, place)
+            if town is not None:
+                place = replace(place, name=town["name"], geonameid=int(town["geonameid"]), feature="PPL",
+                                latitude=float(town["lat"]), longitude=float(town["lon"]),
+                                population=int(town["population"] or 0))
+                town_named = True
+                reason += f"; the town of the district's name, {town['name']} (GeoNames)"
     if place.feature == "SITE:region":  # a region of several districts has no admin2
         place = replace(place, admin2=None)
     if m.relation == "countryside" and place.admin2 and place.feature in ("PPLA", "PPLC") \
@@ -467,12 +479,13 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         # "ريف حلب الشمالي"، "بريف إدلب": the countryside of a governorate's namesake capital is the governorate's,
         # over several districts
         place = replace(place, admin2=None)
-    precision = precision_of(entry, m)
+    precision = precision_of(entry, m) if not town_named else (2 if m.relation else 1)
     if m.relation:
         reason += f"; {m.relation.replace('_', ' ')}"
     text = written if written is not None else doc.original_text(m.start, m.end)
     return PlaceMention(start=m.start, end=m.end, text=text, place=place,
-                        precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation)
+                        precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation,
+                        note=f"location matched to GeoNames {place.name} by its transliteration" if town_named else None)
 
 
 # -- one event's place -----------------------------------------------------------------------------------
@@ -480,11 +493,13 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
 def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMention]:
     """The place(s) where the event reported by ``trigger`` in ``sentence`` happened (see module docstring)."""
     dateline = (doc.user_data.get("geo") or {}).get("dateline")
+    desk = (doc.user_data.get("geo") or {}).get("desk")
     # the dateline says where the report was filed: only a fallback for the event's place
     # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened; but a missile
     # or drone shot down is coded where it was aimed when the text says nothing else (spec section 5)
     elsewhere = AIMED_AT if getattr(trigger, "sub_event_type", None) == "Disrupted weapons use" else ELSEWHERE
-    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in elsewhere]
+    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in elsewhere
+                and p.start != desk]
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -508,6 +523,12 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
             if group:
                 return _pick(doc, group, prev.end, prev.end)
             k -= 1
+    elif dateline is not None and any(
+            p.place.feature == "PCLI" and sentence.start <= p.start < sentence.end and p.start > dateline.end + 40
+            and p.place.country != dateline.place.country for p in doc.places):
+        # "نيويورك، الولايات المتحدة (CNN)— ... غارة جوية على هدف في ليبيا": the event is in the country its
+        # sentence names, not where the report was filed
+        return []
     return _fallback(doc)
 
 
@@ -660,8 +681,10 @@ def _fallback(doc: Document) -> list[PlaceMention]:
     # the article's main governorate
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, PlaceMention] = {}
+    desk = geo.get("desk")
     for p in doc.places:
-        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation not in ELSEWHERE:
+        if p.place.feature != "PCLI" and p.place.admin1 and p.place.country == doc.country and p.relation not in ELSEWHERE \
+                and p.start != desk:
             counts[p.place.admin1] += 1
             first.setdefault(p.place.admin1, p)
     if not counts:

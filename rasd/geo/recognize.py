@@ -243,8 +243,10 @@ class Recognizer:
                 j -= 1
             elif "p" in flags and self.word_in(tokens[j].text, self.titles):
                 m.person = True
-            elif "f" not in flags and self.word_in(tokens[j].text, self.gaz.fronts):
-                m.notes.append("front")  # "جبهة صرواح": the front at a place (جبهة النصرة names no place)
+            elif "t" not in flags and "T" not in flags and self.word_in(tokens[j].text, self.gaz.fronts):
+                # "جبهة صرواح"، "جبهة نهم": the front at a place (جبهة النصرة names no place); a name that is also a
+                # word of middling frequency (نهم, flag f) may be one, not a very frequent word (t: جبهة التحرير)
+                m.notes.append("front")
             elif self.word_in(tokens[j].text, self.gaz.groups):
                 m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
                 m.notes.append("group")

@@ -48,22 +48,90 @@ def frequent_words() -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#")) - {"word"}
 
 
-_LETTERS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
-            "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
-            "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a",
-            "ى": "a", "ء": "'", "ئ": "'", "ؤ": "'", "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g", "ک": "k", "ی": "y"}
+_LETTERS = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
+            "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q",
+            "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ء": "'", "ئ": "'", "ؤ": "'", "أ": "'", "إ": "'",
+            "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g", "ک": "k", "ی": "y"}
+_VOWEL_LETTERS = "اىةويآأإ"
 _SUN = set("تثدذرزسشصضطظلن")
 
 
 # the first words of place names, spelt as the gazetteers and the hand-coded sets spell them
 _WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر": "Kafr", "دير": "Deir", "عين": "Ayn",
           "خربة": "Khirbat", "خربه": "Khirbat", "ابو": "Abu", "أبو": "Abu", "بني": "Bani", "جبل": "Jabal",
-          "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq"}
+          "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
+
+
+def _latin_word(word: str, construct: bool = False) -> str:
+    """One Arabic word (article already off) in Latin letters. Short vowels are not written in Arabic, so they
+    are put where Arabic syllables need one: after the first consonant when a second follows (ملح: Malh-),
+    between the second and third of a run (مندب: Mandab, مغرس: Maghras), and between two consonants after a long
+    vowel: ``i`` after ``a``, the pattern of فاعل (الفاخر: Fakhir, المياذن: Mayadhin, الراهدة: Rahidah), ``a`` after
+    ``i`` or ``u`` (المشيرفة: Mashirafah). و and ي are
+    consonants at the start or before a vowel letter, ``ay`` right after a first consonant (زيزون: Zayzun, حيط: Hayt),
+    ``u``/``i`` elsewhere; ية is ``iyah``; a final ة is ``ah`` (``at`` before the next word of a name: سيلة
+    الوهبية: Saylat al-...)."""
+    out: list[str] = []
+    run = 0  # consonants written since the last vowel
+    after_long = ""  # the last vowel written, if long
+    n = len(word)
+
+    def consonant(lat: str) -> None:
+        nonlocal run, after_long
+        if out and (run >= 2 or run == 1 and len(out) == 1):
+            out.append("a")
+            run, after_long = 0, ""
+        elif run == 1 and after_long:
+            out.append("i" if after_long == "a" else "a")
+            run, after_long = 0, ""
+        out.append(lat)
+        run += 1
+
+    def vowel(v: str, long: str = "") -> None:
+        nonlocal run, after_long
+        out.append(v)
+        run, after_long = 0, long
+
+    for k, ch in enumerate(word):
+        nxt = word[k + 1] if k + 1 < n else ""
+        if k == 0 and ch in "اأإآ":
+            vowel("i" if ch == "إ" else "a")
+        elif ch in "اآى":
+            vowel("a", long="a")
+        elif ch == "ة":
+            if construct:
+                vowel("at")
+            else:
+                out.append("h" if out and out[-1][-1:] in "aiu" and not out[-1].endswith("iy") else "ah")
+                run = 0
+        elif ch in "وي":
+            semi, long_v = ("w", "u") if ch == "و" else ("y", "i")
+            if ch == "ي" and nxt == "ة":
+                vowel("iy")
+            elif k == 0 or nxt and nxt in _VOWEL_LETTERS[:5] or word[k - 1] in "اآى":
+                consonant(semi)
+            elif not nxt:
+                if ch == "و" and n <= 3 and run == 1:
+                    consonant(semi)  # دلو، صلو: a consonant closing a short word
+                else:
+                    vowel(long_v)
+            elif ch == "ي" and run == 1 and len(out) == 1:
+                vowel("ay")  # the diphthong of a first syllable: زيزون Zayzun، حيط Hayt
+            else:
+                vowel(long_v, long=long_v)
+        else:
+            lat = _LETTERS.get(ch)
+            if lat is not None:
+                consonant(lat)
+    text = re.sub(r"([aiu])\1+", r"\1", "".join(out))
+    lead = len(text) - len(text.lstrip("'"))
+    return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
 
 
 def transliterate(arabic: str) -> str:
-    """A readable Latin spelling of an Arabic place name (no short vowels are written, so ``a`` is put between
-    two consonants): ``الطحيتا`` -> ``Al-Tahita``, ``تل رفعت`` -> ``Tal Rafa't``, ``أم الجرن`` -> ``Um Al-Jarn``."""
+    """A readable Latin spelling of an Arabic place name, as gazetteers and coders write one (see
+    :func:`_latin_word` for where the unwritten short vowels go): ``الطحيتا`` -> ``Al-Tahita``, ``المغرس`` ->
+    ``Al-Maghras``, ``أم المياذن`` -> ``Umm Al-Mayadhin``, ``سيلة الوهبية`` -> ``Saylat Al-Wahbiyah``."""
     words = []
     parts = arabic.split()
     for k_word, word in enumerate(parts):
@@ -74,29 +142,7 @@ def transliterate(arabic: str) -> str:
         prefix = ""
         if word.startswith("ال") and len(word) > 3:
             prefix, word = "Al-", word[2:]
-        out: list[str] = []
-        for k, ch in enumerate(word):
-            nxt = word[k + 1] if k + 1 < len(word) else ""
-            if ch in "وي":
-                vowel = "u" if ch == "و" else "i"
-                cons = "w" if ch == "و" else "y"
-                if k == 0 or nxt in "اوىة" or (out and out[-1][-1:] in "aiu"):
-                    out.append(cons)
-                else:
-                    out.append(vowel)
-                continue
-            lat = _LETTERS.get(ch)
-            if lat is None:
-                continue
-            out.append(lat)
-            after = word[k + 2] if k + 2 < len(word) else ""
-            if ch not in "اأإآىة" and nxt and (nxt not in "اوىيةأإآ" and _LETTERS.get(nxt) is not None
-                                               or nxt in "وي" and after in "اىة"):
-                out.append("a")  # two consonants: a short vowel between them (حيان: Hayan)
-        text = "".join(out)
-        text = re.sub(r"([aiu])\1+", r"\1", text)
-        lead = len(text) - len(text.lstrip("'"))
-        text = text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+        text = _latin_word(word, construct=k_word < len(parts) - 1 and word.endswith(("ة", "ه")) and len(word) > 2)
         words.append(prefix + text if text else prefix.rstrip("-"))
     return " ".join(w for w in words if w)
 
@@ -137,6 +183,20 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     return _Item(i, i, clitic)
 
 
+# words that open a bare name when a qualifier follows it (_qualifier): a front (جبهة) and the prepositions of place
+_OPENERS = frozenset({"في", "وفي", "علي", "وعلي", "جبهه", "وجبهه", "بجبهه", "جبهات", "وجبهات", "بجبهات"})
+_COMPASS = frozenset({"north_of", "south_of", "east_of", "west_of"})
+_QUALIFYING_TYPES = frozenset({"adm1", "adm2", "adm3", "region", "area", "town"})
+
+
+def _qualifier(rec, word: str) -> bool:
+    """Whether ``word`` places the name before it: a compass word (شمال، غربي) or ب + a governorate, district or
+    area word (بمحافظة، بمديرية، بولاية، بمنطقة)."""
+    if rec.word_in(word, rec.directions1) in _COMPASS:
+        return True
+    return word[:1] == "ب" and rec._type_word(word[1:])[0] in _QUALIFYING_TYPES
+
+
 def _context_word(rec, word: str) -> bool:
     return bool(rec.word_in(word, rec.types1) or rec.word_in(word, rec.directions1) or word in rec.dir_by_last
                 or rec.word_in(word, rec.gaz.adjectives) or rec.word_in(word, rec.titles)
@@ -159,7 +219,11 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     forms = _type_forms(rec)
     # the type words' positions, found once (a dictionary look-up per token)
     at = [k for k, w in enumerate(texts) if w in forms]
-    if not at:
+    # a front or a preposition before a name that a compass phrase or a governorate/district word follows:
+    # "في جبهة حام بمديرية المتون"، "في المغرس غربي مديرية التحيتا"
+    openers = [k for k, w in enumerate(texts) if w in _OPENERS and k + 2 < len(texts)
+               and _qualifier(rec, texts[k + 2])]
+    if not at and not openers:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
     for k in at:
@@ -175,14 +239,25 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     out = []
     n = len(toks)
     resume = 0
-    for i in at:
-        if i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
+    opener_set, at_set = set(openers), set(at)
+    for i in sorted(at_set | opener_set):
+        if i in opener_set and i not in at_set:
+            if i < resume or i + 1 in covered:
+                continue
+            item = _candidate(doc, rec, i + 1, covered, True)
+            # one word, the qualifier right after it (a two-word name after تل، أم ... is no bare name here)
+            if item is None or item.frequent or item.end != i + 1 or toks[i + 2].start - toks[i + 1].end > 3:
+                continue
+            district_word, items = False, [item]
+        elif i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
             continue
-        district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
-        items: list[_Item] = []
+        else:
+            district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
+            items = []
         j = i + 1
         first = True
-        while j < n and len(items) < _MAX_ITEMS:
+        scan = not items  # a type word opens a list; an opener's one name is already taken
+        while scan and j < n and len(items) < _MAX_ITEMS:
             if j in covered:  # a known place of the list: the list goes on after it
                 last = covered[j]
                 nxt = last + 1
