@@ -1000,8 +1000,7 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
     if not 0 <= index < len(doc.sentences):
         return None
     sentence = doc.sentences[index]
-    others = [t for t in doc.triggers if t.sentence == index and not t.modality
-              and (step < 0 or t.event_type == trigger.event_type)]
+    others = [t for t in _triggers_in(doc, index) if not t.modality and (step < 0 or t.event_type == trigger.event_type)]
     if not others:
         return None
     first = others[0]
@@ -1012,6 +1011,18 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
     if key not in memo:
         memo[key] = _doer_of(doc, first, sentence, country)
     return memo[key]
+
+
+def _triggers_in(doc: Document, index: int) -> list:
+    """``[t for t in doc.triggers if t.sentence == index]``: the triggers grouped by sentence once per article
+    (``doc.user_data``, while ``doc.triggers`` is the same list), not scanned for every event word."""
+    memo = doc.user_data.get("_actors_triggers_in")
+    if memo is None or memo[0] is not doc.triggers or memo[1] != len(doc.triggers):
+        groups: dict[int, list] = {}
+        for t in doc.triggers:
+            groups.setdefault(t.sentence, []).append(t)
+        memo = doc.user_data["_actors_triggers_in"] = (doc.triggers, len(doc.triggers), groups)
+    return memo[2].get(index, [])
 
 
 def _doer_of(doc: Document, trigger, sentence, country: str | None) -> Actor | None:

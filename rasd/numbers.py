@@ -1211,8 +1211,9 @@ def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int
         nxt = doc.sentences[idx + 1]
         if not _competitors(doc, trigger, nxt.start, nxt.end):
             spans.append((nxt.start, nxt.end))
-    found = [m for m in doc.casualties if m.updated and m.kind == "killed" and not m.aggregate
-             and any(s <= m.start and m.end <= e for s, e in spans)]
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    found = [m for m in starting_in(doc, "casualties", lo, hi) if m.updated and m.kind == "killed"
+             and not m.aggregate and any(s <= m.start and m.end <= e for s, e in spans)]
     found = _owned(doc, trigger, found, sentence.start, spans[-1][1])
     return found[-1] if found else None
 
