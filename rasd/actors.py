@@ -55,7 +55,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .doc import Document
+from .doc import Document, starting_in
 from .lexicon import PhraseMatcher, first_readings
 from .text import norm, strip_article
 
@@ -1000,8 +1000,7 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
     if not 0 <= index < len(doc.sentences):
         return None
     sentence = doc.sentences[index]
-    others = [t for t in doc.triggers if t.sentence == index and not t.modality
-              and (step < 0 or t.event_type == trigger.event_type)]
+    others = [t for t in _triggers_in(doc, index) if not t.modality and (step < 0 or t.event_type == trigger.event_type)]
     if not others:
         return None
     first = others[0]
@@ -1014,15 +1013,26 @@ def _carried(doc: Document, trigger, country: str | None, step: int = -1) -> Act
     return memo[key]
 
 
+def _triggers_in(doc: Document, index: int) -> list:
+    """``[t for t in doc.triggers if t.sentence == index]``: the triggers grouped by sentence once per article
+    (``doc.user_data``, while ``doc.triggers`` is the same list), not scanned for every event word."""
+    memo = doc.user_data.get("_actors_triggers_in")
+    if memo is None or memo[0] is not doc.triggers or memo[1] != len(doc.triggers):
+        groups: dict[int, list] = {}
+        for t in doc.triggers:
+            groups.setdefault(t.sentence, []).append(t)
+        memo = doc.user_data["_actors_triggers_in"] = (doc.triggers, len(doc.triggers), groups)
+    return memo[2].get(index, [])
+
+
 def _doer_of(doc: Document, trigger, sentence, country: str | None) -> Actor | None:
     """The armed actor the rules read as the doer of ``trigger`` in ``sentence`` (None: none clearly)."""
     cands = []
-    for m in doc.actors:
-        if sentence.start <= m.start < sentence.end:
-            if m.kind == "source":
-                cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
-            elif (actor := _resolve(doc, m, country)) is not None:
-                cands.append(_Cand(m, actor))
+    for m in _mentions_in(doc, sentence):
+        if m.kind == "source":
+            cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
+        elif (actor := _resolve(doc, m, country)) is not None:
+            cands.append(_Cand(m, actor))
     if not cands:
         return None
     _analyse(doc, trigger, sentence, cands)
@@ -1032,13 +1042,17 @@ def _doer_of(doc: Document, trigger, sentence, country: str | None) -> Actor | N
     return None
 
 
+def _mentions_in(doc: Document, span) -> list[ActorMention]:
+    """``[m for m in doc.actors if span.start <= m.start < span.end]``, without reading every mention of
+    the article (:func:`rasd.doc.starting_in`)."""
+    return [m for m in starting_in(doc, "actors", span.start, span.end) if span.start <= m.start < span.end]
+
+
 def candidates(doc: Document, trigger, sentence, country: str | None, analyse: bool = True) -> list[_Cand]:
     """The actor mentions of ``sentence`` read for an event in ``country``, each scored by the rules as a doer
     (``agent``) or the one hit (``target``) of ``trigger`` (the role model's input)."""
     cands: list[_Cand] = []
-    for m in doc.actors:
-        if not (sentence.start <= m.start < sentence.end):
-            continue
+    for m in _mentions_in(doc, sentence):
         if m.kind == "source":
             cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
             continue
@@ -1076,8 +1090,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if country is None:
         # no place in a known country: the home of the group the sentence names (Boko Haram: Nigeria), so
         # that its victims are not "Civilians (Unknown)"
-        country = next((lex.homes.get(m.entries[0].name) for m in doc.actors
-                        if sentence.start <= m.start < sentence.end and m.kind == "actor" and not m.generic
+        country = next((lex.homes.get(m.entries[0].name) for m in _mentions_in(doc, sentence)
+                        if m.kind == "actor" and not m.generic
                         and m.entries and m.entries[0].countries is None and lex.homes.get(m.entries[0].name)
                         and m.entries[0].category in ("Rebel group", "Political militia", "Identity militia")), None)
     cands = candidates(doc, trigger, sentence, country, analyse=False)
@@ -1245,7 +1259,7 @@ def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand], country: s
             break
         sentence = doc.sentences[index]
         here = cands if index == trigger.sentence else [
-            _Cand(m, a) for m in doc.actors if sentence.start <= m.start < sentence.end and m.kind == "actor"
+            _Cand(m, a) for m in _mentions_in(doc, sentence) if m.kind == "actor"
             and (a := _resolve(doc, m, country)) is not None]
         forces = [c for c in here if not c.source and c.actor.category in ("State forces", "External/Other forces")
                   and c.mention.kind == "actor" and not c.actor.name.startswith("Government of")]

@@ -16,10 +16,12 @@ its fields, a confidence and a stable id.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from . import actors, dates, geo, numbers
 from .doc import Document
+from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -308,12 +310,15 @@ def _governorate_level(event: Event) -> bool:
     saying "in Aleppo" or "in Deir ez-Zor" rarely means the city rather than the province)."""
     if event.geo_precision == 3:
         return True
-    from .evaluate import fold
+    return bool(event.location) and _bare_name(event.location) == _bare_name(event.admin1)
 
-    def bare(name):
-        name = fold(name) or ""
-        return name[3:] if name.startswith(("al ", "ar ", "as ", "ad ", "an ", "az ")) else name
-    return bool(event.location) and bare(event.location) == bare(event.admin1)
+
+@lru_cache(maxsize=16_384)
+def _bare_name(name: str | None) -> str:
+    """A place name folded (:func:`rasd.evaluate.fold`) without its article (al-, ar-, ...), cached per name:
+    every pair of an article's events compares theirs."""
+    name = fold(name) or ""
+    return name[3:] if name.startswith(("al ", "ar ", "as ", "ad ", "an ", "az ")) else name
 
 
 def _kind(event: Event) -> str:

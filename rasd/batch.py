@@ -401,7 +401,10 @@ def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int,
               render: RenderFunc | None = None) -> Iterator[Any]:
     if func is None:
         warm_up()  # load the resources once in the parent: forked workers share them copy-on-write
-    _freeze()  # and keep the collector from touching (and so copying) the shared pages in the workers
+    # and keep the collector from touching (and so copying) the shared pages in the workers; no collection
+    # first: it would take 30 ms before the workers start, and the memory it frees makes holes in pages
+    # the workers then write to (Python's advice for gc.freeze before a fork)
+    _freeze(collect=False)
     ctx = _pool_context()
     pool, seen = _new_pool(ctx, workers, func, render)
     pending: collections.deque = collections.deque()  # (chunk, result), in input order

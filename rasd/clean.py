@@ -224,10 +224,14 @@ def check_arabic(text: str) -> None:
         raise InputError("empty article (no text after cleaning)")
     if len(text) > MAX_CHARS:
         raise InputError(f"article too large: {len(text):,} characters (limit {MAX_CHARS:,})")
-    latin = len(_OTHER_LETTER.findall(text))
     # The Arabic letters of the opening are counted first: when they already make the article Arabic
-    # and long enough, so do those of the whole text (counting more only raises both figures).
+    # and long enough, so do those of the whole text (counting more only raises both figures). Letters of
+    # other scripts are at most the rest of the text (arabic + latin <= len(text)): where the opening's
+    # Arabic letters make the share even against that, they need no counting (most news articles).
     arabic = sum(map(len, _ARABIC_RUN.findall(text, 0, _OPENING_CHARS)))
+    if arabic >= MIN_ARABIC_LETTERS and not arabic < MIN_ARABIC_SHARE * len(text):
+        return
+    latin = len(_OTHER_LETTER.findall(text))
     if arabic >= MIN_ARABIC_LETTERS and not arabic < MIN_ARABIC_SHARE * (arabic + latin):
         return
     arabic = sum(map(len, _ARABIC_RUN.findall(text)))

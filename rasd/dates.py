@@ -47,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from .doc import starting_in
 from .text import normalize, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1158,7 +1159,7 @@ def _place_names(doc: "Document", span: Any) -> set[str]:
 
 def _compute_place_names(doc: "Document", span: Any) -> set[str]:
     names = set()
-    for p in getattr(doc, "places", []) or []:
+    for p in starting_in(doc, "places", span.start, span.end):
         place = getattr(p, "place", None)
         if span.start <= p.start < span.end and place is not None \
                 and getattr(place, "feature", None) not in ("PCLI", "ADM1"):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_left
+import operator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,6 +125,32 @@ class Document:
             if s.start <= pos < s.end:
                 return s
         return None
+
+
+def starting_in(doc: Any, name: str, lo: int, hi: int) -> list:
+    """The items of the annotation list ``getattr(doc, name)`` (``"actors"``, ``"casualties"``, ``"places"``,
+    ``"triggers"``: anything with a ``start``) whose start lies in ``[lo, hi]``, in the list's order.
+
+    A superset of the items inside a span ``[lo, hi)``, which callers then test as they would test every
+    item: found by bisection over the items' starts, read once per article and list (kept in
+    ``doc.user_data`` while ``getattr(doc, name)`` is the same list, as long), so that an article of
+    thousands of event words does not scan all its mentions for each of them. A list not in order of its
+    items' starts (made by hand), or a stand-in document without ``user_data``, gives the whole list."""
+    items = getattr(doc, name, None) or []
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return items
+    memo = data.get("_starts")
+    if memo is None:
+        memo = data["_starts"] = {}
+    known = memo.get(name)
+    if known is None or known[0] is not items or len(known[1]) != len(items):
+        starts = [item.start for item in items]
+        known = memo[name] = (items, starts, all(map(operator.le, starts, starts[1:])))
+    starts, ordered = known[1], known[2]
+    if not ordered:
+        return items
+    return items[bisect_left(starts, lo):bisect_right(starts, hi)]
 
 
 def article_id(text: str, url: str | None = None) -> str:

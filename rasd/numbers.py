@@ -52,6 +52,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any, Sequence
 
+from .doc import starting_in
 from .text import norm, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1210,8 +1211,9 @@ def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int
         nxt = doc.sentences[idx + 1]
         if not _competitors(doc, trigger, nxt.start, nxt.end):
             spans.append((nxt.start, nxt.end))
-    found = [m for m in doc.casualties if m.updated and m.kind == "killed" and not m.aggregate
-             and any(s <= m.start and m.end <= e for s, e in spans)]
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    found = [m for m in starting_in(doc, "casualties", lo, hi) if m.updated and m.kind == "killed"
+             and not m.aggregate and any(s <= m.start and m.end <= e for s, e in spans)]
     found = _owned(doc, trigger, found, sentence.start, spans[-1][1])
     return found[-1] if found else None
 
@@ -1263,7 +1265,7 @@ def _toll_placed(doc: "Document", result: Fatalities) -> bool:
     if result.start is None or result.end is None:
         return False
     text = doc.norm.text
-    for p in getattr(doc, "places", []) or []:
+    for p in starting_in(doc, "places", result.start, result.end + 30):
         if result.start <= p.start < result.end:
             return True
         if result.end <= p.start <= result.end + 30 and re.search(r"(?:^|[ ])في[ ]+(?:\w+[ ]+)?$",
@@ -1317,11 +1319,11 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
     sub = getattr(trigger, "sub_event_type", None)
     for j in range(idx, min(len(doc.sentences), idx + 3)):
         s = doc.sentences[j]
-        tolls = [m for m in doc.casualties if s.start <= m.start and m.end <= s.end and m.kind == "killed"
-                 and m.count > 0 and not m.aggregate]
+        tolls = [m for m in starting_in(doc, "casualties", s.start, s.end) if s.start <= m.start and m.end <= s.end
+                 and m.kind == "killed" and m.count > 0 and not m.aggregate]
         if not tolls:
             continue
-        reported = sorted((t for t in getattr(doc, "triggers", []) or []
+        reported = sorted((t for t in starting_in(doc, "triggers", s.start, s.end)
                            if getattr(t, "modality", None) is None and not getattr(t, "absorbed", False)
                            and s.start <= t.start < s.end), key=lambda t: t.start)
         here = (trigger.start, trigger.end)
@@ -1352,7 +1354,6 @@ def _joined(doc: "Document", a: Any, b: Any) -> bool:
 def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatalities:
     pos = getattr(trigger, "start", sentence.start)
     clause = _clause_of(sentence, pos)
-    casualties = doc.casualties
     scopes: list[tuple[str, int, int]] = []
     if clause is not sentence:
         scopes.append(("clause", clause.start, clause.end))
@@ -1361,7 +1362,8 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fata
     later = _updated_later(doc, trigger, sentence, idx)
     aggregates: list[CasualtyMention] = []
     for where, start, end in scopes:
-        inside = [m for m in casualties if m.start >= start and m.end <= end and m.kind != "injured"]
+        inside = [m for m in starting_in(doc, "casualties", start, end) if m.start >= start and m.end <= end
+                  and m.kind != "injured"]
         owned = _owned(doc, trigger, inside, sentence.start, sentence.end)
         aggregates += [m for m in owned if m.aggregate]
         result = _combine(doc, [m for m in owned if not m.aggregate], where)
@@ -1373,7 +1375,8 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fata
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
         if _continues(doc, nxt, trigger):
-            inside = [m for m in casualties if m.start >= nxt.start and m.end <= nxt.end and m.kind != "injured"]
+            inside = [m for m in starting_in(doc, "casualties", nxt.start, nxt.end)
+                      if m.start >= nxt.start and m.end <= nxt.end and m.kind != "injured"]
             aggregates += [m for m in inside if m.aggregate]
             result = _combine(doc, [m for m in inside if not m.aggregate], "next sentence")
             if result:

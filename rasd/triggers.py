@@ -92,7 +92,7 @@ def find_triggers(doc: Document) -> None:
         matches = matcher.find_longest(tokens)
         if not matches:
             continue
-        aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens))
+        aircraft: list[int] | None = None  # where aircraft words start, found once when needed
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         found_words: tuple[list[int], list[int]] | None = None
         for m in matches:
@@ -100,8 +100,12 @@ def find_triggers(doc: Document) -> None:
             if sub == "-":
                 continue
             trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
-            if sub == "Shelling/artillery/missile attack" and trig.generic and _near(aircraft, m.start, 40):
-                trig.sub_event_type, trig.event_type, trig.weight = "Air/drone strike", "Explosions/Remote violence", 0.9
+            if sub == "Shelling/artillery/missile attack" and trig.generic:
+                if aircraft is None:
+                    aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens))
+                if _near(aircraft, m.start, 40):
+                    trig.sub_event_type, trig.event_type = "Air/drone strike", "Explosions/Remote violence"
+                    trig.weight = 0.9
             if sub == "Remote explosive/landmine/IED":
                 if suicide is None:
                     hits = _SUICIDE.find(tokens)

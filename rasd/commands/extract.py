@@ -5,6 +5,7 @@ import argparse
 import functools
 import json
 import sys
+import time
 from pathlib import Path
 
 from ..doc import parse_date
@@ -61,6 +62,27 @@ def _jsonl_render(pretty: bool):
     return functools.partial(jsonl_line, indent=2) if pretty else jsonl_line
 
 
+#: seconds between flushes of an output file (a killed run loses at most the lines of that long, which
+#: ``--resume`` does again; a flush a line cost the parent of the workers a system call an article)
+FLUSH_INTERVAL = 0.05
+
+
+class _Flusher:
+    """Flushes ``out`` when called, at most once every :data:`FLUSH_INTERVAL` seconds (closing the file
+    flushes the rest)."""
+
+    __slots__ = ("out", "due")
+
+    def __init__(self, out) -> None:
+        self.out, self.due = out, 0.0
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if now >= self.due:
+            self.out.flush()
+            self.due = now + FLUSH_INTERVAL
+
+
 def run(args: argparse.Namespace) -> int:
     if args.published and parse_date(args.published) is None:
         raise InputError(f"--published must be YYYY-MM-DD, not {args.published!r}")
@@ -82,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     last_skip = ""
     collected: list[dict] = []
     render = _jsonl_render(args.pretty) if args.format == "jsonl" else None
+    flush = _Flusher(out)
     try:
         for result in _stream(records, args, skip_ids, render):
             articles += 1
@@ -93,12 +116,12 @@ def run(args: argparse.Namespace) -> int:
             if render is not None:  # the line made by the worker: written as it is
                 events += result.n_events
                 out.write(result.line)
-                out.flush() if args.output else None
+                flush() if args.output else None
             elif args.format == "jsonl":
                 events += len(result.events)
                 payload = result.to_json()
                 out.write(json.dumps(payload, ensure_ascii=False, indent=2 if args.pretty else None) + "\n")
-                out.flush() if args.output else None
+                flush() if args.output else None
             else:
                 events += len(result.events)
                 collected.extend(result.events)

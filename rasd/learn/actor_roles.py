@@ -165,12 +165,12 @@ class RoleModel:
         of actor2 to the points of the one hit) for the mentions no strong cue of the rules decides (see
         :func:`blend`); a sentence with an explicit construction (من قبل، تبنى، بين ... و) is left to the
         rules. Sources stay sources."""
+        if all(c.source for c in cands):
+            return  # nobody but sources: nothing to score
         shared = _sentence_context(doc, trigger, sentence, cands)
         rows = [(c, features(doc, trigger, sentence, c, cands, shared)) for c in cands if not c.source]
         if any(hard(row) for _, row in rows):
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
-        if not rows:
-            return
         for (c, _), p in zip(rows, self.probabilities_of([row for _, row in rows])):
             c.rule_target = c.target
             c.agent, c.target = blend(c.agent, c.target, p)

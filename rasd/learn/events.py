@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..event import SUB_EVENT_TYPES
 from .linear import LinearModel, feature_index, fit_logistic, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -287,7 +288,6 @@ def model_type(own: str, dist: dict[str, float], margin: float) -> str:
     by ``margin``. Between battles the rules decide (a clash that changes who holds a place is the
     territorial change, settled when the tellings merge), so a battle is never re-typed as another battle;
     nor a riot as a peaceful protest (the violence the rules read is what makes it a riot)."""
-    from ..event import SUB_EVENT_TYPES
     best = max((c for c in dist if c != NONE), key=dist.__getitem__)
     if best == own or dist[best] - dist.get(own, 0.0) < margin:
         return own
