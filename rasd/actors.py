@@ -322,10 +322,15 @@ def find_actors(doc: Document) -> None:
                 continue
             entries = antecedent.entries
             note = f"{head.note} refers to {antecedent.entries[0].name} ({antecedent.text})"
-        if head.generic and last + 1 < len(tokens) and tokens[last + 1].start - end <= 2:
+        if (head.generic or any(e.generic for e in entries)) and last + 1 < len(tokens) \
+                and tokens[last + 1].start - end <= 2:
             nationality = _nationality(lex, tokens[last + 1].text)
             if nationality:
                 country, last, end = nationality, last + 1, tokens[last + 1].end
+                # a nationality written after it names the state (الطيران الحربي الإسرائيلي in Syria is
+                # Israel's, not the reading الطيران الحربي has there): the generic reading first
+                entries = tuple(sorted(entries, key=lambda e: not e.generic))
+                head = entries[0]
         actor = _actor(entries, doc.country, country)
         if actor is None and kind != "source":
             actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
@@ -1126,6 +1131,9 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
         joined = {id(o) for o in _associates(doc, first, cands, set())}
         rest = [c for c in rest if id(c) not in joined or c.rule_target is None and c.target - c.agent >= 2.5]
+    if sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        # a place is taken from an armed side: the people living there are not the side that lost it
+        rest = [c for c in rest if c.actor.category != "Civilians"]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
     drivers = None
@@ -1157,6 +1165,13 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     # nobody named as the doer
     if roles.actor1 is None:
         _default_actor1(doc, trigger, roles, country, set_role)
+    elif roles.actor1.startswith("Unidentified Armed Group") and violent and sub not in (
+            "Air/drone strike", "Chemical weapon"):
+        # gunmen, unnamed in the sentence, whose attack a group claimed: the group (ACLED)
+        claimant = _claimant(doc, trigger, country, roles.actor2)
+        if claimant:
+            set_role("actor1", claimant, "the attackers are unnamed here: the group that claimed the attack "
+                     "(تبنى/أعلن مسؤوليته)")
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
             or sub == "Government regains territory") and not roles.actor1.startswith("Unidentified"):
@@ -1312,9 +1327,89 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
             roles.reasons.append(f"source: {c.mention.text} (reports, not a participant)")
 
 
+# Claims of responsibility: تبنى/تبناه X، أعلن X مسؤوليته، X الذي أعلن مسؤوليته (with clitics), as written
+_CLAIM_WORDS = CLAIM | RESPONSIBILITY | _words("تبناه تبناها تبناهما تبنته تبنتها تبنوه تبنوها يتبناه يتبناها تتبناه "
+                                              "تتبناها مسووليتهما بالمسووليه يتبن تتبن")
+CLAIM_SURFACE = frozenset(p + w for p in ("", "و", "ف") for w in _CLAIM_WORDS)
+CLAIM_DENIED = _words("لم لا ولم ولا دون بدون عدم اي أي ينفي نفى نفت تنفي")
+CLAIMANTS = ("Rebel group", "Political militia", "Identity militia")
+# what a claim of attacks in general is of (أعلن داعش مسؤوليته عن الكثير من الهجمات، تبنى هجمات سابقة)
+CLAIM_GENERAL = _words("الكثير كثير العديد عديد معظم اغلب سلسله هجمات عمليات تفجيرات اعتداءات سابقه سابقا")
+
+
+def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]]:
+    """The claims of responsibility of the article: (sentence index, the group that claims), read once per
+    article and country. A claim denied or said to be missing (لم تعلن أي جهة مسؤوليتها) gives None; the
+    claimant is the named non-state armed group nearest the claim word in its sentence (within 8 words)."""
+    memo = doc.user_data.setdefault("_actors_claims", {})
+    if country in memo:
+        return memo[country]
+    out: list[tuple[int, Actor | None]] = []
+    texts = doc.token_texts()
+    hits = list(compress(range(len(texts)), map(CLAIM_SURFACE.__contains__, texts)))
+    if hits:
+        tokens = doc.tokens
+        for i in hits:
+            sentence = next((k for k, s in enumerate(doc.sentences) if s.first <= i <= s.last), None)
+            if sentence is None:
+                continue
+            if any(tokens[j].text in CLAIM_DENIED for j in range(max(0, i - 4), i)):
+                out.append((sentence, None))  # nobody claimed it (so far): the attackers stay unidentified
+                continue
+            if any(tokens[j].text in CLAIM_GENERAL for j in range(i + 1, min(doc.sentences[sentence].last, i + 5) + 1)):
+                continue  # a claim of attacks in general, not of this one
+            s = doc.sentences[sentence]
+            best = None
+            for m in doc.actors:
+                if m.kind not in ("actor", "person") or m.generic or not (s.first <= m.first <= s.last):
+                    continue
+                gap = m.first - i if m.first > i else i - m.last
+                if gap > 8:
+                    continue
+                actor = _resolve(doc, m, country)
+                if actor is None or actor.category not in CLAIMANTS:
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, actor)
+            if best is not None:
+                where = {p.place.country for p in doc.places if s.start <= p.start < s.end}
+                if country and where and country not in where:
+                    continue  # a claim of an attack in another country
+                out.append((sentence, best[1]))
+    memo[country] = out
+    return out
+
+
+def _claimant(doc: Document, trigger, country: str | None, target: str | None) -> Actor | None | bool:
+    """The group that claimed the attack: the nearest claim of the event's paragraph (or within two
+    sentences of it); never the target's side.
+    False when the nearest word of a claim says that no one claimed it (لم تتبن أي جهة الهجوم)."""
+    claims = [(k, a) for k, a in _claims(doc, country)
+              if a is None or a.name != target and not allied(a.name, target)]
+    if not claims:
+        return None
+    here = doc.sentences[trigger.sentence]
+    near = [(abs(k - trigger.sentence), k < trigger.sentence, a is not None, a) for k, a in claims
+            if doc.sentences[k].paragraph == here.paragraph or abs(k - trigger.sentence) <= 2]
+    if not near:
+        return None  # a claim told elsewhere in the article may be of another attack
+    found = min(near, key=lambda x: x[:3])[3]
+    return False if found is None else found
+
+
 def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, set_role) -> None:
     event_type, sub = trigger.event_type, trigger.sub_event_type
     target = roles.actor2
+    if event_type in ("Explosions/Remote violence", "Violence against civilians") and sub not in (
+            "Air/drone strike", "Chemical weapon") or event_type == "Battles" and target and sub == "Armed clash":
+        claimant = _claimant(doc, trigger, country, target)
+        if claimant is False:
+            set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
+                                     country), "no doer named and no group claimed it: an unidentified armed group")
+            return
+        if claimant is not None:
+            set_role("actor1", claimant, "no doer named in the sentence: the group that claimed it (تبنى/أعلن مسؤوليته)")
+            return
     for step, where in ((-1, "before"), (1, "after, which tells it in detail")):
         carried = _carried(doc, trigger, country, step)
         if carried is not None and carried.name != target and not allied(carried.name, target):

@@ -278,7 +278,18 @@ def test_there_are_at_least_150_sentences():
      UAG_IQ, US),
     ("ذكرت مصادر أن مسلحي داعش هاجموا قرية البو بالي في الأنبار. واندلعت اشتباكات مع قوات الجيش العراقي في القرية.",
      IS, IQ),
-], ids=["doer-in-the-detail", "leader-in-passing", "battle-against-the-article-side"])
+    # claims of responsibility: the group that claimed the attack, not an unidentified armed group
+    ("قُتل عشرة أشخاص في انفجار سيارة مفخخة قرب سوق في مدينة كابول. وأعلن تنظيم داعش مسؤوليته عن التفجير.",
+     IS, "Civilians (Afghanistan)"),
+    ("هاجم مسلحون نقطة تفتيش للشرطة في ولاية غزني الأفغانية فجر اليوم وقتلوا ستة من عناصرها. وتبنّت حركة طــالبان "
+     "الهجوم في بيان.", "Taliban", "Police Forces of Afghanistan"),
+    ("انفجرت عبوة ناسفة في سوق شعبي بمدينة بعقوبة ما أدى إلى مقتل خمسة مدنيين، في هجوم تبنّاه تنظيمُ داعش.", IS, CIV_IQ),
+    ("قتل عشرة أشخاص في انفجار سيارة مفخخة قرب سوق في مدينة كابول. ولم تعلن أي جهة مسؤوليتها عن التفجير، وتنشط "
+     "حركة طالبان في المنطقة.", "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    ("قُتل ثمانية أشخاص في تفجير انتحاري استهدف مسجداً في مدينة كويتا الباكستانية. وأعلن تنظيم داعش مسؤوليته عن "
+     "الكثير من الهجمات في المدينة.", "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)"),
+], ids=["doer-in-the-detail", "leader-in-passing", "battle-against-the-article-side", "claim-next-sentence",
+        "claim-overrides-gunmen", "claim-relative-clause", "claim-denied", "claim-of-attacks-in-general"])
 def test_actors_from_the_article_around_the_sentence(text, actor1, actor2):
     doc = pipeline.extract({"text": text, "published": "2020-09-03"})
     assert doc.events, "no event"
