@@ -147,6 +147,8 @@ class _Lexicon:
     nationalities: dict[str, str]  # normalised word -> country
     size: dict[str, int]
     generic: dict[str, _Entry] = field(default_factory=dict)  # category -> the generic entry
+    armies: dict[str, str] = field(default_factory=dict)  # a place with no army -> the state whose army acts there
+    air_forces: dict[str, str] = field(default_factory=dict)  # a country -> who flies its air strikes, when not its own
 
 
 def _date(value: Any) -> dt.date | None:
@@ -225,7 +227,12 @@ def lexicon() -> _Lexicon:
     size = {"actors": len(categories), "people": len(data.get("people") or []),
             "generic": len(data.get("generic") or []), "sources": len(data.get("sources") or []),
             "spellings": spellings}
-    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic)
+    armies = {str(k): str(v) for k, v in (data.get("armies") or {}).items()}
+    air_forces = {str(k): str(v) for k, v in (data.get("air_forces") or {}).items()}
+    for name in air_forces.values():
+        if name not in categories:
+            raise ValueError(f"actors.yaml: unknown actor {name!r} in air_forces")
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces)
 
 
 def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
@@ -361,7 +368,7 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
         if country is None or tok.index in taken or tok.index == 0:
             continue
         j = tok.index - 1
-        while j > 0 and tokens[j].text in AIR_WORDS and tok.index - j < 3:
+        while j > 0 and (tokens[j].text in AIR_WORDS or _has(tokens[j], AIR_WORDS)) and tok.index - j < 3:
             j -= 1
         prev = tokens[j]
         if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS:
@@ -491,6 +498,10 @@ def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | No
             continue
         if entry.generic:
             where = nationality or country
+            if entry.name.startswith("Military Forces of") and where in (armies := lexicon().armies):
+                if nationality:  # صواريخ فلسطينية: armed men of a place with no army
+                    return Actor(f"Unidentified Armed Group ({_country_name(where, False)})", "Political militia", where)
+                where = armies[where]  # الجيش in Gaza: the army that operates there
             return Actor(_generic_name(entry.name, where), entry.category, where)
         return Actor(entry.name, entry.category, entry.country)
     return None
@@ -597,6 +608,7 @@ TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نق
 FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
+RESPONSE = _words("ردا رد انتقاما ثارا")
 # Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
 # words rebuilt for every token it tests cost more than the test itself.
 ANY_VERBS = VERBS | PATIENT_VERBS
@@ -632,6 +644,16 @@ def _verb(tok, verbs: frozenset[str]) -> bool:
     return not _verb_forms(tok.text).isdisjoint(verbs)
 
 
+@lru_cache(maxsize=10_000)
+def _object_attached(word: str) -> bool:
+    """A verb written with its object pronoun (تنفذها، واستهدفتهم): the noun after it is its subject
+    (تنفذها أربع طائرات), not its object."""
+    if word[:1] in ("و", "ف") and len(word) > 4:
+        word = word[1:]
+    return word not in VERBS and any(word.endswith(suffix) and word[: -len(suffix)] in VERBS
+                                     for suffix in ("هما", "هم", "ها", "ه"))
+
+
 # -- roles ----------------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Cand:
@@ -645,6 +667,7 @@ class _Cand:
     far: bool = False
     speaker_party: bool = False  # an armed side that reports a fight it is in
     launcher: bool = False  # named as the one who fired (أطلقه X، بنيران X)
+    responder: bool = False  # acts in response to the event (X شن ضربات ردا على الهجوم): not its doer
     rule_target: float | None = None  # the rules' target points before the role model added its own
     why: list[str] = field(default_factory=list)
 
@@ -831,7 +854,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         prev = tokens[j] if j >= lo else None
         masdar = prev is not None and j - 1 >= lo and (tokens[j - 1].text in MASDAR_BEFORE or prev.text.startswith("ال"))
         if prev is not None and _verb(prev, AMBIGUOUS) and not masdar and k - j <= 4 and not c.owner:
-            counted = m.generic and (k - j > 1 or _has(tokens[m.first], COUNTED))
+            counted = m.generic and k - j > 1 or _has(tokens[m.first], COUNTED)
             if _passive(doc, prev) or counted or c.actor.category == "Civilians":
                 c.add("target", 2.5, f"the subject of the passive {prev.text}")
             else:
@@ -841,14 +864,14 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                     or (_verb(prev, VERBS) and _passive(doc, prev)):
                 c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
             elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
-                    and not prev.text.startswith("ب") and counted:
+                    and not prev.text.startswith("ب") and counted and not _object_attached(prev.text):
                 c.add("target", 2.0, f"counted after the verb: its object ({prev.text})")
             elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
                     and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
             elif (prev.text in AGENT_NOUNS or _has(prev, AGENT_NOUNS)) and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"in construct after {prev.text}")
-            elif prev.text in AIR_WORDS and j - 1 >= lo and _has(tokens[j - 1], AGENT_NOUNS):
+            elif _has(prev, AIR_WORDS) and j - 1 >= lo and _has(tokens[j - 1], AGENT_NOUNS):
                 c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
         if _head_of_clause(doc, k, lo):
             follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
@@ -860,6 +883,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             elif k < t_first:
                 c.add("agent", 1.0, "at the head of the clause")
         # --- categories -----------------------------------------------------------------------------
+        if m.generic and m.note.startswith("a strike noun") and c.agent < 2.5:
+            c.add("agent", 2.5 - c.agent, "a strike noun with its nationality (الضربات الجوية التركية)")
         if m.generic and _has(tokens[m.first], TARGET_OBJECTS):
             c.add("target", 2.0, "a post or patrol: the thing hit")
         if c.actor.category == "Civilians":
@@ -872,6 +897,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if c.far:
             c.agent *= 0.5
             c.target *= 0.5
+    # ردا على/انتقاما ل + the event: those who act before it respond to it; they did not do it
+    if any(_has(tokens[j], RESPONSE) for j in range(max(lo, t_first - 3), t_first)):
+        for c in cands:
+            if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
+                c.agent, c.responder = 0.0, True
+                c.why.append("responds to the event (ردا على): not its doer")
     # a missile or drone shot down: who fired it is the side whose weapon was stopped (actor2)
     if trigger.sub_event_type == "Disrupted weapons use":
         for c in cands:
@@ -1150,7 +1181,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if violent and (first is None) != (second is None):
         known = first or second
         other = [c for c in cands if c is not known and not c.source and c.actor.category in ARMED
-                 and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name)
+                 and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name) and not c.responder
                  and not (c.mention.generic and c.actor.name.startswith("Unidentified") and not known.mention.generic)
                  and c.mention.start not in {s for _, s, _ in roles.spans}]
         other = [c for c in other if not c.far]
@@ -1183,7 +1214,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         # people killed and wounded by a bomb, and no armed side named among them: civilians (ACLED)
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "people killed or wounded by the blast and no armed side named among them: civilians")
-    if roles.actor2 is None and event_type == "Violence against civilians":
+    if roles.actor2 is None and (event_type == "Violence against civilians" or sub == "Chemical weapon"):
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "violence against civilians: the victims")
     # associated actors
@@ -1426,6 +1457,12 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             set_role("actor1", Actor(gov, "State forces", country),
                      "territory regained, no taker named: the country's military forces")
         return
+    if sub == "Air/drone strike" and country in lexicon().air_forces:
+        flier = lexicon().air_forces[country]
+        if flier != target and not allied(flier, target):
+            set_role("actor1", Actor(flier, lexicon().categories[flier], lexicon().homes.get(flier)),
+                     f"air strike with no doer named: who flies the air strikes in {country} (actors.yaml air_forces)")
+            return
     if sub == "Air/drone strike":
         counts = _article_counts(doc, country, before=trigger.start)
         air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
@@ -1435,6 +1472,9 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
                    and a.name != target and not allied(a.name, target)]
         if air:
+            # the country's own air force before foreign ones the article names (a foreign state named in a
+            # report of a war is as often named for its politics as for its aircraft)
+            air.sort(key=lambda a: _foreign(a, country))
             set_role("actor1", air[0], "air strike with no doer named: the air force the article names")
             return
     if sub in ("Air/drone strike", "Chemical weapon") and country and not _government_side(target, country):

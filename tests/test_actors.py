@@ -286,10 +286,14 @@ def test_there_are_at_least_150_sentences():
     ("انفجرت عبوة ناسفة في سوق شعبي بمدينة بعقوبة ما أدى إلى مقتل خمسة مدنيين، في هجوم تبنّاه تنظيمُ داعش.", IS, CIV_IQ),
     ("قتل عشرة أشخاص في انفجار سيارة مفخخة قرب سوق في مدينة كابول. ولم تعلن أي جهة مسؤوليتها عن التفجير، وتنشط "
      "حركة طالبان في المنطقة.", "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    # who responds to an attack did not carry it out
+    ("قتل ثلاثة جنود في هجوم على حاجز للجيش قرب مدينة العريش. وشنت القوات المصرية ضربات على مواقع المسلحين ردا على "
+     "الهجوم الذي استهدف الحاجز.", "Unidentified Armed Group (Egypt)", "Military Forces of Egypt"),
     ("قُتل ثمانية أشخاص في تفجير انتحاري استهدف مسجداً في مدينة كويتا الباكستانية. وأعلن تنظيم داعش مسؤوليته عن "
      "الكثير من الهجمات في المدينة.", "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)"),
 ], ids=["doer-in-the-detail", "leader-in-passing", "battle-against-the-article-side", "claim-next-sentence",
-        "claim-overrides-gunmen", "claim-relative-clause", "claim-denied", "claim-of-attacks-in-general"])
+        "claim-overrides-gunmen", "claim-relative-clause", "claim-denied", "responder-not-doer",
+        "claim-of-attacks-in-general"])
 def test_actors_from_the_article_around_the_sentence(text, actor1, actor2):
     doc = pipeline.extract({"text": text, "published": "2020-09-03"})
     assert doc.events, "no event"
