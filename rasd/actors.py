@@ -371,7 +371,7 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
         while j > 0 and (tokens[j].text in AIR_WORDS or _has(tokens[j], AIR_WORDS)) and tok.index - j < 3:
             j -= 1
         prev = tokens[j]
-        if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS:
+        if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS or prev.text in FIRE_NOUNS:
             entry = lex.generic.get("Military")
             how = "a strike noun with a nationality: that state's forces"
         elif _has(prev, TARGET_OBJECTS) or _has(prev, _words("قاعدة قواعد سفينة بارجة معسكر آلية آليات مدرعة")):
@@ -609,6 +609,9 @@ FAR = _words("فيما بينما وفيما وبينما وذلك كما وكم
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 RESPONSE = _words("ردا رد انتقاما ثارا")
+OWN_MEN = _words("جنوده جنودها عناصره عناصرها افراده افرادها مقاتليه مقاتليها منتسبيه منتسبيها ضباطه ضباطها "
+                 "جندييه جندييها رجاله رجالها")
+FIRE_NOUNS = _words("نار النار بنار")  # إطلاق نار فلسطيني: gunfire of that nationality
 # Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
 # words rebuilt for every token it tests cost more than the test itself.
 ANY_VERBS = VERBS | PATIENT_VERBS
@@ -749,6 +752,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             rest = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 6) + 1)]
             if any(t.text in SELF for t in rest[:5]):
                 c.add("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
+            elif any(_has(t, VICTIMS) for t in rest[:3]) and any(t.text in OWN_MEN for t in rest[:5]) \
+                    and c.actor.category in ARMED:
+                c.add("target", 2.5, "reports its own men killed or wounded (أعلن الجيش مقتل أحد جنوده)")
             elif any(t.text in RESPONSIBILITY or _has(t, RESPONSIBILITY) for t in rest[:4]) or any(
                     _has(t, CLAIM) for t in before[-2:]):
                 c.add("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
@@ -1203,9 +1209,16 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         if claimant:
             set_role("actor1", claimant, "the attackers are unnamed here: the group that claimed the attack "
                      "(تبنى/أعلن مسؤوليته)")
+    if roles.actor2 is None and roles.actor1 is not None and event_type == "Battles":
+        # a fight reported by one of its sides (أعلن الجيش مقتل أحد جنوده في إطلاق نار): the other side
+        party = next((c for c in cands if c.speaker_party and c.actor.name != roles.actor1
+                      and not allied(c.actor.name, roles.actor1)), None)
+        if party is not None:
+            set_role("actor2", party.actor, "an armed side reporting the fight it is in", party.mention)
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
-            or sub == "Government regains territory") and not roles.actor1.startswith("Unidentified"):
+            or sub in ("Government regains territory", "Disrupted weapons use", "Non-violent transfer of territory")
+    ) and not roles.actor1.startswith("Unidentified"):
         opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:
             set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")

@@ -76,6 +76,12 @@ CASES: list[tuple] = [
     ("أطلق الجنود النار على شابين فلسطينيَّين قرب مدينة نابلس فجر اليوم", "2018-07-01", IL, "Civilians (Palestine)"),
     ("قُتل جندي إسرائيلي بإطلاق نار فلسطيني قرب السياج شرق خان يونس", "2018-07-20",
      "Unidentified Armed Group (Palestine)", IL),
+    ("وأعلن الجيش الإسرائيلي مساء الجمعة مقتل أحد جنوده في إطلاق نار فلسطيني قرب السياج شرق رفح", "2018-07-21",
+     "Unidentified Armed Group (Palestine)", IL),
+    # -- intercepted weapons: whose weapon was stopped, the side the article names against the interceptor ----------
+    ("أطلق الحوثيون صاروخاً باليستياً باتجاه مدينة نجران. واعترضت الدفاعات الجوية السعودية الصاروخ فوق المدينة",
+     "2018-04-11", SA, HOU, "Disrupted weapons use"),
+    ("أسقطت الدفاعات الجوية السعودية مقذوفات حوثية أُطلقت باتجاه مدينة جازان", "2018-05-02", SA, HOU),
     # -- territory: the people of a place taken are not the side that lost it ----------------------------------------
     ("سيطرت قوات النظام على بلدة حمورية بعد معارك مع فصائل المعارضة أسفرت عن مقتل مدنيين", "2018-03-15", SY,
      "Opposition Rebels (Syria)"),
