@@ -1515,3 +1515,6 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
     elif sub == "Arrests":
         set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
                  "arrests with no one named: the country's police")
+    elif sub == "Disrupted weapons use" and country and not _government_side(target, country):
+        set_role("actor1", Actor(f"Military Forces of {_country_name(country)}", "State forces", country),
+                 "a weapon stopped with no one named: the forces of the state where it was stopped")
