@@ -491,6 +491,11 @@ def _lam(doc: Document, mention: ActorMention) -> bool:
 
 def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | None = None) -> Actor | None:
     """The reading of a mention for an event in ``country`` (None when no reading holds there)."""
+    if country is None and nationality is None and len(entries) > 1 and entries[-1].generic:
+        # no country known: a country's own name for its force (طيران الجيش in Iraq) over "of Unknown"
+        named = next((e for e in entries if not e.generic and e.kind == "actor" and e.countries), None)
+        if named is not None:
+            return Actor(named.name, named.category, named.country)
     for entry in entries:
         if entry.kind == "source":
             return None
@@ -1168,8 +1173,9 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
         joined = {id(o) for o in _associates(doc, first, cands, set())}
         rest = [c for c in rest if id(c) not in joined or c.rule_target is None and c.target - c.agent >= 2.5]
-    if sub in ("Government regains territory", "Non-state actor overtakes territory"):
-        # a place is taken from an armed side: the people living there are not the side that lost it
+    if sub in ("Government regains territory", "Non-state actor overtakes territory", "Agreement"):
+        # a place is taken from an armed side, an agreement is made between armed sides: the people living
+        # there are neither the side that lost it nor a party
         rest = [c for c in rest if c.actor.category != "Civilians"]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
@@ -1217,7 +1223,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
             set_role("actor2", party.actor, "an armed side reporting the fight it is in", party.mention)
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
-            or sub in ("Government regains territory", "Disrupted weapons use", "Non-violent transfer of territory")
+            or sub in ("Government regains territory", "Disrupted weapons use", "Non-violent transfer of territory",
+                       "Agreement")
     ) and not roles.actor1.startswith("Unidentified"):
         opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:

@@ -345,6 +345,12 @@ def _mentions(text: str, published: str = "2020-01-01") -> list[tuple[str, str, 
 
 
 RECOGNITION = [
+    ("استهدف انتحاري مقر قيادة قوات مكافحة الإرهاب في مدينة عدن اليمنية", "2018-02-24", "قوات مكافحة الإرهاب",
+     "Military Forces of Yemen"),
+    ("قُتل عشرات الجنود السودانيين في كمين قرب مدينة ميدي شمال غرب اليمن", "2018-05-05", "الجنود السودانيين",
+     "Military Forces of Sudan"),
+    ("تدخلت شرطة مكافحة الشغب لتفريق تظاهرة التجار في مدينة طهران الإيرانية", "2018-06-25", "شرطة مكافحة الشغب",
+     "Police Forces of Iran"),
     # "terrorists": the Islamic State in Iraqi statements, an unidentified armed group elsewhere
     ("نصبت مجموعة إرهابية كميناً لدورية للحرس الوطني قرب مدينة القصرين التونسية", "2018-07-08", "مجموعة إرهابية",
      "Unidentified Armed Group (Tunisia)"),
