@@ -147,6 +147,8 @@ class _Lexicon:
     nationalities: dict[str, str]  # normalised word -> country
     size: dict[str, int]
     generic: dict[str, _Entry] = field(default_factory=dict)  # category -> the generic entry
+    armies: dict[str, str] = field(default_factory=dict)  # a place with no army -> the state whose army acts there
+    air_forces: dict[str, str] = field(default_factory=dict)  # a country -> who flies its air strikes, when not its own
 
 
 def _date(value: Any) -> dt.date | None:
@@ -225,7 +227,12 @@ def lexicon() -> _Lexicon:
     size = {"actors": len(categories), "people": len(data.get("people") or []),
             "generic": len(data.get("generic") or []), "sources": len(data.get("sources") or []),
             "spellings": spellings}
-    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic)
+    armies = {str(k): str(v) for k, v in (data.get("armies") or {}).items()}
+    air_forces = {str(k): str(v) for k, v in (data.get("air_forces") or {}).items()}
+    for name in air_forces.values():
+        if name not in categories:
+            raise ValueError(f"actors.yaml: unknown actor {name!r} in air_forces")
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces)
 
 
 def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
@@ -322,10 +329,15 @@ def find_actors(doc: Document) -> None:
                 continue
             entries = antecedent.entries
             note = f"{head.note} refers to {antecedent.entries[0].name} ({antecedent.text})"
-        if head.generic and last + 1 < len(tokens) and tokens[last + 1].start - end <= 2:
+        if (head.generic or any(e.generic for e in entries)) and last + 1 < len(tokens) \
+                and tokens[last + 1].start - end <= 2:
             nationality = _nationality(lex, tokens[last + 1].text)
             if nationality:
                 country, last, end = nationality, last + 1, tokens[last + 1].end
+                # a nationality written after it names the state (الطيران الحربي الإسرائيلي in Syria is
+                # Israel's, not the reading الطيران الحربي has there): the generic reading first
+                entries = tuple(sorted(entries, key=lambda e: not e.generic))
+                head = entries[0]
         actor = _actor(entries, doc.country, country)
         if actor is None and kind != "source":
             actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
@@ -356,10 +368,10 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
         if country is None or tok.index in taken or tok.index == 0:
             continue
         j = tok.index - 1
-        while j > 0 and tokens[j].text in AIR_WORDS and tok.index - j < 3:
+        while j > 0 and (tokens[j].text in AIR_WORDS or _has(tokens[j], AIR_WORDS)) and tok.index - j < 3:
             j -= 1
         prev = tokens[j]
-        if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS:
+        if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS or prev.text in FIRE_NOUNS:
             entry = lex.generic.get("Military")
             how = "a strike noun with a nationality: that state's forces"
         elif _has(prev, TARGET_OBJECTS) or _has(prev, _words("قاعدة قواعد سفينة بارجة معسكر آلية آليات مدرعة")):
@@ -479,6 +491,11 @@ def _lam(doc: Document, mention: ActorMention) -> bool:
 
 def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | None = None) -> Actor | None:
     """The reading of a mention for an event in ``country`` (None when no reading holds there)."""
+    if country is None and nationality is None and len(entries) > 1 and entries[-1].generic:
+        # no country known: a country's own name for its force (طيران الجيش in Iraq) over "of Unknown"
+        named = next((e for e in entries if not e.generic and e.kind == "actor" and e.countries), None)
+        if named is not None:
+            return Actor(named.name, named.category, named.country)
     for entry in entries:
         if entry.kind == "source":
             return None
@@ -486,6 +503,10 @@ def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | No
             continue
         if entry.generic:
             where = nationality or country
+            if entry.name.startswith("Military Forces of") and where in (armies := lexicon().armies):
+                if nationality:  # صواريخ فلسطينية: armed men of a place with no army
+                    return Actor(f"Unidentified Armed Group ({_country_name(where, False)})", "Political militia", where)
+                where = armies[where]  # الجيش in Gaza: the army that operates there
             return Actor(_generic_name(entry.name, where), entry.category, where)
         return Actor(entry.name, entry.category, entry.country)
     return None
@@ -592,6 +613,10 @@ TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نق
 FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
+RESPONSE = _words("ردا رد انتقاما ثارا")
+OWN_MEN = _words("جنوده جنودها عناصره عناصرها افراده افرادها مقاتليه مقاتليها منتسبيه منتسبيها ضباطه ضباطها "
+                 "جندييه جندييها رجاله رجالها")
+FIRE_NOUNS = _words("نار النار بنار")  # إطلاق نار فلسطيني: gunfire of that nationality
 # Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
 # words rebuilt for every token it tests cost more than the test itself.
 ANY_VERBS = VERBS | PATIENT_VERBS
@@ -627,6 +652,16 @@ def _verb(tok, verbs: frozenset[str]) -> bool:
     return not _verb_forms(tok.text).isdisjoint(verbs)
 
 
+@lru_cache(maxsize=10_000)
+def _object_attached(word: str) -> bool:
+    """A verb written with its object pronoun (تنفذها، واستهدفتهم): the noun after it is its subject
+    (تنفذها أربع طائرات), not its object."""
+    if word[:1] in ("و", "ف") and len(word) > 4:
+        word = word[1:]
+    return word not in VERBS and any(word.endswith(suffix) and word[: -len(suffix)] in VERBS
+                                     for suffix in ("هما", "هم", "ها", "ه"))
+
+
 # -- roles ----------------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Cand:
@@ -640,6 +675,7 @@ class _Cand:
     far: bool = False
     speaker_party: bool = False  # an armed side that reports a fight it is in
     launcher: bool = False  # named as the one who fired (أطلقه X، بنيران X)
+    responder: bool = False  # acts in response to the event (X شن ضربات ردا على الهجوم): not its doer
     rule_target: float | None = None  # the rules' target points before the role model added its own
     why: list[str] = field(default_factory=list)
 
@@ -721,6 +757,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             rest = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 6) + 1)]
             if any(t.text in SELF for t in rest[:5]):
                 c.add("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
+            elif any(_has(t, VICTIMS) for t in rest[:3]) and any(t.text in OWN_MEN for t in rest[:5]) \
+                    and c.actor.category in ARMED:
+                c.add("target", 2.5, "reports its own men killed or wounded (أعلن الجيش مقتل أحد جنوده)")
             elif any(t.text in RESPONSIBILITY or _has(t, RESPONSIBILITY) for t in rest[:4]) or any(
                     _has(t, CLAIM) for t in before[-2:]):
                 c.add("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
@@ -826,7 +865,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         prev = tokens[j] if j >= lo else None
         masdar = prev is not None and j - 1 >= lo and (tokens[j - 1].text in MASDAR_BEFORE or prev.text.startswith("ال"))
         if prev is not None and _verb(prev, AMBIGUOUS) and not masdar and k - j <= 4 and not c.owner:
-            counted = m.generic and (k - j > 1 or _has(tokens[m.first], COUNTED))
+            counted = m.generic and k - j > 1 or _has(tokens[m.first], COUNTED)
             if _passive(doc, prev) or counted or c.actor.category == "Civilians":
                 c.add("target", 2.5, f"the subject of the passive {prev.text}")
             else:
@@ -836,14 +875,14 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                     or (_verb(prev, VERBS) and _passive(doc, prev)):
                 c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
             elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
-                    and not prev.text.startswith("ب") and counted:
+                    and not prev.text.startswith("ب") and counted and not _object_attached(prev.text):
                 c.add("target", 2.0, f"counted after the verb: its object ({prev.text})")
             elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
                     and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
             elif (prev.text in AGENT_NOUNS or _has(prev, AGENT_NOUNS)) and not prev.text.startswith("ب"):
                 c.add("agent", 2.5, f"in construct after {prev.text}")
-            elif prev.text in AIR_WORDS and j - 1 >= lo and _has(tokens[j - 1], AGENT_NOUNS):
+            elif _has(prev, AIR_WORDS) and j - 1 >= lo and _has(tokens[j - 1], AGENT_NOUNS):
                 c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
         if _head_of_clause(doc, k, lo):
             follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
@@ -855,6 +894,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             elif k < t_first:
                 c.add("agent", 1.0, "at the head of the clause")
         # --- categories -----------------------------------------------------------------------------
+        if m.generic and m.note.startswith("a strike noun") and c.agent < 2.5:
+            c.add("agent", 2.5 - c.agent, "a strike noun with its nationality (الضربات الجوية التركية)")
         if m.generic and _has(tokens[m.first], TARGET_OBJECTS):
             c.add("target", 2.0, "a post or patrol: the thing hit")
         if c.actor.category == "Civilians":
@@ -867,6 +908,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if c.far:
             c.agent *= 0.5
             c.target *= 0.5
+    # ردا على/انتقاما ل + the event: those who act before it respond to it; they did not do it
+    if any(_has(tokens[j], RESPONSE) for j in range(max(lo, t_first - 3), t_first)):
+        for c in cands:
+            if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
+                c.agent, c.responder = 0.0, True
+                c.why.append("responds to the event (ردا على): not its doer")
     # a missile or drone shot down: who fired it is the side whose weapon was stopped (actor2)
     if trigger.sub_event_type == "Disrupted weapons use":
         for c in cands:
@@ -1140,6 +1187,10 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
         joined = {id(o) for o in _associates(doc, first, cands, set())}
         rest = [c for c in rest if id(c) not in joined or c.rule_target is None and c.target - c.agent >= 2.5]
+    if sub in ("Government regains territory", "Non-state actor overtakes territory", "Agreement"):
+        # a place is taken from an armed side, an agreement is made between armed sides: the people living
+        # there are neither the side that lost it nor a party
+        rest = [c for c in rest if c.actor.category != "Civilians"]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
     drivers = None
@@ -1156,7 +1207,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if violent and (first is None) != (second is None):
         known = first or second
         other = [c for c in cands if c is not known and not c.source and c.actor.category in ARMED
-                 and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name)
+                 and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name) and not c.responder
                  and not (c.mention.generic and c.actor.name.startswith("Unidentified") and not known.mention.generic)
                  and c.mention.start not in {s for _, s, _ in roles.spans}]
         other = [c for c in other if not c.far]
@@ -1171,9 +1222,24 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     # nobody named as the doer
     if roles.actor1 is None:
         _default_actor1(doc, trigger, roles, country, set_role)
+    elif roles.actor1.startswith("Unidentified Armed Group") and violent and sub not in (
+            "Air/drone strike", "Chemical weapon"):
+        # gunmen, unnamed in the sentence, whose attack a group claimed: the group (ACLED)
+        claimant = _claimant(doc, trigger, country, roles.actor2)
+        if claimant:
+            set_role("actor1", claimant, "the attackers are unnamed here: the group that claimed the attack "
+                     "(تبنى/أعلن مسؤوليته)")
+    if roles.actor2 is None and roles.actor1 is not None and event_type == "Battles":
+        # a fight reported by one of its sides (أعلن الجيش مقتل أحد جنوده في إطلاق نار): the other side
+        party = next((c for c in cands if c.speaker_party and c.actor.name != roles.actor1
+                      and not allied(c.actor.name, roles.actor1)), None)
+        if party is not None:
+            set_role("actor2", party.actor, "an armed side reporting the fight it is in", party.mention)
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
-            or sub == "Government regains territory") and not roles.actor1.startswith("Unidentified"):
+            or sub in ("Government regains territory", "Disrupted weapons use", "Non-violent transfer of territory",
+                       "Agreement")
+    ) and not roles.actor1.startswith("Unidentified"):
         opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:
             set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")
@@ -1182,7 +1248,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         # people killed and wounded by a bomb, and no armed side named among them: civilians (ACLED)
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "people killed or wounded by the blast and no armed side named among them: civilians")
-    if roles.actor2 is None and event_type == "Violence against civilians":
+    if roles.actor2 is None and (event_type == "Violence against civilians" or sub == "Chemical weapon"):
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "violence against civilians: the victims")
     # associated actors
@@ -1326,9 +1392,89 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
             roles.reasons.append(f"source: {c.mention.text} (reports, not a participant)")
 
 
+# Claims of responsibility: تبنى/تبناه X، أعلن X مسؤوليته، X الذي أعلن مسؤوليته (with clitics), as written
+_CLAIM_WORDS = CLAIM | RESPONSIBILITY | _words("تبناه تبناها تبناهما تبنته تبنتها تبنوه تبنوها يتبناه يتبناها تتبناه "
+                                              "تتبناها مسووليتهما بالمسووليه يتبن تتبن")
+CLAIM_SURFACE = frozenset(p + w for p in ("", "و", "ف") for w in _CLAIM_WORDS)
+CLAIM_DENIED = _words("لم لا ولم ولا دون بدون عدم اي أي ينفي نفى نفت تنفي")
+CLAIMANTS = ("Rebel group", "Political militia", "Identity militia")
+# what a claim of attacks in general is of (أعلن داعش مسؤوليته عن الكثير من الهجمات، تبنى هجمات سابقة)
+CLAIM_GENERAL = _words("الكثير كثير العديد عديد معظم اغلب سلسله هجمات عمليات تفجيرات اعتداءات سابقه سابقا")
+
+
+def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]]:
+    """The claims of responsibility of the article: (sentence index, the group that claims), read once per
+    article and country. A claim denied or said to be missing (لم تعلن أي جهة مسؤوليتها) gives None; the
+    claimant is the named non-state armed group nearest the claim word in its sentence (within 8 words)."""
+    memo = doc.user_data.setdefault("_actors_claims", {})
+    if country in memo:
+        return memo[country]
+    out: list[tuple[int, Actor | None]] = []
+    texts = doc.token_texts()
+    hits = list(compress(range(len(texts)), map(CLAIM_SURFACE.__contains__, texts)))
+    if hits:
+        tokens = doc.tokens
+        for i in hits:
+            sentence = next((k for k, s in enumerate(doc.sentences) if s.first <= i <= s.last), None)
+            if sentence is None:
+                continue
+            if any(tokens[j].text in CLAIM_DENIED for j in range(max(0, i - 4), i)):
+                out.append((sentence, None))  # nobody claimed it (so far): the attackers stay unidentified
+                continue
+            if any(tokens[j].text in CLAIM_GENERAL for j in range(i + 1, min(doc.sentences[sentence].last, i + 5) + 1)):
+                continue  # a claim of attacks in general, not of this one
+            s = doc.sentences[sentence]
+            best = None
+            for m in doc.actors:
+                if m.kind not in ("actor", "person") or m.generic or not (s.first <= m.first <= s.last):
+                    continue
+                gap = m.first - i if m.first > i else i - m.last
+                if gap > 8:
+                    continue
+                actor = _resolve(doc, m, country)
+                if actor is None or actor.category not in CLAIMANTS:
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, actor)
+            if best is not None:
+                where = {p.place.country for p in doc.places if s.start <= p.start < s.end}
+                if country and where and country not in where:
+                    continue  # a claim of an attack in another country
+                out.append((sentence, best[1]))
+    memo[country] = out
+    return out
+
+
+def _claimant(doc: Document, trigger, country: str | None, target: str | None) -> Actor | None | bool:
+    """The group that claimed the attack: the nearest claim of the event's paragraph (or within two
+    sentences of it); never the target's side.
+    False when the nearest word of a claim says that no one claimed it (لم تتبن أي جهة الهجوم)."""
+    claims = [(k, a) for k, a in _claims(doc, country)
+              if a is None or a.name != target and not allied(a.name, target)]
+    if not claims:
+        return None
+    here = doc.sentences[trigger.sentence]
+    near = [(abs(k - trigger.sentence), k < trigger.sentence, a is not None, a) for k, a in claims
+            if doc.sentences[k].paragraph == here.paragraph or abs(k - trigger.sentence) <= 2]
+    if not near:
+        return None  # a claim told elsewhere in the article may be of another attack
+    found = min(near, key=lambda x: x[:3])[3]
+    return False if found is None else found
+
+
 def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, set_role) -> None:
     event_type, sub = trigger.event_type, trigger.sub_event_type
     target = roles.actor2
+    if event_type in ("Explosions/Remote violence", "Violence against civilians") and sub not in (
+            "Air/drone strike", "Chemical weapon") or event_type == "Battles" and target and sub == "Armed clash":
+        claimant = _claimant(doc, trigger, country, target)
+        if claimant is False:
+            set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
+                                     country), "no doer named and no group claimed it: an unidentified armed group")
+            return
+        if claimant is not None:
+            set_role("actor1", claimant, "no doer named in the sentence: the group that claimed it (تبنى/أعلن مسؤوليته)")
+            return
     for step, where in ((-1, "before"), (1, "after, which tells it in detail")):
         carried = _carried(doc, trigger, country, step)
         if carried is not None and carried.name != target and not allied(carried.name, target):
@@ -1345,6 +1491,12 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             set_role("actor1", Actor(gov, "State forces", country),
                      "territory regained, no taker named: the country's military forces")
         return
+    if sub == "Air/drone strike" and country in lexicon().air_forces:
+        flier = lexicon().air_forces[country]
+        if flier != target and not allied(flier, target):
+            set_role("actor1", Actor(flier, lexicon().categories[flier], lexicon().homes.get(flier)),
+                     f"air strike with no doer named: who flies the air strikes in {country} (actors.yaml air_forces)")
+            return
     if sub == "Air/drone strike":
         counts = _article_counts(doc, country, before=trigger.start)
         air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
@@ -1354,6 +1506,9 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             air = [a for a, _ in counts.most_common() if (a.category in ("State forces", "External/Other forces"))
                    and a.name != target and not allied(a.name, target)]
         if air:
+            # the country's own air force before foreign ones the article names (a foreign state named in a
+            # report of a war is as often named for its politics as for its aircraft)
+            air.sort(key=lambda a: _foreign(a, country))
             set_role("actor1", air[0], "air strike with no doer named: the air force the article names")
             return
     if sub in ("Air/drone strike", "Chemical weapon") and country and not _government_side(target, country):
@@ -1381,3 +1536,6 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
     elif sub == "Arrests":
         set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
                  "arrests with no one named: the country's police")
+    elif sub == "Disrupted weapons use" and country and not _government_side(target, country):
+        set_role("actor1", Actor(f"Military Forces of {_country_name(country)}", "State forces", country),
+                 "a weapon stopped with no one named: the forces of the state where it was stopped")

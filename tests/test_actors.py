@@ -278,7 +278,22 @@ def test_there_are_at_least_150_sentences():
      UAG_IQ, US),
     ("ذكرت مصادر أن مسلحي داعش هاجموا قرية البو بالي في الأنبار. واندلعت اشتباكات مع قوات الجيش العراقي في القرية.",
      IS, IQ),
-], ids=["doer-in-the-detail", "leader-in-passing", "battle-against-the-article-side"])
+    # claims of responsibility: the group that claimed the attack, not an unidentified armed group
+    ("قُتل عشرة أشخاص في انفجار سيارة مفخخة قرب سوق في مدينة كابول. وأعلن تنظيم داعش مسؤوليته عن التفجير.",
+     IS, "Civilians (Afghanistan)"),
+    ("هاجم مسلحون نقطة تفتيش للشرطة في ولاية غزني الأفغانية فجر اليوم وقتلوا ستة من عناصرها. وتبنّت حركة طــالبان "
+     "الهجوم في بيان.", "Taliban", "Police Forces of Afghanistan"),
+    ("انفجرت عبوة ناسفة في سوق شعبي بمدينة بعقوبة ما أدى إلى مقتل خمسة مدنيين، في هجوم تبنّاه تنظيمُ داعش.", IS, CIV_IQ),
+    ("قتل عشرة أشخاص في انفجار سيارة مفخخة قرب سوق في مدينة كابول. ولم تعلن أي جهة مسؤوليتها عن التفجير، وتنشط "
+     "حركة طالبان في المنطقة.", "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    # who responds to an attack did not carry it out
+    ("قتل ثلاثة جنود في هجوم على حاجز للجيش قرب مدينة العريش. وشنت القوات المصرية ضربات على مواقع المسلحين ردا على "
+     "الهجوم الذي استهدف الحاجز.", "Unidentified Armed Group (Egypt)", "Military Forces of Egypt"),
+    ("قُتل ثمانية أشخاص في تفجير انتحاري استهدف مسجداً في مدينة كويتا الباكستانية. وأعلن تنظيم داعش مسؤوليته عن "
+     "الكثير من الهجمات في المدينة.", "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)"),
+], ids=["doer-in-the-detail", "leader-in-passing", "battle-against-the-article-side", "claim-next-sentence",
+        "claim-overrides-gunmen", "claim-relative-clause", "claim-denied", "responder-not-doer",
+        "claim-of-attacks-in-general"])
 def test_actors_from_the_article_around_the_sentence(text, actor1, actor2):
     doc = pipeline.extract({"text": text, "published": "2020-09-03"})
     assert doc.events, "no event"
@@ -330,6 +345,24 @@ def _mentions(text: str, published: str = "2020-01-01") -> list[tuple[str, str, 
 
 
 RECOGNITION = [
+    ("استهدف انتحاري مقر قيادة قوات مكافحة الإرهاب في مدينة عدن اليمنية", "2018-02-24", "قوات مكافحة الإرهاب",
+     "Military Forces of Yemen"),
+    ("قُتل عشرات الجنود السودانيين في كمين قرب مدينة ميدي شمال غرب اليمن", "2018-05-05", "الجنود السودانيين",
+     "Military Forces of Sudan"),
+    ("تدخلت شرطة مكافحة الشغب لتفريق تظاهرة التجار في مدينة طهران الإيرانية", "2018-06-25", "شرطة مكافحة الشغب",
+     "Police Forces of Iran"),
+    # "terrorists": the Islamic State in Iraqi statements, an unidentified armed group elsewhere
+    ("نصبت مجموعة إرهابية كميناً لدورية للحرس الوطني قرب مدينة القصرين التونسية", "2018-07-08", "مجموعة إرهابية",
+     "Unidentified Armed Group (Tunisia)"),
+    ("وقالت خلية الإعلام الأمني إن عناصر إرهابية هاجمت قرية شمال بغداد", "2020-01-01", "عناصر إرهابية", IS),
+    ("وأفادت الشرطة الألمانية بأن منفذَ الهجوم فرّ من مكان الحادث في مدينة هامبورغ", "2018-01-01", "منفذَ الهجوم",
+     "Unidentified Armed Group (Germany)"),
+    ("وألقى مثيرو أعمال الشغب الحجارة على الشرطة في مدينة باريس الفرنسية", "2018-12-01", "مثيرو أعمال الشغب",
+     "Rioters (France)"),
+    ("وأطلقت الطائرات الحربية الإسرائيلية صواريخ على موقع قرب مطار دمشق", "2018-05-10",
+     "الطائرات الحربية الإسرائيلية", "Military Forces of Israel"),
+    ("أطلقت الدفاعات الجوية النار على طائرات حربية تركية فوق مدينة عفرين", "2018-02-10", "حربية تركية",
+     "Military Forces of Turkey"),
     ("وأكدت مصادر أن مقاتلي الحشد الشعبي وصلوا إلى قضاء تلعفر صباح اليوم", "2020-01-01", "مقاتلي الحشد الشعبي", PMF),
     ("وصلت تعزيزات لقوات الحشد الشعبي إلى قضاء تلعفر صباح اليوم", "2020-01-01", "لقوات الحشد الشعبي", PMF),
     ("انتشرت عناصر من لواء علي الأكبر في محيط مدينة سامراء اليوم", "2020-01-01", "لواء علي الأكبر", PMF),
