@@ -1462,6 +1462,22 @@ def _claimant(doc: Document, trigger, country: str | None, target: str | None) -
     return False if found is None else found
 
 
+def _launched_from(doc: Document, trigger, country: str | None) -> str | None:
+    """The country a rocket or shell was fired from when the sentence says so (أطلقت من قطاع غزة على جنوب
+    إسرائيل) and it is not the country where it struck: the unidentified group is of that country."""
+    sentence = doc.sentences[trigger.sentence]
+    tokens = doc.tokens
+    for p in doc.places:
+        if not (sentence.start <= p.start < sentence.end) or p.place.country in (None, country):
+            continue
+        k = _token_index(doc, p.start)
+        before = [tokens[j].text for j in range(max(sentence.first, k - 2), k)]
+        if before and (before[-1] == "من" or before[-2:] == ["من", "داخل"] or before[-1] in ("قطاع", "الاراضي")
+                       and len(before) > 1 and before[-2] == "من"):
+            return p.place.country
+    return None
+
+
 def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, set_role) -> None:
     event_type, sub = trigger.event_type, trigger.sub_event_type
     target = roles.actor2
@@ -1531,6 +1547,12 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             return
     if event_type in ("Explosions/Remote violence", "Violence against civilians") or (
             event_type == "Battles" and target):
+        origin = _launched_from(doc, trigger, country) if sub == "Shelling/artillery/missile attack" else None
+        if origin is not None:
+            set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(origin, False)})", "Political militia",
+                                     origin), f"no doer named: an unidentified armed group of {origin}, where it was "
+                                              "launched from (أطلقت من ...)")
+            return
         set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
                                  country), "no doer named: an unidentified armed group (ACLED)")
     elif sub == "Arrests":

@@ -84,6 +84,9 @@ CASES: list[tuple] = [
     ("أسقطت الدفاعات الجوية السعودية مقذوفات حوثية أُطلقت باتجاه مدينة جازان", "2018-05-02", SA, HOU),
     ("وتصدّت أنظمةُ الدفاع الجوي لصواريخ استهدفت مطار التيفور العسكري في ريف حمص", "2018-04-17", SY, None),
     ("واعتُرض صاروخ باليستي فوق مدينة الرياض مساء الأحد", "2018-03-25", SA, None),
+    # -- rockets fired from one country into another: the unidentified group is of the place they came from -------
+    ("وسقطت ثلاث قذائف صاروخية أُطلقت من قطاع غزة على مدينة سديروت جنوب إسرائيل مساء الأحد", "2018-07-15",
+     "Unidentified Armed Group (Palestine)", None),
     # -- agreements are made between armed sides: the civilians they move are not a party ----------------------------
     ("وتوصّلت روسيا إلى اتفاق مع فصيل جيش الإسلام يقضي بإجلاء المقاتلين والمدنيين من مدينة دوما", "2018-04-01", RU,
      "Jaysh al-Islam"),
