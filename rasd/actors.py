@@ -1219,6 +1219,12 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
             elif second is None and first is not None:
                 second = other[0]
                 set_role("actor2", second.actor, "the other armed actor named in the sentence", second.mention)
+    if roles.actor1 is not None and violent and trigger.sentence in _denials(doc, country) and \
+            actor_category(roles.actor1) in CLAIMANTS and not roles.actor1.startswith("Unidentified"):
+        # "ولم تعلن أي جهة مسؤوليتها عن التفجير، وتنشط حركة طالبان في المنطقة": the group the sentence names
+        # beside the denied claim is suspected, not the doer
+        set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
+                                 country), "its sentence says no group claimed it: the group named there is suspected")
     # nobody named as the doer
     if roles.actor1 is None:
         _default_actor1(doc, trigger, roles, country, set_role)
@@ -1443,6 +1449,11 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
                 out.append((sentence, best[1]))
     memo[country] = out
     return out
+
+
+def _denials(doc: Document, country: str | None) -> set[int]:
+    """The sentences that say no group claimed the attack (لم تعلن أي جهة مسؤوليتها)."""
+    return {k for k, a in _claims(doc, country) if a is None}
 
 
 def _claimant(doc: Document, trigger, country: str | None, target: str | None) -> Actor | None | bool:

@@ -287,7 +287,10 @@ def model_type(own: str, dist: dict[str, float], margin: float) -> str:
     """The sub-event type to code: the model's reading where it is surer of it than of the rules' type
     by ``margin``. Between battles the rules decide (a clash that changes who holds a place is the
     territorial change, settled when the tellings merge), so a battle is never re-typed as another battle;
-    nor a riot as a peaceful protest (the violence the rules read is what makes it a riot)."""
+    nor a riot as a peaceful protest (the violence the rules read is what makes it a riot); nor a type the
+    model never saw coded in train (Grenade): it has no reading of it to weigh against."""
+    if own not in dist:
+        return own
     best = max((c for c in dist if c != NONE), key=dist.__getitem__)
     if best == own or dist[best] - dist.get(own, 0.0) < margin:
         return own
