@@ -133,6 +133,8 @@ def propose_events(doc: Document) -> None:
                 trigger.contextual = False
         deaths = numbers.fatalities_for(doc, trigger, sentence)
         edate = dates.date_for(doc, trigger, sentence)
+        if doubt == "condemnation" and _anchored(edate, sentence):
+            doubt = None  # "نددت الرياض بالهجوم الذي استهدف أبها اليوم": the condemned incident, told with its day
         if not doubt and trigger.generic and not deaths.count and (
                 trigger.vague or not (trigger.contextual or _anchored(edate, sentence))):
             doubt = "vague" if trigger.vague else "unanchored"  # "the attacks", a lone "targeting": talk?

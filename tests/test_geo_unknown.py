@@ -167,3 +167,60 @@ def test_a_bare_name_placed_by_what_follows_it(text, expected):
 ])
 def test_no_bare_name_without_a_name_and_its_qualifier(text):
     assert _unknown(text) == []
+
+
+# -- places in a list belong together (rasd.geo.lists) -----------------------------------------------------
+# (sentence, {item as written: (admin1, whether the list decided it)}): a name with namesakes elsewhere, or known
+# only abroad, takes the governorate its list's other items agree on
+LISTS = [
+    # Syria: a typed list and the countryside named after it
+    ("قصفت قوات النظام بلدات طفس وصيدا والجيزة بريف درعا الغربي", {"طفس": ("Daraa", False), "صيدا": ("Daraa", True),
+                                                                     "الجيزة": ("Daraa", False)}),
+    # a clitic وب on the item abroad
+    ("تركزت الغارات على داعل ونوى وبصيدا في ريف درعا", {"صيدا": ("Daraa", True)}),
+    # diacritics
+    ("قَصَفَت المدفعية بلدات طَفَس وصَيْدا والجيزة بريف درعا", {"صَيْدا": ("Daraa", True)}),
+    # tatweel; an item no gazetteer knows after an item known only abroad
+    ("استهدف القصف قرى داعـل ونـوى والطيـبة وكحيـل", {"الطيـبة": ("Daraa", True), "كحيـل": ("Daraa", True)}),
+    # an item whose namesake lies in another governorate; a name's second word kept (الغربية)
+    ("استهدفت غارات بلدات نوى وداعل والغارية الغربية وكحيل في ريف درعا",
+     {"الغارية الغربية": ("Daraa", True), "كحيل": ("Daraa", True)}),
+    ("قصفت الطائرات الروسية بلدات كفرنبل وخان شيخون والتمانعة والطيبة بريف إدلب الجنوبي",
+     {"التمانعة": ("Idlib", False), "الطيبة": ("Idlib", True)}),
+    # Iraq: a small village of the list's governorate over a city abroad
+    ("قصفت الطائرات قرى بعشيقة وبرطلة والرشيدية والطيبة شرق الموصل",
+     {"الرشيدية": ("Nineveh", True), "الطيبة": ("Nineveh", True)}),
+    # Yemen: a list opened by a verb and its preposition; a name no gazetteer knows between two known ones
+    ("سيطرت القوات على حيس والجراحي والحسينية", {"الحسينية": ("Al Hudaydah", True)}),
+    ("تقدمت القوات في حيس والجاح والخوخة", {"الجاح": ("Al Hudaydah", True), "الخوخة": ("Al Hudaydah", False)}),
+    # Libya
+    ("اندلعت اشتباكات في الزاوية وصرمان والمنصورية غرب طرابلس", {"المنصورية": ("Az Zawiyah", True)}),
+    # Lebanon: Sidon among the towns of the south
+    ("شنت الطائرات الإسرائيلية غارات على صيدا والنبطية وصور في جنوب لبنان", {"صيدا": ("South Governorate", False)}),
+    # capitals in a diplomatic sentence are no list of villages
+    ("زار وزير الخارجية عمان والرياض والقاهرة لبحث الأزمة",
+     {"عمان": ("Amman", False), "الرياض": ("Riyadh", False), "القاهرة": ("Cairo", False)}),
+    # a list over two governorates: no majority, each keeps its own
+    ("قصفت الطائرات طفس ونوى وتلبيسة", {"طفس": ("Daraa", False), "تلبيسة": ("Homs", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTS, ids=[f"list{i:02d}" for i in range(len(LISTS))])
+def test_places_in_a_list_belong_together(text, expected):
+    got = {p.text: p for p in geocode(text)}
+    for name, (admin1, by_list) in expected.items():
+        assert name in got, (name, [(p.text, p.place.admin1, p.reason) for p in got.values()])
+        p = got[name]
+        assert p.place.admin1 == admin1, (name, p.place.name, p.place.admin1, p.reason)
+        assert ("list with" in p.reason) == by_list, (name, p.reason)
+
+
+def test_an_item_of_a_list_known_only_abroad_is_a_village_of_the_list():
+    """صيدا in a list of Daraa's towns: not Sidon, a village of Daraa at the nearest item's coordinates, with the
+    note unknown villages carry and the reason naming the list."""
+    places = {p.text: p for p in geocode("قصفت قوات النظام بلدات طفس وصيدا والجيزة بريف درعا الغربي")}
+    p = places["صيدا"]
+    assert p.place.country == "Syria" and p.precision == 2 and p.place.geonameid is None
+    assert p.note and "coordinates of" in p.note
+    assert "list with طفس and " in p.reason and p.reason.endswith(" in Daraa")
+

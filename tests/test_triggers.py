@@ -65,6 +65,10 @@ def test_sub_event_types(text, sub):
 @pytest.mark.parametrize("text, modality", [
     ("نفى المتحدث باسم الوزارة وقوع انفجار في المنطقة", "denial"),
     ("أدان الرئيس بشدة الهجوم الانتحاري", "condemnation"),
+    # the verbs in their feminine past (a ministry, an organisation)
+    ("استنكرت وزارة الخارجية استهداف المدنيين في الغوطة الشرقية", "condemnation"),
+    ("حذّرت الأمم المتحدة من أن أي هجوم على مدينة الحديدة سيكون كارثيا", "threat"),
+    ("دعت المنظمة إلى وقف الغارات على المدينة", "call"),
     ("أعلن رفضه استهداف البعثات الدبلوماسية", "condemnation"),
     ("هدد التنظيم بشن هجمات انتحارية", "threat"),
     ("حذر المسؤول من وقوع تفجيرات جديدة", "threat"),

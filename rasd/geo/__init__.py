@@ -24,6 +24,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
+from .lists import cohere_lists, gap_villages, list_ref
 from .unknown import find_unknown, latin_key, latin_town
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
@@ -282,6 +283,7 @@ def find_places(doc: Document) -> None:
         dl_a1 = {a for k, a in sent_a1.get(sent_of[dateline], []) if k == dateline}
 
     places: list[PlaceMention] = []
+    by_k: dict[int, PlaceMention] = {}
     chosen: list[tuple[RawMatch, Entry | None]] = []
     why_not: dict[int, str] = {}
     contexts: dict[int, Context] = {}
@@ -322,9 +324,16 @@ def find_places(doc: Document) -> None:
             why_not[k] = reason
         if entry is None:
             continue
-        places.append(_mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else "")))
-    unknown = find_unknown(doc, rec, [m for m, e in chosen if e is not None], places,
-                           lambda off: max(0, bisect_right(starts, off) - 1), country, texts)
+        by_k[k] = _mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else ""))
+    # places in a list belong together (rasd.geo.lists)
+    by_k, spans = cohere_lists(doc, rec, matches, chosen, by_k, sent_of, country, spoken,
+                               lambda m, e, cands, why: _mention(doc, gaz, m, e, cands, why))
+    places = [by_k[k] for k in sorted(by_k)]
+    unknown = find_unknown(doc, rec, [m for k, (m, e) in enumerate(chosen) if e is not None or k in by_k], places,
+                           lambda off: max(0, bisect_right(starts, off) - 1), country, texts,
+                           list_ref=list_ref(text, spans) if spans else None)
+    if spans:
+        unknown += gap_villages(doc, rec, spans, {p.start for p in places + unknown})
     if unknown:
         places = sorted(places + unknown, key=lambda p: p.start)
     doc.places = places

@@ -208,9 +208,11 @@ def _plausible(rec, word: str) -> bool:
 
 
 def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: str | None,
-                 texts: list[str] | None = None) -> list:
+                 texts: list[str] | None = None, list_ref=None) -> list:
     """Mentions of villages the gazetteer lacks (see module docstring), to add to ``places``. ``matches``: the
-    names that were taken as places (a name rejected here, such as an Iraqi village's in Syria, may be one)."""
+    names that were taken as places (a name rejected here, such as an Iraqi village's in Syria, may be one).
+    ``list_ref(offset)``: ``(reference, why)`` for a name inside a list of places that agree on one governorate
+    (:mod:`rasd.geo.lists`), else ``(None, "")``."""
     from . import PlaceMention
     toks = doc.tokens
     if not toks:
@@ -279,7 +281,9 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
         for item in items:
             start = toks[item.start].start + item.clitic
             end = toks[item.end].end
-            ref = _reference(doc, known, start, sent_of_offset)
+            ref, why = list_ref(start) if list_ref is not None else (None, "")
+            if ref is None:
+                ref, why = _reference(doc, known, start, sent_of_offset), ""
             if ref is None:
                 continue
             written = doc.original_text(start, end)
@@ -309,28 +313,37 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                                         note=f"district matched to GeoNames {district} by its transliteration; "
                                              f"coordinates of {ref.place.name}"))
                 continue
-            town = latin_town(name_ar, ref.place)
-            if town is not None:  # a GeoNames town without an Arabic name, in the governorate the text gives
-                place = replace(ref.place, name=town["name"], name_ar=written, geonameid=int(town["geonameid"]),
-                                admin1=town["admin1_name"] or ref.place.admin1,
-                                feature="PPL", population=int(town["population"] or 0), admin3=None, admin2=None,
-                                latitude=float(town["lat"]), longitude=float(town["lon"]))
-                out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=1,
-                                        reason=f"transliteration key: {name_ar} ~ {town['name']} (GeoNames), in "
-                                               f"{town['admin1_name']}, by {ref.text}",
-                                        candidates=[], relation=None,
-                                        note=f"location matched to GeoNames {town['name']} by its transliteration"))
-                continue
-            place = replace(ref.place, name=transliterate(written), name_ar=written, geonameid=None, feature="VILLAGE",
-                            population=0, admin3=None,
-                            admin2=ref.place.admin2 if ref.place.feature not in ("ADM1",) else None)
-            out.append(PlaceMention(start=start, end=end, text=written, place=place, precision=2,
-                                    reason=f"not in the gazetteer: {name_ar} transliterated, placed at {ref.text} "
-                                           "(the nearest known place named with it)",
-                                    candidates=[], relation=None,
-                                    note=f"location not in the gazetteer: coordinates of {ref.place.name}"))
+            out.append(village(start, end, written, name_ar, ref, why))
         resume = (items[-1].end + 1) if items else i + 1
     return out
+
+
+def village(start: int, end: int, written: str, name_ar: str, ref, why: str = ""):
+    """The mention of a village the gazetteer does not know, named ``written`` at ``start:end``, in the
+    governorate of ``ref`` (a known place named with it): the GeoNames town without an Arabic name whose key is its
+    name's there (geo_precision 1), else the name transliterated at ``ref``'s coordinates (geo_precision 2).
+    ``why`` is added to the reason (the list that placed it)."""
+    from . import PlaceMention
+    why = f"; {why}" if why else ""
+    town = latin_town(name_ar, ref.place)
+    if town is not None:  # a GeoNames town without an Arabic name, in the governorate the text gives
+        place = replace(ref.place, name=town["name"], name_ar=written, geonameid=int(town["geonameid"]),
+                        admin1=town["admin1_name"] or ref.place.admin1,
+                        feature="PPL", population=int(town["population"] or 0), admin3=None, admin2=None,
+                        latitude=float(town["lat"]), longitude=float(town["lon"]))
+        return PlaceMention(start=start, end=end, text=written, place=place, precision=1,
+                            reason=f"transliteration key: {name_ar} ~ {town['name']} (GeoNames), in "
+                                   f"{town['admin1_name']}, by {ref.text}{why}",
+                            candidates=[], relation=None,
+                            note=f"location matched to GeoNames {town['name']} by its transliteration")
+    place = replace(ref.place, name=transliterate(written), name_ar=written, geonameid=None, feature="VILLAGE",
+                    population=0, admin3=None,
+                    admin2=ref.place.admin2 if ref.place.feature not in ("ADM1",) else None)
+    return PlaceMention(start=start, end=end, text=written, place=place, precision=2,
+                        reason=f"not in the gazetteer: {name_ar} transliterated, placed at {ref.text} "
+                               f"(the nearest known place named with it){why}",
+                        candidates=[], relation=None,
+                        note=f"location not in the gazetteer: coordinates of {ref.place.name}")
 
 
 # -- the transliteration key -------------------------------------------------------------------------------

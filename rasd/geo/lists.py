@@ -1,0 +1,245 @@
+"""Places in a list belong together: ``قصفت الطائرات بلدات طفس وصيدا والطيبة بريف درعا``.
+
+News names villages in coordinated lists (items joined by و or a comma in one sentence, opened by a type word such
+as ``قرى``، ``بلدات``، ``مدن وبلدات`` or by a verb and its preposition). Each name is first chosen on its own
+(:func:`rasd.geo.choose.choose`); then, for each list:
+
+* the **votes**: an item chosen as a town, village, district or governorate capital whose candidates all lie in
+  one governorate, or that its governorate named nearby decided, votes for that governorate; a governorate or
+  district named right after the list (``... بريف درعا``، ``شرقي مديرية التحيتا``) votes for its own;
+* the list is **coherent** when at least two votes (items, or one item and the governorate after the list) name
+  one governorate and no vote names another governorate of its country; a list with a country, a national
+  capital or a capital standing for its government (a diplomatic sentence) is never coherent;
+* then (a) an item with a candidate in that governorate takes it (the evidence rules still apply: the list's
+  governorate is the cue a common word needs); (b) an item whose candidates all lie elsewhere (another governorate
+  or another country), and that is no national capital, governorate or governorate capital named with its
+  country, is a village of the list's governorate that the gazetteer does not know (``unknown.village``: a GeoNames
+  town by its transliteration key there, else the name transliterated at the nearest known item of the list,
+  geo_precision 2, with a note); (c) unknown names of the list take its governorate (the nearest item in it is
+  their reference).
+
+Each place so chosen says why: ``list with طفس and نوى in Daraa``. Lists are found among the names a sentence
+holds (no pass over the text beyond the gaps between names).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..doc import Document
+from .choose import Context, admissible, score
+from .unknown import _PREFIXES, _context_word, frequent_words, village
+
+__all__ = ["cohere_lists"]
+
+_SEP = r"\s*(?:[,،]\s*و?|و)\s*"
+_ITEM_GAP = re.compile(_SEP + r"(?:(?:في|ب|ل|علي|من)\s*)?(?:(?:بلده|قريه|مدينه|بلدات|قري|مدن|منطقه|مناطق)\s*)?")
+# unknown names between two known ones: "نوى وكحيل والسهوة ونصيب"
+_WORD = r"[\u0621-\u064a]{2,20}"
+_PRE = "(?:" + "|".join(sorted(_PREFIXES, key=len, reverse=True)) + ")"
+_NAME = rf"(?:{_PRE}\s+)?{_WORD}"
+_UNKNOWN_RUN = re.compile(rf"(?:{_SEP}({_NAME})){{1,8}}{_SEP}")
+_UNKNOWN_ITEM = re.compile(rf"{_SEP}({_NAME})")
+# what stands between a list and the governorate or district named right after it
+_TAIL_GAP = re.compile(
+    r"\s*[,،]?\s*(?:(?:في|ب|من)\s*)?(?:(?:ريف|محافظه|مديريه|قضاء|ناحيه|منطقه|ولايه|بلديه|مدينه|مركز)\s*)?"
+    r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)*(?:(?:من\s*)?(?:ريف|محافظه|مديريه|قضاء|ناحيه|مدينه)\s*)?")
+_QUAL = r"(?:\s+(?:ال)?(?:غربيه|شرقيه|شماليه|جنوبيه|كبري|صغري|جديده|قديمه|تحتا|فوقا|غربي|شرقي|شمالي|جنوبي|كبير|صغير|عليا|سفلي))?"
+_TAIL_RUN = re.compile(_QUAL + rf"(?:{_SEP}{_NAME}){{0,8}}" + _TAIL_GAP.pattern)
+_TYPED = {"town", "village", "area", "nbhd", "adm3"}  # a list a type word opens: its items are places
+_TOWNISH = {"PPL", "PPLA", "PPLA2", "PPLA3", "VILLAGE", "NBHD", "ADM2", "CAMP"}
+# a name's second word that is part of it: الغارية الغربية، المزيريب التحتا
+_QUALIFIERS = {"الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الكبري", "الصغري", "الجديده", "القديمه", "التحتا",
+               "الفوقا", "الغربي", "الشرقي", "الشمالي", "الجنوبي", "الكبير", "الصغير", "العليا", "السفلي"}
+
+
+@dataclass(slots=True)
+class _List:
+    items: list[int] = field(default_factory=list)  # match indices
+    gaps: list[tuple[int, int, str]] = field(default_factory=list)  # unknown names between items (start, end, key)
+    tail: int | None = None  # the governorate or district named right after
+
+
+def _gap_items(text: str, a: int, b: int, typed: bool = False) -> list[tuple[int, int, str]] | None:
+    """The unknown names in the gap ``text[a:b]`` between two items of a list, or None when it is no list gap; a
+    frequent word is such a name only in a list a type word opens (مدن وبلدات نوى ... ونصيب والغارية)."""
+    gap = text[a:b]
+    if _ITEM_GAP.fullmatch(gap):
+        return []
+    if len(gap) > 160 or not _UNKNOWN_RUN.fullmatch(gap):
+        return None
+    out = []
+    pos = 0
+    fw = frequent_words()
+    for m in _UNKNOWN_ITEM.finditer(gap):
+        if m.start() != pos:
+            return None
+        name = m.group(1)
+        words = name.split()
+        if len(words) == 2 and words[0] not in _PREFIXES:
+            return None
+        if words[-1] in fw and len(words) == 1 and not typed or any(w in ("في", "من", "علي", "الي", "عن", "مع", "بين") for w in words):
+            return None
+        out.append((a + m.start(1), a + m.end(1), name))
+        pos = m.end()
+    return out
+
+
+def _tail_items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The unknown names between a list's last known item and the governorate after it ("وكحيل في ريف درعا")."""
+    pos = re.match(_QUAL, text[a:b]).end() + a
+    out = []
+    fw = frequent_words()
+    while True:
+        m = _UNKNOWN_ITEM.match(text, pos, b)
+        if m is None:
+            break
+        name = m.group(1)
+        words = name.split()
+        if len(words) == 2 and words[0] not in _PREFIXES or len(words) == 1 and words[0] in fw \
+                or any(w in ("في", "من", "علي", "الي", "عن", "مع", "بين") for w in words):
+            break
+        out.append((m.start(1), m.end(1), name))
+        pos = m.end()
+    return out if _TAIL_GAP.fullmatch(text, pos, b) else []
+
+
+def _lists(text: str, matches, chosen, sent_of) -> list[_List]:
+    out: list[_List] = []
+    cur: _List | None = None
+    last = 0  # where the list's last item ends (with its qualifier: الغارية الغربية)
+    for k in range(len(matches)):
+        m = matches[k]
+        if cur is not None:
+            j = cur.items[-1]
+            if m.key in _QUALIFIERS and text[last:m.start] == " " and chosen[k][1] is None:
+                last = m.end  # "الغربية" after a name is part of it
+                continue
+            typed = matches[cur.items[0]].type in _TYPED
+            gaps = _gap_items(text, last, m.start, typed) if sent_of[j] == sent_of[k] and not m.person else None
+            if gaps is not None:
+                cur.items.append(k)
+                cur.gaps.extend(gaps)
+                last = m.end
+                continue
+            if len(cur.items) >= 2 or cur.gaps:
+                if sent_of[j] == sent_of[k] and not m.person and _TAIL_RUN.fullmatch(text[last:m.start]):
+                    cur.tail = k
+                    cur.gaps.extend(_tail_items(text, last, m.start))
+                out.append(cur)
+            cur = None
+        if not m.person:
+            cur, last = _List([k]), m.end
+    if cur is not None and (len(cur.items) >= 2 or cur.gaps):
+        out.append(cur)
+    return out
+
+
+def cohere_lists(doc: Document, rec, matches, chosen, places: dict[int, object], sent_of, country: str | None,
+                 spoken, mention) -> tuple[dict[int, object], list[tuple[int, int, object, str]]]:
+    """Apply list coherence. ``chosen[k]``: (match, entry or None); ``places``: match index -> its mention (updated
+    in place and returned); ``mention(m, entry, cands, reason)`` builds a mention. Returns the places and the
+    coherent lists' spans ``(start, end, reference chooser, why)`` for the unknown names inside them."""
+    gaz = rec.gaz
+    text = doc.norm.text
+    spans = []
+    for lst in _lists(text, matches, chosen, sent_of):
+        entries = [chosen[k][1] for k in lst.items]
+        if any(e is not None and e.place.feature in ("PCLI", "PPLC") for e in entries) \
+                or any("government" in matches[k].notes for k in lst.items):
+            continue  # countries or capitals: a diplomatic list, not villages of one governorate
+        votes: dict[str, list[str]] = {}
+        voters: set[int] = set()
+        for k in lst.items:
+            m, e = chosen[k]
+            if e is None or e.place.feature not in _TOWNISH:
+                continue
+            a1s = {gaz.entries[i].a1 for i, _ in m.candidates if gaz.entries[i].place.feature != "PCLI"}
+            p = places.get(k)
+            # a name with namesakes votes only when its governorate named nearby chose it at home: two names of a
+            # list that both have a West Bank namesake (صيدا، الطيبة) do not name the West Bank in a list of Daraa's
+            if len(a1s) == 1 or p is not None and "its governorate named nearby" in p.reason \
+                    and (country is None or e.cc == country):
+                votes.setdefault(e.a1, []).append(p.text if p is not None else m.key)
+                voters.add(k)
+        if not votes:
+            continue
+        if lst.tail is not None:
+            m, e = chosen[lst.tail]
+            if e is not None and e.place.feature != "PCLI" and e.a1 and (
+                    e.place.feature in ("ADM1", "ADM2") or m.type in ("adm1", "adm2") or m.relation == "countryside"):
+                p = places.get(lst.tail)
+                votes.setdefault(e.a1, []).append(p.text if p is not None else m.key)
+        a1 = max(votes, key=lambda a: len(votes[a]))
+        cc = a1.split(".", 1)[0]
+        if len(votes[a1]) < 2 or len(votes[a1]) <= 2 * sum(len(v) for a, v in votes.items() if a != a1):
+            continue  # no majority: a list over two governorates (طفس ونوى وتلبيسة is no list of one)
+        entry = gaz.admin1_entry(a1)
+        a1_name = entry.place.name if entry is not None else a1
+        why = f"list with {votes[a1][0]} and {votes[a1][1]} in {a1_name}"
+        in_a1 = [k for k in lst.items if chosen[k][1] is not None and chosen[k][1].a1 == a1 and k in places]
+        ctx = Context(admin1={a1: 2}, admin2={}, countries={cc}, possible={}, spoken=spoken)
+
+        def nearest(start: int, _in=tuple(in_a1)):
+            return places[min(_in, key=lambda k: abs(matches[k].start - start))]
+        for k in lst.items:
+            m, e = chosen[k]
+            if e is not None and e.a1 == a1 or k in voters and (e.big or e.place.feature in ("PPLA", "ADM2")):
+                continue  # (a town known widely, or a district, keeps its own governorate)
+            if e is not None and (e.place.feature in ("ADM1", "PCLI", "PPLC")
+                                  or e.place.feature == "PPLA" and m.country_after):
+                continue  # a widely known seat keeps its place
+            here = [(i, f) for i, f in m.candidates if gaz.entries[i].a1 == a1]
+            if here:
+                m.index = k
+                # the list's country is the item's: its governorate is the cue a small or common name needs
+                ok = [gaz.entries[i] for i, f in here if admissible(gaz, m, i, f, cc, ctx)]
+                if ok:
+                    best = max(ok, key=lambda c: score(gaz, m, c, cc, ctx, set()))
+                    places[k] = mention(m, best, [gaz.entries[i] for i, _ in m.candidates], why)
+                continue
+            if e is None:
+                # a name rejected on its own: a village of the list only when something marks it a place (its
+                # type word, the list's, في/على/ب)
+                typed = m.type is not None or matches[lst.items[0]].type in _TYPED
+                if not (typed or "placed" in m.notes) or m.key in frequent_words() and not typed:
+                    continue
+                if any(gaz.entries[i].cc == cc for i, _ in m.candidates):
+                    continue  # known elsewhere in the country (جوبر, a quarter of Damascus in a list of its Ghouta)
+            if not in_a1:
+                continue
+            start, end = m.start, m.end
+            nxt = re.match(r" ([\u0621-\u064a]{4,8})\b", text[end:end + 12])
+            if nxt and nxt.group(1) in _QUALIFIERS:
+                end += nxt.end()
+            written = doc.original_text(start, end)
+            places[k] = village(start, end, written, text[start:end], nearest(start), why)
+        spans.append((matches[lst.items[0]].start, matches[lst.items[-1]].end, nearest, why, lst.gaps)
+                     if in_a1 else None)
+    return places, [s for s in spans if s is not None]
+
+
+_RUN_ON = re.compile(_QUAL + rf"(?:{_SEP}{_NAME}){{0,8}}{_SEP}")
+
+
+def list_ref(text: str, spans):
+    """``(offset) -> (reference, why)`` for the unknown names of the coherent lists ``spans`` (inside one, or
+    going on after its last known item: "بلدات طفس ونوى وكحيل والسهوة")."""
+    def ref(start: int):
+        for s0, e0, nearest, why, _ in spans:
+            if s0 <= start <= e0 or start > e0 and start - e0 < 160 and _RUN_ON.fullmatch(text[e0:start]):
+                return nearest(start), why
+        return None, ""
+    return ref
+
+
+def gap_villages(doc: Document, rec, spans, taken: set[int]) -> list:
+    """The unknown names between known items of coherent lists that no type word opened (``find_unknown`` did not
+    take them), as villages of the list's governorate."""
+    out = []
+    for _, _, nearest, why, gaps in spans:
+        for start, end, name in gaps:
+            if start in taken or any(_context_word(rec, w) for w in name.split()):
+                continue
+            out.append(village(start, end, doc.original_text(start, end), name, nearest(start), why))
+    return out
