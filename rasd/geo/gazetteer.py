@@ -139,9 +139,11 @@ class Gazetteer:
 
     # -- the parsed index as plain tuples, dicts and sets (marshal), and back ---------------------------------
     def _cache_state(self) -> tuple | None:
-        entries = tuple((e.place.name, e.place.name_ar, e.cc, e.place.admin1, e.place.admin2, e.place.admin3,
-                         e.place.latitude, e.place.longitude, e.place.geonameid, e.place.feature,
-                         e.place.population, e.id, e.a1, e.a2, e.ref, e.big) for e in self.entries)
+        # the entries by column (16 lists, not 19,000 tuples: fewer objects made and freed while loading)
+        entries = tuple(map(list, zip(*((e.place.name, e.place.name_ar, e.cc, e.place.admin1, e.place.admin2,
+                                         e.place.admin3, e.place.latitude, e.place.longitude, e.place.geonameid,
+                                         e.place.feature, e.place.population, e.id, e.a1, e.a2, e.ref, e.big)
+                                        for e in self.entries)))) if self.entries else ([],) * 16
         # a set is kept as the list of its elements in the order they were put in, so that the set made
         # again from it is laid out, and iterates, exactly as the parsed one (in a process of the same hash seed)
         first = list(dict.fromkeys(k.split(" ", 1)[0] for k in self.names))
@@ -159,16 +161,18 @@ class Gazetteer:
         try:
             with open(cache, "rb") as handle:
                 blob = handle.read()
-            head, sep, payload = blob.partition(b"\n")
-            magic, file_key, length, crc = head.split(b" ")
-            if (not sep or magic != _CACHE_MAGIC or file_key != key or int(length) != len(payload)
+            end = blob.find(b"\n")
+            magic, file_key, length, crc = blob[:end].split(b" ")
+            payload = memoryview(blob)[end + 1:]  # not a copy
+            if (end < 0 or magic != _CACHE_MAGIC or file_key != key or int(length) != len(payload)
                     or int(crc, 16) != zlib.crc32(payload)):
                 return False
             (entries, names, first, multi, admin1, admin2, countries, strict, country_keys,
              max_len) = marshal.loads(payload)
+            del payload, blob
             built = []
             for (name, name_ar, cc, a1name, a2name, admin3, lat, lon, gid, feature, population, eid, a1, a2,
-                 ref, big) in entries:
+                 ref, big) in zip(*entries, strict=True):
                 place = Place(name, name_ar, COUNTRY_NAMES.get(cc, cc), ISO_NUMERIC.get(cc, 0), a1name, a2name,
                               admin3, lat, lon, gid, feature, population)
                 built.append(Entry(place, eid, cc, a1, a2, ref, big))
@@ -309,7 +313,7 @@ class Gazetteer:
 # source (the loading rules) and the normaliser's fingerprint, Python's version (marshal's format) and the
 # cache's format. A cache written for other bytes, truncated or corrupt (its length and CRC-32 are checked)
 # is ignored and written anew; a cache directory that cannot be written only means the TSV is parsed.
-_CACHE_MAGIC = b"rasd-gazetteer-cache-1"
+_CACHE_MAGIC = b"rasd-gazetteer-cache-2"
 
 
 def cache_dir() -> Path:
