@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -114,12 +115,13 @@ class Gazetteer:
     def _load_index(self, path: Path) -> None:
         """The parsed index from the user's cache when it was written from these very bytes of ``path`` (and
         this normaliser, this loader, these countries), else parsed from the TSV and the cache written anew."""
+        # files are read through mmap, not into one big bytes object: a freed allocation of megabytes raises
+        # malloc's mmap threshold, and the process then keeps ~4 MB more of heap resident (measured)
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            data = None  # let the TSV reader below raise as it always did
-        key = _cache_key(data) if data is not None else None
+            with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                key = _cache_key(data)
+        except (OSError, ValueError):  # unreadable or empty: the TSV reader below raises or reads nothing
+            key = None
         cache = _cache_file(path) if key is not None else None
         # 60,000 long-lived containers are made here: the collector's young-generation passes over them
         # (one every 700 allocations) would find nothing to free
@@ -159,17 +161,15 @@ class Gazetteer:
         """Take the parsed index from ``cache`` if it is whole and was written for ``key``; False otherwise
         (absent, stale, unreadable, truncated, corrupt: the caller reads the TSV)."""
         try:
-            with open(cache, "rb") as handle:
-                blob = handle.read()
-            end = blob.find(b"\n")
-            magic, file_key, length, crc = blob[:end].split(b" ")
-            payload = memoryview(blob)[end + 1:]  # not a copy
-            if (end < 0 or magic != _CACHE_MAGIC or file_key != key or int(length) != len(payload)
-                    or int(crc, 16) != zlib.crc32(payload)):
-                return False
-            (entries, names, first, multi, admin1, admin2, countries, strict, country_keys,
-             max_len) = marshal.loads(payload)
-            del payload, blob
+            with open(cache, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as blob:
+                end = blob.find(b"\n")
+                magic, file_key, length, crc = blob[:end].split(b" ")
+                with memoryview(blob) as view, view[end + 1:] as payload:
+                    if (end < 0 or magic != _CACHE_MAGIC or file_key != key or int(length) != len(payload)
+                            or int(crc, 16) != zlib.crc32(payload)):
+                        return False
+                    state = marshal.loads(payload)
+            (entries, names, first, multi, admin1, admin2, countries, strict, country_keys, max_len) = state
             built = []
             for (name, name_ar, cc, a1name, a2name, admin3, lat, lon, gid, feature, population, eid, a1, a2,
                  ref, big) in zip(*entries, strict=True):
