@@ -12,6 +12,15 @@ import pytest
 
 from dataclasses import dataclass
 
+# Files rasd can rebuild (the parsed gazetteer index) go to a folder of this test session, not the user's
+# ~/.cache/rasd: the tests' own indexes would be left there (tests/test_gazetteer_cache.py sets its own).
+if "RASD_CACHE_DIR" not in os.environ:
+    _TEST_CACHE = tempfile.mkdtemp(prefix="rasd-test-cache-")
+    os.environ["RASD_CACHE_DIR"] = _TEST_CACHE
+    import atexit
+
+    atexit.register(shutil.rmtree, _TEST_CACHE, True)
+
 try:  # every property test sees the same inputs on every run unless a test asks otherwise (RASD_FUZZ_SCALE)
     from hypothesis import HealthCheck, settings
 

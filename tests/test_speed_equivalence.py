@@ -106,3 +106,42 @@ def test_decide_scores_the_indices_of_candidate_features():
             assert model_calls == expected
             seen.append(len(candidates))
     assert sum(seen) > 0
+
+
+def _dev_rows():
+    import json
+    from pathlib import Path
+
+    news = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
+    return [json.loads(line) for line in news.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if news.exists() else []
+
+
+def test_role_model_scores_the_indices_of_its_features(monkeypatch):
+    """rescore looks the indices of the fixed-name features up by their values: each mention is still scored
+    on exactly the sorted distinct indices of actor_roles.features, and the same sentences count as hard."""
+    from rasd import pipeline
+
+    if actor_roles.model() is None:
+        return
+    expected, got = [], []
+    real_rescore, real_scores = actor_roles.RoleModel.rescore, actor_roles.RoleModel.probabilities_of_indices
+
+    def rescore(self, doc, trigger, sentence, cands):
+        if not all(c.source for c in cands):
+            rows = [actor_roles.features(doc, trigger, sentence, c, cands) for c in cands if not c.source]
+            if not any(actor_roles.hard(row) for row in rows):
+                expected.append([linear.indices(row, actor_roles.BITS) for row in rows])
+        return real_rescore(self, doc, trigger, sentence, cands)
+
+    def scores(self, rows):
+        got.append([list(r) for r in rows])
+        return real_scores(self, rows)
+
+    monkeypatch.setattr(actor_roles.RoleModel, "rescore", rescore)
+    monkeypatch.setattr(actor_roles.RoleModel, "probabilities_of_indices", scores)
+    rows = _dev_rows() + [{"id": "x", "published": "2018-03-01",
+                           "text": "قال الجيش العراقي إن مسلحين من داعش هاجموا قرية في كركوك وقتلوا ثلاثة من الحشد."}]
+    for row in rows * 2:  # the second time every value is in the caches
+        pipeline.process(dict(row))
+    assert got == expected and len(got) > 10

@@ -39,7 +39,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from . import read_records
-from .linear import indices
+from .linear import index_set, indices
 
 BITS = 15
 CLASSES = ("actor1", "actor2", "none")
@@ -78,9 +78,47 @@ def _sentence_context(doc, trigger, sentence, cands) -> _SentenceContext:
     return _SentenceContext(t_first, rank, len(others), names)
 
 
+# The features of fixed names filled with a few values, in two groups (``str.format`` fields as the f-strings
+# they stand for): at run time their indices are looked up by the tuple of the group's values
+# (:func:`_fixed_indices`), the strings made and hashed only at first sight. A key compares its values with
+# ``==``: each place holds a str, a bool or an int of its own (``True == 1`` would confuse "True" with "1").
+_FIXED_A = ("bias", "type={1}", "sub={2}", "cat={0}", "cat|type={0}|{1}", "cat|sub={0}|{2}", "generic={3}",
+            "kind={4}", "side={5}", "side|d={5}|{6}", "side|type={5}|{1}", "side|cat={5}|{0}",
+            "side|cat|type={5}|{0}|{1}")  # (cat, type, sub, generic, kind, side, distance bucket)
+_FIXED_B = ("agent={0}", "target={1}", "margin={2}", "margin|type={2}|{3}")  # (agent, target, margin, type)
+
+
 def features(doc, trigger, sentence, cand, cands, shared: _SentenceContext | None = None) -> list[str]:
     """The features of one candidate mention (a ``rasd.actors._Cand`` scored by the rules) for ``trigger``.
     ``shared``: what the mentions of the sentence share (:func:`_sentence_context`), when read once for all of them."""
+    a, b, out = _parts(doc, trigger, sentence, cand, cands, shared)
+    return [t.format(*a) for t in _FIXED_A] + [t.format(*b) for t in _FIXED_B] + out
+
+
+def _fixed_indices(a: tuple, b: tuple) -> set[int]:
+    """The indices of the features of the groups ``a`` and ``b`` (:func:`_parts`): the same as ``_index`` of
+    their strings."""
+    found = _FIXED_CACHE_A.get(a)
+    if found is None:
+        found = tuple(_index(t.format(*a)) for t in _FIXED_A)
+        if len(_FIXED_CACHE_A) < 100_000:
+            _FIXED_CACHE_A[a] = found
+    out = set(found)
+    found = _FIXED_CACHE_B.get(b)
+    if found is None:
+        found = tuple(_index(t.format(*b)) for t in _FIXED_B)
+        if len(_FIXED_CACHE_B) < 100_000:
+            _FIXED_CACHE_B[b] = found
+    out.update(found)
+    return out
+
+
+_FIXED_CACHE_A: dict[tuple, tuple[int, ...]] = {}
+_FIXED_CACHE_B: dict[tuple, tuple[int, ...]] = {}
+
+
+def _parts(doc, trigger, sentence, cand, cands, shared: _SentenceContext | None):
+    """The values of the two fixed groups (:data:`_FIXED_A`, :data:`_FIXED_B`) and the other features."""
     tokens = doc.tokens
     m = cand.mention
     if shared is None:
@@ -93,13 +131,10 @@ def features(doc, trigger, sentence, cand, cands, shared: _SentenceContext | Non
         side, dist = "after", m.first - t_first
     else:
         side, dist = "inside", 0
-    db = _bucket(dist, (2, 4, 7, 11))
-    out = ["bias", f"type={etype}", f"sub={sub}", f"cat={cat}", f"cat|type={cat}|{etype}", f"cat|sub={cat}|{sub}",
-           f"generic={m.generic}", f"kind={m.kind}", f"side={side}", f"side|d={side}|{db}",
-           f"side|type={side}|{etype}", f"side|cat={side}|{cat}", f"side|cat|type={side}|{cat}|{etype}",
-           f"agent={_bucket(cand.agent, (0.5, 1.5, 2.5, 3.5))}", f"target={_bucket(cand.target, (0.5, 1.5, 2.5, 3.5))}",
-           f"margin={'a' if cand.agent > cand.target else 't' if cand.target > cand.agent else '='}",
-           f"margin|type={'a' if cand.agent > cand.target else 't' if cand.target > cand.agent else '='}|{etype}"]
+    a = (cat, etype, sub, m.generic, m.kind, side, _bucket(dist, (2, 4, 7, 11)))
+    b = (_bucket(cand.agent, (0.5, 1.5, 2.5, 3.5)), _bucket(cand.target, (0.5, 1.5, 2.5, 3.5)),
+         "a" if cand.agent > cand.target else "t" if cand.target > cand.agent else "=", etype)
+    out = []
     for flag in ("source", "owner", "between", "far", "launcher", "speaker_party"):
         if getattr(cand, flag, False):
             out.append(f"flag={flag}")
@@ -124,7 +159,7 @@ def features(doc, trigger, sentence, cand, cands, shared: _SentenceContext | Non
         lo, hi = (m.last + 1, t_first) if side == "before" else (t_first + 1, m.first)
         for j in range(lo, hi):
             out.append(f"btw={tokens[j].text}")
-    return out
+    return a, b, out
 
 
 def _token_at(doc, pos: int) -> int:
@@ -151,8 +186,16 @@ class RoleModel:
         # feature after another, in the order weights[:, idx].sum(axis=1) adds them (its fancy-indexed
         # copy is Fortran-ordered); a C-ordered (classes, features) copy would be summed pairwise instead,
         # which rounds differently
+        return self.probabilities_of_indices([indices(feats, BITS) for feats in rows])
+
+    def probabilities_of_indices(self, rows: Sequence[list[int]]) -> list[dict[str, float]]:
+        """:meth:`probabilities_of` of mentions already hashed (each its sorted distinct indices, as
+        :func:`rasd.learn.linear.indices` gives them)."""
+        weights = self.weights
+        if self.rows is None:
+            self.rows = np.ascontiguousarray(weights.T)
         take, add = self.rows.take, np.add.reduce
-        z = np.array([add(take(indices(feats, BITS), axis=0), axis=0) for feats in rows])
+        z = np.array([add(take(idx, axis=0), axis=0) for idx in rows])
         z += weights[:, -1]
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
@@ -168,10 +211,16 @@ class RoleModel:
         if all(c.source for c in cands):
             return  # nobody but sources: nothing to score
         shared = _sentence_context(doc, trigger, sentence, cands)
-        rows = [(c, features(doc, trigger, sentence, c, cands, shared)) for c in cands if not c.source]
-        if any(hard(row) for _, row in rows):
+        rows = [(c, _parts(doc, trigger, sentence, c, cands, shared)) for c in cands if not c.source]
+        if any(hard(out) for _, (_, _, out) in rows):  # HARD's features are all among the other features
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
-        for (c, _), p in zip(rows, self.probabilities_of([row for _, row in rows])):
+        # the indices of features(...) of each mention: the fixed groups' looked up by their values
+        idx = []
+        for _, (a, b, out) in rows:
+            own = _fixed_indices(a, b)
+            own |= index_set(out, BITS)
+            idx.append(sorted(own))
+        for (c, _), p in zip(rows, self.probabilities_of_indices(idx)):
             c.rule_target = c.target
             c.agent, c.target = blend(c.agent, c.target, p)
             c.why.append(f"role model: actor1 {p['actor1']:.2f}, actor2 {p['actor2']:.2f}")

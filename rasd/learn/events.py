@@ -163,41 +163,85 @@ def _trigger_features(doc, first: int, last: int, at: int, after: int, sub: str)
     return f
 
 
+# The candidate's own features, in groups: each group's features are fixed names filled with a few values
+# (its templates, ``str.format`` fields as the f-strings they stand for), so that at run time the indices of
+# a group are looked up by the tuple of its values (:func:`_own_index_set`), the strings made and hashed only
+# at first sight. A key compares its values with ``==``: a value must keep one type in its place (``True`` and
+# ``1`` are equal keys but write "True" and "1"); every place holds a str, None, a bool or an int of its own.
+_OWN_TEMPLATES: tuple[tuple[str, ...], ...] = (
+    # (sub, type, doubt, cue)
+    ("bias", "sub={0}", "type={1}", "doubt={2}", "cue={3}", "cue|sub={3}|{0}", "doubt|sub={2}|{0}"),
+    # the trigger's, the place's and the date's flags
+    ("generic={0}", "contextual={1}", "vague={2}", "role={3}", "tbg={4}", "prec={5}", "rel={6}", "home={7}",
+     "insent={8}", "dated={9}", "tp={10}", "bg={11}", "inherited={12}", "plup={13}"),
+    ("preason={0}", "dreason={1}"),
+    ("country={0}", "a1={1}", "a2={2}", "a1|sub={1}|{3}"),
+    ("nplaces={0}", "pindex={1}", "toll={2}", "sent={3}", "par={4}"),
+    # the article's context (when given)
+    ("told={0}", "sure={1}", "rank={2}", "told|doubt={0}|{3}"),
+    ("age={0}",),
+)
+
+
 def _feature_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | None):
     """The candidate's own features; its window ``(first, last)`` (token indices); the key
     ``(first, last, at, after, sub)`` of its trigger's features (:func:`_trigger_features`)."""
+    groups, window, tail_key = _own_parts(doc, event, info, context)
+    f = [template.format(*values) for group, values in groups for template in _OWN_TEMPLATES[group]]
+    return f, window, tail_key
+
+
+def _own_index_set(groups, bits: int) -> set[int]:
+    """``index_set`` of the features of ``groups`` (:func:`_own_parts`): the indices of each group looked up
+    by its values, computed with :func:`feature_index` from the same strings at first sight."""
+    caches = _OWN_CACHES.get(bits)
+    if caches is None:
+        caches = _OWN_CACHES[bits] = tuple({} for _ in _OWN_TEMPLATES)
+    out: set[int] = set()
+    for group, values in groups:
+        cache = caches[group]
+        found = cache.get(values)
+        if found is None:
+            found = tuple(feature_index(template.format(*values), bits) for template in _OWN_TEMPLATES[group])
+            if len(cache) < 100_000:  # bounded, as linear's cache of feature hashes
+                cache[values] = found
+        out.update(found)
+    return out
+
+
+_OWN_CACHES: dict[int, tuple[dict, ...]] = {}
+
+
+def _own_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | None):
+    """The values of the candidate's own feature groups, as ``(group, values)`` pairs (:data:`_OWN_TEMPLATES`);
+    its window; its trigger's key."""
     trigger = info["trigger"]
     mention = info["mention"]
     edate = info["date"]
     sentence = doc.sentences[trigger.sentence]
     sub = event.sub_event_type
-    f = [
-        "bias", f"sub={sub}", f"type={event.event_type}", f"doubt={info.get('doubt')}",
-        f"cue={trigger.cue}", f"cue|sub={trigger.cue}|{sub}", f"doubt|sub={info.get('doubt')}|{sub}",
-        f"generic={trigger.generic}", f"contextual={trigger.contextual}", f"vague={trigger.vague}",
-        f"role={trigger.role}", f"tbg={trigger.background}",
-        f"prec={mention.precision}", f"rel={mention.relation}",
-        f"preason={str(mention.reason).split(':')[0].split('(')[0].strip()[:40]}",
-        f"home={event.country == doc.country}", f"country={event.country}",
-        f"insent={sentence.start <= mention.start < sentence.end}",
-        f"nplaces={_bucket(info.get('places', 1), (1, 2, 4))}", f"pindex={min(info.get('index', 0), 3)}",
-        f"dated={info.get('dated')}", f"dreason={str(edate.reason).split(':')[0][:30]}",
-        f"tp={event.time_precision}", f"bg={event.background}", f"inherited={getattr(edate, 'inherited', False)}",
-        f"toll={_bucket(info.get('toll') or 0, (0, 3, 10, 50, 200))}",
-        f"a1={event.inter1}", f"a2={event.inter2}", f"a1|sub={event.inter1}|{sub}",
-        f"sent={_bucket(trigger.sentence, (0, 1, 2, 4, 8))}", f"plup={info.get('pluperfect')}",
-        f"par={_bucket(sentence.paragraph, (0, 1, 3))}",
+    doubt = info.get("doubt")
+    groups = [
+        (0, (sub, event.event_type, doubt, trigger.cue)),
+        (1, (trigger.generic, trigger.contextual, trigger.vague, trigger.role, trigger.background,
+             mention.precision, mention.relation, event.country == doc.country,
+             sentence.start <= mention.start < sentence.end, info.get("dated"), event.time_precision,
+             event.background, getattr(edate, "inherited", False), info.get("pluperfect"))),
+        (2, (str(mention.reason).split(":")[0].split("(")[0].strip()[:40], str(edate.reason).split(":")[0][:30])),
+        (3, (event.country, event.inter1, event.inter2, sub)),
+        (4, (_bucket(info.get("places", 1), (1, 2, 4)), min(info.get("index", 0), 3),
+             _bucket(info.get("toll") or 0, (0, 3, 10, 50, 200)), _bucket(trigger.sentence, (0, 1, 2, 4, 8)),
+             _bucket(sentence.paragraph, (0, 1, 3)))),
     ]
     if context is not None:
         key = (event.event_type, event.admin1)
-        f.append(f"told={_bucket(context['told'][key], (1, 2, 4))}")
-        f.append(f"sure={_bucket(context['sure'][key], (0, 1, 3))}")
-        f.append(f"rank={min(context['rank'].get(event.admin1, 9), 3)}")
-        f.append(f"told|doubt={_bucket(context['told'][key], (1, 2, 4))}|{info.get('doubt')}")
+        told = _bucket(context["told"][key], (1, 2, 4))
+        groups.append((5, (told, _bucket(context["sure"][key], (0, 1, 3)), min(context["rank"].get(event.admin1, 9), 3),
+                           doubt)))
     if doc.published and event.event_date:
         try:
             days = (doc.published - dt.date.fromisoformat(event.event_date)).days
-            f.append(f"age={_bucket(days, (-1, 0, 1, 3, 8, 31, 365))}")
+            groups.append((6, (_bucket(days, (-1, 0, 1, 3, 8, 31, 365)),)))
         except ValueError:
             pass
     # the sentence's words within SPAN tokens of the trigger (all of an ordinary sentence; a bounded
@@ -210,7 +254,7 @@ def _feature_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | N
     if at < n and doc.tokens[first + at].end <= trigger.start:
         at += 1
     after = max(at, bisect_left(starts, trigger.end) - first)
-    return f, (first, last), (first, last, at, after, sub)
+    return groups, (first, last), (first, last, at, after, sub)
 
 
 def _fold(value):
@@ -265,8 +309,8 @@ def decide(doc, candidates, model: LinearModel) -> None:
     for event, info in candidates:
         # the indices of candidate_features(doc, event, info, context), with the features that candidates
         # share hashed once: the same set of indices, sorted, so the same sums
-        own, window, tail_key = _feature_parts(doc, event, info, context)
-        idx = index_set(own, bits)
+        groups, window, tail_key = _own_parts(doc, event, info, context)
+        idx = _own_index_set(groups, bits)
         part = shared.get(window)
         if part is None:
             part = shared[window] = _window_index_set(doc, *window, bits)
