@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 # In dependency order: the event decision reads the actors' roles (and so the role model), so the role
 # model is trained first; a second run over the same data then rebuilds every file bit for bit.
@@ -22,3 +22,22 @@ def read_records(path: Path | str) -> Iterator[dict]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
+
+
+def documents(records: Iterable[dict], stages: Iterable[Callable[[Any], None]] | None = None) -> Iterator[tuple[dict, Any]]:
+    """Each record that holds a usable article, with its document run through ``stages`` (the pipeline's
+    stages before the decision when None); a record that is no article (:class:`rasd.errors.InputError`)
+    is skipped, as ``rasd extract`` skips it."""
+    from .. import pipeline
+    from ..errors import InputError
+    if stages is None:
+        stages = [stage for _, stage in pipeline.STAGES_BEFORE_DECISION]
+    stages = list(stages)
+    for record in records:
+        try:
+            doc = pipeline.make_document(record)
+        except InputError:
+            continue
+        for stage in stages:
+            stage(doc)
+        yield record, doc

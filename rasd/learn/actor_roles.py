@@ -38,7 +38,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from . import read_records
+from . import documents, read_records
 from .linear import index_set, indices
 
 BITS = 15
@@ -271,22 +271,12 @@ def _outlet(source: str) -> str:
 def examples(train_path: Path) -> list[dict[str, Any]]:
     """One item per gold event whose event word the rules find: the sentence's scored mentions, their
     features and labels, the gold names and the rules' own pick."""
-    from .. import actors, clean, geo, modality, segment, triggers
-    from ..errors import InputError
+    from .. import actors, geo, modality, segment, triggers
 
     out = []
-    for record in read_records(train_path):
-        events = record.get("events") or []
-        if not events:
-            continue
-        try:
-            doc = clean.document_from_record(record)
-        except InputError:
-            continue
-        for stage in (segment.segment, triggers.find_triggers, modality.mark_modality, geo.find_places,
-                      actors.find_actors):
-            stage(doc)
-        for event in events:
+    stages = (segment.segment, triggers.find_triggers, modality.mark_modality, geo.find_places, actors.find_actors)
+    for record, doc in documents((r for r in read_records(train_path) if r.get("events")), stages):
+        for event in record["events"]:
             item = _example(doc, event, actors, geo)
             if item is not None:
                 item["outlet"] = _outlet(str(record.get("source") or "?"))

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from . import read_records
+from . import documents, read_records
 from .linear import LinearModel, feature_index
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -360,8 +360,6 @@ def _gold_date(event, gold_events: list[dict], aliases) -> str | None:
 def examples(train_path: Path) -> list[tuple[str, list[list[str]], list[int], bool, bool]]:
     """One group per datable candidate event of the train articles: ``(outlet, features of each date
     candidate, label of each, rules right, any candidate right)``."""
-    from .. import pipeline
-    from ..errors import InputError
     from ..evaluate import admin1_aliases
 
     aliases = admin1_aliases()
@@ -370,15 +368,8 @@ def examples(train_path: Path) -> list[tuple[str, list[list[str]], list[int], bo
     USE_MODEL = False  # the candidates are the rules' own; the features hold the rules' choice
     groups = []
     try:
-        for record in read_records(train_path):
-            gold_events = record.get("events") or []
-            if not gold_events:
-                continue
-            try:
-                doc = pipeline.make_document(record)
-            except InputError:
-                continue
-            pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
+        for record, doc in documents(r for r in read_records(train_path) if r.get("events")):
+            gold_events = record["events"]
             if doc.published is None:
                 continue
             for event, info in doc.user_data.get("candidates", []):

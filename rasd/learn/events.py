@@ -376,17 +376,8 @@ def read_articles(path: Path) -> list[dict]:
 
 def propose_all(articles: list[dict]):
     """Run the pipeline up to the candidates on every article: [(article, doc, candidates)]."""
-    from .. import pipeline
-    from ..errors import InputError
-    out = []
-    for article in articles:
-        try:
-            doc = pipeline.make_document(article)
-        except InputError:
-            continue
-        pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
-        out.append((article, doc, doc.user_data.get("candidates", [])))
-    return out
+    from . import documents
+    return [(article, doc, doc.user_data.get("candidates", [])) for article, doc in documents(articles)]
 
 
 def score_kept(proposed, decision) -> dict:
