@@ -309,10 +309,12 @@ for _noun in ("مقتل", "استشهاد", "مصرع", "وفات", "إعدام"
     for _suffix, _count in (("ه", 1), ("ها", 1), ("هما", 2), ("هم", None), ("هن", None)):
         KILL_NOUN_PRONOUN[norm(_noun + _suffix)] = _count
 # Verbs followed by the count or by the victim: "قتل 28 عنصرا", "قتلت الغارة 5", "قتل جندي".
+# "القضاء على 7 مسلحين" (military statements: killed), the count after على.
+ELIMINATE = _set("القضاء")
 KILL_VERBS = _set("قتل قتلت قتلوا قتلا قتلتا يقتل تقتل استشهد استشهدت استشهدوا استشهدا توفي توفيت توفوا "
                   "توفيا أعدم أعدمت أعدموا اغتال اغتالت اغتالوا اغتيل ذبح ذبحت")
 # Verbs after their (counted) subject: "شخصين قتلا", "ثلاثة متمردين ... توفوا".
-KILL_VERBS_AFTER = _set("قتلوا قتلا قتلتا قتلن قتل استشهدوا استشهدا توفوا توفيا لقوا لقيا قضوا قضيا")
+KILL_VERBS_AFTER = _set("قتلوا قتلا قتلتا قتلن قتل استشهدوا استشهدا توفوا توفيا توفي توفيت لقوا لقيا قضوا قضيا")
 # "لقي ... حتفه/مصرعه" (met his death).
 LAQI = _set("لقي لقيت لقوا لقيا لقين يلقى")
 DEATH_OBJECT = ("حتف", "مصرع")
@@ -369,7 +371,7 @@ SINGULAR = _set("""شخص رجل امرأة سيدة طفل طفلة فتاة ف
 عامل موظف سائق حارس مزارع راع راعي صياد تاجر قاض قاضي محام محامي نائب شيخ إمام مختار مهندس لاجئ نازح معتقل
 أسير سجين رهينة انتحاري مهاجم متظاهر محتج شقيق ابن نجل والد زوج زوجة مستوطن فلسطيني إسرائيلي سوري عراقي يمني
 لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي عميد عقيد نقيب رائد مقدم ملازم عريف رقيب جنرال مواطنة
-أبو قاصر رضيع معاون مساعد منتسب فرد""")
+أبو قاصر رضيع معاون مساعد منتسب فرد مراهق سائح زائر مهاجر آمر مرافق مستشار وزير محافظ مدير""")
 DUAL_OK = _set("شخص رجل امرأة طفل فتاة شاب جندي ضابط شرطي عنصر قائد زعيم أمير طبيب طالب حارس تاجر شيخ شقيق ابن "
                "نجل قتيل شهيد جريح جثة ضحية مسعف فرد")
 ONE = _set("أحد إحدى")
@@ -382,6 +384,9 @@ REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشا
                  "تابع تابعت نقل نقلت كشف كشفت")
 
 
+_PREPOSITIONS = frozenset(("في", "من", "علي", "الي", "عن", "مع", "خلال", "ذات", "وفي", "ومن"))
+
+
 def _dual_forms(nouns: frozenset[str]) -> frozenset[str]:
     out = set()
     for noun in nouns:
@@ -390,7 +395,19 @@ def _dual_forms(nouns: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-DUALS = _dual_forms(DUAL_OK)
+def _dual_only_forms(nouns: frozenset[str]) -> frozenset[str]:
+    """Forms that can only be duals, of any person noun: the nominative -ان (مدنيان، صحافيان، مستوطنان;
+    the -ين form of a nisba is also its plural: مدنيين) and the feminine -تان/-تين (شرطيتين، طفلتين)."""
+    out = set()
+    for noun in nouns:
+        if noun.endswith("ه"):
+            out.update({noun[:-1] + "تان", noun[:-1] + "تين"})
+        else:
+            out.update({noun + "ان", noun + "تان", noun + "تين"})
+    return frozenset(out)
+
+
+DUALS = _dual_forms(DUAL_OK) | _dual_only_forms(SINGULAR)
 BOUNDARY_RE = re.compile(r"[.!?;:\n،,]")
 _WORD_RE = re.compile(r"\w+")
 
@@ -449,7 +466,7 @@ def _article_less(word: str) -> str:
 _ROLE_TABLES: tuple[tuple[str, Any], ...] = (
     ("toll", TOLL_HEADS), ("self", SELF), ("kill_pronoun", KILL_NOUN_PRONOUN), ("kill_noun", KILL_NOUNS),
     ("laqi", LAQI), ("qada", QADA), ("awda", AWDA), ("kill_verb", KILL_VERBS), ("kill_after", KILL_VERBS_AFTER),
-    ("inj_verb", INJ_FWD), ("fell", frozenset({"سقطوا", "سقط"})),
+    ("inj_verb", INJ_FWD), ("fell", frozenset({"سقطوا", "سقط"})), ("eliminate", ELIMINATE),
 )
 _ROLE_CACHE: dict[str, dict[str, str]] = {}
 _UNSEEN = object()
@@ -641,9 +658,9 @@ class _Finder:
             j += 1
         if j < self.n and not self.boundary_after(i):
             both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
-            if kind == "killed" and not both and self.raw[j] in INJ_VERB_AFTER_KILL:
+            if kind == "killed" and self.raw[j] != "او" and (both or self.raw[j] in INJ_VERB_AFTER_KILL):
                 if verb and self.backward_numbers(i, 8):
-                    return False  # "40 شخصا قتلوا وأصيب 72": the 72 are the wounded
+                    return False  # "40 شخصا قتلوا وأصيب 72"، "16 شخصا قد قتلوا وجرح المئات": the wounded
                 both = True
             if both and self.raw[j] == "او" and not (j + 1 < self.n and self.has_form(j + 1, INJ_FWD)):
                 both = False
@@ -722,6 +739,29 @@ class _Finder:
             noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
                 and self.raw[after].isalpha() and not _roles(self.raw[after]) else after
             return num[0], noun_end, False
+        return self.joined_person(end)
+
+    def joined_person(self, end: int) -> tuple[int, int, bool] | None:
+        """One or two people joined by و to the counted noun (an adjective may come between): "21 سائحا
+        أجنبيا وشرطيا" (+1), "15 طفلا وامرأتان" (+2); not when they are the wounded ("وطفل جريح")."""
+        for j in (end + 1, end + 2):
+            if j >= self.n or self.boundary_after(j - 1):
+                return None
+            word = self.raw[j - 1]
+            if not word.isalpha() or _roles(word) or (j - 1 > end and word.startswith("و")):
+                return None
+            word = self.raw[j]
+            if not word.startswith("و") or len(word) < 4:
+                continue
+            bare = word[1:]
+            count = 2 if bare in DUALS else (1 if bare in SINGULAR or (bare.endswith("ا") and bare[:-1] in SINGULAR)
+                                             else 0)
+            if not count:
+                return None
+            if j + 1 < self.n and not self.boundary_after(j) and (self.result_form(j + 1, INJ_RESULT)
+                                                                 or self.raw[j + 1] in ("بجروح", "بجراح")):
+                return None
+            return count, j + 1, False
         return None
 
     def backward_numbers(self, i: int, window: int) -> tuple[int, int, bool] | None:
@@ -773,13 +813,19 @@ class _Finder:
         raw = self.raw[i]
         if "toll" in roles and self.toll(i):
             return
-        if "self" in roles:
+        if "self" in roles and not self.same_noun(i):
             for k in range(max(0, i - 6), i):
                 if self.raw[k].startswith(SELF_VERB_STEMS):
                     count = SELF[roles["self"]]
                     self.add(k, i, count or 0, "killed", count is None)
                     return
         if len(roles) == ("toll" in roles) + ("self" in roles) or self.negated(i):
+            return
+        if "eliminate" in roles:
+            # "القضاء على 7 مسلحين"، "القضاء على قيادي": a count or a person after على, nothing else
+            # ("القضاء على الإرهاب")
+            if i + 1 < self.n and self.raw[i + 1] == "علي" and not self.boundary_after(i):
+                self.forward(i + 1, "killed", verb=False)
             return
         if "kill_pronoun" in roles:
             count = KILL_NOUN_PRONOUN[roles["kill_pronoun"]]
@@ -814,6 +860,14 @@ class _Finder:
         elif "fell" in roles and i + 1 < self.n and self.raw[i + 1] in ("قتلي", "قتيلا"):
             self.back(i, "killed", span_end=i + 1)  # "14 مسلحا ... سقطوا قتلى"
 
+    def same_noun(self, i: int) -> bool:
+        """"في المدينة نفسها"، "بالطريقة نفسها": نفسه after a noun governed by a preposition means "the
+        same", not the bomber himself ("فجر الرجل نفسه")."""
+        if i < 2:
+            return False
+        before = self.raw[i - 1]
+        return before.startswith(("بال", "لل", "كال")) or (before.startswith("ال") and self.raw[i - 2] in _PREPOSITIONS)
+
     def back(self, i: int, kind: str, span_end: int | None = None) -> bool:
         end = span_end if span_end is not None else i
         if i > 0 and (_article_less(self.raw[i - 1]) in DUALS) and i - 1 not in self.used:
@@ -824,6 +878,14 @@ class _Finder:
             total, first, vague = found
             self.add(first, end, total, kind, vague)
             return True
+        # "وكان شرطي أردني قتل، السبت"، "جنديا توفي متأثرا بجراحه": one person named right before the verb
+        for k in (i - 1, i - 2):
+            if k < 0 or k in self.used or self.boundary_after(k):
+                return False
+            bare = self.raw[k][1:] if self.raw[k].startswith("و") and len(self.raw[k]) > 3 else self.raw[k]
+            if bare in SINGULAR or (bare.endswith("ا") and bare[:-1] in SINGULAR):
+                self.add(k, end, 1, kind)
+                return True
         return False
 
     def _number_ending_at(self, i: int) -> int | None:
@@ -1075,8 +1137,9 @@ def _competitors(doc: "Document", trigger: Any, start: int, end: int) -> list[An
     return _rivals(doc).between(trigger, start, end)
 
 
+# "ما أسفر عن مقتل"، "أسفر الهجوم عن مقتل"، "أدى القصف الى مقتل" (the subject may come between)
 _RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها)"
-                             r"[ ]*(?:عن|الي|ب)?[ ]*(?:\w+[ ]+)?$")
+                             r"[ ]*(?:(?:عن|الي|ب)?[ ]*(?:\w+[ ]+)?|\w+[ ]+(?:عن|الي)[ ]+(?:\w+[ ]+)?)$")
 
 
 # "ومقتل فردين، نتيجة لانفجار عبوة": the deaths are the result of the event named right after them
@@ -1090,7 +1153,7 @@ def _distance(doc: "Document", m: CasualtyMention, t: Any) -> tuple[int, int]:
     if m.end <= t.start:
         if t.start - m.end <= 40 and _CAUSE_AFTER_RE.fullmatch(doc.norm.text, m.end, t.start):
             return 0, 0
-        if _RESULT_LINK_RE.search(doc.norm.text, max(0, m.start - 24), m.start):
+        if _RESULT_LINK_RE.search(doc.norm.text, max(0, m.start - 32), m.start):
             return 1 << 30, 1
         return t.start - m.end, 1  # the count comes before the trigger
     if t.end <= m.start:
@@ -1250,7 +1313,28 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
             return Fatalities(0, result.start, result.end,
                               f"{result.count} deaths given for two places together ({dual}): "
                               "not split by the text, 0 for each (ACLED's conservative rule)")
-    return result
+    return _with_bomber(doc, trigger, sentence, result)
+
+
+# Several bombings or bombers told together: their number (and whether the toll holds them) is not said.
+_SEVERAL_BOMBINGS = _set("""تفجيرات التفجيرات انتحاريون الانتحاريون انتحاريين الانتحاريين اعتداءات الاعتداءات هجمات الهجمات
+عمليات العمليات سلسلة تفجيرين التفجيرين انتحاريتين""")
+
+
+def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fatalities) -> Fatalities:
+    """A suicide bombing's toll of victims ("قتل 31 شخصا في هجوم انتحاري") plus the bomber, who died in
+    it (ACLED counts him; spec section 5), when the count does not already hold him: a bomber's own death
+    read in its scope ("فجر نفسه"), or "بينهم الانتحاري"."""
+    if getattr(trigger, "sub_event_type", None) != "Suicide bomb" or result.count <= 0 or result.attackers \
+            or result.end is None or "one toll for" in result.reason:
+        return result
+    if _INCLUDES_ATTACKER_RE.match(doc.norm.text, result.end, result.end + 60):
+        return result
+    words = _WORD_RE.findall(doc.norm.text, sentence.start, sentence.end)
+    if any(set(_forms(w)) & _SEVERAL_BOMBINGS for w in words):
+        return result  # "تفجيرات نفذها انتحاريون": how many bombers died is not said
+    return Fatalities(result.count + 1, result.start, result.end,
+                      result.reason + "; plus the suicide bomber, counted as ACLED does", 1)
 
 
 # Dual place nouns: a toll given for "the two towns" is not the toll of either.
