@@ -1516,6 +1516,7 @@ PERIODS = _set("""يومين اليومين أيام الأيام أسبوع ا�
 السنين عقد العقد عقود العقود""")
 PERIODS_MANY = _set("""يومين اليومين أيام الأيام أسبوعين الأسبوعين أسابيع الأسابيع شهرين الشهرين أشهر الأشهر شهور
 الشهور عامين العامين أعوام الأعوام سنتين السنتين سنوات السنوات سنين السنين عقود العقود""")
+FUTURE = _set("المقبلة المقبلين المقبل القادمة القادمين القادم")
 PAST = _set("الماضية الماضيين الأخيرة الأخيرين الفائتة المنصرمة السابقة")
 WARS = _set("الحرب حرب الحروب النزاع نزاع النزاعات الصراع صراع الصراعات الأزمة")
 PART_OF = _set("بينهم بينهن بينها منهم منهن")
@@ -1565,9 +1566,10 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
     if first > 0 and has(first - 1, PART_OF):
         return f"a part of a toll given before it ({words[first - 1]} ...)"
     lo = first
-    while lo > 0 and first - lo < window + 4 and not _SENTENCE_END_RE.search(text, toks[lo - 1].end, toks[lo].start):
+    while lo > 0 and first - lo < window + 12 and not _SENTENCE_END_RE.search(text, toks[lo - 1].end, toks[lo].start):
         lo -= 1
-    far, lo = lo, max(lo, first - window)  # "منذ" is looked for a little further back
+    far, lo = lo, max(lo, first - window)  # "منذ" and "خلال" are looked for further back, to the sentence's start
+    # within 24 words ("تشن القوات منذ 18 شباط حملة عنيفة ... مما تسبب بمقتل أكثر من 860 مدنيا")
     hi = last
     while hi < n - 1 and hi - last < window and not _SENTENCE_END_RE.search(text, toks[hi].end, toks[hi + 1].start):
         hi += 1
@@ -1577,7 +1579,7 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
             if has(k, COURT):
                 return f"a death sentence ({words[k]} ... اعدام), not deaths"
     for k in range(far, hi + 1):  # the count's own words too: "ارتفع عدد القتلى منذ مطلع الشهر إلى 230"
-        if k < lo and not has(k, SINCE):
+        if k < lo and not has(k, SINCE) and not has(k, DURING):
             continue
         if has(k, RATES):
             return f"a rate ({words[k]}), not one incident's toll"
@@ -1600,7 +1602,7 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
                 return f"a cumulative toll ({words[k]} {nxt})"
         if has(k, DURING):
             for x in range(k + 1, min(n, k + 4, hi + 1)):
-                if has(x, PERIODS):
+                if has(x, PERIODS) and not has(x + 1, FUTURE):  # not "على مدى العامين المقبلين"
                     return f"deaths over a period ({words[k]} ... {words[x]})"
         period = has(k, PERIODS_MANY)
         if period:
