@@ -23,7 +23,12 @@ ACLED's fatality rules as this module applies them (the ACLED codebook, "Reporte
   on top of the victims ("five dead, plus the bomber" is 6), unless the text says the total already
   includes him (بينهم الانتحاري), or gives one toll for a battle the bombing was part of ("وأدت
   المواجهات والتفجيران إلى مقتل 19": the bombers are inside the 19, which the battle keeps).
-  Attackers killed by the other side are ordinary deaths of the event.
+  Attackers killed by the other side are ordinary deaths of the event. A suicide bombing's toll of
+  victims gets its bomber added even when his death is not told in the toll's scope ("قتل 31 شخصا في
+  هجوم انتحاري" -> 32), unless several bombings or bombers are told together (their number is not said).
+* Deaths told through the people killed: "القضاء على 7 مسلحين" (military statements), duals that can
+  only be duals ("مستوطنان"، "شرطيتين"), a person joined to a count ("21 سائحا وشرطيا" -> 22، "15 طفلا
+  وامرأتان" -> 17), one person named before the verb ("وكان شرطي أردني قتل").
 * Counts joined in one phrase add up ("مقتل 4 مدنيين و3 جنود" -> 7, "14 مسلحا و6 من رجال الشرطة
   سقطوا قتلى" -> 20); separate counts in the same scope are most often a total and its parts or one
   toll told twice ("مقتل 9 ... تسع جثث"), so the largest is kept. "عشرات القتلى والجرحى" is deaths and
@@ -38,7 +43,11 @@ ACLED's fatality rules as this module applies them (the ACLED codebook, "Reporte
   or over a period ("خلال الأشهر الماضية"، "عشرة أيام من القصف")، a campaign's ("العملية التي بدأت قبل
   أسبوعين")، a part of a toll given before it ("بينهم 40 طفلا")، a death sentence ("حكمت بإعدام 75")، a rate
   ("يوميا")، deaths in a crash, flood or epidemic, and any count of 1,000 or more. The learned decision of
-  :mod:`rasd.learn.tolls` can judge the rest (off by default: ``RASD_LEARNED_TOLLS=1``).
+  :mod:`rasd.learn.tolls` can judge the rest (off by default: ``RASD_LEARNED_TOLLS=1``). A start point or
+  a past period is looked for up to 24 words before the count (a campaign "منذ 18 شباط" at the head of a
+  long sentence); a future period ("على مدى العامين المقبلين") makes no toll cumulative.
+* Arrests, agreements and handovers carry no deaths (:data:`NO_DEATHS`, :func:`no_deaths`; applied to the
+  final sub-event type, after the decision).
 
 Spans are offsets into ``doc.norm.text``.
 """
