@@ -351,6 +351,10 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> lis
         # Tellings of one incident (same kind, place and day) give one toll: the largest, which is the
         # updated one ("ارتفعت الحصيلة إلى"), never their sum (on train.jsonl the sum coded 922 for 62 and 860).
         event.fatalities = max(counts, default=0)
+        if numbers.no_deaths(event.sub_event_type):
+            # arrests, agreements, handovers carry no deaths (none of train's 100 has any): a toll told
+            # beside them is the fighting's. Applied here, after the decision re-typed what it read
+            event.fatalities = 0
         event.extra = {"reasons": info["reasons"]}
         events.append(event.finalize())
     return events

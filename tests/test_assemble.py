@@ -258,3 +258,15 @@ def test_an_offensive_told_in_its_own_sentence_is_a_battle_not_the_air_strike_be
     got = {(e.sub_event_type, e.event_date[:7]) for e in events(text, "2015-08-10")}
     assert ("Air/drone strike", "2015-08") in got
     assert ("Armed clash", "2015-07") in got
+
+
+# -- arrests, agreements and handovers carry no deaths ------------------------------------------------------
+
+@pytest.mark.parametrize("text, sub", [
+    ("اعتقلت قوات الأمن العراقية أمس ١٢ مطلوباً في الموصل، في عملية أسفرت عن مقتل ثلاثة مسلحين.", "Arrests"),
+    ("وقّعت الفصائل المسلحة اليوم اتفاقاً مع الجيش السوري في درعا بعد تصعيد أسفر عن مقتل 4 مدنيين.", "Agreement"),
+])
+def test_a_toll_told_beside_an_arrest_or_an_agreement_is_not_its_own(text, sub):
+    found = [e for e in events(text) if e.sub_event_type == sub]
+    assert found, [(e.sub_event_type, e.fatalities) for e in events(text)]
+    assert all(e.fatalities == 0 for e in found)
