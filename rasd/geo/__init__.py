@@ -579,6 +579,16 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     others = [p for p in group if p not in picked]
     out: list[PlaceMention] = []
     for p in picked:
+        if p.place.feature == "SITE:region":
+            # "دوما بالغوطة الشرقية"، "مدينة حرستا في غرب الغوطة": a town of the region named with it is where
+            inside = [q for q in group if q.start != p.start and q.place.admin1 == p.place.admin1
+                      and q.place.feature in _TOWNISH and q.precision <= p.precision and _within(q.place, p.place, 20.0)]
+            if inside:
+                if not any(q in picked for q in inside):
+                    best = min(inside, key=lambda q: (abs(q.start - p.start), q.precision))
+                    if best not in out:
+                        out.append(best)
+                continue
         if p.place.feature in ("ADM1", "ADM2") or _shares_governorate_name(p):
             finer = [q for q in group if q is not p and q.start != p.start and q.place.admin1 == p.place.admin1 and q.precision <= p.precision
                      and q.place.feature != "ADM1" and (p.place.feature == "ADM1" or q.place.admin2 == p.place.admin2)]
@@ -594,6 +604,14 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
     del others
     return out
+
+
+def _within(a: Place, b: Place, km: float) -> bool:
+    """``a`` lies within ``km`` kilometres of ``b`` (both with coordinates)."""
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return False
+    from .build import km as distance
+    return distance(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
 def _shares_governorate_name(p: PlaceMention) -> bool:
