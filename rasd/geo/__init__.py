@@ -580,9 +580,12 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     out: list[PlaceMention] = []
     for p in picked:
         if p.place.feature == "SITE:region":
-            # "دوما بالغوطة الشرقية"، "مدينة حرستا في غرب الغوطة": a town of the region named with it is where
-            inside = [q for q in group if q.start != p.start and q.place.admin1 == p.place.admin1
-                      and q.place.feature in _TOWNISH and q.precision <= p.precision and _within(q.place, p.place, 20.0)]
+            # "دوما بالغوطة الشرقية"، "مدينة دوما، كبرى مدن الغوطة": a town of the region that the region's name
+            # qualifies (named right before it) is where
+            inside = [q for q in group if q.end <= p.start and p.start - q.end <= _QUALIFIER_GAP
+                      and q.place.admin1 == p.place.admin1 and q.place.feature in _TOWNISH
+                      and q.precision <= p.precision and _within(q.place, p.place, 20.0)
+                      and not any(q.end <= o.start < p.start for o in doc.places)]
             if inside:
                 if not any(q in picked for q in inside):
                     best = min(inside, key=lambda q: (abs(q.start - p.start), q.precision))
@@ -604,6 +607,9 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
     del others
     return out
+
+
+_QUALIFIER_GAP = 25  # characters between a town and the region named after it ("، كبرى مدن"، " بمنطقة ")
 
 
 def _within(a: Place, b: Place, km: float) -> bool:
