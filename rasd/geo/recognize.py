@@ -99,6 +99,7 @@ class Recognizer:
         self.directions_multi = [(tuple((t[2:] if t.startswith("ال") and len(t) > 4 else t) for t in toks), v)
                                  for toks, v in gaz.directions_multi]
         self.dir_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._dir_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}  # see _dir_entries
         for toks, v in self.directions_multi:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
         self.titles = gaz.titles
@@ -160,7 +161,7 @@ class Recognizer:
         cache = self._cache
         if texts is None:
             texts = [t.text for t in tokens]
-        for w in [w for w in set(texts) if w not in cache]:
+        for w in set(texts).difference(cache):  # the words not yet read (a set difference: no Python loop)
             self._hits(w)
         positions = [i for i, w in enumerate(texts) if cache[w]]
         next_free = 0
@@ -328,6 +329,29 @@ class Recognizer:
         # particle that a place may follow (لا، قد)
         return prev in voices and (len(prev) > 3 or prev in _SUBJECT_PARTICLES)
 
+    def _dir_entries(self, last: str, tokens: Sequence[Token], j: int) -> Sequence[tuple[tuple[str, ...], str]]:
+        """The direction phrases ending in ``last`` that may end at token ``j``, in their table order: those of one
+        word, and those whose word before the last is a reading of token ``j - 1`` (بالقرب من، الى الشمال من: the
+        29 phrases ending in من are not each tried word by word)."""
+        entries = self.dir_by_last.get(last, ())
+        if len(entries) < 4 or j < 1:
+            return entries
+        index = self._dir_index.get(last)
+        if index is None:
+            singles: list[int] = []
+            by_prev: dict[str, list[int]] = {}
+            for at, (toks, _) in enumerate(entries):
+                if len(toks) < 2:
+                    singles.append(at)
+                else:
+                    by_prev.setdefault(toks[-2], []).append(at)
+            index = self._dir_index[last] = (singles, by_prev)
+        singles, by_prev = index
+        picked = set(singles)
+        for form in self.forms(tokens[j - 1].text):
+            picked.update(by_prev.get(form, ()))
+        return [entries[at] for at in sorted(picked)]
+
     def _direction(self, tokens: Sequence[Token], j: int, text: str) -> tuple[str | None, int]:
         """The relation a direction phrase ending at token ``j`` gives, and where it starts."""
         if j < 0:
@@ -335,7 +359,7 @@ class Recognizer:
         word = tokens[j].text
         # ... من X  (بالقرب من، على مقربة من، إلى الشمال من، على بعد 20 كم من)
         if word == "من":
-            for toks, rel in self.dir_by_last.get("من", ()):
+            for toks, rel in self._dir_entries("من", tokens, j):
                 n = len(toks)
                 if j - n + 1 >= 0 and all(self.word_is(tokens[j - n + 1 + q].text, toks[q]) for q in range(n)):
                     return rel, tokens[j - n + 1].start
@@ -354,7 +378,7 @@ class Recognizer:
                     return r, tokens[j - 1].start
             return None, 0
         for form in self.forms(word):
-            for toks, rel in self.dir_by_last.get(form, ()):
+            for toks, rel in self._dir_entries(form, tokens, j):
                 n = len(toks)
                 if j - n + 1 >= 0 and all(self.word_is(tokens[j - n + 1 + q].text, toks[q]) for q in range(n - 1)):
                     return rel, tokens[j - n + 1].start
