@@ -5,6 +5,7 @@ for rasd, each with the place the event at the start of the text is coded at, as
   the Shayrat air base in Homs, Ad Dumayr in Douma, Nubl in Azaz, Aarsal in Baalbek, Al Fuhays in Mahis wa al
   Fuhays, An Nabi Salih in Ramallah); the Gaza Strip's northern towns in North Gaza, its governorates named
   without "Governorate" (Khan Yunis);
+* a name written as a hashtag (#مطار_الحديدة، مطار #الحديدة) or with a quoted word (قاعدة "تيفور") is one name;
 * a town that the region named right after it qualifies (دوما بالغوطة الشرقية، مدينة دوما، كبرى مدن الغوطة) is the
   event's place; the region named alone, or before the town, stays the region.
 """
@@ -36,6 +37,11 @@ CASES: list[tuple[str, str]] = [
     ("قُتل طفلان في غارة على زملكا بالغوطة الشرقية", "Rif-dimashq|Markaz Rif Dimashq|Zamalka"),
     ("وتواصل القصف العنيف على الغوطة الشرقية لليوم الثالث", "Rif-dimashq|-|Eastern Ghouta"),
     ("شن الطيران غارات على الغوطة الشرقية وقتل 7 في دوما", "Rif-dimashq|-|Eastern Ghouta"),
+    # a name written as a hashtag or with a quoted word: one name all the same
+    ("وتقدمت القوات في محيط #مطار_الحديدة غرب اليمن", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
+    ("سيطرت ألوية العمالقة على مطار #الحديدة", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
+    ("استهدفت غارةٌ مطار_التيفور العسكري في ريف حمص", "Homs|Homs|Tiyas Military Airbase"),
+    ("قُتل ٣ في غارة على قاعدة \"تيفور\" الجوية وسط سوريا", "Homs|Homs|Tiyas Military Airbase"),
 ]
 
 

@@ -24,6 +24,9 @@ from .gazetteer import Gazetteer
 _CONJ = "وف"
 _PREP = "بل"  # not ك: "كليو 16" is no ك + ليو, and news never says "كبغداد"
 _PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب", "وسط", "ووسط", "داخل", "عند", "لدي"}
+# what may stand between the words of one name: spaces, a hyphen, and the underscore and hash of a hashtag
+# and the quotes around a word of it ("#مطار_الحديدة"، "مطار #الحديدة"، «قاعدة "تيفور" الجوية»)
+_JOINERS = " -_#\"«»“”"
 _SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}
 # the proclitics a word may carry, as written before it (لل = ل + ال is handled by the caller)
 _SURFACE_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # إن أنقرة ...، لأن طهران ...: the capital is a subject
@@ -178,7 +181,7 @@ class Recognizer:
             for form, clitic in cache[texts[i]]:
                 bucket = multi.get((form, nxt.text)) if nxt is not None else None
                 if bucket and joined is None:
-                    joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(" -")
+                    joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(_JOINERS)
                 if bucket and joined:
                     for rest, key in bucket:
                         k = len(rest) + 1
@@ -190,7 +193,7 @@ class Recognizer:
                         prev = nxt
                         for j, word in enumerate(rest, 2):
                             t2 = tokens[i + j]
-                            if t2.text != word or t2.start - prev.end > 2 or text[prev.end:t2.start].strip(" -"):
+                            if t2.text != word or t2.start - prev.end > 2 or text[prev.end:t2.start].strip(_JOINERS):
                                 ok = False
                                 break
                             prev = t2
