@@ -6,6 +6,7 @@ for rasd, each with the place the event at the start of the text is coded at, as
   Fuhays, An Nabi Salih in Ramallah); the Gaza Strip's northern towns in North Gaza, its governorates named
   without "Governorate" (Khan Yunis);
 * a name written as a hashtag (#مطار_الحديدة، مطار #الحديدة) or with a quoted word (قاعدة "تيفور") is one name;
+* an unknown village's name ending in ة (فضحة، غافرة، النخيلة) is a name, not a word with the pronoun ه (تحرسه);
 * a town that the region named right after it qualifies (دوما بالغوطة الشرقية، مدينة دوما، كبرى مدن الغوطة) is the
   event's place; the region named alone, or before the town, stays the region.
 """
@@ -42,6 +43,13 @@ CASES: list[tuple[str, str]] = [
     ("سيطرت ألوية العمالقة على مطار #الحديدة", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("استهدفت غارةٌ مطار_التيفور العسكري في ريف حمص", "Homs|Homs|Tiyas Military Airbase"),
     ("قُتل ٣ في غارة على قاعدة \"تيفور\" الجوية وسط سوريا", "Homs|Homs|Tiyas Military Airbase"),
+    # an unknown village whose name ends in ة (normalised ه) is no word with the pronoun ه
+    ("قتل ٤ حوثيين في منطقةِ فضحة بمديرية الملاجم شرق البيضاء", "Al Bayda|Al Malagim|Fadhah"),
+    ("قُتل مدنيان في قصف على قرية غافرة بمديرية صرواح غرب مأرب", "Ma'rib|Sirwah|Ghafirah"),
+    ("سيطرت القوات اليمنية على قرى المجيلس والنخيلة والسماحي في مديرية الدريهمي",
+     "Al Hudaydah|Ad Durayhimi|Al-Majilas;Al Hudaydah|Ad Durayhimi|Al-Nakhilah;Al Hudaydah|Ad Durayhimi|Al-Samahi"),
+    # ... while a word with its pronoun (تحرسه) is still no village
+    ("سيطر الجيش على قرية تحرسه قوات الحوثي في مديرية الدريهمي", "Al Hudaydah|Ad Durayhimi|Ad Durayhimi"),
 ]
 
 

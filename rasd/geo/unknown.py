@@ -176,7 +176,11 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
         # "مديرية غمر": a frequent word may still be a district's name (checked against the districts later)
         return _Item(i, i, clitic, frequent=True) if district and first_item else None
     fw = frequent_words()
+    # a final ه that is written ة is the feminine ending of a name (فضحة), not the pronoun "his" (تسكنه)
+    marbuta = word.endswith("ه") and doc.original_text(toks[i].start, toks[i].end).rstrip().endswith("ة")
     for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "وا", "ه"):
+        if suffix == "ه" and marbuta:
+            continue
         stem = word[:-len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in fw or stem[-1] in "يو" and stem[:-1] + "ء" in fw):
             return None  # "قرى تسكنها أغلبية"، "ومينائها"، "واستنكروا": a verb or noun with its pronoun, not a name
