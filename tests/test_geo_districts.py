@@ -47,7 +47,7 @@ CASES: list[tuple[str, str]] = [
     ("قتل ٤ حوثيين في منطقةِ فضحة بمديرية الملاجم شرق البيضاء", "Al Bayda|Al Malagim|Fadhah"),
     ("قُتل مدنيان في قصف على قرية غافرة بمديرية صرواح غرب مأرب", "Ma'rib|Sirwah|Ghafirah"),
     ("سيطرت القوات اليمنية على قرى المجيلس والنخيلة والسماحي في مديرية الدريهمي",
-     "Al Hudaydah|Ad Durayhimi|Al-Majilas;Al Hudaydah|Ad Durayhimi|Al-Nakhilah;Al Hudaydah|Ad Durayhimi|Al-Samahi"),
+     "Al Hudaydah|Ad Durayhimi|Al-Majilas;Al Hudaydah|Ad Durayhimi|Al-Nukhaylah;Al Hudaydah|Ad Durayhimi|Al-Samahi"),
     # ... while a word with its pronoun (تحرسه) is still no village
     ("سيطر الجيش على قرية تحرسه قوات الحوثي في مديرية الدريهمي", "Al Hudaydah|Ad Durayhimi|Ad Durayhimi"),
 ]
@@ -66,3 +66,24 @@ def test_region_far_from_the_town_does_not_qualify_it() -> None:
     # a town of another governorate before the region is no town of it: the region stays
     got = _code("قصفت الطائرات حلب والغوطة الشرقية")
     assert "Eastern Ghouta" in got
+
+
+# The transliteration of an unknown name of four letters whose third is ي, ending in ة or ية: the diminutive
+# (فُعَيْلة) as coders and gazetteers spell it; other shapes keep their reading.
+TRANSLITERATIONS = [
+    ("الشجيرة", "Al-Shujayrah"),
+    ("النُخيلة", "Al-Nukhaylah"),  # a damma written
+    ("الجبيرية", "Al-Jubayriyah"),
+    ("الدميـنة", "Al-Dumaynah"),  # tatweel
+    ("عسيرة", "'Usayrah"),
+    ("شجيرة الوادي", "Shujayrat Al-Wadi"),  # construct before the next word
+    ("حيط", "Hayt"),  # no ة: not this shape
+    ("المشيرفة", "Al-Mashirafah"),  # five letters: not this shape
+    ("سيلة الوهبية", "Saylat Al-Wahbiyah"),
+]
+
+
+@pytest.mark.parametrize("arabic,latin", TRANSLITERATIONS)
+def test_transliteration_of_the_diminutive(arabic: str, latin: str) -> None:
+    from rasd.geo.unknown import transliterate
+    assert transliterate(arabic) == latin
