@@ -126,9 +126,10 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
     if len(adj_cache) > 200_000:
         adj_cache.clear()
     uniq = set(texts)
-    for w in [w for w in uniq if w not in adj_cache]:
+    for w in uniq.difference(adj_cache):
         adj_cache[w] = rec.word_in(w, gaz.adjectives) or ""
-    adjectives = [(adj_cache[w], w) for w in texts if adj_cache[w]]
+    said = {w for w in uniq if adj_cache[w]}  # the few words that are a country's adjective
+    adjectives = [(adj_cache[w], w) for w in texts if w in said] if said else []
     for cc, w in adjectives:
         sources[cc].add("adj:" + w)
     # a country's one-word name that is not indexed as a key (العراق is a stop key): it still speaks of it
@@ -501,14 +502,13 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
 
 def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMention]:
     """The place(s) where the event reported by ``trigger`` in ``sentence`` happened (see module docstring)."""
-    dateline = (doc.user_data.get("geo") or {}).get("dateline")
-    desk = (doc.user_data.get("geo") or {}).get("desk")
+    geo = doc.user_data.get("geo") or {}
+    dateline = geo.get("dateline")
     # the dateline says where the report was filed: only a fallback for the event's place
     # a destination ("انسحبوا باتجاه لحج"، "الطرق المؤدية إلى حلب") is not where anything happened; but a missile
     # or drone shot down is coded where it was aimed when the text says nothing else (spec section 5)
     elsewhere = AIMED_AT if getattr(trigger, "sub_event_type", None) == "Disrupted weapons use" else ELSEWHERE
-    mentions = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline and p.relation not in elsewhere
-                and p.start != desk]
+    mentions = _event_mentions(doc, geo, elsewhere)
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -539,6 +539,21 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
+
+
+def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[PlaceMention]:
+    """The places an event may be at (no country, dateline, desk, nor a place ``elsewhere`` says nothing happened
+    at), computed once per article and kind of event: a trigger's look-up then scans only these."""
+    cached = geo.get("event_mentions")
+    if cached is None or cached[0] is not doc.places or cached[1] != len(doc.places):
+        cached = geo["event_mentions"] = (doc.places, len(doc.places), {})
+    key = elsewhere is AIMED_AT
+    got = cached[2].get(key)
+    if got is None:
+        dateline, desk = geo.get("dateline"), geo.get("desk")
+        got = cached[2][key] = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline
+                                and p.relation not in elsewhere and p.start != desk]
+    return got
 
 
 def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
@@ -579,6 +594,19 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     others = [p for p in group if p not in picked]
     out: list[PlaceMention] = []
     for p in picked:
+        if p.place.feature == "SITE:region":
+            # "دوما بالغوطة الشرقية"، "مدينة دوما، كبرى مدن الغوطة": a town of the region that the region's name
+            # qualifies (named right before it) is where
+            inside = [q for q in group if q.end <= p.start and p.start - q.end <= _QUALIFIER_GAP
+                      and q.place.admin1 == p.place.admin1 and q.place.feature in _TOWNISH
+                      and q.precision <= p.precision and _within(q.place, p.place, 20.0)
+                      and not any(q.end <= o.start < p.start for o in doc.places)]
+            if inside:
+                if not any(q in picked for q in inside):
+                    best = min(inside, key=lambda q: (abs(q.start - p.start), q.precision))
+                    if best not in out:
+                        out.append(best)
+                continue
         if p.place.feature in ("ADM1", "ADM2") or _shares_governorate_name(p):
             finer = [q for q in group if q is not p and q.start != p.start and q.place.admin1 == p.place.admin1 and q.precision <= p.precision
                      and q.place.feature != "ADM1" and (p.place.feature == "ADM1" or q.place.admin2 == p.place.admin2)]
@@ -594,6 +622,17 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
     del others
     return out
+
+
+_QUALIFIER_GAP = 25  # characters between a town and the region named after it ("، كبرى مدن"، " بمنطقة ")
+
+
+def _within(a: Place, b: Place, km: float) -> bool:
+    """``a`` lies within ``km`` kilometres of ``b`` (both with coordinates)."""
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return False
+    from .build import km as distance
+    return distance(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
 def _shares_governorate_name(p: PlaceMention) -> bool:
@@ -681,6 +720,21 @@ def dual_anaphor(doc: Document, trigger: Any, reach: int = 3) -> list[PlaceMenti
 
 
 def _fallback(doc: Document) -> list[PlaceMention]:
+    """The place of an event whose sentence and paragraph name none: the dateline, the title's place, or the
+    article's main governorate. Computed once per article (it depends on the article's places only); the same
+    mentions are given to every such event, as named places are."""
+    geo = doc.user_data.get("geo")
+    if geo is None:
+        return _fallback_place(doc)
+    done = geo.get("fallback")
+    if done is not None and done[0] is doc.places and done[1] == len(doc.places) and done[2] == doc.country:
+        return list(done[3])
+    out = _fallback_place(doc)
+    geo["fallback"] = (doc.places, len(doc.places), doc.country, tuple(out))
+    return out
+
+
+def _fallback_place(doc: Document) -> list[PlaceMention]:
     geo = doc.user_data.get("geo") or {}
     dl = geo.get("dateline")
     if dl is not None and dl.place.feature != "PCLI":

@@ -53,7 +53,16 @@ SEAT_OVERRIDES = {
                   # (Kafr Batna, Jaramana, Irbin, Babila, Al Hajar al Aswad, Al Kiswah, Al Mulayhah,
                   # Dayr al Asafir): the nearest seat put them in Douma or Darayya
                   **dict.fromkeys(("168713", "169174", "169372", "171998", "8419677", "173598", "173434", "170817"),
-                                  "SY.08.8540234")}
+                                  "SY.08.8540234"),
+                  # towns of a wide district that lie nearer another district's seat (GADM/OCHA districts): Al
+                  # Qaryatayn in Homs (not Al-Qusayr), Ad Dumayr in Douma (not Al-Qutayfah), Nubl in Azaz (not Afrin);
+                  # Jabalya, Bayt Lahya, Bayt Hanun and Umm an Nasr in North Gaza (not Gaza); Al Fuhays in Mahis wa al
+                  # Fuhays (not As Salt); Aarsal in Baalbek (not Hermel); An Nabi Salih in Ramallah and the West Bank's
+                  # Duma in Nablus (not Salfit)
+                  "173361": "SY.11.169576", "170589": "SY.08.170590", "166331": "SY.09.172081",
+                  **dict.fromkeys(("281129", "281145", "281146", "6967877"), "PS.GZ.7870263"),
+                  "250718": "JO.02.8621688", "273675": "LB.11.277129", "284951": "PS.WE.7870657",
+                  "284013": "PS.WE.7870555"}
 SEAT_OVERRIDES_BY_NAME = {("SY", "Aleppo"): "SY.09.169326", ("PS", "Hebron"): "PS.WE.7870658",
                           ("PS", "East Jerusalem"): "PS.WE.7870654", ("PS", "Khan Yunis"): "PS.GZ.7871092",
                           ("YE", "Aden"): ""}
@@ -258,7 +267,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             if len(cells) < 4:
                 continue
             code, _, ascii_name, gid = cells[:4]
-            name = ascii_name.removesuffix(" District").removesuffix(" district")
+            # "Khan Yunis Governorate": the Gaza Strip's governorates are its second level, named as the others
+            name = ascii_name.removesuffix(" District").removesuffix(" district").removesuffix(" Governorate")
             admin2[code] = {"code": code, "name": name, "geonameid": gid, "names": []}
     for r in regional:
         if r["level"] != "2":

@@ -135,6 +135,21 @@ def _lists(text: str, matches, chosen, sent_of) -> list[_List]:
     return out
 
 
+_GOVERNORATES: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _governorates(gaz, m) -> frozenset[str]:
+    """The governorates a name's candidates lie in (countries left out), once per name: a common name has hundreds."""
+    memo = (id(gaz), m.key)
+    got = _GOVERNORATES.get(memo)
+    if got is None:
+        got = frozenset(gaz.entries[i].a1 for i, _ in m.candidates if gaz.entries[i].place.feature != "PCLI")
+        if len(_GOVERNORATES) > 100_000:
+            _GOVERNORATES.clear()
+        _GOVERNORATES[memo] = got
+    return got
+
+
 def cohere_lists(doc: Document, rec, matches, chosen, places: dict[int, object], sent_of, country: str | None,
                  spoken, mention) -> tuple[dict[int, object], list[tuple[int, int, object, str]]]:
     """Apply list coherence. ``chosen[k]``: (match, entry or None); ``places``: match index -> its mention (updated
@@ -154,7 +169,7 @@ def cohere_lists(doc: Document, rec, matches, chosen, places: dict[int, object],
             m, e = chosen[k]
             if e is None or e.place.feature not in _TOWNISH:
                 continue
-            a1s = {gaz.entries[i].a1 for i, _ in m.candidates if gaz.entries[i].place.feature != "PCLI"}
+            a1s = _governorates(gaz, m)
             p = places.get(k)
             # a name with namesakes votes only when its governorate named nearby chose it at home: two names of a
             # list that both have a West Bank namesake (صيدا، الطيبة) do not name the West Bank in a list of Daraa's

@@ -24,6 +24,9 @@ from .gazetteer import Gazetteer
 _CONJ = "وف"
 _PREP = "بل"  # not ك: "كليو 16" is no ك + ليو, and news never says "كبغداد"
 _PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب", "وسط", "ووسط", "داخل", "عند", "لدي"}
+# what may stand between the words of one name: spaces, a hyphen, and the underscore and hash of a hashtag
+# and the quotes around a word of it ("#مطار_الحديدة"، "مطار #الحديدة"، «قاعدة "تيفور" الجوية»)
+_JOINERS = " -_#\"«»“”"
 _SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}
 # the proclitics a word may carry, as written before it (لل = ل + ال is handled by the caller)
 _SURFACE_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # إن أنقرة ...، لأن طهران ...: the capital is a subject
@@ -99,6 +102,7 @@ class Recognizer:
         self.directions_multi = [(tuple((t[2:] if t.startswith("ال") and len(t) > 4 else t) for t in toks), v)
                                  for toks, v in gaz.directions_multi]
         self.dir_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._dir_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}  # see _dir_entries
         for toks, v in self.directions_multi:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
         self.titles = gaz.titles
@@ -160,7 +164,7 @@ class Recognizer:
         cache = self._cache
         if texts is None:
             texts = [t.text for t in tokens]
-        for w in [w for w in set(texts) if w not in cache]:
+        for w in set(texts).difference(cache):  # the words not yet read (a set difference: no Python loop)
             self._hits(w)
         positions = [i for i, w in enumerate(texts) if cache[w]]
         next_free = 0
@@ -177,7 +181,7 @@ class Recognizer:
             for form, clitic in cache[texts[i]]:
                 bucket = multi.get((form, nxt.text)) if nxt is not None else None
                 if bucket and joined is None:
-                    joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(" -")
+                    joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(_JOINERS)
                 if bucket and joined:
                     for rest, key in bucket:
                         k = len(rest) + 1
@@ -189,7 +193,7 @@ class Recognizer:
                         prev = nxt
                         for j, word in enumerate(rest, 2):
                             t2 = tokens[i + j]
-                            if t2.text != word or t2.start - prev.end > 2 or text[prev.end:t2.start].strip(" -"):
+                            if t2.text != word or t2.start - prev.end > 2 or text[prev.end:t2.start].strip(_JOINERS):
                                 ok = False
                                 break
                             prev = t2
@@ -328,6 +332,29 @@ class Recognizer:
         # particle that a place may follow (لا، قد)
         return prev in voices and (len(prev) > 3 or prev in _SUBJECT_PARTICLES)
 
+    def _dir_entries(self, last: str, tokens: Sequence[Token], j: int) -> Sequence[tuple[tuple[str, ...], str]]:
+        """The direction phrases ending in ``last`` that may end at token ``j``, in their table order: those of one
+        word, and those whose word before the last is a reading of token ``j - 1`` (بالقرب من، الى الشمال من: the
+        29 phrases ending in من are not each tried word by word)."""
+        entries = self.dir_by_last.get(last, ())
+        if len(entries) < 4 or j < 1:
+            return entries
+        index = self._dir_index.get(last)
+        if index is None:
+            singles: list[int] = []
+            by_prev: dict[str, list[int]] = {}
+            for at, (toks, _) in enumerate(entries):
+                if len(toks) < 2:
+                    singles.append(at)
+                else:
+                    by_prev.setdefault(toks[-2], []).append(at)
+            index = self._dir_index[last] = (singles, by_prev)
+        singles, by_prev = index
+        picked = set(singles)
+        for form in self.forms(tokens[j - 1].text):
+            picked.update(by_prev.get(form, ()))
+        return [entries[at] for at in sorted(picked)]
+
     def _direction(self, tokens: Sequence[Token], j: int, text: str) -> tuple[str | None, int]:
         """The relation a direction phrase ending at token ``j`` gives, and where it starts."""
         if j < 0:
@@ -335,7 +362,7 @@ class Recognizer:
         word = tokens[j].text
         # ... من X  (بالقرب من، على مقربة من، إلى الشمال من، على بعد 20 كم من)
         if word == "من":
-            for toks, rel in self.dir_by_last.get("من", ()):
+            for toks, rel in self._dir_entries("من", tokens, j):
                 n = len(toks)
                 if j - n + 1 >= 0 and all(self.word_is(tokens[j - n + 1 + q].text, toks[q]) for q in range(n)):
                     return rel, tokens[j - n + 1].start
@@ -354,7 +381,7 @@ class Recognizer:
                     return r, tokens[j - 1].start
             return None, 0
         for form in self.forms(word):
-            for toks, rel in self.dir_by_last.get(form, ()):
+            for toks, rel in self._dir_entries(form, tokens, j):
                 n = len(toks)
                 if j - n + 1 >= 0 and all(self.word_is(tokens[j - n + 1 + q].text, toks[q]) for q in range(n - 1)):
                     return rel, tokens[j - n + 1].start

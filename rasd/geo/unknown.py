@@ -62,6 +62,10 @@ _WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر
           "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
 
 
+# a name of four letters whose third is ي, ending in ة or ية (الشجيرة، النخيلة، الجبيرية): the diminutive's shape
+_DIMINUTIVE = re.compile(r"^([^اأإآىويةء])([^اأإآىويةء])ي([^اأإآىويةء])(ة|ية)$")
+
+
 def _latin_word(word: str, construct: bool = False) -> str:
     """One Arabic word (article already off) in Latin letters. Short vowels are not written in Arabic, so they
     are put where Arabic syllables need one: after the first consonant when a second follows (ملح: Malh-),
@@ -71,6 +75,15 @@ def _latin_word(word: str, construct: bool = False) -> str:
     consonants at the start or before a vowel letter, ``ay`` right after a first consonant (زيزون: Zayzun, حيط: Hayt),
     ``u``/``i`` elsewhere; ية is ``iyah``; a final ة is ``ah`` (``at`` before the next word of a name: سيلة
     الوهبية: Saylat al-...)."""
+    dim = _DIMINUTIVE.match(word)
+    if dim and all(c in _LETTERS for c in dim.group(1, 2, 3)):
+        # فُعَيْلة، فُعَيْلِيّة: a feminine name of this shape is read as the diminutive (الشجيرة: Shujayrah, النخيلة:
+        # Nukhaylah, الحسينية: Husayniyah, as الحديدة is Hudaydah)
+        c1, c2, c3 = (_LETTERS[c] for c in dim.group(1, 2, 3))
+        end = ("iya" if dim.group(4) == "ية" else "a") + ("t" if construct else "h")
+        text = c1 + "u" + c2 + "ay" + c3 + end
+        lead = len(text) - len(text.lstrip("'"))
+        return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
     out: list[str] = []
     run = 0  # consonants written since the last vowel
     after_long = ""  # the last vowel written, if long
@@ -176,7 +189,11 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
         # "مديرية غمر": a frequent word may still be a district's name (checked against the districts later)
         return _Item(i, i, clitic, frequent=True) if district and first_item else None
     fw = frequent_words()
+    # a final ه that is written ة is the feminine ending of a name (فضحة), not the pronoun "his" (تسكنه)
+    marbuta = word.endswith("ه") and doc.original_text(toks[i].start, toks[i].end).rstrip().endswith("ة")
     for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "وا", "ه"):
+        if suffix == "ه" and marbuta:
+            continue
         stem = word[:-len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in fw or stem[-1] in "يو" and stem[:-1] + "ء" in fw):
             return None  # "قرى تسكنها أغلبية"، "ومينائها"، "واستنكروا": a verb or noun with its pronoun, not a name
