@@ -129,6 +129,17 @@ def test_a_verb_after_an_area_is_no_village():
     assert _unknown("انفجرت عبوة قرب مسجد بمنطقة جازان، واستنكروا الهجوم") == []
 
 
+@pytest.mark.parametrize("text", [
+    "وقع الهجوم في قلب باريس، في منطقة يرتادها السائحون عادة لكثرة مقاهيها",
+    "سقطت قذيفة على حيّ يقطنهم النازحون في مدينة إدلب",
+    "استهدفت الغارة منطقة تسكنهـا عائلات فقيرة قرب حلب",
+])
+def test_a_present_tense_verb_with_its_object_is_no_village(text):
+    """After an area word, a verb in the present tense with its object pronoun (يرتادها، يقطنهم) tells who goes
+    there; it is no unknown village's name."""
+    assert _unknown(text) == []
+
+
 def test_an_area_no_gazetteer_knows():
     """منطقة X, as قرية X: placed by the known place named with it."""
     got = _unknown("اندلعت اشتباكات عنيفة في منطقة العطفين بمديرية كتاف في محافظة صعدة")

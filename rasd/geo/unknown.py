@@ -188,6 +188,8 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     if word in frequent_words():
         # "مديرية غمر": a frequent word may still be a district's name (checked against the districts later)
         return _Item(i, i, clitic, frequent=True) if district and first_item else None
+    if word[:1] in "يتن" and len(word) >= 5 and word.endswith(("ها", "هم", "هما", "هن")):
+        return None  # "منطقة يرتادها السائحون"، "قرى يقطنهم": a present-tense verb with its object, not a name
     fw = frequent_words()
     # a final ه that is written ة is the feminine ending of a name (فضحة), not the pronoun "his" (تسكنه)
     marbuta = word.endswith("ه") and doc.original_text(toks[i].start, toks[i].end).rstrip().endswith("ة")
