@@ -818,6 +818,10 @@ def _is_since(doc: "Document", mention: DateMention) -> bool:
     """The mention is the start of a period: "منذ 3 آذار", "منذ نحو شهرين"."""
     if mention.text.startswith("منذ"):
         return True
+    if mention.kind == "year":
+        # "منذ حرب العام 2014", "منذ اندلاع النزاع في العام 2011": the start of what goes on
+        words = _WORD_RE.findall(doc.norm.text, max(0, mention.start - 40), mention.start)[-4:]
+        return any(w in ("منذ", "ومنذ") for w in words)
     words = re.findall(r"\w+", doc.norm.text[max(0, mention.start - 12):mention.start])
     return bool(words) and words[-1] in ("منذ", "ومنذ")
 
@@ -862,8 +866,10 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
         report = _is_report_date(doc, d)
         distance = d.start - pos if d.start >= pos else pos - d.end
         # a vague stretch counted back from publication ("في الأيام القليلة الماضية", "قبل أيام")
-        # is an aside beside a day named in the same sentence
-        vague = d.kind == "relative" and d.precision > 1
+        # is an aside beside a day named in the same sentence; so is a year named alone ("منذ حرب
+        # عام 2014", "منذ اندلاع النزاع في العام 2011": on train.jsonl none of the 10 events the rules
+        # dated by a year beside another date was of that year)
+        vague = d.kind == "relative" and d.precision > 1 or d.kind == "year"
         scored.append(((vague, report, distance) if nearest else (report, d.precision, distance), d, report))
     scored.sort(key=lambda t: t[0])
     return scored[0][1], scored[0][2]
@@ -920,6 +926,11 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
     scopes.append(("sentence", _in(dates, sentence)))
     for label, candidates in scopes:
         picked = _pick(doc, candidates, pos, trigger, nearest=True)
+        if picked and picked[0].kind == "year" and label == "clause":
+            # a year alone in the clause ("منذ حرب عام 2014") yields to a day the sentence names
+            wider = _pick(doc, scopes[-1][1], pos, trigger, nearest=True)
+            if wider and wider[0].kind != "year":
+                picked, label = wider, "sentence"
         if picked:
             return _event_date(picked[0], picked[1], label, pub)
     vague = _vague_time(doc, sentence)
