@@ -183,6 +183,9 @@ _NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه 
 _NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
 # "قبل يومين من الانتخابات", "منذ أيام على": a stretch counted from another day than publication.
 _FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
+# A night told bare ("وقتل ليلا", "خلال الليل"): last night, unless a day or an hour is named before it.
+_BARE_NIGHTS = frozenset({"ليلا", "خلال الليل"})
+_NIGHT_OF = frozenset("اليوم امس الليله ليله مساء العاشره الحاديه عشره الثانيه الثالثه الرابعه الخامسه الساعه".split())
 # Words before a bare month name that make it a month ("في أيلول", "منذ حزيران").
 _MONTH_INTRO = frozenset("في منذ خلال حتي الي بين قبل بعد من مع".split())
 
@@ -408,6 +411,12 @@ class _Resolver:
         words = re.findall(r"\w+", self.text[max(0, start - 24):start])
         return frozenset(f for f, _ in _forms(words[-1])) if words else frozenset()
 
+    def _names_a_day_before(self, start: int) -> bool:
+        """The word before ``start`` names a day or an hour ("الخميس", "20 اذار", "الساعة 10")."""
+        before = self._word_before(start)
+        return bool(before & _NIGHT_OF) or any(w in self.g.weekdays or w in self.g.months or w.isdigit()
+                                               for w in before)
+
     # branches ---------------------------------------------------------------------------------
     def daymonth(self, m: re.Match[str]) -> Resolved | None:
         day = self._day(m)
@@ -550,6 +559,8 @@ class _Resolver:
                 return None
             if self._word_before(m.start()) & _NOT_TODAY_AFTER:
                 return None  # "حتى اليوم": until now, not a day; "روسيا اليوم", "المصري اليوم": names
+        if rel in _BARE_NIGHTS and not m.group("wd") and self._names_a_day_before(m.start()):
+            return None  # "الخميس ليلا", "في الساعة العاشرة ليلا": the night of the day named, not last night
         anchor = self.pub + dt.timedelta(days=self.g.reldays[rel])
         if m.group("wd"):
             date = self._weekday_near(self.g.weekdays[m.group("wd")], anchor) if anchor <= self.pub else anchor
