@@ -880,10 +880,15 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
         # is an aside beside a day named in the same sentence; so is a year named alone ("منذ حرب
         # عام 2014", "منذ اندلاع النزاع في العام 2011": on train.jsonl none of the 10 events the rules
         # dated by a year beside another date was of that year)
-        vague = d.kind == "relative" and d.precision > 1 or d.kind == "year"
+        vague = _vague(d)
         scored.append(((vague, report, distance) if nearest else (report, d.precision, distance), d, report))
     scored.sort(key=lambda t: t[0])
     return scored[0][1], scored[0][2]
+
+
+def _vague(d: DateMention) -> bool:
+    """A stretch counted back from publication ("الأسبوع الماضي", "قبل أيام") or a year named alone."""
+    return d.kind == "relative" and d.precision > 1 or d.kind == "year"
 
 
 def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date | None) -> bool:
@@ -937,10 +942,11 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
     scopes.append(("sentence", _in(dates, sentence)))
     for label, candidates in scopes:
         picked = _pick(doc, candidates, pos, trigger, nearest=True)
-        if picked and picked[0].kind == "year" and label == "clause":
-            # a year alone in the clause ("منذ حرب عام 2014") yields to a day the sentence names
+        if picked and label == "clause" and _vague(picked[0]):
+            # a year alone in the clause ("منذ حرب عام 2014") yields to a day the sentence names; a
+            # vague stretch ("الأسبوع الماضي", "قبل أيام") to a day that is not a statement's
             wider = _pick(doc, scopes[-1][1], pos, trigger, nearest=True)
-            if wider and wider[0].kind != "year":
+            if wider and not _vague(wider[0]) and (picked[0].kind == "year" or not wider[1]):
                 picked, label = wider, "sentence"
         if picked:
             return _event_date(picked[0], picked[1], label, pub)
