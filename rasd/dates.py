@@ -886,6 +886,10 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
     return scored[0][1], scored[0][2]
 
 
+def _distance(d: DateMention, pos: int) -> int:
+    return d.start - pos if d.start >= pos else pos - d.end
+
+
 def _vague(d: DateMention) -> bool:
     """A stretch counted back from publication ("الأسبوع الماضي", "قبل أيام") or a year named alone."""
     return d.kind == "relative" and d.precision > 1 or d.kind == "year"
@@ -944,9 +948,11 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
         picked = _pick(doc, candidates, pos, trigger, nearest=True)
         if picked and label == "clause" and _vague(picked[0]):
             # a year alone in the clause ("منذ حرب عام 2014") yields to a day the sentence names; a
-            # vague stretch ("الأسبوع الماضي", "قبل أيام") to a day that is not a statement's
+            # vague stretch ("الأسبوع الماضي", "قبل أيام") to a day nearer the event that is not a
+            # statement's ("أوقفت الشرطة، الأربعاء، المشتبه به في محاولة اغتيال ... الأسبوع الماضي")
             wider = _pick(doc, scopes[-1][1], pos, trigger, nearest=True)
-            if wider and not _vague(wider[0]) and (picked[0].kind == "year" or not wider[1]):
+            if wider and not _vague(wider[0]) and (picked[0].kind == "year" or not wider[1] and (
+                    _distance(wider[0], pos) < _distance(picked[0], pos))):
                 picked, label = wider, "sentence"
         if picked:
             return _event_date(picked[0], picked[1], label, pub)
