@@ -215,8 +215,11 @@ class _Grammar:
         PART, REL, PNOUN = _alt(lx["day_parts"]), _alt(self.reldays), _alt(self.pnouns)
         UNIT, SMALL = _alt(self.units), _alt(self.small)
         pair = rf"(?:{OSP}(?:[/\-(]{OSP})?(?P<m2>{MON}){EOW}(?:{OSP}\))?)?"
+        # the year written ("مارس 2017", "3 مايو من عام 2016") or told ("أبريل من العام الماضي",
+        # "الثالث من مايو من هذا العام")
         year = (rf"(?:[ ,]*(?:-{OSP})?(?:من{SP})?(?:(?:عام|العام|سنه|السنه){SP})?(?P<yy>\d{{4}})(?!\d)"
-                rf"(?:{OSP}(?P<era>{ERA}){EOW})?)?")
+                rf"(?:{OSP}(?P<era>{ERA}){EOW})?"
+                rf"|{SP}من{SP}(?:(?P<ythis>هذا|هذه){SP}(?:العام|السنه)|(?:العام|السنه){SP}(?P<yq>{QUAL})){EOW})?")
         qual = rf"(?:{SP}(?P<q>{QUAL}){EOW})?"
         day = rf"(?:(?P<dd>\d{{1,2}})(?!\d)|(?P<dord>{ORD}){EOW})"
         period = rf"(?:(?P<period>{PERIOD}){EOW}{SP}(?:ايام{SP})?)?"
@@ -395,6 +398,16 @@ class _Resolver:
             d = self.g.ordinals[" ".join(m.group("dord").split())]
         return d if 1 <= d <= 31 else None
 
+    def _told_year(self, m: re.Match[str], calendar: str) -> int | None:
+        """The year told relative to publication after a month: "من العام الماضي" (the year before),
+        "من العام الجاري", "من هذا العام" (this one); None when none is told or no publication date."""
+        groups = m.groupdict()
+        if self.pub is None or not (groups.get("ythis") or groups.get("yq")):
+            return None
+        this = self.pub.year if calendar != "hijri" else gregorian_to_hijri(self.pub)[0]
+        q = self.g.qualifiers.get(" ".join(groups["yq"].split())) if groups.get("yq") else "current"
+        return {"past": this - 1, "current": this, "next": this + 1}.get(q or "", None)
+
     def _era(self, m: re.Match[str]) -> str | None:
         e = m.groupdict().get("era")
         return self.g.eras.get(e) if e else None
@@ -426,6 +439,13 @@ class _Resolver:
         era = self._era(m)
         yy = int(m.group("yy")) if m.group("yy") and (paired or not m.group("m2")) else None
         q = self._qual(m)
+        told = self._told_year(m, cal)
+        if told is not None:
+            if cal == "hijri":
+                date = _hijri_or_none(told, month, day) if day <= 30 else None
+                return (date, 1, "hijri") if date else None
+            date = _safe_date(told, month, day)
+            return (date, 1, "absolute") if date else None
         if yy is not None and era and era != cal:
             return None
         if cal == "hijri":
@@ -454,6 +474,14 @@ class _Resolver:
         month, cal, amb, paired = self._month(m)
         yy = int(m.group("yy")) if m.group("yy") and (paired or not m.group("m2")) else None
         q, period = self._qual(m), self._period(m)
+        told = self._told_year(m, cal)
+        if told is not None:
+            precision = 2 if period == "mid" else 3
+            if cal == "hijri":
+                date = _hijri_or_none(told, month, 15)
+                return (date, precision, "hijri") if date else None
+            return _cap(mid_month(told, month), self.pub, told == self.pub.year and month == self.pub.month), \
+                precision, "month"
         if amb and not (m.group("shahr") or yy or q or paired or period):
             return None
         if not amb and not (m.group("shahr") or yy or q or paired or period):

@@ -176,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"time_precision agreement: {agree / total:.3f} of {total}")
     for record, g, p, reason in wrong[:args.list]:
         print(f"\n{record['id']} {record.get('source')} pub {record.get('published')} gold {g.get('event_date')} "
-              f"pred {p.get('event_date')} [{reason}] bg={g.get('background')}\n  {str(g.get('evidence'))[:300]}")
+              f"pred {p.get('event_date')} [{reason}] bg={g.get('background')}\n  {str(g.get('evidence'))[:300]}"
+              + "".join(f"\n  pred {e.get('field')}: {e.get('text')}" for e in p.get("evidence") or []
+                        if e.get("field") in ("trigger", "event_date")))
     if dump:
         dump.close()
     return 0

@@ -95,3 +95,22 @@ def test_a_vague_stretch_keeps_its_day_beside_a_statement_date():
     doc, trigs = build("قال مصدر أمني، الخميس، إن المسلحين هاجموا القرية قبل أيام.", [("هاجموا", "clash")])
     got = date_for(doc, trigs[0], doc.sentences[0])
     assert got.date != THU and got.date < THU, got.reason
+
+
+# -- a month told with its year relative to publication ---------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("ففي أبريل من العام الماضي، اتهمت الأمم المتحدة القوات", (D(2014, 4, 15), 3)),
+    ("قتل ٣ أشخاص في الثالث من مايو من العام الماضي", (D(2014, 5, 3), 1)),
+    ("وقع الهجوم في ٥ أيار من العامِ المنصرم", (D(2014, 5, 5), 1)),             # diacritics
+    ("اندلعت الاحتجاجات في شهر يناير من السنة الماضية", (D(2014, 1, 15), 3)),
+    ("وفي أيار/مايو من العام الماضي سيطر التنظيم على المدينة", (D(2014, 5, 15), 3)),
+    ("خرجت مظاهرات في مارس من العام الجاري", (D(2015, 3, 15), 3)),
+    ("اعتُقل في 3 آذار من هذا العام", (D(2015, 3, 3), 1)),
+])
+def test_a_month_of_the_year_told_relative_to_publication(phrase, expected):
+    assert resolve_date(phrase, P) == expected
+
+
+def test_a_written_year_still_wins_over_the_publication_year():
+    assert resolve_date("في مايو من عام 2011", P) == (D(2011, 5, 15), 3)
+    assert resolve_date("في ١٢ مايو ٢٠١١", P) == (D(2011, 5, 12), 1)
