@@ -183,6 +183,8 @@ _NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه 
 _NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
 # "قبل يومين من الانتخابات", "منذ أيام على": a stretch counted from another day than publication.
 _FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
+# Words before a weekday that make it a name: "سوق الخميس" (towns and districts named after their market day).
+_WEEKDAY_NAME_BEFORE = frozenset({"سوق"})
 # A night told bare ("وقتل ليلا", "خلال الليل"): last night, unless a day or an hour is named before it.
 _BARE_NIGHTS = frozenset({"ليلا", "خلال الليل"})
 _NIGHT_OF = frozenset("اليوم امس الليله ليله مساء العاشره الحاديه عشره الثانيه الثالثه الرابعه الخامسه الساعه".split())
@@ -557,6 +559,8 @@ class _Resolver:
         before = self._word_before(m.start())
         if before & {"بين", "كلا"} and m.group("wd") == "الاثنين":
             return None
+        if before & _WEEKDAY_NAME_BEFORE and not m.group("part"):
+            return None  # "سوق الخميس", "وصولا إلى مستوصف سوق الخميس": a place named after a market day
         q = self._qual(m)
         if q == "past":
             date = weekday_on_or_before(self.pub - dt.timedelta(days=1), wd)

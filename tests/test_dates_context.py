@@ -114,3 +114,19 @@ def test_a_month_of_the_year_told_relative_to_publication(phrase, expected):
 def test_a_written_year_still_wins_over_the_publication_year():
     assert resolve_date("في مايو من عام 2011", P) == (D(2011, 5, 15), 3)
     assert resolve_date("في ١٢ مايو ٢٠١١", P) == (D(2011, 5, 12), 1)
+
+
+# -- a weekday in a place's name is no date --------------------------------------------------------
+@pytest.mark.parametrize("phrase", [
+    "تقدمت القوات وصولاً إلى مستوصف سوق الخميس",
+    "دارت معارك عنيفة في منطقة سوقِ الخميس",
+    "سقطت قذيفة في بسوق الاثنين بالمديرية",
+])
+def test_a_market_day_in_a_place_name_is_no_date(phrase):
+    assert find_in_text(normalize(phrase).text, P) == []
+
+
+def test_a_market_day_beside_a_day_named_dates_by_the_day():
+    doc, trigs = build("قالت مصادر عسكرية، الأربعاء، إن القوات سيطرت على منطقة سوق الخميس.", [("سيطرت", "regain")])
+    got = date_for(doc, trigs[0], doc.sentences[0])
+    assert got.date == D(2015, 8, 5), got.reason
