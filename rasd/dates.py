@@ -183,6 +183,11 @@ _NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه 
 _NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
 # "قبل يومين من الانتخابات", "منذ أيام على": a stretch counted from another day than publication.
 _FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
+# Words before a weekday that make it a name: "سوق الخميس" (towns and districts named after their market day).
+_WEEKDAY_NAME_BEFORE = frozenset({"سوق"})
+# A night told bare ("وقتل ليلا", "خلال الليل"): last night, unless a day or an hour is named before it.
+_BARE_NIGHTS = frozenset({"ليلا", "خلال الليل"})
+_NIGHT_OF = frozenset("اليوم امس الليله ليله مساء العاشره الحاديه عشره الثانيه الثالثه الرابعه الخامسه الساعه".split())
 # Words before a bare month name that make it a month ("في أيلول", "منذ حزيران").
 _MONTH_INTRO = frozenset("في منذ خلال حتي الي بين قبل بعد من مع".split())
 
@@ -212,8 +217,11 @@ class _Grammar:
         PART, REL, PNOUN = _alt(lx["day_parts"]), _alt(self.reldays), _alt(self.pnouns)
         UNIT, SMALL = _alt(self.units), _alt(self.small)
         pair = rf"(?:{OSP}(?:[/\-(]{OSP})?(?P<m2>{MON}){EOW}(?:{OSP}\))?)?"
+        # the year written ("مارس 2017", "3 مايو من عام 2016") or told ("أبريل من العام الماضي",
+        # "الثالث من مايو من هذا العام")
         year = (rf"(?:[ ,]*(?:-{OSP})?(?:من{SP})?(?:(?:عام|العام|سنه|السنه){SP})?(?P<yy>\d{{4}})(?!\d)"
-                rf"(?:{OSP}(?P<era>{ERA}){EOW})?)?")
+                rf"(?:{OSP}(?P<era>{ERA}){EOW})?"
+                rf"|{SP}من{SP}(?:(?P<ythis>هذا|هذه){SP}(?:العام|السنه)|(?:العام|السنه){SP}(?P<yq>{QUAL})){EOW})?")
         qual = rf"(?:{SP}(?P<q>{QUAL}){EOW})?"
         day = rf"(?:(?P<dd>\d{{1,2}})(?!\d)|(?P<dord>{ORD}){EOW})"
         period = rf"(?:(?P<period>{PERIOD}){EOW}{SP}(?:ايام{SP})?)?"
@@ -392,6 +400,16 @@ class _Resolver:
             d = self.g.ordinals[" ".join(m.group("dord").split())]
         return d if 1 <= d <= 31 else None
 
+    def _told_year(self, m: re.Match[str], calendar: str) -> int | None:
+        """The year told relative to publication after a month: "من العام الماضي" (the year before),
+        "من العام الجاري", "من هذا العام" (this one); None when none is told or no publication date."""
+        groups = m.groupdict()
+        if self.pub is None or not (groups.get("ythis") or groups.get("yq")):
+            return None
+        this = self.pub.year if calendar != "hijri" else gregorian_to_hijri(self.pub)[0]
+        q = self.g.qualifiers.get(" ".join(groups["yq"].split())) if groups.get("yq") else "current"
+        return {"past": this - 1, "current": this, "next": this + 1}.get(q or "", None)
+
     def _era(self, m: re.Match[str]) -> str | None:
         e = m.groupdict().get("era")
         return self.g.eras.get(e) if e else None
@@ -408,6 +426,12 @@ class _Resolver:
         words = re.findall(r"\w+", self.text[max(0, start - 24):start])
         return frozenset(f for f, _ in _forms(words[-1])) if words else frozenset()
 
+    def _names_a_day_before(self, start: int) -> bool:
+        """The word before ``start`` names a day or an hour ("الخميس", "20 اذار", "الساعة 10")."""
+        before = self._word_before(start)
+        return bool(before & _NIGHT_OF) or any(w in self.g.weekdays or w in self.g.months or w.isdigit()
+                                               for w in before)
+
     # branches ---------------------------------------------------------------------------------
     def daymonth(self, m: re.Match[str]) -> Resolved | None:
         day = self._day(m)
@@ -417,6 +441,13 @@ class _Resolver:
         era = self._era(m)
         yy = int(m.group("yy")) if m.group("yy") and (paired or not m.group("m2")) else None
         q = self._qual(m)
+        told = self._told_year(m, cal)
+        if told is not None:
+            if cal == "hijri":
+                date = _hijri_or_none(told, month, day) if day <= 30 else None
+                return (date, 1, "hijri") if date else None
+            date = _safe_date(told, month, day)
+            return (date, 1, "absolute") if date else None
         if yy is not None and era and era != cal:
             return None
         if cal == "hijri":
@@ -445,6 +476,14 @@ class _Resolver:
         month, cal, amb, paired = self._month(m)
         yy = int(m.group("yy")) if m.group("yy") and (paired or not m.group("m2")) else None
         q, period = self._qual(m), self._period(m)
+        told = self._told_year(m, cal)
+        if told is not None:
+            precision = 2 if period == "mid" else 3
+            if cal == "hijri":
+                date = _hijri_or_none(told, month, 15)
+                return (date, precision, "hijri") if date else None
+            return _cap(mid_month(told, month), self.pub, told == self.pub.year and month == self.pub.month), \
+                precision, "month"
         if amb and not (m.group("shahr") or yy or q or paired or period):
             return None
         if not amb and not (m.group("shahr") or yy or q or paired or period):
@@ -520,6 +559,8 @@ class _Resolver:
         before = self._word_before(m.start())
         if before & {"بين", "كلا"} and m.group("wd") == "الاثنين":
             return None
+        if before & _WEEKDAY_NAME_BEFORE and not m.group("part"):
+            return None  # "سوق الخميس", "وصولا إلى مستوصف سوق الخميس": a place named after a market day
         q = self._qual(m)
         if q == "past":
             date = weekday_on_or_before(self.pub - dt.timedelta(days=1), wd)
@@ -550,6 +591,8 @@ class _Resolver:
                 return None
             if self._word_before(m.start()) & _NOT_TODAY_AFTER:
                 return None  # "حتى اليوم": until now, not a day; "روسيا اليوم", "المصري اليوم": names
+        if rel in _BARE_NIGHTS and not m.group("wd") and self._names_a_day_before(m.start()):
+            return None  # "الخميس ليلا", "في الساعة العاشرة ليلا": the night of the day named, not last night
         anchor = self.pub + dt.timedelta(days=self.g.reldays[rel])
         if m.group("wd"):
             date = self._weekday_near(self.g.weekdays[m.group("wd")], anchor) if anchor <= self.pub else anchor
@@ -818,6 +861,10 @@ def _is_since(doc: "Document", mention: DateMention) -> bool:
     """The mention is the start of a period: "منذ 3 آذار", "منذ نحو شهرين"."""
     if mention.text.startswith("منذ"):
         return True
+    if mention.kind == "year":
+        # "منذ حرب العام 2014", "منذ اندلاع النزاع في العام 2011": the start of what goes on
+        words = _WORD_RE.findall(doc.norm.text, max(0, mention.start - 40), mention.start)[-4:]
+        return any(w in ("منذ", "ومنذ") for w in words)
     words = re.findall(r"\w+", doc.norm.text[max(0, mention.start - 12):mention.start])
     return bool(words) and words[-1] in ("منذ", "ومنذ")
 
@@ -862,11 +909,22 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
         report = _is_report_date(doc, d)
         distance = d.start - pos if d.start >= pos else pos - d.end
         # a vague stretch counted back from publication ("في الأيام القليلة الماضية", "قبل أيام")
-        # is an aside beside a day named in the same sentence
-        vague = d.kind == "relative" and d.precision > 1
+        # is an aside beside a day named in the same sentence; so is a year named alone ("منذ حرب
+        # عام 2014", "منذ اندلاع النزاع في العام 2011": on train.jsonl none of the 10 events the rules
+        # dated by a year beside another date was of that year)
+        vague = _vague(d)
         scored.append(((vague, report, distance) if nearest else (report, d.precision, distance), d, report))
     scored.sort(key=lambda t: t[0])
     return scored[0][1], scored[0][2]
+
+
+def _distance(d: DateMention, pos: int) -> int:
+    return d.start - pos if d.start >= pos else pos - d.end
+
+
+def _vague(d: DateMention) -> bool:
+    """A stretch counted back from publication ("الأسبوع الماضي", "قبل أيام") or a year named alone."""
+    return d.kind == "relative" and d.precision > 1 or d.kind == "year"
 
 
 def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date | None) -> bool:
@@ -920,6 +978,14 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
     scopes.append(("sentence", _in(dates, sentence)))
     for label, candidates in scopes:
         picked = _pick(doc, candidates, pos, trigger, nearest=True)
+        if picked and label == "clause" and _vague(picked[0]):
+            # a year alone in the clause ("منذ حرب عام 2014") yields to a day the sentence names; a
+            # vague stretch ("الأسبوع الماضي", "قبل أيام") to a day nearer the event that is not a
+            # statement's ("أوقفت الشرطة، الأربعاء، المشتبه به في محاولة اغتيال ... الأسبوع الماضي")
+            wider = _pick(doc, scopes[-1][1], pos, trigger, nearest=True)
+            if wider and not _vague(wider[0]) and (picked[0].kind == "year" or not wider[1] and (
+                    _distance(wider[0], pos) < _distance(picked[0], pos))):
+                picked, label = wider, "sentence"
         if picked:
             return _event_date(picked[0], picked[1], label, pub)
     vague = _vague_time(doc, sentence)

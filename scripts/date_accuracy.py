@@ -55,6 +55,43 @@ def _offset(date: str | None, pub: dt.date | None) -> str:
     return str(days)
 
 
+def error_class(record, doc, g: dict, p: dict, reason: str) -> str:
+    """The kind of a date error (in this order): ``background`` (gold more than 14 days before
+    publication), ``yesterday missed`` (gold the day before publication, predicted the publication day),
+    ``yesterday wrongly`` (the reverse), ``statement day`` (the rules took the date of a statement),
+    ``other mention taken`` (the gold day is named in the gold evidence, another day was taken),
+    ``one day off`` (any other error of one day), ``gold day unnamed`` (no mention of the article gives
+    the gold day: a range, a count of days, a title), ``other``."""
+    from rasd.dates import find_in_text
+    from rasd.text import normalize
+    pub = doc.published
+    try:
+        gold = dt.date.fromisoformat(g.get("event_date") or "")
+        pred = dt.date.fromisoformat(p.get("event_date") or "")
+    except ValueError:
+        return "other"
+    if pub is None:
+        return "other"
+    if (pub - gold).days > 14:
+        return "background"
+    if gold == pub - dt.timedelta(days=1) and pred == pub:
+        return "yesterday missed" + (" (statement day)" if "statement" in reason else "")
+    if gold == pub and pred == pub - dt.timedelta(days=1):
+        return "yesterday wrongly"
+    if "statement" in reason:
+        return "statement day"
+    evidence = g.get("evidence") or ""
+    evidence = " ".join(evidence) if isinstance(evidence, list) else str(evidence)
+    named = {d.date for d in find_in_text(normalize(evidence).text, pub)}
+    if gold in named:
+        return "other mention taken"
+    if abs((gold - pred).days) == 1:
+        return "one day off"
+    if gold not in {d.date for d in doc.dates}:
+        return "gold day unnamed"
+    return "other"
+
+
 def rows(gold_path: Path, oof: bool = False):
     """(record, gold event, predicted Event, date reason) of every matched pair."""
     aliases = admin1_aliases()
@@ -93,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     by_reason: dict[str, Counter] = defaultdict(Counter)
     by_offset: Counter = Counter()
     by_prec: Counter = Counter()
+    by_class: Counter = Counter()
     wrong = []
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     for record, doc, g, p, reason in rows(args.gold, args.oof):
@@ -108,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         if not ok:
             by_offset[(_offset(g.get("event_date"), doc.published), _offset(p.get("event_date"), doc.published),
                        cls)] += 1
-            wrong.append((record, g, p, reason))
+            cls_err = error_class(record, doc, g, p, reason)
+            by_class[cls_err] += 1
+            wrong.append((record, g, p, f"{cls_err}; {reason}"))
         if dump:
             dump.write(json.dumps({"id": record["id"], "source": record.get("source"),
                                    "published": record.get("published"), "gold": g.get("event_date"),
@@ -123,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'reason':40} {'n':>5} {'wrong':>5} {'acc':>6}")
     for key, c in sorted(by_reason.items(), key=lambda kv: -(kv[1]['n'] - kv[1]['ok'])):
         print(f"{key:40} {c['n']:5d} {c['n'] - c['ok']:5d} {c['ok'] / c['n']:6.3f}")
+    print("\nwrong, by class (see error_class):")
+    for key, n in by_class.most_common():
+        print(f"  {n:4d}  {key}")
     print("\nwrong: gold-pub  pred-pub  reason")
     for (go, po, cls), n in by_offset.most_common(40):
         print(f"  {n:4d}  {go:>8} {po:>8}  {cls}")
@@ -133,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"time_precision agreement: {agree / total:.3f} of {total}")
     for record, g, p, reason in wrong[:args.list]:
         print(f"\n{record['id']} {record.get('source')} pub {record.get('published')} gold {g.get('event_date')} "
-              f"pred {p.get('event_date')} [{reason}] bg={g.get('background')}\n  {str(g.get('evidence'))[:300]}")
+              f"pred {p.get('event_date')} [{reason}] bg={g.get('background')}\n  {str(g.get('evidence'))[:300]}"
+              + "".join(f"\n  pred {e.get('field')}: {e.get('text')}" for e in p.get("evidence") or []
+                        if e.get("field") in ("trigger", "event_date")))
     if dump:
         dump.close()
     return 0
