@@ -14,6 +14,7 @@ tokens, not with the size of the lexicon.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, filterfalse
@@ -216,17 +217,49 @@ class PhraseMatcher(Generic[T]):
 
     def find_longest(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Longest matches first; a token belongs to at most one match. Sorted by position."""
+        return _longest(self.find(tokens, texts))
+
+    def find_longest_in(self, tokens: Sequence[Token], texts: Sequence[str] | None,
+                        spans: Sequence[tuple[int, int]]) -> list[list[Match[T]]]:
+        """:meth:`find_longest` of each span ``(first, last)`` of token indices (inclusive) of ``tokens`` (a
+        document's tokens, in order of their indices): one search over the whole text, its matches then
+        shared out to the spans (a match that runs past its span's last token is not the span's), which is
+        what searching each span alone finds, without the fixed cost of a search per sentence."""
         found = self.find(tokens, texts)
-        if len(found) < 2:  # most sentences: nothing to choose between
-            return found
-        chosen: list[Match[T]] = []
-        taken: set[int] = set()
-        for m in sorted(found, key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
-            if any(t in taken for t in range(m.first, m.last + 1)):
+        if not found:
+            return [[] for _ in spans]
+        firsts = [m.first for m in found]
+        out: list[list[Match[T]]] = []
+        for first, last in spans:
+            lo = bisect_left(firsts, first)
+            hi = bisect_right(firsts, last, lo)
+            if lo == hi:  # most sentences: nothing found
+                out.append([])
                 continue
-            chosen.append(m)
-            taken.update(range(m.first, m.last + 1))
-        return sorted(chosen, key=lambda m: m.start)
+            inside = [m for m in found[lo:hi] if m.last <= last]
+            out.append(_longest(inside) if len(inside) > 1 else inside)
+        return out
+
+
+def _longest(found: list[Match[T]]) -> list[Match[T]]:
+    """Longest matches first; a token belongs to at most one match. Sorted by position."""
+    if len(found) < 2:  # most sentences: nothing to choose between
+        return found
+    last = -1
+    for m in found:  # in order of their first tokens
+        if m.first <= last:
+            break
+        last = m.last
+    else:  # no two share a token: every one is chosen, and their order is that of their starts
+        return found
+    chosen: list[Match[T]] = []
+    taken: set[int] = set()
+    for m in sorted(found, key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
+        if any(t in taken for t in range(m.first, m.last + 1)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.first, m.last + 1))
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def read_tsv(path, *, comment: str = "#") -> list[dict[str, Any]]:

@@ -86,14 +86,14 @@ def find_triggers(doc: Document) -> None:
     matcher = trigger_matcher()
     found: list[Trigger] = []
     all_texts = doc.token_texts()
+    # the lexicon searched once over the article, its matches shared out to the sentences
+    by_sentence = matcher.find_longest_in(doc.tokens, all_texts, [(s.first, s.last) for s in doc.sentences])
     for si, sentence in enumerate(doc.sentences):
-        tokens = doc.tokens[sentence.first: sentence.last + 1]
-        if not tokens:
-            continue
-        texts = all_texts[sentence.first: sentence.last + 1]
-        matches = matcher.find_longest(tokens, texts)
+        matches = by_sentence[si]
         if not matches:
             continue
+        tokens = doc.tokens[sentence.first: sentence.last + 1]
+        texts = all_texts[sentence.first: sentence.last + 1]
         aircraft: list[int] | None = None  # where aircraft words start, found once when needed
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         found_words: tuple[list[int], list[int]] | None = None

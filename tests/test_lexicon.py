@@ -102,3 +102,19 @@ def test_a_full_word_cache_starts_again_and_finds_the_same():
         m._start_cache[f"كلمة{k}"] = ([], {})
     assert _plain(m.find(toks)) == before
     assert len(m._start_cache) < 100
+
+
+def test_longest_by_span_equals_each_span_searched_alone():
+    m = PhraseMatcher([("قوات* الأمن", "security"), ("الأمن", "security-word"), ("غارة*", "air"),
+                       ("عبوة* ناسفة*", "ied"), ("ناسفة", "explosive")])
+    n = normalize("قصفت غاراتٌ القرية. وقالت قوات\nالأمن إن عبوتين ناسفتين انفجرتا؛ فيما شنت الطائرات غارة")
+    toks = tokenize(n.text)
+    texts = [t.text for t in toks]
+    # "قوات" ends one span and "الأمن" opens the next: the two-word phrase is in neither
+    spans = [(0, 2), (3, 4), (5, len(toks) - 1), (2, 2), (7, 6)]
+    by_span = m.find_longest_in(toks, texts, spans)
+    assert [_plain(x) for x in by_span] == [_plain(m.find_longest(toks[a:b + 1])) for a, b in spans]
+    assert by_span[1] == []
+    assert [x.value for x in by_span[2]] == ["security-word", "ied", "air"]
+    assert by_span[4] == []
+    assert [x.value for x in m.find_longest(toks)] == ["air", "security", "ied", "air"]
