@@ -14,14 +14,18 @@ tokens, not with the size of the lexicon.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, filterfalse
+from operator import attrgetter
 from typing import Any, Generic, Iterable, Sequence, TypeVar
 
 from .text import Token, norm, prefix_variants, strip_article, suffix_variants, tokenize
 
 T = TypeVar("T")
 _NOTHING: tuple[list, dict] = ([], {})
+_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=262_144)
@@ -50,6 +54,12 @@ def inner_readings(word: str) -> tuple[tuple[str, bool], ...]:
                 seen.add(key)
                 out.append(key)
     return tuple(out)
+
+
+@lru_cache(maxsize=262_144)
+def inner_reading_set(word: str) -> frozenset[tuple[str, bool]]:
+    """:func:`inner_readings` as a set: is ``(form, has_suffix)`` a reading of ``word``? in one look-up."""
+    return frozenset(inner_readings(word))
 
 
 def phrase_key(phrase: str) -> tuple[tuple[str, bool], ...]:
@@ -92,6 +102,8 @@ class PhraseMatcher(Generic[T]):
     def __init__(self, entries: Iterable[tuple[str, T]] = ()):
         self._index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, T]]] = {}
         self._start_cache: dict[str, tuple] = {}
+        self._starters: set[str] = set()  # the words of _start_cache that start an entry
+        self._pair_cache: dict[tuple[str, str], list] = {}  # (word, next word) -> entries past their second word
         self.size = 0
         for phrase, value in entries:
             self.add(phrase, value)
@@ -102,6 +114,8 @@ class PhraseMatcher(Generic[T]):
             return
         self._index.setdefault(key[0][0], []).append((key, phrase, value))
         self._start_cache.clear()
+        self._starters.clear()
+        self._pair_cache.clear()
         self.size += 1
 
     def __len__(self) -> int:
@@ -126,64 +140,126 @@ class PhraseMatcher(Generic[T]):
                     else:
                         longer.setdefault(key[1][0], []).append((key, phrase, value, stripped))
             hit = (singles, longer) if singles or longer else _NOTHING
-            if len(self._start_cache) > 100_000:
-                self._start_cache.clear()
+            if hit is not _NOTHING:
+                self._starters.add(word)
             self._start_cache[word] = hit
         return hit
 
-    def find(self, tokens: Sequence[Token]) -> list[Match[T]]:
+    def _pair(self, word: str, longer: dict[str, list], following: str) -> list:
+        """The entries of two words or more that ``word`` starts and whose second word ``following`` is,
+        in the order the readings of ``following`` find them (each once: one reading may stand with and
+        without an ending), cached per pair of words."""
+        out: list = []
+        done: set[int] = set()
+        for second, suf2 in inner_readings(following):
+            for entry in longer.get(second, ()):
+                key = entry[0]
+                if suf2 and not key[1][1] or id(entry) in done:
+                    continue
+                done.add(id(entry))
+                out.append(entry)
+        self._pair_cache[(word, following)] = out
+        return out
+
+    def find(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
+        """Every match in ``tokens``, in order of their first token. ``texts``: the tokens' texts, when the
+        caller has them (``Document.token_texts()`` or a slice of it), else they are read here.
+
+        The words a token can start are settled per word (:meth:`_starts`, cached); the tokens that start
+        something are then picked out with C-level passes over the texts (``map`` / ``compress`` against
+        the set of such words), so the Python loop runs only at the few tokens that start a phrase."""
+        if texts is None:
+            texts = list(map(_TEXT, tokens))
+        cache = self._start_cache
+        if len(cache) > 100_000:  # a long crawl meets new words without end: start the cache again
+            cache.clear()
+            self._starters.clear()
+        if len(self._pair_cache) > 100_000:
+            self._pair_cache.clear()
+        for word in filterfalse(cache.__contains__, texts):  # words seen for the first time (few, once warm)
+            self._starts(word)  # cached at once: filterfalse tests the next words after this
+        starters = self._starters
+        pairs = self._pair_cache
+        if starters.isdisjoint(texts):  # most sentences start nothing
+            return []
         found: list[Match[T]] = []
         n = len(tokens)
-        cached = self._start_cache.get  # the method call _starts makes is saved for words seen before
-        for i, tok in enumerate(tokens):
-            hit = cached(tok.text)
-            if hit is None:
-                hit = self._starts(tok.text)
-            if hit is _NOTHING:  # most words start nothing
-                continue
-            singles, longer = hit
+        for i in compress(range(n), map(starters.__contains__, texts)):
+            tok = tokens[i]
+            singles, longer = cache[tok.text]
             for phrase, value, stripped in singles:
                 found.append(Match(tok.start + stripped, tok.end, tok.index, tok.index, phrase, value))
             if not longer or i + 1 >= n or tokens[i + 1].start - tok.end > 3:  # words of a name stay close
                 continue
-            done: set[int] = set()  # one reading of the second word may stand with and without an ending
-            for second, suf2 in inner_readings(tokens[i + 1].text):
-                for entry in longer.get(second, ()):
-                    key, phrase, value, stripped = entry
-                    if suf2 and not key[1][1] or id(entry) in done:
-                        continue
-                    done.add(id(entry))
-                    last = i + len(key) - 1
-                    if last >= n:
-                        continue
-                    ok = True
-                    for offset in range(2, len(key)):
-                        word, star = key[offset]
-                        nxt = tokens[i + offset]
-                        if nxt.start - tokens[i + offset - 1].end > 3:
-                            ok = False
-                            break
-                        if not any(r == word and (star or not suf) for r, suf in inner_readings(nxt.text)):
-                            ok = False
-                            break
-                    if ok:
-                        found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index,
-                                           phrase, value))
+            following = tokens[i + 1].text
+            pair = pairs.get((tok.text, following))
+            if pair is None:
+                pair = self._pair(tok.text, longer, following)
+            for key, phrase, value, stripped in pair:
+                last = i + len(key) - 1
+                if last >= n:
+                    continue
+                ok = True
+                for offset in range(2, len(key)):
+                    word, star = key[offset]
+                    nxt = tokens[i + offset]
+                    if nxt.start - tokens[i + offset - 1].end > 3:
+                        ok = False
+                        break
+                    readings = inner_reading_set(nxt.text)
+                    if (word, False) not in readings and not (star and (word, True) in readings):
+                        ok = False
+                        break
+                if ok:
+                    found.append(Match(tok.start + stripped, tokens[last].end, tok.index, tokens[last].index,
+                                       phrase, value))
         return found
 
-    def find_longest(self, tokens: Sequence[Token]) -> list[Match[T]]:
+    def find_longest(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Longest matches first; a token belongs to at most one match. Sorted by position."""
-        found = self.find(tokens)
-        if len(found) < 2:  # most sentences: nothing to choose between
-            return found
-        chosen: list[Match[T]] = []
-        taken: set[int] = set()
-        for m in sorted(found, key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
-            if any(t in taken for t in range(m.first, m.last + 1)):
+        return _longest(self.find(tokens, texts))
+
+    def find_longest_in(self, tokens: Sequence[Token], texts: Sequence[str] | None,
+                        spans: Sequence[tuple[int, int]]) -> list[list[Match[T]]]:
+        """:meth:`find_longest` of each span ``(first, last)`` of token indices (inclusive) of ``tokens`` (a
+        document's tokens, in order of their indices): one search over the whole text, its matches then
+        shared out to the spans (a match that runs past its span's last token is not the span's), which is
+        what searching each span alone finds, without the fixed cost of a search per sentence."""
+        found = self.find(tokens, texts)
+        if not found:
+            return [[] for _ in spans]
+        firsts = [m.first for m in found]
+        out: list[list[Match[T]]] = []
+        for first, last in spans:
+            lo = bisect_left(firsts, first)
+            hi = bisect_right(firsts, last, lo)
+            if lo == hi:  # most sentences: nothing found
+                out.append([])
                 continue
-            chosen.append(m)
-            taken.update(range(m.first, m.last + 1))
-        return sorted(chosen, key=lambda m: m.start)
+            inside = [m for m in found[lo:hi] if m.last <= last]
+            out.append(_longest(inside) if len(inside) > 1 else inside)
+        return out
+
+
+def _longest(found: list[Match[T]]) -> list[Match[T]]:
+    """Longest matches first; a token belongs to at most one match. Sorted by position."""
+    if len(found) < 2:  # most sentences: nothing to choose between
+        return found
+    last = -1
+    for m in found:  # in order of their first tokens
+        if m.first <= last:
+            break
+        last = m.last
+    else:  # no two share a token: every one is chosen, and their order is that of their starts
+        return found
+    chosen: list[Match[T]] = []
+    taken: set[int] = set()
+    for m in sorted(found, key=lambda m: (-(m.last - m.first), -(m.end - m.start), m.start)):
+        if any(t in taken for t in range(m.first, m.last + 1)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.first, m.last + 1))
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def read_tsv(path, *, comment: str = "#") -> list[dict[str, Any]]:

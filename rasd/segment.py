@@ -25,12 +25,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?=(?:و|)(?:" + "|".join(_CONNECTIVES) + r
 _PUNCT_BREAK = re.compile(r"[,;:]")
 
 
-def _token_range(doc: Document, starts: list[int], start: int, end: int) -> tuple[int, int]:
-    first = bisect_left(starts, start)
-    last = bisect_left(starts, end) - 1
-    return first, last
-
-
 def _connective_starts(text: str) -> list[int]:
     """Where the words of _CONNECTIVES are written in ``text`` (inside other words too), sorted."""
     found = []
@@ -50,12 +44,15 @@ def segment(doc: Document) -> None:
     sentences: list[Sentence] = []
     paragraph = 0
     pos = 0
+    size = len(text)
     for m in _SENTENCE_END.finditer(text + "\n"):
-        end = m.end() if m.group()[0] in ".!?" else m.start()
-        _add_sentence(doc, starts, sentences, pos, min(end, len(text)), paragraph, connectives)
-        if "\n" in m.group() and m.group().count("\n") >= 1:
-            if m.group().count("\n") >= 2 or _looks_like_paragraph_break(text, m.start()):
+        mark = m.group()
+        if mark[0] == "\n":  # a run of line breaks (the other marks are one character: ``.!?``)
+            _add_sentence(text, starts, sentences, pos, min(m.start(), size), paragraph, connectives)
+            if len(mark) >= 2 or _looks_like_paragraph_break(text, m.start()):
                 paragraph += 1
+        else:
+            _add_sentence(text, starts, sentences, pos, min(m.end(), size), paragraph, connectives)
         pos = m.end()
     doc.sentences = sentences
 
@@ -64,37 +61,43 @@ def _looks_like_paragraph_break(text: str, index: int) -> bool:
     return True  # single line breaks in scraped news separate paragraphs too
 
 
-def _add_sentence(doc, starts, sentences, start, end, paragraph, connectives=None):
-    text = doc.norm.text
+def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start: int, end: int, paragraph: int,
+                  connectives: list[int] | None = None) -> None:
+    """The sentence ``text[start:end]`` (white space around it left out) and its clauses, when it holds a
+    token."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start:
         return
-    first, last = _token_range(doc, starts, start, end)
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first) - 1
     if last < first:
         return
     sentence = Sentence(start, end, first, last, paragraph)
-    cpos = start
+    clauses = sentence.clauses
     # A connective break needs its word inside the sentence; without one, only punctuation breaks it.
     some = connectives is None or bisect_left(connectives, start) < bisect_left(connectives, end)
+    cpos = start
     for m in (_CLAUSE_BREAK if some else _PUNCT_BREAK).finditer(text, start, end):
-        _add_clause(doc, starts, sentence, cpos, m.start(), paragraph)
+        cend = m.start()
+        while cpos < cend and text[cpos].isspace():
+            cpos += 1
+        if cpos < cend:
+            cfirst = bisect_left(starts, cpos, first)
+            clast = bisect_left(starts, cend, cfirst) - 1
+            if clast >= cfirst:
+                clauses.append(Sentence(cpos, cend, cfirst, clast, paragraph))
         cpos = m.end()
-    _add_clause(doc, starts, sentence, cpos, end, paragraph)
+    while cpos < end and text[cpos].isspace():
+        cpos += 1
+    if cpos < end:
+        cfirst = bisect_left(starts, cpos, first)
+        clast = bisect_left(starts, end, cfirst) - 1
+        if clast >= cfirst:
+            clauses.append(Sentence(cpos, end, cfirst, clast, paragraph))
     sentences.append(sentence)
-
-
-def _add_clause(doc, starts, sentence, start, end, paragraph):
-    text = doc.norm.text
-    while start < end and text[start].isspace():
-        start += 1
-    if end <= start:
-        return
-    first, last = _token_range(doc, starts, start, end)
-    if last >= first:
-        sentence.clauses.append(Sentence(start, end, first, last, paragraph))
 
 
 def clause_at(sentence: Sentence, pos: int) -> Sentence:

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count as _count
+from sys import intern as _intern
 
 # One character in, zero or one characters out.
 _CHAR_MAP: dict[str, str] = {}
@@ -124,10 +125,23 @@ class Normalized:
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to the original text (empty spans stay empty).
         Diacritics and tatweel written after the span's last letter belong to it."""
+        offsets = self.offsets
         if end <= start:
-            pos = self.offsets[min(start, len(self.offsets) - 1)]
+            pos = offsets[min(start, len(offsets) - 1)]
             return pos, pos
-        s, e = self.offsets[start], self.offsets[end - 1] + 1
+        if offsets.__class__ is OffsetMap and 0 <= start and end <= offsets._length:
+            # OffsetMap.__getitem__ of start and end - 1, without its two calls (most spans of the pipeline)
+            positions = offsets._positions
+            if positions:
+                shifts = offsets._shifts
+                k = bisect_right(positions, start) - 1
+                s = start + shifts[k] if k >= 0 else start
+                k = bisect_right(positions, end - 1, k if k > 0 else 0) - 1
+                e = end + shifts[k] if k >= 0 else end
+            else:
+                s, e = start, end
+        else:
+            s, e = offsets[start], offsets[end - 1] + 1
         original = self.original
         while e < len(original) and original[e] in _DROP and original[e] not in _INVISIBLE:
             e += 1
@@ -256,8 +270,8 @@ def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
     # map() over the matches: the same tokens as a comprehension calling m.group(), m.start(), m.end(),
     # a fifth faster (the method look-ups are done once, not once a token)
     matches = list((_FAST_TOKEN_RE if fast_alphabet else TOKEN_RE).finditer(normalized_text))
-    return list(map(Token, map(_MATCH_GROUP, matches), map(_MATCH_START, matches), map(_MATCH_END, matches),
-                    _count()))
+    return list(map(Token, map(_intern, map(_MATCH_GROUP, matches)), map(_MATCH_START, matches),
+                    map(_MATCH_END, matches), _count()))
 
 
 _MATCH_GROUP, _MATCH_START, _MATCH_END = re.Match.group, re.Match.start, re.Match.end

@@ -85,13 +85,15 @@ _SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحا
 def find_triggers(doc: Document) -> None:
     matcher = trigger_matcher()
     found: list[Trigger] = []
+    all_texts = doc.token_texts()
+    # the lexicon searched once over the article, its matches shared out to the sentences
+    by_sentence = matcher.find_longest_in(doc.tokens, all_texts, [(s.first, s.last) for s in doc.sentences])
     for si, sentence in enumerate(doc.sentences):
-        tokens = doc.tokens[sentence.first: sentence.last + 1]
-        if not tokens:
-            continue
-        matches = matcher.find_longest(tokens)
+        matches = by_sentence[si]
         if not matches:
             continue
+        tokens = doc.tokens[sentence.first: sentence.last + 1]
+        texts = all_texts[sentence.first: sentence.last + 1]
         aircraft: list[int] | None = None  # where aircraft words start, found once when needed
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         found_words: tuple[list[int], list[int]] | None = None
@@ -102,19 +104,19 @@ def find_triggers(doc: Document) -> None:
             trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
             if sub == "Shelling/artillery/missile attack" and trig.generic:
                 if aircraft is None:
-                    aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens))
+                    aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens, texts))
                 if _near(aircraft, m.start, 40):
                     trig.sub_event_type, trig.event_type = "Air/drone strike", "Explosions/Remote violence"
                     trig.weight = 0.9
             if sub == "Remote explosive/landmine/IED":
                 if suicide is None:
-                    hits = _SUICIDE.find(tokens)
+                    hits = _SUICIDE.find(tokens, texts)
                     suicide = sorted(h.start for h in hits), sorted(h.end for h in hits)
                 if _within(suicide[0], m.end, m.end + 30) or _within(suicide[1], m.start - 29, m.start + 1):
                     trig.sub_event_type, trig.weight = "Suicide bomb", max(weight, 0.9)
                 elif not trig.generic:
                     if found_words is None:
-                        hits = _FOUND.find(tokens)
+                        hits = _FOUND.find(tokens, texts)
                         found_words = sorted(h.start for h in hits), sorted(h.end for h in hits)
                     if _within(found_words[0], m.end, m.end + 4) or _within(found_words[1], m.start - 20, m.start + 1):
                         trig.sub_event_type, trig.event_type = "Disrupted weapons use", "Strategic developments"

@@ -64,3 +64,57 @@ def test_cached_words_give_the_same_matches_and_forget_on_add():
     assert [x.value for x in warm] == ["air"]
     m.add("مدفعية", "artillery")  # "المدفعية" was cached as starting nothing: adding a phrase forgets that
     assert [x.value for x in m.find(tokenize(text.text))] == ["air", "artillery"]
+
+
+def _plain(matches):
+    return [(x.start, x.end, x.first, x.last, x.phrase, x.value) for x in matches]
+
+
+def test_texts_given_or_read_give_the_same_matches():
+    m = PhraseMatcher([("قوات* الأمن", "security"), ("قوات* الأمن العراقية", "iraqi-security"),
+                       ("عبوة* ناسفة*", "ied"), ("قوات", "forces")])
+    n = normalize("وأعلنت قواتُ الأمنِ العراقيّة تفكيكَ عبوتين ناسفتين، فيما انسحبت القوات ٣ كم")
+    toks = tokenize(n.text)
+    texts = [t.text for t in toks]
+    assert _plain(m.find(toks, texts)) == _plain(m.find(toks))
+    assert [x.value for x in m.find_longest(toks, texts)] == ["iraqi-security", "ied", "forces"]
+    # a slice with its texts: the same matches as the whole text gives inside it, document-wide indices
+    inside = [x for x in _plain(m.find(toks)) if x[2] >= 4]
+    assert _plain(m.find(toks[4:], texts[4:])) == inside
+
+
+def test_a_third_word_must_be_there_and_may_carry_an_ending_only_when_starred():
+    m = PhraseMatcher([("حزام ناسف مفخخ", "belt"), ("سيارة* مفخخة*", "vbied"), ("عبوة ناسفة لاصقة", "sticky")])
+    def values(text):
+        return [x.value for x in m.find(tokenize(normalize(text).text))]
+    assert values("فجر حزام ناسف مفخخ") == ["belt"]
+    assert values("فجر حزام ناسف كبير") == []
+    assert values("انفجار سيارتين مفخختين") == ["vbied"]
+    assert values("عبوة ناسفة لاصقتين") == []          # the third word is not starred: no dual
+    assert values("عبوة ناسفة لاصقة") == ["sticky"]
+
+
+def test_a_full_word_cache_starts_again_and_finds_the_same():
+    m = PhraseMatcher([("غارة*", "air"), ("قوات التحالف", "coalition")])
+    toks = tokenize(normalize("شنت قوات التحالف غارات على المدينة").text)
+    before = _plain(m.find(toks))
+    for k in range(100_001):  # fill the per-word cache past its bound with words that start nothing
+        m._start_cache[f"كلمة{k}"] = ([], {})
+    assert _plain(m.find(toks)) == before
+    assert len(m._start_cache) < 100
+
+
+def test_longest_by_span_equals_each_span_searched_alone():
+    m = PhraseMatcher([("قوات* الأمن", "security"), ("الأمن", "security-word"), ("غارة*", "air"),
+                       ("عبوة* ناسفة*", "ied"), ("ناسفة", "explosive")])
+    n = normalize("قصفت غاراتٌ القرية. وقالت قوات\nالأمن إن عبوتين ناسفتين انفجرتا؛ فيما شنت الطائرات غارة")
+    toks = tokenize(n.text)
+    texts = [t.text for t in toks]
+    # "قوات" ends one span and "الأمن" opens the next: the two-word phrase is in neither
+    spans = [(0, 2), (3, 4), (5, len(toks) - 1), (2, 2), (7, 6)]
+    by_span = m.find_longest_in(toks, texts, spans)
+    assert [_plain(x) for x in by_span] == [_plain(m.find_longest(toks[a:b + 1])) for a, b in spans]
+    assert by_span[1] == []
+    assert [x.value for x in by_span[2]] == ["security-word", "ied", "air"]
+    assert by_span[4] == []
+    assert [x.value for x in m.find_longest(toks)] == ["air", "security", "ied", "air"]

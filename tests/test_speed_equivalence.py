@@ -145,3 +145,36 @@ def test_role_model_scores_the_indices_of_its_features(monkeypatch):
     for row in rows * 2:  # the second time every value is in the caches
         pipeline.process(dict(row))
     assert got == expected and len(got) > 10
+
+
+def test_lexicons_searched_once_an_article_find_what_a_search_a_sentence_finds():
+    """find_triggers searches the trigger lexicon once over the article and shares the matches out to the
+    sentences: each sentence gets what find_longest of its own tokens gives, on real news and on a text
+    of phrases written across sentence and line breaks."""
+    import json
+    from pathlib import Path
+
+    from rasd import pipeline
+    from rasd.actors import lexicon as actor_lexicon
+    from rasd.modality import modality_matcher
+    from rasd.segment import segment
+    from rasd.triggers import trigger_matcher
+
+    news = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
+    rows = [json.loads(line) for line in news.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if news.exists() else []
+    rows.append({"id": "breaks", "text": "قتل ثلاثة بانفجار عبوة.\nناسفة في سوق الموصل، وشنت طائرات التحالف"
+                 " غارة. جوية على قوات\nالأمن؛ فيما قصفت المدفعية قرى بعشيقة! وأعلنت القوات الأمنية العراقية"})
+    plain = lambda ms: [(m.start, m.end, m.first, m.last, m.phrase, m.value) for m in ms]  # noqa: E731
+    checked = 0
+    for row in rows:
+        doc = pipeline.make_document(row)
+        segment(doc)
+        spans = [(s.first, s.last) for s in doc.sentences]
+        for matcher in (trigger_matcher(), modality_matcher(), actor_lexicon().matcher):
+            by_sentence = matcher.find_longest_in(doc.tokens, doc.token_texts(), spans)
+            for (first, last), got in zip(spans, by_sentence):
+                assert plain(got) == plain(matcher.find_longest(doc.tokens[first:last + 1])), (row["id"], first)
+                checked += len(got)
+            assert plain(matcher.find(doc.tokens, doc.token_texts())) == plain(matcher.find(doc.tokens))
+    assert checked > 5

@@ -115,3 +115,32 @@ def test_an_article_in_presentation_forms_folds_to_plain_letters():
     assert n.text == "انفجرت عبوه ناسفه في الموصل"
     s, e = n.span_to_original(n.text.index("الموصل"), len(n.text))
     assert written[s:e] == "ﺍﻟﻤﻮﺻﻞ"
+
+
+def test_every_span_maps_back_as_on_the_character_by_character_path():
+    # the fast path's offsets (only dropped runs stored) and the slow path's (every offset) give the same
+    # original span for every span, empty, reversed and out-of-range ones included
+    from rasd.text import OffsetMap, _normalize_slow
+
+    for text in ("قُتِلَ ثلاثةُ مدنيينَ بانفجـــارِ عبوةٍ\u200f ناسفةٍ", "ﺍﻟﻤﻮﺻﻞ ١٢ \u00a0جريحاً", "بغداد", "ًٌّ"):
+        fast, slow = normalize(text), _normalize_slow(text)
+        assert isinstance(fast.offsets, OffsetMap) and fast.text == slow.text
+        size = len(fast.text)
+        for start in range(-1, size + 2):
+            for end in range(start - 1, size + 2):
+                try:
+                    expected = slow.span_to_original(start, end)
+                except IndexError:
+                    with pytest.raises(IndexError):
+                        fast.span_to_original(start, end)
+                    continue
+                assert fast.span_to_original(start, end) == expected, (text, start, end)
+
+
+def test_tokens_of_the_same_word_share_one_string():
+    # the stages' per-word caches are keyed by token text: one string object a word lets a look-up
+    # match by identity instead of comparing the letters
+    a = tokenize(normalize("قصفت الطائرات القرية ثم عادت الطائرات").text)
+    b = tokenize(normalize("وحلّقت الطائرات فوق القرية").text)
+    assert a[1].text is a[5].text is b[1].text
+    assert a[2].text is b[3].text
