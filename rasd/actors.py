@@ -149,6 +149,7 @@ class _Lexicon:
     generic: dict[str, _Entry] = field(default_factory=dict)  # category -> the generic entry
     armies: dict[str, str] = field(default_factory=dict)  # a place with no army -> the state whose army acts there
     air_forces: dict[str, str] = field(default_factory=dict)  # a country -> who flies its air strikes, when not its own
+    armed_opposition: dict[str, str] = field(default_factory=dict)  # a country -> who its generic armed men are
 
 
 def _date(value: Any) -> dt.date | None:
@@ -229,10 +230,13 @@ def lexicon() -> _Lexicon:
             "spellings": spellings}
     armies = {str(k): str(v) for k, v in (data.get("armies") or {}).items()}
     air_forces = {str(k): str(v) for k, v in (data.get("air_forces") or {}).items()}
-    for name in air_forces.values():
-        if name not in categories:
-            raise ValueError(f"actors.yaml: unknown actor {name!r} in air_forces")
-    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces)
+    armed_opposition = {str(k): str(v) for k, v in (data.get("armed_opposition") or {}).items()}
+    for table, names in (("air_forces", air_forces.values()), ("armed_opposition", armed_opposition.values())):
+        for name in names:
+            if name not in categories:
+                raise ValueError(f"actors.yaml: unknown actor {name!r} in {table}")
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces,
+                    armed_opposition)
 
 
 def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
@@ -606,7 +610,7 @@ OBJ_NOUNS = _words("مواقع موقع مقر مقرات تجمع تجمعات 
                    "سيارات شاحنات قافلة مواكب موكب خطوط جبهات مناطق معدات مستودع مستودعات تابع تابعة تابعا "
                    "التابعة التابع المنسحب المنسحبة كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات "
                    "الأقل")
-OWNED = _words("مضافة مضافات مخبأ مخابئ وكر أوكار معمل ورشة نفق أنفاق مرصد مخيم مستشفى مدرسة رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
+OWNED = _words("مسجد مساجد مضافة مضافات مخبأ مخابئ وكر أوكار معمل ورشة نفق أنفاق مرصد مخيم مستشفى مدرسة رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
                "مدرعات مقر مقرات مقار موقع مواقع معسكر معسكرات قاعدة قواعد نقطة نقاط حاجز مخزن مخازن منزل "
                "منازل معدات مركز مراكز ثكنة مبنى مكتب مكاتب دبابة دبابات زورق سفينة ناقلة "
                "ناقلات أسلحة مستودع مستودعات تجمع تجمعات تحصينات")
@@ -748,7 +752,8 @@ _EVENT_OR_VERB = EVENT_NOUNS | VERBS | PATIENT_VERBS
 def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: int, lo: int, cands: list[_Cand]) -> bool:
     """The mention at ``k`` after an ownership word (التابع ل) owns the subject of a statement: a speech verb or
     a source noun, then one to three words that name what is owned (no actor, no event word), then the
-    ownership word: ``قال مركز اعلام الغوطة التابع للمعارضة``، ``أعلن تلفزيون المسيرة التابع للحوثيين``."""
+    ownership word (``قال مركز اعلام الغوطة التابع للمعارضة``، ``أعلن تلفزيون المسيرة التابع للحوثيين``), or a
+    reporting body right before it (``وكالة سبأ التابعة للحوثيين``)."""
     covered = None
     for steps, j in enumerate(range(k - 2, max(lo, k - 5) - 1, -1)):
         w = texts[j]
@@ -759,9 +764,9 @@ def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: i
         if not forms[j - base].isdisjoint(_EVENT_OR_VERB):
             return False
         if covered is None:
-            covered = {i for o in cands for i in range(o.mention.first, o.mention.last + 1)}
+            covered = {i: o.mention.kind for o in cands for i in range(o.mention.first, o.mention.last + 1)}
         if j in covered:
-            return False
+            return covered[j] == "source"  # وكالة سبأ التابعة للحوثيين: a reporting body it owns
     return False
 
 
@@ -877,6 +882,11 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         # --- owner of the target --------------------------------------------------------------------
         owner = False
         if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
+            if _owns_speaker(texts, forms, base, k, lo, cands):
+                # قال مركز إعلام الغوطة التابع للمعارضة إن ...: what it owns speaks; it is a source
+                c.source = True
+                c.why.append("owns the one who speaks (قال مركز ... التابع ل): a source, not a participant")
+                continue
             owner = True
         elif i1 >= 0 and not f1.isdisjoint(OWNED):
             owner = not (w1.startswith("ب") and not f1.isdisjoint(AGENT_NOUNS))
@@ -1189,6 +1199,16 @@ def candidates(doc: Document, trigger, sentence, country: str | None, analyse: b
 
 
 USE_MODEL = True  # the learned role model (rasd/data/models/actor_roles.*) decides when its weights ship
+_ROLE_MODELS: list = []  # rasd.learn.actor_roles, imported at the first event (numpy only), not on every one
+
+
+def _role_model():
+    """The shipped role model (None: absent weights, the rules alone)."""
+    if not _ROLE_MODELS:
+        from .learn import actor_roles
+
+        _ROLE_MODELS.append(actor_roles)
+    return _ROLE_MODELS[0].model()
 
 
 def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: bool | None = None,
@@ -1240,9 +1260,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 
     _analyse(doc, trigger, sentence, cands)
     if use_model:
-        from .learn import actor_roles  # numpy only; absent weights: the rules alone
-
-        learned = actor_roles.model()
+        learned = _role_model()
         if learned is not None:
             learned.rescore(doc, trigger, sentence, cands)
     for c in cands:
@@ -1318,6 +1336,13 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                       and not allied(c.actor.name, roles.actor1)), None)
         if party is not None:
             set_role("actor2", party.actor, "an armed side reporting the fight it is in", party.mention)
+    if roles.actor2 is None and roles.actor1 is not None and sub in ("Air/drone strike",
+                                                                     "Shelling/artillery/missile attack") \
+            and _civilians_told(doc, trigger):
+        # a strike whose sentence names no side hit, in a report that counts civilians among its dead or
+        # wounded (قصف ... ما تسبب في سقوط عشرات القتلى، after a lead of 60 مدنيا): the civilians (ACLED)
+        set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
+                 "a strike with no side hit named, in a report of civilian victims: civilians")
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
             or sub in ("Government regains territory", "Disrupted weapons use", "Non-violent transfer of territory",
@@ -1357,9 +1382,26 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                              "whose convoy was hit (contractor rule)")
     if roles.actor1 and roles.actor1 == roles.actor2:
         roles.actor2 = roles.inter2 = None
+    _opposition(roles, country, lex)
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
         "Violence against civilians", "Explosions/Remote violence")
     return roles
+
+
+def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
+    """Armed men named in the sentence (مسلحين) on the other side of the government's forces, in a country whose
+    armed opposition the data file names (``armed_opposition``): that opposition, not an unidentified group."""
+    rebels = lex.armed_opposition.get(country or "")
+    if rebels is None:
+        return
+    unidentified = f"Unidentified Armed Group ({_country_name(country, False)})"
+    named = {role for role, _, _ in roles.spans}
+    for mine, other in (("actor1", "actor2"), ("actor2", "actor1")):
+        if getattr(roles, mine) == unidentified and mine in named and _government_side(getattr(roles, other), country):
+            setattr(roles, mine, rebels)
+            setattr(roles, "inter" + mine[-1], lex.categories[rebels])
+            roles.reasons.append(f"{mine} {rebels}: armed men fighting the government's side in {country} "
+                                 "(actors.yaml armed_opposition)")
 
 
 VICTIMS = _words("قتل مقتل قتلى قتيلا قتيل قتيلان مصرع اصابة اصيب اصيبوا جرحى جريحا جريح ضحايا ضحية استشهاد "
