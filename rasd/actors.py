@@ -149,6 +149,7 @@ class _Lexicon:
     generic: dict[str, _Entry] = field(default_factory=dict)  # category -> the generic entry
     armies: dict[str, str] = field(default_factory=dict)  # a place with no army -> the state whose army acts there
     air_forces: dict[str, str] = field(default_factory=dict)  # a country -> who flies its air strikes, when not its own
+    armed_opposition: dict[str, str] = field(default_factory=dict)  # a country -> who its generic armed men are
 
 
 def _date(value: Any) -> dt.date | None:
@@ -229,10 +230,13 @@ def lexicon() -> _Lexicon:
             "spellings": spellings}
     armies = {str(k): str(v) for k, v in (data.get("armies") or {}).items()}
     air_forces = {str(k): str(v) for k, v in (data.get("air_forces") or {}).items()}
-    for name in air_forces.values():
-        if name not in categories:
-            raise ValueError(f"actors.yaml: unknown actor {name!r} in air_forces")
-    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces)
+    armed_opposition = {str(k): str(v) for k, v in (data.get("armed_opposition") or {}).items()}
+    for table, names in (("air_forces", air_forces.values()), ("armed_opposition", armed_opposition.values())):
+        for name in names:
+            if name not in categories:
+                raise ValueError(f"actors.yaml: unknown actor {name!r} in {table}")
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces,
+                    armed_opposition)
 
 
 def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
@@ -294,20 +298,23 @@ def find_actors(doc: Document) -> None:
     lex = lexicon()
     day = doc.published or dt.date.today()
     spans: dict[tuple[int, int], list] = {}
+    texts = doc.token_texts()
     for m in lex.matcher.find(doc.tokens):
-        if m.value.kind != "anaphor" and not m.value.valid_on(day):
+        value = m.value
+        if (value.valid_from is not None or value.valid_to is not None) and value.kind != "anaphor" \
+                and not value.valid_on(day):
             continue
-        if not _article_kept(m.phrase, doc.tokens[m.first].text):
+        if _needs_article(m.phrase) and not _article_kept(m.phrase, texts[m.first]):
             continue
-        slot = spans.setdefault((m.first, m.last), [m, []])
-        if m.value not in slot[1]:
-            slot[1].append(m.value)
+        slot = spans.get((m.first, m.last))
+        if slot is None:
+            spans[(m.first, m.last)] = [m, [value]]
+        elif value not in slot[1]:
+            slot[1].append(value)
     chosen = []
     taken: set[int] = set()
-    for (first, last), (m, entries) in sorted(spans.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]),
-                                                                              -(kv[1][0].end - kv[1][0].start),
-                                                                              kv[0][0])):
-        if any(t in taken for t in range(first, last + 1)):
+    for (first, last), (m, entries) in sorted(spans.items(), key=_widest_first):
+        if not taken.isdisjoint(range(first, last + 1)):
             continue
         taken.update(range(first, last + 1))
         entries.sort(key=lambda e: (e.generic, e.countries is None))
@@ -350,6 +357,12 @@ def find_actors(doc: Document) -> None:
     doc.actors = _members(doc, mentions)
 
 
+def _widest_first(item) -> tuple[int, int, int]:
+    """The order in which overlapping matches take their tokens: most words, then most characters, then first."""
+    (first, last), (m, _) = item
+    return first - last, m.start - m.end, first
+
+
 def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMention]:
     """Nationality words that name an actor by themselves: after a strike noun they are that state's
     forces (قصف تركي، غارات أميركية -> Military Forces of X); as people counted or hit they are its
@@ -371,13 +384,14 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
         while j > 0 and (tokens[j].text in AIR_WORDS or _has(tokens[j], AIR_WORDS)) and tok.index - j < 3:
             j -= 1
         prev = tokens[j]
-        if _has(prev, AGENT_NOUNS) or prev.text in AGENT_NOUNS or prev.text in FIRE_NOUNS:
+        before = _forms(prev.text)
+        if not before.isdisjoint(AGENT_NOUNS) or prev.text in AGENT_NOUNS or prev.text in FIRE_NOUNS:
             entry = lex.generic.get("Military")
             how = "a strike noun with a nationality: that state's forces"
-        elif _has(prev, TARGET_OBJECTS) or _has(prev, _words("قاعدة قواعد سفينة بارجة معسكر آلية آليات مدرعة")):
+        elif not before.isdisjoint(_OWNED_BY_FORCES):
             entry = lex.generic.get("Military")
             how = "a patrol, convoy or base with a nationality: that state's forces own it"
-        elif (prev.text.isdigit() or prev.text in _COUNT_WORDS or _has(prev, PATIENT_NOUNS)) and (
+        elif (prev.text.isdigit() or prev.text in _COUNT_WORDS or not before.isdisjoint(PATIENT_NOUNS)) and (
                 tok.text.endswith(("ين", "ون", "يان")) or tok.text in ("اتراك", "روس", "افغان")
                 or prev.text.isdigit() and tok.text.endswith("يا")):  # 21 فلسطينيا: the counted singular
             entry = lex.generic.get("Civilians")
@@ -596,7 +610,7 @@ OBJ_NOUNS = _words("مواقع موقع مقر مقرات تجمع تجمعات 
                    "سيارات شاحنات قافلة مواكب موكب خطوط جبهات مناطق معدات مستودع مستودعات تابع تابعة تابعا "
                    "التابعة التابع المنسحب المنسحبة كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات "
                    "الأقل")
-OWNED = _words("مضافة مضافات مخبأ مخابئ وكر أوكار معمل ورشة نفق أنفاق مرصد مخيم مستشفى مدرسة رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
+OWNED = _words("مسجد مساجد مضافة مضافات مخبأ مخابئ وكر أوكار معمل ورشة نفق أنفاق مرصد مخيم مستشفى مدرسة رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
                "مدرعات مقر مقرات مقار موقع مواقع معسكر معسكرات قاعدة قواعد نقطة نقاط حاجز مخزن مخازن منزل "
                "منازل معدات مركز مراكز ثكنة مبنى مكتب مكاتب دبابة دبابات زورق سفينة ناقلة "
                "ناقلات أسلحة مستودع مستودعات تجمع تجمعات تحصينات")
@@ -617,6 +631,8 @@ RESPONSE = _words("ردا رد انتقاما ثارا")
 OWN_MEN = _words("جنوده جنودها عناصره عناصرها افراده افرادها مقاتليه مقاتليها منتسبيه منتسبيها ضباطه ضباطها "
                  "جندييه جندييها رجاله رجالها")
 FIRE_NOUNS = _words("نار النار بنار")  # إطلاق نار فلسطيني: gunfire of that nationality
+# what a nationality word after it makes a state's own (دورية تركية، قاعدة روسية): its forces
+_OWNED_BY_FORCES = TARGET_OBJECTS | _words("قاعدة قواعد سفينة بارجة معسكر آلية آليات مدرعة")
 # Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
 # words rebuilt for every token it tests cost more than the test itself.
 ANY_VERBS = VERBS | PATIENT_VERBS
@@ -718,54 +734,106 @@ def _head_of_clause(doc: Document, k: int, floor: int) -> bool:
     return word in HEAD_OPENERS or word in ("و", "ف") or _has(tokens[j], SPEECH) and word.startswith(("و", "ف"))
 
 
+# Cue lists the rules of _analyse test together, built once (a union or a list written in a rule, built
+# again for every token it tested, cost more than the test)
+SPEECH_OR_SOURCE = SPEECH | SOURCE_NOUNS
+ANNOUNCE = _verbs("أعلن", "علن")
+NOT_ANNOUNCED = CASUALTY_AFTER | _words("مقتل مصرع")
+STAND_BEHIND = _words("يقف وقف الوقوف تقف")
+AGENT_PHRASE_WORDS = tuple((_words(p), _words(q)) for p, q in AGENT_PHRASES)
+SUBJECTED = _words("الخاضعة الخاضع خاضعة")
+DIED_OWN = _words("مصرعه مصرعهم حتفهم")
+MET = _words("لقي")
+FAR_WORDS = FAR | {"حين"}
+SPOKE = ("ان", "بان", "لان")
+_EVENT_OR_VERB = EVENT_NOUNS | VERBS | PATIENT_VERBS
+
+
+def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: int, lo: int, cands: list[_Cand]) -> bool:
+    """The mention at ``k`` after an ownership word (التابع ل) owns the subject of a statement: a speech verb or
+    a source noun, then one to three words that name what is owned (no actor, no event word), then the
+    ownership word (``قال مركز اعلام الغوطة التابع للمعارضة``، ``أعلن تلفزيون المسيرة التابع للحوثيين``), or a
+    reporting body right before it (``وكالة سبأ التابعة للحوثيين``)."""
+    covered = None
+    for steps, j in enumerate(range(k - 2, max(lo, k - 5) - 1, -1)):
+        w = texts[j]
+        if w in SPOKE:
+            return False
+        if steps and (w in SOURCE_NOUNS or not forms[j - base].isdisjoint(SPEECH_OR_SOURCE)):
+            return True
+        if not forms[j - base].isdisjoint(_EVENT_OR_VERB):
+            return False
+        if covered is None:
+            covered = {i: o.mention.kind for o in cands for i in range(o.mention.first, o.mention.last + 1)}
+        if j in covered:
+            return covered[j] == "source"  # وكالة سبأ التابعة للحوثيين: a reporting body it owns
+    return False
+
+
 def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
     """Give each candidate its agent and target points from the Arabic around it."""
+    if not cands:
+        return
     tokens = doc.tokens
+    texts = doc.token_texts()
     lo, hi = sentence.first, sentence.last
     t_first, t_last = _trigger_tokens(doc, trigger)
-    verbal = _verb(tokens[t_first], VERBS) and not _has(tokens[t_first], EVENT_NOUNS) \
+    # the readings of the words the rules look at (the sentence and a margin), read once for all candidates:
+    # forms[j - base] is _forms(texts[j])
+    firsts = [c.mention.cue_first if c.mention.cue_first >= 0 else c.mention.first for c in cands]
+    base = max(0, min(lo, t_first, *firsts) - 8)
+    forms = list(map(_forms, texts[base:min(len(texts), max(hi, t_last, *(c.mention.last for c in cands)) + 9)]))
+    verbal = (not _verb_forms(texts[t_first]).isdisjoint(VERBS) and forms[t_first - base].isdisjoint(EVENT_NOUNS)) \
         if lo <= t_first <= hi else False
     battle = trigger.event_type == "Battles"
     between_party = None
-    for c in cands:
+    for c, k in zip(cands, firsts):
         m = c.mention
-        k = m.cue_first if m.cue_first >= 0 else m.first
-        before = [tokens[j] for j in range(max(lo, k - 3), k)]
-        after = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 4) + 1)]
-        b1 = before[-1] if before else None
-        b2 = before[-2] if len(before) > 1 else None
+        last = m.last
+        i1 = k - 1 if k - 1 >= lo else -1  # the word before (b1), -1: none
+        i2 = k - 2 if k - 2 >= lo else -1  # the one before it (b2)
+        w1 = texts[i1] if i1 >= 0 else None
+        w2 = texts[i2] if i2 >= 0 else None
+        f1 = forms[i1 - base] if i1 >= 0 else frozenset()
+        f2 = forms[i2 - base] if i2 >= 0 else frozenset()
+        two_after = range(last + 1, min(hi, last + 4, last + 2) + 1)  # after[:2]
+        two_before = range(max(lo, k - 2), k)  # before[-2:]
         # report-clauses apart (فيما، بينما، وذلك): weaker
-        a, b = sorted((k, t_first))
-        c.far = any(tokens[j].text in FAR or tokens[j].text == "حين" for j in range(a + 1, b))
+        x, y = (k, t_first) if k <= t_first else (t_first, k)
+        c.far = not FAR_WORDS.isdisjoint(texts[x + 1:y])
         if m.kind == "source":
             c.source = True
             c.why.append("a reporting body: a source")
             continue
         # --- statements: the speaker is a source -------------------------------------------------
         spoken_before = False
-        for t in reversed(before):
-            if t.text in ("ان", "بان", "لان") or t.text in SELF:
+        for j in range(k - 1, max(lo, k - 3) - 1, -1):
+            w = texts[j]
+            if w in SPOKE or w in SELF:
                 break
-            if _has(t, SPEECH) or t.text in SOURCE_NOUNS or _has(t, SOURCE_NOUNS):
+            if w in SOURCE_NOUNS or not forms[j - base].isdisjoint(SPEECH_OR_SOURCE):
                 spoken_before = True
                 break
-            if t.text in SOURCE_LINKS or t.text in TIME_WORDS:
+            if w in SOURCE_LINKS or w in TIME_WORDS:
                 continue
             break
-        spoken_after = any(_has(t, SPEECH) for t in after[:2]) and not any(_verb(t, VERBS) for t in after[:1])
+        spoken_after = any(not forms[j - base].isdisjoint(SPEECH) for j in two_after) and not (
+            last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS))
         if spoken_before or spoken_after:
-            rest = [tokens[j] for j in range(m.last + 1, min(hi, m.last + 6) + 1)]
-            if any(t.text in SELF for t in rest[:5]):
+            rest_end = min(hi, last + 6)
+            if not SELF.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]):
                 c.add("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
-            elif any(_has(t, VICTIMS) for t in rest[:3]) and any(t.text in OWN_MEN for t in rest[:5]) \
+            elif any(not forms[j - base].isdisjoint(VICTIMS) for j in range(last + 1, min(rest_end, last + 3) + 1)) \
+                    and not OWN_MEN.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]) \
                     and c.actor.category in ARMED:
                 c.add("target", 2.5, "reports its own men killed or wounded (أعلن الجيش مقتل أحد جنوده)")
-            elif any(t.text in RESPONSIBILITY or _has(t, RESPONSIBILITY) for t in rest[:4]) or any(
-                    _has(t, CLAIM) for t in before[-2:]):
+            elif any(texts[j] in RESPONSIBILITY or not forms[j - base].isdisjoint(RESPONSIBILITY)
+                     for j in range(last + 1, min(rest_end, last + 4) + 1)) or any(
+                    not forms[j - base].isdisjoint(CLAIM) for j in two_before):
                 c.add("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
-            elif (any(_has(t, _verbs("أعلن", "علن")) for t in before[-2:]) and t_first > m.last
-                  and t_first - m.last <= 3 and not any(tokens[j].text in ("ان", "بان") for j in range(m.last + 1, t_first))
-                  and not _has(tokens[t_first], CASUALTY_AFTER | _words("مقتل مصرع"))):
+            elif (any(not forms[j - base].isdisjoint(ANNOUNCE) for j in two_before) and t_first > last
+                  and t_first - last <= 3 and not any(texts[j] in ("ان", "بان") for j in range(last + 1, t_first))
+                  and forms[t_first - base].isdisjoint(NOT_ANNOUNCED)):
                 c.add("agent", 2.5, "announces its own action (أعلن + the event)")
             else:
                 c.source = True
@@ -774,129 +842,141 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                     c.speaker_party = True
                 continue
         # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
-        accuse = next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if _has(tokens[j], ACCUSE)), None)
+        accuse = next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)),
+                      None)
         if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
-            later = [o for o in cands if o is not c and 0 < o.mention.first - m.last <= 4 and o.actor.category in ARMED]
+            later = [o for o in cands if o is not c and 0 < o.mention.first - last <= 4 and o.actor.category in ARMED]
             if later:
                 c.source = True
                 c.why.append("the accuser: a source")
                 later[0].add("agent", 3.0, "accused of the attack (اتهم ... ب)")
                 continue
-        if any(t.text in ACCUSED_OF or _has(t, ACCUSED_OF) for t in after[:2]) or any(
-                t.text in BEHIND for t in after[:2]) and any(_has(t, _words("يقف وقف الوقوف تقف")) for t in after[:2]):
+        if any(texts[j] in ACCUSED_OF or not forms[j - base].isdisjoint(ACCUSED_OF) for j in two_after) or any(
+                texts[j] in BEHIND for j in two_after) and any(not forms[j - base].isdisjoint(STAND_BEHIND)
+                                                              for j in two_after):
             c.add("agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)")
         # --- claims ---------------------------------------------------------------------------------
-        if any(_has(t, CLAIM) for t in before[-2:]) or any(_has(t, CLAIM) for t in after[:2]):
+        if any(not forms[j - base].isdisjoint(CLAIM) for j in two_before) or any(
+                not forms[j - base].isdisjoint(CLAIM) for j in two_after):
             c.add("agent", 3.5, "claims it (تبنى)")
         # --- agent phrases --------------------------------------------------------------------------
-        if len(before) >= 2 and any((_has(b2, _words(p)) and _has(b1, _words(q))) for p, q in AGENT_PHRASES):
+        if i2 >= 0 and any(not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
             c.add("agent", 3.0, "after من قبل/على يد")
-        elif b1 is not None and (b1.text in AGENT_PREPS or b1.text in AGENT_OBJECT_VERBS):
-            c.add("agent", 3.0, f"after {b1.text}")
+        elif i1 >= 0 and (w1 in AGENT_PREPS or w1 in AGENT_OBJECT_VERBS):
+            c.add("agent", 3.0, f"after {w1}")
             c.launcher = True
-        elif b2 is not None and b1 is not None and b2.text in AGENT_PREPS and b1.text in AIR_OR_AGENT_NOUNS:
-            c.add("agent", 2.5, f"after {b2.text} {b1.text}")
+        elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
+            c.add("agent", 2.5, f"after {w2} {w1}")
         # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
-        if b1 is not None and b2 is not None and b2.text in ("من", "ومن") and _has(b1, LOST_HOLD):
-            c.add("target", 3.0, f"lost the place (من {b1.text})")
-        elif b1 is not None and b2 is not None and (b2.text in ("تحت",) or _has(b2, _words("الخاضعة الخاضع خاضعة"))) \
-                and _has(b1, LOST_HOLD):
-            c.add("target", 2.0, f"held the place that was hit ({b2.text} {b1.text})")
+        if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
+            c.add("target", 3.0, f"lost the place (من {w1})")
+        elif i2 >= 0 and (w2 == "تحت" or not f2.isdisjoint(SUBJECTED)) and not f1.isdisjoint(LOST_HOLD):
+            c.add("target", 2.0, f"held the place that was hit ({w2} {w1})")
         # --- between X and Y ------------------------------------------------------------------------
-        if b1 is not None and b1.text in ("بين", "فبين") and c.actor.category != "Civilians":
+        if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
             c.add("agent", 2.5, "the first party of بين ... و")
             c.between = True
             between_party = c
-        elif b1 is not None and b1.text in AND_BETWEEN:
+        elif i1 >= 0 and w1 in AND_BETWEEN:
             c.add("target", 2.5, "the second party of بين ... وبين")
         # --- owner of the target --------------------------------------------------------------------
         owner = False
-        if b1 is not None and (b1.text in OWNERSHIP or _has(b1, OWNERSHIP)):
+        if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
+            if _owns_speaker(texts, forms, base, k, lo, cands):
+                # قال مركز إعلام الغوطة التابع للمعارضة إن ...: what it owns speaks; it is a source
+                c.source = True
+                c.why.append("owns the one who speaks (قال مركز ... التابع ل): a source, not a participant")
+                continue
             owner = True
-        elif b1 is not None and _has(b1, OWNED):
-            owner = not (b1.text.startswith("ب") and _has(b1, AGENT_NOUNS))
-        elif (b1 is not None and m.cue_first == m.first and _lam(doc, m) and not b1.text.isdigit()
-              and not _has(b1, NOT_OWNED_AFTER)
-              and b1.text not in TIME_WORDS and not b1.text.startswith("و")):
+        elif i1 >= 0 and not f1.isdisjoint(OWNED):
+            owner = not (w1.startswith("ب") and not f1.isdisjoint(AGENT_NOUNS))
+        elif (i1 >= 0 and m.cue_first == m.first and _lam(doc, m) and not w1.isdigit()
+              and f1.isdisjoint(NOT_OWNED_AFTER) and w1 not in TIME_WORDS and not w1.startswith("و")):
             owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
         if owner:
             c.owner = True
-            nxt = tokens[m.last + 1] if m.last + 1 <= hi else None
-            if nxt is not None and _verb(nxt, VERBS) and not _verb(nxt, PATIENT_VERBS):
+            if last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS) \
+                    and _verb_forms(texts[last + 1]).isdisjoint(PATIENT_VERBS):
                 c.add("agent", 2.0, "owns the subject of the verb (التابعة ل ... + verb)")
             else:
                 c.add("target", 2.5, "owns the target (رتل تابع ل/مواقع ل)")
         # --- targets --------------------------------------------------------------------------------
-        wide = [tokens[j] for j in range(max(lo, k - 6), k)]
-        lead = None
-        for t in reversed(wide):
-            if not (t.text in OBJ_NOUNS or _has(t, OBJ_NOUNS) or t.text.isdigit() or t.text in _COUNT_WORDS):
-                lead = t
+        lead = -1  # the nearest word before that is no object noun, number or count (-1: none)
+        for j in range(k - 1, max(lo, k - 6) - 1, -1):
+            w = texts[j]
+            if not (w in OBJ_NOUNS or not forms[j - base].isdisjoint(OBJ_NOUNS) or w.isdigit() or w in _COUNT_WORDS):
+                lead = j
                 break
-        if not owner and b1 is not None:
-            window = wide
-            if any(t.text in HOSTS for t in window[-2:]):
+        if not owner and i1 >= 0:
+            near = range(max(lo, k - 2), k)  # the last two words of the window
+            lw = texts[lead] if lead >= 0 else None
+            if any(texts[j] in HOSTS for j in near):
                 c.add("target", 2.5, "in the place that was hit (يضم/تتمركز)")
-            elif any(t.text in TARGET_PREPS or _has(t, TARGET_PREPS) for t in window[-2:]) or \
-                    (lead is not None and (lead.text in TARGET_PREPS)):
+            elif any(texts[j] in TARGET_PREPS or not forms[j - base].isdisjoint(TARGET_PREPS) for j in near) or \
+                    (lead >= 0 and lw in TARGET_PREPS):
                 c.add("target", 2.5, "after ضد/نحو")
-            elif lead is not None and lead.text in ON and lead in window:
+            elif lead >= 0 and lw in ON:
                 c.add("target", 2.0, "after على")
-            elif lead is not None and lead.text in WITH and lead in window[-3:]:
+            elif lead >= 0 and lw in WITH and lead >= k - 3:
                 c.add("target", 2.0 if battle else 1.0, "after مع")
-            elif lead is not None and lead in window and (_has(lead, PATIENT_NOUNS) or lead.text in PATIENT_NOUNS):
-                if _has(lead, ARREST_NOUNS) and any(o.mention.first == m.last + 1 and tokens[o.mention.first].text.startswith("ل")
-                                                      for o in cands):
+            elif lead >= 0 and (not forms[lead - base].isdisjoint(PATIENT_NOUNS) or lw in PATIENT_NOUNS):
+                if not forms[lead - base].isdisjoint(ARREST_NOUNS) and any(
+                        o.mention.first == last + 1 and texts[o.mention.first].startswith("ل") for o in cands):
                     c.add("agent", 2.5, "the subject of an arrest noun (اعتقال X ل Y)")
                 else:
-                    c.add("target", 2.5, f"after {lead.text}")
-        if any(t.text in CASUALTY_AFTER or _has(t, _words("مصرعه مصرعهم حتفهم")) for t in after[:3]):
+                    c.add("target", 2.5, f"after {lw}")
+        if any(texts[j] in CASUALTY_AFTER or not forms[j - base].isdisjoint(DIED_OWN)
+               for j in range(last + 1, min(hi, last + 3) + 1)):
             c.add("target", 2.0, "its men were killed or wounded")
-        if b1 is not None and _has(b1, _words("لقي")):
+        if i1 >= 0 and not f1.isdisjoint(MET):
             c.add("target", 2.5, "after لقي")
         # --- subject of a verb ------------------------------------------------------------------------
         j = k - 1
         counted = False
         while j >= lo and k - j <= 4 and not t_first <= j <= t_last and (
-                tokens[j].text in TIME_WORDS or tokens[j].text.isdigit() or tokens[j].text in _COUNT_WORDS
-                or tokens[j].text == "من" or _forms(tokens[j].text) & _PERSON_NOUNS):
-            counted = counted or tokens[j].text.isdigit() or tokens[j].text in _COUNT_WORDS
+                texts[j] in TIME_WORDS or texts[j].isdigit() or texts[j] in _COUNT_WORDS
+                or texts[j] == "من" or not forms[j - base].isdisjoint(_PERSON_NOUNS)):
+            counted = counted or texts[j].isdigit() or texts[j] in _COUNT_WORDS
             j -= 1
-        prev = tokens[j] if j >= lo else None
-        masdar = prev is not None and j - 1 >= lo and (tokens[j - 1].text in MASDAR_BEFORE or prev.text.startswith("ال"))
-        if prev is not None and _verb(prev, AMBIGUOUS) and not masdar and k - j <= 4 and not c.owner:
-            counted = m.generic and k - j > 1 or _has(tokens[m.first], COUNTED)
-            if _passive(doc, prev) or counted or c.actor.category == "Civilians":
-                c.add("target", 2.5, f"the subject of the passive {prev.text}")
-            else:
-                c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
-        elif prev is not None and k - j <= 4 and not c.owner and not masdar:
-            if _verb(prev, PATIENT_VERBS) and not _has(prev, AGENT_NOUNS) and prev.text not in PATIENT_NOUNS_ONLY \
-                    or (_verb(prev, VERBS) and _passive(doc, prev)):
-                c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({prev.text})")
-            elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
-                    and not prev.text.startswith("ب") and counted and not _object_attached(prev.text):
-                c.add("target", 2.0, f"counted after the verb: its object ({prev.text})")
-            elif _verb(prev, VERBS) and not _has(prev, SPEECH) and prev.text not in PATIENT_NOUNS \
-                    and not prev.text.startswith("ب"):
-                c.add("agent", 2.5, f"the subject after the verb ({prev.text})")
-            elif (prev.text in AGENT_NOUNS or _has(prev, AGENT_NOUNS)) and not prev.text.startswith("ب"):
-                c.add("agent", 2.5, f"in construct after {prev.text}")
-            elif _has(prev, AIR_WORDS) and j - 1 >= lo and _has(tokens[j - 1], AGENT_NOUNS):
-                c.add("agent", 2.5, f"in construct after {tokens[j - 1].text} {prev.text}")
+        if j >= lo and k - j <= 4 and not c.owner:
+            pw = texts[j]
+            pf = forms[j - base]
+            pv = _verb_forms(pw)
+            masdar = j - 1 >= lo and (texts[j - 1] in MASDAR_BEFORE or pw.startswith("ال"))
+            if not pv.isdisjoint(AMBIGUOUS) and not masdar:
+                counted = m.generic and k - j > 1 or not forms[m.first - base].isdisjoint(COUNTED)
+                if _passive(doc, tokens[j]) or counted or c.actor.category == "Civilians":
+                    c.add("target", 2.5, f"the subject of the passive {pw}")
+                else:
+                    c.add("agent", 2.5, f"the subject after the verb ({pw})")
+            elif not masdar:
+                verb = not pv.isdisjoint(VERBS)
+                if not pv.isdisjoint(PATIENT_VERBS) and pf.isdisjoint(AGENT_NOUNS) and pw not in PATIENT_NOUNS_ONLY \
+                        or (verb and _passive(doc, tokens[j])):
+                    c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({pw})")
+                elif verb and pf.isdisjoint(SPEECH) and pw not in PATIENT_NOUNS and not pw.startswith("ب") \
+                        and counted and not _object_attached(pw):
+                    c.add("target", 2.0, f"counted after the verb: its object ({pw})")
+                elif verb and pf.isdisjoint(SPEECH) and pw not in PATIENT_NOUNS and not pw.startswith("ب"):
+                    c.add("agent", 2.5, f"the subject after the verb ({pw})")
+                elif (pw in AGENT_NOUNS or not pf.isdisjoint(AGENT_NOUNS)) and not pw.startswith("ب"):
+                    c.add("agent", 2.5, f"in construct after {pw}")
+                elif not pf.isdisjoint(AIR_WORDS) and j - 1 >= lo and not forms[j - 1 - base].isdisjoint(AGENT_NOUNS):
+                    c.add("agent", 2.5, f"in construct after {texts[j - 1]} {pw}")
         if _head_of_clause(doc, k, lo):
-            follow = [tokens[i] for i in range(m.last + 1, min(hi, m.last + 6) + 1)]
-            verb_after = next((t for t in follow if _verb(t, ANY_VERBS) and t.text not in ("قد",)), None)
-            if verb_after is not None and _verb(verb_after, PATIENT_VERBS) and not _verb(verb_after, ACTIVE_VERBS):
-                c.add("target", 2.0, f"the subject of {verb_after.text}")
+            verb_after = next((j for j in range(last + 1, min(hi, last + 6) + 1)
+                               if not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) and texts[j] != "قد"), None)
+            if verb_after is not None and not _verb_forms(texts[verb_after]).isdisjoint(PATIENT_VERBS) \
+                    and _verb_forms(texts[verb_after]).isdisjoint(ACTIVE_VERBS):
+                c.add("target", 2.0, f"the subject of {texts[verb_after]}")
             elif verb_after is not None:
-                c.add("agent", 2.5, f"the subject at the head of the clause ({verb_after.text})")
+                c.add("agent", 2.5, f"the subject at the head of the clause ({texts[verb_after]})")
             elif k < t_first:
                 c.add("agent", 1.0, "at the head of the clause")
         # --- categories -----------------------------------------------------------------------------
         if m.generic and m.note.startswith("a strike noun") and c.agent < 2.5:
             c.add("agent", 2.5 - c.agent, "a strike noun with its nationality (الضربات الجوية التركية)")
-        if m.generic and _has(tokens[m.first], TARGET_OBJECTS):
+        if m.generic and not forms[m.first - base].isdisjoint(TARGET_OBJECTS):
             c.add("target", 2.0, "a post or patrol: the thing hit")
         if c.actor.category == "Civilians":
             c.target += 1.0
@@ -909,7 +989,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.agent *= 0.5
             c.target *= 0.5
     # ردا على/انتقاما ل + the event: those who act before it respond to it; they did not do it
-    if any(_has(tokens[j], RESPONSE) for j in range(max(lo, t_first - 3), t_first)):
+    if any(not forms[j - base].isdisjoint(RESPONSE) for j in range(max(lo, t_first - 3), t_first)):
         for c in cands:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
@@ -1074,12 +1154,7 @@ def _triggers_in(doc: Document, index: int) -> list:
 
 def _doer_of(doc: Document, trigger, sentence, country: str | None) -> Actor | None:
     """The armed actor the rules read as the doer of ``trigger`` in ``sentence`` (None: none clearly)."""
-    cands = []
-    for m in _mentions_in(doc, sentence):
-        if m.kind == "source":
-            cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
-        elif (actor := _resolve(doc, m, country)) is not None:
-            cands.append(_Cand(m, actor))
+    cands = [_Cand(m, actor) for m, actor in _readings(doc, sentence, country)]
     if not cands:
         return None
     _analyse(doc, trigger, sentence, cands)
@@ -1095,23 +1170,45 @@ def _mentions_in(doc: Document, span) -> list[ActorMention]:
     return [m for m in starting_in(doc, "actors", span.start, span.end) if span.start <= m.start < span.end]
 
 
+def _readings(doc: Document, sentence, country: str | None) -> list[tuple[ActorMention, Actor]]:
+    """The actor mentions of ``sentence`` with their readings for an event in ``country`` (sources as
+    themselves, mentions with no reading there left out): read once per article, sentence and country
+    (``doc.user_data``, while ``doc.actors`` is the same list), for each event word of the sentence asks."""
+    memo = doc.user_data.get("_actors_readings")
+    if memo is None or memo[0] is not doc.actors:
+        memo = doc.user_data["_actors_readings"] = (doc.actors, {})
+    key = (sentence.start, sentence.end, country)
+    found = memo[1].get(key)
+    if found is None:
+        found = memo[1][key] = []
+        for m in _mentions_in(doc, sentence):
+            if m.kind == "source":
+                found.append((m, Actor(m.entries[0].name, "Civilians", None)))
+            elif (actor := _resolve(doc, m, country)) is not None:
+                found.append((m, actor))
+    return found
+
+
 def candidates(doc: Document, trigger, sentence, country: str | None, analyse: bool = True) -> list[_Cand]:
     """The actor mentions of ``sentence`` read for an event in ``country``, each scored by the rules as a doer
     (``agent``) or the one hit (``target``) of ``trigger`` (the role model's input)."""
-    cands: list[_Cand] = []
-    for m in _mentions_in(doc, sentence):
-        if m.kind == "source":
-            cands.append(_Cand(m, Actor(m.entries[0].name, "Civilians", None)))
-            continue
-        actor = _resolve(doc, m, country)
-        if actor is not None:
-            cands.append(_Cand(m, actor))
+    cands = [_Cand(m, actor) for m, actor in _readings(doc, sentence, country)]
     if analyse and cands:
         _analyse(doc, trigger, sentence, cands)
     return cands
 
 
 USE_MODEL = True  # the learned role model (rasd/data/models/actor_roles.*) decides when its weights ship
+_ROLE_MODELS: list = []  # rasd.learn.actor_roles, imported at the first event (numpy only), not on every one
+
+
+def _role_model():
+    """The shipped role model (None: absent weights, the rules alone)."""
+    if not _ROLE_MODELS:
+        from .learn import actor_roles
+
+        _ROLE_MODELS.append(actor_roles)
+    return _ROLE_MODELS[0].model()
 
 
 def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: bool | None = None,
@@ -1163,9 +1260,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 
     _analyse(doc, trigger, sentence, cands)
     if use_model:
-        from .learn import actor_roles  # numpy only; absent weights: the rules alone
-
-        learned = actor_roles.model()
+        learned = _role_model()
         if learned is not None:
             learned.rescore(doc, trigger, sentence, cands)
     for c in cands:
@@ -1241,6 +1336,13 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                       and not allied(c.actor.name, roles.actor1)), None)
         if party is not None:
             set_role("actor2", party.actor, "an armed side reporting the fight it is in", party.mention)
+    if roles.actor2 is None and roles.actor1 is not None and sub in ("Air/drone strike",
+                                                                     "Shelling/artillery/missile attack") \
+            and _civilians_told(doc, trigger):
+        # a strike whose sentence names no side hit, in a report that counts civilians among its dead or
+        # wounded (قصف ... ما تسبب في سقوط عشرات القتلى، after a lead of 60 مدنيا): the civilians (ACLED)
+        set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
+                 "a strike with no side hit named, in a report of civilian victims: civilians")
     if roles.actor2 is None and roles.actor1 is not None and (
             event_type == "Battles" or sub in ("Air/drone strike", "Shelling/artillery/missile attack")
             or sub in ("Government regains territory", "Disrupted weapons use", "Non-violent transfer of territory",
@@ -1280,9 +1382,26 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                              "whose convoy was hit (contractor rule)")
     if roles.actor1 and roles.actor1 == roles.actor2:
         roles.actor2 = roles.inter2 = None
+    _opposition(roles, country, lex)
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
         "Violence against civilians", "Explosions/Remote violence")
     return roles
+
+
+def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
+    """Armed men named in the sentence (مسلحين) on the other side of the government's forces, in a country whose
+    armed opposition the data file names (``armed_opposition``): that opposition, not an unidentified group."""
+    rebels = lex.armed_opposition.get(country or "")
+    if rebels is None:
+        return
+    unidentified = f"Unidentified Armed Group ({_country_name(country, False)})"
+    named = {role for role, _, _ in roles.spans}
+    for mine, other in (("actor1", "actor2"), ("actor2", "actor1")):
+        if getattr(roles, mine) == unidentified and mine in named and _government_side(getattr(roles, other), country):
+            setattr(roles, mine, rebels)
+            setattr(roles, "inter" + mine[-1], lex.categories[rebels])
+            roles.reasons.append(f"{mine} {rebels}: armed men fighting the government's side in {country} "
+                                 "(actors.yaml armed_opposition)")
 
 
 VICTIMS = _words("قتل مقتل قتلى قتيلا قتيل قتيلان مصرع اصابة اصيب اصيبوا جرحى جريحا جريح ضحايا ضحية استشهاد "
@@ -1296,6 +1415,28 @@ def _victims_told(doc: Document, sentence) -> bool:
     if sentence.start not in seen:
         seen[sentence.start] = any(_has(t, VICTIMS) for t in doc.tokens[sentence.first:sentence.last + 1])
     return seen[sentence.start]
+
+
+def _civilians_told(doc: Document, trigger) -> bool:
+    """The report of ``trigger`` counts civilians among its victims: a generic civilian mention (مدنيين،
+    أطفال) in its sentence or the two sentences either side in its paragraph, or in the article's first
+    two sentences (the lead that gives the toll), in a sentence that tells of people killed or wounded."""
+    seen = doc.user_data.setdefault("_actors_civilians", {})
+    if trigger.sentence not in seen:
+        here = doc.sentences[trigger.sentence]
+        near = [k for k in range(max(0, trigger.sentence - 2), min(len(doc.sentences), trigger.sentence + 3))
+                if doc.sentences[k].paragraph == here.paragraph] + [0, 1]
+        found = False
+        for k in dict.fromkeys(near):
+            if k >= len(doc.sentences):
+                continue
+            sentence = doc.sentences[k]
+            if any(m.generic and m.kind == "actor" and m.actor.category == "Civilians"
+                   for m in _mentions_in(doc, sentence)) and _victims_told(doc, sentence):
+                found = True
+                break
+        seen[trigger.sentence] = found
+    return seen[trigger.sentence]
 
 
 def _fire_tokens(doc: Document, sentence) -> list[int]:

@@ -208,12 +208,13 @@ class RoleModel:
         of actor2 to the points of the one hit) for the mentions no strong cue of the rules decides (see
         :func:`blend`); a sentence with an explicit construction (من قبل، تبنى، بين ... و) is left to the
         rules. Sources stay sources."""
-        if all(c.source for c in cands):
+        scored = [c for c in cands if not c.source]
+        if not scored:
             return  # nobody but sources: nothing to score
-        shared = _sentence_context(doc, trigger, sentence, cands)
-        rows = [(c, _parts(doc, trigger, sentence, c, cands, shared)) for c in cands if not c.source]
-        if any(hard(out) for _, (_, _, out) in rows):  # HARD's features are all among the other features
+        if any(map(_hard_cand, scored)):  # hard() of their features, read from the flags and reasons
             return  # an explicit cue of the rules (من قبل، تبنى، رتل تابع ل، بين ... و) settles the sentence
+        shared = _sentence_context(doc, trigger, sentence, cands)
+        rows = [(c, _parts(doc, trigger, sentence, c, cands, shared)) for c in scored]
         # the indices of features(...) of each mention: the fixed groups' looked up by their values
         idx = []
         for _, (a, b, out) in rows:
@@ -234,6 +235,17 @@ STRONG = 2.5
 HARD = ("flag=between", "flag=launcher", "why=claims", "why=after من قبل", "why=accused",
         "why=named as the one behind", "why=the speaker says it did it", "why=the first party of بين",
         "why=the second party of بين", "why=the accuser")
+
+
+_HARD_FLAGS = tuple(h[len("flag="):] for h in HARD if h.startswith("flag="))
+_HARD_WHY = tuple(h[len("why="):] for h in HARD if h.startswith("why="))
+
+
+def _hard_cand(cand) -> bool:
+    """``hard(features of cand)`` without making the features: its ``flag=`` features are its true flags,
+    its ``why=`` features the start of each reason (``why.split(" (")[0][:40]``), and every HARD reason is
+    shorter than 40 characters with no " (" in it, so a reason's feature starts with it when the reason does."""
+    return any(getattr(cand, flag) for flag in _HARD_FLAGS) or any(map(str.startswith, cand.why, repeat(_HARD_WHY)))
 
 
 def hard(row: Sequence[str]) -> bool:
