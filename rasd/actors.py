@@ -1259,6 +1259,16 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         return roles
 
     _analyse(doc, trigger, sentence, cands)
+    if cands and 0 <= trigger.sentence < len(doc.sentences) and sentence is doc.sentences[trigger.sentence]:
+        # what _doer_of would answer for this event word (the same readings, read by the same rules): kept
+        # for the event words of the sentences around, which ask it of their neighbour (_carried)
+        key = (trigger.sentence, country, id(trigger), trigger.start, trigger.end, trigger.event_type,
+               trigger.sub_event_type)
+        memo = doc.user_data.setdefault("_carried", {})
+        if key not in memo:
+            best = _prefer(cands, "agent")
+            memo[key] = best.actor if best is not None and best.agent >= 2.0 and best.actor.category in ARMED \
+                else None
     if use_model:
         learned = _role_model()
         if learned is not None:

@@ -78,3 +78,36 @@ def test_roles_through_the_pipeline_equal_numpys(text, published, monkeypatch):
     assert any("role model: actor1" in reason for event in fast["events"] for reason in event["reasons"])
     monkeypatch.setattr(actor_roles.RoleModel, "probabilities_of_indices", _numpy_probabilities)
     assert explain(text, published=published) == fast
+
+
+def test_the_doer_kept_by_roles_for_is_the_one_doer_of_reads():
+    """roles_for keeps, for each event word it reads, the doer the sentences around will ask of it
+    (``_carried``): each kept answer is what ``_doer_of`` reads afresh, and the roles of the next sentence's
+    unnamed doer come out the same whether the answer was kept or read again."""
+    from rasd.pipeline import make_document, run_stages
+
+    text = ("وقصفت قوات النظام السوري بلدة كفرنبل بريف إدلب الجنوبي بالمدفعية الثقيلة. "
+            "وأضاف المرصد أن القصف أدى إلى مقتل ٤ مدنيين وإصابة آخرين. "
+            "وشنّ تنظيم داعش هجوماً على مواقع لقوات سوريا الديمقراطية في ريف دير الزور، "
+            "وقُتل خلال الاشتباكات عنصران من الطرفين.")
+    doc = make_document({"text": text, "published": "2018-04-02"})
+    run_stages(doc)
+    assert len(doc.sentences) >= 3 and doc.triggers
+    doc.user_data.pop("_carried", None)
+    first_pass = []
+    for trigger in doc.triggers:
+        roles = actors.roles_for(doc, trigger, doc.sentences[trigger.sentence], doc.country)
+        first_pass.append((roles.actor1, roles.actor2, tuple(roles.reasons)))
+    assert any("the doer of the sentence before" in reason for _, _, reasons in first_pass for reason in reasons)
+    by_id = {id(t): t for t in doc.triggers}
+    kept = {k: v for k, v in doc.user_data["_carried"].items() if k[2] in by_id}
+    assert kept
+    assert any(v is not None for v in kept.values())
+    for (index, country, tid, *_), answer in kept.items():
+        assert actors._doer_of(doc, by_id[tid], doc.sentences[index], country) == answer
+    doc.user_data.pop("_carried")
+    again = []
+    for trigger in reversed(doc.triggers):  # the later sentences first: nothing kept for them to ask
+        roles = actors.roles_for(doc, trigger, doc.sentences[trigger.sentence], doc.country)
+        again.append((roles.actor1, roles.actor2, tuple(roles.reasons)))
+    assert again[::-1] == first_pass
