@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,7 +54,8 @@ def _index(feature: str) -> int:
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
-    return sum(value >= e for e in edges)
+    """How many of the (ascending) ``edges`` ``value`` reaches: ``sum(value >= e for e in edges)``."""
+    return bisect_right(edges, value)
 
 
 @dataclass(slots=True)
