@@ -1050,6 +1050,8 @@ def _joined(doc: Document, head: _Cand, cands: list[_Cand]) -> list[_Cand]:
 
 def _associates(doc: Document, head: _Cand, cands: list[_Cand], exclude: set[str]) -> list[_Cand]:
     """Actors acting alongside ``head``: joined by و, ``بينها``, ``بدعم من`` right after it."""
+    if len(cands) == 1 and cands[0] is head:
+        return []  # nobody else named in the sentence
     tokens = doc.tokens
     out = [o for o in _joined(doc, head, cands) if not o.source]
     end = max([head.mention.last] + [o.mention.last for o in out])

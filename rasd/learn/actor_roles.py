@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -221,20 +221,20 @@ class RoleModel:
         table = self.rows
         b0, b1, b2 = self.weights[:, -1].tolist()
         flat: list[float] = []
+        read = cache.__getitem__
         for idx in rows:
-            it = iter(idx)
-            i = next(it)
-            w = cache.get(i)
-            if w is None:
-                w = cache[i] = tuple(table[i].tolist())
-            z0, z1, z2 = w
-            for i in it:
-                w = cache.get(i)
-                if w is None:
-                    w = cache[i] = tuple(table[i].tolist())
-                z0 += w[0]
-                z1 += w[1]
-                z2 += w[2]
+            try:
+                found = list(map(read, idx))
+            except KeyError:  # a feature's weights read for the first time
+                for i in idx:
+                    if i not in cache:
+                        cache[i] = tuple(table[i].tolist())
+                found = list(map(read, idx))
+            z0, z1, z2 = found[0]
+            for w0, w1, w2 in islice(found, 1, None):
+                z0 += w0
+                z1 += w1
+                z2 += w2
             z0 += b0
             z1 += b1
             z2 += b2
