@@ -995,7 +995,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.agent *= 0.5
             c.target *= 0.5
     # ردا على/انتقاما ل + the event: those who act before it respond to it; they did not do it
-    if any(not forms[j - base].isdisjoint(RESPONSE) for j in range(max(lo, t_first - 3), t_first)):
+    if not all(map(RESPONSE.isdisjoint, forms[max(lo, t_first - 3) - base:t_first - base])):
         for c in cands:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
@@ -1007,7 +1007,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.target, c.agent = c.target + c.agent, 0.0
                 c.why.append("fired the weapon that was intercepted: the side whose attack was stopped")
     # the object of a verb after its subject (استهدف مسلحون رتلاً، هاجم مستوطنون مزارعين)
-    subjects = [c for c in cands if any(w.startswith("the subject") for w in c.why) and c.agent > c.target]
+    subjects = [c for c in cands if c.agent > c.target and any(w.startswith("the subject") for w in c.why)]
     for c in sorted(cands, key=lambda c: c.mention.first):
         if c.source or c.why:
             continue
