@@ -741,6 +741,7 @@ ANNOUNCE = _verbs("أعلن", "علن")
 NOT_ANNOUNCED = CASUALTY_AFTER | _words("مقتل مصرع")
 STAND_BEHIND = _words("يقف وقف الوقوف تقف")
 AGENT_PHRASE_WORDS = tuple((_words(p), _words(q)) for p, q in AGENT_PHRASES)
+AGENT_PHRASE_FIRST = frozenset().union(*(p for p, _ in AGENT_PHRASE_WORDS))  # a quick test before the pairs
 SUBJECTED = _words("الخاضعة الخاضع خاضعة")
 DIED_OWN = _words("مصرعه مصرعهم حتفهم")
 MET = _words("لقي")
@@ -805,6 +806,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.source = True
             c.why.append("a reporting body: a source")
             continue
+        # the two words after and before, their texts and their readings together: ``not fa2.isdisjoint(X)``
+        # is ``any(not forms[j - base].isdisjoint(X) for j in two_after)``, ``not X.isdisjoint(ta2)`` is
+        # ``any(texts[j] in X for j in two_after)`` (X a frozenset), each read once for the tests below
+        ta2, tb2 = texts[two_after.start:two_after.stop], texts[two_before.start:two_before.stop]
+        fa2 = frozenset().union(*forms[two_after.start - base:two_after.stop - base]) if ta2 else frozenset()
+        fb2 = frozenset().union(*forms[two_before.start - base:two_before.stop - base]) if tb2 else frozenset()
         # --- statements: the speaker is a source -------------------------------------------------
         spoken_before = False
         for j in range(k - 1, max(lo, k - 3) - 1, -1):
@@ -817,7 +824,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             if w in SOURCE_LINKS or w in TIME_WORDS:
                 continue
             break
-        spoken_after = any(not forms[j - base].isdisjoint(SPEECH) for j in two_after) and not (
+        spoken_after = not fa2.isdisjoint(SPEECH) and not (
             last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS))
         if spoken_before or spoken_after:
             rest_end = min(hi, last + 6)
@@ -828,10 +835,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                     and c.actor.category in ARMED:
                 c.add("target", 2.5, "reports its own men killed or wounded (أعلن الجيش مقتل أحد جنوده)")
             elif any(texts[j] in RESPONSIBILITY or not forms[j - base].isdisjoint(RESPONSIBILITY)
-                     for j in range(last + 1, min(rest_end, last + 4) + 1)) or any(
-                    not forms[j - base].isdisjoint(CLAIM) for j in two_before):
+                     for j in range(last + 1, min(rest_end, last + 4) + 1)) or not fb2.isdisjoint(CLAIM):
                 c.add("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
-            elif (any(not forms[j - base].isdisjoint(ANNOUNCE) for j in two_before) and t_first > last
+            elif (not fb2.isdisjoint(ANNOUNCE) and t_first > last
                   and t_first - last <= 3 and not any(texts[j] in ("ان", "بان") for j in range(last + 1, t_first))
                   and forms[t_first - base].isdisjoint(NOT_ANNOUNCED)):
                 c.add("agent", 2.5, "announces its own action (أعلن + the event)")
@@ -842,8 +848,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                     c.speaker_party = True
                 continue
         # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
-        accuse = next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)),
-                      None)
+        # (the three words before: two_before, and k - 3 when inside the sentence; most mentions have none)
+        accuse = None if fb2.isdisjoint(ACCUSE) and (k - 3 < lo or forms[k - 3 - base].isdisjoint(ACCUSE)) else \
+            next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)), None)
         if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
             later = [o for o in cands if o is not c and 0 < o.mention.first - last <= 4 and o.actor.category in ARMED]
             if later:
@@ -851,16 +858,15 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.why.append("the accuser: a source")
                 later[0].add("agent", 3.0, "accused of the attack (اتهم ... ب)")
                 continue
-        if any(texts[j] in ACCUSED_OF or not forms[j - base].isdisjoint(ACCUSED_OF) for j in two_after) or any(
-                texts[j] in BEHIND for j in two_after) and any(not forms[j - base].isdisjoint(STAND_BEHIND)
-                                                              for j in two_after):
+        if not ACCUSED_OF.isdisjoint(ta2) or not fa2.isdisjoint(ACCUSED_OF) or not BEHIND.isdisjoint(ta2) \
+                and not fa2.isdisjoint(STAND_BEHIND):
             c.add("agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)")
         # --- claims ---------------------------------------------------------------------------------
-        if any(not forms[j - base].isdisjoint(CLAIM) for j in two_before) or any(
-                not forms[j - base].isdisjoint(CLAIM) for j in two_after):
+        if not fb2.isdisjoint(CLAIM) or not fa2.isdisjoint(CLAIM):
             c.add("agent", 3.5, "claims it (تبنى)")
         # --- agent phrases --------------------------------------------------------------------------
-        if i2 >= 0 and any(not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
+        if i2 >= 0 and not f2.isdisjoint(AGENT_PHRASE_FIRST) and any(
+                not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
             c.add("agent", 3.0, "after من قبل/على يد")
         elif i1 >= 0 and (w1 in AGENT_PREPS or w1 in AGENT_OBJECT_VERBS):
             c.add("agent", 3.0, f"after {w1}")
@@ -908,11 +914,11 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 lead = j
                 break
         if not owner and i1 >= 0:
-            near = range(max(lo, k - 2), k)  # the last two words of the window
+            # the last two words of the window (two_before)
             lw = texts[lead] if lead >= 0 else None
-            if any(texts[j] in HOSTS for j in near):
+            if not HOSTS.isdisjoint(tb2):
                 c.add("target", 2.5, "in the place that was hit (يضم/تتمركز)")
-            elif any(texts[j] in TARGET_PREPS or not forms[j - base].isdisjoint(TARGET_PREPS) for j in near) or \
+            elif not TARGET_PREPS.isdisjoint(tb2) or not fb2.isdisjoint(TARGET_PREPS) or \
                     (lead >= 0 and lw in TARGET_PREPS):
                 c.add("target", 2.5, "after ضد/نحو")
             elif lead >= 0 and lw in ON:
@@ -925,8 +931,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                     c.add("agent", 2.5, "the subject of an arrest noun (اعتقال X ل Y)")
                 else:
                     c.add("target", 2.5, f"after {lw}")
-        if any(texts[j] in CASUALTY_AFTER or not forms[j - base].isdisjoint(DIED_OWN)
-               for j in range(last + 1, min(hi, last + 3) + 1)):
+        if not CASUALTY_AFTER.isdisjoint(texts[last + 1:min(hi, last + 3) + 1]) or not all(
+                map(DIED_OWN.isdisjoint, forms[last + 1 - base:min(hi, last + 3) + 1 - base])):
             c.add("target", 2.0, "its men were killed or wounded")
         if i1 >= 0 and not f1.isdisjoint(MET):
             c.add("target", 2.5, "after لقي")
@@ -989,7 +995,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.agent *= 0.5
             c.target *= 0.5
     # ردا على/انتقاما ل + the event: those who act before it respond to it; they did not do it
-    if any(not forms[j - base].isdisjoint(RESPONSE) for j in range(max(lo, t_first - 3), t_first)):
+    if not all(map(RESPONSE.isdisjoint, forms[max(lo, t_first - 3) - base:t_first - base])):
         for c in cands:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
@@ -1001,7 +1007,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 c.target, c.agent = c.target + c.agent, 0.0
                 c.why.append("fired the weapon that was intercepted: the side whose attack was stopped")
     # the object of a verb after its subject (استهدف مسلحون رتلاً، هاجم مستوطنون مزارعين)
-    subjects = [c for c in cands if any(w.startswith("the subject") for w in c.why) and c.agent > c.target]
+    subjects = [c for c in cands if c.agent > c.target and any(w.startswith("the subject") for w in c.why)]
     for c in sorted(cands, key=lambda c: c.mention.first):
         if c.source or c.why:
             continue
@@ -1044,6 +1050,8 @@ def _joined(doc: Document, head: _Cand, cands: list[_Cand]) -> list[_Cand]:
 
 def _associates(doc: Document, head: _Cand, cands: list[_Cand], exclude: set[str]) -> list[_Cand]:
     """Actors acting alongside ``head``: joined by و, ``بينها``, ``بدعم من`` right after it."""
+    if len(cands) == 1 and cands[0] is head:
+        return []  # nobody else named in the sentence
     tokens = doc.tokens
     out = [o for o in _joined(doc, head, cands) if not o.source]
     end = max([head.mention.last] + [o.mention.last for o in out])
@@ -1259,6 +1267,16 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         return roles
 
     _analyse(doc, trigger, sentence, cands)
+    if cands and 0 <= trigger.sentence < len(doc.sentences) and sentence is doc.sentences[trigger.sentence]:
+        # what _doer_of would answer for this event word (the same readings, read by the same rules): kept
+        # for the event words of the sentences around, which ask it of their neighbour (_carried)
+        key = (trigger.sentence, country, id(trigger), trigger.start, trigger.end, trigger.event_type,
+               trigger.sub_event_type)
+        memo = doc.user_data.setdefault("_carried", {})
+        if key not in memo:
+            best = _prefer(cands, "agent")
+            memo[key] = best.actor if best is not None and best.agent >= 2.0 and best.actor.category in ARMED \
+                else None
     if use_model:
         learned = _role_model()
         if learned is not None:
@@ -1314,8 +1332,9 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
             elif second is None and first is not None:
                 second = other[0]
                 set_role("actor2", second.actor, "the other armed actor named in the sentence", second.mention)
-    if roles.actor1 is not None and violent and trigger.sentence in _denials(doc, country) and \
-            actor_category(roles.actor1) in CLAIMANTS and not roles.actor1.startswith("Unidentified"):
+    if roles.actor1 is not None and violent and actor_category(roles.actor1) in CLAIMANTS and \
+            not roles.actor1.startswith("Unidentified") and trigger.sentence in _denials(doc, country):
+        # (the article's claims read last: only for a claimant, the tests before them are cheaper)
         # "ولم تعلن أي جهة مسؤوليتها عن التفجير، وتنشط حركة طالبان في المنطقة": the group the sentence names
         # beside the denied claim is suspected, not the doer
         set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",

@@ -28,11 +28,11 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -54,7 +54,8 @@ def _index(feature: str) -> int:
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
-    return sum(value >= e for e in edges)
+    """How many of the (ascending) ``edges`` ``value`` reaches: ``sum(value >= e for e in edges)``."""
+    return bisect_right(edges, value)
 
 
 @dataclass(slots=True)
@@ -171,6 +172,7 @@ class RoleModel:
     weights: np.ndarray  # (classes, 2**BITS + 1): the last column is the bias
     classes: tuple[str, ...]
     rows: np.ndarray | None = None  # weights.T, contiguous: one row of class weights per feature
+    py_rows: dict[int, tuple[float, ...]] | None = None  # rows read so far, as Python floats (index -> row)
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         return self.probabilities_of([feats])[0]
@@ -194,6 +196,8 @@ class RoleModel:
         weights = self.weights
         if self.rows is None:
             self.rows = np.ascontiguousarray(weights.T)
+        if len(self.classes) == 3 and weights.dtype == np.float64 and rows and all(rows):
+            return self._probabilities_of_three(rows)
         take, add = self.rows.take, np.add.reduce
         z = np.array([add(take(idx, axis=0), axis=0) for idx in rows])
         z += weights[:, -1]
@@ -202,6 +206,48 @@ class RoleModel:
         p = e / e.sum(axis=1, keepdims=True)
         classes = self.classes
         return [dict(zip(classes, row)) for row in p.tolist()]
+
+    def _probabilities_of_three(self, rows: Sequence[list[int]]) -> list[dict[str, float]]:
+        """:meth:`probabilities_of_indices` for three classes, every row with an index, in plain Python floats
+        but for ``np.exp``: the same numbers bit for bit. The numpy path adds the rows of the features'
+        weights one after another (``add.reduce`` over axis 0 of a C-ordered copy), adds the bias, takes
+        away the row's maximum (exact), sums the three exponentials left to right (a reduction of three
+        numbers is sequential) and divides: each of those is one IEEE operation on doubles, done here in the
+        same order; only the exponentials, which ``math.exp`` does not give bit for bit, stay numpy's (one
+        call for the sentence). What it saves is numpy's fixed cost of a take and a reduce a mention."""
+        cache = self.py_rows
+        if cache is None:
+            cache = self.py_rows = {}
+        table = self.rows
+        b0, b1, b2 = self.weights[:, -1].tolist()
+        flat: list[float] = []
+        read = cache.__getitem__
+        for idx in rows:
+            try:
+                found = list(map(read, idx))
+            except KeyError:  # a feature's weights read for the first time
+                for i in idx:
+                    if i not in cache:
+                        cache[i] = tuple(table[i].tolist())
+                found = list(map(read, idx))
+            z0, z1, z2 = found[0]
+            for w0, w1, w2 in islice(found, 1, None):
+                z0 += w0
+                z1 += w1
+                z2 += w2
+            z0 += b0
+            z1 += b1
+            z2 += b2
+            top = max(z0, z1, z2)
+            flat += (z0 - top, z1 - top, z2 - top)
+        e = np.exp(flat).tolist()
+        c0, c1, c2 = self.classes
+        out = []
+        for k in range(0, len(e), 3):
+            e0, e1, e2 = e[k], e[k + 1], e[k + 2]
+            total = e0 + e1 + e2
+            out.append({c0: e0 / total, c1: e1 / total, c2: e2 / total})
+        return out
 
     def rescore(self, doc, trigger, sentence, cands) -> None:
         """Add the model's points to the rules' (:data:`WEIGHT` x probability of actor1 to the doer points,
