@@ -1549,6 +1549,10 @@ AGGREGATE_SIZE = 1000
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
+# every word one of aggregate_reason's tests starts from (a word at k), so that the others are passed over at once
+_AGGREGATE_CUES = SINCE | DURING | RATES | DISASTERS | PERIODS_MANY | RELATIVES | WARS
+
+
 def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first: int, last: int,
                      count: int, window: int = 12) -> str | None:
     """Why the death count at tokens ``first..last`` is not one incident's toll, or None.
@@ -1587,7 +1591,10 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
         for k in range(max(lo, first - 8), first):
             if has(k, COURT):
                 return f"a death sentence ({words[k]} ... اعدام), not deaths"
+    cues = _AGGREGATE_CUES
     for k in range(far, hi + 1):  # the count's own words too: "ارتفع عدد القتلى منذ مطلع الشهر إلى 230"
+        if cues.isdisjoint(_forms(words[k])) and not words[k].endswith("حادث"):
+            continue  # each test below starts from a word of these tables at k: most words are none of them
         if k < lo and not has(k, SINCE) and not has(k, DURING):
             continue
         if has(k, RATES):

@@ -16,6 +16,7 @@ Its cost is one cached dictionary look-up per token, plus a few for each match.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Sequence
 
 from ..text import Token
@@ -90,6 +91,7 @@ class Recognizer:
         self._types_cache: dict[str, tuple[str | None, list[tuple[str, str]]]] = {}
         self._country_cache: dict[str, str | None] = {}
         self._ctx_cache: dict[str, bool] = {}  # token -> ISO code of the country adjective it is, or ""
+        self.qualifier_cache: dict[str, bool] = {}  # token -> whether it places the name before it (geo.unknown)
         self.types1 = dict(gaz.types1)
         self.types2 = {(a[2:] if a.startswith("ال") and len(a) > 4 else a, b): v for (a, b), v in gaz.types2.items()}
         # names of national capitals (a capital may stand for its government: أنقرة لم تبلغ)
@@ -166,7 +168,7 @@ class Recognizer:
             texts = [t.text for t in tokens]
         for w in set(texts).difference(cache):  # the words not yet read (a set difference: no Python loop)
             self._hits(w)
-        positions = [i for i, w in enumerate(texts) if cache[w]]
+        positions = list(compress(range(n), map(cache.__getitem__, texts)))  # the tokens that may start a name
         next_free = 0
         multi = self.gaz.multi
         strict = self.gaz.strict
