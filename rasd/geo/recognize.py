@@ -107,6 +107,12 @@ class Recognizer:
         self._dir_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}  # see _dir_entries
         for toks, v in self.directions_multi:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
+        # the second words of the multi-word names each first word starts (a word that is no name by itself
+        # starts a match only before one of them: في مرقد ...، علي اباد ...)
+        self.second_words: dict[str, set[str]] = {}
+        for first, second in gaz.multi:
+            self.second_words.setdefault(first, set()).add(second)
+        self._nexts: dict[str, frozenset[str] | None] = {}  # see _hits
         self.titles = gaz.titles
         self.given = gaz.given
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
@@ -128,7 +134,12 @@ class Recognizer:
             # longest reading first is _readings' order; a reading that only starts a longer name is kept too
             if len(self._cache) > 200_000:
                 self._cache.clear()
+                self._nexts.clear()
             self._cache[word] = hits
+            # None where a reading is a name by itself; else the words that must follow for a match to start
+            names, seconds = self.gaz.names, self.second_words
+            self._nexts[word] = None if any(form in names for form, _ in hits) else frozenset(
+                w for form, _ in hits for w in seconds.get(form, ()))
         return hits
 
     def forms(self, word: str) -> tuple[str, ...]:
@@ -166,21 +177,26 @@ class Recognizer:
         cache = self._cache
         if texts is None:
             texts = [t.text for t in tokens]
-        for w in set(texts).difference(cache):  # the words not yet read (a set difference: no Python loop)
-            self._hits(w)
-        positions = list(compress(range(n), map(cache.__getitem__, texts)))  # the tokens that may start a name
+        got = list(map(cache.get, texts))  # each token's readings that start a name, None for a word not yet read
+        if None in got:
+            got = [self._hits(w) if h is None else h for h, w in zip(got, texts)]
+        positions = list(compress(range(n), got))  # the tokens that may start a name
         next_free = 0
         multi = self.gaz.multi
         strict = self.gaz.strict
         countries = self.gaz.country_keys
+        nexts = self._nexts
         for i in positions:
             if i < next_free:
                 continue
+            after = nexts.get(texts[i])  # (None too for a word read before the caches were last emptied)
+            if after is not None and (i + 1 >= n or texts[i + 1] not in after):
+                continue  # a word that only starts longer names, none of whose second words follows
             best = None
             tok = tokens[i]
             nxt = tokens[i + 1] if i + 1 < n else None
             joined = None
-            for form, clitic in cache[texts[i]]:
+            for form, clitic in got[i]:
                 bucket = multi.get((form, nxt.text)) if nxt is not None else None
                 if bucket and joined is None:
                     joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(_JOINERS)
