@@ -217,7 +217,7 @@ def find_places(doc: Document) -> None:
     rec = _recognizer()
     gaz = rec.gaz
     text = doc.norm.text
-    texts = [t.text for t in doc.tokens]
+    texts = doc.token_texts()  # shared with the other stages: read, never changed
     matches = rec.find(doc.tokens, text, texts)
     _inherit_types(matches, text)
     _inherit_countries(matches, text)

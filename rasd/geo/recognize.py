@@ -105,6 +105,7 @@ class Recognizer:
                                  for toks, v in gaz.directions_multi]
         self.dir_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._dir_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}  # see _dir_entries
+        self._dir_end_cache: dict[str, bool] = {}  # token -> whether a direction phrase may end in it (_direction)
         for toks, v in self.directions_multi:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
         # the second words of the multi-word names each first word starts (a word that is no name by itself
@@ -398,6 +399,14 @@ class Recognizer:
                 if r:
                     return r, tokens[j - 1].start
             return None, 0
+        ends = self._dir_end_cache.get(word)
+        if ends is None:
+            ends = any(f in self.dir_by_last or f in self.directions1 for f in self.forms(word))
+            if len(self._dir_end_cache) > 200_000:
+                self._dir_end_cache.clear()
+            self._dir_end_cache[word] = ends
+        if not ends:
+            return None, 0  # no direction phrase ends in this word (most words)
         for form in self.forms(word):
             for toks, rel in self._dir_entries(form, tokens, j):
                 n = len(toks)
