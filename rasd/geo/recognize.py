@@ -105,6 +105,7 @@ class Recognizer:
                                  for toks, v in gaz.directions_multi]
         self.dir_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._dir_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}  # see _dir_entries
+        self._kinds_cache: dict[str, tuple[bool, bool, bool, bool, bool]] = {}  # see _word_kinds
         self._dir_end_cache: dict[str, bool] = {}  # token -> whether a direction phrase may end in it (_direction)
         for toks, v in self.directions_multi:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
@@ -264,18 +265,21 @@ class Recognizer:
                 m.type = t
                 m.type_start = tokens[j].start
                 j -= 1
-            elif "p" in flags and self.word_in(tokens[j].text, self.titles):
-                m.person = True
-            elif "t" not in flags and "T" not in flags and self.word_in(tokens[j].text, self.gaz.fronts):
-                # "جبهة صرواح"، "جبهة نهم": the front at a place (جبهة النصرة names no place); a name that is also a
-                # word of middling frequency (نهم, flag f) may be one, not a very frequent word (t: جبهة التحرير)
-                m.notes.append("front")
-            elif self.word_in(tokens[j].text, self.gaz.groups):
-                m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
-                m.notes.append("group")
-            elif self.word_in(tokens[j].text, self.gaz.times):
-                m.person = True  # "بعد صلاة المغرب": the sunset prayer, not Morocco
-                m.notes.append("time")
+            else:
+                title, front, group, when, _ = self._word_kinds(tokens[j].text)
+                if "p" in flags and title:
+                    m.person = True
+                elif "t" not in flags and "T" not in flags and front:
+                    # "جبهة صرواح"، "جبهة نهم": the front at a place (جبهة النصرة names no place); a name that is
+                    # also a word of middling frequency (نهم, flag f) may be one, not a very frequent word (t:
+                    # جبهة التحرير)
+                    m.notes.append("front")
+                elif group:
+                    m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
+                    m.notes.append("group")
+                elif when:
+                    m.person = True  # "بعد صلاة المغرب": the sunset prayer, not Morocco
+                    m.notes.append("time")
         # A direction phrase before the type word or the name.
         if j >= 0 and (m.type is None or True):
             rel, start = self._direction(tokens, j, text)
@@ -289,7 +293,7 @@ class Recognizer:
         # A person: a given name or بن after the name.
         if "p" in flags and not m.type and m.last + 1 < len(tokens):
             nxt = tokens[m.last + 1]
-            if nxt.start - tokens[m.last].end <= 2 and self.word_in(nxt.text, self.given):
+            if nxt.start - tokens[m.last].end <= 2 and self._word_kinds(nxt.text)[4]:
                 m.person = True
         # A country right after: الموصل (العراق) / طرابلس اللبنانية / طرابلس في ليبيا / بغداد، العراق
         k = m.last + 1
@@ -298,6 +302,18 @@ class Recognizer:
             if word == "في" and k + 1 < len(tokens):
                 word = tokens[k + 1].text
             m.country_after = self._country_word(word)
+
+    def _word_kinds(self, word: str) -> tuple[bool, bool, bool, bool, bool]:
+        """Whether a reading of ``word`` is a title, a front, a group, a time word, a given name (cached per word)."""
+        got = self._kinds_cache.get(word)
+        if got is None:
+            gaz = self.gaz
+            got = tuple(bool(self.word_in(word, table)) for table in (self.titles, gaz.fronts, gaz.groups, gaz.times,
+                                                                      self.given))
+            if len(self._kinds_cache) > 200_000:
+                self._kinds_cache.clear()
+            self._kinds_cache[word] = got
+        return got
 
     def _type_word(self, word: str) -> tuple[str | None, list[tuple[str, str]]]:
         """The type a word before a name gives (مدينة -> town), and the two-word types it may end
