@@ -138,10 +138,11 @@ class Recognizer:
                 self._cache.clear()
                 self._nexts.clear()
             self._cache[word] = hits
-            # None where a reading is a name by itself; else the words that must follow for a match to start
-            names, seconds = self.gaz.names, self.second_words
-            self._nexts[word] = None if any(form in names for form, _ in hits) else frozenset(
-                w for form, _ in hits for w in seconds.get(form, ()))
+            if hits:
+                # None where a reading is a name by itself; else the words that must follow for a match to start
+                names, seconds = self.gaz.names, self.second_words
+                self._nexts[word] = None if any(form in names for form, _ in hits) else frozenset(
+                    w for form, _ in hits for w in seconds.get(form, ()))
         return hits
 
     def forms(self, word: str) -> tuple[str, ...]:
