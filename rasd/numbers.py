@@ -499,6 +499,16 @@ def _roles(word: str) -> dict[str, str]:
     return out
 
 
+def _known_roles(word: str) -> dict[str, str]:
+    """:func:`_roles`, read from the per-word cache that :meth:`_Finder.find` fills (do not change the dict)."""
+    roles = _ROLE_CACHE.get(word)
+    if roles is None:
+        roles = _roles(word)
+        if len(_ROLE_CACHE) < 200_000:
+            _ROLE_CACHE[word] = roles
+    return roles
+
+
 class _Finder:
     def __init__(self, doc: "Document"):
         self.text = doc.norm.text
@@ -611,7 +621,7 @@ class _Finder:
             return first
         count, last = first
         for k in range(first[1] + 1, min(self.n, j + 10)):
-            if self.boundary_after(k - 1) or _roles(self.raw[k]):
+            if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
                 break
             word = self.raw[k]
             if not word.startswith("و") or len(word) < 3:
@@ -721,9 +731,9 @@ class _Finder:
                 if after < self.n and (self.result_form(after, INJ_RESULT) or self.raw[after] in ("بجروح", "بجراح")):
                     return None
                 noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
-                    and self.raw[after].isalpha() and not _roles(self.raw[after]) else after
+                    and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
                 return num[0], noun_end, False
-            if _roles(self.raw[j]) or self.raw[j][:1].isdigit():
+            if _known_roles(self.raw[j]) or self.raw[j][:1].isdigit():
                 break
         for j in (end, end + 1):
             if j >= self.n or (j > end and (self.boundary_after(j - 1) or not self.raw[j - 1].isalpha()
@@ -746,7 +756,7 @@ class _Finder:
                                    or self.raw[x] in ("بجروح", "بجراح")):
                     return None
             noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
-                and self.raw[after].isalpha() and not _roles(self.raw[after]) else after
+                and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
             return num[0], noun_end, False
         return self.joined_person(end)
 
@@ -757,7 +767,7 @@ class _Finder:
             if j >= self.n or self.boundary_after(j - 1):
                 return None
             word = self.raw[j - 1]
-            if not word.isalpha() or _roles(word) or (j - 1 > end and word.startswith("و")):
+            if not word.isalpha() or _known_roles(word) or (j - 1 > end and word.startswith("و")):
                 return None
             word = self.raw[j]
             if not word.startswith("و") or len(word) < 4:
@@ -855,7 +865,7 @@ class _Finder:
                     if not self.forward(k, "killed", verb=False):
                         self.add(i, k, 0, "killed", True)
                     break
-                if self.boundary_after(k - 1) or _roles(self.raw[k]):
+                if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
                     break
         elif "kill_verb" in roles:
             if not self.forward(i, "killed", verb=True) and "kill_after" in roles:
@@ -1016,7 +1026,7 @@ def find_casualties(doc: "Document") -> None:
     incident's toll are marked (``aggregate``, see :func:`aggregate_reason`)."""
     finder = _Finder(doc)
     mentions = finder.find()
-    starts = [t.start for t in finder.toks]
+    starts = doc._token_starts()  # shared with the other stages: read, never changed
     for m in mentions:
         if m.kind != "injured":
             first = bisect.bisect_right(starts, m.start) - 1
@@ -1549,6 +1559,10 @@ AGGREGATE_SIZE = 1000
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
+# every word one of aggregate_reason's tests starts from (a word at k), so that the others are passed over at once
+_AGGREGATE_CUES = SINCE | DURING | RATES | DISASTERS | PERIODS_MANY | RELATIVES | WARS
+
+
 def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first: int, last: int,
                      count: int, window: int = 12) -> str | None:
     """Why the death count at tokens ``first..last`` is not one incident's toll, or None.
@@ -1587,7 +1601,10 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
         for k in range(max(lo, first - 8), first):
             if has(k, COURT):
                 return f"a death sentence ({words[k]} ... اعدام), not deaths"
+    cues = _AGGREGATE_CUES
     for k in range(far, hi + 1):  # the count's own words too: "ارتفع عدد القتلى منذ مطلع الشهر إلى 230"
+        if cues.isdisjoint(_forms(words[k])) and not words[k].endswith("حادث"):
+            continue  # each test below starts from a word of these tables at k: most words are none of them
         if k < lo and not has(k, SINCE) and not has(k, DURING):
             continue
         if has(k, RATES):

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import compress
 from typing import Any
 
 from ..doc import Document, Sentence
@@ -128,8 +129,8 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
     uniq = set(texts)
     for w in uniq.difference(adj_cache):
         adj_cache[w] = rec.word_in(w, gaz.adjectives) or ""
-    said = {w for w in uniq if adj_cache[w]}  # the few words that are a country's adjective
-    adjectives = [(adj_cache[w], w) for w in texts if w in said] if said else []
+    said = set(compress(uniq, map(adj_cache.__getitem__, uniq)))  # the few words that are a country's adjective
+    adjectives = [(adj_cache[w], w) for w in compress(texts, map(said.__contains__, texts))] if said else []
     for cc, w in adjectives:
         sources[cc].add("adj:" + w)
     # a country's one-word name that is not indexed as a key (العراق is a stop key): it still speaks of it
@@ -216,7 +217,7 @@ def find_places(doc: Document) -> None:
     rec = _recognizer()
     gaz = rec.gaz
     text = doc.norm.text
-    texts = [t.text for t in doc.tokens]
+    texts = doc.token_texts()  # shared with the other stages: read, never changed
     matches = rec.find(doc.tokens, text, texts)
     _inherit_types(matches, text)
     _inherit_countries(matches, text)

@@ -16,6 +16,7 @@ Its cost is one cached dictionary look-up per token, plus a few for each match.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Sequence
 
 from ..text import Token
@@ -90,6 +91,7 @@ class Recognizer:
         self._types_cache: dict[str, tuple[str | None, list[tuple[str, str]]]] = {}
         self._country_cache: dict[str, str | None] = {}
         self._ctx_cache: dict[str, bool] = {}  # token -> ISO code of the country adjective it is, or ""
+        self.qualifier_cache: dict[str, bool] = {}  # token -> whether it places the name before it (geo.unknown)
         self.types1 = dict(gaz.types1)
         self.types2 = {(a[2:] if a.startswith("ال") and len(a) > 4 else a, b): v for (a, b), v in gaz.types2.items()}
         # names of national capitals (a capital may stand for its government: أنقرة لم تبلغ)
@@ -103,8 +105,16 @@ class Recognizer:
                                  for toks, v in gaz.directions_multi]
         self.dir_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._dir_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}  # see _dir_entries
+        self._kinds_cache: dict[str, tuple[bool, bool, bool, bool, bool]] = {}  # see _word_kinds
+        self._dir_end_cache: dict[str, bool] = {}  # token -> whether a direction phrase may end in it (_direction)
         for toks, v in self.directions_multi:
             self.dir_by_last.setdefault(toks[-1], []).append((toks, v))
+        # the second words of the multi-word names each first word starts (a word that is no name by itself
+        # starts a match only before one of them: في مرقد ...، علي اباد ...)
+        self.second_words: dict[str, set[str]] = {}
+        for first, second in gaz.multi:
+            self.second_words.setdefault(first, set()).add(second)
+        self._nexts: dict[str, frozenset[str] | None] = {}  # see _hits
         self.titles = gaz.titles
         self.given = gaz.given
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
@@ -126,7 +136,13 @@ class Recognizer:
             # longest reading first is _readings' order; a reading that only starts a longer name is kept too
             if len(self._cache) > 200_000:
                 self._cache.clear()
+                self._nexts.clear()
             self._cache[word] = hits
+            if hits:
+                # None where a reading is a name by itself; else the words that must follow for a match to start
+                names, seconds = self.gaz.names, self.second_words
+                self._nexts[word] = None if any(form in names for form, _ in hits) else frozenset(
+                    w for form, _ in hits for w in seconds.get(form, ()))
         return hits
 
     def forms(self, word: str) -> tuple[str, ...]:
@@ -164,21 +180,26 @@ class Recognizer:
         cache = self._cache
         if texts is None:
             texts = [t.text for t in tokens]
-        for w in set(texts).difference(cache):  # the words not yet read (a set difference: no Python loop)
-            self._hits(w)
-        positions = [i for i, w in enumerate(texts) if cache[w]]
+        got = list(map(cache.get, texts))  # each token's readings that start a name, None for a word not yet read
+        if None in got:
+            got = [self._hits(w) if h is None else h for h, w in zip(got, texts)]
+        positions = list(compress(range(n), got))  # the tokens that may start a name
         next_free = 0
         multi = self.gaz.multi
         strict = self.gaz.strict
         countries = self.gaz.country_keys
+        nexts = self._nexts
         for i in positions:
             if i < next_free:
                 continue
+            after = nexts.get(texts[i])  # (None too for a word read before the caches were last emptied)
+            if after is not None and (i + 1 >= n or texts[i + 1] not in after):
+                continue  # a word that only starts longer names, none of whose second words follows
             best = None
             tok = tokens[i]
             nxt = tokens[i + 1] if i + 1 < n else None
             joined = None
-            for form, clitic in cache[texts[i]]:
+            for form, clitic in got[i]:
                 bucket = multi.get((form, nxt.text)) if nxt is not None else None
                 if bucket and joined is None:
                     joined = nxt.start - tok.end <= 2 and not text[tok.end:nxt.start].strip(_JOINERS)
@@ -245,18 +266,21 @@ class Recognizer:
                 m.type = t
                 m.type_start = tokens[j].start
                 j -= 1
-            elif "p" in flags and self.word_in(tokens[j].text, self.titles):
-                m.person = True
-            elif "t" not in flags and "T" not in flags and self.word_in(tokens[j].text, self.gaz.fronts):
-                # "جبهة صرواح"، "جبهة نهم": the front at a place (جبهة النصرة names no place); a name that is also a
-                # word of middling frequency (نهم, flag f) may be one, not a very frequent word (t: جبهة التحرير)
-                m.notes.append("front")
-            elif self.word_in(tokens[j].text, self.gaz.groups):
-                m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
-                m.notes.append("group")
-            elif self.word_in(tokens[j].text, self.gaz.times):
-                m.person = True  # "بعد صلاة المغرب": the sunset prayer, not Morocco
-                m.notes.append("time")
+            else:
+                title, front, group, when, _ = self._word_kinds(tokens[j].text)
+                if "p" in flags and title:
+                    m.person = True
+                elif "t" not in flags and "T" not in flags and front:
+                    # "جبهة صرواح"، "جبهة نهم": the front at a place (جبهة النصرة names no place); a name that is
+                    # also a word of middling frequency (نهم, flag f) may be one, not a very frequent word (t:
+                    # جبهة التحرير)
+                    m.notes.append("front")
+                elif group:
+                    m.person = True  # "شيخ عشيرة الملاحمة": a tribe's name, not a place
+                    m.notes.append("group")
+                elif when:
+                    m.person = True  # "بعد صلاة المغرب": the sunset prayer, not Morocco
+                    m.notes.append("time")
         # A direction phrase before the type word or the name.
         if j >= 0 and (m.type is None or True):
             rel, start = self._direction(tokens, j, text)
@@ -270,7 +294,7 @@ class Recognizer:
         # A person: a given name or بن after the name.
         if "p" in flags and not m.type and m.last + 1 < len(tokens):
             nxt = tokens[m.last + 1]
-            if nxt.start - tokens[m.last].end <= 2 and self.word_in(nxt.text, self.given):
+            if nxt.start - tokens[m.last].end <= 2 and self._word_kinds(nxt.text)[4]:
                 m.person = True
         # A country right after: الموصل (العراق) / طرابلس اللبنانية / طرابلس في ليبيا / بغداد، العراق
         k = m.last + 1
@@ -279,6 +303,18 @@ class Recognizer:
             if word == "في" and k + 1 < len(tokens):
                 word = tokens[k + 1].text
             m.country_after = self._country_word(word)
+
+    def _word_kinds(self, word: str) -> tuple[bool, bool, bool, bool, bool]:
+        """Whether a reading of ``word`` is a title, a front, a group, a time word, a given name (cached per word)."""
+        got = self._kinds_cache.get(word)
+        if got is None:
+            gaz = self.gaz
+            got = tuple(bool(self.word_in(word, table)) for table in (self.titles, gaz.fronts, gaz.groups, gaz.times,
+                                                                      self.given))
+            if len(self._kinds_cache) > 200_000:
+                self._kinds_cache.clear()
+            self._kinds_cache[word] = got
+        return got
 
     def _type_word(self, word: str) -> tuple[str | None, list[tuple[str, str]]]:
         """The type a word before a name gives (مدينة -> town), and the two-word types it may end
@@ -380,6 +416,14 @@ class Recognizer:
                 if r:
                     return r, tokens[j - 1].start
             return None, 0
+        ends = self._dir_end_cache.get(word)
+        if ends is None:
+            ends = any(f in self.dir_by_last or f in self.directions1 for f in self.forms(word))
+            if len(self._dir_end_cache) > 200_000:
+                self._dir_end_cache.clear()
+            self._dir_end_cache[word] = ends
+        if not ends:
+            return None, 0  # no direction phrase ends in this word (most words)
         for form in self.forms(word):
             for toks, rel in self._dir_entries(form, tokens, j):
                 n = len(toks)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from ..doc import Document
 from .build import DATA
@@ -239,11 +240,21 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     texts = texts if texts is not None else [t.text for t in toks]
     forms = _type_forms(rec)
     # the type words' positions, found once (a dictionary look-up per token)
-    at = [k for k, w in enumerate(texts) if w in forms]
+    n = len(texts)
+    at = list(compress(range(n), map(forms.__contains__, texts)))
     # a front or a preposition before a name that a compass phrase or a governorate/district word follows:
     # "في جبهة حام بمديرية المتون"، "في المغرس غربي مديرية التحيتا"
-    openers = [k for k, w in enumerate(texts) if w in _OPENERS and k + 2 < len(texts)
-               and _qualifier(rec, texts[k + 2])]
+    qualifies = rec.qualifier_cache
+    if len(qualifies) > 200_000:
+        qualifies.clear()
+    openers = []
+    for k in compress(range(n - 2), map(_OPENERS.__contains__, texts)):
+        word = texts[k + 2]
+        q = qualifies.get(word)
+        if q is None:
+            q = qualifies[word] = _qualifier(rec, word)
+        if q:
+            openers.append(k)
     if not at and not openers:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
