@@ -82,6 +82,19 @@ def oof_predictions(train_path: Path, out_path: Path, seed: int = 0) -> None:
         actor_roles.model = shipped
 
 
+def predictions(ap: argparse.ArgumentParser, args: argparse.Namespace, write_oof) -> Path:
+    """The predictions to score: ``args.pred``, or with ``--oof`` the out-of-fold predictions ``write_oof(gold,
+    path)`` writes first (train.jsonl only: the dev sets are for evaluation)."""
+    if args.oof:
+        if "dev" in args.gold.name:
+            ap.error("out-of-fold predictions are for train.jsonl; the dev sets are for evaluation only")
+        write_oof(args.gold, args.oof)
+        return args.oof
+    if args.pred is None:
+        ap.error("give PRED.jsonl or --oof PRED.jsonl")
+    return args.pred
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path)
@@ -91,13 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by", default="source")
     ap.add_argument("--list", type=int, default=0)
     args = ap.parse_args(argv)
-    if args.oof:
-        if "dev" in args.gold.name:
-            ap.error("out-of-fold predictions are for train.jsonl; the dev sets are for evaluation only")
-        oof_predictions(args.gold, args.oof)
-        args.pred = args.oof
-    if args.pred is None:
-        ap.error("give PRED.jsonl or --oof PRED.jsonl")
+    args.pred = predictions(ap, args, oof_predictions)
     se = _scorer()
     right: dict[str, Counter] = defaultdict(Counter)
     wrong: dict[str, Counter] = defaultdict(Counter)

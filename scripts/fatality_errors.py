@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from actor_accuracy import _scorer, pairs  # noqa: E402
+from actor_accuracy import _scorer, pairs, predictions  # noqa: E402
 
 CLASSES = ("missed", "spurious", "over", "under")
 
@@ -149,13 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--explain", action="store_true", help="run the pipeline again on the articles of the wrong "
                     "events and sort them by what the rules did with the gold toll")
     args = ap.parse_args(argv)
-    if args.oof:
-        if "dev" in args.gold.name:
-            ap.error("out-of-fold predictions are for train.jsonl; the dev sets are for evaluation only")
-        oof_predictions(args.gold, args.oof)
-        args.pred = args.oof
-    if args.pred is None:
-        ap.error("give PRED.jsonl or --oof PRED.jsonl")
+    args.pred = predictions(ap, args, oof_predictions)
     se = _scorer()
     stats: dict[str, Counter] = defaultdict(Counter)
     wrong: dict[str, list] = defaultdict(list)
