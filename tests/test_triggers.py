@@ -57,6 +57,9 @@ def reported(text):
     ("أطلق مسلحون مجهولون النار على سيارة مدنية", "Attack"),
     ("فتح مسلّحون النارَ على حاجز للشرطة", "Attack"),
     ("عُثِر على عبوةٍ ناسفة مزروعة قرب المدرسة", "Disrupted weapons use"),
+    ("أعلنت الشرطة العثورَ على أسلحة وذخائر في مزرعة", "Disrupted weapons use"),
+    ("داهمت القوات مخزناً للأسلحة في حي الزهراء", "Disrupted weapons use"),
+    ("وضبطت الشرطةُ مستودعاتٍ للأسلحة في المدينة", "Disrupted weapons use"),
 ])
 def test_sub_event_types(text, sub):
     assert (sub, None) in reported(text)
