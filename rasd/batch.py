@@ -390,12 +390,35 @@ def _new_pool(ctx, workers: int, func: ProcessFunc | None, render: RenderFunc | 
     return pool, set(getattr(pool, "_pool", []))
 
 
-def _end_pool(pool, finished: bool) -> None:
+def _end_pool(pool, finished: bool, seen: set = frozenset()) -> None:
     if finished:
         pool.close()
-    else:  # interrupted, an error, a dead worker, or the consumer stopped early
+    elif any(p.exitcode is not None for p in {*seen, *getattr(pool, "_pool", ())}):
+        _abandon(pool)  # a worker died (killed from outside, or by its article): see _abandon
+        return
+    else:  # interrupted, an error, or the consumer stopped early
         pool.terminate()
     pool.join()
+
+
+def _abandon(pool) -> None:
+    """End a pool one of whose workers died. The dead worker may have held the result queue's write lock,
+    or left half a result in its pipe (killed while it sent one): ``Pool.terminate`` takes that lock to
+    send its sentinel and then waits for the pool's threads, which read the pipe to its end, so it could
+    wait forever. Here the workers are killed and joined, the pool's three threads (daemons, perhaps
+    blocked on the dead queues) are told to stop and left to end with the interpreter, and the pool's own
+    finaliser, which would call ``terminate`` at exit, is cancelled. What the pool held is lost; the
+    caller redoes it (:func:`_parallel`)."""
+    from multiprocessing.pool import TERMINATE
+    pool._state = TERMINATE  # noqa: SLF001 (multiprocessing's own fields: no public way to do this)
+    for handler in (pool._worker_handler, pool._task_handler, pool._result_handler):
+        handler._state = TERMINATE  # the worker handler must not start new workers
+    for process in list(pool._pool):
+        if process.exitcode is None:
+            process.kill()
+    for process in list(pool._pool):
+        process.join()
+    pool._terminate.cancel()
 
 
 def _isolated(chunk: list, func: ProcessFunc | None, ctx, render: RenderFunc | None = None) -> list:
@@ -411,7 +434,7 @@ def _isolated(chunk: list, func: ProcessFunc | None, ctx, render: RenderFunc | N
             if record is not None:
                 out.append(_rendered(_error_result(record, error), render, record))
         finally:
-            _end_pool(pool, finished=False)
+            _end_pool(pool, False, seen)
     return out
 
 
@@ -438,7 +461,7 @@ def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int,
             # The pool lost the work of the dead worker (which chunk is unknown): this chunk is redone
             # one record per process, the unfinished ones after it go to a fresh pool.
             done = [(c, r.get()) if r.ready() and r.successful() else (c, None) for c, r in pending]
-            _end_pool(pool, finished=False)
+            _end_pool(pool, False, seen)
             pool, seen = _new_pool(ctx, workers, func, render)
             pending.clear()
             for c, results in done:
@@ -457,7 +480,7 @@ def _parallel(chunks: Iterator[list], func: ProcessFunc | None, workers: int,
             yield from take()
         finished = True
     finally:
-        _end_pool(pool, finished)
+        _end_pool(pool, finished, seen)
         _unfreeze()
 
 

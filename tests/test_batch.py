@@ -400,3 +400,33 @@ def test_workers_killed_while_they_wait_for_work_do_not_hang_the_batch():
     runner.join(timeout=90)
     assert not runner.is_alive(), "the batch hangs after its idle workers were killed"
     assert [r.id for r in got] == [f"a{i}" for i in range(40)] and not any(r.skipped for r in got)
+
+
+def dies_while_it_sends(record: dict) -> Result:
+    """fake_process, except that the record marked ``die`` kills its worker while the worker holds the result
+    queue's write lock, as a worker killed in the middle of sending a result does."""
+    if record.get("die"):
+        import signal
+        import sys
+        frame = sys._getframe()
+        while frame is not None and frame.f_code.co_name != "worker":  # multiprocessing.pool.worker
+            frame = frame.f_back
+        frame.f_locals["outqueue"]._wlock.acquire()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return fake_process(record)
+
+
+def test_a_worker_killed_while_it_sends_a_result_does_not_hang_the_batch():
+    """The dead worker holds the result queue's write lock for good: Pool.terminate, which takes that lock to
+    send its sentinel, used to wait forever. The pool is abandoned instead; the batch goes on with fresh
+    workers, and only the article that killed its worker comes back skipped."""
+    import threading
+    items = [dict(r, die=(i == 7)) for i, r in enumerate(records(30))]
+    got: list = []
+    runner = threading.Thread(target=lambda: got.extend(
+        process_stream(iter(items), workers=2, func=dies_while_it_sends, chunk_size=2)), daemon=True)
+    runner.start()
+    runner.join(timeout=90)
+    assert not runner.is_alive(), "the batch hangs after a worker died holding the result queue's lock"
+    assert [r.id for r in got] == [f"a{i}" for i in range(30)]
+    assert [r.id for r in got if r.skipped] == ["a7"] and "worker" in got[7].skipped
