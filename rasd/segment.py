@@ -80,8 +80,10 @@ def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start
     # A connective break needs its word inside the sentence; without one, only punctuation breaks it.
     some = connectives is None or bisect_left(connectives, start) < bisect_left(connectives, end)
     cpos = start
-    for m in (_CLAUSE_BREAK if some else _PUNCT_BREAK).finditer(text, start, end):
-        cend = m.start()
+    # each break ends a clause; the sentence's end ends the last one
+    breaks = [(m.start(), m.end()) for m in (_CLAUSE_BREAK if some else _PUNCT_BREAK).finditer(text, start, end)]
+    breaks.append((end, end))
+    for cend, after in breaks:
         while cpos < cend and text[cpos].isspace():
             cpos += 1
         if cpos < cend:
@@ -89,14 +91,7 @@ def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start
             clast = bisect_left(starts, cend, cfirst) - 1
             if clast >= cfirst:
                 clauses.append(Sentence(cpos, cend, cfirst, clast, paragraph))
-        cpos = m.end()
-    while cpos < end and text[cpos].isspace():
-        cpos += 1
-    if cpos < end:
-        cfirst = bisect_left(starts, cpos, first)
-        clast = bisect_left(starts, end, cfirst) - 1
-        if clast >= cfirst:
-            clauses.append(Sentence(cpos, end, cfirst, clast, paragraph))
+        cpos = after
     sentences.append(sentence)
 
 

@@ -95,14 +95,20 @@ def predictions(ap: argparse.ArgumentParser, args: argparse.Namespace, write_oof
     return args.pred
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def gold_pred_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments these scripts share: GOLD, PRED or ``--oof PRED``, ``--by``, ``--list``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("gold", type=Path)
     ap.add_argument("pred", type=Path, nargs="?")
     ap.add_argument("--oof", type=Path, metavar="PRED", help="write out-of-fold predictions for GOLD (train.jsonl "
                     "only) here first, and score them")
     ap.add_argument("--by", default="source")
     ap.add_argument("--list", type=int, default=0)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = gold_pred_parser(__doc__.split("\n\n")[0])
     args = ap.parse_args(argv)
     args.pred = predictions(ap, args, oof_predictions)
     se = _scorer()

@@ -27,7 +27,6 @@ out-of-fold run equals the plain one.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter, defaultdict
@@ -37,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from actor_accuracy import _scorer, pairs, predictions  # noqa: E402
+from actor_accuracy import _scorer, gold_pred_parser, pairs, predictions  # noqa: E402
 
 CLASSES = ("missed", "spurious", "over", "under")
 
@@ -138,13 +137,7 @@ def _toll_words(event: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("gold", type=Path)
-    ap.add_argument("pred", type=Path, nargs="?")
-    ap.add_argument("--oof", type=Path, metavar="PRED", help="write out-of-fold predictions for GOLD (train.jsonl "
-                    "only) here first, and score them")
-    ap.add_argument("--by", default="source")
-    ap.add_argument("--list", type=int, default=0)
+    ap = gold_pred_parser(__doc__.split("\n\n")[0])
     ap.add_argument("--class", dest="only", choices=CLASSES)
     ap.add_argument("--explain", action="store_true", help="run the pipeline again on the articles of the wrong "
                     "events and sort them by what the rules did with the gold toll")
