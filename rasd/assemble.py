@@ -230,6 +230,7 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
         kept_event.notes = kept_event.notes + " " + event.notes
     kept_info["sentences"] |= info["sentences"]
     kept_info["dated"] = kept_info["dated"] or info["dated"]
+    kept_info["told"] = _told(kept_info) + _told(info)
     for side in ("1", "2"):
         # an actor the text names beats one the kept telling only defaulted to (no doer named)
         if getattr(event, "actor" + side) is not None and (
@@ -307,6 +308,43 @@ def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
             _absorb(merged[nearest], merged.pop(key))
 
 
+# A report told with a noun in the definite (الهجوم، الانفجار، القصف، بالتفجير) goes back to an incident the
+# article has told already; a verb or an indefinite noun (قصفت، هجوماً، غارات) may tell a new one.
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
+
+
+def _definite(doc: Document, trigger) -> bool:
+    return doc.norm.text.startswith(_DEFINITE, trigger.start)
+
+
+def _told(info: dict[str, Any]) -> list:
+    """The triggers of every telling merged into an event (the first one's alone before any merge)."""
+    return info.get("told") or [info["trigger"]]
+
+
+def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
+    """A later report of the same kind at the same place whose every word for the event is a definite
+    noun ("وكان الهجوم على دوما ..."، "ضحايا الانفجار في سروج") retells the incident an earlier sentence
+    reported, whatever day its sentence names (often the day of a statement about it): one event. It
+    keeps the earliest day, the incident's; the statements and reactions come after it. A report told
+    with a verb or an indefinite noun on another day stays apart (attacks on two days are two events)."""
+    order = sorted(merged, key=lambda k: min(merged[k][1]["sentences"]))
+    for index, key in enumerate(order):
+        if key not in merged:
+            continue
+        event, info = merged[key]
+        for later in order[index + 1:]:
+            if later not in merged or later[:3] != key[:3]:
+                continue
+            other, other_info = merged[later]
+            if min(other_info["sentences"]) <= min(info["sentences"]) or not all(
+                    _definite(doc, t) for t in _told(other_info)):
+                continue
+            if other.event_date and event.event_date and other.event_date < event.event_date:
+                event.event_date, event.time_precision = other.event_date, other.time_precision
+            _absorb(merged[key], merged.pop(later))
+
+
 def _governorate_level(event: Event) -> bool:
     """Placed only at governorate level, or at the city that shares the governorate's name (a lead
     saying "in Aleppo" or "in Deir ez-Zor" rarely means the city rather than the province)."""
@@ -345,6 +383,7 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> lis
         _absorb(merged[key], (event, info))
     _fold_coarse(merged)
     _fold_undated(merged)
+    _fold_retold(doc, merged)
     events: list[Event] = []
     for event, info in merged.values():
         counts = list(info["deaths"].values())
