@@ -328,21 +328,27 @@ def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]
     reported, whatever day its sentence names (often the day of a statement about it): one event. It
     keeps the earliest day, the incident's; the statements and reactions come after it. A report told
     with a verb or an indefinite noun on another day stays apart (attacks on two days are two events)."""
-    order = sorted(merged, key=lambda k: min(merged[k][1]["sentences"]))
-    for index, key in enumerate(order):
-        if key not in merged:
+    groups: dict[tuple, list[tuple]] = {}  # (kind, admin1, place) -> its events' keys
+    for key in merged:
+        groups.setdefault(key[:3], []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
             continue
-        event, info = merged[key]
-        for later in order[index + 1:]:
-            if later not in merged or later[:3] != key[:3]:
+        keys.sort(key=lambda k: min(merged[k][1]["sentences"]))
+        for index, key in enumerate(keys):
+            if key not in merged:
                 continue
-            other, other_info = merged[later]
-            if min(other_info["sentences"]) <= min(info["sentences"]) or not all(
-                    _definite(doc, t) for t in _told(other_info)):
-                continue
-            if other.event_date and event.event_date and other.event_date < event.event_date:
-                event.event_date, event.time_precision = other.event_date, other.time_precision
-            _absorb(merged[key], merged.pop(later))
+            event, info = merged[key]
+            for later in keys[index + 1:]:
+                if later not in merged:
+                    continue
+                other, other_info = merged[later]
+                if min(other_info["sentences"]) <= min(info["sentences"]) or not all(
+                        _definite(doc, t) for t in _told(other_info)):
+                    continue
+                if other.event_date and event.event_date and other.event_date < event.event_date:
+                    event.event_date, event.time_precision = other.event_date, other.time_precision
+                _absorb(merged[key], merged.pop(later))
 
 
 def _governorate_level(event: Event) -> bool:

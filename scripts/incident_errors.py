@@ -209,8 +209,9 @@ def table(rows) -> str:
 def brief(e: dict | None) -> str:
     if not e:
         return "-"
+    words = [x["text"] for x in e.get("evidence") or () if isinstance(x, dict) and x.get("field") == "trigger"]
     return (f"{e.get('sub_event_type')} | {e.get('admin1')} | {e.get('location')} ({e.get('location_ar')}) | "
-            f"{e.get('event_date')} | f={e.get('fatalities')}")
+            f"{e.get('event_date')} | f={e.get('fatalities')}" + (f" | told as {'، '.join(words)}" if words else ""))
 
 
 def main(argv: list[str]) -> int:
