@@ -72,8 +72,12 @@ _LIST_GAP = re.compile(r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:
 # between two places of one event's list, also a relation or a country: "الرقة في سوريا، وقرب الحديثة"،
 # "كركوك ومناطق حول الموصل"
 _EVENT_LIST_GAP = re.compile(
-    r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:في|ب|ل|علي|الي|من)\s*)?(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
-    r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*)?")
+    r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:اخري|اخر)\s+)?(?:(?:في|ب|ل|علي|الي|من)\s*)?"
+    r"(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
+    r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*(?:(?:مدينه|بلده|قريه)\s*)?)?")
+# a parenthesis after a name of a list, with or without a reference place in it: "السلط (33 كم شمال غرب عمان)
+# وإربد"، "سورابايا (شرق جزيرة جاوة)"
+_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)\s*")
 # one name the gazetteer lacks inside a list: "وكركوك والمخمورة وسنجار"
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
@@ -571,11 +575,22 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
         i -= 1
         anchor = group[i]
     countries = [p for p in doc.places if p.place.feature == "PCLI"]
+    if "(" in text[group[0].start:group[-1].end]:
+        # a reference place inside a parenthesis after a name of the list ("إربد (90 كم شمال عمان)") is no item of
+        # the list: the list is walked over the names outside them
+        inner = [p for p in group if p is not anchor and _in_parenthesis(text, p)]
+        if inner:
+            group = [p for p in group if p not in inner]
+            i = group.index(anchor)
 
     def listed(a: PlaceMention, b: PlaceMention) -> bool:
         gap = text[a.end:b.start]
         if _LIST_GAP.fullmatch(gap):
             return True
+        if "(" in gap:
+            bare = _PARENTHESIS.sub(" ", gap, count=1)
+            if bare != gap and (not bare.strip() or _LIST_GAP.fullmatch(bare)):
+                return True
         for c in countries:  # a country between two names of the list: "الرقة في سوريا، وقرب الحديثة"
             if a.end <= c.start and c.end <= b.start:
                 gap = text[a.end:c.start].removesuffix("في ").rstrip() + " " + text[c.end:b.start]
@@ -623,6 +638,15 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
     del others
     return out
+
+
+def _in_parenthesis(text: str, p: PlaceMention) -> bool:
+    """``p`` stands inside a short parenthesis that follows another word: "(33 كم شمال غرب عمان)"."""
+    opened = text.rfind("(", max(0, p.start - 40), p.start)
+    if opened < 0 or ")" in text[opened:p.start]:
+        return False
+    closed = text.find(")", p.end, p.end + 25)
+    return closed >= 0 and "(" not in text[p.end:closed]
 
 
 _QUALIFIER_GAP = 25  # characters between a town and the region named after it ("، كبرى مدن"، " بمنطقة ")

@@ -46,7 +46,17 @@ def frequent_words() -> frozenset[str]:
     if not path.exists():  # pragma: no cover - a package built without it: no unknown villages
         return frozenset()
     with open(path, encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#")) - {"word"}
+        words = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
+    # words too rare for wordfreq's list that are still no village's name (محاذية، متاخمة: "مناطق محاذية لـ")
+    curated = DATA / "not_village_names.tsv"
+    if curated.exists():
+        from ..text import norm
+        with open(curated, encoding="utf-8") as handle:
+            for line in handle:
+                word = line.split("\t", 1)[0].strip()
+                if word and not line.startswith("#"):
+                    words.add(norm(word))
+    return frozenset(words) - {"word"}
 
 
 _LETTERS = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
@@ -178,6 +188,8 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     word = toks[i].text
     clitic = 0
     if not first_item and word[:1] == "و" and len(word) >= 3 and not word.startswith(("وادي", "واد", "واحه")):
+        if word[1:] not in _PREFIXES and word in frequent_words():
+            return None  # "مديرية برط العنان وصولا إلى": a frequent word that starts with و, not و + a name
         word, clitic = word[1:], 1
     if word not in _PREFIXES and not (_ARABIC_WORD.fullmatch(word) and _plausible(rec, word)):
         return None  # (أم، أبو are also kinship words: as the first word of a name they are taken with the next)
