@@ -259,6 +259,21 @@ CASES: list[tuple[str, str]] = [
     ("تظاهر الآلاف في الطفيلة (جنوب الأردن) ومعان", "Tafielah|At Tafilah|1; Ma'an|Ma'an|1"),
     ("شنت الطائرات ضربات على منشآت قرب دمشق وأخرى غرب مدينة حمص", "Dimashq|Damascus|2; Homs|Homs|2"),
     ("فجّر انتحاري نفسه في سورابايا (شرق جزيرة جاوة) أمس", "Jawa Timur|Surabaya|1"),
+    # towns the derived files have no Arabic name for (towns_extra.tsv), and a district abroad by its name only
+    ("تسمم عميل روسي سابق وابنته في مدينة سالزبوري جنوب إنجلترا", "England|Salisbury|1"),
+    ("عثرت الشرطة على مادة سامة في منزل بسالزبري", "England|Salisbury|1"),
+    ("اندلعت احتجاجات في فيرغسون بولاية ميزوري", "Missouri|Ferguson|1"),
+    ("خطفت بوكو حرام طالبات من بلدة شيبوك في ولاية بورنو", "Borno|Chibok|1"),
+    ("سقطت مقذوفات حوثية على قرية في محافظة الطوال جنوب منطقة جازان", "Jazan|At Tuwal|1"),
+    ("قضى المعتقلون ليالي طوال في الزنازين والأيام الطوال", ""),
+    ("شنت طائرات التحالف غارات على سوق ضحيان في محافظة صعدة", "Sa'dah|Dahyan|1"),
+    ("اندلعت معارك عنيفة في منطقة سناح شمال مدينة الضالع", "Ad Dali'|Sanah|1"),
+    ("سيطرت القوات على الجاح الأعلى والجاح الأسفل في مديرية بيت الفقيه",
+     "Al Hudaydah|Al Jah al Ulya|1; Al Hudaydah|Al Jah al Sufla|1"),
+    ("تقدم الجيش في جبهة قانية بمحافظة البيضاء", "Al Bayda|Qaniyah|1"),
+    ("هاجم فلسطيني مستوطنة ميفو دوتان قرب جنين", "West Bank|Mevo Dotan|1"),
+    ("قُتل شرطي في حي سلطان بيلي في إسطنبول", "Istanbul|Sultanbeyli|1"),
+    ("تبنت الحركة هجوم سوروتش جنوب تركيا", "Sanliurfa|Suruc|1"),
 ]
 
 
@@ -276,6 +291,14 @@ def test_sentence(case):
     places = sentence_places(text, country_hint=case[2] if len(case) > 2 else None)
     got = [(p.place.admin1, p.place.name, p.precision) for p in places]
     assert got == _parse(expected), explain(text)["places"]
+
+
+def test_district_abroad_by_name():
+    """A town of towns_extra.tsv abroad carries the district its row names (name:Wiltshire), not the nearest seat's."""
+    (salisbury,) = sentence_places("وقع التسميم في سالزبوري")
+    assert (salisbury.place.country, salisbury.place.admin2) == ("United Kingdom", "Wiltshire")
+    (ferguson,) = sentence_places("تظاهر المئات في فيرغسون")
+    assert ferguson.place.admin2 == "St. Louis County"
 
 
 def test_table_size():
