@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.geo import explain, sentence_places
+from rasd.doc import Document, Sentence
+from rasd.geo import explain, find_places, places_for, sentence_places
 
 S = "Salah ad Din"
 CASES: list[tuple[str, str]] = [
@@ -299,6 +300,34 @@ def test_district_abroad_by_name():
     assert (salisbury.place.country, salisbury.place.admin2) == ("United Kingdom", "Wiltshire")
     (ferguson,) = sentence_places("تظاهر المئات في فيرغسون")
     assert ferguson.place.admin2 == "St. Louis County"
+
+
+class _AtTheEnd:
+    """An event word told after the places of its sentence."""
+    def __init__(self, offset: int):
+        self.start = self.end = offset
+        self.sentence = 0
+
+
+# an event told after both places is at the one the later place contains or places, not at the later one
+TOLD_AFTER: list[tuple[str, str]] = [
+    ("في منطقة الحراريات التابعة لقضاء الكرمة، شرقي الرمادي، اندلعت اشتباكات", "Al Anbar|Al-Harariyat|2"),
+    ("في مديرية البريقة في عدن اندلعت اشتباكات", "Aden|Al Burayqah|2"),
+    ("في دمنة خدير الحدوديـة مع الصلو قتل أربعة مسلحين", "Ta'izz|Dimnat Khadir|2"),
+    ("وصلت القوات إلى منطقة الدريهمي، على بعد ١٨ كيلومترا من ميناء الحديدة، بعد معارك", "Al Hudaydah|Ad Durayhimi|1"),
+    ("في حي التأميم بالرمادي قتل شخصان", "Al Anbar|Hay Al Tammem|1"),
+    ("في الرقة وفي حلب قُتل شخصان", "Ar-Raqqah|Ar Raqqah|1; Aleppo|Aleppo|1"),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_AFTER, ids=[f"after{i:02d}" for i in range(len(TOLD_AFTER))])
+def test_event_told_after_its_places(case):
+    text, expected = case
+    doc = Document(text=text)
+    find_places(doc)
+    doc.sentences = [Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))]
+    got = places_for(doc, _AtTheEnd(len(doc.norm.text) - 1), doc.sentences[0])
+    assert [(p.place.admin1, p.place.name, p.precision) for p in got] == _parse(expected), explain(text)["places"]
 
 
 def test_table_size():

@@ -88,6 +88,12 @@ COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northw
 _REFERENCE_GAP = re.compile(
     r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
     r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:مدينه|بلده|محافظه|قضاء|ناحيه)?\s*")
+# what puts the place before it inside (or beside) the place after it: "الحراريات التابعة لقضاء الكرمة"، "دابتشي في
+# منطقة بورساري"، "البريقة في عدن"، "دمنة خدير الحدودية مع الصلو"، "الدريهمي، على بعد 18 كلم من ميناء الحديدة"
+_INSIDE_GAP = re.compile(
+    r"\s*[,،]?\s*(?:(?:ال)?(?:تابعه|واقعه)\s+(?:ل|في|الي|ب)|في|ب|(?:ال)?حدوديه\s+مع"
+    r"|(?:علي\s+)?(?:مسافه|بعد)\s+[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s+(?:من|عن))"
+    r"\s*(?:(?:ال)?(?:مديريه|منطقه|ناحيه|قضاء|مدينه|بلده|مركز|ميناء)\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
 
 
@@ -572,6 +578,12 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # "الزبداني شمال غرب دمشق"، "الفلوجة، 50 كلم شرق الرمادي": the place after the compass phrase is the
     # reference point; the event is at the place before it
     while i > 0 and anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
+        i -= 1
+        anchor = group[i]
+    # "في منطقة الحراريات التابعة لقضاء الكرمة ... اشتباكات": the event told after both is at the place that the
+    # later one contains or places (a village of the district, a district of the city), not at the later one
+    while i > 0 and anchor.end <= start and group[i - 1].place.feature not in ("ADM1", "SITE:region") \
+            and _INSIDE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
         i -= 1
         anchor = group[i]
     countries = [p for p in doc.places if p.place.feature == "PCLI"]
