@@ -58,7 +58,7 @@ def test_no_known_place_nearby_no_unknown_village():
 
 
 @pytest.mark.parametrize("arabic,latin", [
-    ("الطحيتا", "Al-Tahita"), ("تل رفعت", "Tal Raf'at"), ("حيان", "Hayan"), ("العوينة", "Al-'Awinah"),
+    ("الطحيتا", "Al-Tahita"), ("تل رفعت", "Tal Raf'at"), ("حيان", "Hayan"), ("العوينة", "Al-'Uwaynah"),
     ("مَسْرابا", "Masraba"), ("كفرنـبل", "Kafranbal"),
     # the short vowels Arabic does not write, where its syllables need them (no three consonants in a row, none
     # after a long vowel), ay in a first syllable, ية -iyah, a final ة -ah and -at before the next word
@@ -68,6 +68,9 @@ def test_no_known_place_nearby_no_unknown_village():
     # the first word of a name as the gazetteers spell it
     ("أم المياذن", "Umm Al-Mayadhin"), ("بيت رجال", "Bayt Rajal"), ("خربة غزالة", "Khirbat Ghazalah"),
     ("عين ترما", "Ayn Tarma"), ("دير العصافير", "Deir Al-'Asafir"),
+    # -uway- after a first consonant followed by وي (the diminutive فويعل): Suwayq, Zuwayk, Tuwayliq
+    ("السويق", "Al-Suwayq"), ("الزويـك", "Al-Zuwayk"), ("تويلق", "Tuwayliq"), ("الشُوَيحة", "Al-Shuwayhah"),
+    ("الزوية", "Al-Zawiyah"),
 ])
 def test_transliteration(arabic, latin):
     assert transliterate(arabic) == latin

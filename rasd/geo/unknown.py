@@ -77,6 +77,11 @@ _WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر
 _DIMINUTIVE = re.compile(r"^([^اأإآىويةء])([^اأإآىويةء])ي([^اأإآىويةء])(ة|ية)$")
 
 
+# a name whose first consonant is followed by وي and one or two consonants (السويق، الزويك، الدويركة، تويلق): the
+# diminutive فُوَيْعِل/فُوَيْل, read with -uway- (Suwayq, Zuwayk, Tuwayliq) as the gazetteers spell such names
+_UWAY = re.compile(r"^([^اأإآىويةء])وي([^اأإآىويةء])([^اأإآىويةء])?(ة)?$")
+
+
 def _latin_word(word: str, construct: bool = False) -> str:
     """One Arabic word (article already off) in Latin letters. Short vowels are not written in Arabic, so they
     are put where Arabic syllables need one: after the first consonant when a second follows (ملح: Malh-),
@@ -93,6 +98,12 @@ def _latin_word(word: str, construct: bool = False) -> str:
         c1, c2, c3 = (_LETTERS[c] for c in dim.group(1, 2, 3))
         end = ("iya" if dim.group(4) == "ية" else "a") + ("t" if construct else "h")
         text = c1 + "u" + c2 + "ay" + c3 + end
+        lead = len(text) - len(text.lstrip("'"))
+        return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+    uway = _UWAY.match(word)
+    if uway and all(c in _LETTERS for c in uway.group(1, 2, 3) if c):
+        c1, c2, c3 = (_LETTERS[c] if c else "" for c in uway.group(1, 2, 3))
+        text = c1 + "uway" + c2 + ("i" + c3 if c3 else "") + (("at" if construct else "ah") if uway.group(4) else "")
         lead = len(text) - len(text.lstrip("'"))
         return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
     out: list[str] = []
