@@ -275,6 +275,13 @@ CASES: list[tuple[str, str]] = [
     ("هاجم فلسطيني مستوطنة ميفو دوتان قرب جنين", "West Bank|Mevo Dotan|1"),
     ("قُتل شرطي في حي سلطان بيلي في إسطنبول", "Istanbul|Sultanbeyli|1"),
     ("تبنت الحركة هجوم سوروتش جنوب تركيا", "Sanliurfa|Suruc|1"),
+    # a namesake elsewhere that the place named right after it rules out: a village of that place's governorate
+    ("طال القصف تجمعاً للحوثيين شمال مدينة العين بالقرب من مديرية لودر", "Abyan|Al-'Ayn|2", "YE"),
+    ("اندلعت معارك في سوق الخميس جنوب مديرية القبيطة", "Lahij|Suq Al-Khamis|2", "YE"),
+    ("سقطت قذيفة على سوق الخميس في مديرية منبه بمحافظة صعدة", "Sa'dah|Suq al Khamis|1", "YE"),
+    ("أطلق مسلحون النار في مدينة العين شرق الإمارات", "Abu Zaby|Al Ain City|1"),
+    # a town of a neighbour the article speaks of, with its type word and no namesake at home
+    ("قالت الشرطة الإسرائيلية إن قذائف سقطت على مدينة سديروت أطلقت من قطاع غزة", "Southern District|Sderot|1", "PS"),
 ]
 
 

@@ -340,7 +340,7 @@ def find_places(doc: Document) -> None:
     # places in a list belong together (rasd.geo.lists)
     by_k, spans = cohere_lists(doc, rec, matches, chosen, by_k, sent_of, country, spoken,
                                lambda m, e, cands, why: _mention(doc, gaz, m, e, cands, why))
-    places = [by_k[k] for k in sorted(by_k)]
+    places = _namesakes_placed_elsewhere(doc, [by_k[k] for k in sorted(by_k)])
     unknown = find_unknown(doc, rec, [m for k, (m, e) in enumerate(chosen) if e is not None or k in by_k], places,
                            lambda off: max(0, bisect_right(starts, off) - 1), country, texts,
                            list_ref=list_ref(text, spans) if spans else None)
@@ -362,6 +362,37 @@ def find_places(doc: Document) -> None:
 
 
 _SUMMARIES: dict[tuple[int, str, str | None], Any] = {}
+
+
+_SEAT_FEATURES = ("ADM1", "ADM2", "PPLA", "PPLC")
+
+
+def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"مدينة العين بالقرب من مديرية لودر"، "سوق الخميس جنوب مديرية القبيطة": a village the gazetteer knows only in
+    another governorate, placed right after by a relation to a governorate, district or its seat, is a namesake
+    the gazetteer lacks: a village of the governorate that places it (``unknown.village``: the transliteration key
+    there, else the name at that place, geo_precision 2)."""
+    if len(places) < 2:
+        return places
+    text = doc.norm.text
+    out = list(places)
+    for i in range(len(places) - 1):
+        p, q = places[i], places[i + 1]
+        if q.relation not in _PLACING or q.place.feature not in _SEAT_FEATURES or p.relation in ELSEWHERE \
+                or p.place.feature not in ("PPL", "VILLAGE", "NBHD") or p.place.population >= 5000 \
+                or p.place.country != q.place.country or p.place.admin1 == q.place.admin1 \
+                or q.start - p.end > _PLACING_GAP or "." in text[p.end:q.start] or p.note \
+                or any(c.admin1 == q.place.admin1 and c.country == q.place.country for c in p.candidates) \
+                or "list with" in p.reason:
+            continue
+        from .unknown import village
+        out[i] = village(p.start, p.end, p.text, text[p.start:p.end], q,
+                         f"its namesake in {p.place.admin1} ruled out by {q.text}")
+    return out
+
+
+_PLACING = COMPASS | {"near"}
+_PLACING_GAP = 30  # characters between the village and the place that places it ("بالقرب من مديرية ")
 
 
 def _summary(rec: Recognizer, m: RawMatch, country: str | None):
