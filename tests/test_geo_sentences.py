@@ -282,6 +282,12 @@ CASES: list[tuple[str, str]] = [
     ("أطلق مسلحون النار في مدينة العين شرق الإمارات", "Abu Zaby|Al Ain City|1"),
     # a town of a neighbour the article speaks of, with its type word and no namesake at home
     ("قالت الشرطة الإسرائيلية إن قذائف سقطت على مدينة سديروت أطلقت من قطاع غزة", "Southern District|Sderot|1", "PS"),
+    # a mountain, range or valley named bare that no gazetteer knows: its own place, in the governorate named with it
+    ("قتل عسكري بانفجار لغم قرب المنازل المتاخمة لجبل المغيلة في ولاية القصرين", "Kasserine|Jabal Al-Mughaylah|2"),
+    ("أعلن الجيش تطهير جيوب القاعدة في وادي المسيني بمحافظة حضرموت", "Muhafazat Hadramaout|Wadi Al-Masini|2"),
+    ("قُتل خمسة في كمين في بلدة تلول الصفا بمحافظة السويداء", "As-Suwayda|Tulul Al-Safa|2"),
+    ("اندلعت اشتباكات في جبل الشيخ قرب القنيطرة", "Quneitra|Al Qunaytirah|2", "SY"),
+    ("تساقطت الثلوج على جبال الألب في فرنسا", ""),
 ]
 
 

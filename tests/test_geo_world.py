@@ -59,7 +59,7 @@ CASES: list[tuple[str, str]] = [
     ("هاجم مسلحون قرية في ولاية شمال دارفور غرب السودان", "Sudan|North Darfur|North Darfur"),
     ("فجرت حركة الشباب سيارة مفخخة في العاصمة الصومالية مقديشو", "Somalia|Banadir|Mogadishu"),
     ("قتل جنود صوماليون في هجوم على قاعدة عسكرية في إقليم شبيلي السفلى", "Somalia|Lower Shabelle|Lower Shabelle"),
-    ("قتل جنود تونسيون بانفجار لغم في جبل الشعانبي بولاية القصرين", "Tunisia|Kasserine|Kasserine"),
+    ("قتل جنود تونسيون بانفجار لغم في جبل الشعانبي بولاية القصرين", "Tunisia|Kasserine|Jabal Al-Sha'anibi"),
     ("تظاهر شبان في مدينة سيدي بوزيد التونسية احتجاجا على البطالة", "Tunisia|Sidi Bouzid|Sidi Bouzid"),
     ("هاجم مسلحون دورية للجيش في ولاية تمنراست جنوب الجزائر", "Algeria|Tamanrasset|Tamanrasset"),
     ("خرجت مظاهرات في مدينة الحسيمة شمال المغرب", "Morocco|Tanger-Tetouan-Al Hoceima|Al Hoceima"),

@@ -34,8 +34,11 @@ __all__ = ["find_unknown", "transliterate", "frequent_words", "arabic_key", "lat
 _TYPES = {"village", "town", "nbhd", "adm2", "adm3", "area"}
 # first words of two-word village names (normalised)
 _PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
-             "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات"}
+             "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات", "جبال", "تلول"}
 _MAX_ITEMS = 10
+# words of terrain that open a name of two words when no type word does (normalised, with the clitics they take)
+_TERRAIN = ("جبل", "جبال", "وادي", "تلول")
+_TERRAIN_FORMS = {c + w: w for w in _TERRAIN for c in ("", "و", "ب", "ل", "وب", "ول", "ف")}
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,20}")
 
 
@@ -70,7 +73,7 @@ _SUN = set("تثدذرزسشصضطظلن")
 # the first words of place names, spelt as the gazetteers and the hand-coded sets spell them
 _WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر": "Kafr", "دير": "Deir", "عين": "Ayn",
           "خربة": "Khirbat", "خربه": "Khirbat", "ابو": "Abu", "أبو": "Abu", "بني": "Bani", "جبل": "Jabal",
-          "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
+          "وادي": "Wadi", "جبال": "Jibal", "تلول": "Tulul", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
 
 
 # a name of four letters whose third is ي, ending in ة or ية (الشجيرة، النخيلة، الجبيرية): the diminutive's shape
@@ -278,7 +281,11 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             q = qualifies[word] = _qualifier(rec, word)
         if q:
             openers.append(k)
-    if not at and not openers:
+    # a mountain, a range or a valley named bare (في جبل العروس، لجبل المغيلة، وادي المسيني بمحافظة حضرموت): its word
+    # and the name after it, a name no gazetteer knows that is no frequent word
+    terrain = {k: len(texts[k]) - len(bare) for k in compress(range(n - 1), map(_TERRAIN_FORMS.__contains__, texts))
+               for bare in (_TERRAIN_FORMS[texts[k]],)}
+    if not at and not openers and not terrain:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
     for k in at:
@@ -295,8 +302,15 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     n = len(toks)
     resume = 0
     opener_set, at_set = set(openers), set(at)
-    for i in sorted(at_set | opener_set):
-        if i in opener_set and i not in at_set:
+    fw = frequent_words()
+    for i in sorted(at_set | opener_set | terrain.keys()):
+        if i in terrain and i not in at_set and i not in opener_set:
+            nxt = texts[i + 1]
+            if i < resume or i in covered or i + 1 in covered or not _ARABIC_WORD.fullmatch(nxt) or nxt in fw \
+                    or not _plausible(rec, nxt) or doc.norm.text[toks[i].end:toks[i + 1].start] != " ":
+                continue
+            district_word, items, scan = False, [_Item(i, i + 1, terrain[i])], False
+        elif i in opener_set and i not in at_set:
             if i < resume or i + 1 in covered:
                 continue
             item = _candidate(doc, rec, i + 1, covered, True)
@@ -304,14 +318,15 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             if item is None or item.frequent or item.end != i + 1 or toks[i + 2].start - toks[i + 1].end > 3:
                 continue
             district_word, items = False, [item]
+            scan = False
         elif i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
             continue
         else:
             district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
             items = []
+            scan = True  # a type word opens a list; an opener's one name is already taken
         j = i + 1
         first = True
-        scan = not items  # a type word opens a list; an opener's one name is already taken
         while scan and j < n and len(items) < _MAX_ITEMS:
             if j in covered:  # a known place of the list: the list goes on after it
                 last = covered[j]
