@@ -280,6 +280,9 @@ CASES: list[tuple[str, str]] = [
     ("اندلعت معارك في سوق الخميس جنوب مديرية القبيطة", "Lahij|Suq Al-Khamis|2", "YE"),
     ("سقطت قذيفة على سوق الخميس في مديرية منبه بمحافظة صعدة", "Sa'dah|Suq al Khamis|1", "YE"),
     ("أطلق مسلحون النار في مدينة العين شرق الإمارات", "Abu Zaby|Al Ain City|1"),
+    # ... but not a town near a city or district of the next governorate ("جنوب دمشق"، "شرق الموصل")
+    ("سقطت قذائف على حي الحجر الأسود جنوب دمشق", "Rif-dimashq|Al Hajar al Aswad|1", "SY"),
+    ("قصف داعش بالصواريخ قضاء مخمور شرق الموصل", "Erbil|Mexmur|2", "IQ"),
     # a town of a neighbour the article speaks of, with its type word and no namesake at home
     ("قالت الشرطة الإسرائيلية إن قذائف سقطت على مدينة سديروت أطلقت من قطاع غزة", "Southern District|Sderot|1", "PS"),
     # a mountain, range or valley named bare that no gazetteer knows: its own place, in the governorate named with it

@@ -364,13 +364,10 @@ def find_places(doc: Document) -> None:
 _SUMMARIES: dict[tuple[int, str, str | None], Any] = {}
 
 
-_SEAT_FEATURES = ("ADM1", "ADM2", "PPLA", "PPLC")
-
-
 def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
     """"مدينة العين بالقرب من مديرية لودر"، "سوق الخميس جنوب مديرية القبيطة": a village the gazetteer knows only in
-    another governorate, placed right after by a relation to a governorate, district or its seat, is a namesake
-    the gazetteer lacks: a village of the governorate that places it (``unknown.village``: the transliteration key
+    another governorate, over 100 km away, placed right after by a relation to a governorate or district, is a
+    namesake the gazetteer lacks: a village of the governorate that places it (``unknown.village``: the transliteration key
     there, else the name at that place, geo_precision 2)."""
     if len(places) < 2:
         return places
@@ -378,7 +375,8 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> li
     out = list(places)
     for i in range(len(places) - 1):
         p, q = places[i], places[i + 1]
-        if q.relation not in _PLACING or q.place.feature not in _SEAT_FEATURES or p.relation in ELSEWHERE \
+        if q.relation not in _PLACING or q.place.feature not in ("ADM1", "ADM2") or p.relation in ELSEWHERE \
+                or "type word (adm" in p.reason or _within(p.place, q.place, _NAMESAKE_KM) \
                 or p.place.feature not in ("PPL", "VILLAGE", "NBHD") or p.place.population >= 5000 \
                 or p.place.country != q.place.country or p.place.admin1 == q.place.admin1 \
                 or q.start - p.end > _PLACING_GAP or "." in text[p.end:q.start] or p.note \
@@ -392,6 +390,7 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> li
 
 
 _PLACING = COMPASS | {"near"}
+_NAMESAKE_KM = 100.0  # a village this near the district that places it may well be it ("مخمور شرق الموصل")
 _PLACING_GAP = 30  # characters between the village and the place that places it ("بالقرب من مديرية ")
 
 
