@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.geo import explain, sentence_places
+from rasd.doc import Document, Sentence
+from rasd.geo import explain, find_places, places_for, sentence_places
 
 S = "Salah ad Din"
 CASES: list[tuple[str, str]] = [
@@ -247,6 +248,49 @@ CASES: list[tuple[str, str]] = [
     ("وقصفت الطائرات قرب كركوك والمخمورة والموصل", "Kirkuk|Kirkuk|2; Nineveh|Mosul|1", "IQ"),
     ("قتل عدد من أفراد قوات الدفاع الوطني الموالية لدمشق", ""),
     ("سقطت قذائف على بلدتي الفوعة وكفريا بإدلب", "Idlib|Al-Fu'ah|1; Idlib|Kafriya|1"),
+    # -- sixth round: regions the gazetteer lacked, adjectives of place, lists with a parenthesis ---------------
+    ("استهدفت غارات روسية منطقة حوض اليرموك بريف درعا الغربي", "Daraa|Yarmouk Basin|2"),
+    ("قصفـت الطائرات بلدات حوض اليرموك الخاضعة لفصيل متشدد", "Daraa|Yarmouk Basin|2", "SY"),
+    ("نفّذ حزب الله عمليات واسعة في جبال القلمون", "Rif-dimashq|Qalamoun|2"),
+    ("اشتباكات في جرود القلمون بين الجيش ومسلحين", "Rif-dimashq|Qalamoun|2", "SY"),
+    ("قصفت القوات مناطق محاذية لبلدة نوى في ريف درعا", "Daraa|Nawa|1"),
+    ("استهدف القصف قرى متاخمة لمدينة إدلب", "Idlib|Idlib|1"),
+    ("تقدمت القوات في مديرية برط العنان وصولاً إلى مدينة الحزم", "Al Jawf|Al `Inan|2"),
+    ("خرجت احتجاجات في مدن السلط (٣٠ كم شمال غرب عمّان) وإربد (٩٠ كم شمال عمّان)", "Balqa|As Salt|1; Irbid|Irbid|1"),
+    ("تظاهر الآلاف في الطفيلة (جنوب الأردن) ومعان", "Tafielah|At Tafilah|1; Ma'an|Ma'an|1"),
+    ("شنت الطائرات ضربات على منشآت قرب دمشق وأخرى غرب مدينة حمص", "Dimashq|Damascus|2; Homs|Homs|2"),
+    ("فجّر انتحاري نفسه في سورابايا (شرق جزيرة جاوة) أمس", "Jawa Timur|Surabaya|1"),
+    # towns the derived files have no Arabic name for (towns_extra.tsv), and a district abroad by its name only
+    ("تسمم عميل روسي سابق وابنته في مدينة سالزبوري جنوب إنجلترا", "England|Salisbury|1"),
+    ("عثرت الشرطة على مادة سامة في منزل بسالزبري", "England|Salisbury|1"),
+    ("اندلعت احتجاجات في فيرغسون بولاية ميزوري", "Missouri|Ferguson|1"),
+    ("خطفت بوكو حرام طالبات من بلدة شيبوك في ولاية بورنو", "Borno|Chibok|1"),
+    ("سقطت مقذوفات حوثية على قرية في محافظة الطوال جنوب منطقة جازان", "Jazan|At Tuwal|1"),
+    ("قضى المعتقلون ليالي طوال في الزنازين والأيام الطوال", ""),
+    ("شنت طائرات التحالف غارات على سوق ضحيان في محافظة صعدة", "Sa'dah|Dahyan|1"),
+    ("اندلعت معارك عنيفة في منطقة سناح شمال مدينة الضالع", "Ad Dali'|Sanah|1"),
+    ("سيطرت القوات على الجاح الأعلى والجاح الأسفل في مديرية بيت الفقيه",
+     "Al Hudaydah|Al Jah al Ulya|1; Al Hudaydah|Al Jah al Sufla|1"),
+    ("تقدم الجيش في جبهة قانية بمحافظة البيضاء", "Al Bayda|Qaniyah|1"),
+    ("هاجم فلسطيني مستوطنة ميفو دوتان قرب جنين", "West Bank|Mevo Dotan|1"),
+    ("قُتل شرطي في حي سلطان بيلي في إسطنبول", "Istanbul|Sultanbeyli|1"),
+    ("تبنت الحركة هجوم سوروتش جنوب تركيا", "Sanliurfa|Suruc|1"),
+    # a namesake elsewhere that the place named right after it rules out: a village of that place's governorate
+    ("طال القصف تجمعاً للحوثيين شمال مدينة العين بالقرب من مديرية لودر", "Abyan|Al-'Ayn|2", "YE"),
+    ("اندلعت معارك في سوق الخميس جنوب مديرية القبيطة", "Lahij|Suq Al-Khamis|2", "YE"),
+    ("سقطت قذيفة على سوق الخميس في مديرية منبه بمحافظة صعدة", "Sa'dah|Suq al Khamis|1", "YE"),
+    ("أطلق مسلحون النار في مدينة العين شرق الإمارات", "Abu Zaby|Al Ain City|1"),
+    # ... but not a town near a city or district of the next governorate ("جنوب دمشق"، "شرق الموصل")
+    ("سقطت قذائف على حي الحجر الأسود جنوب دمشق", "Rif-dimashq|Al Hajar al Aswad|1", "SY"),
+    ("قصف داعش بالصواريخ قضاء مخمور شرق الموصل", "Erbil|Mexmur|2", "IQ"),
+    # a town of a neighbour the article speaks of, with its type word and no namesake at home
+    ("قالت الشرطة الإسرائيلية إن قذائف سقطت على مدينة سديروت أطلقت من قطاع غزة", "Southern District|Sderot|1", "PS"),
+    # a mountain, range or valley named bare that no gazetteer knows: its own place, in the governorate named with it
+    ("قتل عسكري بانفجار لغم قرب المنازل المتاخمة لجبل المغيلة في ولاية القصرين", "Kasserine|Jabal Al-Mughaylah|2"),
+    ("أعلن الجيش تطهير جيوب القاعدة في وادي المسيني بمحافظة حضرموت", "Muhafazat Hadramaout|Wadi Al-Masini|2"),
+    ("قُتل خمسة في كمين في بلدة تلول الصفا بمحافظة السويداء", "As-Suwayda|Tulul Al-Safa|2"),
+    ("اندلعت اشتباكات في جبل الشيخ قرب القنيطرة", "Quneitra|Al Qunaytirah|2", "SY"),
+    ("تساقطت الثلوج على جبال الألب في فرنسا", ""),
 ]
 
 
@@ -264,6 +308,42 @@ def test_sentence(case):
     places = sentence_places(text, country_hint=case[2] if len(case) > 2 else None)
     got = [(p.place.admin1, p.place.name, p.precision) for p in places]
     assert got == _parse(expected), explain(text)["places"]
+
+
+def test_district_abroad_by_name():
+    """A town of towns_extra.tsv abroad carries the district its row names (name:Wiltshire), not the nearest seat's."""
+    (salisbury,) = sentence_places("وقع التسميم في سالزبوري")
+    assert (salisbury.place.country, salisbury.place.admin2) == ("United Kingdom", "Wiltshire")
+    (ferguson,) = sentence_places("تظاهر المئات في فيرغسون")
+    assert ferguson.place.admin2 == "St. Louis County"
+
+
+class _AtTheEnd:
+    """An event word told after the places of its sentence."""
+    def __init__(self, offset: int):
+        self.start = self.end = offset
+        self.sentence = 0
+
+
+# an event told after both places is at the one the later place contains or places, not at the later one
+TOLD_AFTER: list[tuple[str, str]] = [
+    ("في منطقة الحراريات التابعة لقضاء الكرمة، شرقي الرمادي، اندلعت اشتباكات", "Al Anbar|Al-Harariyat|2"),
+    ("في مديرية البريقة في عدن اندلعت اشتباكات", "Aden|Al Burayqah|2"),
+    ("في دمنة خدير الحدوديـة مع الصلو قتل أربعة مسلحين", "Ta'izz|Dimnat Khadir|2"),
+    ("وصلت القوات إلى منطقة الدريهمي، على بعد ١٨ كيلومترا من ميناء الحديدة، بعد معارك", "Al Hudaydah|Ad Durayhimi|1"),
+    ("في حي التأميم بالرمادي قتل شخصان", "Al Anbar|Hay Al Tammem|1"),
+    ("في الرقة وفي حلب قُتل شخصان", "Ar-Raqqah|Ar Raqqah|1; Aleppo|Aleppo|1"),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_AFTER, ids=[f"after{i:02d}" for i in range(len(TOLD_AFTER))])
+def test_event_told_after_its_places(case):
+    text, expected = case
+    doc = Document(text=text)
+    find_places(doc)
+    doc.sentences = [Sentence(0, len(doc.norm.text), 0, max(0, len(doc.tokens) - 1))]
+    got = places_for(doc, _AtTheEnd(len(doc.norm.text) - 1), doc.sentences[0])
+    assert [(p.place.admin1, p.place.name, p.precision) for p in got] == _parse(expected), explain(text)["places"]
 
 
 def test_table_size():

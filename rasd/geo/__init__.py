@@ -72,8 +72,12 @@ _LIST_GAP = re.compile(r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:
 # between two places of one event's list, also a relation or a country: "الرقة في سوريا، وقرب الحديثة"،
 # "كركوك ومناطق حول الموصل"
 _EVENT_LIST_GAP = re.compile(
-    r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:في|ب|ل|علي|الي|من)\s*)?(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
-    r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*)?")
+    r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:اخري|اخر)\s+)?(?:(?:في|ب|ل|علي|الي|من)\s*)?"
+    r"(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
+    r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*(?:(?:مدينه|بلده|قريه)\s*)?)?")
+# a parenthesis after a name of a list, with or without a reference place in it: "السلط (33 كم شمال غرب عمان)
+# وإربد"، "سورابايا (شرق جزيرة جاوة)"
+_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)\s*")
 # one name the gazetteer lacks inside a list: "وكركوك والمخمورة وسنجار"
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
@@ -84,6 +88,12 @@ COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northw
 _REFERENCE_GAP = re.compile(
     r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
     r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:مدينه|بلده|محافظه|قضاء|ناحيه)?\s*")
+# what puts the place before it inside (or beside) the place after it: "الحراريات التابعة لقضاء الكرمة"، "دابتشي في
+# منطقة بورساري"، "البريقة في عدن"، "دمنة خدير الحدودية مع الصلو"، "الدريهمي، على بعد 18 كلم من ميناء الحديدة"
+_INSIDE_GAP = re.compile(
+    r"\s*[,،]?\s*(?:(?:ال)?(?:تابعه|واقعه)\s+(?:ل|في|الي|ب)|في|ب|(?:ال)?حدوديه\s+مع"
+    r"|(?:علي\s+)?(?:مسافه|بعد)\s+[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s+(?:من|عن))"
+    r"\s*(?:(?:ال)?(?:مديريه|منطقه|ناحيه|قضاء|مدينه|بلده|مركز|ميناء)\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
 
 
@@ -330,7 +340,7 @@ def find_places(doc: Document) -> None:
     # places in a list belong together (rasd.geo.lists)
     by_k, spans = cohere_lists(doc, rec, matches, chosen, by_k, sent_of, country, spoken,
                                lambda m, e, cands, why: _mention(doc, gaz, m, e, cands, why))
-    places = [by_k[k] for k in sorted(by_k)]
+    places = _namesakes_placed_elsewhere(doc, [by_k[k] for k in sorted(by_k)])
     unknown = find_unknown(doc, rec, [m for k, (m, e) in enumerate(chosen) if e is not None or k in by_k], places,
                            lambda off: max(0, bisect_right(starts, off) - 1), country, texts,
                            list_ref=list_ref(text, spans) if spans else None)
@@ -352,6 +362,36 @@ def find_places(doc: Document) -> None:
 
 
 _SUMMARIES: dict[tuple[int, str, str | None], Any] = {}
+
+
+def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"مدينة العين بالقرب من مديرية لودر"، "سوق الخميس جنوب مديرية القبيطة": a village the gazetteer knows only in
+    another governorate, over 100 km away, placed right after by a relation to a governorate or district, is a
+    namesake the gazetteer lacks: a village of the governorate that places it (``unknown.village``: the transliteration key
+    there, else the name at that place, geo_precision 2)."""
+    if len(places) < 2:
+        return places
+    text = doc.norm.text
+    out = list(places)
+    for i in range(len(places) - 1):
+        p, q = places[i], places[i + 1]
+        if q.relation not in _PLACING or q.place.feature not in ("ADM1", "ADM2") or p.relation in ELSEWHERE \
+                or "type word (adm" in p.reason or _within(p.place, q.place, _NAMESAKE_KM) \
+                or p.place.feature not in ("PPL", "VILLAGE", "NBHD") or p.place.population >= 5000 \
+                or p.place.country != q.place.country or p.place.admin1 == q.place.admin1 \
+                or q.start - p.end > _PLACING_GAP or "." in text[p.end:q.start] or p.note \
+                or any(c.admin1 == q.place.admin1 and c.country == q.place.country for c in p.candidates) \
+                or "list with" in p.reason:
+            continue
+        from .unknown import village
+        out[i] = village(p.start, p.end, p.text, text[p.start:p.end], q,
+                         f"its namesake in {p.place.admin1} ruled out by {q.text}")
+    return out
+
+
+_PLACING = COMPASS | {"near"}
+_NAMESAKE_KM = 100.0  # a village this near the district that places it may well be it ("مخمور شرق الموصل")
+_PLACING_GAP = 30  # characters between the village and the place that places it ("بالقرب من مديرية ")
 
 
 def _summary(rec: Recognizer, m: RawMatch, country: str | None):
@@ -570,12 +610,29 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     while i > 0 and anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
         i -= 1
         anchor = group[i]
+    # "في منطقة الحراريات التابعة لقضاء الكرمة ... اشتباكات": the event told after both is at the place that the
+    # later one contains or places (a village of the district, a district of the city), not at the later one
+    while i > 0 and anchor.end <= start and group[i - 1].place.feature not in ("ADM1", "SITE:region") \
+            and _INSIDE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
+        i -= 1
+        anchor = group[i]
     countries = [p for p in doc.places if p.place.feature == "PCLI"]
+    if "(" in text[group[0].start:group[-1].end]:
+        # a reference place inside a parenthesis after a name of the list ("إربد (90 كم شمال عمان)") is no item of
+        # the list: the list is walked over the names outside them
+        inner = [p for p in group if p is not anchor and _in_parenthesis(text, p)]
+        if inner:
+            group = [p for p in group if p not in inner]
+            i = group.index(anchor)
 
     def listed(a: PlaceMention, b: PlaceMention) -> bool:
         gap = text[a.end:b.start]
         if _LIST_GAP.fullmatch(gap):
             return True
+        if "(" in gap:
+            bare = _PARENTHESIS.sub(" ", gap, count=1)
+            if bare != gap and (not bare.strip() or _LIST_GAP.fullmatch(bare)):
+                return True
         for c in countries:  # a country between two names of the list: "الرقة في سوريا، وقرب الحديثة"
             if a.end <= c.start and c.end <= b.start:
                 gap = text[a.end:c.start].removesuffix("في ").rstrip() + " " + text[c.end:b.start]
@@ -623,6 +680,15 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
     del others
     return out
+
+
+def _in_parenthesis(text: str, p: PlaceMention) -> bool:
+    """``p`` stands inside a short parenthesis that follows another word: "(33 كم شمال غرب عمان)"."""
+    opened = text.rfind("(", max(0, p.start - 40), p.start)
+    if opened < 0 or ")" in text[opened:p.start]:
+        return False
+    closed = text.find(")", p.end, p.end + 25)
+    return closed >= 0 and "(" not in text[p.end:closed]
 
 
 _QUALIFIER_GAP = 25  # characters between a town and the region named after it ("، كبرى مدن"، " بمنطقة ")

