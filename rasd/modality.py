@@ -3,7 +3,7 @@ hypothetical, negation or a generic statement about attacks in general is not an
 
 The cues and their scopes are data (``rasd/data/modality.tsv``). A cue applies to a trigger of its own
 sentence when it stands within its scope (``before:N`` words before the trigger, ``after:N`` words after,
-or anywhere in the ``sentence``). A sentence that ends in a question mark is a question throughout.
+``around:N`` either, or anywhere in the ``sentence``). A sentence that ends in a question mark is a question throughout.
 """
 from __future__ import annotations
 
@@ -112,6 +112,8 @@ def mark_modality(doc: Document) -> None:
                     hit = True
                 elif where == "before":
                     hit = 0 < trig_first - cue.last <= n
+                elif where == "around":
+                    hit = 0 < trig_first - cue.last <= n or 0 < cue.first - trig_last <= n
                 else:
                     hit = 0 < cue.first - trig_last <= n
                 if hit:

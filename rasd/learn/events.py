@@ -438,13 +438,13 @@ def _figures(result: dict) -> dict:
     return {k: round(result[k], 3) for k in ("precision", "recall", "event_f1", "sub_event_type_acc")}
 
 
-def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> dict:
-    """Train the decision model on ``train_path``, write it to ``out_dir``, return its cross-validated
-    figures (one outlet group held out at a time) beside those of the rules alone on the same articles.
-    The threshold and the re-typing margin are chosen on the out-of-fold decisions of train itself."""
+def out_of_fold(proposed, seed: int = 0, *, c: float = 0.5):
+    """The candidates' features, labels and outlet groups, and each candidate's out-of-fold distribution
+    ``{(article index, candidate index): {sub-event type or NONE: probability}}`` from a model trained on the
+    other outlet groups (used by :func:`train`, and by ``scripts/event_recall.py`` to see what the model drops
+    on text it has not seen)."""
     from ..evaluate import admin1_aliases
     aliases = admin1_aliases()
-    proposed = propose_all(read_articles(train_path))
     rows, labels, groups, where = [], [], [], []
     for a, (article, doc, candidates) in enumerate(proposed):
         ys = label_candidates(candidates, article.get("events") or [], aliases)
@@ -462,6 +462,15 @@ def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> 
         for i, g in enumerate(groups):
             if g == group:
                 dists[where[i]] = model.distribution(rows[i])
+    return rows, labels, groups, dists
+
+
+def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> dict:
+    """Train the decision model on ``train_path``, write it to ``out_dir``, return its cross-validated
+    figures (one outlet group held out at a time) beside those of the rules alone on the same articles.
+    The threshold and the re-typing margin are chosen on the out-of-fold decisions of train itself."""
+    proposed = propose_all(read_articles(train_path))
+    rows, labels, groups, dists = out_of_fold(proposed, seed=seed, c=c)
     rules = score_kept(proposed, _rules(proposed))
     # The out-of-fold F1 is flat over a wide range of thresholds (within 0.003 from 0.15 to 0.35): its highest
     # point moves with every small change of the candidates, and the decisions on new text with it. Each
