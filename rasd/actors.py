@@ -328,6 +328,13 @@ def find_actors(doc: Document) -> None:
         country = None
         kind = head.kind
         note = head.note
+        if kind != "anaphor" and doc.country is not None and any(e.kind == "anaphor" for e in entries) and not any(
+                e.kind != "anaphor" and e.holds_in(doc.country) for e in entries):
+            # a word that is an anaphor and, in some countries only, a name (الميليشيات: the Houthis in Yemen's
+            # war news), in an article of another country: only the anaphor (an article of no known country
+            # keeps the name, read again with each event's country)
+            head = next(e for e in entries if e.kind == "anaphor")
+            kind, note = "anaphor", head.note
         if kind == "anaphor":
             names = set(head.name.split("|"))
             antecedent = next((a for a in reversed(mentions) if a.kind in ("actor", "person") and not a.generic
@@ -456,6 +463,7 @@ def _nationality(lex: _Lexicon, word: str) -> str | None:
 
 
 _MEMBER_LINK = {"من", "في"}
+_ARMED_MEN_OF = {norm(w) for w in "مسلحو مسلحي ومسلحو ومسلحي".split()}  # construct forms: "the armed men of" 
 _PERSON_NOUNS = {norm(w) for w in "عناصر عنصرا عنصر مقاتلي مقاتلو مقاتلين أفراد منتسبي قادة قيادي قياديا أعضاء أعضاء "
                  "ناشطين ناشطا ناشط نشطاء أمير أمراء مسؤول مسؤولا عضو قياديين قياديون قيادات مسلحي مسلحو".split()}
 
@@ -472,6 +480,11 @@ def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (m.generic and nxt is not None and nxt.kind in ("actor", "person") and nxt.first == m.last + 2
                 and tokens[m.last + 1].text in _MEMBER_LINK and (not nxt.generic or m.actor.category != "Civilians")):
+            nxt.cue_first = m.cue_first
+            continue
+        # armed men in construct with a named armed group (مسلحو المقاومة الشعبية، مسلحي التنظيم): the group
+        if (m.generic and nxt is not None and nxt.kind == "actor" and not nxt.generic and nxt.first == m.last + 1
+                and tokens[m.last].text in _ARMED_MEN_OF and nxt.actor.category in ARMED and not _lam(doc, nxt)):
             nxt.cue_first = m.cue_first
             continue
         # a generic post or patrol owned by a named force: the force (نقطة تفتيش للحشد الشعبي)
@@ -513,7 +526,7 @@ def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | No
     for entry in entries:
         if entry.kind == "source":
             return None
-        if not entry.holds_in(country):
+        if entry.kind == "anaphor" or not entry.holds_in(country):  # an anaphor is read as its antecedent
             continue
         if entry.generic:
             where = nationality or country
@@ -628,6 +641,9 @@ FAR = _words("فيما بينما وفيما وبينما وذلك كما وكم
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 RESPONSE = _words("ردا رد انتقاما ثارا")
+# the speaker's own men or aircraft as the subject of what it reports (قال الجيش إن جنوده أطلقوا النار، أعلن
+# الجيش أن مقاتلاته قصفت): it did it (its forces and units are in SELF)
+OWN_FORCES = _words("جنوده جنودها مقاتلاته مقاتلاتها طائراته مدفعيته مدفعيتها دفاعاته دفاعاتها وحداته")
 OWN_MEN = _words("جنوده جنودها عناصره عناصرها افراده افرادها مقاتليه مقاتليها منتسبيه منتسبيها ضباطه ضباطها "
                  "جندييه جندييها رجاله رجالها")
 FIRE_NOUNS = _words("نار النار بنار")  # إطلاق نار فلسطيني: gunfire of that nationality
@@ -771,218 +787,359 @@ def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: i
     return False
 
 
+@dataclass(slots=True)
+class _MentionRules:
+    """What the rules of :func:`_analyse` read around one candidate mention that does not depend on the event
+    word: read once per article, sentence and readings (:func:`_sentence_rules`) and applied again for every
+    event word of the sentence (issue 15), the event word's own tests made each time, in the rules' order.
+
+    ``ops`` are the effects of the rules after the statement's ones, in their order: ``(index, role, points,
+    why)`` adds points to the candidate at ``index`` of the sentence's candidates (the accused of an
+    accusation is another one); role ``"source"`` makes it a source with that reason. ``stop``: the rules end
+    there for this mention (an accuser, the owner of a speaker)."""
+
+    k: int  # the token whose left context tells the role (cue_first, else first)
+    body: bool = False  # a reporting body: a source, nothing else read
+    spoken: tuple[str, float, str] | None = None  # a statement's speaker who did it/lost men/claims: its points
+    speaker: bool = False  # a statement's speaker (spoken says how, else the event word decides)
+    announces: bool = False  # أعلن before it: the event word right after may be its own action
+    party: bool = False  # an armed named side: a speaker reporting a fight is a party of it
+    ops: list = field(default_factory=list)
+    stop: bool = False
+    launcher: bool = False
+    between: bool = False
+    owner: bool = False
+    subject_from: int = -1  # the word the walk back to the verb stops at, the event word apart
+    counted: bool = False  # a number or count word passed on that walk
+    subjects: dict = field(default_factory=dict)  # (the verb's token, counted) -> the subject rule's effect
+    head: tuple[str, float, str] | None = None  # the subject at the head of a clause: its effect
+    heads: bool = False  # opens a clause with no verb after it (the event word's place decides)
+    strike: bool = False  # a strike noun with its nationality
+    post: bool = False  # a post or patrol: the thing hit
+
+
+@dataclass(slots=True)
+class _SentenceRules:
+    base: int  # forms[j - base] is _forms(texts[j]) for the sentence's words and a margin
+    forms: list
+    mentions: list  # a _MentionRules per candidate, in the candidates' order
+
+
+def _sentence_rules(doc: Document, sentence, cands: list[_Cand]) -> _SentenceRules:
+    """The trigger-free reading of the candidates of ``sentence`` (:class:`_MentionRules`), kept per article
+    (``doc.user_data``, while ``doc.actors`` is the same list) under the sentence and its mentions with their
+    categories (an event in another country may read a mention as another actor)."""
+    lo, hi = sentence.first, sentence.last
+    data = getattr(doc, "user_data", None)
+    key = (lo, hi, tuple([(id(c.mention), c.actor.category) for c in cands]))
+    memo = None
+    if data is not None:
+        memo = data.get("_actors_rules")
+        if memo is None or memo[0] is not doc.actors:
+            memo = data["_actors_rules"] = (doc.actors, {})
+        found = memo[1].get(key)
+        if found is not None:
+            return found
+    texts = doc.token_texts()
+    firsts = [c.mention.cue_first if c.mention.cue_first >= 0 else c.mention.first for c in cands]
+    base = max(0, min(lo, *firsts) - 8)
+    forms = list(map(_forms, texts[base:min(len(texts), max(hi, *(c.mention.last for c in cands)) + 9)]))
+    found = _SentenceRules(base, forms, [_mention_rules(doc, sentence, cands, i, k, texts, forms, base)
+                                          for i, k in enumerate(firsts)])
+    if memo is not None:
+        memo[1][key] = found
+    return found
+
+
+def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: int, texts: list[str],
+                   forms: list, base: int) -> _MentionRules:
+    """The rules of :func:`_analyse` for the candidate at ``index`` that do not read the event word."""
+    c = cands[index]
+    m = c.mention
+    out = _MentionRules(k)
+    if m.kind == "source":
+        out.body = True
+        return out
+    ops = out.ops
+    lo, hi = sentence.first, sentence.last
+    last = m.last
+    i1 = k - 1 if k - 1 >= lo else -1  # the word before (b1), -1: none
+    i2 = k - 2 if k - 2 >= lo else -1  # the one before it (b2)
+    w1 = texts[i1] if i1 >= 0 else None
+    w2 = texts[i2] if i2 >= 0 else None
+    f1 = forms[i1 - base] if i1 >= 0 else frozenset()
+    f2 = forms[i2 - base] if i2 >= 0 else frozenset()
+    two_after = range(last + 1, min(hi, last + 4, last + 2) + 1)  # after[:2]
+    two_before = range(max(lo, k - 2), k)  # before[-2:]
+    # the two words after and before, their texts and their readings together: ``not fa2.isdisjoint(X)``
+    # is ``any(not forms[j - base].isdisjoint(X) for j in two_after)``, ``not X.isdisjoint(ta2)`` is
+    # ``any(texts[j] in X for j in two_after)`` (X a frozenset), each read once for the tests below
+    ta2, tb2 = texts[two_after.start:two_after.stop], texts[two_before.start:two_before.stop]
+    fa2 = frozenset().union(*forms[two_after.start - base:two_after.stop - base]) if ta2 else frozenset()
+    fb2 = frozenset().union(*forms[two_before.start - base:two_before.stop - base]) if tb2 else frozenset()
+    # --- statements: the speaker is a source -------------------------------------------------
+    spoken_before = False
+    for j in range(k - 1, max(lo, k - 3) - 1, -1):
+        w = texts[j]
+        if w in SPOKE or w in SELF:
+            break
+        if w in SOURCE_NOUNS or not forms[j - base].isdisjoint(SPEECH_OR_SOURCE):
+            spoken_before = True
+            break
+        if w in SOURCE_LINKS or w in TIME_WORDS:
+            continue
+        break
+    spoken_after = not fa2.isdisjoint(SPEECH) and not (
+        last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS))
+    if spoken_before or spoken_after:
+        out.speaker = True
+        rest_end = min(hi, last + 6)
+        if not SELF.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]):
+            out.spoken = ("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
+        elif any(not forms[j - base].isdisjoint(VICTIMS) for j in range(last + 1, min(rest_end, last + 3) + 1)) \
+                and not OWN_MEN.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]) \
+                and c.actor.category in ARMED:
+            out.spoken = ("target", 2.5, "reports its own men killed or wounded (أعلن الجيش مقتل أحد جنوده)")
+        elif any(texts[j] in RESPONSIBILITY or not forms[j - base].isdisjoint(RESPONSIBILITY)
+                 for j in range(last + 1, min(rest_end, last + 4) + 1)) or not fb2.isdisjoint(CLAIM):
+            out.spoken = ("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
+        elif any(texts[j] in OWN_FORCES and texts[j - 1] in SPOKE and (j == hi or forms[j + 1 - base].isdisjoint(VICTIMS))
+                 for j in range(last + 2, min(rest_end, last + 5) + 1)):
+            out.spoken = ("agent", 3.0, "the speaker says it did it through its men (إن جنوده/أن مقاتلاته)")
+        else:
+            out.announces = not fb2.isdisjoint(ANNOUNCE)
+            out.party = c.actor.category in ARMED and not m.generic and m.kind != "source"
+            if not out.announces:
+                return out  # a source whatever the event word: the rules after are not read
+    # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
+    # (the three words before: two_before, and k - 3 when inside the sentence; most mentions have none)
+    accuse = None if fb2.isdisjoint(ACCUSE) and (k - 3 < lo or forms[k - 3 - base].isdisjoint(ACCUSE)) else \
+        next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)), None)
+    if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
+        later = [i for i, o in enumerate(cands)
+                 if o is not c and 0 < o.mention.first - last <= 4 and o.actor.category in ARMED]
+        if later:
+            ops.append((index, "source", 0.0, "the accuser: a source"))
+            ops.append((later[0], "agent", 3.0, "accused of the attack (اتهم ... ب)"))
+            out.stop = True
+            return out
+    if not ACCUSED_OF.isdisjoint(ta2) or not fa2.isdisjoint(ACCUSED_OF) or not BEHIND.isdisjoint(ta2) \
+            and not fa2.isdisjoint(STAND_BEHIND):
+        ops.append((index, "agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)"))
+    # --- claims ---------------------------------------------------------------------------------
+    if not fb2.isdisjoint(CLAIM) or not fa2.isdisjoint(CLAIM):
+        ops.append((index, "agent", 3.5, "claims it (تبنى)"))
+    # --- agent phrases --------------------------------------------------------------------------
+    if i2 >= 0 and not f2.isdisjoint(AGENT_PHRASE_FIRST) and any(
+            not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
+        ops.append((index, "agent", 3.0, "after من قبل/على يد"))
+    elif i1 >= 0 and (w1 in AGENT_PREPS or w1 in AGENT_OBJECT_VERBS):
+        ops.append((index, "agent", 3.0, f"after {w1}"))
+        out.launcher = True
+    elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
+        ops.append((index, "agent", 2.5, f"after {w2} {w1}"))
+    # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
+    if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
+        ops.append((index, "target", 3.0, f"lost the place (من {w1})"))
+    elif i2 >= 0 and (w2 == "تحت" or not f2.isdisjoint(SUBJECTED)) and not f1.isdisjoint(LOST_HOLD):
+        ops.append((index, "target", 2.0, f"held the place that was hit ({w2} {w1})"))
+    # --- between X and Y ------------------------------------------------------------------------
+    if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
+        ops.append((index, "agent", 2.5, "the first party of بين ... و"))
+        out.between = True
+    elif i1 >= 0 and w1 in AND_BETWEEN:
+        ops.append((index, "target", 2.5, "the second party of بين ... وبين"))
+    # --- owner of the target --------------------------------------------------------------------
+    owner = False
+    if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
+        if _owns_speaker(texts, forms, base, k, lo, cands):
+            # قال مركز إعلام الغوطة التابع للمعارضة إن ...: what it owns speaks; it is a source
+            ops.append((index, "source", 0.0,
+                        "owns the one who speaks (قال مركز ... التابع ل): a source, not a participant"))
+            out.stop = True
+            return out
+        owner = True
+    elif i1 >= 0 and not f1.isdisjoint(OWNED):
+        owner = not (w1.startswith("ب") and not f1.isdisjoint(AGENT_NOUNS))
+    elif (i1 >= 0 and m.cue_first == m.first and _lam(doc, m) and not w1.isdigit()
+          and f1.isdisjoint(NOT_OWNED_AFTER) and w1 not in TIME_WORDS and not w1.startswith("و")):
+        owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
+    if owner:
+        out.owner = True
+        if last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS) \
+                and _verb_forms(texts[last + 1]).isdisjoint(PATIENT_VERBS):
+            ops.append((index, "agent", 2.0, "owns the subject of the verb (التابعة ل ... + verb)"))
+        else:
+            ops.append((index, "target", 2.5, "owns the target (رتل تابع ل/مواقع ل)"))
+    # --- targets --------------------------------------------------------------------------------
+    lead = -1  # the nearest word before that is no object noun, number or count (-1: none)
+    for j in range(k - 1, max(lo, k - 6) - 1, -1):
+        w = texts[j]
+        if not (w in OBJ_NOUNS or not forms[j - base].isdisjoint(OBJ_NOUNS) or w.isdigit() or w in _COUNT_WORDS):
+            lead = j
+            break
+    if not owner and i1 >= 0:
+        # the last two words of the window (two_before)
+        lw = texts[lead] if lead >= 0 else None
+        if not HOSTS.isdisjoint(tb2):
+            ops.append((index, "target", 2.5, "in the place that was hit (يضم/تتمركز)"))
+        elif not TARGET_PREPS.isdisjoint(tb2) or not fb2.isdisjoint(TARGET_PREPS) or \
+                (lead >= 0 and lw in TARGET_PREPS):
+            ops.append((index, "target", 2.5, "after ضد/نحو"))
+        elif lead >= 0 and lw in ON:
+            ops.append((index, "target", 2.0, "after على"))
+        elif lead >= 0 and lw in WITH and lead >= k - 3:
+            ops.append((index, "with", 0.0, "after مع"))  # 2 points in a fight, else 1 (the event word's type)
+        elif lead >= 0 and (not forms[lead - base].isdisjoint(PATIENT_NOUNS) or lw in PATIENT_NOUNS):
+            if not forms[lead - base].isdisjoint(ARREST_NOUNS) and any(
+                    o.mention.first == last + 1 and texts[o.mention.first].startswith("ل") for o in cands):
+                ops.append((index, "agent", 2.5, "the subject of an arrest noun (اعتقال X ل Y)"))
+            else:
+                ops.append((index, "target", 2.5, f"after {lw}"))
+    if not CASUALTY_AFTER.isdisjoint(texts[last + 1:min(hi, last + 3) + 1]) or not all(
+            map(DIED_OWN.isdisjoint, forms[last + 1 - base:min(hi, last + 3) + 1 - base])):
+        ops.append((index, "target", 2.0, "its men were killed or wounded"))
+    if i1 >= 0 and not f1.isdisjoint(MET):
+        ops.append((index, "target", 2.5, "after لقي"))
+    # --- subject of a verb: the walk back over time words, numbers and person nouns (the event word's own
+    # tokens stop it too: _analyse) -------------------------------------------------------------------------
+    j = k - 1
+    counted = False
+    while j >= lo and k - j <= 4 and (
+            texts[j] in TIME_WORDS or texts[j].isdigit() or texts[j] in _COUNT_WORDS
+            or texts[j] == "من" or not forms[j - base].isdisjoint(_PERSON_NOUNS)):
+        counted = counted or texts[j].isdigit() or texts[j] in _COUNT_WORDS
+        j -= 1
+    out.subject_from, out.counted = j, counted
+    if _head_of_clause(doc, k, lo):
+        verb_after = next((j for j in range(last + 1, min(hi, last + 6) + 1)
+                           if not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) and texts[j] != "قد"), None)
+        if verb_after is not None and not _verb_forms(texts[verb_after]).isdisjoint(PATIENT_VERBS) \
+                and _verb_forms(texts[verb_after]).isdisjoint(ACTIVE_VERBS):
+            out.head = ("target", 2.0, f"the subject of {texts[verb_after]}")
+        elif verb_after is not None:
+            out.head = ("agent", 2.5, f"the subject at the head of the clause ({texts[verb_after]})")
+        else:
+            out.heads = True
+    # --- categories -----------------------------------------------------------------------------
+    out.strike = m.generic and m.note.startswith("a strike noun")
+    out.post = m.generic and not forms[m.first - base].isdisjoint(TARGET_OBJECTS)
+    return out
+
+
+def _subject_rule(doc: Document, sentence, c: _Cand, k: int, j: int, counted: bool, texts: list[str],
+                  forms: list, base: int) -> tuple[str, float, str] | None:
+    """The rule of the subject of a verb for the mention at ``k`` whose walk back stopped at the word ``j``."""
+    lo = sentence.first
+    m = c.mention
+    if not (j >= lo and k - j <= 4 and not c.owner):
+        return None
+    pw = texts[j]
+    pf = forms[j - base]
+    pv = _verb_forms(pw)
+    masdar = j - 1 >= lo and (texts[j - 1] in MASDAR_BEFORE or pw.startswith("ال"))
+    if not pv.isdisjoint(AMBIGUOUS) and not masdar:
+        counted = m.generic and k - j > 1 or not forms[m.first - base].isdisjoint(COUNTED)
+        if _passive(doc, doc.tokens[j]) or counted or c.actor.category == "Civilians":
+            return "target", 2.5, f"the subject of the passive {pw}"
+        return "agent", 2.5, f"the subject after the verb ({pw})"
+    if masdar:
+        return None
+    verb = not pv.isdisjoint(VERBS)
+    if not pv.isdisjoint(PATIENT_VERBS) and pf.isdisjoint(AGENT_NOUNS) and pw not in PATIENT_NOUNS_ONLY \
+            or (verb and _passive(doc, doc.tokens[j])):
+        return "target", 2.5, f"the subject of a passive/unaccusative verb ({pw})"
+    if verb and pf.isdisjoint(SPEECH) and pw not in PATIENT_NOUNS and not pw.startswith("ب") \
+            and counted and not _object_attached(pw):
+        return "target", 2.0, f"counted after the verb: its object ({pw})"
+    if verb and pf.isdisjoint(SPEECH) and pw not in PATIENT_NOUNS and not pw.startswith("ب"):
+        return "agent", 2.5, f"the subject after the verb ({pw})"
+    if (pw in AGENT_NOUNS or not pf.isdisjoint(AGENT_NOUNS)) and not pw.startswith("ب"):
+        return "agent", 2.5, f"in construct after {pw}"
+    if not pf.isdisjoint(AIR_WORDS) and j - 1 >= lo and not forms[j - 1 - base].isdisjoint(AGENT_NOUNS):
+        return "agent", 2.5, f"in construct after {texts[j - 1]} {pw}"
+    return None
+
+
 def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
-    """Give each candidate its agent and target points from the Arabic around it."""
+    """Give each candidate its agent and target points from the Arabic around it: the rules that do not read
+    the event word as :func:`_sentence_rules` keeps them for the sentence, the event word's own tests here."""
     if not cands:
         return
-    tokens = doc.tokens
     texts = doc.token_texts()
     lo, hi = sentence.first, sentence.last
     t_first, t_last = _trigger_tokens(doc, trigger)
-    # the readings of the words the rules look at (the sentence and a margin), read once for all candidates:
-    # forms[j - base] is _forms(texts[j])
-    firsts = [c.mention.cue_first if c.mention.cue_first >= 0 else c.mention.first for c in cands]
-    base = max(0, min(lo, t_first, *firsts) - 8)
-    forms = list(map(_forms, texts[base:min(len(texts), max(hi, t_last, *(c.mention.last for c in cands)) + 9)]))
-    verbal = (not _verb_forms(texts[t_first]).isdisjoint(VERBS) and forms[t_first - base].isdisjoint(EVENT_NOUNS)) \
+    read = _sentence_rules(doc, sentence, cands)
+    forms, base = read.forms, read.base
+    t_forms = _forms(texts[t_first]) if t_first < len(texts) else frozenset()
+    verbal = (not _verb_forms(texts[t_first]).isdisjoint(VERBS) and t_forms.isdisjoint(EVENT_NOUNS)) \
         if lo <= t_first <= hi else False
     battle = trigger.event_type == "Battles"
     between_party = None
-    for c, k in zip(cands, firsts):
+    for c, r in zip(cands, read.mentions):
         m = c.mention
         last = m.last
-        i1 = k - 1 if k - 1 >= lo else -1  # the word before (b1), -1: none
-        i2 = k - 2 if k - 2 >= lo else -1  # the one before it (b2)
-        w1 = texts[i1] if i1 >= 0 else None
-        w2 = texts[i2] if i2 >= 0 else None
-        f1 = forms[i1 - base] if i1 >= 0 else frozenset()
-        f2 = forms[i2 - base] if i2 >= 0 else frozenset()
-        two_after = range(last + 1, min(hi, last + 4, last + 2) + 1)  # after[:2]
-        two_before = range(max(lo, k - 2), k)  # before[-2:]
+        k = r.k
         # report-clauses apart (فيما، بينما، وذلك): weaker
         x, y = (k, t_first) if k <= t_first else (t_first, k)
         c.far = not FAR_WORDS.isdisjoint(texts[x + 1:y])
-        if m.kind == "source":
+        if r.body:
             c.source = True
             c.why.append("a reporting body: a source")
             continue
-        # the two words after and before, their texts and their readings together: ``not fa2.isdisjoint(X)``
-        # is ``any(not forms[j - base].isdisjoint(X) for j in two_after)``, ``not X.isdisjoint(ta2)`` is
-        # ``any(texts[j] in X for j in two_after)`` (X a frozenset), each read once for the tests below
-        ta2, tb2 = texts[two_after.start:two_after.stop], texts[two_before.start:two_before.stop]
-        fa2 = frozenset().union(*forms[two_after.start - base:two_after.stop - base]) if ta2 else frozenset()
-        fb2 = frozenset().union(*forms[two_before.start - base:two_before.stop - base]) if tb2 else frozenset()
         # --- statements: the speaker is a source -------------------------------------------------
-        spoken_before = False
-        for j in range(k - 1, max(lo, k - 3) - 1, -1):
-            w = texts[j]
-            if w in SPOKE or w in SELF:
-                break
-            if w in SOURCE_NOUNS or not forms[j - base].isdisjoint(SPEECH_OR_SOURCE):
-                spoken_before = True
-                break
-            if w in SOURCE_LINKS or w in TIME_WORDS:
-                continue
-            break
-        spoken_after = not fa2.isdisjoint(SPEECH) and not (
-            last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS))
-        if spoken_before or spoken_after:
-            rest_end = min(hi, last + 6)
-            if not SELF.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]):
-                c.add("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
-            elif any(not forms[j - base].isdisjoint(VICTIMS) for j in range(last + 1, min(rest_end, last + 3) + 1)) \
-                    and not OWN_MEN.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]) \
-                    and c.actor.category in ARMED:
-                c.add("target", 2.5, "reports its own men killed or wounded (أعلن الجيش مقتل أحد جنوده)")
-            elif any(texts[j] in RESPONSIBILITY or not forms[j - base].isdisjoint(RESPONSIBILITY)
-                     for j in range(last + 1, min(rest_end, last + 4) + 1)) or not fb2.isdisjoint(CLAIM):
-                c.add("agent", 3.5, "claims the attack (أعلن مسؤوليته/تبنى)")
-            elif (not fb2.isdisjoint(ANNOUNCE) and t_first > last
+        if r.speaker:
+            if r.spoken is not None:
+                c.add(*r.spoken)
+            elif (r.announces and t_first > last
                   and t_first - last <= 3 and not any(texts[j] in ("ان", "بان") for j in range(last + 1, t_first))
-                  and forms[t_first - base].isdisjoint(NOT_ANNOUNCED)):
+                  and t_forms.isdisjoint(NOT_ANNOUNCED)):
                 c.add("agent", 2.5, "announces its own action (أعلن + the event)")
             else:
                 c.source = True
                 c.why.append("the speaker of a statement: a source, not a participant")
-                if battle and c.actor.category in ARMED and not m.generic and m.kind != "source":
+                if battle and r.party:
                     c.speaker_party = True
                 continue
-        # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
-        # (the three words before: two_before, and k - 3 when inside the sentence; most mentions have none)
-        accuse = None if fb2.isdisjoint(ACCUSE) and (k - 3 < lo or forms[k - 3 - base].isdisjoint(ACCUSE)) else \
-            next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)), None)
-        if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
-            later = [o for o in cands if o is not c and 0 < o.mention.first - last <= 4 and o.actor.category in ARMED]
-            if later:
-                c.source = True
-                c.why.append("the accuser: a source")
-                later[0].add("agent", 3.0, "accused of the attack (اتهم ... ب)")
-                continue
-        if not ACCUSED_OF.isdisjoint(ta2) or not fa2.isdisjoint(ACCUSED_OF) or not BEHIND.isdisjoint(ta2) \
-                and not fa2.isdisjoint(STAND_BEHIND):
-            c.add("agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)")
-        # --- claims ---------------------------------------------------------------------------------
-        if not fb2.isdisjoint(CLAIM) or not fa2.isdisjoint(CLAIM):
-            c.add("agent", 3.5, "claims it (تبنى)")
-        # --- agent phrases --------------------------------------------------------------------------
-        if i2 >= 0 and not f2.isdisjoint(AGENT_PHRASE_FIRST) and any(
-                not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
-            c.add("agent", 3.0, "after من قبل/على يد")
-        elif i1 >= 0 and (w1 in AGENT_PREPS or w1 in AGENT_OBJECT_VERBS):
-            c.add("agent", 3.0, f"after {w1}")
+        for i, role, points, why in r.ops:
+            o = cands[i]
+            if role == "source":
+                o.source = True
+                o.why.append(why)
+            elif role == "with":
+                o.add("target", 2.0 if battle else 1.0, why)
+            else:
+                o.add(role, points, why)
+        if r.launcher:
             c.launcher = True
-        elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
-            c.add("agent", 2.5, f"after {w2} {w1}")
-        # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
-        if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
-            c.add("target", 3.0, f"lost the place (من {w1})")
-        elif i2 >= 0 and (w2 == "تحت" or not f2.isdisjoint(SUBJECTED)) and not f1.isdisjoint(LOST_HOLD):
-            c.add("target", 2.0, f"held the place that was hit ({w2} {w1})")
-        # --- between X and Y ------------------------------------------------------------------------
-        if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
-            c.add("agent", 2.5, "the first party of بين ... و")
+        if r.between:
             c.between = True
             between_party = c
-        elif i1 >= 0 and w1 in AND_BETWEEN:
-            c.add("target", 2.5, "the second party of بين ... وبين")
-        # --- owner of the target --------------------------------------------------------------------
-        owner = False
-        if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
-            if _owns_speaker(texts, forms, base, k, lo, cands):
-                # قال مركز إعلام الغوطة التابع للمعارضة إن ...: what it owns speaks; it is a source
-                c.source = True
-                c.why.append("owns the one who speaks (قال مركز ... التابع ل): a source, not a participant")
-                continue
-            owner = True
-        elif i1 >= 0 and not f1.isdisjoint(OWNED):
-            owner = not (w1.startswith("ب") and not f1.isdisjoint(AGENT_NOUNS))
-        elif (i1 >= 0 and m.cue_first == m.first and _lam(doc, m) and not w1.isdigit()
-              and f1.isdisjoint(NOT_OWNED_AFTER) and w1 not in TIME_WORDS and not w1.startswith("و")):
-            owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
-        if owner:
+        if r.owner:
             c.owner = True
-            if last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS) \
-                    and _verb_forms(texts[last + 1]).isdisjoint(PATIENT_VERBS):
-                c.add("agent", 2.0, "owns the subject of the verb (التابعة ل ... + verb)")
-            else:
-                c.add("target", 2.5, "owns the target (رتل تابع ل/مواقع ل)")
-        # --- targets --------------------------------------------------------------------------------
-        lead = -1  # the nearest word before that is no object noun, number or count (-1: none)
-        for j in range(k - 1, max(lo, k - 6) - 1, -1):
-            w = texts[j]
-            if not (w in OBJ_NOUNS or not forms[j - base].isdisjoint(OBJ_NOUNS) or w.isdigit() or w in _COUNT_WORDS):
-                lead = j
-                break
-        if not owner and i1 >= 0:
-            # the last two words of the window (two_before)
-            lw = texts[lead] if lead >= 0 else None
-            if not HOSTS.isdisjoint(tb2):
-                c.add("target", 2.5, "in the place that was hit (يضم/تتمركز)")
-            elif not TARGET_PREPS.isdisjoint(tb2) or not fb2.isdisjoint(TARGET_PREPS) or \
-                    (lead >= 0 and lw in TARGET_PREPS):
-                c.add("target", 2.5, "after ضد/نحو")
-            elif lead >= 0 and lw in ON:
-                c.add("target", 2.0, "after على")
-            elif lead >= 0 and lw in WITH and lead >= k - 3:
-                c.add("target", 2.0 if battle else 1.0, "after مع")
-            elif lead >= 0 and (not forms[lead - base].isdisjoint(PATIENT_NOUNS) or lw in PATIENT_NOUNS):
-                if not forms[lead - base].isdisjoint(ARREST_NOUNS) and any(
-                        o.mention.first == last + 1 and texts[o.mention.first].startswith("ل") for o in cands):
-                    c.add("agent", 2.5, "the subject of an arrest noun (اعتقال X ل Y)")
-                else:
-                    c.add("target", 2.5, f"after {lw}")
-        if not CASUALTY_AFTER.isdisjoint(texts[last + 1:min(hi, last + 3) + 1]) or not all(
-                map(DIED_OWN.isdisjoint, forms[last + 1 - base:min(hi, last + 3) + 1 - base])):
-            c.add("target", 2.0, "its men were killed or wounded")
-        if i1 >= 0 and not f1.isdisjoint(MET):
-            c.add("target", 2.5, "after لقي")
+        if r.stop:
+            continue
         # --- subject of a verb ------------------------------------------------------------------------
-        j = k - 1
-        counted = False
-        while j >= lo and k - j <= 4 and not t_first <= j <= t_last and (
-                texts[j] in TIME_WORDS or texts[j].isdigit() or texts[j] in _COUNT_WORDS
-                or texts[j] == "من" or not forms[j - base].isdisjoint(_PERSON_NOUNS)):
-            counted = counted or texts[j].isdigit() or texts[j] in _COUNT_WORDS
-            j -= 1
-        if j >= lo and k - j <= 4 and not c.owner:
-            pw = texts[j]
-            pf = forms[j - base]
-            pv = _verb_forms(pw)
-            masdar = j - 1 >= lo and (texts[j - 1] in MASDAR_BEFORE or pw.startswith("ال"))
-            if not pv.isdisjoint(AMBIGUOUS) and not masdar:
-                counted = m.generic and k - j > 1 or not forms[m.first - base].isdisjoint(COUNTED)
-                if _passive(doc, tokens[j]) or counted or c.actor.category == "Civilians":
-                    c.add("target", 2.5, f"the subject of the passive {pw}")
-                else:
-                    c.add("agent", 2.5, f"the subject after the verb ({pw})")
-            elif not masdar:
-                verb = not pv.isdisjoint(VERBS)
-                if not pv.isdisjoint(PATIENT_VERBS) and pf.isdisjoint(AGENT_NOUNS) and pw not in PATIENT_NOUNS_ONLY \
-                        or (verb and _passive(doc, tokens[j])):
-                    c.add("target", 2.5, f"the subject of a passive/unaccusative verb ({pw})")
-                elif verb and pf.isdisjoint(SPEECH) and pw not in PATIENT_NOUNS and not pw.startswith("ب") \
-                        and counted and not _object_attached(pw):
-                    c.add("target", 2.0, f"counted after the verb: its object ({pw})")
-                elif verb and pf.isdisjoint(SPEECH) and pw not in PATIENT_NOUNS and not pw.startswith("ب"):
-                    c.add("agent", 2.5, f"the subject after the verb ({pw})")
-                elif (pw in AGENT_NOUNS or not pf.isdisjoint(AGENT_NOUNS)) and not pw.startswith("ب"):
-                    c.add("agent", 2.5, f"in construct after {pw}")
-                elif not pf.isdisjoint(AIR_WORDS) and j - 1 >= lo and not forms[j - 1 - base].isdisjoint(AGENT_NOUNS):
-                    c.add("agent", 2.5, f"in construct after {texts[j - 1]} {pw}")
-        if _head_of_clause(doc, k, lo):
-            verb_after = next((j for j in range(last + 1, min(hi, last + 6) + 1)
-                               if not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) and texts[j] != "قد"), None)
-            if verb_after is not None and not _verb_forms(texts[verb_after]).isdisjoint(PATIENT_VERBS) \
-                    and _verb_forms(texts[verb_after]).isdisjoint(ACTIVE_VERBS):
-                c.add("target", 2.0, f"the subject of {texts[verb_after]}")
-            elif verb_after is not None:
-                c.add("agent", 2.5, f"the subject at the head of the clause ({texts[verb_after]})")
-            elif k < t_first:
-                c.add("agent", 1.0, "at the head of the clause")
+        j, counted = r.subject_from, r.counted
+        if t_first <= k - 1 and t_last >= max(j, lo, k - 4):
+            # the event word's tokens among the words walked back over: the walk stops at its last one
+            stop = min(k - 1, t_last)
+            if stop >= max(j, lo, k - 4):
+                j = stop
+                counted = any(texts[x].isdigit() or texts[x] in _COUNT_WORDS for x in range(j + 1, k))
+        effect = r.subjects.get((j, counted), False)
+        if effect is False:
+            effect = r.subjects[(j, counted)] = _subject_rule(doc, sentence, c, k, j, counted, texts, forms, base)
+        if effect is not None:
+            c.add(*effect)
+        if r.head is not None:
+            c.add(*r.head)
+        elif r.heads and k < t_first:
+            c.add("agent", 1.0, "at the head of the clause")
         # --- categories -----------------------------------------------------------------------------
-        if m.generic and m.note.startswith("a strike noun") and c.agent < 2.5:
+        if r.strike and c.agent < 2.5:
             c.add("agent", 2.5 - c.agent, "a strike noun with its nationality (الضربات الجوية التركية)")
-        if m.generic and not forms[m.first - base].isdisjoint(TARGET_OBJECTS):
+        if r.post:
             c.add("target", 2.0, "a post or patrol: the thing hit")
         if c.actor.category == "Civilians":
             c.target += 1.0
@@ -995,7 +1152,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             c.agent *= 0.5
             c.target *= 0.5
     # ردا على/انتقاما ل + the event: those who act before it respond to it; they did not do it
-    if not all(map(RESPONSE.isdisjoint, forms[max(lo, t_first - 3) - base:t_first - base])):
+    if not all(map(RESPONSE.isdisjoint, map(_forms, texts[max(lo, t_first - 3):t_first]))):
         for c in cands:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
