@@ -62,3 +62,17 @@ def test_the_killed_dual_yields_to_the_violence_of_its_sentence():
 ])
 def test_no_trigger_in_ordinary_sentences(text):
     assert not [t for t in triggers(text)[1] if t.event_type != "Strategic developments"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قناة المسيرة التابعة للحوثيين إن الطيران حلّق فوق المدينة",
+    "ونقل تلفزيونُ المسيرة عن مصدر عسكري أن الهدوء عاد",
+    "بحسب موقع المسيرة نت الناطق باسم الجماعة",
+    "وبثّت قناةُ «المسيرة» صوراً للموقع",
+])
+def test_a_channel_named_march_is_no_march(text):
+    assert "Peaceful protest" not in types(text)
+
+
+def test_a_march_is_still_a_march():
+    assert "Peaceful protest" in types("خرجت مسيرةٌ حاشدة في صنعاء بعد صلاة الجمعة")
