@@ -958,6 +958,68 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
 
 
 def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
+    """The rules' date of the event whose trigger is ``trigger``: :func:`_rules_date` (see there), counted
+    back from the day of the sentence's frame when the event is told as the one before it ("غداة X", the
+    morning after X: X is the day before; "بعد يومين من X": two days before). See :func:`_counted_back`."""
+    got = _rules_date(doc, trigger, sentence)
+    back = _counted_back(doc, trigger, sentence)
+    if back is None or got.date is None or got.precision > 2:
+        return got  # no date, or a month or a year: days are not counted from it
+    cue_start, cue_text, days, exact = back
+    if got.start is not None and got.start >= cue_start and got.end <= sentence.end:
+        return got  # the day is named after the cue, in the phrase that tells the event: its own day
+    try:
+        date = got.date - dt.timedelta(days=days)
+    except OverflowError:
+        return got
+    precision = got.precision if exact else max(got.precision, 2)
+    return EventDate(date, precision, got.start, got.end,
+                     f"{cue_text} ({days} days before): " + got.reason,
+                     _background(date, None, doc.published), got.inherited)
+
+
+# The event told as the one before another day of the text: "غداة X" (the morning after X), "بعد يومين
+# (فقط) من X", "بعد 3 أيام على X", "بعد أيام قليلة من X". The trigger stands in the phrase the cue
+# governs: at most two words after it, no punctuation between. Days counted: the cue's number (few
+# days: 3, week precision).
+_COUNTED_BACK_RE = re.compile(
+    r"(?<!\w)[وف]?(?:(?P<ghada>غداه)|بعد[ ]+(?:مرور[ ]+)?(?P<n>يوم(?:[ ]+واحد)?|يومين|(?P<num>\d{1,2}|ثلاثه|اربعه|خمسه"
+    r"|سته|سبعه)[ ]+ايام|ايام(?:[ ]+قليله)?|اسبوع(?:[ ]+واحد)?)(?:[ ]+فقط)?[ ]+(?:من|علي))"
+    r"(?P<gap>(?:[ ]+[^\W\d]+){0,2}?)[ ]+$")
+_COUNT_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+
+
+def _counted_back(doc: "Document", trigger: Any, sentence: "Sentence") -> tuple[int, str, int, bool] | None:
+    """``(cue start, cue text, days, exact)`` when the trigger is the event a cue counts back from (see
+    ``_COUNTED_BACK_RE``); None otherwise (most events: one search of the 60 characters before it)."""
+    pos = getattr(trigger, "start", None)
+    if not isinstance(pos, int) or pos <= sentence.start:
+        return None
+    lo = max(sentence.start, pos - 60)
+    window = doc.norm.text[lo:pos]
+    if "غداه" not in window and "بعد" not in window:
+        return None
+    m = _COUNTED_BACK_RE.search(window + " ")
+    if m is None:
+        return None
+    at, cue = lo + m.start(), m.group(0)[:m.start("gap") - m.start()].strip()
+    if m.group("ghada"):
+        return at, cue, 1, True
+    n = m.group("n")
+    num = m.group("num")
+    if num:
+        days = int(num) if num.isdigit() else _COUNT_WORDS[num]
+        return (at, cue, days, True) if 1 <= days <= 14 else None
+    if n.startswith("يومين"):
+        return at, cue, 2, True
+    if n.startswith("يوم"):
+        return at, cue, 1, True
+    if n.startswith("اسبوع"):
+        return at, cue, 7, False
+    return at, cue, 3, False  # "بعد أيام (قليلة) من": a few days
+
+
+def _rules_date(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
     """The rules' date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
 
     In order: the trigger's clause, its sentence, the earlier sentences of the same paragraph (latest

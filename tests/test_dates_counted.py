@@ -1,0 +1,74 @@
+"""An event told as the one before another day of the text: "غداة X" (the morning after X) and "بعد يومين
+من X" date X by counting back from the day of the sentence's frame (its statement, its own day, or the
+publication day).
+
+Sentences written for these tests. Publication date: Friday 7 August 2015 (P); ``build`` (from
+tests/test_dates_events.py) gives the documents: real segmenter, hand-given triggers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_dates_events import P, build
+
+from rasd.dates import rules_date_for as date_for
+
+D = dt.date
+
+
+def _date(text: str, word: str, kind: str = "attack"):
+    doc, trigs = build(text, [(word, kind)])
+    idx = trigs[0].sentence
+    return date_for(doc, trigs[0], doc.sentences[idx])
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the frame is the statement's day (Thursday 6 August): the clashes were the day before
+    ("دعا الوزير، الخميس، إلى تحقيق مستقل، وذلك غداة المواجهات التي أوقعت قتلى.", "المواجهات", D(2015, 8, 5)),
+    # diacritics and the clitic و on the cue
+    ("وعدت الحكومة أمسِ بتعزيز الأمن وغداةَ هجومٍ انتحاري ضرب المدينة.", "هجوم", D(2015, 8, 5)),
+    # no day named: counted from publication
+    ("ويأتي هذا بعد يومين فقط من مقتل قياديَّين في جبهة المهاشمة.", "مقتل", D(2015, 8, 5)),
+    ("وجاء ذلك بعد يوم واحد من اقتحام القوات بلدة الشيخ.", "اقتحام", D(2015, 8, 6)),
+    # Eastern Arabic digits and tatweel
+    ("ويأتي ذلك بعد ٤ أيام على تفجيــر استهدف السوق.", "تفجير", D(2015, 8, 3)),
+])
+def test_the_event_after_the_cue_is_counted_back(text, word, expected):
+    got = _date(text, word)
+    assert got.date == expected, got.reason
+    assert "days before" in got.reason
+
+
+def test_a_few_days_back_is_week_precision():
+    got = _date("ويأتي هذا بعد أيام قليلة من اشتباكات مماثلة في المديرية.", "اشتباكات", "clash")
+    assert (got.date, got.precision) == (D(2015, 8, 4), 2), got.reason
+
+
+def test_a_day_named_inside_the_phrase_is_the_events_own():
+    # "غداة مقتل أربعة مدنيين الخميس": Thursday is named for the killing itself
+    got = _date("أصيب خمسة مدنيين بجروح الجمعة، غداة مقتل أربعة مدنيين الخميس.", "مقتل")
+    assert got.date == D(2015, 8, 6) and "days before" not in got.reason, got.reason
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the frame event itself is not counted back: only what the cue governs
+    ("قتل مدني أمس بعد يومين من الانتخابات.", "قتل", D(2015, 8, 6)),
+    # the trigger stands too far after the cue (more than two words, or past a comma)
+    ("وبعد يومين من انطلاق العملية، أعلن الجيش أمس تحرير المدينة.", "تحرير", D(2015, 8, 6)),
+])
+def test_the_frame_event_keeps_its_own_day(text, word, expected):
+    got = _date(text, word)
+    assert got.date == expected and "days before" not in got.reason, got.reason
+
+
+def test_days_are_not_counted_from_a_month():
+    # "في نيسان 2015، وذلك بعد 3 أيام من هجوم": the frame is a month; the count does not sharpen it
+    got = _date("قصفت الولايات المتحدة القاعدة في نيسان ٢٠١٥، وذلك بعد 3 أيام من هجوم كيماوي.", "هجوم")
+    assert got.date == D(2015, 4, 15) and got.precision == 3, got.reason
+
+
+def test_no_publication_date_no_count():
+    doc, trigs = build("ويأتي هذا بعد يومين من مقتل القيادي.", [("مقتل", "attack")], published=None)
+    got = date_for(doc, trigs[0], doc.sentences[0])
+    assert got.date is None
