@@ -72,3 +72,34 @@ def test_no_publication_date_no_count():
     doc, trigs = build("ويأتي هذا بعد يومين من مقتل القيادي.", [("مقتل", "attack")], published=None)
     got = date_for(doc, trigs[0], doc.sentences[0])
     assert got.date is None
+
+
+# -- a statement's day yields to the day the next sentence gives the same kind of event -------------
+def _two(text: str, triggers, which: int = 0):
+    doc, trigs = build(text, triggers)
+    return date_for(doc, trigs[which], doc.sentences[trigs[which].sentence])
+
+
+@pytest.mark.parametrize("text, second, expected", [
+    # the statement is Friday (publication); the clashes began Thursday evening
+    ("اندلعت اشتباكات في بيروت، وفق ما أوردت مراسلتنا، الجمعة.\nوبدأت الاشتباكات، مساء الخميس، بعد استفزازات.",
+     "الاشتباكات", D(2015, 8, 6)),
+    # diacritics and tatweel; the statement on Thursday, the clash on Wednesday
+    ("أعلنت الوزارةُ، الخميس، أن جنديا قُتل في اشتباكات مع مسلحين.\nوكان الاشتبـــاك الذي وقع الأربعاء عنيفاً.",
+     "الاشتباك", D(2015, 8, 5)),
+])
+def test_the_next_sentence_gives_the_statements_event_its_day(text, second, expected):
+    got = _two(text, [("اشتباكات", "clash"), (second, "clash")])
+    assert got.date == expected and "told on" in got.reason, got.reason
+
+
+@pytest.mark.parametrize("text", [
+    # two days before the statement: too far to be the day it reports
+    "اندلعت اشتباكات في بيروت، وفق ما أوردت مراسلتنا، الجمعة.\nوبدأت الاشتباكات، مساء الأربعاء، بعد استفزازات.",
+    # the next sentence tells another kind of event
+    "اندلعت اشتباكات في بيروت، وفق ما أوردت مراسلتنا، الجمعة.\nواعتقلت الشرطة، مساء الخميس، ٣ أشخاص.",
+])
+def test_the_statement_day_stands_otherwise(text):
+    second = ("الاشتباكات", "clash") if "وبدأت" in text else ("واعتقلت", "arrest")
+    got = _two(text, [("اشتباكات", "clash"), second])
+    assert got.date == P and "statement" in got.reason, got.reason
