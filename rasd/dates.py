@@ -962,6 +962,13 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
     back from the day of the sentence's frame when the event is told as the one before it ("غداة X", the
     morning after X: X is the day before; "بعد يومين من X": two days before). See :func:`_counted_back`."""
     got = _rules_date(doc, trigger, sentence)
+    if got.date is not None and doc.published is not None and got.date != doc.published:
+        verb = _ongoing(doc, trigger, sentence)
+        clause = _clause_of(sentence, getattr(trigger, "start", sentence.start))
+        if verb and (got.start is None or got.inherited or _since_at(doc, got.start)
+                     or clause is not sentence and not clause.start <= got.start < clause.end):
+            return EventDate(doc.published, 2, None, None, f"going on when reported ({verb}): publication date, "
+                                                            "week precision", False, True)
     if got.start is not None and "date of the statement" in got.reason and not got.inherited:
         told = _told_on(doc, trigger, sentence, got)
         if told is not None:
@@ -1002,6 +1009,33 @@ def _told_on(doc: "Document", trigger: Any, sentence: "Sentence", got: EventDate
     if not 0 <= (got.date - d.date).days <= 1:
         return None
     return _inherited(d, "the event told on (next sentence)", doc.published, exact=True)
+
+
+# Verbs that tell an event going on as the report is written ("وتتواصل الاشتباكات", "تدور اشتباكات", "تحتدم
+# المواجهات", "تستمر معارك"), and the event told by an imperfect verb ("يتظاهرون"): the report's day.
+_ONGOING_VERBS = frozenset("""تدور يدور تتواصل يتواصل تستمر يستمر تحتدم يحتدم تتجدد يتجدد تشتد يشتد تجري يجري
+تتصاعد يتصاعد تتوالي يتوالي تزال يزال زالت زال يتظاهرون يحتجون يعتصمون تتظاهر تحتج تعتصم""".split())
+
+
+def _ongoing(doc: "Document", trigger: Any, sentence: "Sentence") -> str | None:
+    """The verb that tells the trigger's event as going on when reported: the trigger itself or one of
+    the two words before it in its clause ("كما تتواصل الاشتباكات", "لا تزال المعارك"); None otherwise."""
+    pos, end = getattr(trigger, "start", None), getattr(trigger, "end", None)
+    if not isinstance(pos, int) or not isinstance(end, int):
+        return None
+    clause = _clause_of(sentence, pos)
+    text = doc.norm.text
+    words = _WORD_RE.findall(text, max(clause.start, pos - 30), pos)[-2:] + _WORD_RE.findall(text, pos, end)[:1]
+    for w in words:
+        if any(form in _ONGOING_VERBS for form, _ in _forms(w)):
+            return w
+    return None
+
+
+def _since_at(doc: "Document", start: int) -> bool:
+    """The mention at ``start`` opens a "since" stretch ("منذ صباح أمس")."""
+    words = _WORD_RE.findall(doc.norm.text, max(0, start - 12), start)
+    return bool(words) and words[-1] in ("منذ", "ومنذ")
 
 
 # The event told as the one before another day of the text: "غداة X" (the morning after X), "بعد يومين

@@ -103,3 +103,33 @@ def test_the_statement_day_stands_otherwise(text):
     second = ("الاشتباكات", "clash") if "وبدأت" in text else ("واعتقلت", "arrest")
     got = _two(text, [("اشتباكات", "clash"), second])
     assert got.date == P and "statement" in got.reason, got.reason
+
+
+# -- an event told as going on when reported is the report's day -------------------------------------
+@pytest.mark.parametrize("text, word, kind", [
+    # the paragraph's day (Thursday) is the first event's; the clashes still rage
+    ("سيطرت القوات الخميس على البلدة. وفي محافظة إب، تحتدم المواجهات بين الطرفين.", "المواجهات", "clash"),
+    # clitics: "كما تتواصل", "وتستمرّ" (shadda)
+    ("قصفت الطائرات أمس مواقع المسلحين، كما تتواصل الاشتباكات في ريف المدينة.", "الاشتباكات", "clash"),
+    ("شُنّت غارات أمس على الحي. وتستمرّ معارك الكر والفر في تعز.", "معارك", "clash"),
+    # a "since" day of its own clause: the event goes on to the report
+    ("وتدور اشتباكات عنيفة منذ صباح أمس قرب المطار.", "اشتباكات", "clash"),
+    # the trigger is the imperfect verb itself, its sentence's day in another clause
+    ("غادرت القافلة المدينة مساء الأربعاء، فيما الأهالي يتظاهرون للسماح بدخولها.", "يتظاهرون", "protest"),
+])
+def test_an_event_going_on_is_the_reports_day(text, word, kind):
+    doc, trigs = build(text, [(word, kind)])
+    got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
+    assert (got.date, got.precision) == (P, 2) and "going on" in got.reason, got.reason
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a past verb: the day of its own clause stands
+    ("وتواصلت الاشتباكات أمس في ريف المدينة.", "الاشتباكات", D(2015, 8, 6)),
+    # the ongoing verb with a day of its own in its clause ("تدور ... الثلاثاء"): that day stands
+    ("وكانت المعارك تدور الثلاثاء ٤ آب قرب الجسر.", "المعارك", D(2015, 8, 4)),
+])
+def test_a_day_of_its_own_clause_stands(text, word, expected):
+    doc, trigs = build(text, [(word, "clash")])
+    got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
+    assert got.date == expected and "going on" not in got.reason, got.reason
