@@ -305,7 +305,17 @@ def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         branches = dispatch.get(form)
         if branches:
             out.append((k, branches))
+    if word[-1].isdigit():
+        # a number glued to its proclitics or its preposition ("و12 آب", "وفي24 آذار", "ال29 من"): read
+        # from the number
+        m = _GLUED_NUMBER_RE.fullmatch(word)
+        if m:
+            out.append((m.start(2), dispatch["#d"]))
     return tuple(out)
+
+
+# What may stand glued before a number that starts a date: the clitics و ف ب ل ك, في, منذ, the article.
+_GLUED_NUMBER_RE = re.compile(r"([وف]?(?:في|منذ|ال|بال|لل|[بلك])?)(\d+)")
 
 
 # --------------------------------------------------------------------------------------------
