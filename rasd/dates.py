@@ -236,8 +236,9 @@ class _Grammar:
             # the night from one day to the next: "ليل الأحد الاثنين", "ليلة الثلاثاء - الأربعاء"
             "nightpair": c(rf"(?P<part>(?:منتصف{SP})?(?:ليل|ليله)){SP}(?:(?:يوم|نهار){SP})?(?P<wd>{WD}){EOW}"
                            rf"{OSP}(?:[-/–]|الي|علي|و)?{OSP}(?P<wd2>{WD}){EOW}"),
+            # "أمس الخميس", "اليوم، الأحد", "أمس (الأحد)"
             "relday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?(?:يوم{SP})?)?(?P<rel>{REL}){EOW}"
-                        rf"(?:[ ,]*(?:يوم{SP})?(?P<wd>{WD}){EOW})?"),
+                        rf"(?:[ ,]*(?P<paren>\({OSP})?(?:يوم{SP})?(?P<wd>{WD}){EOW}(?(paren){OSP}\)))?"),
             "periodrel": c(rf"{period}(?:(?P<this>هذا|هذه){SP})?(?P<noun>{PNOUN}){EOW}{qual}"),
             "ago": c(rf"(?P<ago>قبل|منذ){SP}(?:(?:نحو|حوالي|قرابه|زهاء|اكثر{SP}من|ما{SP}يقارب){SP})?"
                      rf"(?:(?P<n>\d{{1,3}}|{SMALL}){EOW}{SP})?(?P<unit>{UNIT}){EOW}(?![ ]*\d)"),
@@ -747,6 +748,7 @@ def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
     starts: list[int] = []
     ends: list[int] = []
     mentions: list[DateMention] = []
+    relative: list[tuple[DateMention, re.Match[str]]] = []
     for start, end, branch, m in found:
         at = bisect.bisect_right(starts, start)
         if at > 0 and ends[at - 1] > start or at < len(starts) and starts[at] < end:
@@ -767,9 +769,34 @@ def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
         date, precision, kind = resolved
         starts.insert(at, start)
         ends.insert(at, end)
-        mentions.append(DateMention(start, end, text[start:end], date, precision, kind))
+        mention = DateMention(start, end, text[start:end], date, precision, kind)
+        mentions.append(mention)
+        if branch == "relday" and pub is not None:
+            relative.append((mention, m))
+    if relative:
+        _writing_day(g, relative, pub)
     mentions.sort(key=lambda d: d.start)
     return mentions
+
+
+def _writing_day(g: _Grammar, relative: list[tuple[DateMention, re.Match[str]]], pub: dt.date) -> None:
+    """Bare "أمس", "اليوم", "فجر أمس" counted from the day the text was written, not the publication day,
+    when every "اليوم السبت" / "أمس الجمعة" of the text names the weekday of a day or two before the one
+    publication gives (a print paper dated the next morning, a copy published a day later): on train.jsonl
+    the text's own weekdays disagree so with the publication date in 5 outlets."""
+    shifts = set()
+    for d, m in relative:
+        if m.group("wd"):
+            anchor = pub + dt.timedelta(days=g.reldays[" ".join(m.group("rel").split())])
+            shifts.add((d.date - anchor).days)
+    if len(shifts) != 1:
+        return
+    shift = shifts.pop()
+    if shift not in (-1, -2):
+        return
+    for d, m in relative:
+        if not m.group("wd"):
+            d.date = d.date + dt.timedelta(days=shift)
 
 
 def find_in_text(text: str, published: dt.date | None) -> list[DateMention]:

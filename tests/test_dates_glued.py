@@ -1,4 +1,5 @@
-"""A number glued to the clitic or preposition before it ("و12 آب", "وفي24 آذار", "الـ29 من تموز") still
+"""Reading the text as written: a number glued to the clitic or preposition before it ("و12 آب", "وفي24 آذار",
+"الـ29 من تموز") still
 starts a date; glued to a word that is no clitic, it does not.
 
 Phrases written for these tests; publication date Friday 7 August 2015.
@@ -35,3 +36,39 @@ def test_a_glued_number_starts_a_date(phrase, expected):
 ])
 def test_no_date_from_a_number_that_starts_none(phrase):
     assert resolve_date(phrase, P) is None
+
+
+# -- the day the text was written ---------------------------------------------------------------------
+SUNDAY = dt.date(2015, 8, 9)
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    # published Sunday, written Saturday: "اليوم السبت" names the writing day; bare "أمس" is Friday
+    ("قال البيان اليوم السبت إن الطائرات قصفت المواقع. واعتقلت الشرطة أمس ثلاثة مشتبهين.", "امس",
+     dt.date(2015, 8, 7)),
+    # "أمس الجمعة" tells the same; "فجر أمس" too (diacritics)
+    ("نفذ التحالف غارات أمسِ الجمعة. وشنّت القوات فجر أمس حملة دهم.", "فجر امس", dt.date(2015, 8, 7)),
+    # "اليوم" alone in such a text is the writing day
+    ("أعلن الجيش اليوم (السبت) مقتل ٥ مسلحين. وقال إن الاشتباكات تجددت اليوم في الريف.", "اليوم في",
+     dt.date(2015, 8, 8)),
+])
+def test_bare_relative_days_count_from_the_writing_day(text, bare, expected):
+    norm = normalize(text).text
+    mentions = find_in_text(norm, SUNDAY)
+    at = norm.rindex(bare)
+    hit = [d for d in mentions if d.start == at]
+    assert hit and hit[0].date == expected, [(d.text, d.date) for d in mentions]
+
+
+@pytest.mark.parametrize("text", [
+    # the weekday agrees with publication: nothing moves
+    "قال البيان اليوم الأحد إن الطائرات قصفت المواقع. واعتقلت الشرطة أمس ثلاثة مشتبهين.",
+    # two weekdays that disagree with each other: nothing moves
+    "قال البيان اليوم السبت إن الطائرات قصفت المواقع أمس الخميس. واعتقلت الشرطة أمس ثلاثة مشتبهين.",
+])
+def test_bare_yesterday_stays_when_the_text_does_not_tell_another_writing_day(text):
+    norm = normalize(text).text
+    mentions = find_in_text(norm, SUNDAY)
+    at = norm.rindex("امس ثلاثه")
+    hit = [d for d in mentions if d.start == at]
+    assert hit and hit[0].date == dt.date(2015, 8, 8), [(d.text, d.date) for d in mentions]
