@@ -722,7 +722,7 @@ class _Resolver:
 # --------------------------------------------------------------------------------------------
 # Finding
 # --------------------------------------------------------------------------------------------
-def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
+def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None) -> list[DateMention]:
     g = grammar()
     resolver = _Resolver(g, text, pub)
     patterns = g.patterns
@@ -774,12 +774,14 @@ def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
         if branch == "relday" and pub is not None:
             relative.append((mention, m))
     if relative:
-        _writing_day(g, relative, pub)
+        shift = _writing_day(g, relative, pub)
+        if shift and facts is not None:
+            facts["rasd.dates.written"] = shift
     mentions.sort(key=lambda d: d.start)
     return mentions
 
 
-def _writing_day(g: _Grammar, relative: list[tuple[DateMention, re.Match[str]]], pub: dt.date) -> None:
+def _writing_day(g: _Grammar, relative: list[tuple[DateMention, re.Match[str]]], pub: dt.date) -> int:
     """Bare "أمس", "اليوم", "فجر أمس" counted from the day the text was written, not the publication day,
     when every "اليوم السبت" / "أمس الجمعة" of the text names the weekday of a day or two before the one
     publication gives (a print paper dated the next morning, a copy published a day later): on train.jsonl
@@ -790,13 +792,14 @@ def _writing_day(g: _Grammar, relative: list[tuple[DateMention, re.Match[str]]],
             anchor = pub + dt.timedelta(days=g.reldays[" ".join(m.group("rel").split())])
             shifts.add((d.date - anchor).days)
     if len(shifts) != 1:
-        return
+        return 0
     shift = shifts.pop()
     if shift not in (-1, -2):
-        return
+        return 0
     for d, m in relative:
         if not m.group("wd"):
             d.date = d.date + dt.timedelta(days=shift)
+    return shift
 
 
 def find_in_text(text: str, published: dt.date | None) -> list[DateMention]:
@@ -827,7 +830,8 @@ def find_dates(doc: "Document") -> None:
         if date is not None:
             doc.published, doc.published_source = date, source
             doc.notes.append(f"publication date {date.isoformat()} from {source}")
-    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published)
+    doc.user_data.pop("rasd.dates.written", None)
+    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1173,6 +1177,10 @@ def _rules_date(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDat
         return story
     if pub is None:
         return EventDate(None, 3, None, None, "no date in the text and no publication date")
+    written = doc.user_data.get("rasd.dates.written") if isinstance(getattr(doc, "user_data", None), dict) else None
+    if written:
+        return EventDate(pub + dt.timedelta(days=written), 2, None, None,
+                         "no date cue: the day the text was written, week precision")
     return EventDate(pub, 2, None, None, "no date cue: publication date, week precision")
 
 

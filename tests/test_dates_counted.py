@@ -133,3 +133,16 @@ def test_a_day_of_its_own_clause_stands(text, word, expected):
     doc, trigs = build(text, [(word, "clash")])
     got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
     assert got.date == expected and "going on" not in got.reason, got.reason
+
+
+# -- an undated event of a text written the day before publication ------------------------------------
+def test_an_undated_event_takes_the_day_the_text_was_written():
+    sunday = D(2015, 8, 9)
+    text = "قال الجيش في بيان اليوم السبت إنه قتل ٥ مسلحين.\n\nومن جهة أخرى، اعتقلت الشرطة ناشطين في حي النور."
+    doc, trigs = build(text, [("اعتقلت", "arrest")], published=sunday)
+    got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
+    assert (got.date, got.precision) == (D(2015, 8, 8), 2) and "written" in got.reason, got.reason
+    # the same text published on the Saturday it names: the publication day
+    doc, trigs = build(text, [("اعتقلت", "arrest")], published=D(2015, 8, 8))
+    got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
+    assert got.date == D(2015, 8, 8) and "publication date" in got.reason, got.reason
