@@ -249,6 +249,9 @@ class _Grammar:
                       rf"(?:{OSP}(?P<era>{ERA}){EOW})?"),
             "yearera": c(rf"(?P<yy>\d{{4}}){OSP}(?P<era>{ERA}){EOW}"),
             "dayrelmonth": c(rf"{day}(?:{SP}من)?{SP}(?:(?P<this>هذا){SP}الشهر|الشهر(?:{SP}(?P<q>{QUAL}))?){EOW}"),
+            # "في اليوم ذاته", "مساء اليوم نفسه", "في الشهر نفسه": the day (month, year) of the mention before
+            "same": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?)?(?P<unit>اليوم|الليله|الشهر|العام|السنه){SP}"
+                      rf"(?:ذاته|نفسه|ذاتها|نفسها){EOW}"),
         }
 
         def firsts(*tables: Iterable[str]) -> set[str]:
@@ -268,6 +271,7 @@ class _Grammar:
             "year": firsts(self.periods) | {"عام", "العام", "سنه", "السنه", "عامي"},
             "yearera": digit,
             "dayrelmonth": firsts(self.ordinals) | digit,
+            "same": firsts(lx["day_parts"]) | {"اليوم", "الليله", "الشهر", "العام", "السنه"},
         }
         self.dispatch: dict[str, tuple[str, ...]] = {}
         for branch, words in starts.items():
@@ -706,6 +710,13 @@ class _Resolver:
 
     yearera = year
 
+    def same(self, m: re.Match[str]) -> Resolved | None:
+        """A placeholder: :func:`_same_as_before` gives it the date of the mention before it."""
+        if self.pub is None:
+            return None
+        precision = 1 if m.group("unit") in ("اليوم", "الليله") else 3
+        return self.pub, precision, "same"
+
     def dayrelmonth(self, m: re.Match[str]) -> Resolved | None:
         if self.pub is None:
             return None
@@ -749,6 +760,7 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
     ends: list[int] = []
     mentions: list[DateMention] = []
     relative: list[tuple[DateMention, re.Match[str]]] = []
+    same = False
     for start, end, branch, m in found:
         at = bisect.bisect_right(starts, start)
         if at > 0 and ends[at - 1] > start or at < len(starts) and starts[at] < end:
@@ -773,12 +785,37 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
         mentions.append(mention)
         if branch == "relday" and pub is not None:
             relative.append((mention, m))
+        same = same or branch == "same"
     if relative:
         shift = _writing_day(g, relative, pub)
         if shift and facts is not None:
             facts["rasd.dates.written"] = shift
     mentions.sort(key=lambda d: d.start)
+    if same:
+        mentions = _same_as_before(mentions)
     return mentions
+
+
+def _same_as_before(mentions: list[DateMention]) -> list[DateMention]:
+    """"في اليوم ذاته", "في الشهر نفسه": the date of the mention before it in the text (a month or a year
+    keeps that mention's month or year, dated as such: precision 3), and its kind; dropped when none comes
+    before."""
+    out: list[DateMention] = []
+    for d in mentions:
+        if d.kind != "same":
+            out.append(d)
+            continue
+        if not out:
+            continue
+        before = out[-1]
+        if d.precision == 1:
+            d.date, d.precision, d.kind = before.date, before.precision, before.kind
+        elif d.text.split()[-2] == "الشهر":
+            d.date, d.precision, d.kind = mid_month(before.date.year, before.date.month), 3, "month"
+        else:
+            d.date, d.precision, d.kind = _year_date(before.date.year, None), 3, "year"
+        out.append(d)
+    return out
 
 
 def _writing_day(g: _Grammar, relative: list[tuple[DateMention, re.Match[str]]], pub: dt.date) -> int:

@@ -72,3 +72,22 @@ def test_bare_yesterday_stays_when_the_text_does_not_tell_another_writing_day(te
     at = norm.rindex("امس ثلاثه")
     hit = [d for d in mentions if d.start == at]
     assert hit and hit[0].date == dt.date(2015, 8, 8), [(d.text, d.date) for d in mentions]
+
+
+# -- "the same day" is the day of the mention before it ---------------------------------------------
+@pytest.mark.parametrize("text, expected, precision", [
+    ("قُتل ٣ في غارة يوم 12 آذار. وفي اليوم ذاته اعتقلت الشرطة ناشطين.", D(2015, 3, 12), 1),
+    ("هاجم مسلحون الحاجز أمس الخميس، وفي مساء اليوم نفسه انفجرت عبوة.", D(2015, 8, 6), 1),
+    ("وقعت الاشتباكات في أيار الماضي، وفي الشهر نفسه اغتيل قيادي.", D(2015, 5, 15), 3),
+    ("بدأت الحملة في ١٤ تموز ٢٠١٣. وفي العام ذاته سقطت المدينة.", D(2013, 7, 1), 3),
+])
+def test_the_same_day_is_the_day_told_before(text, expected, precision):
+    norm = normalize(text).text
+    mentions = find_in_text(norm, P)
+    last = mentions[-1]
+    assert ("ذاته" in last.text or "نفسه" in last.text) and (last.date, last.precision) == (expected, precision), \
+        [(d.text, d.date, d.precision) for d in mentions]
+
+
+def test_the_same_day_with_nothing_before_is_no_date():
+    assert find_in_text(normalize("وفي اليوم ذاته اعتقلت الشرطة ناشطين").text, P) == []
