@@ -1225,7 +1225,8 @@ _CONTINUATION = frozenset("اسفر اسفرت ادي ادت خلف خلفت ا�
 _REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
 بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
 _REPORTING_MORE = frozenset("""اورد اوردت دعا دعت صرح صرحت ندد نددت طالب طالبت حذر حذرت نفي نفت اتهم اتهمت
-تبني تبنت ابلغ ابلغت نشر نشرت اعلنه ذكره ذكرته""".split())
+تبني تبنت ابلغ ابلغت نشر نشرت اعلنه ذكره ذكرته ادان ادانت استنكر استنكرت اعرب اعربت رحب رحبت
+قدم قدمت تعهد تعهدت توعد توعدت""".split())
 # Words that may come before the reporting verb of a sentence that carries on a report.
 _BEFORE_REPORTING = frozenset("وبينما بينما فيما وفيما كما وكما ثم".split())
 # Words that refer back to an event told before: "هؤلاء المسلحين", "ذلك الهجوم".
