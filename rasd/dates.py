@@ -15,7 +15,13 @@ What is read (all on ``doc.norm.text``, the normalised text; spans are its offse
   first day), ``الليلة قبل الماضية``, ``الأسبوع الماضي``, ``الشهر الماضي``, ``مطلع الشهر الماضي``,
   ``نهاية العام الماضي``, ``قبل يومين``, ``منذ الاثنين``, ``في وقت سابق اليوم``, ``خلال الساعات الماضية``,
   ``خلال الـ48 ساعة``;
-* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر عام 2004``.
+* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر عام 2004``;
+* the day of the mention before: ``في اليوم ذاته``, ``مساء اليوم نفسه``, ``في الشهر نفسه``;
+* a number glued to its clitic or preposition: ``و12 آب``, ``وفي24 آذار``, ``الـ29 من تموز``.
+
+A text that names "today" or "yesterday" with a weekday a day or two before publication's ("اليوم السبت"
+in a paper published on Sunday) was written that day: its bare ``أمس``/``اليوم`` count from it, and so
+does an undated event.
 
 Precision is ACLED's ``time_precision``: 1 the day is known; 2 only the week (±3 days); 3 only the
 month, dated on the 15th (a year alone: 15 January / 1 July / 15 December for its start / middle / end).
@@ -25,7 +31,10 @@ month" and "early last month" the 15th of that month, precision 3; "mid-July" th
 date with precision 2; a date that belongs to a statement ("قالت الشرطة أمس إن ...") dates the event
 with precision 2 (so does one after an attribution, "بحسب ما أفاد المرصد الخميس"); a stretch counted
 from another day ("قبل يومين من الانتخابات") is no date; a vague "since" stretch ("منذ أيام") does not
-date an event. A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event. Where
+date an event. An event told as the one before the frame of its sentence ("غداة X", "بعد يومين من X") is
+counted back from the frame's day; one told as going on when reported ("تتواصل الاشتباكات", "يتظاهرون")
+is the publication day; one dated only by the statement that reports it takes the day its next sentence
+gives an event of its type (the statement's day or the day before). A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event. Where
 the event's own words give no date, a model learned from hand-coded news (:mod:`rasd.learn.event_dates`)
 re-reads the publication-day fallback (:func:`date_for`).
 An event dated more than ``BACKGROUND_DAYS`` (14) days before publication, or in an earlier year named
@@ -271,9 +280,9 @@ class _Grammar:
             "year": firsts(self.periods) | {"عام", "العام", "سنه", "السنه", "عامي"},
             "yearera": digit,
             "dayrelmonth": firsts(self.ordinals) | digit,
-            "same": firsts(lx["day_parts"]) | {"اليوم", "الليله", "الشهر", "العام", "السنه"},
         }
         self.dispatch: dict[str, tuple[str, ...]] = {}
+        # "same" is not dispatched by token: it is looked for (one scan) only in a text that says ذات/نفس
         for branch, words in starts.items():
             for word in words:
                 self.dispatch[word] = self.dispatch.get(word, ()) + (branch,)
@@ -753,6 +762,8 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
                 m = patterns[branch].match(text, pos)
                 if m and m.end() > pos:
                     found.append((m.start(), m.end(), branch, m))
+    if "نفس" in text or "ذات" in text:
+        found.extend(_same_spans(g, text))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     # Kept spans never overlap, so sorted by start they are sorted by end too: a new span overlaps
     # one of them only if it overlaps its neighbours in that order (O(log n) a check, not O(n)).
@@ -794,6 +805,36 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
     if same:
         mentions = _same_as_before(mentions)
     return mentions
+
+
+_SAME_RE = re.compile(r"(?:اليوم|الليله|الشهر|العام|السنه)[ ]+(?:ذاته|نفسه|ذاتها|نفسها)(?!\w)")
+_SAME_CLITICS = frozenset(("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"))
+_WORD_BEFORE_RE = re.compile(r"(\w+)[ ]+(?:من[ ]+)?$")
+
+
+def _same_spans(g: _Grammar, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The "same" mentions ("في اليوم ذاته", "مساء اليوم نفسه", "بالشهر نفسه"): one scan of the text, not
+    a pattern tried at every اليوم."""
+    out = []
+    same = g.patterns["same"]
+    parts = g.lx["day_parts"]
+    for m in _SAME_RE.finditer(text):
+        u = j = m.start()
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if text[j:u] not in _SAME_CLITICS:
+            continue
+        hit = None
+        before = _WORD_BEFORE_RE.search(text, max(0, j - 30), j)
+        if before:
+            for form, k in _forms(before.group(1)):
+                if form in parts:
+                    hit = same.match(text, before.start(1) + k)
+                    break
+        hit = hit or same.match(text, u)
+        if hit:
+            out.append((hit.start(), hit.end(), "same", hit))
+    return out
 
 
 def _same_as_before(mentions: list[DateMention]) -> list[DateMention]:
