@@ -636,6 +636,13 @@ class _Resolver:
             q = "current"
         if q is None:
             return None
+        if noun == "week" and period and q in ("past", "current"):
+            # "مطلع الأسبوع": its Monday; "منتصف الأسبوع الماضي": its Wednesday; "أواخر الأسبوع": its
+            # Thursday (never after publication)
+            ref = pub - dt.timedelta(days=7 if q == "past" else 0)
+            monday = ref - dt.timedelta(days=ref.weekday())
+            day = monday + dt.timedelta(days={"early": 0, "mid": 2, "late": 3}.get(period, 0))
+            return min(day, pub), 2, "relative"
         if noun in ("week", "fortnight"):
             if q == "past":
                 return pub - dt.timedelta(days=7), 2, "relative"
@@ -1087,7 +1094,8 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
         verb = _ongoing(doc, trigger, sentence)
         clause = _clause_of(sentence, getattr(trigger, "start", sentence.start))
         if verb and (got.start is None or got.inherited or _since_at(doc, got.start)
-                     or clause is not sentence and not clause.start <= got.start < clause.end):
+                     or clause is not sentence and not clause.start <= got.start < clause.end
+                     or verb.startswith("لليوم") and got.precision > 1):
             return EventDate(doc.published, 2, None, None, f"going on when reported ({verb}): publication date, "
                                                             "week precision", False, True)
     if got.start is not None and "date of the statement" in got.reason and not got.inherited:
@@ -1133,7 +1141,8 @@ def _told_on(doc: "Document", trigger: Any, sentence: "Sentence", got: EventDate
 
 
 # Verbs that tell an event going on as the report is written ("وتتواصل الاشتباكات", "تدور اشتباكات", "تحتدم
-# المواجهات", "تستمر معارك"), and the event told by an imperfect verb ("يتظاهرون"): the report's day.
+# المواجهات", "تستمر معارك"), and the event told by an imperfect verb ("يتظاهرون"): the report's day; so does
+# "لليوم الثالث على التوالي" in the event's clause, over any date of its own but a day.
 _ONGOING_VERBS = frozenset("""تدور يدور تتواصل يتواصل تستمر يستمر تحتدم يحتدم تتجدد يتجدد تشتد يشتد تجري يجري
 تتصاعد يتصاعد تتوالي يتوالي تزال يزال زالت زال يتظاهرون يحتجون يعتصمون تتظاهر تحتج تعتصم""".split())
 
@@ -1150,7 +1159,15 @@ def _ongoing(doc: "Document", trigger: Any, sentence: "Sentence") -> str | None:
     for w in words:
         if any(form in _ONGOING_VERBS for form, _ in _forms(w)):
             return w
+    # "لليوم الثالث على التوالي" in its clause: the nth day is the report's
+    if "التوالي" in text[clause.start:clause.end]:
+        m = _NTH_DAY_RE.search(text, clause.start, clause.end)
+        if m:
+            return m.group(0)
     return None
+
+
+_NTH_DAY_RE = re.compile(r"(?<!\w)لليوم[ ]+\w+[ ]+(?:علي[ ]+)?التوالي(?!\w)")
 
 
 def _since_at(doc: "Document", start: int) -> bool:

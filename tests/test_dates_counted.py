@@ -116,6 +116,8 @@ def test_the_statement_day_stands_otherwise(text):
     ("وتدور اشتباكات عنيفة منذ صباح أمس قرب المطار.", "اشتباكات", "clash"),
     # the trigger is the imperfect verb itself, its sentence's day in another clause
     ("غادرت القافلة المدينة مساء الأربعاء، فيما الأهالي يتظاهرون للسماح بدخولها.", "يتظاهرون", "protest"),
+    # "لليوم الثالث على التوالي": the nth day is the report's, over a year named in the clause
+    ("خرج الآلاف في مظاهرات لليوم الثالث على التوالي بعد تبرئة متهمين في جريمة عام ٢٠١٤.", "مظاهرات", "protest"),
 ])
 def test_an_event_going_on_is_the_reports_day(text, word, kind):
     doc, trigs = build(text, [(word, kind)])
