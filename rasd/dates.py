@@ -1098,6 +1098,10 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
                      or verb.startswith("لليوم") and got.precision > 1):
             return EventDate(doc.published, 2, None, None, f"going on when reported ({verb}): publication date, "
                                                             "week precision", False, True)
+    if got.start is not None and got.precision == 1 and not got.inherited:
+        until = _until_dawn(doc, got)
+        if until is not None:
+            return until
     if got.start is not None and "date of the statement" in got.reason and not got.inherited:
         told = _told_on(doc, trigger, sentence, got)
         if told is not None:
@@ -1115,6 +1119,27 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
     precision = got.precision if exact else max(got.precision, 2)
     return EventDate(date, precision, got.start, got.end,
                      f"{cue_text} ({days} days before): " + got.reason,
+                     _background(date, None, doc.published), got.inherited)
+
+
+_DAWN = frozenset("فجر صباح ساعات".split())
+
+
+def _until_dawn(doc: "Document", got: EventDate) -> EventDate | None:
+    """An event that went on "until dawn Saturday" ("احتجاجات استمرت حتى ساعات فجر السبت", "حتى صباح أمس")
+    began the night before: the day before the dawn named (on train.jsonl 3 events of 2 outlets)."""
+    text = doc.norm.text
+    before = _WORD_RE.findall(text, max(0, got.start - 16), got.start)
+    if not before or before[-1] not in ("حتي", "وحتي", "لغايه"):
+        return None
+    first = _WORD_RE.match(text, got.start)
+    if first is None or first.group(0) not in _DAWN:
+        return None
+    try:
+        date = got.date - dt.timedelta(days=1)
+    except OverflowError:
+        return None
+    return EventDate(date, got.precision, got.start, got.end, "the night before: " + got.reason,
                      _background(date, None, doc.published), got.inherited)
 
 

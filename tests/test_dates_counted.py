@@ -148,3 +148,20 @@ def test_an_undated_event_takes_the_day_the_text_was_written():
     doc, trigs = build(text, [("اعتقلت", "arrest")], published=D(2015, 8, 8))
     got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
     assert got.date == D(2015, 8, 8) and "publication date" in got.reason, got.reason
+
+
+# -- "until dawn Saturday": the night before ---------------------------------------------------------
+@pytest.mark.parametrize("text, word, kind, expected", [
+    ("شهدت مدن عدة احتجاجات استمرت حتى ساعات فجر الخميس.", "احتجاجات", "protest", D(2015, 8, 5)),
+    ("ودارت اشتباكات عنيفة وحتّى صباح أمس في محيط المطار.", "اشتباكات", "clash", D(2015, 8, 5)),
+])
+def test_an_event_until_dawn_began_the_night_before(text, word, kind, expected):
+    doc, trigs = build(text, [(word, kind)])
+    got = date_for(doc, trigs[0], doc.sentences[trigs[0].sentence])
+    assert got.date == expected and "night before" in got.reason, got.reason
+
+
+def test_until_an_evening_is_that_day():
+    doc, trigs = build("استمرت الاحتجاجات حتى مساء الخميس.", [("الاحتجاجات", "protest")])
+    got = date_for(doc, trigs[0], doc.sentences[0])
+    assert got.date == D(2015, 8, 6) and "night before" not in got.reason, got.reason
