@@ -17,7 +17,7 @@ What is read (all on ``doc.norm.text``, the normalised text; spans are its offse
   ``خلال الـ48 ساعة``;
 * months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر عام 2004``;
 * the day of the mention before: ``في اليوم ذاته``, ``مساء اليوم نفسه``, ``في الشهر نفسه``;
-* a number glued to its clitic or preposition: ``و12 آب``, ``وفي24 آذار``, ``الـ29 من تموز``.
+* a number glued to its clitic or preposition (the tokenizer splits it off): ``و12 آب``, ``الـ29 من تموز``.
 
 A text that names "today" or "yesterday" with a weekday a day or two before publication's ("اليوم السبت"
 in a paper published on Sunday) was written that day: its bare ``أمس``/``اليوم`` count from it, and so
@@ -247,7 +247,7 @@ class _Grammar:
                            rf"{OSP}(?:[-/–]|الي|علي|و)?{OSP}(?P<wd2>{WD}){EOW}"),
             # "أمس الخميس", "اليوم، الأحد", "أمس (الأحد)"
             "relday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?(?:يوم{SP})?)?(?P<rel>{REL}){EOW}"
-                        rf"(?:[ ,]*(?P<paren>\({OSP})?(?:يوم{SP})?(?P<wd>{WD}){EOW}(?(paren){OSP}\)))?"),
+                        rf"(?:[ ,]*(?:\({OSP})?(?:يوم{SP})?(?P<wd>{WD}){EOW}(?:{OSP}\))?)?"),
             "periodrel": c(rf"{period}(?:(?P<this>هذا|هذه){SP})?(?P<noun>{PNOUN}){EOW}{qual}"),
             "ago": c(rf"(?P<ago>قبل|منذ){SP}(?:(?:نحو|حوالي|قرابه|زهاء|اكثر{SP}من|ما{SP}يقارب){SP})?"
                      rf"(?:(?P<n>\d{{1,3}}|{SMALL}){EOW}{SP})?(?P<unit>{UNIT}){EOW}(?![ ]*\d)"),
@@ -319,17 +319,7 @@ def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         branches = dispatch.get(form)
         if branches:
             out.append((k, branches))
-    if word[-1].isdigit():
-        # a number glued to its proclitics or its preposition ("و12 آب", "وفي24 آذار", "ال29 من"): read
-        # from the number
-        m = _GLUED_NUMBER_RE.fullmatch(word)
-        if m:
-            out.append((m.start(2), dispatch["#d"]))
     return tuple(out)
-
-
-# What may stand glued before a number that starts a date: the clitics و ف ب ل ك, في, منذ, the article.
-_GLUED_NUMBER_RE = re.compile(r"([وف]?(?:في|منذ|ال|بال|لل|[بلك])?)(\d+)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -771,7 +761,7 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
                 m = patterns[branch].match(text, pos)
                 if m and m.end() > pos:
                     found.append((m.start(), m.end(), branch, m))
-    if "نفس" in text or "ذات" in text:
+    if "ذاته" in text or "نفسه" in text:  # also ذاتها, نفسها
         found.extend(_same_spans(g, text))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     # Kept spans never overlap, so sorted by start they are sorted by end too: a new span overlaps
@@ -816,33 +806,39 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
     return mentions
 
 
-_SAME_RE = re.compile(r"(?:اليوم|الليله|الشهر|العام|السنه)[ ]+(?:ذاته|نفسه|ذاتها|نفسها)(?!\w)")
+_UNIT_BEFORE_RE = re.compile(r"(?:اليوم|الليله|الشهر|العام|السنه)[ ]+$")
 _SAME_CLITICS = frozenset(("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"))
 _WORD_BEFORE_RE = re.compile(r"(\w+)[ ]+(?:من[ ]+)?$")
 
 
 def _same_spans(g: _Grammar, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """The "same" mentions ("في اليوم ذاته", "مساء اليوم نفسه", "بالشهر نفسه"): one scan of the text, not
-    a pattern tried at every اليوم."""
+    """The "same" mentions ("في اليوم ذاته", "مساء اليوم نفسه", "بالشهر نفسه"), found from their ذاته/نفسه
+    (str.find), not by a pattern tried at every اليوم."""
     out = []
     same = g.patterns["same"]
     parts = g.lx["day_parts"]
-    for m in _SAME_RE.finditer(text):
-        u = j = m.start()
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        if text[j:u] not in _SAME_CLITICS:
-            continue
-        hit = None
-        before = _WORD_BEFORE_RE.search(text, max(0, j - 30), j)
-        if before:
-            for form, k in _forms(before.group(1)):
-                if form in parts:
-                    hit = same.match(text, before.start(1) + k)
-                    break
-        hit = hit or same.match(text, u)
-        if hit:
-            out.append((hit.start(), hit.end(), "same", hit))
+    for word in ("ذاته", "نفسه"):  # also ذاتها, نفسها
+        at = text.find(word)
+        while at >= 0:
+            unit = _UNIT_BEFORE_RE.search(text, max(0, at - 16), at)
+            at = text.find(word, at + 4)
+            if unit is None:
+                continue
+            u = j = unit.start()
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            if text[j:u] not in _SAME_CLITICS:
+                continue  # "العام" inside a longer word
+            hit = None
+            before = _WORD_BEFORE_RE.search(text, max(0, j - 30), j)
+            if before:  # a day part before it: "مساء اليوم نفسه"
+                for form, k in _forms(before.group(1)):
+                    if form in parts:
+                        hit = same.match(text, before.start(1) + k)
+                        break
+            hit = hit or same.match(text, u)
+            if hit:
+                out.append((hit.start(), hit.end(), "same", hit))
     return out
 
 

@@ -1,6 +1,6 @@
 """Reading the text as written: a number glued to the clitic or preposition before it ("و12 آب", "وفي24 آذار",
-"الـ29 من تموز") still
-starts a date; glued to a word that is no clitic, it does not.
+"الـ29 من تموز") still starts a date (the tokenizer splits it off); "the same day" is the day told before; a
+text written the day before publication counts its bare "yesterday" from that day.
 
 Phrases written for these tests; publication date Friday 7 August 2015.
 """
