@@ -15,7 +15,13 @@ What is read (all on ``doc.norm.text``, the normalised text; spans are its offse
   first day), ``الليلة قبل الماضية``, ``الأسبوع الماضي``, ``الشهر الماضي``, ``مطلع الشهر الماضي``,
   ``نهاية العام الماضي``, ``قبل يومين``, ``منذ الاثنين``, ``في وقت سابق اليوم``, ``خلال الساعات الماضية``,
   ``خلال الـ48 ساعة``;
-* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر عام 2004``.
+* months and years alone: ``في شهر مايو (أيار) الماضي``, ``منتصف يوليو``, ``أواخر عام 2004``;
+* the day of the mention before: ``في اليوم ذاته``, ``مساء اليوم نفسه``, ``في الشهر نفسه``;
+* a number glued to its clitic or preposition (the tokenizer splits it off): ``و12 آب``, ``الـ29 من تموز``.
+
+A text that names "today" or "yesterday" with a weekday a day or two before publication's ("اليوم السبت"
+in a paper published on Sunday) was written that day: its bare ``أمس``/``اليوم`` count from it, and so
+does an undated event.
 
 Precision is ACLED's ``time_precision``: 1 the day is known; 2 only the week (±3 days); 3 only the
 month, dated on the 15th (a year alone: 15 January / 1 July / 15 December for its start / middle / end).
@@ -25,7 +31,10 @@ month" and "early last month" the 15th of that month, precision 3; "mid-July" th
 date with precision 2; a date that belongs to a statement ("قالت الشرطة أمس إن ...") dates the event
 with precision 2 (so does one after an attribution, "بحسب ما أفاد المرصد الخميس"); a stretch counted
 from another day ("قبل يومين من الانتخابات") is no date; a vague "since" stretch ("منذ أيام") does not
-date an event. A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event. Where
+date an event. An event told as the one before the frame of its sentence ("غداة X", "بعد يومين من X") is
+counted back from the frame's day; one told as going on when reported ("تتواصل الاشتباكات", "يتظاهرون")
+is the publication day; one dated only by the statement that reports it takes the day its next sentence
+gives an event of its type (the statement's day or the day before). A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event. Where
 the event's own words give no date, a model learned from hand-coded news (:mod:`rasd.learn.event_dates`)
 re-reads the publication-day fallback (:func:`date_for`).
 An event dated more than ``BACKGROUND_DAYS`` (14) days before publication, or in an earlier year named
@@ -236,8 +245,9 @@ class _Grammar:
             # the night from one day to the next: "ليل الأحد الاثنين", "ليلة الثلاثاء - الأربعاء"
             "nightpair": c(rf"(?P<part>(?:منتصف{SP})?(?:ليل|ليله)){SP}(?:(?:يوم|نهار){SP})?(?P<wd>{WD}){EOW}"
                            rf"{OSP}(?:[-/–]|الي|علي|و)?{OSP}(?P<wd2>{WD}){EOW}"),
+            # "أمس الخميس", "اليوم، الأحد", "أمس (الأحد)"
             "relday": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?(?:يوم{SP})?)?(?P<rel>{REL}){EOW}"
-                        rf"(?:[ ,]*(?:يوم{SP})?(?P<wd>{WD}){EOW})?"),
+                        rf"(?:[ ,]*(?:\({OSP})?(?:يوم{SP})?(?P<wd>{WD}){EOW}(?:{OSP}\))?)?"),
             "periodrel": c(rf"{period}(?:(?P<this>هذا|هذه){SP})?(?P<noun>{PNOUN}){EOW}{qual}"),
             "ago": c(rf"(?P<ago>قبل|منذ){SP}(?:(?:نحو|حوالي|قرابه|زهاء|اكثر{SP}من|ما{SP}يقارب){SP})?"
                      rf"(?:(?P<n>\d{{1,3}}|{SMALL}){EOW}{SP})?(?P<unit>{UNIT}){EOW}(?![ ]*\d)"),
@@ -248,6 +258,9 @@ class _Grammar:
                       rf"(?:{OSP}(?P<era>{ERA}){EOW})?"),
             "yearera": c(rf"(?P<yy>\d{{4}}){OSP}(?P<era>{ERA}){EOW}"),
             "dayrelmonth": c(rf"{day}(?:{SP}من)?{SP}(?:(?P<this>هذا){SP}الشهر|الشهر(?:{SP}(?P<q>{QUAL}))?){EOW}"),
+            # "في اليوم ذاته", "مساء اليوم نفسه", "في الشهر نفسه": the day (month, year) of the mention before
+            "same": c(rf"(?:(?P<part>{PART}){SP}(?:من{SP})?)?(?P<unit>اليوم|الليله|الشهر|العام|السنه){SP}"
+                      rf"(?:ذاته|نفسه|ذاتها|نفسها){EOW}"),
         }
 
         def firsts(*tables: Iterable[str]) -> set[str]:
@@ -269,6 +282,7 @@ class _Grammar:
             "dayrelmonth": firsts(self.ordinals) | digit,
         }
         self.dispatch: dict[str, tuple[str, ...]] = {}
+        # "same" is not dispatched by token: it is looked for (one scan) only in a text that says ذات/نفس
         for branch, words in starts.items():
             for word in words:
                 self.dispatch[word] = self.dispatch.get(word, ()) + (branch,)
@@ -612,6 +626,13 @@ class _Resolver:
             q = "current"
         if q is None:
             return None
+        if noun == "week" and period and q in ("past", "current"):
+            # "مطلع الأسبوع": its Monday; "منتصف الأسبوع الماضي": its Wednesday; "أواخر الأسبوع": its
+            # Thursday (never after publication)
+            ref = pub - dt.timedelta(days=7 if q == "past" else 0)
+            monday = ref - dt.timedelta(days=ref.weekday())
+            day = monday + dt.timedelta(days={"early": 0, "mid": 2, "late": 3}.get(period, 0))
+            return min(day, pub), 2, "relative"
         if noun in ("week", "fortnight"):
             if q == "past":
                 return pub - dt.timedelta(days=7), 2, "relative"
@@ -621,7 +642,9 @@ class _Resolver:
         if noun == "two_days" and q == "past":
             return pub - dt.timedelta(days=1), 2, "relative"
         if noun == "days" and q == "past":
-            return pub - dt.timedelta(days=2), 2, "relative"
+            # "خلال الأيام الماضية": a stretch that runs to the report; on train.jsonl the coders dated its
+            # events by the publication day (3 of 5) or the day before (2), never two days before
+            return pub, 2, "relative"
         if noun == "hours" and q == "past":
             return pub, 2, "relative"
         precision = 2 if period == "mid" else 3
@@ -695,6 +718,13 @@ class _Resolver:
 
     yearera = year
 
+    def same(self, m: re.Match[str]) -> Resolved | None:
+        """A placeholder: :func:`_same_as_before` gives it the date of the mention before it."""
+        if self.pub is None:
+            return None
+        precision = 1 if m.group("unit") in ("اليوم", "الليله") else 3
+        return self.pub, precision, "same"
+
     def dayrelmonth(self, m: re.Match[str]) -> Resolved | None:
         if self.pub is None:
             return None
@@ -711,7 +741,7 @@ class _Resolver:
 # --------------------------------------------------------------------------------------------
 # Finding
 # --------------------------------------------------------------------------------------------
-def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
+def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None) -> list[DateMention]:
     g = grammar()
     resolver = _Resolver(g, text, pub)
     patterns = g.patterns
@@ -731,12 +761,16 @@ def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
                 m = patterns[branch].match(text, pos)
                 if m and m.end() > pos:
                     found.append((m.start(), m.end(), branch, m))
+    if "ذاته" in text or "نفسه" in text:  # also ذاتها, نفسها
+        found.extend(_same_spans(g, text))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     # Kept spans never overlap, so sorted by start they are sorted by end too: a new span overlaps
     # one of them only if it overlaps its neighbours in that order (O(log n) a check, not O(n)).
     starts: list[int] = []
     ends: list[int] = []
     mentions: list[DateMention] = []
+    relative: list[tuple[DateMention, re.Match[str]]] = []
+    same = False
     for start, end, branch, m in found:
         at = bisect.bisect_right(starts, start)
         if at > 0 and ends[at - 1] > start or at < len(starts) and starts[at] < end:
@@ -757,9 +791,98 @@ def _scan(text: str, tokens, pub: dt.date | None) -> list[DateMention]:
         date, precision, kind = resolved
         starts.insert(at, start)
         ends.insert(at, end)
-        mentions.append(DateMention(start, end, text[start:end], date, precision, kind))
+        mention = DateMention(start, end, text[start:end], date, precision, kind)
+        mentions.append(mention)
+        if branch == "relday" and pub is not None:
+            relative.append((mention, m))
+        same = same or branch == "same"
+    if relative:
+        shift = _writing_day(g, relative, pub)
+        if shift and facts is not None:
+            facts["rasd.dates.written"] = shift
     mentions.sort(key=lambda d: d.start)
+    if same:
+        mentions = _same_as_before(mentions)
     return mentions
+
+
+_UNIT_BEFORE_RE = re.compile(r"(?:اليوم|الليله|الشهر|العام|السنه)[ ]+$")
+_SAME_CLITICS = frozenset(("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"))
+_WORD_BEFORE_RE = re.compile(r"(\w+)[ ]+(?:من[ ]+)?$")
+
+
+def _same_spans(g: _Grammar, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The "same" mentions ("في اليوم ذاته", "مساء اليوم نفسه", "بالشهر نفسه"), found from their ذاته/نفسه
+    (str.find), not by a pattern tried at every اليوم."""
+    out = []
+    same = g.patterns["same"]
+    parts = g.lx["day_parts"]
+    for word in ("ذاته", "نفسه"):  # also ذاتها, نفسها
+        at = text.find(word)
+        while at >= 0:
+            unit = _UNIT_BEFORE_RE.search(text, max(0, at - 16), at)
+            at = text.find(word, at + 4)
+            if unit is None:
+                continue
+            u = j = unit.start()
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            if text[j:u] not in _SAME_CLITICS:
+                continue  # "العام" inside a longer word
+            hit = None
+            before = _WORD_BEFORE_RE.search(text, max(0, j - 30), j)
+            if before:  # a day part before it: "مساء اليوم نفسه"
+                for form, k in _forms(before.group(1)):
+                    if form in parts:
+                        hit = same.match(text, before.start(1) + k)
+                        break
+            hit = hit or same.match(text, u)
+            if hit:
+                out.append((hit.start(), hit.end(), "same", hit))
+    return out
+
+
+def _same_as_before(mentions: list[DateMention]) -> list[DateMention]:
+    """"في اليوم ذاته", "في الشهر نفسه": the date of the mention before it in the text (a month or a year
+    keeps that mention's month or year, dated as such: precision 3), and its kind; dropped when none comes
+    before."""
+    out: list[DateMention] = []
+    for d in mentions:
+        if d.kind != "same":
+            out.append(d)
+            continue
+        if not out:
+            continue
+        before = out[-1]
+        if d.precision == 1:
+            d.date, d.precision, d.kind = before.date, before.precision, before.kind
+        elif d.text.split()[-2] == "الشهر":
+            d.date, d.precision, d.kind = mid_month(before.date.year, before.date.month), 3, "month"
+        else:
+            d.date, d.precision, d.kind = _year_date(before.date.year, None), 3, "year"
+        out.append(d)
+    return out
+
+
+def _writing_day(g: _Grammar, relative: list[tuple[DateMention, re.Match[str]]], pub: dt.date) -> int:
+    """Bare "أمس", "اليوم", "فجر أمس" counted from the day the text was written, not the publication day,
+    when every "اليوم السبت" / "أمس الجمعة" of the text names the weekday of a day or two before the one
+    publication gives (a print paper dated the next morning, a copy published a day later): on train.jsonl
+    the text's own weekdays disagree so with the publication date in 5 outlets."""
+    shifts = set()
+    for d, m in relative:
+        if m.group("wd"):
+            anchor = pub + dt.timedelta(days=g.reldays[" ".join(m.group("rel").split())])
+            shifts.add((d.date - anchor).days)
+    if len(shifts) != 1:
+        return 0
+    shift = shifts.pop()
+    if shift not in (-1, -2):
+        return 0
+    for d, m in relative:
+        if not m.group("wd"):
+            d.date = d.date + dt.timedelta(days=shift)
+    return shift
 
 
 def find_in_text(text: str, published: dt.date | None) -> list[DateMention]:
@@ -790,7 +913,8 @@ def find_dates(doc: "Document") -> None:
         if date is not None:
             doc.published, doc.published_source = date, source
             doc.notes.append(f"publication date {date.isoformat()} from {source}")
-    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published)
+    doc.user_data.pop("rasd.dates.written", None)
+    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -958,6 +1082,163 @@ def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
 
 
 def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
+    """The rules' date of the event whose trigger is ``trigger``: :func:`_rules_date` (see there), counted
+    back from the day of the sentence's frame when the event is told as the one before it ("غداة X", the
+    morning after X: X is the day before; "بعد يومين من X": two days before). See :func:`_counted_back`."""
+    got = _rules_date(doc, trigger, sentence)
+    if got.date is not None and doc.published is not None and got.date != doc.published:
+        verb = _ongoing(doc, trigger, sentence)
+        clause = _clause_of(sentence, getattr(trigger, "start", sentence.start))
+        if verb and (got.start is None or got.inherited or _since_at(doc, got.start)
+                     or clause is not sentence and not clause.start <= got.start < clause.end
+                     or verb.startswith("لليوم") and got.precision > 1):
+            return EventDate(doc.published, 2, None, None, f"going on when reported ({verb}): publication date, "
+                                                            "week precision", False, True)
+    if got.start is not None and got.precision == 1 and not got.inherited:
+        until = _until_dawn(doc, got)
+        if until is not None:
+            return until
+    if got.start is not None and "date of the statement" in got.reason and not got.inherited:
+        told = _told_on(doc, trigger, sentence, got)
+        if told is not None:
+            return told
+    back = _counted_back(doc, trigger, sentence)
+    if back is None or got.date is None or got.precision > 2:
+        return got  # no date, or a month or a year: days are not counted from it
+    cue_start, cue_text, days, exact = back
+    if got.start is not None and got.start >= cue_start and got.end <= sentence.end:
+        return got  # the day is named after the cue, in the phrase that tells the event: its own day
+    try:
+        date = got.date - dt.timedelta(days=days)
+    except OverflowError:
+        return got
+    precision = got.precision if exact else max(got.precision, 2)
+    return EventDate(date, precision, got.start, got.end,
+                     f"{cue_text} ({days} days before): " + got.reason,
+                     _background(date, None, doc.published), got.inherited)
+
+
+_DAWN = frozenset("فجر صباح ساعات".split())
+
+
+def _until_dawn(doc: "Document", got: EventDate) -> EventDate | None:
+    """An event that went on "until dawn Saturday" ("احتجاجات استمرت حتى ساعات فجر السبت", "حتى صباح أمس")
+    began the night before: the day before the dawn named (on train.jsonl 3 events of 2 outlets)."""
+    text = doc.norm.text
+    before = _WORD_RE.findall(text, max(0, got.start - 16), got.start)
+    if not before or before[-1] not in ("حتي", "وحتي", "لغايه"):
+        return None
+    first = _WORD_RE.match(text, got.start)
+    if first is None or first.group(0) not in _DAWN:
+        return None
+    try:
+        date = got.date - dt.timedelta(days=1)
+    except OverflowError:
+        return None
+    return EventDate(date, got.precision, got.start, got.end, "the night before: " + got.reason,
+                     _background(date, None, doc.published), got.inherited)
+
+
+def _told_on(doc: "Document", trigger: Any, sentence: "Sentence", got: EventDate) -> EventDate | None:
+    """An event dated only by the day of the statement that reports it ("أعلنت الوزارة، الأحد، أن جنديا قتل
+    في اشتباكات ..."), whose next sentence tells an event of its type on a day of its own, not a
+    statement's, the statement's day or the day before it ("وبدأت الاشتباكات، مساء الخميس"): that day (on
+    train.jsonl right for 2 events of 2 outlets; a day two days before the statement was wrong for the one
+    event that had it). None otherwise."""
+    kind = getattr(trigger, "event_type", None)
+    idx = _sentence_index(doc, trigger, sentence)
+    if not kind or not 0 <= idx < len(doc.sentences) - 1 or got.date is None:
+        return None
+    nxt = doc.sentences[idx + 1]
+    if kind not in _event_types(doc, nxt) or _new_topic(doc, nxt):
+        return None
+    picked = _pick(doc, _in(doc.dates, nxt), nxt.start, trigger)
+    if not picked or picked[1] or picked[0].precision != 1:
+        return None
+    d = picked[0]
+    if not 0 <= (got.date - d.date).days <= 1:
+        return None
+    return _inherited(d, "the event told on (next sentence)", doc.published, exact=True)
+
+
+# Verbs that tell an event going on as the report is written ("وتتواصل الاشتباكات", "تدور اشتباكات", "تحتدم
+# المواجهات", "تستمر معارك"), and the event told by an imperfect verb ("يتظاهرون"): the report's day; so does
+# "لليوم الثالث على التوالي" in the event's clause, over any date of its own but a day.
+_ONGOING_VERBS = frozenset("""تدور يدور تتواصل يتواصل تستمر يستمر تحتدم يحتدم تتجدد يتجدد تشتد يشتد تجري يجري
+تتصاعد يتصاعد تتوالي يتوالي تزال يزال زالت زال يتظاهرون يحتجون يعتصمون تتظاهر تحتج تعتصم""".split())
+
+
+def _ongoing(doc: "Document", trigger: Any, sentence: "Sentence") -> str | None:
+    """The verb that tells the trigger's event as going on when reported: the trigger itself or one of
+    the two words before it in its clause ("كما تتواصل الاشتباكات", "لا تزال المعارك"); None otherwise."""
+    pos, end = getattr(trigger, "start", None), getattr(trigger, "end", None)
+    if not isinstance(pos, int) or not isinstance(end, int):
+        return None
+    clause = _clause_of(sentence, pos)
+    text = doc.norm.text
+    words = _WORD_RE.findall(text, max(clause.start, pos - 30), pos)[-2:] + _WORD_RE.findall(text, pos, end)[:1]
+    for w in words:
+        if any(form in _ONGOING_VERBS for form, _ in _forms(w)):
+            return w
+    # "لليوم الثالث على التوالي" in its clause: the nth day is the report's
+    if "التوالي" in text[clause.start:clause.end]:
+        m = _NTH_DAY_RE.search(text, clause.start, clause.end)
+        if m:
+            return m.group(0)
+    return None
+
+
+_NTH_DAY_RE = re.compile(r"(?<!\w)لليوم[ ]+\w+[ ]+(?:علي[ ]+)?التوالي(?!\w)")
+
+
+def _since_at(doc: "Document", start: int) -> bool:
+    """The mention at ``start`` opens a "since" stretch ("منذ صباح أمس")."""
+    words = _WORD_RE.findall(doc.norm.text, max(0, start - 12), start)
+    return bool(words) and words[-1] in ("منذ", "ومنذ")
+
+
+# The event told as the one before another day of the text: "غداة X" (the morning after X), "بعد يومين
+# (فقط) من X", "بعد 3 أيام على X", "بعد أيام قليلة من X". The trigger stands in the phrase the cue
+# governs: at most two words after it, no punctuation between. Days counted: the cue's number (few
+# days: 3, week precision).
+_COUNTED_BACK_RE = re.compile(
+    r"(?<!\w)[وف]?(?:(?P<ghada>غداه)|بعد[ ]+(?:مرور[ ]+)?(?P<n>يوم(?:[ ]+واحد)?|يومين|(?P<num>\d{1,2}|ثلاثه|اربعه|خمسه"
+    r"|سته|سبعه)[ ]+ايام|ايام(?:[ ]+قليله)?|اسبوع(?:[ ]+واحد)?)(?:[ ]+فقط)?[ ]+(?:من|علي))"
+    r"(?P<gap>(?:[ ]+[^\W\d]+){0,2}?)[ ]+$")
+_COUNT_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+
+
+def _counted_back(doc: "Document", trigger: Any, sentence: "Sentence") -> tuple[int, str, int, bool] | None:
+    """``(cue start, cue text, days, exact)`` when the trigger is the event a cue counts back from (see
+    ``_COUNTED_BACK_RE``); None otherwise (most events: one search of the 60 characters before it)."""
+    pos = getattr(trigger, "start", None)
+    if not isinstance(pos, int) or pos <= sentence.start:
+        return None
+    lo = max(sentence.start, pos - 60)
+    window = doc.norm.text[lo:pos]
+    if "غداه" not in window and "بعد" not in window:
+        return None
+    m = _COUNTED_BACK_RE.search(window + " ")
+    if m is None:
+        return None
+    at, cue = lo + m.start(), m.group(0)[:m.start("gap") - m.start()].strip()
+    if m.group("ghada"):
+        return at, cue, 1, True
+    n = m.group("n")
+    num = m.group("num")
+    if num:
+        days = int(num) if num.isdigit() else _COUNT_WORDS[num]
+        return (at, cue, days, True) if 1 <= days <= 14 else None
+    if n.startswith("يومين"):
+        return at, cue, 2, True
+    if n.startswith("يوم"):
+        return at, cue, 1, True
+    if n.startswith("اسبوع"):
+        return at, cue, 7, False
+    return at, cue, 3, False  # "بعد أيام (قليلة) من": a few days
+
+
+def _rules_date(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
     """The rules' date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``).
 
     In order: the trigger's clause, its sentence, the earlier sentences of the same paragraph (latest
@@ -1014,6 +1295,10 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
         return story
     if pub is None:
         return EventDate(None, 3, None, None, "no date in the text and no publication date")
+    written = doc.user_data.get("rasd.dates.written") if isinstance(getattr(doc, "user_data", None), dict) else None
+    if written:
+        return EventDate(pub + dt.timedelta(days=written), 2, None, None,
+                         "no date cue: the day the text was written, week precision")
     return EventDate(pub, 2, None, None, "no date cue: publication date, week precision")
 
 
@@ -1021,7 +1306,8 @@ _CONTINUATION = frozenset("اسفر اسفرت ادي ادت خلف خلفت ا�
 _REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
 بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
 _REPORTING_MORE = frozenset("""اورد اوردت دعا دعت صرح صرحت ندد نددت طالب طالبت حذر حذرت نفي نفت اتهم اتهمت
-تبني تبنت ابلغ ابلغت نشر نشرت اعلنه ذكره ذكرته""".split())
+تبني تبنت ابلغ ابلغت نشر نشرت اعلنه ذكره ذكرته ادان ادانت استنكر استنكرت اعرب اعربت رحب رحبت
+قدم قدمت تعهد تعهدت توعد توعدت""".split())
 # Words that may come before the reporting verb of a sentence that carries on a report.
 _BEFORE_REPORTING = frozenset("وبينما بينما فيما وفيما كما وكما ثم".split())
 # Words that refer back to an event told before: "هؤلاء المسلحين", "ذلك الهجوم".
