@@ -318,16 +318,24 @@ def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
     """Split normalised text into word and number tokens. ``fast_alphabet``: the text holds only
     characters of :data:`FAST_ALPHABET` (``Normalized.fast``), and is split with numpy (an article) or
     searched with a faster pattern (a short text)."""
+    return tokenize_parts(normalized_text, fast_alphabet)[0]
+
+
+def tokenize_parts(normalized_text: str, fast_alphabet: bool = False) -> tuple[list[Token], list[str], list[int]]:
+    """:func:`tokenize`, with the lists of the tokens' texts and starts it made on the way (what
+    ``Document.token_texts`` and the token starts of a document are)."""
     if fast_alphabet and len(normalized_text) >= NUMPY_FROM:
         found = _token_spans_with_numpy(normalized_text)
         if found is not None:
             texts, starts, ends = found
-            return list(map(Token, map(_intern, texts), starts, ends, _count()))
+            texts = list(map(_intern, texts))
+            return list(map(Token, texts, starts, ends, _count())), texts, starts
     # map() over the matches: the same tokens as a comprehension calling m.group(), m.start(), m.end(),
     # a fifth faster (the method look-ups are done once, not once a token)
     matches = list((_FAST_TOKEN_RE if fast_alphabet else TOKEN_RE).finditer(normalized_text))
-    return list(map(Token, map(_intern, map(_MATCH_GROUP, matches)), map(_MATCH_START, matches),
-                    map(_MATCH_END, matches), _count()))
+    texts = list(map(_intern, map(_MATCH_GROUP, matches)))
+    starts = list(map(_MATCH_START, matches))
+    return list(map(Token, texts, starts, map(_MATCH_END, matches), _count())), texts, starts
 
 
 # what a character of the fast alphabet is to the tokenizer: 1 a letter, 2 a digit, 3 "." or "," (inside a

@@ -227,3 +227,17 @@ def test_a_word_split_with_numpy_shares_one_string_too():
     text = normalize("قصفت الطائرات القرية ثم عادت الطائرات " * (NUMPY_FROM // 30)).text
     a, b = tokenize(text, fast_alphabet=True), tokenize(normalize("وحلقت الطائرات فوق القرية").text)
     assert a[1].text is a[5].text is b[1].text
+
+
+def test_a_document_keeps_the_texts_and_starts_its_tokenising_made():
+    # Document.set_text keeps the lists tokenize_parts made on the way: they are the tokens' texts and
+    # starts, for an article (numpy path) and a short text (pattern path), and follow a new text
+    from rasd.doc import Document
+    from rasd.text import NUMPY_FROM
+
+    for written in ["قُتل ٣ جنود في الموصل.", "أعلنت وزارة الدفاع مقتل 12 مسلحاً في غارة، فيما " * (NUMPY_FROM // 40)]:
+        doc = Document(written)
+        assert doc.token_texts() == [t.text for t in doc.tokens] and len(doc.tokens) > 3
+        assert doc._token_starts() == [t.start for t in doc.tokens]
+        doc.set_text("انفجرت عبوة ناسفة")
+        assert doc.token_texts() == ["انفجرت", "عبوه", "ناسفه"] and doc._token_starts() == [0, 7, 12]
