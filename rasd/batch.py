@@ -62,8 +62,13 @@ class Rendered(NamedTuple):
 
 def jsonl_line(result: Any, indent: int | None = None) -> Rendered:
     """``result`` as its ``rasd extract`` JSONL line (the render function for :func:`process_stream`)."""
-    return Rendered(result.id, result.skipped, len(result.events or ()),
-                    json.dumps(result.to_json(), ensure_ascii=False, indent=indent) + "\n")
+    encoder = _ENCODERS.get(indent)
+    if encoder is None:  # json.dumps(..., ensure_ascii=False, indent=indent) makes one of these a call
+        encoder = _ENCODERS[indent] = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    return Rendered(result.id, result.skipped, len(result.events or ()), encoder.encode(result.to_json()) + "\n")
+
+
+_ENCODERS: dict[Any, json.JSONEncoder] = {}
 
 # A short article the default pipeline runs once per process to load its resources before work starts.
 _WARM_UP_RECORD = {

@@ -48,7 +48,10 @@ _DEBRIS_LINE = re.compile(
 _TRAILER = re.compile(r"(?:(?<=[.!?؟\"”»)])|(?<=^))\s*(?:(?:رابط الخبر|رابط المقال)[^\n]{0,300}|سمات(?:\s+[^\s.!?؟،,]{1,25}){1,10})\s*$")
 _BULLET = re.compile(r"^\s*[•●▪◦·]\s*")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصدر\s*:|مصدر\s+الخبر)\s*[:：]\s*(.{2,60}?)\s*$")
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+# the Arabic letters: ranges of code points, both ends included
+_ARABIC_RANGES = ((0x0620, 0x064A), (0x066E, 0x06D3), (0x06D5, 0x06D5), (0x06FA, 0x06FF), (0x0750, 0x077F),
+                  (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+_ARABIC_LETTER = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _ARABIC_RANGES) + "]")
 _ARABIC_RUN = re.compile(_ARABIC_LETTER.pattern + "+")  # runs: one match a word, not one a letter
 # A letter outside the Arabic blocks: one character class (a letter that is none of non-word, digit,
 # underscore or Arabic), twice as fast as the same test written as a look-ahead before each letter.
@@ -228,7 +231,7 @@ def check_arabic(text: str) -> None:
     # and long enough, so do those of the whole text (counting more only raises both figures). Letters of
     # other scripts are at most the rest of the text (arabic + latin <= len(text)): where the opening's
     # Arabic letters make the share even against that, they need no counting (most news articles).
-    arabic = sum(map(len, _ARABIC_RUN.findall(text, 0, _OPENING_CHARS)))
+    arabic = _arabic_letters(text[:_OPENING_CHARS])
     if arabic >= MIN_ARABIC_LETTERS and not arabic < MIN_ARABIC_SHARE * len(text):
         return
     latin = len(_OTHER_LETTER.findall(text))
@@ -239,6 +242,29 @@ def check_arabic(text: str) -> None:
         raise InputError(f"not Arabic text ({arabic} Arabic letters of {arabic + latin})")
     if arabic < MIN_ARABIC_LETTERS:
         raise InputError(f"too short to be a news article ({arabic} Arabic letters; at least {MIN_ARABIC_LETTERS})")
+
+
+_arabic_table: list = []  # [numpy, a table of the code units of _ARABIC_LETTER] once loaded; [None, None] without numpy
+
+
+def _arabic_letters(text: str) -> int:
+    """How many characters of ``text`` :data:`_ARABIC_LETTER` matches: with numpy, their UTF-16 code units
+    looked up in a table (the Arabic blocks are in the Basic Multilingual Plane, and no half of a surrogate
+    pair is in them), else with the pattern (one string a run of letters)."""
+    if not _arabic_table:
+        try:
+            import numpy
+        except ImportError:  # pragma: no cover - numpy is a dependency
+            _arabic_table[:] = [None, None]
+        else:
+            table = numpy.zeros(0x10000, dtype=bool)
+            for first, last in _ARABIC_RANGES:
+                table[first:last + 1] = True
+            _arabic_table[:] = [numpy, table]
+    np, table = _arabic_table
+    if np is None:
+        return sum(map(len, _ARABIC_RUN.findall(text)))
+    return int(np.count_nonzero(table[np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)]))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Normalized, Token, normalize, tokenize
+from .text import Normalized, Token, normalize, tokenize, tokenize_parts
 
 
 @dataclass(slots=True)
@@ -76,9 +76,11 @@ class Document:
         """Replace the text (the cleaner does this) and recompute the normalised form and tokens."""
         self.text = text
         self.norm = normalize(text)
-        self.tokens = tokenize(self.norm.text, fast_alphabet=self.norm.fast)
-        self.user_data.pop("_token_starts", None)
-        self.user_data.pop("_token_texts", None)
+        # the tokens, and the lists of their texts and starts that tokenising made: what token_texts() and
+        # _token_starts() give (the stages read them, never change them)
+        self.tokens, texts, starts = tokenize_parts(self.norm.text, fast_alphabet=self.norm.fast)
+        self.user_data["_token_starts"] = starts
+        self.user_data["_token_texts"] = texts
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
+
+from .notes_en import english_note
 
 # event_type -> (disorder_type, sub_event_types)
 TAXONOMY: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -104,8 +107,13 @@ class Event:
     def to_record(self) -> dict[str, Any]:
         """The record in the spec's field order (section 2), then ACLED's ``interaction`` code and
         ``notes_en``, written from the record's other fields (:func:`rasd.notes_en.english_note`)."""
-        from .notes_en import english_note
-        record = {name: (None if name == "notes_en" else getattr(self, name)) for name in RECORD_FIELDS}
-        record["evidence"] = [dict(item) for item in self.evidence]
+        # the fields read in one call (attrgetter of all of them), notes_en (the last) written from them
+        record = dict(zip(RECORD_FIELDS, _RECORD_VALUES(self)))
+        record["evidence"] = list(map(dict, self.evidence))
         record["notes_en"] = english_note(record)
         return record
+
+
+if RECORD_FIELDS[-1] != "notes_en":  # Event.to_record adds it last, after the fields an Event holds
+    raise RuntimeError("RECORD_FIELDS must end with notes_en")
+_RECORD_VALUES = attrgetter(*RECORD_FIELDS[:-1])

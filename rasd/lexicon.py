@@ -17,14 +17,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, filterfalse
+from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any, Generic, Iterable, Sequence, TypeVar
 
 from .text import Token, norm, prefix_variants, strip_article, suffix_variants, tokenize
 
 T = TypeVar("T")
-_NOTHING: tuple[list, dict] = ([], {})
+_NOTHING: tuple = ()  # what a word that starts no entry has in the per-word cache (falsy)
+_UNSEEN = object()  # what a word not in that cache reads as (truthy)
 _TEXT = attrgetter("text")
 
 
@@ -102,7 +103,6 @@ class PhraseMatcher(Generic[T]):
     def __init__(self, entries: Iterable[tuple[str, T]] = ()):
         self._index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, T]]] = {}
         self._start_cache: dict[str, tuple] = {}
-        self._starters: set[str] = set()  # the words of _start_cache that start an entry
         self._pair_cache: dict[tuple[str, str], list] = {}  # (word, next word) -> entries past their second word
         self.size = 0
         for phrase, value in entries:
@@ -114,7 +114,6 @@ class PhraseMatcher(Generic[T]):
             return
         self._index.setdefault(key[0][0], []).append((key, phrase, value))
         self._start_cache.clear()
-        self._starters.clear()
         self._pair_cache.clear()
         self.size += 1
 
@@ -123,8 +122,8 @@ class PhraseMatcher(Generic[T]):
 
     def _starts(self, word: str) -> tuple[list, dict[str, list]]:
         """The lexicon entries a token can start, with the proclitic characters it strips, cached per word:
-        ``(one-word entries, {second word: longer entries})``. Most tokens start nothing, and then one
-        dictionary look-up settles them; a token that starts many phrases (قوات) is narrowed by the next
+        ``(one-word entries, {second word: longer entries})``, or ``()`` (:data:`_NOTHING`) where it starts
+        none. Most tokens start nothing, and then one dictionary look-up settles them; a token that starts many phrases (قوات) is narrowed by the next
         word in one more look-up instead of a walk through every phrase."""
         hit = self._start_cache.get(word)
         if hit is None:
@@ -140,8 +139,6 @@ class PhraseMatcher(Generic[T]):
                     else:
                         longer.setdefault(key[1][0], []).append((key, phrase, value, stripped))
             hit = (singles, longer) if singles or longer else _NOTHING
-            if hit is not _NOTHING:
-                self._starters.add(word)
             self._start_cache[word] = hit
         return hit
 
@@ -165,28 +162,28 @@ class PhraseMatcher(Generic[T]):
         """Every match in ``tokens``, in order of their first token. ``texts``: the tokens' texts, when the
         caller has them (``Document.token_texts()`` or a slice of it), else they are read here.
 
-        The words a token can start are settled per word (:meth:`_starts`, cached); the tokens that start
-        something are then picked out with C-level passes over the texts (``map`` / ``compress`` against
-        the set of such words), so the Python loop runs only at the few tokens that start a phrase."""
+        The words a token can start are settled per word (:meth:`_starts`, cached): one C-level pass reads
+        every token's entry from that cache (``()`` for the words that start nothing, :data:`_UNSEEN` for words
+        not seen before), and the Python loop runs only at the tokens whose entry is not empty."""
         if texts is None:
             texts = list(map(_TEXT, tokens))
         cache = self._start_cache
         if len(cache) > 100_000:  # a long crawl meets new words without end: start the cache again
             cache.clear()
-            self._starters.clear()
         if len(self._pair_cache) > 100_000:
             self._pair_cache.clear()
-        for word in filterfalse(cache.__contains__, texts):  # words seen for the first time (few, once warm)
-            self._starts(word)  # cached at once: filterfalse tests the next words after this
-        starters = self._starters
+        hits = list(map(cache.get, texts, repeat(_UNSEEN)))
         pairs = self._pair_cache
-        if starters.isdisjoint(texts):  # most sentences start nothing
-            return []
         found: list[Match[T]] = []
         n = len(tokens)
-        for i in compress(range(n), map(starters.__contains__, texts)):
+        for i in compress(range(n), hits):  # most tokens start nothing: their entry is falsy
+            hit = hits[i]
+            if hit is _UNSEEN:  # a word seen for the first time (few, once warm)
+                hit = self._starts(texts[i])
+                if not hit:
+                    continue
             tok = tokens[i]
-            singles, longer = cache[tok.text]
+            singles, longer = hit
             for phrase, value, stripped in singles:
                 found.append(Match(tok.start + stripped, tok.end, tok.index, tok.index, phrase, value))
             if not longer or i + 1 >= n or tokens[i + 1].start - tok.end > 3:  # words of a name stay close

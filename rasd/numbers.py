@@ -1309,8 +1309,8 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
     does the second of two events given one toll ("المواجهات والتفجيران ... إلى مقتل 19"):
     the text does not say how many died in each (ACLED's conservative rule), and the first event keeps
     the total. See :func:`_raw_fatalities` for the rest."""
-    result = _raw_fatalities(doc, trigger, sentence)
     idx = _sentence_index(doc, trigger, sentence)
+    result = _raw_fatalities(doc, trigger, sentence, idx)
     group = _group_toll(doc, trigger, idx)
     if group is not None:
         role, other, toll = group
@@ -1469,14 +1469,16 @@ def _joined(doc: "Document", a: Any, b: Any) -> bool:
     return (b_word.startswith("و") or preceding == "و") and len(words) <= 3
 
 
-def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatalities:
+def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: int | None = None) -> Fatalities:
+    """``idx``: :func:`_sentence_index` of the sentence, when the caller has it."""
     pos = getattr(trigger, "start", sentence.start)
     clause = _clause_of(sentence, pos)
     scopes: list[tuple[str, int, int]] = []
     if clause is not sentence:
         scopes.append(("clause", clause.start, clause.end))
     scopes.append(("sentence", sentence.start, sentence.end))
-    idx = _sentence_index(doc, trigger, sentence)
+    if idx is None:
+        idx = _sentence_index(doc, trigger, sentence)
     later = _updated_later(doc, trigger, sentence, idx)
     aggregates: list[CasualtyMention] = []
     for where, start, end in scopes:

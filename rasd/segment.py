@@ -20,27 +20,49 @@ _SENTENCE_END = re.compile(r"""[.!?\n](?:(?<!\d[.!?])(?<=[.!?])(?=[\s"')\]]|$)|(
 _CONNECTIVES = ("فيما", "بينما", "في حين", "في وقت", "كما", "الي ذلك", "من جهه اخري", "من جانب اخر", "وفي سياق",
                 "في سياق")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?=(?:و|)(?:" + "|".join(_CONNECTIVES) + r")\s)")
-# A sentence in which no connective is written can only break at punctuation: it is searched with this
-# (the look-ahead of _CLAUSE_BREAK, tried at every space of every sentence, is most of segment's time).
-_PUNCT_BREAK = re.compile(r"[,;:]")
+# The clause breaks are found once an article (:func:`_clause_breaks`), the punctuation and the
+# connectives with ``str.find`` (the look-ahead of _CLAUSE_BREAK, tried at every space, was most of
+# segment's time); _CLAUSE_BREAK stays the rule they are held to (tests/test_segment.py).
+_PUNCT_MARKS = ",;:"
 
 
-def _connective_starts(text: str) -> list[int]:
-    """Where the words of _CONNECTIVES are written in ``text`` (inside other words too), sorted."""
-    found = []
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Every place in ``text`` where :data:`_CLAUSE_BREAK` can match, found once for the whole text:
+    ``(positions, needs)``, sorted by position; a match at ``positions[k]`` (one character) needs the text
+    up to ``needs[k]`` (a connective's look-ahead: the connective and the white space after it), so it is a
+    match of a search within ``[start, end)`` when ``start <= positions[k]`` and ``needs[k] <= end``.
+
+    The punctuation alternative matches at each of its characters; the connective one at white space that
+    a connective (after an optional و) and white space follow, which is read where ``str.find`` finds the
+    connective's words (including inside other words: the white space around them decides), instead of
+    trying the look-ahead at every space of the text."""
+    found: dict[int, int] = {}
+    for mark in _PUNCT_MARKS:  # str.find: a regular expression's character class tests each character
+        i = text.find(mark)
+        while i >= 0:
+            found[i] = i + 1
+            i = text.find(mark, i + 1)
+    size = len(text)
     for word in _CONNECTIVES:
+        after = len(word)
         i = text.find(word)
         while i >= 0:
-            found.append(i)
+            end = i + after
+            if end < size and text[end].isspace():
+                # white space right before the word, or white space and و before it: the match is that space
+                for at in (i - 1, i - 2):
+                    if at >= 0 and text[at].isspace() and (at == i - 1 or text[i - 1] == "و"):
+                        if end + 1 < found.get(at, size + 1):
+                            found[at] = end + 1
             i = text.find(word, i + 1)
-    found.sort()
-    return found
+    positions = sorted(found)
+    return positions, [found[at] for at in positions]
 
 
 def segment(doc: Document) -> None:
     text = doc.norm.text
     starts = doc._token_starts()  # built once, read again by later stages
-    connectives = _connective_starts(text)
+    breaks = _clause_breaks(text)
     sentences: list[Sentence] = []
     paragraph = 0
     pos = 0
@@ -48,11 +70,11 @@ def segment(doc: Document) -> None:
     for m in _SENTENCE_END.finditer(text + "\n"):
         mark = m.group()
         if mark[0] == "\n":  # a run of line breaks (the other marks are one character: ``.!?``)
-            _add_sentence(text, starts, sentences, pos, min(m.start(), size), paragraph, connectives)
+            _add_sentence(text, starts, sentences, pos, min(m.start(), size), paragraph, breaks)
             if len(mark) >= 2 or _looks_like_paragraph_break(text, m.start()):
                 paragraph += 1
         else:
-            _add_sentence(text, starts, sentences, pos, min(m.end(), size), paragraph, connectives)
+            _add_sentence(text, starts, sentences, pos, min(m.end(), size), paragraph, breaks)
         pos = m.end()
     doc.sentences = sentences
 
@@ -62,9 +84,9 @@ def _looks_like_paragraph_break(text: str, index: int) -> bool:
 
 
 def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start: int, end: int, paragraph: int,
-                  connectives: list[int] | None = None) -> None:
+                  breaks: tuple[list[int], list[int]] | None = None) -> None:
     """The sentence ``text[start:end]`` (white space around it left out) and its clauses, when it holds a
-    token."""
+    token. ``breaks``: :func:`_clause_breaks` of ``text`` (found here when not given)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -77,13 +99,15 @@ def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start
         return
     sentence = Sentence(start, end, first, last, paragraph)
     clauses = sentence.clauses
-    # A connective break needs its word inside the sentence; without one, only punctuation breaks it.
-    some = connectives is None or bisect_left(connectives, start) < bisect_left(connectives, end)
+    positions, needs = breaks if breaks is not None else _clause_breaks(text)
     cpos = start
-    # each break ends a clause; the sentence's end ends the last one
-    breaks = [(m.start(), m.end()) for m in (_CLAUSE_BREAK if some else _PUNCT_BREAK).finditer(text, start, end)]
-    breaks.append((end, end))
-    for cend, after in breaks:
+    # each break ends a clause (the matches of _CLAUSE_BREAK searched within the sentence: one character
+    # each); the sentence's end ends the last one
+    lo = bisect_left(positions, start)
+    hi = bisect_left(positions, end, lo)
+    cuts = [(at, at + 1) for at, need in zip(positions[lo:hi], needs[lo:hi]) if need <= end]
+    cuts.append((end, end))
+    for cend, after in cuts:
         while cpos < cend and text[cpos].isspace():
             cpos += 1
         if cpos < cend:

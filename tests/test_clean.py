@@ -105,3 +105,18 @@ def test_short_arabic_with_a_long_latin_tail_is_measured_on_the_whole_text():
         check_arabic("قُتل ٣ جنود. " + "x" * 2000)
     with pytest.raises(InputError, match="too short"):
         check_arabic("قُتل ٣ جنود،\nـــ")
+
+
+def test_arabic_letters_are_counted_as_the_pattern_counts_them():
+    # check_arabic counts the Arabic letters of an article's opening through a numpy table of UTF-16 code
+    # units: the count the letter pattern gives, with presentation forms, Persian letters, digits, Latin,
+    # emoji and other astral characters (two code units, neither Arabic), and a lone surrogate
+    import random
+
+    from rasd.clean import _ARABIC_LETTER, _arabic_letters
+
+    rng = random.Random(9)
+    alphabet = list("ابتةىأإآؤئـًٌّ٠١٩۰پچگکی ﺍﻟﻤﻮﺻﻞﻻ abcXYZ09.,،؛؟«»\n\t\u00a0\u200fé") + ["😀", "𝐀", "中", "\ud800", "ݐ", "ۿ"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        assert _arabic_letters(text) == len(_ARABIC_LETTER.findall(text)), ascii(text)

@@ -100,3 +100,36 @@ def test_a_connective_inside_a_word_is_no_break():
     doc, _ = sentences_of("أصدرت المحكمة حكماً بالسجن، فيما اعتقلت الشرطة مطلوبين")
     clauses = [doc.original_text(c.start, c.end) for c in doc.sentences[0].clauses]
     assert clauses == ["أصدرت المحكمة حكماً بالسجن", "فيما اعتقلت الشرطة مطلوبين"]
+
+
+@fuzz_settings(300)
+@given(st.lists(st.sampled_from(CLAUSE_PIECES + ["و", "\t", "\u00a0", "فيما\n", "ب"]), max_size=30), st.data())
+def test_the_breaks_found_once_are_the_break_pattern_s_matches_in_any_window(pieces, data):
+    # the clause breaks are found once an article (punctuation, and the connectives by str.find): within
+    # any window of the text, those whose look-ahead fits in it are exactly what _CLAUSE_BREAK finds there
+    from rasd.segment import _CLAUSE_BREAK, _clause_breaks
+    from rasd.text import normalize
+
+    text = normalize("".join(pieces)).text
+    positions, needs = _clause_breaks(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    assert all(m.end() == m.start() + 1 for m in _CLAUSE_BREAK.finditer(text, start, end))
+    assert [at for at, need in zip(positions, needs) if start <= at and need <= end] == expected
+
+
+def test_the_breaks_found_once_match_the_pattern_in_every_window_of_these_texts():
+    from rasd.segment import _CLAUSE_BREAK, _clause_breaks
+    from rasd.text import normalize
+
+    for written in ["قصفت المدفعية القرية وفيما اعتقلت الشرطة مطلوبين", "حكما بالسجن، كما قال, و كما\tفيما",
+                    "جرح اثنان ووفي سياق آخر قتل", " فيما ", "وفيما\u00a0بينما في حين في وقت:الي ذلك من جهة أخرى ",
+                    "إلى ذلك؛ من جانب آخر قتل وفي سياق متصل"]:
+        text = normalize(written).text
+        positions, needs = _clause_breaks(text)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                expected = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+                assert [at for at, need in zip(positions, needs) if start <= at and need <= end] == expected, \
+                    (written, start, end)
