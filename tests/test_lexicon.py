@@ -118,3 +118,26 @@ def test_longest_by_span_equals_each_span_searched_alone():
     assert [x.value for x in by_span[2]] == ["security-word", "ied", "air"]
     assert by_span[4] == []
     assert [x.value for x in m.find_longest(toks)] == ["air", "security", "ied", "air"]
+
+
+HAMZA_LAM = PhraseMatcher([("ألغام*", "mines"), ("إلقاء القبض", "arrest"), ("ألمانيا", "germany")])
+
+
+@pytest.mark.parametrize("text, value, words", [
+    # the lam of ألغام/إلقاء/ألمانيا is the word's own: the definite and the bare forms both match
+    ("انفجرت الألغامُ في الحقل", "mines", "الألغامُ"),
+    ("قُتل راعٍ بالألغام جنوب المدينة", "mines", "الألغام"),
+    ("زرعوا ألغاماً على الطريق", "mines", "ألغاماً"),
+    ("بعد الإلقاء القبض على المشتبه", "arrest", "الإلقاء القبض"),
+    ("تم إلقاء القبض على ٣ مطلوبين", "arrest", "إلقاء القبض"),
+    ("وصل الوفد إلى ألمانيا", "germany", "ألمانيا"),
+])
+def test_a_word_whose_lam_is_its_own_matches_with_and_without_the_article(text, value, words):
+    n = normalize(text)
+    got = [(m.value, text[slice(*n.span_to_original(m.start, m.end))]) for m in HAMZA_LAM.find_longest(tokenize(n.text))]
+    assert got == [(value, words)]
+
+
+def test_a_word_that_is_only_the_rest_after_lam_does_not_match():
+    n = normalize("في غام القرية")  # غام alone is not ألغام
+    assert HAMZA_LAM.find_longest(tokenize(n.text)) == []
