@@ -151,7 +151,7 @@ def _trigger(record: Mapping) -> str:
     items = record.get("evidence")
     if not isinstance(items, list):
         return ""
-    words = [str(i.get("text") or "") for i in items if isinstance(i, Mapping) and i.get("field") == "trigger"]
+    words = [str(i.get("text") or "") for i in items if isinstance(i, dict) and i.get("field") == "trigger"]
     if not words:
         return ""
     from .text import norm

@@ -429,7 +429,7 @@ def _summary(rec: Recognizer, m: RawMatch, country: str | None):
 def _title_matches(rec: Recognizer, doc: Document):
     from ..text import normalize, tokenize
     norm_title = normalize(doc.title)
-    tokens = tokenize(norm_title.text)
+    tokens = tokenize(norm_title.text, fast_alphabet=norm_title.fast)
     return (norm_title, tokens), rec.find(tokens, norm_title.text)
 
 
