@@ -430,3 +430,15 @@ def test_a_worker_killed_while_it_sends_a_result_does_not_hang_the_batch():
     assert not runner.is_alive(), "the batch hangs after a worker died holding the result queue's lock"
     assert [r.id for r in got] == [f"a{i}" for i in range(30)]
     assert [r.id for r in got if r.skipped] == ["a7"] and "worker" in got[7].skipped
+
+
+def test_warm_up_builds_the_numpy_tables_before_workers_fork():
+    """Forked workers share what the parent built: the warm-up article is long enough to take the numpy
+    path of normalisation, so its tables exist before the fork (not built again in each worker). Checked in
+    a fresh interpreter, where nothing else has normalised a long text yet."""
+    import subprocess
+    import sys
+    code = ("from rasd import batch, text; assert not text._numpy_fold; batch.warm_up(); "
+            "print(bool(text._numpy_fold and text._numpy_fold[0] is not None))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr
