@@ -869,7 +869,7 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
     w2 = texts[i2] if i2 >= 0 else None
     f1 = forms[i1 - base] if i1 >= 0 else frozenset()
     f2 = forms[i2 - base] if i2 >= 0 else frozenset()
-    two_after = range(last + 1, min(hi, last + 4, last + 2) + 1)  # after[:2]
+    two_after = range(last + 1, min(hi, last + 2) + 1)  # after[:2]
     two_before = range(max(lo, k - 2), k)  # before[-2:]
     # the two words after and before, their texts and their readings together: ``not fa2.isdisjoint(X)``
     # is ``any(not forms[j - base].isdisjoint(X) for j in two_after)``, ``not X.isdisjoint(ta2)`` is

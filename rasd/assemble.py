@@ -215,17 +215,17 @@ def merge_events(doc: Document) -> None:
     """Stage 9: the candidates the decision stage kept, one event per incident (see :func:`_merge`)."""
     candidates = doc.user_data.get("candidates", ())
     kept = [c for c in candidates if c[1].get("keep", not c[1].get("doubt"))]
-    doc.events = _merge(doc, kept + _placing(candidates, kept))
+    doc.events = _merge(doc, kept + _placing(candidates, kept, doc.user_data.get("keep_threshold", 0.0)))
 
 
 SOFT_DOUBTS = ("unanchored", "vague")
 
 
-def _placing(candidates, kept) -> list[tuple[Event, dict[str, Any]]]:
+def _placing(candidates, kept, threshold: float) -> list[tuple[Event, dict[str, Any]]]:
     """Dropped candidates that say where a kept incident happened: a generic word with no day of its own
     (doubted softly: "وقال المرصد إن القصف استهدف بلدة طفس"), at a place inside the governorate where a kept
     event of its kind and day is placed only at governorate level, in the same sentence or the next one, and
-    that the model would keep were it not doubted. Kept with it, the merge folds the two into one event
+    that the model would keep were it not doubted (P(event) >= ``threshold``). Kept with it, the merge folds the two into one event
     at the town (:func:`_fold_coarse`): no event is added."""
     coarse = [(e, i) for e, i in kept if _governorate_level(e)]
     if not coarse:
@@ -233,7 +233,7 @@ def _placing(candidates, kept) -> list[tuple[Event, dict[str, Any]]]:
     out = []
     for event, info in candidates:
         if info.get("doubt") not in SOFT_DOUBTS or info.get("keep") or _governorate_level(event) \
-                or info.get("p_event", 0.0) < info.get("threshold", 0.0):
+                or info.get("p_event", 0.0) < threshold:
             continue
         here = min(info["sentences"])
         if any(_kind(e) == _kind(event) and e.admin1 == event.admin1 and e.event_date == event.event_date

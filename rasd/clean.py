@@ -21,7 +21,7 @@ from pathlib import Path
 from .doc import Document, parse_date
 from .errors import InputError
 from .lexicon import read_tsv
-from .text import norm
+from .text import norm, numpy_table
 
 DATA = Path(__file__).parent / "data"
 
@@ -247,21 +247,19 @@ def check_arabic(text: str) -> None:
 _arabic_table: list = []  # [numpy, a table of the code units of _ARABIC_LETTER] once loaded; [None, None] without numpy
 
 
+def _arabic_units(numpy):
+    """Which UTF-16 code units are letters of :data:`_ARABIC_RANGES`."""
+    table = numpy.zeros(0x10000, dtype=bool)
+    for first, last in _ARABIC_RANGES:
+        table[first:last + 1] = True
+    return table
+
+
 def _arabic_letters(text: str) -> int:
     """How many characters of ``text`` :data:`_ARABIC_LETTER` matches: with numpy, their UTF-16 code units
     looked up in a table (the Arabic blocks are in the Basic Multilingual Plane, and no half of a surrogate
     pair is in them), else with the pattern (one string a run of letters)."""
-    if not _arabic_table:
-        try:
-            import numpy
-        except ImportError:  # pragma: no cover - numpy is a dependency
-            _arabic_table[:] = [None, None]
-        else:
-            table = numpy.zeros(0x10000, dtype=bool)
-            for first, last in _ARABIC_RANGES:
-                table[first:last + 1] = True
-            _arabic_table[:] = [numpy, table]
-    np, table = _arabic_table
+    np, table = numpy_table(_arabic_table, _arabic_units)
     if np is None:
         return sum(map(len, _ARABIC_RUN.findall(text)))
     return int(np.count_nonzero(table[np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)]))

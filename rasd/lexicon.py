@@ -72,8 +72,9 @@ def phrase_key(phrase: str) -> tuple[tuple[str, bool], ...]:
         # A word written with a hamzated alef before its lam (ألغام، إلقاء، آلية) has no article to strip:
         # folded it starts with ال too, and stripping that would leave a key (غام) that the text's definite
         # form (الألغام -> الالغام, read as itself or as الغام) never gives.
-        own_lam = raw[:1] in "أإآ" and norm(raw).startswith("ال")
-        for k, tok in enumerate(tokenize(norm(raw))):
+        folded = norm(raw)
+        own_lam = raw[:1] in "أإآ" and folded.startswith("ال")
+        for k, tok in enumerate(tokenize(folded)):
             words.append((tok.text if own_lam and k == 0 else strip_article(tok.text), False))
         if words and star:
             words[-1] = (words[-1][0], True)

@@ -393,6 +393,11 @@ REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشا
                  "تابع تابعت نقل نقلت كشف كشفت")
 
 
+def _one_person(word: str) -> bool:
+    """One person, named by a noun of :data:`SINGULAR` (in the accusative too: شرطيا)."""
+    return word in SINGULAR or (word.endswith("ا") and word[:-1] in SINGULAR)
+
+
 _PREPOSITIONS = frozenset(("في", "من", "علي", "الي", "عن", "مع", "خلال", "ذات", "وفي", "ومن"))
 
 
@@ -773,8 +778,7 @@ class _Finder:
             if not word.startswith("و") or len(word) < 4:
                 continue
             bare = word[1:]
-            count = 2 if bare in DUALS else (1 if bare in SINGULAR or (bare.endswith("ا") and bare[:-1] in SINGULAR)
-                                             else 0)
+            count = 2 if bare in DUALS else (1 if _one_person(bare) else 0)
             if not count:
                 return None
             if j + 1 < self.n and not self.boundary_after(j) and (self.result_form(j + 1, INJ_RESULT)
@@ -902,7 +906,7 @@ class _Finder:
             if k < 0 or k in self.used or self.boundary_after(k):
                 return False
             bare = self.raw[k][1:] if self.raw[k].startswith("و") and len(self.raw[k]) > 3 else self.raw[k]
-            if bare in SINGULAR or (bare.endswith("ا") and bare[:-1] in SINGULAR):
+            if _one_person(bare):
                 self.add(k, end, 1, kind)
                 return True
         return False

@@ -214,23 +214,34 @@ _DROPPED_CODE = 0xFFFF  # not a character any fold writes (the fast alphabet end
 _numpy_fold: list = []  # [numpy, table] once loaded; [None, None] where numpy is missing
 
 
+def numpy_table(cache: list, build) -> list:
+    """``cache`` filled, the first time, with ``[numpy, build(numpy)]`` (a look-up table built once a process),
+    or ``[None, None]`` where numpy is missing; returned."""
+    if not cache:
+        try:
+            import numpy
+        except ImportError:  # pragma: no cover - numpy is a dependency; the callers have a path without it
+            cache[:] = [None, None]
+        else:
+            cache[:] = [numpy, build(numpy)]
+    return cache
+
+
+def _fold_table(numpy):
+    """Each UTF-16 code unit's fold by :data:`_FAST_TABLE`, or :data:`_DROPPED_CODE` where it is dropped."""
+    table = numpy.full(0x10000, _DROPPED_CODE, dtype=numpy.uint16)
+    for code, folded in enumerate(_FAST_TABLE):
+        if folded is not None:
+            table[code] = ord(folded)
+    return table
+
+
 def _fold_with_numpy(text: str) -> tuple[str, list[int], list[int]] | None:
     """The fast path's fold of ``text`` (every character in the fast blocks, so in the Basic Multilingual
     Plane: one UTF-16 unit each) as ``(folded text, positions, shifts)`` of its :class:`OffsetMap`: the
     characters' codes looked up in a table of :data:`_FAST_TABLE`'s folds (U+FFFF where the character is
     dropped), the dropped ones taken out, their runs read from where they are. None without numpy."""
-    if not _numpy_fold:
-        try:
-            import numpy
-        except ImportError:  # pragma: no cover - numpy is a dependency; the translate path works without it
-            _numpy_fold[:] = [None, None]
-        else:
-            table = numpy.full(0x10000, _DROPPED_CODE, dtype=numpy.uint16)
-            for code, folded in enumerate(_FAST_TABLE):
-                if folded is not None:
-                    table[code] = ord(folded)
-            _numpy_fold[:] = [numpy, table]
-    np, table = _numpy_fold
+    np, table = numpy_table(_numpy_fold, _fold_table)
     if np is None:
         return None
     codes = table[np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)]
@@ -344,6 +355,19 @@ _LETTER, _DIGIT, _NUMBER_MARK = 1, 2, 3
 _numpy_tokens: list = []  # [numpy, class table] once loaded; [None, None] where numpy is missing
 
 
+def _class_table(numpy):
+    """Each UTF-16 code unit's class to the tokenizer (:data:`_LETTER`, :data:`_DIGIT`, :data:`_NUMBER_MARK`, 0)."""
+    classes = numpy.zeros(0x10000, dtype=numpy.uint8)
+    for ch in FAST_ALPHABET:
+        if ch in "0123456789":
+            classes[ord(ch)] = _DIGIT
+        elif ch in ".,":
+            classes[ord(ch)] = _NUMBER_MARK
+        elif _FAST_LETTER.fullmatch(ch):
+            classes[ord(ch)] = _LETTER
+    return classes
+
+
 def _token_spans_with_numpy(text: str) -> tuple[list[str], list[int], list[int]] | None:
     """``(texts, starts, ends)`` of the tokens :data:`_FAST_TOKEN_RE` finds in ``text`` (characters of
     the fast alphabet only), found with numpy: each character's class looked up in one pass, "." and ","
@@ -351,22 +375,7 @@ def _token_spans_with_numpy(text: str) -> tuple[list[str], list[int], list[int]]
     with one ``str.split`` of the text with every other character made a space (and a space put between
     two tokens that touch, a word and a number). None without numpy, or where a character is outside the Basic
     Multilingual Plane (two UTF-16 units: the fast alphabet has none)."""
-    if not _numpy_tokens:
-        try:
-            import numpy
-        except ImportError:  # pragma: no cover - numpy is a dependency; the regex path works without it
-            _numpy_tokens[:] = [None, None]
-        else:
-            classes = numpy.zeros(0x10000, dtype=numpy.uint8)
-            for ch in FAST_ALPHABET:
-                if ch in "0123456789":
-                    classes[ord(ch)] = _DIGIT
-                elif ch in ".,":
-                    classes[ord(ch)] = _NUMBER_MARK
-                elif _FAST_LETTER.fullmatch(ch):
-                    classes[ord(ch)] = _LETTER
-            _numpy_tokens[:] = [numpy, classes]
-    np, classes = _numpy_tokens
+    np, classes = numpy_table(_numpy_tokens, _class_table)
     data = text.encode("utf-16-le", "surrogatepass")
     if np is None or len(data) != 2 * len(text):
         return None

@@ -37,11 +37,11 @@ def main(argv: list[str]) -> int:
     _rows, _labels, _groups, dists = events.out_of_fold(proposed)
     group_of = [events.outlet_group(article.get("source") or "") for article, _doc, _c in proposed]
     groups = sorted(set(group_of))
+    subsets = {group: [a for a, g in enumerate(group_of) if g == group] for group in groups}
     counts: dict[tuple, tuple[int, int, int]] = {}
     for key in events.SETTINGS:
         decision = events._by_model(proposed, dists, *key)
-        for group in groups:
-            subset = [a for a, g in enumerate(group_of) if g == group]
+        for group, subset in subsets.items():
             result = events.score_kept([proposed[a] for a in subset],
                                        lambda a, j, subset=subset: decision(subset[a], j))
             counts[key + (group,)] = (result["matched"], result["pred_events"], result["gold_events"])

@@ -53,12 +53,9 @@ def frequent_words() -> frozenset[str]:
     # words too rare for wordfreq's list that are still no village's name (محاذية، متاخمة: "مناطق محاذية لـ")
     curated = DATA / "not_village_names.tsv"
     if curated.exists():
+        from ..lexicon import read_tsv
         from ..text import norm
-        with open(curated, encoding="utf-8") as handle:
-            for line in handle:
-                word = line.split("\t", 1)[0].strip()
-                if word and not line.startswith("#"):
-                    words.add(norm(word))
+        words.update(norm(row["word"].strip()) for row in read_tsv(curated) if row["word"].strip())
     return frozenset(words) - {"word"}
 
 
@@ -101,14 +98,12 @@ def _latin_word(word: str, construct: bool = False) -> str:
         c1, c2, c3 = (_LETTERS[c] for c in dim.group(1, 2, 3))
         end = ("iya" if dim.group(4) == "ية" else "a") + ("t" if construct else "h")
         text = c1 + "u" + c2 + "ay" + c3 + end
-        lead = len(text) - len(text.lstrip("'"))
-        return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+        return _capitalised(text)
     uway = _UWAY.match(word)
     if uway and all(c in _LETTERS for c in uway.group(1, 2, 3) if c):
         c1, c2, c3 = (_LETTERS[c] if c else "" for c in uway.group(1, 2, 3))
         text = c1 + "uway" + c2 + ("i" + c3 if c3 else "") + (("at" if construct else "ah") if uway.group(4) else "")
-        lead = len(text) - len(text.lstrip("'"))
-        return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+        return _capitalised(text)
     out: list[str] = []
     run = 0  # consonants written since the last vowel
     after_long = ""  # the last vowel written, if long
@@ -161,7 +156,11 @@ def _latin_word(word: str, construct: bool = False) -> str:
             lat = _LETTERS.get(ch)
             if lat is not None:
                 consonant(lat)
-    text = re.sub(r"([aiu])\1+", r"\1", "".join(out))
+    return _capitalised(re.sub(r"([aiu])\1+", r"\1", "".join(out)))
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with its first letter upper case (after a leading ' of ع: 'Uwaynah)."""
     lead = len(text) - len(text.lstrip("'"))
     return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
 

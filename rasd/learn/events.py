@@ -303,6 +303,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
     margin = float(model.meta.get("margin", 1.0))
     rescue = float(model.meta.get("rescue", 1.01))
     vetoes = tuple(model.meta.get("vetoes", ()))
+    doc.user_data["keep_threshold"] = threshold  # what the merge asks of a candidate that places a kept one
     context = article_context(candidates)
     bits = model.bits
     shared: dict[tuple, set[int]] = {}  # the hashed window and trigger features, once per window / trigger
@@ -323,7 +324,6 @@ def decide(doc, candidates, model: LinearModel) -> None:
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
         info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)
-        info["threshold"] = threshold
         best = model_type(event.sub_event_type, dist, margin)
         if best != event.sub_event_type:
             info["model_sub"] = best
