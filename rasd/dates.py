@@ -161,6 +161,23 @@ def weekday_on_or_before(anchor: dt.date, weekday: int) -> dt.date:
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
+def hijri_on_weekday(date: dt.date, weekday: int) -> dt.date:
+    """A Hijri day converted by the tabular calendar (``date``) moved to the weekday the text names
+    beside it ("الجمعة الموافق 15/10/1436هـ", "يوم الخميس الماضي 21 شوال 1436هـ") when that weekday
+    lies within two days of it: the calendar in use (Umm al-Qura, a sighted new moon) runs a day or two
+    from the tabular one, the weekday does not (on train.jsonl the two Saudi papers that wrote a weekday
+    beside a Hijri day were both one day off). Farther than that the weekday is of something else: the
+    date stays."""
+    for delta in (0, -1, 1, -2, 2):
+        try:
+            near = date + dt.timedelta(days=delta)
+        except OverflowError:
+            continue
+        if near.weekday() == weekday:
+            return near
+    return date
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -183,7 +200,7 @@ def _alt(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join("[ ]+".join(re.escape(w) for w in p.split()) for p in items) + ")"
 
 
-SP, OSP, EOW = r"[ ]+", r"[ ]*", r"(?!\w)"
+SP, OSP, EOW = r"[ ]+", r"[ ]*", r"(?![^\W\d])"  # a word ends before a space, a sign or a digit ("مارس2016")
 
 # Words before a day-month that make it a name, not a date: "قوى 14 آذار", "شارع 14 رمضان", "حي واحد حزيران".
 _NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه قوي تيار حركه ثوره حزب ائتلاف مستشفي مدرسه
@@ -471,10 +488,12 @@ class _Resolver:
                 if not self._year_ok(yy, "hijri"):
                     return None
                 date = _hijri_or_none(yy, month, day)
-                return (date, 1, "hijri") if date else None
-            if self.pub is None:
+            elif self.pub is None:
                 return None
-            date = _hijri_nearest(month, day, self.pub, q)
+            else:
+                date = _hijri_nearest(month, day, self.pub, q)
+            if date is not None and m.group("wd"):
+                date = hijri_on_weekday(date, self.g.weekdays[m.group("wd")])
             return (date, 1, "hijri") if date else None
         if yy is not None:
             if not self._year_ok(yy, "gregorian"):
@@ -803,7 +822,28 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
     mentions.sort(key=lambda d: d.start)
     if same:
         mentions = _same_as_before(mentions)
+    if any(d.kind == "hijri" for d in mentions):
+        _hijri_beside_weekday(g, text, mentions)
     return mentions
+
+
+# between a day told by its weekday and the Hijri date that follows it: "الموافق", a comma, brackets
+_HIJRI_GAP_RE = re.compile(r"[ ,()\-–]*(?:(?:الموافق|الموافقه|وفق)[ ]*(?:ل)?)?[ ,()\-–]*")
+
+
+def _hijri_beside_weekday(g: _Grammar, text: str, mentions: list[DateMention]) -> None:
+    """A Hijri day right after the day it names by its weekday ("صباح أمس الجمعة الموافق 15/10/1436هـ",
+    "يوم الخميس الماضي 21 شوال 1436 هـ") takes that weekday's date when the two lie within two days
+    (:func:`hijri_on_weekday`): the weekday is told by the writer, the Hijri day converted by arithmetic."""
+    for i in range(1, len(mentions)):
+        d, before = mentions[i], mentions[i - 1]
+        if d.kind != "hijri" or d.precision != 1 or before.precision != 1 or d.date == before.date:
+            continue
+        if before.kind not in ("weekday", "relative") or not _HIJRI_GAP_RE.fullmatch(text, before.end, d.start):
+            continue
+        named = [g.weekdays[w] for w in before.text.split() if w in g.weekdays]
+        if named and named[-1] == before.date.weekday() and hijri_on_weekday(d.date, named[-1]) == before.date:
+            d.date = before.date
 
 
 _UNIT_BEFORE_RE = re.compile(r"(?:اليوم|الليله|الشهر|العام|السنه)[ ]+$")
