@@ -520,8 +520,8 @@ def model_card(report: dict) -> str:
               + ", ".join(f"{m}: {a:.3f}" for m, a in report["by_setting"].items()) + ".", "",
               "**Limits.** The labels are the gold date of the gold events that share the candidate's type and "
               f"governorate, so a candidate that is no event at all still counts; {1 - co['oracle']:.1%} of the groups "
-              "have no candidate with the gold day (a day named only in the title, a Hijri date the tabular "
-              "calendar puts a day off, a day the rules do not read). The gain over the rules is uneven across "
+              "have no candidate with the gold day (a day named only in the title, a Hijri date with no weekday "
+              "beside it that the tabular calendar puts a day off, a day the rules do not read). The gain over the rules is uneven across "
               "outlets (see the table): it moves undated reports from the publication day to the day before, "
               "or to a day the lead or a sentence telling the same kind of event names. The groups are candidates, "
               "not the merged events of the output: `scripts/date_accuracy.py train.jsonl --oof` measures the "
