@@ -7,7 +7,8 @@ What is read (all on ``doc.norm.text``, the normalised text; spans are its offse
   and Maghrebi month names, a weekday in front (``الخميس 3 أيلول``); a day and month without a year
   take the year that puts them nearest the publication date;
 * Hijri dates (``15 رمضان 1436 هـ``, ``1436/10/15هـ``), converted with the tabular (arithmetic) Islamic
-  calendar, which agrees with Umm al-Qura to within a day or two: no external table is needed;
+  calendar, which agrees with Umm al-Qura to within a day or two: no external table is needed; a weekday
+  written beside the Hijri day ("أمس الجمعة الموافق 15/10/1436هـ") settles which of those days it is;
 * relative expressions: ``اليوم``, ``أمس``, ``أول أمس``, ``الليلة الماضية``, ``فجر اليوم``, ``مساء الأحد``,
   ``يوم الجمعة`` (the latest Friday on or before publication), ``أمس الخميس`` (yesterday; when the
   weekday disagrees with the publication date, the weekday nearest to "yesterday" wins: republished
