@@ -945,7 +945,10 @@ class _Finder:
                     return
         indefinite = self.raw[i] == _article_less(self.raw[i]) or self.raw[i].startswith(("و", "ب"))
         if number == "singular":
-            if indefinite:
+            if indefinite and both_next and kind == "killed":
+                # "سقط عدد كبير من عناصرها بين قتيل وجريح": the dead and the wounded, not one death
+                self.add(i, i + 1, 0, "killed_or_injured", True)
+            elif indefinite:
                 self.add(i, i, 1, kind)
         elif number == "dual" or (number == "dual_or_plural" and _article_less(self.raw[i]) in DUALS):
             self.add(i, i, 2, kind)
@@ -1508,7 +1511,80 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
     if aggregates:
         m = aggregates[0]
         return Fatalities(0, m.start, m.end, f"{m.count} ({m.text}): {m.aggregate}; not this incident's toll")
+    story = _story_toll(doc, trigger, sentence, idx)
+    if story is not None:
+        return story
     return Fatalities(0, None, None, "no death count reported")
+
+
+# How far a story's toll may be told from the sentence that places its event: the sentence before it and
+# the two after it ("قال مسعفون إن خمسة أشخاص قتلوا خلال اشتباكات في شرق ليبيا. واندلع القتال في بلدة
+# أجدابيا ..."; "سيطر الجيش على مركز المديرية ... مشيرا إلى أن العشرات من الحوثيين لقوا حتفهم").
+_STORY_SENTENCES = (1, -1, 2)
+
+
+def _story_kind(trigger: Any) -> str | None:
+    """What makes two event words tell one incident for a story's toll: the sub-event type, except that a
+    battle or a protest is one whatever its sub-types."""
+    kind = getattr(trigger, "event_type", None)
+    return kind if kind in ("Battles", "Protests") else getattr(trigger, "sub_event_type", None)
+
+
+def _story_toll(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -> Fatalities | None:
+    """The toll of the incident an event's sentence tells, when the text gives it in a neighbouring
+    sentence that tells the same kind of event without placing it (so that it makes no event of its own)
+    and tells no other kind: a lead that counts the dead ("قال مسعفون إن خمسة أشخاص قتلوا خلال اشتباكات
+    في شرق ليبيا") before the sentence that places the fighting ("واندلع القتال في بلدة أجدابيا"), or a
+    toll told two sentences on. None when there is no such sentence."""
+    kind = _story_kind(trigger)
+    if idx < 0 or kind is None:
+        return None
+    for step in _STORY_SENTENCES:
+        j = idx + step
+        if not 0 <= j < len(doc.sentences):
+            continue
+        other = doc.sentences[j]
+        if other.paragraph != sentence.paragraph and step != 1:
+            continue
+        inside = [m for m in starting_in(doc, "casualties", other.start, other.end)
+                  if other.start <= m.start and m.end <= other.end and m.kind != "injured"]
+        if not inside:
+            continue
+        if any(m.aggregate or m.updated for m in inside):
+            return None  # a cumulative or updated toll nearby: not this incident's own
+        rivals = _competitors(doc, trigger, other.start, other.end)
+        if not rivals or any(_story_kind(t) != kind for t in rivals):
+            return None  # no event told with the count, or another kind of event's
+        if any(other.start <= p.start < other.end and p.place.admin1
+               for p in starting_in(doc, "places", other.start, other.end)):
+            return None  # the count's sentence places its own event
+        if _other_day(doc, sentence, other):
+            return None
+        result = _combine(doc, inside, "story sentence")
+        return result if result is not None and result.count > 0 else None
+    return None
+
+
+# A day named this far from the publication date tells a past incident (background), not the story's news.
+_STORY_DAYS = 30
+
+
+def _other_day(doc: "Document", sentence: "Sentence", other: "Sentence") -> bool:
+    """The two sentences tell different days: both name days and none is the same, or the event's sentence
+    names only days long before the publication date (a past incident) and the count's names none."""
+    def days(span: "Sentence") -> set:
+        return {d.date for d in starting_in(doc, "dates", span.start, span.end)
+                if span.start <= d.start < span.end and getattr(d, "date", None) is not None}
+    here, there = days(sentence), days(other)
+    if here and there:
+        return not here & there
+    published = getattr(doc, "published", None)
+    if here and not there and published is not None:
+        try:
+            return all(abs((published - day).days) > _STORY_DAYS for day in here)
+        except TypeError:
+            return False
+    return False
 
 
 def share_fatalities(total: int, n: int, *, split: bool = False) -> list[tuple[int, str]]:
