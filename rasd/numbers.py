@@ -390,7 +390,7 @@ KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها ش
 TWO = _set("اثنين اثنان اثنتين اثنتان")
 CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
 REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
-                 "تابع تابعت نقل نقلت كشف كشفت")
+                 "تابع تابعت نقل نقلت كشف كشفت لفت لفتت")
 
 
 def _one_person(word: str) -> bool:
@@ -1498,7 +1498,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
             if later and later.start > (result.start or 0):
                 return Fatalities(later.count, later.start, later.end,
                                   f"updated toll {later.count} ({later.text}) replaces {result.count}")
-            return result
+            return _other_side(doc, trigger, sentence, idx, result)
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
         if _continues(doc, nxt, trigger):
@@ -1507,7 +1507,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
             aggregates += [m for m in inside if m.aggregate]
             result = _combine(doc, [m for m in inside if not m.aggregate], "next sentence")
             if result:
-                return result
+                return _other_side(doc, trigger, nxt, idx + 1, result)
     if aggregates:
         m = aggregates[0]
         return Fatalities(0, m.start, m.end, f"{m.count} ({m.text}): {m.aggregate}; not this incident's toll")
@@ -1515,6 +1515,64 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
     if story is not None:
         return story
     return Fatalities(0, None, None, "no death count reported")
+
+
+# The two sides of a fight, read off the noun a count names: the dead of one side and the other's are two
+# groups of people, both the event's ("قتل 4 من مجندي الشرطة ... فيما قتلت القوات 4 مسلحين": 8).
+SECURITY_SIDE = _set("""جندي جنود جنديا جنديين جنديان عسكري عسكريين عسكريا عسكريان شرطي شرطيا شرطيين شرطيان شرطة الشرطة
+مجند مجندين مجندا المجندين مجندي ضابط ضباط ضابطا الأمن أمن الجيش الجنود العسكريين رجال عناصر الأمن حرس الحرس
+المقاومة مقاومة حراس""")
+MILITANT_SIDE = _set("""مسلح مسلحين مسلحا مسلحان المسلحين مسلحي إرهابي إرهابيين إرهابيا الإرهابيين إرهابيون متشدد متشددين
+متشددا المتشددين تكفيري تكفيريا تكفيريين التكفيريين حوثي حوثيين حوثيا حوثيون الحوثيين الحوثي الحوثية انقلابي
+انقلابيين الانقلابيين متمرد متمردين متمردا المتمردين مهاجم مهاجمين مهاجما المهاجمين جهادي جهاديين جهاديا الجهاديين
+داعش الميليشيات الميليشيا ميليشيا ميليشيات المليشيات مليشيا التنظيم""")
+# The words read after a count for its noun ("4 من عناصر الجيش"، "ثمانية عشر حوثيا").
+_SIDE_WORDS = 5
+
+
+def _side(doc: "Document", m: CasualtyMention) -> str | None:
+    """Which side the dead of a count are on: ``'security'``, ``'militant'`` or None (civilians, people,
+    not said, or both named)."""
+    words = _WORD_RE.findall(doc.norm.text, m.start, min(len(doc.norm.text), m.end + 60))
+    within = len(_WORD_RE.findall(m.text))
+    found = set()
+    for word in words[:within + _SIDE_WORDS]:
+        forms = set(_forms(word))
+        if forms & SECURITY_SIDE:
+            found.add("security")
+        if forms & MILITANT_SIDE:
+            found.add("militant")
+    return found.pop() if len(found) == 1 else None
+
+
+def _other_side(doc: "Document", trigger: Any, sentence: "Sentence", idx: int, result: Fatalities) -> Fatalities:
+    """A toll of one side plus the toll of the other side told in the rest of the sentence, or in the next
+    sentence when that one carries on the report ("وأشار المصدر إلى أن أربعة قتلى سقطوا في صفوف
+    المقاومة"), when no other event is told nearer that count: the two are added."""
+    if not result.count or result.start is None or result.attackers:
+        return result
+    used = [m for m in starting_in(doc, "casualties", result.start, result.end)
+            if result.start <= m.start and m.end <= result.end and m.kind == "killed"]
+    sides = {_side(doc, m) for m in used}
+    if len(sides) != 1 or None in sides:
+        return result
+    mine = sides.pop()
+    spans = [(sentence.start, sentence.end)]
+    if 0 <= idx < len(doc.sentences) - 1 and _continues(doc, doc.sentences[idx + 1], trigger):
+        spans.append((doc.sentences[idx + 1].start, doc.sentences[idx + 1].end))
+    others = []
+    for lo, hi in spans:
+        inside = [m for m in starting_in(doc, "casualties", lo, hi) if lo <= m.start and m.end <= hi
+                  and m.kind == "killed" and m.count > 0 and not m.aggregate and not m.updated and not m.vague
+                  and not (result.start <= m.start and m.end <= result.end) and not _is_attacker(m)]
+        if lo == sentence.start:
+            inside = _owned(doc, trigger, inside, sentence.start, sentence.end)
+        others += [m for m in inside if _side(doc, m) not in (None, mine)]
+    if not others:
+        return result
+    best = max(others, key=lambda m: m.count)
+    return Fatalities(result.count + best.count, min(result.start, best.start), max(result.end or 0, best.end),
+                      result.reason + f" + {best.count} ({best.text}) of the other side", result.attackers)
 
 
 # How far a story's toll may be told from the sentence that places its event: the sentence before it and
