@@ -293,6 +293,10 @@ for _q in QUALIFIERS:
 _NUMBER_START = frozenset(NUMBER_WORDS | set(VAGUE) | VAGUE_ZERO | set(_QUALIFIERS_BY_FIRST) | {"ال"})
 
 
+# "عدد" before digits names the count that follows (Egyptian official statements), not "a number of".
+_COUNT_NOUN = frozenset(("عدد", "بعدد"))
+
+
 def _qualifier_at(words: Sequence[str], i: int) -> int:
     """Length in words of a qualifier ("أكثر من", "ما لا يقل عن") at ``words[i]``, else 0."""
     if i >= len(words):
@@ -389,6 +393,8 @@ KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها ش
            "سائقه حارسه")
 TWO = _set("اثنين اثنان اثنتين اثنتان")
 CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
+# "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
+OTHERS = _set("آخرين آخرون آخر أخرى أخريات آخريين")
 REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
                  "تابع تابعت نقل نقلت كشف كشفت لفت لفتت")
 
@@ -583,6 +589,8 @@ class _Finder:
             k += q
         if k < self.n and self.words[k] == "ال" and k + 1 < self.n and self.words[k + 1][:1].isdigit():
             k += 1
+        elif k + 1 < self.n and self.words[k] in _COUNT_NOUN and self.words[k + 1][:1].isdigit():
+            k += 1  # "مصرع عدد 6 عناصر"، "استشهد عدد (2) مجند": official style, the number is the count
         if k >= self.n or k in self.used or self.in_date(k):
             return None
         if k > 0 and self.has_form(k - 1, NOT_PEOPLE_BEFORE):
@@ -711,6 +719,8 @@ class _Finder:
                     while more:  # "مقتل 4 مدنيين و3 جنود"
                         value, end, vague = value + more[0], more[1], vague or more[2]
                         more = self.coordinated(end)
+                    if k > j and not vague:
+                        value += self.joined_before(j, k, end)
                     self.add(i, end - 1, value, kind, vague)
                     return True
                 if k > j and (self.has_form(k, KILL_NOUNS) or self.has_form(k, INJ_FWD)):
@@ -720,6 +730,19 @@ class _Finder:
                 self.add(i, person[1], person[0], kind)
                 return True
         return False
+
+    def joined_before(self, j: int, k: int, end: int) -> int:
+        """People named between a death word and a count that is joined to them, to add to it: "قتل
+        جنديان مصريان و8 مسلحين" (2 + 8), "قتل القائد مع سبعة آخرين" (the one named + 7)."""
+        glued = self.raw[k].startswith("و") or self.raw[k - 1] == "و"
+        if glued:
+            person = self.person_count(j)
+            if person and person[1] < k:
+                return person[0]
+            return 0
+        if self.raw[k - 1] == "مع" and any(x < self.n and self.raw[x] in OTHERS for x in (end, end + 1)):
+            return 1  # the subject, before the verb or between it and مع ("قتل مع سبعة آخرين")
+        return 0
 
     def coordinated(self, end: int) -> tuple[int, int, bool] | None:
         """A second count joined by و right after a count ending at ``end`` (one noun may come
@@ -973,6 +996,11 @@ class _Finder:
                     count, vague = num[0], num[2]
                 elif suffix in ("ه", "ها"):
                     count, vague = 1, False
+                    others = self.number_at(k + 2) if k + 2 < self.n and self.raw[k + 1] == "مع" else None
+                    if others and any(x < self.n and self.raw[x] in OTHERS for x in (others[1], others[1] + 1)):
+                        # "قبل أن يلقى مصرعه مع عشرات آخرين": he and the others
+                        self.add(i, others[1] - 1, 1 + others[0], "killed", others[2])
+                        return
                 else:
                     back = self.backward_numbers(i, 6)
                     if back:
@@ -1523,7 +1551,7 @@ SECURITY_SIDE = _set("""جندي جنود جنديا جنديين جنديان �
 مجند مجندين مجندا المجندين مجندي ضابط ضباط ضابطا الأمن أمن الجيش الجنود العسكريين رجال عناصر الأمن حرس الحرس
 المقاومة مقاومة حراس""")
 MILITANT_SIDE = _set("""مسلح مسلحين مسلحا مسلحان المسلحين مسلحي إرهابي إرهابيين إرهابيا الإرهابيين إرهابيون متشدد متشددين
-متشددا المتشددين تكفيري تكفيريا تكفيريين التكفيريين حوثي حوثيين حوثيا حوثيون الحوثيين الحوثي الحوثية انقلابي
+متشددا المتشددين المتشددة متشددة تكفيري تكفيريا تكفيريين التكفيريين حوثي حوثيين حوثيا حوثيون الحوثيين الحوثي الحوثية انقلابي
 انقلابيين الانقلابيين متمرد متمردين متمردا المتمردين مهاجم مهاجمين مهاجما المهاجمين جهادي جهاديين جهاديا الجهاديين
 داعش الميليشيات الميليشيا ميليشيا ميليشيات المليشيات مليشيا التنظيم""")
 # The words read after a count for its noun ("4 من عناصر الجيش"، "ثمانية عشر حوثيا").
