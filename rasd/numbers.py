@@ -734,7 +734,8 @@ class _Finder:
     def joined_before(self, j: int, k: int, end: int) -> int:
         """People named between a death word and a count that is joined to them, to add to it: "قتل
         جنديان مصريان و8 مسلحين" (2 + 8), "قتل القائد مع سبعة آخرين" (the one named + 7)."""
-        glued = self.raw[k].startswith("و") or self.raw[k - 1] == "و"
+        word = self.raw[k]
+        glued = (word.startswith("و") and word not in NUMBER_WORDS and _is_numberish(word[1:])) or self.raw[k - 1] == "و"
         if glued:
             person = self.person_count(j)
             if person and person[1] < k:
@@ -1641,7 +1642,7 @@ def _story_toll(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -
         rivals = _competitors(doc, trigger, other.start, other.end)
         if not rivals or any(_story_kind(t) != kind for t in rivals):
             return None  # no event told with the count, or another kind of event's
-        if any(other.start <= p.start < other.end and p.place.admin1
+        if any(other.start <= p.start < other.end and getattr(getattr(p, "place", None), "admin1", None)
                for p in starting_in(doc, "places", other.start, other.end)):
             return None  # the count's sentence places its own event
         if _other_day(doc, sentence, other):
