@@ -719,7 +719,7 @@ class _Finder:
                     while more:  # "مقتل 4 مدنيين و3 جنود"
                         value, end, vague = value + more[0], more[1], vague or more[2]
                         more = self.coordinated(end)
-                    if k > j and not vague:
+                    if k > j:
                         value += self.joined_before(j, k, end)
                     self.add(i, end - 1, value, kind, vague)
                     return True
@@ -735,7 +735,8 @@ class _Finder:
         """People named between a death word and a count that is joined to them, to add to it: "قتل
         جنديان مصريان و8 مسلحين" (2 + 8), "قتل القائد مع سبعة آخرين" (the one named + 7)."""
         word = self.raw[k]
-        glued = (word.startswith("و") and word not in NUMBER_WORDS and _is_numberish(word[1:])) or self.raw[k - 1] == "و"
+        glued = self.raw[k - 1] == "و" or (  # "و8"، "وثلاثة"; not "واحد"
+            word.startswith("و") and word not in NUMBER_WORDS and _is_numberish(word[1:]))
         if glued:
             person = self.person_count(j)
             if person and person[1] < k:
