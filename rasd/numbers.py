@@ -1217,11 +1217,13 @@ def _distance(doc: "Document", m: CasualtyMention, t: Any) -> tuple[int, int]:
     return 0, 0
 
 
-_CAUSE_RE = re.compile(r"(?:احتجاجا|تنديدا|استنكارا|رفضا|ردا|انتقاما|علي خلفيه|بسبب)[ ]*(?:علي|ب|ل)?[ ]*$")
+_CAUSE_RE = re.compile(r"(?:احتجاجا|تنديدا|استنكارا|رفضا|ردا|انتقاما|علي خلفيه|بسبب"
+                       r"|(?:ال)?ذكري(?: السنويه| الاولي| الثانيه)?(?: مرور \w+(?: \w+)?)?)[ ]*(?:علي|ب|ل)?[ ]*$")
 
 
 def _is_cause(doc: "Document", m: CasualtyMention, trigger: Any) -> bool:
-    """Deaths given as the reason for the event ("اعتصموا احتجاجا على قتل ..."): not its fatalities."""
+    """Deaths given as the reason for the event ("اعتصموا احتجاجا على قتل ...") or remembered by it ("في ذكرى
+    مقتل ..."، "عشية الذكرى السنوية لمقتل ..."): not its fatalities."""
     if getattr(trigger, "start", m.start) > m.start:
         return False
     return bool(_CAUSE_RE.search(doc.norm.text, max(0, m.start - 24), m.start))
