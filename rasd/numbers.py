@@ -293,6 +293,10 @@ for _q in QUALIFIERS:
 _NUMBER_START = frozenset(NUMBER_WORDS | set(VAGUE) | VAGUE_ZERO | set(_QUALIFIERS_BY_FIRST) | {"ال"})
 
 
+# "عدد" before digits names the count that follows (Egyptian official statements), not "a number of".
+_COUNT_NOUN = frozenset(("عدد", "بعدد"))
+
+
 def _qualifier_at(words: Sequence[str], i: int) -> int:
     """Length in words of a qualifier ("أكثر من", "ما لا يقل عن") at ``words[i]``, else 0."""
     if i >= len(words):
@@ -389,8 +393,10 @@ KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها ش
            "سائقه حارسه")
 TWO = _set("اثنين اثنان اثنتين اثنتان")
 CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
+# "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
+OTHERS = _set("آخرين آخرون آخر أخرى أخريات آخريين")
 REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
-                 "تابع تابعت نقل نقلت كشف كشفت")
+                 "تابع تابعت نقل نقلت كشف كشفت لفت لفتت")
 
 
 def _one_person(word: str) -> bool:
@@ -583,6 +589,8 @@ class _Finder:
             k += q
         if k < self.n and self.words[k] == "ال" and k + 1 < self.n and self.words[k + 1][:1].isdigit():
             k += 1
+        elif k + 1 < self.n and self.words[k] in _COUNT_NOUN and self.words[k + 1][:1].isdigit():
+            k += 1  # "مصرع عدد 6 عناصر"، "استشهد عدد (2) مجند": official style, the number is the count
         if k >= self.n or k in self.used or self.in_date(k):
             return None
         if k > 0 and self.has_form(k - 1, NOT_PEOPLE_BEFORE):
@@ -711,6 +719,8 @@ class _Finder:
                     while more:  # "مقتل 4 مدنيين و3 جنود"
                         value, end, vague = value + more[0], more[1], vague or more[2]
                         more = self.coordinated(end)
+                    if k > j:
+                        value += self.joined_before(j, k, end)
                     self.add(i, end - 1, value, kind, vague)
                     return True
                 if k > j and (self.has_form(k, KILL_NOUNS) or self.has_form(k, INJ_FWD)):
@@ -720,6 +730,21 @@ class _Finder:
                 self.add(i, person[1], person[0], kind)
                 return True
         return False
+
+    def joined_before(self, j: int, k: int, end: int) -> int:
+        """People named between a death word and a count that is joined to them, to add to it: "قتل
+        جنديان مصريان و8 مسلحين" (2 + 8), "قتل القائد مع سبعة آخرين" (the one named + 7)."""
+        word = self.raw[k]
+        glued = self.raw[k - 1] == "و" or (  # "و8"، "وثلاثة"; not "واحد"
+            word.startswith("و") and word not in NUMBER_WORDS and _is_numberish(word[1:]))
+        if glued:
+            person = self.person_count(j)
+            if person and person[1] < k:
+                return person[0]
+            return 0
+        if self.raw[k - 1] == "مع" and any(x < self.n and self.raw[x] in OTHERS for x in (end, end + 1)):
+            return 1  # the subject, before the verb or between it and مع ("قتل مع سبعة آخرين")
+        return 0
 
     def coordinated(self, end: int) -> tuple[int, int, bool] | None:
         """A second count joined by و right after a count ending at ``end`` (one noun may come
@@ -945,7 +970,10 @@ class _Finder:
                     return
         indefinite = self.raw[i] == _article_less(self.raw[i]) or self.raw[i].startswith(("و", "ب"))
         if number == "singular":
-            if indefinite:
+            if indefinite and both_next and kind == "killed":
+                # "سقط عدد كبير من عناصرها بين قتيل وجريح": the dead and the wounded, not one death
+                self.add(i, i + 1, 0, "killed_or_injured", True)
+            elif indefinite:
                 self.add(i, i, 1, kind)
         elif number == "dual" or (number == "dual_or_plural" and _article_less(self.raw[i]) in DUALS):
             self.add(i, i, 2, kind)
@@ -970,6 +998,11 @@ class _Finder:
                     count, vague = num[0], num[2]
                 elif suffix in ("ه", "ها"):
                     count, vague = 1, False
+                    others = self.number_at(k + 2) if k + 2 < self.n and self.raw[k + 1] == "مع" else None
+                    if others and any(x < self.n and self.raw[x] in OTHERS for x in (others[1], others[1] + 1)):
+                        # "قبل أن يلقى مصرعه مع عشرات آخرين": he and the others
+                        self.add(i, others[1] - 1, 1 + others[0], "killed", others[2])
+                        return
                 else:
                     back = self.backward_numbers(i, 6)
                     if back:
@@ -1184,11 +1217,13 @@ def _distance(doc: "Document", m: CasualtyMention, t: Any) -> tuple[int, int]:
     return 0, 0
 
 
-_CAUSE_RE = re.compile(r"(?:احتجاجا|تنديدا|استنكارا|رفضا|ردا|انتقاما|علي خلفيه|بسبب)[ ]*(?:علي|ب|ل)?[ ]*$")
+_CAUSE_RE = re.compile(r"(?:احتجاجا|تنديدا|استنكارا|رفضا|ردا|انتقاما|علي خلفيه|بسبب"
+                       r"|(?:ال)?ذكري(?: السنويه| الاولي| الثانيه)?(?: مرور \w+(?: \w+)?)?)[ ]*(?:علي|ب|ل)?[ ]*$")
 
 
 def _is_cause(doc: "Document", m: CasualtyMention, trigger: Any) -> bool:
-    """Deaths given as the reason for the event ("اعتصموا احتجاجا على قتل ..."): not its fatalities."""
+    """Deaths given as the reason for the event ("اعتصموا احتجاجا على قتل ...") or remembered by it ("في ذكرى
+    مقتل ..."، "عشية الذكرى السنوية لمقتل ..."): not its fatalities."""
     if getattr(trigger, "start", m.start) > m.start:
         return False
     return bool(_CAUSE_RE.search(doc.norm.text, max(0, m.start - 24), m.start))
@@ -1495,7 +1530,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
             if later and later.start > (result.start or 0):
                 return Fatalities(later.count, later.start, later.end,
                                   f"updated toll {later.count} ({later.text}) replaces {result.count}")
-            return result
+            return _other_side(doc, trigger, sentence, idx, result)
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
         if _continues(doc, nxt, trigger):
@@ -1504,11 +1539,142 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
             aggregates += [m for m in inside if m.aggregate]
             result = _combine(doc, [m for m in inside if not m.aggregate], "next sentence")
             if result:
-                return result
+                return _other_side(doc, trigger, nxt, idx + 1, result)
     if aggregates:
         m = aggregates[0]
         return Fatalities(0, m.start, m.end, f"{m.count} ({m.text}): {m.aggregate}; not this incident's toll")
+    story = _story_toll(doc, trigger, sentence, idx)
+    if story is not None:
+        return story
     return Fatalities(0, None, None, "no death count reported")
+
+
+# The two sides of a fight, read off the noun a count names: the dead of one side and the other's are two
+# groups of people, both the event's ("قتل 4 من مجندي الشرطة ... فيما قتلت القوات 4 مسلحين": 8).
+SECURITY_SIDE = _set("""جندي جنود جنديا جنديين جنديان عسكري عسكريين عسكريا عسكريان شرطي شرطيا شرطيين شرطيان شرطة الشرطة
+مجند مجندين مجندا المجندين مجندي ضابط ضباط ضابطا الأمن أمن الجيش الجنود العسكريين رجال عناصر الأمن حرس الحرس
+المقاومة مقاومة حراس""")
+MILITANT_SIDE = _set("""مسلح مسلحين مسلحا مسلحان المسلحين مسلحي إرهابي إرهابيين إرهابيا الإرهابيين إرهابيون متشدد متشددين
+متشددا المتشددين المتشددة متشددة تكفيري تكفيريا تكفيريين التكفيريين حوثي حوثيين حوثيا حوثيون الحوثيين الحوثي الحوثية انقلابي
+انقلابيين الانقلابيين متمرد متمردين متمردا المتمردين مهاجم مهاجمين مهاجما المهاجمين جهادي جهاديين جهاديا الجهاديين
+داعش الميليشيات الميليشيا ميليشيا ميليشيات المليشيات مليشيا التنظيم""")
+# The words read after a count for its noun ("4 من عناصر الجيش"، "ثمانية عشر حوثيا").
+_SIDE_WORDS = 5
+
+
+def _side(doc: "Document", m: CasualtyMention) -> str | None:
+    """Which side the dead of a count are on: ``'security'``, ``'militant'`` or None (civilians, people,
+    not said, or both named)."""
+    words = _WORD_RE.findall(doc.norm.text, m.start, min(len(doc.norm.text), m.end + 60))
+    within = len(_WORD_RE.findall(m.text))
+    found = set()
+    for word in words[:within + _SIDE_WORDS]:
+        forms = set(_forms(word))
+        if forms & SECURITY_SIDE:
+            found.add("security")
+        if forms & MILITANT_SIDE:
+            found.add("militant")
+    return found.pop() if len(found) == 1 else None
+
+
+def _other_side(doc: "Document", trigger: Any, sentence: "Sentence", idx: int, result: Fatalities) -> Fatalities:
+    """A toll of one side plus the toll of the other side told in the rest of the sentence, or in the next
+    sentence when that one carries on the report ("وأشار المصدر إلى أن أربعة قتلى سقطوا في صفوف
+    المقاومة"), when no other event is told nearer that count: the two are added."""
+    if not result.count or result.start is None or result.attackers:
+        return result
+    used = [m for m in starting_in(doc, "casualties", result.start, result.end)
+            if result.start <= m.start and m.end <= result.end and m.kind == "killed"]
+    sides = {_side(doc, m) for m in used}
+    if len(sides) != 1 or None in sides:
+        return result
+    mine = sides.pop()
+    spans = [(sentence.start, sentence.end)]
+    if 0 <= idx < len(doc.sentences) - 1 and _continues(doc, doc.sentences[idx + 1], trigger):
+        spans.append((doc.sentences[idx + 1].start, doc.sentences[idx + 1].end))
+    others = []
+    for lo, hi in spans:
+        inside = [m for m in starting_in(doc, "casualties", lo, hi) if lo <= m.start and m.end <= hi
+                  and m.kind == "killed" and m.count > 0 and not m.aggregate and not m.updated and not m.vague
+                  and not (result.start <= m.start and m.end <= result.end) and not _is_attacker(m)]
+        if lo == sentence.start:
+            inside = _owned(doc, trigger, inside, sentence.start, sentence.end)
+        others += [m for m in inside if _side(doc, m) not in (None, mine)]
+    if not others:
+        return result
+    best = max(others, key=lambda m: m.count)
+    return Fatalities(result.count + best.count, min(result.start, best.start), max(result.end or 0, best.end),
+                      result.reason + f" + {best.count} ({best.text}) of the other side", result.attackers)
+
+
+# How far a story's toll may be told from the sentence that places its event: the sentence before it and
+# the two after it ("قال مسعفون إن خمسة أشخاص قتلوا خلال اشتباكات في شرق ليبيا. واندلع القتال في بلدة
+# أجدابيا ..."; "سيطر الجيش على مركز المديرية ... مشيرا إلى أن العشرات من الحوثيين لقوا حتفهم").
+_STORY_SENTENCES = (1, -1, 2)
+
+
+def _story_kind(trigger: Any) -> str | None:
+    """What makes two event words tell one incident for a story's toll: the sub-event type, except that a
+    battle or a protest is one whatever its sub-types."""
+    kind = getattr(trigger, "event_type", None)
+    return kind if kind in ("Battles", "Protests") else getattr(trigger, "sub_event_type", None)
+
+
+def _story_toll(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -> Fatalities | None:
+    """The toll of the incident an event's sentence tells, when the text gives it in a neighbouring
+    sentence that tells the same kind of event without placing it (so that it makes no event of its own)
+    and tells no other kind: a lead that counts the dead ("قال مسعفون إن خمسة أشخاص قتلوا خلال اشتباكات
+    في شرق ليبيا") before the sentence that places the fighting ("واندلع القتال في بلدة أجدابيا"), or a
+    toll told two sentences on. None when there is no such sentence."""
+    kind = _story_kind(trigger)
+    if idx < 0 or kind is None:
+        return None
+    for step in _STORY_SENTENCES:
+        j = idx + step
+        if not 0 <= j < len(doc.sentences):
+            continue
+        other = doc.sentences[j]
+        if other.paragraph != sentence.paragraph and step != 1:
+            continue
+        inside = [m for m in starting_in(doc, "casualties", other.start, other.end)
+                  if other.start <= m.start and m.end <= other.end and m.kind != "injured"]
+        if not inside:
+            continue
+        if any(m.aggregate or m.updated for m in inside):
+            return None  # a cumulative or updated toll nearby: not this incident's own
+        rivals = _competitors(doc, trigger, other.start, other.end)
+        if not rivals or any(_story_kind(t) != kind for t in rivals):
+            return None  # no event told with the count, or another kind of event's
+        if any(other.start <= p.start < other.end and getattr(getattr(p, "place", None), "admin1", None)
+               for p in starting_in(doc, "places", other.start, other.end)):
+            return None  # the count's sentence places its own event
+        if _other_day(doc, sentence, other):
+            return None
+        result = _combine(doc, inside, "story sentence")
+        return result if result is not None and result.count > 0 else None
+    return None
+
+
+# A day named this far from the publication date tells a past incident (background), not the story's news.
+_STORY_DAYS = 30
+
+
+def _other_day(doc: "Document", sentence: "Sentence", other: "Sentence") -> bool:
+    """The two sentences tell different days: both name days and none is the same, or the event's sentence
+    names only days long before the publication date (a past incident) and the count's names none."""
+    def days(span: "Sentence") -> set:
+        return {d.date for d in starting_in(doc, "dates", span.start, span.end)
+                if span.start <= d.start < span.end and getattr(d, "date", None) is not None}
+    here, there = days(sentence), days(other)
+    if here and there:
+        return not here & there
+    published = getattr(doc, "published", None)
+    if here and not there and published is not None:
+        try:
+            return all(abs((published - day).days) > _STORY_DAYS for day in here)
+        except TypeError:
+            return False
+    return False
 
 
 def share_fatalities(total: int, n: int, *, split: bool = False) -> list[tuple[int, str]]:

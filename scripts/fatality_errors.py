@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fatalities on matched events, by outlet, and the disagreements grouped by class.
 
-usage: python scripts/fatality_errors.py GOLD.jsonl PRED.jsonl [--by source] [--list N] [--class NAME]
+usage: python scripts/fatality_errors.py GOLD.jsonl PRED.jsonl [--by source] [--list N] [--class NAME] [--explain]
+       [--rules]
        python scripts/fatality_errors.py ../shared/eval/train.jsonl --oof PRED.jsonl [--by source] [--list N]
 
 Events are paired exactly as ``../shared/tools/score_events.py`` pairs them (see
@@ -13,6 +14,11 @@ off the two records (a first sort, to be read by a person):
 * ``spurious``: gold 0, predicted > 0 (a toll of another incident, a cumulative toll, injured, a toll
   shared by several events that the coders set to 0);
 * ``over`` / ``under``: both > 0, predicted above / below the gold.
+
+``--rules`` runs the pipeline again on the matched articles and prints, for each rule that gave a predicted
+toll (its clause or sentence, the next sentence, a story's neighbouring sentence, the other side's dead
+added, an updated toll, a bomber added, a toll for two places ...), how many matched events it gave and
+how many of them are right: where a rule does more harm than good.
 
 ``--list N`` prints up to N wrong events of each class (or of ``--class``) with the predicted toll's words,
 the predicted event's sentence and the gold evidence. Use it on train.jsonl to find classes of error; on
@@ -129,6 +135,58 @@ def explain(gold_path: Path, wrong: dict) -> None:
         print(f"  {n:4d}  {why}    e.g. {'; '.join(examples[why][:2])}")
 
 
+# What the reason of a toll says, in the order the rules apply (rasd.numbers.fatalities_for).
+RULE_MARKS = (("other side", "+ the other side"), ("updated toll", "+ updated"), ("plus the suicide", "+ bomber"),
+              ("attackers counted", "+ attackers"), ("largest kept", "+ largest of several"),
+              ("vague quantity", "+ vague"))
+
+
+def rule_of(reason: str) -> str:
+    """The rule a toll's reason names: where the count was read, and what was done to it."""
+    if not reason or reason.startswith("no death count"):
+        return "no death count"
+    head = reason.split(":")[0]
+    if head not in ("clause", "sentence", "next sentence", "story sentence"):
+        for key, name in (("one toll", "one toll for two events"), ("two places", "toll for two places"),
+                          ("updated toll", "updated toll"), ("not this incident", "set aside (aggregate)")):
+            if key in reason:
+                head = name
+                break
+        else:
+            head = "other"
+    elif "deaths and injuries given together" in reason:
+        head += " (killed or injured)"
+    elif "without a number" in reason:
+        head += " (no number)"
+    return head + "".join(f" {name}" for key, name in RULE_MARKS if key in reason)
+
+
+def rules(matched: list) -> None:
+    from rasd import pipeline
+
+    by_article: dict[str, list] = defaultdict(list)
+    for record, g, p in matched:
+        by_article[str(record["id"])].append((record, g, p))
+    stats: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[str, list] = defaultdict(list)
+    for aid, items in by_article.items():
+        record = items[0][0]
+        doc = pipeline.extract({k: record.get(k) for k in ("id", "title", "text", "html", "published", "source", "url")})
+        for _, g, p in items:
+            pe = next((e for e in doc.events if e.sub_event_type == p.get("sub_event_type")
+                       and e.location == p.get("location") and e.fatalities == p.get("fatalities")), None)
+            reason = str((pe.extra.get("reasons") or {}).get("fatalities") or "") if pe is not None else ""
+            rule = rule_of(reason) if pe is not None else "(event not found again)"
+            gf, pf = int(g.get("fatalities") or 0), int(p.get("fatalities") or 0)
+            stats[rule]["n"] += 1
+            stats[rule]["ok"] += gf == pf
+            if gf != pf:
+                examples[rule].append(f"{aid} gold {gf} pred {pf}")
+    print(f"\n{'events':>6} {'right':>6} {'acc':>5}  rule that gave the toll")
+    for rule, c in sorted(stats.items(), key=lambda x: -x[1]["n"]):
+        print(f"{c['n']:6d} {c['ok']:6d} {c['ok'] / c['n']:5.2f}  {rule}    e.g. {'; '.join(examples[rule][:2])}")
+
+
 def _toll_words(event: dict) -> str:
     for ev in event.get("evidence") or []:
         if isinstance(ev, dict) and ev.get("field") == "fatalities":
@@ -141,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--class", dest="only", choices=CLASSES)
     ap.add_argument("--explain", action="store_true", help="run the pipeline again on the articles of the wrong "
                     "events and sort them by what the rules did with the gold toll")
+    ap.add_argument("--rules", action="store_true", help="run the pipeline again on the matched articles: accuracy "
+                    "of the tolls each rule gave")
     args = ap.parse_args(argv)
     args.pred = predictions(ap, args, oof_predictions)
     se = _scorer()
@@ -161,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for key in (group, "all"):
             stats[key]["pred_total"] += sum(int(e.get("fatalities") or 0) for e in events)
+    matched = []
     for record, g, p in pairs(args.gold, args.pred):
+        matched.append((record, g, p))
         group = str(record.get(args.by) or "?")
         gf, pf = int(g.get("fatalities") or 0), int(p.get("fatalities") or 0)
         cls = error_class(gf, pf)
@@ -182,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{s['pred_total']:8d} {s['gold_total']:8d}")
     if args.explain:
         explain(args.gold, wrong)
+    if args.rules:
+        rules(matched)
     if args.list:
         for cls in CLASSES:
             if args.only and cls != args.only:
