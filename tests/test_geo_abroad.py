@@ -83,3 +83,6 @@ def test_washington_speaks_or_is_a_place():
     (dc,) = sentence_places("وتجمّع المحتجون في واشنطن أمام مبنى الكونغرس")
     assert (dc.place.country, dc.place.admin1, dc.place.feature) == ("United States", "District of Columbia", "PPLC")
     assert sentence_places("واشنطن تتهم موسكو بالتدخل في الانتخابات") == []
+    # the object of a capital that acts is its government too, not a place
+    assert sentence_places("وطالبت أنقرة واشنطن بتسليم المعارض المقيم لديها") == []
+    assert sentence_places("اتهمت موسكو لندن بتدبير حادث التسميم") == []
