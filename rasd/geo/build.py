@@ -515,7 +515,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             a2 = dtm_district(lat, lon, a1) if r["country"] == "IQ" else nearest_seat(lat, lon, a1)
         entries.append({"id": f"s:{r['id']}", "feature": r["feature"], "country": r["country"], "a1": a1, "a2": a2,
                         "name": r["name"], "lat": lat, "lon": lon, "population": 0, "geonameid": r["geonameid"],
-                        "names": r["names_ar"].split("|"), "needs": r["needs"]})
+                        "names": r["names_ar"].split("|"), "needs": r["needs"],
+                        # an analyst's site: its names are names (الجولان), not words (see the curated names below)
+                        "curated": {name_key(n)[0] for n in r["names_ar"].split("|") if n}})
         n_sites += 1
 
     # -- extra names -------------------------------------------------------------------------------------
