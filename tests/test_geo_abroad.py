@@ -43,6 +43,21 @@ CASES: list[tuple[str, str]] = [
     ('أمطار غزيرة في تكساس', 'Texas|Texas|3'),
     ('وشهدت ولايـــة أوهايو احتجاجات واسعة', 'Ohio|Ohio|3'),
     ('هاجم رجل المارة بسكين في بلدة فيرفيرز في منطقة والونيا ببلجيكا', 'Walloon|Verviers|1'),
+    # the Golan Heights, a region (no district), coded in the Northern District
+    ('شنّ الطيران غارات على مواقع عسكرية في مرتفعات الجولان المحتلة', 'Northern District|Golan Heights|2'),
+    ('وأُطلقت 20 صاروخا على مواقع الجيش الإسرائيلي في الجولان', 'Northern District|Golan Heights|2'),
+    # العاصمة before a capital's name says the city: no government
+    ('سقط صاروخ باليستي أطلقه الحوثيون على العاصمة الرياض', 'Riyadh|Riyadh|1'),
+    ('شهدت العاصمة عمّان احتجاجات على قانون الضريبة', 'Amman|Amman|1'),
+    # dual type words
+    ('سيطر المسلحون على مخازن الحبوب في محافظتي نينوى وصلاح الدين', 'Nineveh|Nineveh|3; Salah ad Din|Salah ad Din|3'),
+    ('اندلعت معارك عنيفة في مديريتي حيس والتحيتا جنوب الحديدة', "Al Hudaydah|Hays|2; Al Hudaydah|At Tuhayta'|2"),
+    ('خرج آلاف الأستراليين في مظاهرات في كانبيرا وأديلايد',
+     'Australian Capital Territory|Canberra|1; South Australia|Adelaide|1'),
+    ('هاجم مسلحون مقر القوة المشتركة في بلدة سيفاري وسط مالي', 'Mopti|Sevare|1'),
+    # a widely known place that is also a word, after ب, abroad in an article that names its country
+    ('قال التحالف بقيادة السعودية إن غارته في اليمن أصابت حافلة بصعدة', "Sa'dah|Sa'dah|1"),
+    ('الأطفال يلعبون صعدة ونزولا', ''),
 ]
 
 
