@@ -516,8 +516,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         entries.append({"id": f"s:{r['id']}", "feature": r["feature"], "country": r["country"], "a1": a1, "a2": a2,
                         "name": r["name"], "lat": lat, "lon": lon, "population": 0, "geonameid": r["geonameid"],
                         "names": r["names_ar"].split("|"), "needs": r["needs"],
-                        # an analyst's site: its names are names (الجولان), not words (see the curated names below)
-                        "curated": {name_key(n)[0] for n in r["names_ar"].split("|") if n}})
+                        # an analyst's site: its names are names (الجولان), never dropped as words; named bare, a
+                        # frequent one still needs a place cue (في الجولان, not عبر الجولان)
+                        "site_names": {name_key(n)[0] for n in r["names_ar"].split("|") if n}})
         n_sites += 1
 
     # -- extra names -------------------------------------------------------------------------------------
@@ -602,7 +603,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                 governorate_named = True  # the row stays (its seat, its code), unnamed
                 continue
             curated = key in e.get("curated", ()) and e["country"] not in CURATED_COUNTRIES
-            if not curated and _word_abroad(e, key, common.get(key, 0.0)):
+            if not curated and key not in e.get("site_names", ()) and _word_abroad(e, key, common.get(key, 0.0)):
                 continue  # كان (Caen)، كيف (Kyiv)، يوميا (Umea)، مشاركة (Moshrageh): the word, never the town
             small = e["feature"] in ("VILLAGE", "NBHD", "CAMP", "PPLA3") or (
                 e["feature"] == "PPL" and e["population"] < 50000)
