@@ -480,10 +480,12 @@ def _mark_placed(matches: list[RawMatch], text: str, dateline: int | None) -> No
 
 
 def _inherit_government(rec: Recognizer, matches: list[RawMatch], text: str) -> None:
-    """``إن أنقرة وبغداد ستشنان``: a capital listed right after one that stands for its government does too."""
+    """``إن أنقرة وبغداد ستشنان``: a capital listed right after one that stands for its government does too;
+    so does a capital right after it, the object of its verb (``اتهمت طهران واشنطن بدعم ...``)."""
     for a, b in zip(matches, matches[1:]):
         if "government" in a.notes and b.key in rec.capital_keys and not b.type and not b.relation \
-                and b.clitic == "و" and re.fullmatch(r"\s*و", text[a.end:b.start]):
+                and (b.clitic == "و" and re.fullmatch(r"\s*و", text[a.end:b.start])
+                     or not b.clitic and not text[a.end:b.start].strip()):
             b.person = True
             b.notes.append("government")
 

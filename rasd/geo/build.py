@@ -515,7 +515,10 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             a2 = dtm_district(lat, lon, a1) if r["country"] == "IQ" else nearest_seat(lat, lon, a1)
         entries.append({"id": f"s:{r['id']}", "feature": r["feature"], "country": r["country"], "a1": a1, "a2": a2,
                         "name": r["name"], "lat": lat, "lon": lon, "population": 0, "geonameid": r["geonameid"],
-                        "names": r["names_ar"].split("|"), "needs": r["needs"]})
+                        "names": r["names_ar"].split("|"), "needs": r["needs"],
+                        # an analyst's site: its names are names (الجولان), never dropped as words; named bare, a
+                        # frequent one still needs a place cue (في الجولان, not عبر الجولان)
+                        "site_names": {name_key(n)[0] for n in r["names_ar"].split("|") if n}})
         n_sites += 1
 
     # -- extra names -------------------------------------------------------------------------------------
@@ -539,6 +542,10 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
         if target is None:
             raise ValueError(f"names_extra.tsv: no entry for {r['target']}")
         target["names"].extend(n for n in r["names_ar"].split("|") if n and n not in target["names"])
+        # an analyst's spelling of a place abroad is a name, however frequent the word list finds it (تكساس،
+        # كاليفورنيا are frequent because the news names them): never dropped or flagged as a word abroad (at home,
+        # in the curated countries, the frequent-word flags stay: هيت، سيناء)
+        target.setdefault("curated", set()).update(name_key(n)[0] for n in r["names_ar"].split("|") if n)
 
     user = _user_entries(extra_rows)
     if user:
@@ -595,7 +602,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             if e["feature"] == "ADM2" and key in a1_keys.get(e["a1"], ()):
                 governorate_named = True  # the row stays (its seat, its code), unnamed
                 continue
-            if _word_abroad(e, key, common.get(key, 0.0)):
+            curated = key in e.get("curated", ()) and e["country"] not in CURATED_COUNTRIES
+            if not curated and key not in e.get("site_names", ()) and _word_abroad(e, key, common.get(key, 0.0)):
                 continue  # كان (Caen)، كيف (Kyiv)، يوميا (Umea)، مشاركة (Moshrageh): the word, never the town
             small = e["feature"] in ("VILLAGE", "NBHD", "CAMP", "PPLA3") or (
                 e["feature"] == "PPL" and e["population"] < 50000)
@@ -612,7 +620,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                     flags.add("t")  # named with its type word in the source: "حي المعهد"
             if e.get("needs"):
                 flags.add("c")
-            if " " not in key and common.get(key, 0.0) >= FREQUENT_WORD and e["feature"] != "PCLI":
+            if " " not in key and common.get(key, 0.0) >= FREQUENT_WORD and e["feature"] != "PCLI" and not curated:
                 flags.add("f")  # also a frequent word (سلمية، البيضاء، آمل): abroad it needs a place cue
             if "t" in flags and " " not in key and common.get(key, 0.0) >= 4.5 and not e_big:
                 flags.add("T")  # a very frequent word: only right after a type word or direction phrase

@@ -130,7 +130,10 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
             return None
     if "t" in flags and not (typed or confirmed):
         # a name that is also a word: "في حديثة" / "بحديثة" is enough in an article about its country
-        if not ("w" in flags and (same_country or country is None) and (m.clitic.endswith("ب") or "after_prep" in m.notes)):
+        # ... or, abroad, for a widely known place of a country the article speaks of otherwise ("مقتل عشرات الأطفال
+        # في صعدة" in a story told from Riyadh that names Yemen)
+        if not ("w" in flags and (same_country or country is None or e.big and ctx.speaks_of(e.cc, m))
+                and (m.clitic.endswith("ب") or "after_prep" in m.notes)):
             return None
     if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big and (ctx.spoken is None or ctx.speaks_of(e.cc, m)))):
         return None  # (السفارة الأمريكية في مدينة إسطنبول is not the embassy in Baghdad)

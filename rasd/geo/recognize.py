@@ -31,6 +31,7 @@ _JOINERS = " -_#\"«»“”"
 _SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}
 # the proclitics a word may carry, as written before it (لل = ل + ال is handled by the caller)
 _SURFACE_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # إن أنقرة ...، لأن طهران ...: the capital is a subject
+_CAPITAL_WORD = "العاصمه"  # "the capital" before a capital's name (normalised)
 _UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
 
 
@@ -262,6 +263,8 @@ class Recognizer:
                     if self.word_is(tokens[j - 1].text, a):
                         t, j = v, j - 1
                         break
+            if t is None and m.key in self.capital_keys and self.word_is(tokens[j].text, _CAPITAL_WORD):
+                t = "town"  # "العاصمة الرياض"، "في العاصمة عمان": the word says the city, not its government
             if t is not None:
                 m.type = t
                 m.type_start = tokens[j].start
