@@ -180,3 +180,22 @@ def test_a_missing_model_file_leaves_the_rules(tmp_path):
     assert incidents.load_model(str(tmp_path / "none.npz")) is None
     (tmp_path / "bad.npz").write_bytes(b"\x00\x01not a model")
     assert incidents.load_model(str(tmp_path / "bad.npz")) is None
+
+
+# -- the cell table of scripts/incident_errors.py ----------------------------------------------------
+def test_the_cell_table_counts_gold_and_predicted_events_per_type_and_governorate():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "scripts" / "incident_errors.py"
+    spec = importlib.util.spec_from_file_location("incident_errors", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    battle = {"event_type": "Battles", "admin1": "Idlib"}
+    blast = {"event_type": "Explosions/Remote violence", "admin1": "Nineveh"}
+    gold = [{"id": "a", "events": [battle]}, {"id": "b", "events": [blast, blast]}, {"id": "c", "events": []}]
+    predicted = {"a": [battle, dict(battle, admin1="idlib")], "b": [blast], "c": [blast]}
+    cells = module.cell_counts(gold, predicted)
+    assert cells == {(1, 2): 1, (2, 1): 1, (0, 1): 1}  # admin1 spellings fold together
+    table = module.cell_table(cells)
+    assert "over-split cells (0 < gold < predicted): 1, spurious events in them 1" in table
+    assert "under-split cells (0 < predicted < gold): 1, gold events lost in them 1" in table
