@@ -405,7 +405,8 @@ def _key(event: Event) -> tuple:
     return (_kind(event), event.admin1, place, event.event_date)
 
 
-def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> list[Event]:
+def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dict[tuple, tuple[Event, dict[str, Any]]]:
+    """The rule merge: one event per (kind, place, day), then the folds that are coding conventions."""
     merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
     for event, info in candidates:
         key = _key(event)
@@ -416,6 +417,61 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> lis
     _fold_coarse(merged)
     _fold_undated(merged)
     _fold_retold(doc, merged)
+    return merged
+
+
+_SHIPPED = object()
+
+
+def _fold_learned(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]], model, threshold: float) -> None:
+    """Events of one event type and governorate that the rules left apart, merged where the same-incident
+    model (:mod:`rasd.learn.incidents`) reads them as one incident: greedily, the most probable pair at
+    ``threshold`` or above first, the merged event's pairs read again after each merge."""
+    from .learn.incidents import APART, pair_features, place_relation, probability
+    groups: dict[tuple, list[tuple]] = {}
+    for key, (event, _) in merged.items():
+        groups.setdefault((event.event_type, event.admin1), []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        cache: dict[tuple, float] = {}
+        while len(keys) > 1:
+            keys.sort(key=lambda k: min(merged[k][1]["sentences"]))
+            best, best_p = None, threshold
+            for x in range(len(keys)):
+                for y in range(x + 1, len(keys)):
+                    pair = (keys[x], keys[y])
+                    p = cache.get(pair)
+                    if p is None:
+                        a, b = merged[pair[0]], merged[pair[1]]
+                        p = cache[pair] = 0.0 if place_relation(a[0], b[0]) in APART else probability(
+                            model, pair_features(doc, a, b, len(keys)))
+                    if p >= best_p:
+                        best, best_p = pair, p
+            if best is None:
+                break
+            first, second = best
+            if _governorate_level(merged[first][0]) and not _governorate_level(merged[second][0]):
+                first, second = second, first  # the precise place is the incident's
+            kept, other = merged[first], merged.pop(second)
+            if not kept[1]["dated"] and other[1]["dated"] and other[0].event_date:
+                kept[0].event_date, kept[0].time_precision = other[0].event_date, other[0].time_precision
+            _absorb(kept, other)
+            keys.remove(second)
+            cache = {k: v for k, v in cache.items() if first not in k and second not in k}
+
+
+def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=_SHIPPED,
+           threshold: float | None = None) -> list[Event]:
+    """One event per incident: the rule merge (:func:`_group`), then the same-incident model where one is
+    shipped (``model``: the shipped one by default, None for the rules alone)."""
+    merged = _group(doc, candidates)
+    if model is _SHIPPED:
+        from .learn.incidents import shipped_model
+        model = shipped_model()
+    if model is not None and len(merged) > 1:
+        from .learn.incidents import threshold_of
+        _fold_learned(doc, merged, model, threshold_of(model) if threshold is None else threshold)
     events: list[Event] = []
     for event, info in merged.values():
         counts = list(info["deaths"].values())

@@ -25,6 +25,12 @@ sentence, an anaphor such as الهجوم) or ``earlier``.
 
 ``--list CLASS`` prints the article, the events and the sentences of each error whose class starts with
 CLASS (e.g. ``--list merged:place``).
+
+``--cells PRED.jsonl`` reads predictions already made (``rasd eval GOLD --pred-out PRED.jsonl``) instead of
+running the pipeline, and prints the (gold count, predicted count) table of the (article, event type,
+admin1) cells: how many cells hold g gold and p predicted events, the cells where rasd predicts more events
+than the gold holds (one incident told twice and coded twice) or fewer (incidents merged or untold), and
+the events they cost. The same table closes the report of a pipeline run.
 """
 from __future__ import annotations
 
@@ -50,6 +56,7 @@ def outlet(source: str | None) -> str:
 
 
 _STEP = ["key"]
+_PREDICTED: dict[str, list[dict]] = {}  # article id -> its predicted events, of the latest run
 
 
 def _instrument() -> None:
@@ -132,6 +139,7 @@ def run(gold_path: str):
         assemble.merge_events(doc)
         info_of = {id(e): i for e, i in candidates}
         preds = [e.to_record() for e in doc.events]
+        _PREDICTED[article["id"]] = preds
         infos = [info_of[id(e)] for e in doc.events]
         gold = article.get("events") or []
         pairs = article_pairs(gold, preds, aliases)
@@ -192,6 +200,44 @@ def run(gold_path: str):
     return rows
 
 
+def cell_counts(gold_articles: list[dict], predicted: dict[str, list[dict]]) -> Counter:
+    """(gold count, predicted count) -> the number of (article, event type, admin1) cells that hold them
+    (admin1 through the scorer's alias table)."""
+    aliases = admin1_aliases()
+
+    def group(e):
+        return (fold(e.get("event_type")), canonical("admin1", e.get("admin1"), aliases))
+
+    cells: Counter = Counter()
+    for article in gold_articles:
+        g = Counter(map(group, article.get("events") or []))
+        p = Counter(map(group, predicted.get(article["id"], [])))
+        for key in set(g) | set(p):
+            cells[g[key], p[key]] += 1
+    return cells
+
+
+def cell_table(cells: Counter, top: int = 4) -> str:
+    """The cell counts as a table (gold down, predicted across; ``top`` and more in one row and column),
+    then the over- and under-split cells and the events they cost."""
+    cap = lambda n: min(n, top)  # noqa: E731
+    grid: Counter = Counter()
+    for (g, p), n in cells.items():
+        grid[cap(g), cap(p)] += n
+    head = [str(k) if k < top else f"{top}+" for k in range(top + 1)]
+    lines = ["cells (article, event type, admin1): gold count down, predicted count across",
+             "gold\\pred " + " ".join(f"{h:>6}" for h in head)]
+    for g in range(top + 1):
+        lines.append(f"{head[g]:>9} " + " ".join(f"{grid[g, p]:>6}" for p in range(top + 1)))
+    over = {k: n for k, n in cells.items() if k[0] and k[1] > k[0]}
+    under = {k: n for k, n in cells.items() if k[1] and k[0] > k[1]}
+    lines.append(f"over-split cells (0 < gold < predicted): {sum(over.values())}, spurious events in them "
+                 f"{sum((p - g) * n for (g, p), n in over.items())}; 1 gold and 2 predicted: {cells[1, 2]}")
+    lines.append(f"under-split cells (0 < predicted < gold): {sum(under.values())}, gold events lost in them "
+                 f"{sum((g - p) * n for (g, p), n in under.items())}; 2 gold and 1 predicted: {cells[2, 1]}")
+    return "\n".join(lines)
+
+
 def table(rows) -> str:
     outlets = [*OUTLETS, "saudi"]
     lines = [f"{'class':34} {'all':>4} " + " ".join(f"{o[:8]:>8}" for o in outlets)]
@@ -219,12 +265,25 @@ def main(argv: list[str]) -> int:
     parser.add_argument("gold", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "train.jsonl"))
     parser.add_argument("--list", metavar="CLASS", help="print the errors whose 'kind:class' starts with CLASS")
     parser.add_argument("--source", help="only this outlet (with --list)")
+    parser.add_argument("--cells", metavar="PRED", help="only the cell table, of these predictions (JSONL)")
     args = parser.parse_args(argv)
     if "dev" in Path(args.gold).name:
         print("incident_errors: diagnosis is for train only (never fit anything to dev or dev2)", file=sys.stderr)
         return 2
+    with open(args.gold, encoding="utf-8") as handle:
+        gold_articles = [json.loads(line) for line in handle if line.strip()]
+    if args.cells:
+        try:
+            with open(args.cells, encoding="utf-8") as handle:
+                predicted = {r["id"]: r.get("events") or [] for r in map(json.loads, filter(str.strip, handle))}
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            print(f"incident_errors: cannot read predictions {args.cells}: {error}", file=sys.stderr)
+            return 2
+        print(cell_table(cell_counts(gold_articles, predicted)))
+        return 0
     rows = run(args.gold)
     print(table(rows))
+    print(cell_table(cell_counts(gold_articles, _PREDICTED)))
     if args.list:
         for kind, name, src, (article, a, b) in rows:
             if not f"{kind}:{name}".startswith(args.list) or (args.source and src != args.source):
