@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from bisect import bisect_left
 
 import numpy as np
 
 from rasd import dates
+from rasd.doc import Document
 from rasd.learn.event_dates import DateChooser
 from rasd.learn.linear import LinearModel, feature_index
 from rasd.text import NUMPY_FROM, _FAST_TOKEN_RE, normalize, tokenize
@@ -96,3 +98,23 @@ def test_the_numpy_tokenizer_splits_as_the_pattern_does():
     assert [(t.text, t.start, t.end) for t in tokens] == expected
     assert [t.index for t in tokens] == list(range(len(tokens)))
     assert "2018" in [t.text for t in tokens] and "م" in [t.text for t in tokens]
+
+
+def _tokens_between_by_walking(doc, start: int, end: int) -> list:
+    """What Document.tokens_between gave before it bisected: a walk from the first token at ``start``."""
+    out = []
+    for i in range(bisect_left(doc._token_starts(), start), len(doc.tokens)):
+        if doc.tokens[i].end > end:
+            break
+        out.append(doc.tokens[i])
+    return out
+
+
+def test_tokens_between_is_the_walk_it_replaced_for_every_span():
+    doc = Document(text="قُتل ٣ مدنيين،وأصيب 12 آخرون في قصفٍ على بلدة الـسـفيرة (ريف حلب) أمس.")
+    size = len(doc.norm.text)
+    for start in range(size + 1):
+        for end in range(start, size + 2):
+            assert doc.tokens_between(start, end) == _tokens_between_by_walking(doc, start, end), (start, end)
+    sentence = doc.tokens_between(0, size)
+    assert [t.text for t in sentence][:3] == ["قتل", "3", "مدنيين"] and len(sentence) == len(doc.tokens)
