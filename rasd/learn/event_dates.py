@@ -27,7 +27,6 @@ import datetime as dt
 import os
 import re
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -253,20 +252,17 @@ class DateChooser:
     def score(self, feats: list[str]) -> float:
         """The bias plus the weight of each distinct hashed index the features use (as in training)."""
         w, cache = self.weights, self.hashes
-        try:  # features repeat: most are in the cache, read at C speed
-            found = list(map(cache.__getitem__, feats))
-        except KeyError:
-            found = []
-            for f in feats:
-                i = cache.get(f)
-                if i is None:
-                    i = feature_index(f, self.bits)
-                    if len(cache) < 200_000:
-                        cache[f] = i
-                found.append(i)
+        seen: set[int] = set()
         total = self.bias
-        for weight in map(w.get, dict.fromkeys(found), repeat(0.0)):  # each distinct index once, in order
-            total += weight
+        for f in feats:
+            i = cache.get(f)
+            if i is None:
+                i = feature_index(f, self.bits)
+                if len(cache) < 200_000:
+                    cache[f] = i
+            if i not in seen:
+                seen.add(i)
+                total += w.get(i, 0.0)
         return total
 
 
