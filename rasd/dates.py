@@ -53,8 +53,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -309,8 +307,6 @@ def _forms(word: str) -> tuple[tuple[str, int], ...]:
 
 
 _START_CACHE: dict[str, tuple] = {}
-_UNREAD = object()  # a word not in _START_CACHE yet (truthy)
-_TOKEN_TEXT = attrgetter("text")
 
 
 def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -751,16 +747,14 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
     patterns = g.patterns
     found: list[tuple[int, int, str, re.Match[str]]] = []
     cache = _START_CACHE
-    # every token's entry read in one C pass (a truthy sentinel for a word not read yet), the loop only
-    # at the tokens that start something
-    read = list(map(cache.get, map(_TOKEN_TEXT, tokens), repeat(_UNREAD)))
-    for tok, hits in compress(zip(tokens, read), read):
-        if hits is _UNREAD:
+    for tok in tokens:
+        hits = cache.get(tok.text)
+        if hits is None:
             hits = _starts(tok.text)
             if len(cache) < 200_000:
                 cache[tok.text] = hits
-            if not hits:
-                continue
+        if not hits:
+            continue
         for k, branches in hits:
             pos = tok.start + k
             for branch in branches:
