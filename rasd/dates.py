@@ -1110,13 +1110,23 @@ def _in(dates: list[DateMention], span: Any) -> list[DateMention]:
     return out
 
 
+_LEARNED_DATES: list = []  # rasd.learn.event_dates (which imports this module), imported at the first event
+
+
+def _learned_dates():
+    from .learn import event_dates
+
+    _LEARNED_DATES.append(event_dates)
+    return event_dates
+
+
 def date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDate:
     """The date of the event whose trigger is ``trigger`` (``.start``/``.end``/``.sentence``): the rules'
     (:func:`rules_date_for`), re-read by the learned chooser (:mod:`rasd.learn.event_dates`), which may
     prefer another candidate day (a mention of the sentence, the sentences beside it or the lead; the
     publication day or the day before). ``RASD_LEARNED_DATES=0`` leaves the rules alone."""
     rule = rules_date_for(doc, trigger, sentence)
-    from .learn import event_dates
+    event_dates = _LEARNED_DATES[0] if _LEARNED_DATES else _learned_dates()
     if event_dates.USE_MODEL:
         return event_dates.choose(doc, trigger, sentence, rule)
     return rule

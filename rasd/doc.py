@@ -97,14 +97,16 @@ class Document:
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens whose span lies inside normalised ``[start, end)``."""
+        # by bisection: the tokens (in order, never overlapping) from the first that starts at or after
+        # ``start`` to the last that starts before ``end``, less that one if it runs past ``end`` (it is the
+        # only one that can: every token before it ends before the next starts)
         starts = self._token_starts()
         tokens = self.tokens
-        out = []
-        for i in range(bisect_left(starts, start), len(tokens)):
-            if tokens[i].end > end:
-                break
-            out.append(tokens[i])
-        return out
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        if hi > lo and tokens[hi - 1].end > end:
+            hi -= 1
+        return tokens[lo:hi]
 
     def _token_starts(self) -> list[int]:
         cached = self.user_data.get("_token_starts")

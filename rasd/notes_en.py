@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from typing import Any, Mapping
 
+from .text import norm
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -154,7 +156,6 @@ def _trigger(record: Mapping) -> str:
     words = [str(i.get("text") or "") for i in items if isinstance(i, dict) and i.get("field") == "trigger"]
     if not words:
         return ""
-    from .text import norm
     return norm(" ".join(words))
 
 

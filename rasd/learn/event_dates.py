@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from .. import dates as D
+from ..dates import EventDate, _background, _event_date, _inherited, _is_report_date
 from . import documents, read_records
 from .linear import LinearModel, feature_index
 
@@ -98,7 +100,6 @@ def _mention_features(doc, d, facts: dict[str, Any]) -> tuple[bool, list[str]]:
     hit = cache.get(d.start)
     if hit is not None:
         return hit
-    from .. import dates as D
 
     text = doc.norm.text
     report = D._is_report_date(doc, d)
@@ -131,7 +132,6 @@ def _mention_features(doc, d, facts: dict[str, Any]) -> tuple[bool, list[str]]:
 
 def _told_as_earlier(doc, span) -> bool:
     """The sentence opens with كان/كانت: it tells of something before the story it sits in."""
-    from .. import dates as D
     words = D._opening(doc, span, 1)
     return bool(words) and words[0] in D._KANA
 
@@ -147,7 +147,6 @@ def _age(date: dt.date, pub: dt.date | None) -> str:
 
 def candidates(doc, trigger, sentence, rule) -> list[Candidate]:
     """The dates the event could have, each with its features (see the module's docstring)."""
-    from .. import dates as D
 
     pub = doc.published
     pos = getattr(trigger, "start", sentence.start)
@@ -308,8 +307,6 @@ def locked(rule) -> bool:
 
 def choose(doc, trigger, sentence, rule, model: DateChooser | None = None):
     """The event's date: the rules' (``rule``, an EventDate) unless the model prefers another day."""
-    from ..dates import EventDate, _background, _event_date, _inherited, _is_report_date
-
     model = model or _OVERRIDE.get("model") or load_model()
     if model is None or doc.published is None or locked(rule):
         return rule
