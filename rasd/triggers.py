@@ -16,11 +16,12 @@ from pathlib import Path
 from .doc import Document
 from .event import SUB_EVENT_TYPES
 from .lexicon import Match, PhraseMatcher, phrase_key, read_tsv
+from .text import norm
 
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
 # Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
-ROLES = {"", "result", "assault"}  # the lexicon's optional role column (see triggers.tsv)
+ROLES = {"", "result", "assault", "stopped"}  # the lexicon's optional role column (see triggers.tsv)
 RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
 
 
@@ -120,11 +121,6 @@ _AIRCRAFT = PhraseMatcher((p, "air") for p in (
 _FOUND = PhraseMatcher((p, "found") for p in (
     "عثر*", "عثرت", "عثروا", "العثور", "يعثر", "اكتشاف", "اكتشف*", "اكتشفت", "اكتشفوا", "ضبط*", "ضبطت", "مخبأ*",
     "وجد*", "وجدت", "وجدوا", "غير منفجرة", "غير متفجرة", "لم تنفجر"))
-# Clash words that, in a sentence naming protesters, tell a riot: protesters who fight the police.
-CONFRONTATION = {"مواجهات", "مواجهة", "صدام*", "صدامات", "اشتباك*", "اشتباكات", "اشتبكت", "اشتبك", "اشتبكوا"}
-_PROTESTERS = PhraseMatcher((p, "protest") for p in (
-    "متظاهر*", "متظاهرون", "متظاهرين", "محتج*", "محتجون", "محتجين", "مشاغب*", "مشاغبين", "رشق*", "الحجارة",
-    "مظاهرة*", "مظاهرات", "تظاهرة*", "تظاهرات", "احتجاج*", "احتجاجات"))
 # Destroying words: a drone or a missile destroyed in the air is one stopped (disrupted weapons use).
 DESTRUCTION = {"تدمير*", "دمرت", "دمر*"}
 _DEFENCE = PhraseMatcher((p, "defence") for p in (
@@ -149,7 +145,6 @@ def find_triggers(doc: Document) -> None:
         aircraft: list[int] | None = None  # where aircraft words start, found once when needed
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         found_words: tuple[list[int], list[int]] | None = None
-        protest: bool | None = None  # does the sentence name protesters (found once when needed)
         defence: list[int] | None = None  # where air-defence words start
         for k, m in enumerate(matches):
             sub, weight, role = m.value
@@ -166,18 +161,15 @@ def find_triggers(doc: Document) -> None:
                 continue  # the adjective (العمليات الهجومية، بنادق هجومية): offensive, no attack told
             else:
                 trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
-            if m.phrase in CONFRONTATION:
-                if protest is None:
-                    protest = bool(_PROTESTERS.find(tokens, texts))
-                if protest:  # "مواجهات بين المتظاهرين والشرطة": protesters who fight are rioters (spec 5)
-                    trig.sub_event_type, trig.event_type = "Violent demonstration", "Riots"
-            elif m.phrase in DESTRUCTION:
+            if m.phrase in DESTRUCTION:
                 if defence is None:
                     defence = sorted(d.start for d in _DEFENCE.find(tokens, texts))
-                if defence or m.phrase == "تدمير*" and _object_is_weapon(doc, all_texts, m.last, sentence.last):
+                if defence or role == "stopped" and _object_is_weapon(doc, all_texts, m.last, sentence.last):
                     # "رصدت الدفاعات الجوية جسماً ... وقامت بتدميره", "تدمير طائرتين مسيرتين": a weapon stopped
                     trig.sub_event_type, trig.event_type = "Disrupted weapons use", "Strategic developments"
                     trig.weight = 0.9
+                elif role == "stopped":
+                    continue  # destroying anything else is what a strike did: its own word tells it
             if sub == "Shelling/artillery/missile attack" and trig.generic:
                 if aircraft is None:
                     aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens, texts))
@@ -217,9 +209,15 @@ def _gapped(doc: Document, texts: list[str], head: Match, after: list[Match], la
     wanted = table.get(head.phrase, {})
     window = doc.tokens[head.last + 1: min(last, reach + 2) + 1]
     for tail in tails.find_longest(window, texts[head.last + 1: head.last + 1 + len(window)]):
-        if tail.first <= reach and tail.value in wanted:
+        if tail.first <= reach and tail.value in wanted and not _article_added(texts[tail.last], tail.value):
             return tail, wanted[tail.value]
     return None
+
+
+def _article_added(written: str, phrase: str) -> bool:
+    """The text gives the article to the last word of a gapped phrase that the lexicon writes without one:
+    ``تحت سيطرة المقاومة`` is a place taken, ``تحت السيطرة`` a situation in hand (أصبح الوضع تحت السيطرة)."""
+    return written.startswith("ال") and not norm(phrase.split()[-1].rstrip("*")).startswith("ال")
 
 
 def _object_is_weapon(doc: Document, texts: list[str], last: int, sentence_last: int) -> bool:
