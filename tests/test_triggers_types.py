@@ -136,3 +136,25 @@ def test_an_anniversary_remembers_no_new_incident(text, remembered):
     # the march held on the anniversary is news
     if "مسيرة" in text:
         assert "Peaceful protest" in types(text)
+
+
+def test_a_lexicon_whose_gapped_phrase_starts_with_a_phrase_of_its_own_is_refused(tmp_path, monkeypatch):
+    import rasd.triggers as triggers
+
+    header = "phrase\tsub_event_type\tweight\tnote\trole\n"
+    (tmp_path / "triggers.tsv").write_text(header + "أطلق*\tAttack\t0.5\n" + "أطلق* … النار\tAttack\t0.7\n",
+                                           encoding="utf-8")
+    monkeypatch.setattr(triggers, "DATA", tmp_path)
+    triggers.trigger_matcher.cache_clear()
+    triggers.gapped_phrases.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="gapped phrase"):
+            triggers.trigger_matcher()
+        (tmp_path / "triggers.tsv").write_text(header + "أطلق* …\tAttack\t0.7\n", encoding="utf-8")
+        with pytest.raises(ValueError, match="gapped phrase"):
+            triggers.gapped_phrases()
+    finally:
+        monkeypatch.undo()
+        triggers.trigger_matcher.cache_clear()
+        triggers.gapped_phrases.cache_clear()
+    assert "Attack" in types("أطلق طالب النار في الساحة")
