@@ -4,7 +4,9 @@ Each match becomes a :class:`Trigger` with its ACLED sub-event type. Generic wor
 استهداف: weight < 0.6) are resolved against what is said around them: a specific trigger in the same
 clause wins (``انفجار عبوة ناسفة`` is one IED, not two events); otherwise a generic trigger takes the
 type of the latest specific trigger of its paragraph (``استهداف`` after ``غارات التحالف`` is an air
-strike); aircraft words turn ``قصف`` into an air strike.
+strike); aircraft words turn ``قصف`` into an air strike. A gapped row (``أطلق* … النار``) matches a verb and
+its object with up to three words (the subject) between them; a word of destroying is disrupted weapons use
+where air defences are named or a drone or missile is what was destroyed.
 """
 from __future__ import annotations
 
