@@ -4,7 +4,9 @@ Each match becomes a :class:`Trigger` with its ACLED sub-event type. Generic wor
 استهداف: weight < 0.6) are resolved against what is said around them: a specific trigger in the same
 clause wins (``انفجار عبوة ناسفة`` is one IED, not two events); otherwise a generic trigger takes the
 type of the latest specific trigger of its paragraph (``استهداف`` after ``غارات التحالف`` is an air
-strike); aircraft words turn ``قصف`` into an air strike.
+strike); aircraft words turn ``قصف`` into an air strike. A gapped row (``أطلق* … النار``) matches a verb and
+its object with up to three words (the subject) between them; a word of destroying is disrupted weapons use
+where air defences are named or a drone or missile is what was destroyed.
 """
 from __future__ import annotations
 
@@ -15,12 +17,13 @@ from pathlib import Path
 
 from .doc import Document
 from .event import SUB_EVENT_TYPES
-from .lexicon import PhraseMatcher, read_tsv
+from .lexicon import Match, PhraseMatcher, phrase_key, read_tsv
+from .text import norm
 
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
 # Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
-ROLES = {"", "result", "assault"}  # the lexicon's optional role column (see triggers.tsv)
+ROLES = {"", "result", "assault", "stopped"}  # the lexicon's optional role column (see triggers.tsv)
 RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
 
 
@@ -55,12 +58,25 @@ class Trigger:
         return self.weight < GENERIC
 
 
+GAP = "…"  # in a lexicon phrase: up to GAP_WORDS words stand here (the subject between verb and object)
+GAP_WORDS = 3
+
+
 @lru_cache(maxsize=1)
 def trigger_matcher() -> PhraseMatcher[tuple[str, float, str]]:
-    """Phrase -> (sub-event type, weight, role)."""
+    """Phrase -> (sub-event type, weight, role). The first part of a gapped phrase (``أطلق* … النار``) is
+    in it with the type :data:`GAP`: what it needs after the gap is in :func:`gapped_phrases`."""
     matcher: PhraseMatcher[tuple[str, float, str]] = PhraseMatcher()
+    heads, plain = set(), set()
     for row in read_tsv(DATA / "triggers.tsv"):
         sub = row["sub_event_type"]
+        if GAP in row["phrase"]:
+            head = row["phrase"].split(GAP)[0].strip()
+            if head not in heads:
+                heads.add(head)
+                matcher.add(head, (GAP, 0.0, ""))
+            continue
+        plain.add(phrase_key(row["phrase"]))
         if sub == "-":  # a blocking phrase: matched, then dropped
             matcher.add(row["phrase"], ("-", 0.0, ""))
             continue
@@ -70,7 +86,34 @@ def trigger_matcher() -> PhraseMatcher[tuple[str, float, str]]:
         if role not in ROLES:
             raise ValueError(f"triggers.tsv: unknown role {role!r} for {row['phrase']!r}")
         matcher.add(row["phrase"], (sub, float(row.get("weight") or 1.0), role))
+    clash = sorted(h for h in heads if phrase_key(h) in plain)
+    if clash:
+        raise ValueError(f"triggers.tsv: the first part of a gapped phrase is a phrase of its own: {clash}")
     return matcher
+
+
+@lru_cache(maxsize=1)
+def gapped_phrases() -> tuple[dict[str, dict[str, tuple[str, float, str]]], PhraseMatcher[str]]:
+    """The gapped rows of the lexicon (``أطلق* … النار``: the verb, its subject, its object):
+    ``({first part: {last part: (sub-event type, weight, role)}}, a matcher of the last parts)``."""
+    table: dict[str, dict[str, tuple[str, float, str]]] = {}
+    tails: PhraseMatcher[str] = PhraseMatcher()
+    seen: set[str] = set()
+    for row in read_tsv(DATA / "triggers.tsv"):
+        if GAP not in row["phrase"]:
+            continue
+        head, _, tail = (part.strip() for part in row["phrase"].partition(GAP))
+        sub = row["sub_event_type"]
+        if not head or not tail or GAP in tail or sub not in SUB_EVENT_TYPES:
+            raise ValueError(f"triggers.tsv: a gapped phrase is 'first … last' of a known type: {row['phrase']!r}")
+        role = (row.get("role") or "").strip()
+        if role not in ROLES:
+            raise ValueError(f"triggers.tsv: unknown role {role!r} for {row['phrase']!r}")
+        table.setdefault(head, {})[tail] = (sub, float(row.get("weight") or 1.0), role)
+        if tail not in seen:
+            seen.add(tail)
+            tails.add(tail, tail)
+    return table, tails
 
 
 _AIRCRAFT = PhraseMatcher((p, "air") for p in (
@@ -78,7 +121,14 @@ _AIRCRAFT = PhraseMatcher((p, "air") for p in (
     "غارة*", "غارات", "مسيرة*", "درون"))
 # Bombs found, not set off: "عبوات ناسفة عثرت عليها القوات", "العثور على عبوة" -> disrupted weapons use.
 _FOUND = PhraseMatcher((p, "found") for p in (
-    "عثر*", "عثرت", "عثروا", "العثور", "يعثر", "اكتشاف", "اكتشف*", "ضبط*", "ضبطت", "مخبأ*"))
+    "عثر*", "عثرت", "عثروا", "العثور", "يعثر", "اكتشاف", "اكتشف*", "اكتشفت", "اكتشفوا", "ضبط*", "ضبطت", "مخبأ*",
+    "وجد*", "وجدت", "وجدوا", "غير منفجرة", "غير متفجرة", "لم تنفجر"))
+# Destroying words: a drone or a missile destroyed in the air is one stopped (disrupted weapons use).
+DESTRUCTION = {"تدمير*", "دمرت", "دمر*"}
+_DEFENCE = PhraseMatcher((p, "defence") for p in (
+    "الدفاع الجوي", "الدفاعات الجوية", "دفاعات جوية", "الدفاعات", "منظومة* الدفاع*", "منظومات الدفاع", "أجواء"))
+_WEAPON = PhraseMatcher((p, "weapon") for p in (
+    "طائرة*", "طائرات", "مسيرة*", "مسيرات", "صاروخ*", "صواريخ", "جسم*", "مقذوف*", "زورق*"))
 _SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحارية", "انتحاريين", "فجر نفسه", "حزام* ناسف*"))
 
 
@@ -97,11 +147,31 @@ def find_triggers(doc: Document) -> None:
         aircraft: list[int] | None = None  # where aircraft words start, found once when needed
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         found_words: tuple[list[int], list[int]] | None = None
-        for m in matches:
+        defence: list[int] | None = None  # where air-defence words start
+        for k, m in enumerate(matches):
             sub, weight, role = m.value
             if sub == "-":
                 continue
-            trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
+            if sub == GAP:
+                gapped = _gapped(doc, all_texts, m, matches[k + 1:], sentence.last)
+                if gapped is None:
+                    continue
+                tail, (sub, weight, role) = gapped
+                trig = Trigger(m.start, tail.end, SUB_EVENT_TYPES[sub], sub, f"{m.phrase} {GAP} {tail.phrase}", si,
+                               weight, role=role)
+            elif role == "assault" and doc.norm.text.endswith("يه", m.start, m.end):
+                continue  # the adjective (العمليات الهجومية، بنادق هجومية): offensive, no attack told
+            else:
+                trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
+            if m.phrase in DESTRUCTION:
+                if defence is None:
+                    defence = sorted(d.start for d in _DEFENCE.find(tokens, texts))
+                if defence or role == "stopped" and _object_is_weapon(doc, all_texts, m.last, sentence.last):
+                    # "رصدت الدفاعات الجوية جسماً ... وقامت بتدميره", "تدمير طائرتين مسيرتين": a weapon stopped
+                    trig.sub_event_type, trig.event_type = "Disrupted weapons use", "Strategic developments"
+                    trig.weight = 0.9
+                elif role == "stopped":
+                    continue  # destroying anything else is what a strike did: its own word tells it
             if sub == "Shelling/artillery/missile attack" and trig.generic:
                 if aircraft is None:
                     aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens, texts))
@@ -126,6 +196,37 @@ def find_triggers(doc: Document) -> None:
             found.append(trig)
     _resolve_generic(doc, found)
     doc.triggers = found
+
+
+def _gapped(doc: Document, texts: list[str], head: Match, after: list[Match], last: int
+            ) -> tuple[Match, tuple[str, float, str]] | None:
+    """The last part of a gapped phrase whose first part is ``head``, within :data:`GAP_WORDS` words of it in
+    its sentence (``أطلق طالب تونسي النار``), with the row's value; None where there is none, or where a
+    phrase of the lexicon stands in the gap or on the last part (``أطلق مسلحون النار على`` is told by
+    ``النار على``)."""
+    reach = head.last + GAP_WORDS + 1
+    if any(m.first <= reach and m.value[0] != "-" for m in after):
+        return None
+    table, tails = gapped_phrases()
+    wanted = table.get(head.phrase, {})
+    window = doc.tokens[head.last + 1: min(last, reach + 2) + 1]
+    for tail in tails.find_longest(window, texts[head.last + 1: head.last + 1 + len(window)]):
+        if tail.first <= reach and tail.value in wanted and not _article_added(texts[tail.last], tail.value):
+            return tail, wanted[tail.value]
+    return None
+
+
+def _article_added(written: str, phrase: str) -> bool:
+    """The text gives the article to the last word of a gapped phrase that the lexicon writes without one:
+    ``تحت سيطرة المقاومة`` is a place taken, ``تحت السيطرة`` a situation in hand (أصبح الوضع تحت السيطرة)."""
+    return written.startswith("ال") and not norm(phrase.split()[-1].rstrip("*")).startswith("ال")
+
+
+def _object_is_weapon(doc: Document, texts: list[str], last: int, sentence_last: int) -> bool:
+    """The word after a word of destroying names a drone or a missile (its object): ``تدمير طائرتين``."""
+    if last >= sentence_last:
+        return False
+    return bool(_WEAPON.find(doc.tokens[last + 1: last + 2], texts[last + 1: last + 2]))
 
 
 def _near(positions: list[int], pos: int, distance: int) -> bool:
