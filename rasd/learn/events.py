@@ -84,9 +84,7 @@ def article_context(candidates) -> dict[str, Any]:
         sure[(event.event_type, event.admin1)] += not info.get("doubt")
         where[event.admin1] += 1
     ranks = {a1: rank for rank, (a1, _) in enumerate(where.most_common())}
-    undoubted = [info["trigger"].sentence for _, info in candidates if not info.get("doubt")]
-    return {"told": told, "sure": sure, "rank": ranks, "n": len(candidates),
-            "first_key": next(iter(told), None), "first_sentence": min(undoubted, default=None)}
+    return {"told": told, "sure": sure, "rank": ranks, "n": len(candidates)}
 
 
 def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any] | None = None) -> list[str]:
@@ -182,9 +180,6 @@ _OWN_TEMPLATES: tuple[tuple[str, ...], ...] = (
     # the article's context (when given)
     ("told={0}", "sure={1}", "rank={2}", "told|doubt={0}|{3}"),
     ("age={0}",),
-    # the article's size and the candidate's place in it: a report of one sentence, or the first incident an
-    # article tells, is read as such (a single sentence out of context is otherwise read as a stray remark)
-    ("nsent={0}", "ncand={1}", "nkeys={2}", "firstkey={3}", "firstsent={4}"),
 )
 
 
@@ -243,9 +238,6 @@ def _own_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | None)
         told = _bucket(context["told"][key], (1, 2, 4))
         groups.append((5, (told, _bucket(context["sure"][key], (0, 1, 3)), min(context["rank"].get(event.admin1, 9), 3),
                            doubt)))
-        groups.append((7, (_bucket(len(doc.sentences), (1, 2, 4, 8, 16)), _bucket(context["n"], (1, 2, 4, 8)),
-                           _bucket(len(context["told"]), (1, 2, 3, 5)), key == context["first_key"],
-                           trigger.sentence == context["first_sentence"])))
     if doc.published and event.event_date:
         try:
             days = (doc.published - dt.date.fromisoformat(event.event_date)).days
@@ -595,8 +587,7 @@ def model_card(report: dict) -> str:
         "rules' doubt, the trigger's flags (generic, contextual, vague, role), how the place was found and its "
         "precision, whether it is the article's country, the date's reason and age, the toll's size, the "
         "actors' categories, the sentence's and paragraph's position, how often the article tells an event "
-        "of that type in that governorate, the article's size (sentences, candidates, incidents) and whether "
-        "the candidate tells its first incident or stands in its first sentence of a report, the words (light stems) and word pairs of the sentence, and the "
+        "of that type in that governorate, the words (light stems) and word pairs of the sentence, and the "
         "four words either side of the trigger (also paired with the sub-event type).",
         "",
         f"**Model.** One-vs-rest logistic regression (scikit-learn liblinear, C={report['c']}, seed "
