@@ -1,10 +1,9 @@
 """Short reports: an article of one or two sentences that tells an incident is coded; one of the same
 length that tells a plan, a threat, a denial, a condemnation or a statement is not.
 
-A single sentence out of
-context is what the decision model reads least surely (the model card's limits): these guard it.
-Every
-sentence here was written for rasd (with diacritics, tatweel, clitics and Eastern Arabic digits).
+A single sentence out of context is what the decision model reads least surely (the model card's limits):
+these guard it. Every sentence here was written for rasd (with diacritics, tatweel, clitics and Eastern
+Arabic digits).
 """
 from __future__ import annotations
 
