@@ -39,11 +39,14 @@ def main(argv: list[str]) -> int:
     groups = sorted(set(group_of))
     subsets = {group: [a for a, g in enumerate(group_of) if g == group] for group in groups}
     counts: dict[tuple, tuple[int, int, int]] = {}
+    parts = {}
+    for group, subset in subsets.items():
+        position = {a: k for k, a in enumerate(subset)}
+        parts[group] = ([proposed[a] for a in subset],
+                        {(position[a], j): d for (a, j), d in dists.items() if a in position})
     for key in events.SETTINGS:
-        decision = events._by_model(proposed, dists, *key)
-        for group, subset in subsets.items():
-            result = events.score_kept([proposed[a] for a in subset],
-                                       lambda a, j, subset=subset: decision(subset[a], j))
+        for group, (sub_proposed, sub_dists) in parts.items():
+            result = events.score_model(sub_proposed, sub_dists, *key)
             counts[key + (group,)] = (result["matched"], result["pred_events"], result["gold_events"])
 
     def pooled(key, among) -> dict[str, float]:
