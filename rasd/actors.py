@@ -352,6 +352,9 @@ def find_actors(doc: Document) -> None:
                 # Israel's, not the reading الطيران الحربي has there): the generic reading first
                 entries = tuple(sorted(entries, key=lambda e: not e.generic))
                 head = entries[0]
+        if kind == "actor" and m.first == m.last and head.category == "State forces" and not head.generic \
+                and _state_as_place(doc, m.first, start, end):
+            continue  # جنوب إسرائيل، في تركيا: a state's name where something happened is a place, not its forces
         actor = _actor(entries, doc.country, country)
         if actor is None and kind != "source":
             actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
@@ -362,6 +365,21 @@ def find_actors(doc: Document) -> None:
     mentions.extend(_national(doc, lex, taken))
     mentions.sort(key=lambda m: m.start)
     doc.actors = _members(doc, mentions)
+
+
+# words before a state's name that make it the place where something happened (جنوب إسرائيل، في تركيا، داخل
+# الأراضي السورية), not the state acting: its forces are not an actor there
+PLACE_BEFORE = frozenset(norm(w) for w in "في وفي داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي أراضي الأراضي "
+                         "عمق نحو باتجاه صوب".split())
+
+
+def _state_as_place(doc: Document, first: int, start: int, end: int) -> bool:
+    """The one-word mention at token ``first`` is a state's name that the gazetteer reads as a place (the
+    country, or a region of it: جنوب إسرائيل), written after a word of place (:data:`PLACE_BEFORE`)."""
+    if first == 0 or doc.tokens[first - 1].text not in PLACE_BEFORE:
+        return False
+    return any(p.start < end and start < p.end and p.place.country is not None
+               for p in starting_in(doc, "places", max(0, start - 16), end))
 
 
 def _widest_first(item) -> tuple[int, int, int]:
@@ -1558,10 +1576,18 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                              "whose convoy was hit (contractor rule)")
     if roles.actor1 and roles.actor1 == roles.actor2:
         roles.actor2 = roles.inter2 = None
+    if sub in ONE_SIDED and roles.actor2 is not None:
+        # a group's change of name or activity, a base set up: what one actor did alone (ACLED codes no actor2)
+        roles.reasons.append(f"no actor2 for {sub.lower()}: one actor's own act ({roles.actor2} dropped)")
+        roles.actor2 = roles.inter2 = roles.assoc_actor_2 = None
+        roles.spans = [s for s in roles.spans if s[0] != "actor2"]
     _opposition(roles, country, lex)
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
         "Violence against civilians", "Explosions/Remote violence")
     return roles
+
+
+ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
 
 
 def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
