@@ -805,6 +805,11 @@ def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: i
     return False
 
 
+BETWEEN_FIRST = "the first party of بين ... و"
+BETWEEN_SECOND = "the second party of بين ... وبين"
+BETWEEN_WHY = (BETWEEN_FIRST, BETWEEN_SECOND)
+
+
 @dataclass(slots=True)
 class _MentionRules:
     """What the rules of :func:`_analyse` read around one candidate mention that does not depend on the event
@@ -963,10 +968,10 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
         ops.append((index, "target", 2.0, f"held the place that was hit ({w2} {w1})"))
     # --- between X and Y ------------------------------------------------------------------------
     if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
-        ops.append((index, "agent", 2.5, "the first party of بين ... و"))
+        ops.append((index, "agent", 2.5, BETWEEN_FIRST))
         out.between = True
     elif i1 >= 0 and w1 in AND_BETWEEN:
-        ops.append((index, "target", 2.5, "the second party of بين ... وبين"))
+        ops.append((index, "target", 2.5, BETWEEN_SECOND))
     # --- owner of the target --------------------------------------------------------------------
     owner = False
     if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
@@ -1119,7 +1124,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 if battle and r.party:
                     c.speaker_party = True
                 continue
+        # بين X و Y names the sides of an event word told before it (اشتباكات بين X و Y), not of one told after
+        # in another clause (... بين الحوثيين والمقاومة. وأكد مصدر أن «المقاومة سيطرت»)
+        sides_after = t_first < k
         for i, role, points, why in r.ops:
+            if not sides_after and why in BETWEEN_WHY:
+                continue
             o = cands[i]
             if role == "source":
                 o.source = True
@@ -1130,7 +1140,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.add(role, points, why)
         if r.launcher:
             c.launcher = True
-        if r.between:
+        if r.between and sides_after:
             c.between = True
             between_party = c
         if r.owner:
@@ -1581,6 +1591,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         roles.reasons.append(f"no actor2 for {sub.lower()}: one actor's own act ({roles.actor2} dropped)")
         roles.actor2 = roles.inter2 = roles.assoc_actor_2 = None
         roles.spans = [s for s in roles.spans if s[0] != "actor2"]
+    if event_type == "Battles" and roles.actor1 is not None and roles.actor1 == lex.air_forces.get(country or ""):
+        _ground_side(doc, cands, roles, country, lex)
     _opposition(roles, country, lex)
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
         "Violence against civilians", "Explosions/Remote violence")
@@ -1588,6 +1600,29 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 
 
 ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
+
+
+def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str | None, lex: _Lexicon) -> None:
+    """A fight on the ground read as fought by who flies the air strikes over the country (``air_forces``: the
+    coalition in Yemen): the country's own side fights it, the air power backs it (ACLED: Military Forces of
+    Yemen, with the coalition as its associate). The side is a government force of the country that the
+    sentence names, else the country's military forces."""
+    air = roles.actor1
+    home = f"Military Forces of {_country_name(country)}"
+    if not allied(air, home):
+        return
+    ground = next((c for c in sorted(cands, key=lambda c: c.mention.start) if not c.source and c.actor.name != air
+                   and c.actor.category in ARMED and _government_side(c.actor.name, country)
+                   and not _foreign(c.actor, country) and c.actor.name != roles.actor2), None)
+    actor = ground.actor if ground is not None else Actor(home, "State forces", country)
+    roles.actor1, roles.inter1 = actor.name, _inter(actor.category, actor.country or lex.homes.get(actor.name), country)
+    roles.assoc_actor_1 = "; ".join(dict.fromkeys(n for n in [air] + (roles.assoc_actor_1 or "").split("; ")
+                                                  if n and n != actor.name))
+    roles.spans = [s for s in roles.spans if s[0] != "actor1"]
+    if ground is not None:
+        roles.spans.append(("actor1", ground.mention.start, ground.mention.end))
+    roles.reasons.append(f"actor1 {actor.name}: a fight on the ground, not the air power that backs it ({air}, "
+                         "assoc_actor_1)")
 
 
 def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
