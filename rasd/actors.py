@@ -1591,6 +1591,19 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         roles.reasons.append(f"no actor2 for {sub.lower()}: one actor's own act ({roles.actor2} dropped)")
         roles.actor2 = roles.inter2 = roles.assoc_actor_2 = None
         roles.spans = [s for s in roles.spans if s[0] != "actor2"]
+    if sub == "Chemical weapon" and roles.inter1 == "External/Other forces" and country \
+            and not allied(roles.actor1, f"Military Forces of {_country_name(country)}"):
+        # a foreign state named with a chemical attack (that condemns it, strikes back, is accused of lying about
+        # it) is not its doer when the article names the state's own forces: they are (ACLED)
+        home = next((a for a, _ in _article_counts(doc, country).most_common()
+                     if a.name == f"Military Forces of {_country_name(country)}"), None)
+        if home is not None:
+            foreign = roles.actor1
+            set_role("actor1", home, f"a chemical attack: the forces of the state where it struck, named in the "
+                                     f"article, not a foreign state named with it ({foreign})")
+            roles.spans = [s for s in roles.spans if s[0] != "actor1"]
+            if roles.assoc_actor_1 and foreign in roles.assoc_actor_1.split("; "):
+                roles.assoc_actor_1 = None
     if event_type == "Battles" and roles.actor1 is not None and roles.actor1 == lex.air_forces.get(country or ""):
         _ground_side(doc, cands, roles, country, lex)
     _opposition(roles, country, lex)
@@ -1864,6 +1877,14 @@ def _launched_from(doc: Document, trigger, country: str | None) -> str | None:
         if before and (before[-1] == "من" or before[-2:] == ["من", "داخل"] or before[-1] in ("قطاع", "الاراضي")
                        and len(before) > 1 and before[-2] == "من"):
             return p.place.country
+    # من (داخل) الأراضي اليمنية: the land named by its nationality, not by a place name
+    lex = lexicon()
+    for k in range(sentence.first + 1, sentence.last):
+        if tokens[k].text in ("الاراضي", "اراضي") and (tokens[k - 1].text == "من" or tokens[k - 1].text == "داخل"
+                                                       and k - 2 >= sentence.first and tokens[k - 2].text == "من"):
+            where = _nationality(lex, tokens[k + 1].text)
+            if where is not None and where != country:
+                return where
     return None
 
 

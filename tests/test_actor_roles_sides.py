@@ -37,6 +37,9 @@ CASES: list[tuple] = [
     ("وسقط صاروخ أطلقه الحوثيون في جنوب السعودية", "2018-04-10", "Shelling/artillery/missile attack", HOU, None, None),
     ("وقصفت المدفعية التركية مواقع للوحدات الكردية داخل سوريا", "2018-02-20", "Shelling/artillery/missile attack",
      "Military Forces of Turkey", "People's Protection Units", None),
+    # rockets fired from a land named by its nationality (من داخل الأراضي اليمنية): armed men of that country
+    ("سقطت قذائف أُطلقت من داخل الأراضي اليمنية على قرية في محافظة الطوال بمنطقة جازان", "2015-09-10",
+     "Shelling/artillery/missile attack", "Unidentified Armed Group (Yemen)", None, None),
     # ... and the state that acts stays an actor
     ("وشنّت إسرائيل غارات على مواقع لحركة حماس في قطاع غزة", "2018-05-10", "Air/drone strike", IL, "Hamas", None),
     # -- بين X و Y: the sides of the word before them, not of a word told after in another clause ------------------
@@ -81,3 +84,12 @@ def test_the_coalition_backs_a_named_ground_force_of_the_government_side():
     got = _event("وخاضت قوات الشرعية بإسناد من التحالف معارك عنيفة مع الحوثيين في نهم", "2018-03-01", "Armed clash")
     assert (got["actor1"], got["actor2"]) == (YE, HOU)
     assert SLC in (got["assoc_actor_1"] or "")
+
+
+def test_a_foreign_state_named_with_a_chemical_attack_is_not_its_doer():
+    """The United States strikes back for the attack; the state's own forces, named in the article, used the gas."""
+    text = ("قال الرئيس الأمريكي إن الولايات المتحدة شنت ضربات على مواقع للنظام السوري رداً على الهجوم الكيماوي على "
+            "دوما. وكان الجيش السوري قد نفى استخدام أسلحة كيماوية ضد المدنيين في دوما.")
+    got = _event(text, "2018-04-14", "Chemical weapon")
+    assert got["actor1"] == SY, got["reasons"]
+    assert got["actor1"] != "Military Forces of the United States"
