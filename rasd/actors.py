@@ -352,6 +352,9 @@ def find_actors(doc: Document) -> None:
                 # Israel's, not the reading الطيران الحربي has there): the generic reading first
                 entries = tuple(sorted(entries, key=lambda e: not e.generic))
                 head = entries[0]
+        if kind == "actor" and m.first == m.last and head.category == "State forces" and not head.generic \
+                and _state_as_place(doc, m.first, start, end):
+            continue  # جنوب إسرائيل، في تركيا: a state's name where something happened is a place, not its forces
         actor = _actor(entries, doc.country, country)
         if actor is None and kind != "source":
             actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
@@ -362,6 +365,21 @@ def find_actors(doc: Document) -> None:
     mentions.extend(_national(doc, lex, taken))
     mentions.sort(key=lambda m: m.start)
     doc.actors = _members(doc, mentions)
+
+
+# words before a state's name that make it the place where something happened (جنوب إسرائيل، في تركيا، داخل
+# الأراضي السورية), not the state acting: its forces are not an actor there
+PLACE_BEFORE = frozenset(norm(w) for w in "في وفي داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي أراضي الأراضي "
+                         "عمق نحو باتجاه صوب".split())
+
+
+def _state_as_place(doc: Document, first: int, start: int, end: int) -> bool:
+    """The one-word mention at token ``first`` is a state's name that the gazetteer reads as a place (the
+    country, or a region of it: جنوب إسرائيل), written after a word of place (:data:`PLACE_BEFORE`)."""
+    if first == 0 or doc.tokens[first - 1].text not in PLACE_BEFORE:
+        return False
+    return any(p.start < end and start < p.end and p.place.country is not None
+               for p in starting_in(doc, "places", max(0, start - 16), end))
 
 
 def _widest_first(item) -> tuple[int, int, int]:
@@ -787,6 +805,11 @@ def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: i
     return False
 
 
+BETWEEN_FIRST = "the first party of بين ... و"
+BETWEEN_SECOND = "the second party of بين ... وبين"
+BETWEEN_WHY = (BETWEEN_FIRST, BETWEEN_SECOND)
+
+
 @dataclass(slots=True)
 class _MentionRules:
     """What the rules of :func:`_analyse` read around one candidate mention that does not depend on the event
@@ -945,10 +968,10 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
         ops.append((index, "target", 2.0, f"held the place that was hit ({w2} {w1})"))
     # --- between X and Y ------------------------------------------------------------------------
     if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
-        ops.append((index, "agent", 2.5, "the first party of بين ... و"))
+        ops.append((index, "agent", 2.5, BETWEEN_FIRST))
         out.between = True
     elif i1 >= 0 and w1 in AND_BETWEEN:
-        ops.append((index, "target", 2.5, "the second party of بين ... وبين"))
+        ops.append((index, "target", 2.5, BETWEEN_SECOND))
     # --- owner of the target --------------------------------------------------------------------
     owner = False
     if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
@@ -1101,7 +1124,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 if battle and r.party:
                     c.speaker_party = True
                 continue
+        # بين X و Y names the sides of an event word told before it (اشتباكات بين X و Y), not of one told after
+        # in another clause (... بين الحوثيين والمقاومة. وأكد مصدر أن «المقاومة سيطرت»)
+        sides_after = t_first < k
         for i, role, points, why in r.ops:
+            if not sides_after and why in BETWEEN_WHY:
+                continue
             o = cands[i]
             if role == "source":
                 o.source = True
@@ -1112,7 +1140,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.add(role, points, why)
         if r.launcher:
             c.launcher = True
-        if r.between:
+        if r.between and sides_after:
             c.between = True
             between_party = c
         if r.owner:
@@ -1558,10 +1586,56 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                              "whose convoy was hit (contractor rule)")
     if roles.actor1 and roles.actor1 == roles.actor2:
         roles.actor2 = roles.inter2 = None
+    if sub in ONE_SIDED and roles.actor2 is not None:
+        # a group's change of name or activity, a base set up: what one actor did alone (ACLED codes no actor2)
+        roles.reasons.append(f"no actor2 for {sub.lower()}: one actor's own act ({roles.actor2} dropped)")
+        roles.actor2 = roles.inter2 = roles.assoc_actor_2 = None
+        roles.spans = [s for s in roles.spans if s[0] != "actor2"]
+    if sub == "Chemical weapon" and roles.inter1 == "External/Other forces" and country \
+            and not allied(roles.actor1, f"Military Forces of {_country_name(country)}"):
+        # a foreign state named with a chemical attack (that condemns it, strikes back, is accused of lying about
+        # it) is not its doer when the article names the state's own forces: they are (ACLED)
+        home = next((a for a, _ in _article_counts(doc, country).most_common()
+                     if a.name == f"Military Forces of {_country_name(country)}"), None)
+        if home is not None:
+            foreign = roles.actor1
+            set_role("actor1", home, f"a chemical attack: the forces of the state where it struck, named in the "
+                                     f"article, not a foreign state named with it ({foreign})")
+            roles.spans = [s for s in roles.spans if s[0] != "actor1"]
+            if roles.assoc_actor_1 and foreign in roles.assoc_actor_1.split("; "):
+                roles.assoc_actor_1 = None
+    if event_type == "Battles" and roles.actor1 is not None and roles.actor1 == lex.air_forces.get(country or ""):
+        _ground_side(doc, cands, roles, country, lex)
     _opposition(roles, country, lex)
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (
         "Violence against civilians", "Explosions/Remote violence")
     return roles
+
+
+ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
+
+
+def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str | None, lex: _Lexicon) -> None:
+    """A fight on the ground read as fought by who flies the air strikes over the country (``air_forces``: the
+    coalition in Yemen): the country's own side fights it, the air power backs it (ACLED: Military Forces of
+    Yemen, with the coalition as its associate). The side is a government force of the country that the
+    sentence names, else the country's military forces."""
+    air = roles.actor1
+    home = f"Military Forces of {_country_name(country)}"
+    if not allied(air, home):
+        return
+    ground = next((c for c in sorted(cands, key=lambda c: c.mention.start) if not c.source and c.actor.name != air
+                   and c.actor.category in ARMED and _government_side(c.actor.name, country)
+                   and not _foreign(c.actor, country) and c.actor.name != roles.actor2), None)
+    actor = ground.actor if ground is not None else Actor(home, "State forces", country)
+    roles.actor1, roles.inter1 = actor.name, _inter(actor.category, actor.country or lex.homes.get(actor.name), country)
+    roles.assoc_actor_1 = "; ".join(dict.fromkeys(n for n in [air] + (roles.assoc_actor_1 or "").split("; ")
+                                                  if n and n != actor.name))
+    roles.spans = [s for s in roles.spans if s[0] != "actor1"]
+    if ground is not None:
+        roles.spans.append(("actor1", ground.mention.start, ground.mention.end))
+    roles.reasons.append(f"actor1 {actor.name}: a fight on the ground, not the air power that backs it ({air}, "
+                         "assoc_actor_1)")
 
 
 def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
@@ -1803,6 +1877,14 @@ def _launched_from(doc: Document, trigger, country: str | None) -> str | None:
         if before and (before[-1] == "من" or before[-2:] == ["من", "داخل"] or before[-1] in ("قطاع", "الاراضي")
                        and len(before) > 1 and before[-2] == "من"):
             return p.place.country
+    # من (داخل) الأراضي اليمنية: the land named by its nationality, not by a place name
+    lex = lexicon()
+    for k in range(sentence.first + 1, sentence.last):
+        if tokens[k].text in ("الاراضي", "اراضي") and (tokens[k - 1].text == "من" or tokens[k - 1].text == "داخل"
+                                                       and k - 2 >= sentence.first and tokens[k - 2].text == "من"):
+            where = _nationality(lex, tokens[k + 1].text)
+            if where is not None and where != country:
+                return where
     return None
 
 

@@ -156,6 +156,7 @@ def _parts(doc, trigger, sentence, cand, cands, shared: _SentenceContext | None)
     written = doc.norm.text[tokens[m.first].start:m.start]
     out.append(f"clitic={written[-1:] if written else ''}")
     out.append(f"p1|type={out[-4]}|{etype}")
+    out.append(f"name|type={cand.actor.name}|{etype}")
     if dist <= 4:
         lo, hi = (m.last + 1, t_first) if side == "before" else (t_first + 1, m.first)
         for j in range(lo, hi):
