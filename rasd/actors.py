@@ -1039,7 +1039,7 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
                            if not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) and texts[j] != "قد"), None)
         if verb_after is not None and not _verb_forms(texts[verb_after]).isdisjoint(PATIENT_VERBS) \
                 and _verb_forms(texts[verb_after]).isdisjoint(ACTIVE_VERBS):
-            out.head = ("target", 2.0, f"the subject of {texts[verb_after]}")
+            out.head = ("target", 2.5, f"the subject of {texts[verb_after]}")
         elif verb_after is not None:
             out.head = ("agent", 2.5, f"the subject at the head of the clause ({texts[verb_after]})")
         else:
