@@ -88,6 +88,11 @@ COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northw
 _REFERENCE_GAP = re.compile(
     r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
     r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:مدينه|بلده|محافظه|قضاء|ناحيه)?\s*")
+# what makes the place after it a neighbour the place before it is told by: "جبهة نهم القريبة من العاصمة صنعاء"،
+# "بلدة داريا المحاذية لدمشق"، "الأحياء المطلة على مطار المزة"
+_NEIGHBOUR_GAP = re.compile(
+    r"\s*[,،]?\s*(?:ال)?(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره|متاخم|متاخمه|ملاصق|ملاصقه|مطل|مطله)\s*"
+    r"(?:من|ل|ب|علي)\s*(?:(?:ال)?(?:عاصمه|مدينه|بلده|محافظه|قريه)\s*)?")
 # what puts the place before it inside (or beside) the place after it: "الحراريات التابعة لقضاء الكرمة"، "دابتشي في
 # منطقة بورساري"، "البريقة في عدن"، "دمنة خدير الحدودية مع الصلو"، "الدريهمي، على بعد 18 كلم من ميناء الحديدة"
 _INSIDE_GAP = re.compile(
@@ -609,7 +614,8 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     i = group.index(anchor)
     # "الزبداني شمال غرب دمشق"، "الفلوجة، 50 كلم شرق الرمادي": the place after the compass phrase is the
     # reference point; the event is at the place before it
-    while i > 0 and anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
+    while i > 0 and (anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start])
+                     or anchor.end <= start and _NEIGHBOUR_GAP.fullmatch(text[group[i - 1].end:anchor.start])):
         i -= 1
         anchor = group[i]
     # "في منطقة الحراريات التابعة لقضاء الكرمة ... اشتباكات": the event told after both is at the place that the
@@ -642,7 +648,8 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     # "مديرية التحيتا جنوب محافظة الحديدة، وفي جبهة صرواح"، "محافظة لحج الى الشمال من عدن ومحافظة أبين": the
     # reference place after a compass phrase is no item of the list, and the list goes on after it
     refs = {j for j in range(1, len(group)) if group[j].relation in COMPASS
-            and _REFERENCE_GAP.fullmatch(text[group[j - 1].end:group[j].start])} - {i}
+            and _REFERENCE_GAP.fullmatch(text[group[j - 1].end:group[j].start])
+            or _NEIGHBOUR_GAP.fullmatch(text[group[j - 1].end:group[j].start])} - {i}
     lo = hi = i
     while hi + 1 < len(group):
         if listed(group[hi], group[hi + 1]) and hi + 1 not in refs:
