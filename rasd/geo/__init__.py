@@ -73,7 +73,7 @@ _LIST_GAP = re.compile(r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:
 # "كركوك ومناطق حول الموصل"
 _EVENT_LIST_GAP = re.compile(
     r"\s*(?:[,،;]\s*(?:و|او|ثم)?|و|او|ثم)\s*(?:(?:اخري|اخر)\s+)?(?:(?:في|ب|ل|علي|الي|من)\s*)?"
-    r"(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه)\s*)?"
+    r"(?:(?:مناطق|منطقه|مدن|بلدات|قري|محافظات|اقضيه|محافظه|مديريه|جبهه|مدينه|بلده|قريه|ناحيه|قضاء)\s*)?"
     r"(?:(?:قرب|حول|محيط|اطراف|ضواحي|ريف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*(?:(?:مدينه|بلده|قريه)\s*)?)?")
 # a parenthesis after a name of a list, with or without a reference place in it: "السلط (33 كم شمال غرب عمان)
 # وإربد"، "سورابايا (شرق جزيرة جاوة)"
@@ -88,6 +88,11 @@ COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northw
 _REFERENCE_GAP = re.compile(
     r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
     r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:مدينه|بلده|محافظه|قضاء|ناحيه)?\s*")
+# what makes the place after it a neighbour the place before it is told by: "جبهة نهم القريبة من العاصمة صنعاء"،
+# "بلدة داريا المحاذية لدمشق"، "الأحياء المطلة على مطار المزة"
+_NEIGHBOUR_GAP = re.compile(
+    r"\s*[,،]?\s*(?:ال)?(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره|متاخم|متاخمه|ملاصق|ملاصقه|مطل|مطله)\s*"
+    r"(?:من|ل|ب|علي)\s*(?:(?:ال)?(?:عاصمه|مدينه|بلده|محافظه|قريه)\s*)?")
 # what puts the place before it inside (or beside) the place after it: "الحراريات التابعة لقضاء الكرمة"، "دابتشي في
 # منطقة بورساري"، "البريقة في عدن"، "دمنة خدير الحدودية مع الصلو"، "الدريهمي، على بعد 18 كلم من ميناء الحديدة"
 _INSIDE_GAP = re.compile(
@@ -609,7 +614,8 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
     i = group.index(anchor)
     # "الزبداني شمال غرب دمشق"، "الفلوجة، 50 كلم شرق الرمادي": the place after the compass phrase is the
     # reference point; the event is at the place before it
-    while i > 0 and anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
+    while i > 0 and (anchor.relation in COMPASS and _REFERENCE_GAP.fullmatch(text[group[i - 1].end:anchor.start])
+                     or anchor.end <= start and _NEIGHBOUR_GAP.fullmatch(text[group[i - 1].end:anchor.start])):
         i -= 1
         anchor = group[i]
     # "في منطقة الحراريات التابعة لقضاء الكرمة ... اشتباكات": the event told after both is at the place that the
@@ -639,12 +645,27 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
             if a.end <= c.start and c.end <= b.start:
                 gap = text[a.end:c.start].removesuffix("في ").rstrip() + " " + text[c.end:b.start]
         return bool(_EVENT_LIST_GAP.fullmatch(gap) or _UNKNOWN_ITEM_GAP.fullmatch(gap))
+    # "مديرية التحيتا جنوب محافظة الحديدة، وفي جبهة صرواح"، "محافظة لحج الى الشمال من عدن ومحافظة أبين": the
+    # reference place after a compass phrase is no item of the list, and the list goes on after it
+    refs = {j for j in range(1, len(group)) if group[j].relation in COMPASS
+            and _REFERENCE_GAP.fullmatch(text[group[j - 1].end:group[j].start])
+            or _NEIGHBOUR_GAP.fullmatch(text[group[j - 1].end:group[j].start])} - {i}
     lo = hi = i
-    while hi + 1 < len(group) and listed(group[hi], group[hi + 1]):
-        hi += 1
-    while lo - 1 >= 0 and listed(group[lo - 1], group[lo]):
-        lo -= 1
-    picked = group[lo:hi + 1]
+    while hi + 1 < len(group):
+        if listed(group[hi], group[hi + 1]) and hi + 1 not in refs:
+            hi += 1
+        elif hi + 2 < len(group) and hi + 1 in refs and hi + 2 not in refs and listed(group[hi + 1], group[hi + 2]):
+            hi += 2
+        else:
+            break
+    while lo - 1 >= 0:
+        if lo - 1 not in refs and listed(group[lo - 1], group[lo]):
+            lo -= 1
+        elif lo - 2 >= 0 and lo - 1 in refs and lo - 2 not in refs and listed(group[lo - 1], group[lo]):
+            lo -= 2
+        else:
+            break
+    picked = [p for j, p in enumerate(group[lo:hi + 1], lo) if j not in refs]
     if len(picked) == 2 and text[max(0, picked[0].start - 5):picked[0].start].rstrip().endswith("بين") \
             and re.fullmatch(r"\s*و\s*", text[picked[0].end:picked[1].start]):
         # "الطريق الرابط بين كركوك وأربيل": a place between two towns, near the first
