@@ -32,6 +32,7 @@ ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia",
 PRO_GOVERNMENT = {"Popular Resistance", "Popular Mobilization Forces", "Peshmerga", "Saudi-led Coalition",
                   "Global Coalition Against Daesh"}
 NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")  # the fields an actor's spans prove
 # Tellings of one protest: the most that happened to it names it.
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
@@ -257,29 +258,61 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     kept_info["sentences"] |= info["sentences"]
     kept_info["dated"] = kept_info["dated"] or info["dated"]
     kept_info["told"] = _told(kept_info) + _told(info)
+    before = {name: getattr(kept_event, name) for name in ACTOR_FIELDS}
+    armed = _armed_target(kept_event, event)
     for side in ("1", "2"):
-        # an actor the text names beats one the kept telling only defaulted to (no doer named)
-        if getattr(event, "actor" + side) is not None and (
-                getattr(kept_event, "actor" + side) is None
-                or _named(event, "actor" + side) and not _named(kept_event, "actor" + side)):
+        if _better_actor(kept_event, event, side):
             for name in ("actor" + side, "assoc_actor_" + side, "inter" + side):
                 setattr(kept_event, name, getattr(event, name))
-    seen = kept_info.get("evidence_keys")
-    if seen is None:
-        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
-    for item in event.evidence:
-        key = (item["field"], item["start"], item["end"])
-        if key not in seen:
-            seen.add(key)
-            kept_event.evidence.append(item)
     if PROTEST_SEVERITY.get(event.sub_event_type, -1) > PROTEST_SEVERITY.get(kept_event.sub_event_type, 99):
         # one protest whatever its tellings: the intervention (or the force used on it) is what happened to it
         _take_type_and_actors(kept_event, event)
     if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY:
         _take_type_and_actors(kept_event, event)  # the battle changed who holds the place
-    kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
+    # the spans name the actors the event keeps: a replaced actor's go, and the other telling's come only
+    # for an actor the event now has (its spans of an actor the event does not name would contradict it)
+    changed = {name for name in ACTOR_FIELDS if getattr(kept_event, name) != before[name]}
+    if changed:
+        kept_event.evidence = [e for e in kept_event.evidence if e["field"] not in changed]
+        kept_info["evidence_keys"] = None
+    differs = {name for name in ACTOR_FIELDS if getattr(event, name) != getattr(kept_event, name)}
+    seen = kept_info.get("evidence_keys")
+    if seen is None:
+        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
+    for item in event.evidence:
+        key = (item["field"], item["start"], item["end"])
+        if key not in seen and item["field"] not in differs:
+            seen.add(key)
+            kept_event.evidence.append(item)
+    if armed:
+        kept_event.civilian_targeting = event.civilian_targeting  # the targets were fighters, as named
+    else:
+        kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
     kept_event.background = kept_event.background and event.background
     kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
+
+
+def _better_actor(kept_event: Event, event: Event, side: str) -> bool:
+    """Whether the other telling's actor on ``side`` beats the kept event's: an actor the text names beats
+    one the kept telling only defaulted to (no doer named), and an armed target beats civilians or no one
+    ("قتل فلسطينيان" then "ونعت حماس عنصريها": the later telling names who they were)."""
+    role = "actor" + side
+    theirs, mine = getattr(event, role), getattr(kept_event, role)
+    if theirs is None or theirs == getattr(kept_event, "actor" + ("2" if side == "1" else "1")):
+        return False  # nobody, or the other side of the event: no actor fights itself
+    if mine is None or _named(event, role) and not _named(kept_event, role):
+        return True
+    return side == "2" and _armed_target(kept_event, event)
+
+
+def _armed_target(kept_event: Event, event: Event) -> bool:
+    """Whether the other telling names (with words of the text) the victims the kept one calls civilians as
+    members of a non-state armed group, not the attacker's own side: "قتل فلسطينيان في قصف إسرائيلي" then
+    "استهدف القصف نقطة لسرايا القدس". State forces hit by a bombing stay the kept telling's civilians (a
+    suicide bomber at a checkpoint kills passers-by: ACLED codes the civilians)."""
+    return (kept_event.inter2 == "Civilians" and event.inter2 in NON_STATE and event.actor2 != kept_event.actor1
+            and _named(event, "actor2")
+            and not actors.allied(event.actor2, kept_event.actor1 or ""))
 
 
 def _take_type_and_actors(kept_event: Event, event: Event) -> None:
