@@ -308,10 +308,11 @@ def _better_actor(kept_event: Event, event: Event, side: str) -> bool:
 def _armed_target(kept_event: Event, event: Event) -> bool:
     """Whether the other telling names (with words of the text) the victims the kept one calls civilians as
     members of a non-state armed group, not the attacker's own side: "قتل فلسطينيان في قصف إسرائيلي" then
-    "استهدف القصف نقطة لسرايا القدس". State forces hit by a bombing stay the kept telling's civilians (a
+    "استهدف القصف نقطة لسرايا القدس". Victims the text calls civilians (مدنيين) stay civilians, and state forces hit by a bombing stay the kept telling's civilians (a
     suicide bomber at a checkpoint kills passers-by: ACLED codes the civilians)."""
     return (kept_event.inter2 == "Civilians" and event.inter2 in NON_STATE and event.actor2 != kept_event.actor1
-            and _named(event, "actor2")
+            and _named(event, "actor2") and not any(
+                item["field"] == "actor2" and "مدني" in (item.get("text") or "") for item in kept_event.evidence)
             and not actors.allied(event.actor2, kept_event.actor1 or ""))
 
 
@@ -381,6 +382,37 @@ def _told(info: dict[str, Any]) -> list:
     return info.get("told") or [info["trigger"]]
 
 
+# "قصفت ... البلدة مجدداً"، "هجوم جديد": the words that say a report is of another incident of the same kind
+_AGAIN = ("مجددا", "من جديد", "مره اخري", "مره ثانيه", "جديد", "جديده", "ثانيه")
+
+
+_RELATIVE = ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتي", "التى", "الذى")
+
+
+def _relative(doc: Document, trigger) -> bool:
+    """A verb in a relative clause ("المعارك التي دارت الأحد") describes the noun before it: no new report."""
+    before = doc.norm.text[max(0, trigger.start - 12): trigger.start].split()
+    return bool(before) and before[-1] in _RELATIVE
+
+
+def _retelling(doc: Document, info: dict[str, Any]) -> bool:
+    """Whether a report goes back to an incident told already: every word for the event is a definite noun,
+    the verbs a more specific noun absorbed included ("قصفت القوات البلدة بالمدفعية": the verb tells a new
+    shelling, the noun only its weapon), and its sentence does not say it happened again (مجدداً، من جديد)."""
+    told = _told(info)
+    words = told + [t for t in doc.triggers if t.absorbed and t.absorbed_by is not None and t.role != "result"
+                    and t.sub_event_type == t.absorbed_by.sub_event_type and any(t.absorbed_by is u for u in told)
+                    and not _relative(doc, t)]
+    if not all(_definite(doc, t) for t in words):
+        return False
+    for index in info["sentences"]:
+        sentence = doc.sentences[index]
+        text = " " + " ".join(doc.norm.text[sentence.start: sentence.end].split()) + " "
+        if any(f" {w} " in text or f" و{w} " in text for w in _AGAIN):
+            return False
+    return True
+
+
 def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """A later report of the same kind at the same place whose every word for the event is a definite
     noun ("وكان الهجوم على دوما ..."، "ضحايا الانفجار في سروج") retells the incident an earlier sentence
@@ -402,8 +434,7 @@ def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]
                 if later not in merged:
                     continue
                 other, other_info = merged[later]
-                if min(other_info["sentences"]) <= min(info["sentences"]) or not all(
-                        _definite(doc, t) for t in _told(other_info)):
+                if min(other_info["sentences"]) <= min(info["sentences"]) or not _retelling(doc, other_info):
                     continue
                 if other.event_date and event.event_date and other.event_date < event.event_date:
                     event.event_date, event.time_precision = other.event_date, other.time_precision
