@@ -32,6 +32,7 @@ ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia",
 PRO_GOVERNMENT = {"Popular Resistance", "Popular Mobilization Forces", "Peshmerga", "Saudi-led Coalition",
                   "Global Coalition Against Daesh"}
 NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")  # the fields an actor's spans prove
 # Tellings of one protest: the most that happened to it names it.
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
@@ -257,29 +258,62 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     kept_info["sentences"] |= info["sentences"]
     kept_info["dated"] = kept_info["dated"] or info["dated"]
     kept_info["told"] = _told(kept_info) + _told(info)
+    before = {name: getattr(kept_event, name) for name in ACTOR_FIELDS}
+    armed = _armed_target(kept_event, event)
     for side in ("1", "2"):
-        # an actor the text names beats one the kept telling only defaulted to (no doer named)
-        if getattr(event, "actor" + side) is not None and (
-                getattr(kept_event, "actor" + side) is None
-                or _named(event, "actor" + side) and not _named(kept_event, "actor" + side)):
+        if _better_actor(kept_event, event, side):
             for name in ("actor" + side, "assoc_actor_" + side, "inter" + side):
                 setattr(kept_event, name, getattr(event, name))
-    seen = kept_info.get("evidence_keys")
-    if seen is None:
-        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
-    for item in event.evidence:
-        key = (item["field"], item["start"], item["end"])
-        if key not in seen:
-            seen.add(key)
-            kept_event.evidence.append(item)
     if PROTEST_SEVERITY.get(event.sub_event_type, -1) > PROTEST_SEVERITY.get(kept_event.sub_event_type, 99):
         # one protest whatever its tellings: the intervention (or the force used on it) is what happened to it
         _take_type_and_actors(kept_event, event)
     if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY:
         _take_type_and_actors(kept_event, event)  # the battle changed who holds the place
-    kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
+    # the spans name the actors the event keeps: a replaced actor's go, and the other telling's come only
+    # for an actor the event now has (its spans of an actor the event does not name would contradict it)
+    changed = {name for name in ACTOR_FIELDS if getattr(kept_event, name) != before[name]}
+    if changed:
+        kept_event.evidence = [e for e in kept_event.evidence if e["field"] not in changed]
+        kept_info["evidence_keys"] = None
+    differs = {name for name in ACTOR_FIELDS if getattr(event, name) != getattr(kept_event, name)}
+    seen = kept_info.get("evidence_keys")
+    if seen is None:
+        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
+    for item in event.evidence:
+        key = (item["field"], item["start"], item["end"])
+        if key not in seen and item["field"] not in differs:
+            seen.add(key)
+            kept_event.evidence.append(item)
+    if armed:
+        kept_event.civilian_targeting = event.civilian_targeting  # the targets were fighters, as named
+    else:
+        kept_event.civilian_targeting = kept_event.civilian_targeting or event.civilian_targeting
     kept_event.background = kept_event.background and event.background
     kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
+
+
+def _better_actor(kept_event: Event, event: Event, side: str) -> bool:
+    """Whether the other telling's actor on ``side`` beats the kept event's: an actor the text names beats
+    one the kept telling only defaulted to (no doer named), and an armed target beats civilians or no one
+    ("قتل فلسطينيان" then "ونعت حماس عنصريها": the later telling names who they were)."""
+    role = "actor" + side
+    theirs, mine = getattr(event, role), getattr(kept_event, role)
+    if theirs is None or theirs == getattr(kept_event, "actor" + ("2" if side == "1" else "1")):
+        return False  # nobody, or the other side of the event: no actor fights itself
+    if mine is None or _named(event, role) and not _named(kept_event, role):
+        return True
+    return side == "2" and _armed_target(kept_event, event)
+
+
+def _armed_target(kept_event: Event, event: Event) -> bool:
+    """Whether the other telling names (with words of the text) the victims the kept one calls civilians as
+    members of a non-state armed group, not the attacker's own side: "قتل فلسطينيان في قصف إسرائيلي" then
+    "استهدف القصف نقطة لسرايا القدس". Victims the text calls civilians (مدنيين) stay civilians, and state forces hit by a bombing stay the kept telling's civilians (a
+    suicide bomber at a checkpoint kills passers-by: ACLED codes the civilians)."""
+    return (kept_event.inter2 == "Civilians" and event.inter2 in NON_STATE and event.actor2 != kept_event.actor1
+            and _named(event, "actor2") and not any(
+                item["field"] == "actor2" and "مدني" in (item.get("text") or "") for item in kept_event.evidence)
+            and not actors.allied(event.actor2, kept_event.actor1 or ""))
 
 
 def _take_type_and_actors(kept_event: Event, event: Event) -> None:
@@ -348,6 +382,37 @@ def _told(info: dict[str, Any]) -> list:
     return info.get("told") or [info["trigger"]]
 
 
+# "قصفت ... البلدة مجدداً"، "هجوم جديد": the words that say a report is of another incident of the same kind
+_AGAIN = ("مجددا", "من جديد", "مره اخري", "مره ثانيه", "جديد", "جديده", "ثانيه")
+
+
+_RELATIVE = ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتي", "التى", "الذى")
+
+
+def _relative(doc: Document, trigger) -> bool:
+    """A verb in a relative clause ("المعارك التي دارت الأحد") describes the noun before it: no new report."""
+    before = doc.norm.text[max(0, trigger.start - 12): trigger.start].split()
+    return bool(before) and before[-1] in _RELATIVE
+
+
+def _retelling(doc: Document, info: dict[str, Any]) -> bool:
+    """Whether a report goes back to an incident told already: every word for the event is a definite noun,
+    the verbs a more specific noun absorbed included ("قصفت القوات البلدة بالمدفعية": the verb tells a new
+    shelling, the noun only its weapon), and its sentence does not say it happened again (مجدداً، من جديد)."""
+    told = _told(info)
+    words = told + [t for t in doc.triggers if t.absorbed and t.absorbed_by is not None and t.role != "result"
+                    and t.sub_event_type == t.absorbed_by.sub_event_type and any(t.absorbed_by is u for u in told)
+                    and not _relative(doc, t)]
+    if not all(_definite(doc, t) for t in words):
+        return False
+    for index in info["sentences"]:
+        sentence = doc.sentences[index]
+        text = " " + " ".join(doc.norm.text[sentence.start: sentence.end].split()) + " "
+        if any(f" {w} " in text or f" و{w} " in text for w in _AGAIN):
+            return False
+    return True
+
+
 def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """A later report of the same kind at the same place whose every word for the event is a definite
     noun ("وكان الهجوم على دوما ..."، "ضحايا الانفجار في سروج") retells the incident an earlier sentence
@@ -369,8 +434,7 @@ def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]
                 if later not in merged:
                     continue
                 other, other_info = merged[later]
-                if min(other_info["sentences"]) <= min(info["sentences"]) or not all(
-                        _definite(doc, t) for t in _told(other_info)):
+                if min(other_info["sentences"]) <= min(info["sentences"]) or not _retelling(doc, other_info):
                     continue
                 if other.event_date and event.event_date and other.event_date < event.event_date:
                     event.event_date, event.time_precision = other.event_date, other.time_precision
