@@ -1858,11 +1858,19 @@ _AFTER_PROVINCE_RE = re.compile(r"(?:محافظه|ريف|ولايه)[ ]*$")
 
 def area_toll_reason(doc: "Document", m: CasualtyMention) -> str | None:
     """Why the death count ``m`` is a whole area's or several fronts' toll (see above), or None."""
-    sentence = doc.sentence_at(m.start)
-    if sentence is None:
+    sentences = doc.sentences
+    memo = doc.user_data.setdefault("rasd.numbers.sentence_starts", {}) if isinstance(doc.user_data, dict) else {}
+    starts = memo.get(id(sentences))
+    if starts is None:
+        starts = memo[id(sentences)] = [x.start for x in sentences]
+    i = bisect.bisect_right(starts, m.start) - 1
+    if i < 0 or not sentences[i].start <= m.start < sentences[i].end:
         return None
+    sentence = sentences[i]
     text = doc.norm.text
     s = text[sentence.start:sentence.end]
+    if not _AREA_CUE_RE.search(s):
+        return None
     after = text[m.end:sentence.end]
     motive = _MOTIVE_RE.search(after)  # "... انتقاما لهزائمها في مختلف الجبهات": the fronts are the motive's
     if _FRONTS_RE.search(after[:min(200, motive.start() if motive else 200)]):
