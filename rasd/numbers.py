@@ -1849,6 +1849,8 @@ _MOTIVE_RE = re.compile(r"(?:^|[ ])(?:و)?(?:انتقاما|ردا|احتجاج�
 # "وقتل 132 فلسطينيا على الأقل ... منذ بدء الاحتجاجات" (the count's own start point, however far after it),
 # not "في أحد أكثر الأيام دموية منذ بدء الهجوم" (that day's toll, the bloodiest since)
 _SINCE_START_RE = re.compile(r"(?:^|[ ])(?:و)?منذ[ ]+(?:" + _norm_words("اندلاع بدء بداية انطلاق") + r")\b")
+_CLAUSE_BREAK_RE = re.compile(r"[،,؛;]|(?:^|[ ])(?:فيما|بينما|" + _norm_words(
+    "ليرتفع لترتفع وارتفع وارتفعت ليصل لتصل") + r")\b")
 _SUPERLATIVE_RE = re.compile(r"(?:^|[ ])(?:ال)?(?:" + _norm_words("أكثر أشد أعنف أسوأ أكبر أول الأول أعلى") + r")\b")
 _AREA_CUE_RE = re.compile(r"محافظه|ولايه|ريف|جبهات|خلال|طيله|طوال|مدار|مدي|منذ")
 # places as wide as a province or a country: a tally over them names no place hit
@@ -1880,7 +1882,8 @@ def area_toll_reason(doc: "Document", m: CasualtyMention) -> str | None:
         period = None  # the period ends the sentence ("... خلال اليومين الماضيين."), else it may be a clause's own
     if period:
         return f"{m.count} ({m.text}): deaths over a period ({period.group(0).strip()}), not one incident's toll"
-    began = _SINCE_START_RE.search(after)
+    clause_end = _CLAUSE_BREAK_RE.search(after)  # "قتل سبعة جنود أمس، ليرتفع عدد القتلى منذ بداية العام": the tally's
+    began = _SINCE_START_RE.search(after, 0, clause_end.start() if clause_end else len(after))
     if began and not _SUPERLATIVE_RE.search(after[max(0, began.start() - 40):began.start()]):
         return f"{m.count} ({m.text}): a cumulative toll ({began.group(0).strip()} ...), not one incident's toll"
     if not _SERIES_RE.search(s):
