@@ -1070,6 +1070,10 @@ def find_casualties(doc: "Document") -> None:
             last = max(first, bisect.bisect_left(starts, m.end) - 1)
             m.aggregate = aggregate_reason(finder.raw, finder.text, finder.toks, max(first, 0), last, m.count)
     doc.casualties = mentions
+    if _AREA_CUE_RE.search(doc.norm.text):
+        for m in mentions:
+            if m.kind == "killed" and m.count > 0 and m.aggregate is None:
+                m.aggregate = area_toll_reason(doc, m)
     model = _toll_model() if USE_LEARNED_TOLLS else None
     if model is not None:
         from .learn.tolls import mention_features
@@ -1818,3 +1822,80 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
             if war:
                 return f"a war's or conflict's toll ({words[k]})"
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Tolls of a whole area or of several fronts: a province's tally of a series of attacks ("ارتفعت حصيلة
+# القتلى جراء الهجمات ... في محافظة السويداء إلى 250"), deaths "in the province" after hours of clashes
+# and suicide attacks, deaths "on the fronts of Hodeidah", deaths over the past days told at the end of the
+# sentence. No single event of the article holds them (ACLED: a toll for several events or places
+# together, not split by the text, counts 0 for each); the events' own tolls, told elsewhere, stay.
+# ---------------------------------------------------------------------------------------------
+def _norm_words(words: str) -> str:
+    return "|".join(sorted({norm(w) for w in words.split()}, key=len, reverse=True))
+
+
+_CL = r"(?:^|(?<=[ ]))(?:و|ف)?(?:ب|ل|ك)?"  # a word's start, with its proclitics
+_TALLY_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words("حصيلة ارتفاع ارتفعت ارتفع وارتفعت لترتفع ترتفع") + r")\b")
+_SERIES_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words(
+    "هجمات غارات اشتباكات معارك تفجيرات مواجهات اعتداءات ضربات عمليات") + r")\b")
+_PROVINCE_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words("محافظة ريف ولاية") + r")\b")
+_THE_PROVINCE_RE = re.compile(r"^[ ]*(?:\w+[ ]+){0,2}?(?:في|ب)[ ]*(?:ال)(?:" + _norm_words("محافظة ولاية") + r")\b")
+_FRONTS_RE = re.compile(r"(?:^|[ ])(?:في|على|علي|ب)[ ]*(?:(?:عده|عدد من|مختلف|كل)[ ]+)?(?:ال)?جبهات\b")
+_LATER_PERIOD_RE = re.compile(r"(?:^|[ ])(?:و|ف)?(?:خلال|طيله|طوال|مدار|مدي)[ ]+(?:ال)?(?:" + _norm_words(
+    "يومين أيام أسبوعين أسابيع شهرين أشهر شهور") + r")[ ]+(?:ال)?(?:" + _norm_words(
+    "الماضية الماضيين الأخيرة الأخيرين الفائتة المنصرمة السابقة") + r")\b")
+_MOTIVE_RE = re.compile(r"(?:^|[ ])(?:و)?(?:انتقاما|ردا|احتجاجا|تنديدا)\b")
+# "وقتل 132 فلسطينيا على الأقل ... منذ بدء الاحتجاجات" (the count's own start point, however far after it),
+# not "في أحد أكثر الأيام دموية منذ بدء الهجوم" (that day's toll, the bloodiest since)
+_SINCE_START_RE = re.compile(r"(?:^|[ ])(?:و)?منذ[ ]+(?:" + _norm_words("اندلاع بدء بداية انطلاق") + r")\b")
+_CLAUSE_BREAK_RE = re.compile(r"[،,؛;]|(?:^|[ ])(?:فيما|بينما|" + _norm_words(
+    "ليرتفع لترتفع وارتفع وارتفعت ليصل لتصل") + r")\b")
+_SUPERLATIVE_RE = re.compile(r"(?:^|[ ])(?:ال)?(?:" + _norm_words("أكثر أشد أعنف أسوأ أكبر أول الأول أعلى") + r")\b")
+_AREA_CUE_RE = re.compile(r"محافظه|ولايه|ريف|جبهات|خلال|طيله|طوال|مدار|مدي|منذ")
+# places as wide as a province or a country: a tally over them names no place hit
+_WIDE_FEATURES = frozenset(("PCLI", "ADM1"))
+_AFTER_PROVINCE_RE = re.compile(r"(?:محافظه|ريف|ولايه)[ ]*$")
+
+
+def area_toll_reason(doc: "Document", m: CasualtyMention) -> str | None:
+    """Why the death count ``m`` is a whole area's or several fronts' toll (see above), or None."""
+    sentences = doc.sentences
+    memo = doc.user_data.setdefault("rasd.numbers.sentence_starts", {}) if isinstance(doc.user_data, dict) else {}
+    starts = memo.get(id(sentences))
+    if starts is None:
+        starts = memo[id(sentences)] = [x.start for x in sentences]
+    i = bisect.bisect_right(starts, m.start) - 1
+    if i < 0 or not sentences[i].start <= m.start < sentences[i].end:
+        return None
+    sentence = sentences[i]
+    text = doc.norm.text
+    s = text[sentence.start:sentence.end]
+    if not _AREA_CUE_RE.search(s):
+        return None
+    after = text[m.end:sentence.end]
+    motive = _MOTIVE_RE.search(after)  # "... انتقاما لهزائمها في مختلف الجبهات": the fronts are the motive's
+    if _FRONTS_RE.search(after[:min(200, motive.start() if motive else 200)]):
+        return f"{m.count} ({m.text}): deaths over several fronts together, not one event's toll"
+    period = _LATER_PERIOD_RE.search(after)
+    if period and after[period.end():].strip(" .،,؛:!\n"):
+        period = None  # the period ends the sentence ("... خلال اليومين الماضيين."), else it may be a clause's own
+    if period:
+        return f"{m.count} ({m.text}): deaths over a period ({period.group(0).strip()}), not one incident's toll"
+    clause_end = _CLAUSE_BREAK_RE.search(after)  # "قتل سبعة جنود أمس، ليرتفع عدد القتلى منذ بداية العام": the tally's
+    began = _SINCE_START_RE.search(after, 0, clause_end.start() if clause_end else len(after))
+    if began and not _SUPERLATIVE_RE.search(after[max(0, began.start() - 40):began.start()]):
+        return f"{m.count} ({m.text}): a cumulative toll ({began.group(0).strip()} ...), not one incident's toll"
+    if not _SERIES_RE.search(s):
+        return None
+    if _THE_PROVINCE_RE.search(after[:40]):
+        return f"{m.count} ({m.text}): deaths in the whole province after several attacks, not one event's toll"
+    if not (_TALLY_RE.search(s) and _PROVINCE_RE.search(s)):
+        return None
+    for p in starting_in(doc, "places", sentence.start, sentence.end):
+        if not sentence.start <= p.start < sentence.end:
+            continue
+        feature = getattr(getattr(p, "place", None), "feature", "") or ""
+        if feature not in _WIDE_FEATURES and not _AFTER_PROVINCE_RE.search(text[max(0, p.start - 12):p.start]):
+            return None  # a town or a village is named: the tally may be its own
+    return f"{m.count} ({m.text}): a province's tally of several attacks, not one event's toll"
