@@ -299,7 +299,7 @@ def find_actors(doc: Document) -> None:
     day = doc.published or dt.date.today()
     spans: dict[tuple[int, int], list] = {}
     texts = doc.token_texts()
-    for m in lex.matcher.find(doc.tokens, texts, doc.token_ids()):
+    for m in lex.matcher.find(doc.tokens, texts):
         value = m.value
         if (value.valid_from is not None or value.valid_to is not None) and value.kind != "anaphor" \
                 and not value.valid_on(day):

@@ -54,12 +54,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .doc import starting_in
-from .text import PerWord, normalize, tokenize
+from .text import normalize, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from .doc import Document, Sentence
@@ -326,8 +325,6 @@ def _forms(word: str) -> tuple[tuple[str, int], ...]:
 
 
 _START_CACHE: dict[str, tuple] = {}
-_UNREAD = object()  # a word whose patterns are not read yet (truthy)
-_STARTS_BY_ID = PerWord(_UNREAD)  # _START_CACHE again, by word id (a document's ``token_ids``)
 
 
 def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -764,9 +761,11 @@ class _Resolver:
 # --------------------------------------------------------------------------------------------
 # Finding
 # --------------------------------------------------------------------------------------------
-def _starting(tokens) -> list:
-    """``(token, patterns it starts)`` of the tokens that start one, read from :data:`_START_CACHE`."""
-    out = []
+def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None) -> list[DateMention]:
+    g = grammar()
+    resolver = _Resolver(g, text, pub)
+    patterns = g.patterns
+    found: list[tuple[int, int, str, re.Match[str]]] = []
     cache = _START_CACHE
     for tok in tokens:
         hits = cache.get(tok.text)
@@ -774,35 +773,8 @@ def _starting(tokens) -> list:
             hits = _starts(tok.text)
             if len(cache) < 200_000:
                 cache[tok.text] = hits
-        if hits:
-            out.append((tok, hits))
-    return out
-
-
-def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None,
-          ids: tuple[dict[str, int], list[int]] | None = None) -> list[DateMention]:
-    """The date mentions of ``text``. ``ids``: the tokens' word ids and their table
-    (``Document.token_ids()``), when the caller has them: the patterns each word starts are then read
-    from a list by id instead of :data:`_START_CACHE`."""
-    g = grammar()
-    resolver = _Resolver(g, text, pub)
-    patterns = g.patterns
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    if ids is not None:
-        by_id = _STARTS_BY_ID.values_for(ids[0])
-        word_ids = ids[1]
-        read = list(map(by_id.__getitem__, word_ids))
-        starting = []
-        for i in compress(range(len(read)), read):  # most words start no pattern: their entry is ()
-            hits = read[i]
-            if hits is _UNREAD:
-                hits = by_id[word_ids[i]] = _starts(tokens[i].text)
-                if not hits:
-                    continue
-            starting.append((tokens[i], hits))
-    else:
-        starting = _starting(tokens)
-    for tok, hits in starting:
+        if not hits:
+            continue
         for k, branches in hits:
             pos = tok.start + k
             for branch in branches:
@@ -983,7 +955,7 @@ def find_dates(doc: "Document") -> None:
             doc.published, doc.published_source = date, source
             doc.notes.append(f"publication date {date.isoformat()} from {source}")
     doc.user_data.pop("rasd.dates.written", None)
-    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data, doc.token_ids())
+    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data)
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import WORDS, Normalized, Token, normalize, tokenize, tokenize_parts
+from .text import Normalized, Token, normalize, tokenize, tokenize_parts
 
 
 @dataclass(slots=True)
@@ -81,7 +81,6 @@ class Document:
         self.tokens, texts, starts = tokenize_parts(self.norm.text, fast_alphabet=self.norm.fast)
         self.user_data["_token_starts"] = starts
         self.user_data["_token_texts"] = texts
-        self.user_data.pop("_token_ids", None)  # read again from the new tokens when asked
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -123,16 +122,6 @@ class Document:
         if cached is None or len(cached) != len(self.tokens):
             cached = [t.text for t in self.tokens]
             self.user_data["_token_texts"] = cached
-        return cached
-
-    def token_ids(self) -> tuple[dict[str, int], list[int]]:
-        """``(table, ids)``: every token's word id in the process's :data:`rasd.text.WORDS` table, and the
-        dictionary they are ids of (what :class:`rasd.text.PerWord` lists are keyed by): read once an
-        article, shared by the stages that keep something per word (do not change the list)."""
-        cached = self.user_data.get("_token_ids")
-        if cached is None or len(cached[1]) != len(self.tokens):
-            cached = WORDS.ids_of(self.token_texts())
-            self.user_data["_token_ids"] = cached
         return cached
 
     def sentence_at(self, pos: int) -> Sentence | None:

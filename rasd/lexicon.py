@@ -21,7 +21,7 @@ from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any, Generic, Iterable, Sequence, TypeVar
 
-from .text import PerWord, Token, norm, prefix_variants, strip_article, suffix_variants, tokenize
+from .text import Token, norm, prefix_variants, strip_article, suffix_variants, tokenize
 
 T = TypeVar("T")
 _NOTHING: tuple = ()  # what a word that starts no entry has in the per-word cache (falsy)
@@ -109,7 +109,6 @@ class PhraseMatcher(Generic[T]):
         self._index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, T]]] = {}
         self._start_cache: dict[str, tuple] = {}
         self._pair_cache: dict[tuple[str, str], list] = {}  # (word, next word) -> entries past their second word
-        self._by_id = PerWord(_UNSEEN)  # the start cache again, by word id (``find``'s ``ids``)
         self.size = 0
         for phrase, value in entries:
             self.add(phrase, value)
@@ -121,7 +120,6 @@ class PhraseMatcher(Generic[T]):
         self._index.setdefault(key[0][0], []).append((key, phrase, value))
         self._start_cache.clear()
         self._pair_cache.clear()
-        self._by_id = PerWord(_UNSEEN)
         self.size += 1
 
     def __len__(self) -> int:
@@ -165,13 +163,9 @@ class PhraseMatcher(Generic[T]):
         self._pair_cache[(word, following)] = out
         return out
 
-    def find(self, tokens: Sequence[Token], texts: Sequence[str] | None = None,
-             ids: tuple[dict[str, int], Sequence[int]] | None = None) -> list[Match[T]]:
+    def find(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Every match in ``tokens``, in order of their first token. ``texts``: the tokens' texts, when the
-        caller has them (``Document.token_texts()`` or a slice of it), else they are read here. ``ids``:
-        the tokens' word ids and their table (``Document.token_ids()``, its list sliced as ``texts``), when
-        the caller has them: the per-word entries are then read from a list by id (:class:`PerWord`)
-        instead of the start cache's dictionary.
+        caller has them (``Document.token_texts()`` or a slice of it), else they are read here.
 
         The words a token can start are settled per word (:meth:`_starts`, cached): one C-level pass reads
         every token's entry from that cache (``()`` for the words that start nothing, :data:`_UNSEEN` for words
@@ -183,13 +177,7 @@ class PhraseMatcher(Generic[T]):
             cache.clear()
         if len(self._pair_cache) > 100_000:
             self._pair_cache.clear()
-        if ids is not None:
-            by_id = self._by_id.values_for(ids[0])
-            word_ids = ids[1]
-            hits = list(map(by_id.__getitem__, word_ids))
-        else:
-            by_id = None
-            hits = list(map(cache.get, texts, repeat(_UNSEEN)))
+        hits = list(map(cache.get, texts, repeat(_UNSEEN)))
         pairs = self._pair_cache
         found: list[Match[T]] = []
         n = len(tokens)
@@ -197,8 +185,6 @@ class PhraseMatcher(Generic[T]):
             hit = hits[i]
             if hit is _UNSEEN:  # a word seen for the first time (few, once warm)
                 hit = self._starts(texts[i])
-                if by_id is not None:
-                    by_id[word_ids[i]] = hit
                 if not hit:
                     continue
             tok = tokens[i]
@@ -231,19 +217,17 @@ class PhraseMatcher(Generic[T]):
                                        phrase, value))
         return found
 
-    def find_longest(self, tokens: Sequence[Token], texts: Sequence[str] | None = None,
-                     ids: tuple[dict[str, int], Sequence[int]] | None = None) -> list[Match[T]]:
+    def find_longest(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Longest matches first; a token belongs to at most one match. Sorted by position."""
-        return _longest(self.find(tokens, texts, ids))
+        return _longest(self.find(tokens, texts))
 
     def find_longest_in(self, tokens: Sequence[Token], texts: Sequence[str] | None,
-                        spans: Sequence[tuple[int, int]],
-                        ids: tuple[dict[str, int], Sequence[int]] | None = None) -> list[list[Match[T]]]:
+                        spans: Sequence[tuple[int, int]]) -> list[list[Match[T]]]:
         """:meth:`find_longest` of each span ``(first, last)`` of token indices (inclusive) of ``tokens`` (a
         document's tokens, in order of their indices): one search over the whole text, its matches then
         shared out to the spans (a match that runs past its span's last token is not the span's), which is
         what searching each span alone finds, without the fixed cost of a search per sentence."""
-        found = self.find(tokens, texts, ids)
+        found = self.find(tokens, texts)
         if not found:
             return [[] for _ in spans]
         firsts = [m.first for m in found]

@@ -90,9 +90,7 @@ def mark_modality(doc: Document) -> None:
                 trig.modality = "question"
             continue
         tokens = doc.tokens[sentence.first: sentence.last + 1]
-        table, ids = doc.token_ids()
-        cues = matcher.find_longest(tokens, doc.token_texts()[sentence.first: sentence.last + 1],  # by position
-                                    (table, ids[sentence.first: sentence.last + 1]))
+        cues = matcher.find_longest(tokens, doc.token_texts()[sentence.first: sentence.last + 1])  # by position
         if not cues:
             continue
         token_starts = [t.start for t in tokens]

@@ -16,8 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import count as _count, repeat
-from typing import Any
+from itertools import count as _count
 from sys import intern as _intern
 
 # One character in, zero or one characters out.
@@ -348,63 +347,6 @@ def tokenize_parts(normalized_text: str, fast_alphabet: bool = False) -> tuple[l
     texts = list(map(_intern, map(_MATCH_GROUP, matches)))
     starts = list(map(_MATCH_START, matches))
     return list(map(Token, texts, starts, map(_MATCH_END, matches), _count())), texts, starts
-
-
-class WordTable:
-    """Every word this process has tokenised -> a small int, its id, given in the order the words are met
-    (the frequent ones first). A document reads its tokens' ids once (``Document.token_ids``) and the
-    stages that keep something per word (:class:`PerWord`) index a list by id instead of each probing its
-    own dictionary of every word it has met with every token: one dictionary instead of several, and
-    lists that are dense and small.
-
-    A long crawl meets new words without end: past ``limit`` words a new dictionary is started (those of
-    documents read before stay theirs, and a :class:`PerWord` starts a new list for the new one)."""
-
-    __slots__ = ("ids", "limit")
-
-    def __init__(self, limit: int = 400_000):
-        self.ids: dict[str, int] = {}
-        self.limit = limit
-
-    def ids_of(self, texts: Sequence[str]) -> tuple[dict[str, int], list[int]]:
-        """``(table, ids)``: the dictionary the ids are of (it is what a :class:`PerWord` list is keyed by)
-        and the id of every word of ``texts``, new words given the next ids."""
-        table = self.ids
-        if len(table) > self.limit:
-            table = self.ids = {}
-        ids = list(map(table.get, texts))
-        if None in ids:  # words met for the first time (few, once a process is warm)
-            setdefault = table.setdefault
-            for k in [k for k, found in enumerate(ids) if found is None]:
-                ids[k] = setdefault(texts[k], len(table))
-        return table, ids
-
-
-WORDS = WordTable()  # the process's one table
-
-
-class PerWord:
-    """A value per word, in a list indexed by the word's id in a :class:`WordTable` dictionary; words not
-    settled yet read as ``missing``. The list and the dictionary it is keyed by are held as one pair, so
-    that a list is never read with the ids of another dictionary (after a table is started again, or by
-    threads holding documents of both)."""
-
-    __slots__ = ("state", "missing")
-
-    def __init__(self, missing: Any):
-        self.state: tuple[dict[str, int] | None, list] = (None, [])
-        self.missing = missing
-
-    def values_for(self, table: dict[str, int]) -> list:
-        """The list of values of ``table``'s words (as long as ``table``), to read by id and to fill."""
-        owner, values = self.state
-        if owner is not table:
-            values = []
-            self.state = (table, values)
-        short = len(table) - len(values)
-        if short > 0:
-            values.extend(repeat(self.missing, short))
-        return values
 
 
 # what a character of the fast alphabet is to the tokenizer: 1 a letter, 2 a digit, 3 "." or "," (inside a

@@ -137,8 +137,7 @@ def find_triggers(doc: Document) -> None:
     found: list[Trigger] = []
     all_texts = doc.token_texts()
     # the lexicon searched once over the article, its matches shared out to the sentences
-    by_sentence = matcher.find_longest_in(doc.tokens, all_texts, [(s.first, s.last) for s in doc.sentences],
-                                          doc.token_ids())
+    by_sentence = matcher.find_longest_in(doc.tokens, all_texts, [(s.first, s.last) for s in doc.sentences])
     for si, sentence in enumerate(doc.sentences):
         matches = by_sentence[si]
         if not matches:
