@@ -48,10 +48,13 @@ from conftest import fuzz_settings  # noqa: E402
 
 # ``.!?`` not after a digit, before white space, a quote, a bracket or the end; ``.`` after a digit before
 # white space or the end; runs of line breaks: the rule as first written (look-behinds first, 6x slower).
-PLAIN_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[\s\"')\]]|$)|(?<=\d)\.(?=\s|$)|\n+")
+# A full stop glued between two Arabic words of three letters or more (no tatweel) ends one as well.
+_LETTER = "[\u0621-\u063a\u0641-\u064a]"
+PLAIN_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[\s\"')\]]|$)|(?<=\d)\.(?=\s|$)|\n+"
+                                "|(?<=" + _LETTER + "{3})\\.(?=" + _LETTER + "{3})")
 
 PIECES = ["قتل", "جنديان", "٣", "3", "2.5", ".", "..", "!", "?", "؟", "\n", "\n\n", " ", "\t", "\u00a0", '"', "'",
-          ")", "]", "(", "،", "أ.ف.ب", "ـ", "\u064b"]
+          ")", "]", "(", "،", "أ.ف.ب", "ـ", "\u064b", "سي.ان.ان", "العربيه.نت", "و", "كد", "12.5.2018"]
 
 
 def spans(pattern, text):
@@ -68,6 +71,24 @@ def test_sentence_end_pattern_matches_the_plain_rule(pieces):
 def test_sentence_ends_after_numbers_quotes_and_brackets():
     _, sents = sentences_of("قُتل ٣ أشخاص في 2019. وأصيب آخرون (بجروح). وقال: «انتهى». ثم عاد الهدوء")
     assert sents == ["قُتل ٣ أشخاص في 2019.", "وأصيب آخرون (بجروح).", "وقال: «انتهى».", "ثم عاد الهدوء"]
+
+
+def test_a_full_stop_glued_between_two_arabic_words_ends_a_sentence():
+    _, sents = sentences_of("قُتل ثلاثة جنود وأصيب ٤ آخرون.وأكّد المصدر أن القوات ردّت.ولم تُعرف الخسائر")
+    assert sents == ["قُتل ثلاثة جنود وأصيب ٤ آخرون.", "وأكّد المصدر أن القوات ردّت.", "ولم تُعرف الخسائر"]
+    _, sents = sentences_of("قال مسؤول إن الهجوم وقع قرب الحدود.وفي 17 تموز قصفت الطائرات القرية")
+    assert sents == ["قال مسؤول إن الهجوم وقع قرب الحدود.", "وفي 17 تموز قصفت الطائرات القرية"]
+
+
+def test_glued_full_stops_in_initials_domains_numbers_and_dates_end_nothing():
+    for text in ("نقلت شبكة (سي.ان.ان) عن مصدر أن القتلى ثلاثة",  # transliterated initials
+                 "وقالت إذاعة (اف.ام) المحلية إن الاشتباك توقف",
+                 "ونقلت وكالة أ.ف.ب عن شهود أن الانفجار وقع",
+                 "صرح مسؤول لموقع «العربية.نت» أن الغارة أوقعت قتلى",  # an Arabic domain name
+                 "قُتل 3.5 بالمئة من السكان في 12.5.2018 بحسب التقرير",  # numbers and dates
+                 "قتلـ.ـى كثيرون في القصف"):  # a tatweel is no letter
+        _, sents = sentences_of(text)
+        assert len(sents) == 1, text
 
 
 CLAUSE_PIECES = ["قصفت", "المدفعية", "قرية", " ", " ", "، ", ",", ";", ":", "فيما", "وفيما", "بينما", "في حين", "كما",
