@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.geo import explain, get_gazetteer, sentence_places
+from test_geo_sentences import _parse  # "admin1|location|precision; ..." -> tuples
 
 CASES: list[tuple[str, str]] = [
     ('أطلق مسلح النار على المصلين في كنيسة بولاية تكساس الأمريكية', 'Texas|Texas|3'),
@@ -59,14 +60,6 @@ CASES: list[tuple[str, str]] = [
     ('قال التحالف بقيادة السعودية إن غارته في اليمن أصابت حافلة بصعدة', "Sa'dah|Sa'dah|1"),
     ('الأطفال يلعبون صعدة ونزولا', ''),
 ]
-
-
-def _parse(expected: str) -> list[tuple[str, str, int]]:
-    out = []
-    for part in filter(None, (p.strip() for p in expected.split(";"))):
-        admin1, location, precision = part.split("|")
-        out.append((admin1, location, int(precision)))
-    return out
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])
