@@ -23,6 +23,7 @@ from . import actors, dates, geo, numbers
 from .doc import Document
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
+from .learn import incidents as same_incident  # imports numpy and linear only: no cycle
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
@@ -491,7 +492,6 @@ def _fold_learned(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]
     """Events of one event type and governorate that the rules left apart, merged where the same-incident
     model (:mod:`rasd.learn.incidents`) reads them as one incident: greedily, the most probable pair at
     ``threshold`` or above first, the merged event's pairs read again after each merge."""
-    from .learn.incidents import APART, pair_features, place_relation, probability
     groups: dict[tuple, list[tuple]] = {}
     for key, (event, _) in merged.items():
         groups.setdefault((event.event_type, event.admin1), []).append(key)
@@ -508,8 +508,8 @@ def _fold_learned(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]
                     p = cache.get(pair)
                     if p is None:
                         a, b = merged[pair[0]], merged[pair[1]]
-                        p = cache[pair] = 0.0 if place_relation(a[0], b[0]) in APART else probability(
-                            model, pair_features(doc, a, b, len(keys)))
+                        p = cache[pair] = 0.0 if same_incident.place_relation(a[0], b[0]) in same_incident.APART \
+                            else same_incident.probability(model, same_incident.pair_features(doc, a, b, len(keys)))
                     if p >= best_p:
                         best, best_p = pair, p
             if best is None:
@@ -531,11 +531,9 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=
     shipped (``model``: the shipped one by default, None for the rules alone)."""
     merged = _group(doc, candidates)
     if model is _SHIPPED:
-        from .learn.incidents import shipped_model
-        model = shipped_model()
+        model = same_incident.shipped_model()
     if model is not None and len(merged) > 1:
-        from .learn.incidents import threshold_of
-        _fold_learned(doc, merged, model, threshold_of(model) if threshold is None else threshold)
+        _fold_learned(doc, merged, model, same_incident.threshold_of(model) if threshold is None else threshold)
     events: list[Event] = []
     for event, info in merged.values():
         counts = list(info["deaths"].values())
