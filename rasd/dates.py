@@ -212,6 +212,8 @@ _NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا ال�
 _FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
 # Words before a weekday that make it a name: "سوق الخميس" (towns and districts named after their market day).
 _WEEKDAY_NAME_BEFORE = frozenset({"سوق"})
+# "قبل الماضي" after a weekday, week, month or year: the one before the last.
+_BEFORE_LAST_RE = re.compile(r"[ ]+قبل[ ]+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته)(?!\w)")
 # A night told bare ("وقتل ليلا", "خلال الليل"): last night, unless a day or an hour is named before it.
 _BARE_NIGHTS = frozenset({"ليلا", "خلال الليل"})
 _NIGHT_OF = frozenset("اليوم امس الليله ليله مساء العاشره الحاديه عشره الثانيه الثالثه الرابعه الخامسه الساعه".split())
@@ -346,15 +348,22 @@ def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
 Resolved = tuple[dt.date, int, str]
 
 
+# A day and month named without a year lie ahead of publication only when this near: news tells what
+# happened, so "في الأول من تشرين الثاني" in a June paper is last November, not the coming one.
+AHEAD_DAYS = 60
+
+
 def _nearest_year_date(month: int, day: int, pub: dt.date, q: str | None) -> dt.date | None:
-    """The date with this month and day nearest ``pub`` (ties: the past); 'past' -> before pub,
-    'next' -> after pub."""
+    """The date with this month and day nearest ``pub`` (ties: the past), a date ahead of it only within
+    ``AHEAD_DAYS``; 'past' -> before pub, 'next' -> after pub."""
     best: dt.date | None = None
     for year in (pub.year - 1, pub.year, pub.year + 1):
         cand = _safe_date(year, month, day)
         if cand is None:
             continue
         if q == "past" and cand >= pub or q == "next" and cand <= pub:
+            continue
+        if q != "next" and (cand - pub).days > AHEAD_DAYS:
             continue
         if best is None or (abs((cand - pub).days), cand > pub) < (abs((best - pub).days), best > pub):
             best = cand
@@ -410,6 +419,11 @@ class _Resolver:
     def _qual(self, m: re.Match[str]) -> str | None:
         q = m.groupdict().get("q")
         return self.g.qualifiers.get(" ".join(q.split())) if q else None
+
+    def _before_last(self, m: re.Match[str]) -> bool:
+        """The match is followed by "قبل الماضي" ("الأحد قبل الماضي", "الأسبوع قبل الماضي"): the one
+        before the last."""
+        return m.groupdict().get("q") is None and _BEFORE_LAST_RE.match(self.text, m.end()) is not None
 
     def _period(self, m: re.Match[str]) -> str | None:
         p = m.groupdict().get("period")
@@ -596,7 +610,9 @@ class _Resolver:
         if before & _WEEKDAY_NAME_BEFORE and not m.group("part"):
             return None  # "سوق الخميس", "وصولا إلى مستوصف سوق الخميس": a place named after a market day
         q = self._qual(m)
-        if q == "past":
+        if self._before_last(m):
+            date = weekday_on_or_before(self.pub - dt.timedelta(days=8), wd)
+        elif q == "past":
             date = weekday_on_or_before(self.pub - dt.timedelta(days=1), wd)
         elif q == "next":
             date = weekday_on_or_before(self.pub + dt.timedelta(days=7), wd)
@@ -642,6 +658,16 @@ class _Resolver:
         q, period = self._qual(m), self._period(m)
         if m.group("this"):
             q = "current"
+        if q is None and not period and self._before_last(m):
+            # "الأسبوع قبل الماضي": two weeks back (week precision); the month or year before the last
+            if noun == "week":
+                return pub - dt.timedelta(days=14), 2, "relative"
+            if noun == "month":
+                y, mo = add_months(pub.year, pub.month, -2)
+                return mid_month(y, mo), 3, "relative"
+            if noun == "year":
+                return _year_date(pub.year - 2, None), 3, "relative"
+            return None
         if q is None and period and noun in ("month", "year", "week"):
             q = "current"
         if q is None:
