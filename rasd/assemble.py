@@ -358,6 +358,24 @@ def _fold_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
             _absorb(merged[nearest], merged.pop(key))
 
 
+def _fold_district(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
+    """An event placed at a district (its location is its district: "مديرية رازح") is the same incident as
+    the one event of its kind and day placed at a town or site inside that district ("جبال تويلق في مديرية
+    رازح"): the district only says where the place is. With two or more such places it stays apart (which
+    one it tells is not known)."""
+    for key, (event, info) in list(merged.items()):
+        if not _district_level(event):
+            continue
+        finer = [k for k, (e, i) in merged.items() if k != key and e.admin2 == event.admin2
+                 and not _district_level(e) and _kind(e) == _kind(event) and e.event_date == event.event_date]
+        if len(finer) == 1:
+            _absorb(merged[finer[0]], merged.pop(key))
+
+
+def _district_level(event: Event) -> bool:
+    return bool(event.admin2) and _bare_name(event.location) == _bare_name(event.admin2)
+
+
 def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """A report whose own words give no date (it took the publication day or its neighbour's date) is
     the same incident as the dated report of the same kind at the same place: the sit-in told in the lead
@@ -486,7 +504,10 @@ def _key(event: Event) -> tuple:
 
 
 def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dict[tuple, tuple[Event, dict[str, Any]]]:
-    """The rule merge: one event per (kind, place, day), then the folds that are coding conventions."""
+    """The rule merge: one event per (kind, place, day), then the folds that are coding conventions: a
+    governorate-level report into the precise one of its day (:func:`_fold_coarse`), a district-level one
+    into the place inside the district (:func:`_fold_district`), an undated one into the dated one
+    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`)."""
     merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
     for event, info in candidates:
         key = _key(event)
@@ -495,6 +516,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
             continue
         _absorb(merged[key], (event, info))
     _fold_coarse(merged)
+    _fold_district(merged)
     _fold_undated(merged)
     _fold_retold(doc, merged)
     return merged
