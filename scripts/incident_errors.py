@@ -12,7 +12,9 @@ holds): what tells the lost gold event apart from the paired gold events of its 
 location), ``day`` (same location, another date), ``subtype`` (same location and date, another sub-event
 type) or ``same`` (nothing: two incidents at one place and day); then what rasd did with it, ``folded`` (a
 kept candidate at its place went into another event: ``key`` the same type, place and day, ``coarse`` a
-governorate-level report folded into a finer one, ``undated`` an undated report folded into a dated one),
+governorate-level report folded into a finer one, ``district`` a district-level report folded into the place
+inside it, ``undated`` an undated report folded into a dated one, ``retold`` a retelling (a definite noun, or
+the same sentence) folded into the report it retells),
 ``dropped`` (rasd proposed a candidate at its place and the decision dropped it), ``unproposed`` (rasd found its place
 in the text but no candidate names it), ``unknown-place`` (rasd found no place there: a gazetteer matter).
 
@@ -62,6 +64,7 @@ _PREDICTED: dict[str, list[dict]] = {}  # article id -> its predicted events, of
 def _instrument() -> None:
     """Record, on each kept candidate, the candidates merged into it and the step that merged them."""
     absorb, coarse, undated = assemble._absorb, assemble._fold_coarse, assemble._fold_undated
+    district, retold = assemble._fold_district, assemble._fold_retold
 
     def recording_absorb(kept, other):
         kept[1].setdefault("members", []).append((other, _STEP[0]))
@@ -69,10 +72,10 @@ def _instrument() -> None:
         absorb(kept, other)
 
     def step(name, fold_step):
-        def run(merged):
+        def run(*args):
             _STEP[0] = name
             try:
-                fold_step(merged)
+                fold_step(*args)
             finally:
                 _STEP[0] = "key"
         return run
@@ -80,6 +83,8 @@ def _instrument() -> None:
     assemble._absorb = recording_absorb
     assemble._fold_coarse = step("coarse", coarse)
     assemble._fold_undated = step("undated", undated)
+    assemble._fold_district = step("district", district)
+    assemble._fold_retold = step("retold", retold)  # (doc, merged)
 
 
 def _bare(name) -> str:
