@@ -123,11 +123,14 @@ class Recognizer:
         self.titles = gaz.titles
         self.given = gaz.given
         # each country's national capital: (a name of it, its entry, its flags), for "العاصمة الأفغانية"
+        # (the name with the fewest namesakes: بغداد is also its governorate)
         self.capital_of: dict[str, tuple[str, int, str]] = {}
+        fewest: dict[str, int] = {}
         for key, cands in gaz.names.items():
             for idx, flags in cands:
-                if gaz.entries[idx].place.feature == "PPLC" and len(cands) == 1:
-                    self.capital_of.setdefault(gaz.entries[idx].cc, (key, idx, flags))
+                cc = gaz.entries[idx].cc
+                if gaz.entries[idx].place.feature == "PPLC" and len(cands) < fewest.get(cc, 1 << 30):
+                    self.capital_of[cc], fewest[cc] = (key, idx, flags), len(cands)
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
         self.country_name_cache: dict[str, str] = {}  # token -> the country name it is (a form of), or ""
         self.country_word_names: dict[str, str] = {key: gaz.entries[i].cc for i in gaz.countries.values()
