@@ -68,3 +68,21 @@ def test_the_capital_named_after_the_adjective_is_not_doubled():
     """"العاصمة البريطانية، لندن": one place, London, read from its name."""
     places = geocode("شهدت العاصمة البريطانية، لندن، حادث دهس")
     assert [(p.text, p.place.name) for p in places] == [("لندن", "London")]
+
+
+SITES: list[tuple[str, str]] = [
+    # the British parliament as a place (sites.tsv: Westminster, in Greater London), with and without London named
+    ("اصطدمت سيارة بالحواجز الأمنية المحيطة بمقر البرلمان البريطاني في لندن بعد أن دهست عددا من المارة",
+     "United Kingdom|England|Westminster|1"),
+    ("دهس رجل بسيارته عددا من المارة أمام البرلمانِ البريطاني وسط العاصمة البريطانية",
+     "United Kingdom|England|Westminster|1"),
+    ("وقع هجوم بسكين قرب قصر وستمنستر في لندن", "United Kingdom|England|Westminster|2"),
+]
+
+
+@pytest.mark.parametrize("case", SITES, ids=[f"site{i:02d}" for i in range(len(SITES))])
+def test_site_abroad(case):
+    text, expected = case
+    got = [(p.place.country, p.place.admin1, p.place.name, p.precision) for p in sentence_places(text)]
+    assert got == _parse(expected), explain(text)["places"]
+    assert all(p.place.admin2 == "Greater London" for p in sentence_places(text))
