@@ -14,7 +14,7 @@ from rasd.geo import explain, sentence_places
 CASES: list[tuple[str, str]] = [
     # -- everyday words that are also towns abroad -----------------------------------------------------------
     ("خرجت مظاهرات سلمية في بوخارست ومدن رومانية أخرى احتجاجا على الفساد", "Romania|Bucuresti|Bucharest"),
-    ("تحولت الاحتجاجات السلمية إلى أعمال شغب في العاصمة المجرية", ""),
+    ("تحولت الاحتجاجات السلمية إلى أعمال شغب في العاصمة المجرية", "Hungary|Budapest|Budapest"),  # no Salamiyah; the capital by its adjective
     ("أجلت إسرائيل عناصر من الخوذ البيضاء من جنوب سوريا عبر الجولان", ""),
     ("أعرب الرئيس عن أمله في وقف إطلاق النار في عفرين السورية", "Syria|Aleppo|`Afrin"),
     ("قتل ثلاثة مدنيين في غارة جوية على بلدة كفرنبل في ريف إدلب", "Syria|Idlib|Kafranbel"),

@@ -74,7 +74,7 @@ CASES: list[tuple[str, str]] = [
     ("سقط صاروخ أطلق من غزة على مدينة عسقلان جنوب إسرائيل", "Israel|Southern District|Ashkelon"),
     ("دهس رجل مارة في مدينة نيس الفرنسية", "France|Provence-Alpes-Cote-d'Azur|Nice"),
     ("أطلق مسلح النار على الشرطة في شارع الشانزليزيه بباريس", "France|Ile-de-France|Paris"),
-    ("قتل أربعة في هجوم طعن قرب البرلمان البريطاني في لندن", "United Kingdom|England|London"),
+    ("قتل أربعة في هجوم طعن قرب البرلمان البريطاني في لندن", "United Kingdom|England|Westminster"),  # sites.tsv
     ("فجر انتحاري نفسه في قاعة للحفلات في مدينة مانشستر البريطانية", "United Kingdom|England|Manchester"),
     ("دهست شاحنة حشدا في سوق لعيد الميلاد في برلين", "Germany|Berlin|Berlin"),
     ("فجر انتحاريان نفسيهما في مطار بروكسل", "Belgium|Bruxelles-Capitale, Region de|Brussels"),

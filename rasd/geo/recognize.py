@@ -32,6 +32,10 @@ _SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}
 # the proclitics a word may carry, as written before it (لل = ل + ال is handled by the caller)
 _SURFACE_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # إن أنقرة ...، لأن طهران ...: the capital is a subject
 _CAPITAL_WORD = "العاصمه"  # "the capital" before a capital's name (normalised)
+# "the capital" as written with its proclitics (في العاصمة، بالعاصمة، وللعاصمة): before a country's adjective and no
+# name ("في العاصمة الأفغانية"، "شهدته العاصمة البريطانية") it names that country's capital
+_CAPITAL_SURFACE = frozenset(c + _CAPITAL_WORD for c in ("", "و", "ف", "ب", "وب", "فب", "ك", "وك")) | {
+    "للعاصمه", "وللعاصمه", "فللعاصمه"}
 _UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
 
 
@@ -118,6 +122,15 @@ class Recognizer:
         self._nexts: dict[str, frozenset[str] | None] = {}  # see _hits
         self.titles = gaz.titles
         self.given = gaz.given
+        # each country's national capital: (a name of it, its entry, its flags), for "العاصمة الأفغانية"
+        # (the name with the fewest namesakes: بغداد is also its governorate)
+        self.capital_of: dict[str, tuple[str, int, str]] = {}
+        fewest: dict[str, int] = {}
+        for key, cands in gaz.names.items():
+            for idx, flags in cands:
+                cc = gaz.entries[idx].cc
+                if gaz.entries[idx].place.feature == "PPLC" and len(cands) < fewest.get(cc, 1 << 30):
+                    self.capital_of[cc], fewest[cc] = (key, idx, flags), len(cands)
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
         self.country_name_cache: dict[str, str] = {}  # token -> the country name it is (a form of), or ""
         self.country_word_names: dict[str, str] = {key: gaz.entries[i].cc for i in gaz.countries.values()
@@ -235,6 +248,43 @@ class Recognizer:
                 self._context(m, tokens, text)
             out.append(m)
             next_free = i + k + 1
+        if not _CAPITAL_SURFACE.isdisjoint(texts):
+            out = self._capitals_by_adjective(out, tokens, text, texts)
+        return out
+
+    def _capitals_by_adjective(self, out: list[RawMatch], tokens: Sequence[Token], text: str,
+                               texts: list[str]) -> list[RawMatch]:
+        """"العاصمة" + a country's feminine adjective and no name after them ("في العاصمة الأفغانية"، "العاصمة
+        البريطانية، لندن" keeps لندن): that country's capital, a town. News names the capital so as often as by name."""
+        taken = {j for m in out for j in range(m.first, m.last + 1)}
+        starts = {m.first for m in out}
+        n = len(tokens)
+        added = []
+        for i, w in enumerate(texts):
+            if w not in _CAPITAL_SURFACE or i + 1 >= n or i in taken or i + 1 in taken:
+                continue
+            if tokens[i + 1].start - tokens[i].end > 2:
+                continue
+            adj = texts[i + 1]
+            if not adj.startswith("ال") or not adj.endswith("يه"):
+                continue
+            cc = self.word_in(adj, self.gaz.adjectives)
+            got = self.capital_of.get(cc) if cc else None
+            if got is None or i + 2 in starts or i + 3 in starts and tokens[i + 3].start - tokens[i + 1].end <= 3:
+                continue  # "العاصمة العراقية بغداد"، "العاصمة البريطانية، لندن": the name says it
+            key, idx, flags = got
+            clitic = w[:len(w) - len(_CAPITAL_WORD)]
+            m = RawMatch(first=i, last=i + 1, start=tokens[i].start + len(clitic), end=tokens[i + 1].end, key=key,
+                         candidates=[(idx, flags)], clitic=clitic)
+            self._context(m, tokens, text)
+            m.person = False  # "the capital" says the city, never its government
+            m.notes = [x for x in m.notes if x != "government"]
+            if m.type is None:
+                m.type, m.type_start = "town", m.start
+            m.notes.append("capital by adjective")
+            added.append(m)
+        if added:
+            out = sorted(out + added, key=lambda m: m.first)
         return out
 
     # -- context ----------------------------------------------------------------------------------------
@@ -263,8 +313,12 @@ class Recognizer:
                     if self.word_is(tokens[j - 1].text, a):
                         t, j = v, j - 1
                         break
-            if t is None and m.key in self.capital_keys and self.word_is(tokens[j].text, _CAPITAL_WORD):
-                t = "town"  # "العاصمة الرياض"، "في العاصمة عمان": the word says the city, not its government
+            if t is None and m.key in self.capital_keys:
+                if self.word_is(tokens[j].text, _CAPITAL_WORD):
+                    t = "town"  # "العاصمة الرياض"، "في العاصمة عمان": the word says the city, not its government
+                elif j >= 1 and self.word_is(tokens[j - 1].text, _CAPITAL_WORD) and tokens[j].text.endswith("يه") \
+                        and self._country_word(tokens[j].text) == self.gaz.entries[m.candidates[0][0]].cc:
+                    t, j = "town", j - 1  # "العاصمة السورية دمشق"، "العاصمة البريطانية، لندن"
             if t is not None:
                 m.type = t
                 m.type_start = tokens[j].start
@@ -291,7 +345,7 @@ class Recognizer:
                 m.relation = rel
                 m.type_start = start
         # A capital that speaks or acts as its government: "أنقرة لم تبلغ"، "واشنطن تتهم"، "وقالت دمشق".
-        if m.key in self.capital_keys and self._speaks(m, tokens):
+        if m.key in self.capital_keys and m.type != "town" and self._speaks(m, tokens):  # "مدينة دمشق" is the city
             m.person = True
             m.notes.append("government")
         # A person: a given name or بن after the name.

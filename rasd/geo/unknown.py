@@ -204,6 +204,9 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
         if word[1:] not in _PREFIXES and word in frequent_words():
             return None  # "مديرية برط العنان وصولا إلى": a frequent word that starts with و, not و + a name
         word, clitic = word[1:], 1
+    elif first_item and word[:1] == "و" and len(word) >= 4 and word not in frequent_words() \
+            and word[1:] in frequent_words() and not word.startswith(("وادي", "واد", "واحه")):
+        return None  # "قرى ومزارع أوتايا"، "مناطق وتكبيد الميليشيات": و + a word after the type word, no name
     if word not in _PREFIXES and not (_ARABIC_WORD.fullmatch(word) and _plausible(rec, word)):
         return None  # (أم، أبو are also kinship words: as the first word of a name they are taken with the next)
     if word in _PREFIXES and i + 1 < len(toks) and i + 1 not in covered and toks[i + 1].start - toks[i].end <= 2 \
