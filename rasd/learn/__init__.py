@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 # In dependency order: the event decision reads the actors' roles (and so the role model), so the role
-# model is trained first; a second run over the same data then rebuilds every file bit for bit.
+# model is trained first, and the article model (whose band the decision reads) before the decision;
+# a second run over the same data then rebuilds every file bit for bit.
 TRAINERS: list[str] = ["rasd.learn.actor_roles", "rasd.learn.tolls", "rasd.learn.event_dates", "rasd.learn.incidents",
-                       "rasd.learn.events"]
+                       "rasd.learn.articles", "rasd.learn.events"]
 
 
 def read_records(path: Path | str) -> Iterator[dict]:
