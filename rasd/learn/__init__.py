@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 # In dependency order: the event decision reads the actors' roles (and so the role model), so the role
-# model is trained first, and the article model (whose band the decision reads) before the decision;
-# a second run over the same data then rebuilds every file bit for bit.
+# model is trained first; a second run over the same data then rebuilds every file bit for bit.
 TRAINERS: list[str] = ["rasd.learn.actor_roles", "rasd.learn.tolls", "rasd.learn.event_dates", "rasd.learn.incidents",
-                       "rasd.learn.articles", "rasd.learn.events"]
+                       "rasd.learn.events"]
 
 
 def read_records(path: Path | str) -> Iterator[dict]:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..event import SUB_EVENT_TYPES
-from . import articles
 from .linear import LinearModel, feature_index, fit_logistic, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -74,11 +73,10 @@ def _bucket(value: float, edges: Iterable[float]) -> int:
     return len(tuple(edges))
 
 
-def article_context(candidates, article: int | None = None) -> dict[str, Any]:
+def article_context(candidates) -> dict[str, Any]:
     """What the whole article says about each candidate: how many candidates tell an event of its type in
     its governorate (an incident told again and again is news), with no doubt of the rules, and which
-    governorates the article speaks of most; and ``article``, the band of the article model's probability
-    that the article reports any codable event (:mod:`rasd.learn.articles`), or None."""
+    governorates the article speaks of most."""
     from collections import Counter
     told, sure, where = Counter(), Counter(), Counter()
     for event, info in candidates:
@@ -86,7 +84,7 @@ def article_context(candidates, article: int | None = None) -> dict[str, Any]:
         sure[(event.event_type, event.admin1)] += not info.get("doubt")
         where[event.admin1] += 1
     ranks = {a1: rank for rank, (a1, _) in enumerate(where.most_common())}
-    return {"told": told, "sure": sure, "rank": ranks, "n": len(candidates), "article": article}
+    return {"told": told, "sure": sure, "rank": ranks, "n": len(candidates)}
 
 
 def candidate_features(doc, event, info: dict[str, Any], context: dict[str, Any] | None = None) -> list[str]:
@@ -182,9 +180,6 @@ _OWN_TEMPLATES: tuple[tuple[str, ...], ...] = (
     # the article's context (when given)
     ("told={0}", "sure={1}", "rank={2}", "told|doubt={0}|{3}"),
     ("age={0}",),
-    # what the whole article says: the band of its probability of reporting an event, alone and crossed
-    # with the rules' doubt and the candidate's event type (an analysis that names a past attack)
-    ("art={0}", "art|doubt={0}|{1}", "art|type={0}|{2}"),
 )
 
 
@@ -243,8 +238,6 @@ def _own_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | None)
         told = _bucket(context["told"][key], (1, 2, 4))
         groups.append((5, (told, _bucket(context["sure"][key], (0, 1, 3)), min(context["rank"].get(event.admin1, 9), 3),
                            doubt)))
-        if context.get("article") is not None:
-            groups.append((7, (context["article"], bool(doubt), event.event_type)))
     if doc.published and event.event_date:
         try:
             days = (doc.published - dt.date.fromisoformat(event.event_date)).days
@@ -311,11 +304,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
     rescue = float(model.meta.get("rescue", 1.01))
     vetoes = tuple(model.meta.get("vetoes", ()))
     doc.user_data["keep_threshold"] = threshold  # what the merge asks of a candidate that places a kept one
-    article = None
-    if model.meta.get("article_bands") and candidates:
-        p = articles.article_score(doc, candidates)
-        article = None if p is None else articles.band(p)
-    context = article_context(candidates, article)
+    context = article_context(candidates)
     bits = model.bits
     shared: dict[tuple, set[int]] = {}  # the hashed window and trigger features, once per window / trigger
     for event, info in candidates:
@@ -482,20 +471,17 @@ def _figures(result: dict) -> dict:
     return {k: round(result[k], 3) for k in ("precision", "recall", "event_f1", "sub_event_type_acc")}
 
 
-def out_of_fold(proposed, seed: int = 0, *, c: float = 0.5, use_articles: bool = True):
+def out_of_fold(proposed, seed: int = 0, *, c: float = 0.5):
     """The candidates' features, labels and outlet groups, and each candidate's out-of-fold distribution
     ``{(article index, candidate index): {sub-event type or NONE: probability}}`` from a model trained on the
     other outlet groups (used by :func:`train`, and by ``scripts/event_recall.py`` to see what the model drops
     on text it has not seen)."""
     from ..evaluate import admin1_aliases
     aliases = admin1_aliases()
-    # the article model's cross-fitted probabilities: each article's from a model that did not see its outlet
-    # group, so that the decision learns how far to trust the band on unseen text
-    bands = [articles.band(p) for p in articles.out_of_fold_scores(proposed, seed)] if use_articles else None
     rows, labels, groups, where = [], [], [], []
     for a, (article, doc, candidates) in enumerate(proposed):
         ys = label_candidates(candidates, article.get("events") or [], aliases)
-        context = article_context(candidates, bands[a] if bands else None)
+        context = article_context(candidates)
         for j, ((event, info), y) in enumerate(zip(candidates, ys)):
             rows.append(candidate_features(doc, event, info, context))
             labels.append(y)
@@ -569,7 +555,6 @@ def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> 
               "cv_train_without_vetoes": _figures(unvetoed), "cv_by_outlet_group": by_group}
     model = fit_logistic(rows, labels, c=c, seed=seed, bits=BITS,
                          meta={"threshold": threshold, "rescue": rescue, "margin": margin, "vetoes": list(VETOES),
-                               "article_bands": True,
                                "trained_on": "train.jsonl",
                                "report": report})
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -607,10 +592,7 @@ def model_card(report: dict) -> str:
         "rules' doubt, the trigger's flags (generic, contextual, vague, role), how the place was found and its "
         "precision, whether it is the article's country, the date's reason and age, the toll's size, the "
         "actors' categories, the sentence's and paragraph's position, how often the article tells an event "
-        "of that type in that governorate, the band of the article model's probability that the whole article "
-        "reports any codable event (`article_events.npz`; alone, and crossed with the rules' doubt and the "
-        "event type; in training each article's band comes from an article model that did not see its outlet "
-        "group), the words (light stems) and word pairs of the sentence, and the "
+        "of that type in that governorate, the words (light stems) and word pairs of the sentence, and the "
         "four words either side of the trigger (also paired with the sub-event type).",
         "",
         f"**Model.** One-vs-rest logistic regression (scikit-learn liblinear, C={report['c']}, seed "
