@@ -3,7 +3,8 @@
 pair with (the scorer's pairing) is put in one class, per outlet, and the trigger recall against the coders'
 ``trigger_ar`` is printed.
 
-usage: python scripts/event_recall.py [../shared/eval/train.jsonl] [--oof] [--list CLASS] [--source NAME] [--limit N]
+usage: python scripts/event_recall.py [../shared/eval/train.jsonl] [--oof] [--spurious] [--list CLASS] [--source NAME]
+       [--limit N]
 
 Train only: this is a diagnosis of the training articles (the dev sets are for evaluation, never diagnosis).
 
@@ -22,6 +23,19 @@ The classes, first that applies:
 * ``no place``              a trigger of its type covers the words but proposed no candidate (no place found)
 * ``other admin1``          the trigger proposed candidates, all in another admin1
 * ``other``                 its trigger words proposed nothing of its type, but something else happened
+
+With ``--spurious`` each predicted event that pairs with no gold event is also put in one class (rows ``sp: ...``;
+``--list sp:`` lists them), first that applies, where "same admin1" is the scorer's admin1 (aliases folded):
+
+* ``sp: article without gold``        the article holds no gold event at all (an analysis, a statement, an
+                                      anniversary, diplomacy, a report of other reports)
+* ``sp: duplicate``                   a gold event of its type and admin1 exists and is paired (with another
+                                      prediction): the incident told twice, not merged
+* ``sp: type confusion``              a lost gold event of another type sits at its admin1
+* ``sp: admin1 confusion``            a lost gold event of its type sits at another admin1
+* ``sp: extra, type elsewhere``       gold events of its type exist, all paired, at other admin1s
+* ``sp: extra type, same admin1``     gold events at its admin1, none of its type
+* ``sp: extra, unrelated``            neither its type nor its admin1 is in the gold
 """
 from __future__ import annotations
 
@@ -35,7 +49,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from rasd import decide  # noqa: E402
 from rasd.assemble import merge_events, retype  # noqa: E402
-from rasd.evaluate import _pairable, admin1_aliases, article_pairs  # noqa: E402
+from rasd.evaluate import _pairable, admin1_aliases, article_pairs, canonical, fold  # noqa: E402
 from rasd.learn import documents, read_records  # noqa: E402
 from rasd.learn import events as event_model  # noqa: E402
 from rasd.text import normalize  # noqa: E402
@@ -88,12 +102,42 @@ def classify(doc, gold: dict, candidates, aliases) -> tuple[str, str]:
     return "other", phrase
 
 
+SPURIOUS = ("sp: article without gold", "sp: duplicate", "sp: type confusion", "sp: admin1 confusion",
+            "sp: extra, type elsewhere", "sp: extra type, same admin1", "sp: extra, unrelated")
+
+
+def spurious_class(pred: dict, gold_events: list[dict], paired_gold: set[int], aliases) -> str:
+    """The class (:data:`SPURIOUS`) of a predicted event that pairs with no gold event of its article."""
+    if not gold_events:
+        return SPURIOUS[0]
+
+    def a1(event: dict):
+        return canonical("admin1", event.get("admin1"), aliases)
+
+    kind, where = fold(pred.get("event_type")), a1(pred)
+    same_type = [k for k, g in enumerate(gold_events) if fold(g.get("event_type")) == kind]
+    same_place = [k for k, g in enumerate(gold_events) if a1(g) == where]
+    if any(k in same_place for k in same_type):
+        return SPURIOUS[1]
+    if any(k not in paired_gold for k in same_place):
+        return SPURIOUS[2]
+    if any(k not in paired_gold for k in same_type):
+        return SPURIOUS[3]
+    if same_type:
+        return SPURIOUS[4]
+    if same_place:
+        return SPURIOUS[5]
+    return SPURIOUS[6]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval", "train.jsonl"))
     parser.add_argument("--list", help="print the lost gold events of this class (a prefix)")
     parser.add_argument("--source", help="only this outlet (BBC, CNN, alarabia, france24, skynews, saudi)")
     parser.add_argument("--limit", type=int, default=60)
+    parser.add_argument("--spurious", action="store_true", help="also put each predicted event that pairs with no "
+                        "gold event in a class (rows 'sp: ...')")
     parser.add_argument("--oof", action="store_true", help="decide each outlet group with a model trained on the "
                         "others (out of fold, as rasd train cross-validates): what the model drops on unseen text")
     args = parser.parse_args()
@@ -131,8 +175,22 @@ def main() -> None:
         merge_events(doc)
         gold_events = record.get("events") or []
         pred = [e.to_record() for e in doc.events]
-        paired = {g for g, _ in article_pairs(gold_events, pred, aliases)}
+        pairs = article_pairs(gold_events, pred, aliases)
+        paired = {g for g, _ in pairs}
         table[group]["predicted"] += len(pred)
+        if args.spurious:
+            paired_pred = {p for _, p in pairs}
+            for p, event in enumerate(pred):
+                if p in paired_pred:
+                    continue
+                name = spurious_class(event, gold_events, paired, aliases)
+                table[group]["spurious"] += 1
+                table[group][name] += 1
+                if args.list and name.startswith(args.list) and listed < args.limit:
+                    listed += 1
+                    print(f"{record['id']} [{group}] {event.get('sub_event_type')} | {event.get('admin1')} | "
+                          f"{event.get('location')} | {event.get('event_date')} | gold: "
+                          + ", ".join(f"{g.get('sub_event_type')}/{g.get('admin1')}" for g in gold_events[:6]))
         for k, gold in enumerate(gold_events):
             phrase = normalize(gold.get("trigger_ar") or "").text.strip()
             if phrase:
@@ -153,8 +211,10 @@ def main() -> None:
                 print(f"{record['id']} [{group}] {gold.get('sub_event_type')} | {gold.get('admin1')} | {detail}")
                 print("    ", (gold.get("evidence") or "")[:160].replace("\n", " "))
     groups = sorted(table, key=lambda g: (g == "saudi", g))
-    names = sorted({n for g in table.values() for n in g} - {"gold", "lost", "predicted"},
+    names = sorted({n for g in table.values() for n in g} - {"gold", "lost", "predicted", "spurious"} - set(SPURIOUS),
                    key=lambda n: -sum(t[n] for t in table.values()))
+    if args.spurious:
+        names += ["spurious"] + [n for n in SPURIOUS if any(t[n] for t in table.values())]
     print(f"{'class':34}" + "".join(f"{g:>9}" for g in groups) + f"{'all':>7}")
     for name in ["gold", "predicted", "lost"] + names:
         print(f"{name:34}" + "".join(f"{table[g][name]:>9}" for g in groups) + f"{sum(t[name] for t in table.values()):>7}")
