@@ -208,6 +208,10 @@ _NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه 
 جامعه جامع مسجد لواء كتيبه جبهه تحالف قاعده معسكر مطار طريق منطقه حديقه قضاء ناحيه مجمع""".split())
 # Words before اليوم that make it not "today".
 _NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
+# "في مثل هذا اليوم": on this day (of a past year), an anniversary; the year after it, written or counted back.
+_ANNIVERSARY = re.compile(r"\bمثل\s+(?:هذا\s+)?$")
+_ANNIVERSARY_YEAR = re.compile(r"\s+(?:من\s+)?(?:ال)?عام\s+(\d{4})\b")
+_ANNIVERSARY_AGO = re.compile(r"\s+قبل\s+(\d{1,3})\s+(?:عاما|عام|سنه|سنوات|اعوام)\b")
 # "قبل يومين من الانتخابات", "منذ أيام على": a stretch counted from another day than publication.
 _FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
 # Words before a weekday that make it a name: "سوق الخميس" (towns and districts named after their market day).
@@ -631,6 +635,19 @@ class _Resolver:
             return None
         return weekday_on_or_before(self.pub, wd2) - dt.timedelta(days=1), 1, "weekday"
 
+    def _anniversary(self, end: int) -> Resolved | None:
+        """"في مثل هذا اليوم من عام 1998" is this day and month of 1998 (an anniversary, not today);
+        "في مثل هذا اليوم قبل 20 عاما" twenty years back; with no year told it names no day."""
+        after = self.text[end:end + 40]
+        year = _ANNIVERSARY_YEAR.match(after)
+        if year:
+            date = _safe_date(int(year.group(1)), self.pub.month, self.pub.day)
+        else:
+            ago = _ANNIVERSARY_AGO.match(after)
+            years = int(ago.group(1)) if ago else 0
+            date = _safe_date(self.pub.year - years, self.pub.month, self.pub.day) if years else None
+        return (date, 1, "relative") if date and date < self.pub else None
+
     def relday(self, m: re.Match[str]) -> Resolved | None:
         if self.pub is None:
             return None
@@ -641,6 +658,8 @@ class _Resolver:
                 return None
             if self._word_before(m.start()) & _NOT_TODAY_AFTER:
                 return None  # "حتى اليوم": until now, not a day; "روسيا اليوم", "المصري اليوم": names
+        if rel in ("اليوم", "هذا اليوم") and _ANNIVERSARY.search(self.text, max(0, m.start() - 14), m.start()):
+            return self._anniversary(m.end())
         if rel in _BARE_NIGHTS and not m.group("wd") and self._names_a_day_before(m.start()):
             return None  # "الخميس ليلا", "في الساعة العاشرة ليلا": the night of the day named, not last night
         anchor = self.pub + dt.timedelta(days=self.g.reldays[rel])

@@ -128,3 +128,19 @@ def _event_date(text: str, word: str, published: dt.date):
 def test_an_event_takes_the_day_its_sentence_names(text, word, published, expected):
     got = _event_date(text, word, published)
     assert got.date == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in the like of this day": an anniversary of a past year, never the publication day
+    ("يستذكر العراقيون في مثلِ هذا اليوم من عام ٢٠٠٧ تفجيرَ سوق الصدرية", D(2007, 8, 15)),
+    ("وفي مثل هذا اليوم من العام 2014 اجتاح مسلحون البلدة", D(2014, 8, 15)),
+    ("وكان الهجوم قد وقع في مثل هذا اليوم قبل ١٠ أعوام", D(2008, 8, 15)),
+])
+def test_this_day_of_a_past_year_is_that_years_day(text, expected):
+    assert expected in [d for d, _ in _dates(text, WED)]
+    assert WED not in [d for d, _ in _dates(text, WED)]
+
+
+def test_this_day_with_no_year_names_no_day():
+    assert _dates("نستذكر في مثل هذا اليوم ضحايا المجزرة", WED) == []
+    assert (WED, 1) in _dates("قُتل اليوم ثلاثة مدنيين بقصف على البلدة", WED)
