@@ -597,6 +597,14 @@ ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالم�
 BEHIND = _words("وراء خلف")
 SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن قواتها قواته قواتهم عناصرها عناصره مقاتليها مقاتليه "
               "مقاتليهم وحداتها طائراتها طيرانها")
+# An attack repelled (صد/تصدى/أحبط/أفشل ... هجوم/محاولة تسلل X): in a fight, the one whose attack was stopped
+# is the attacker (actor1), the one who stopped it the side attacked (actor2). Read in train on every outlet
+# that reports fronts (skynews, alarabia, alwatan, sabq: the Houthis' "محاولة تسلل" the resistance repels)
+REPEL = _verbs("صد تصدى أحبط أفشل", "صد تصدى حبط فشل") | _words(
+    "صد لصد بصد وصد ولصد التصدي تصدي احباط لاحباط افشال لافشال")
+ATTACK_TRIED = _words("هجوم هجوما هجمات هجمه هجمة الهجوم الهجمات تسلل محاوله محاولات زحف اعتداء اعتداءات")
+REPELLED_WHY = "its attack was repelled (صد/تصدى/أحبط ... هجوم/تسلل)"
+REPELLER_WHY = "repelled the attack (صد/تصدى/أحبط ... هجوم/تسلل): the side attacked"
 # Verbs whose unvoweled past reads active or passive (قتل = qatala or qutila): active with a named force or
 # a definite body of men as the subject (اعتقلت القوات الأمنية), passive with people counted (قتل جنديان).
 AMBIGUOUS = frozenset({"قتل", "قتلت", "اعتقل", "اعتقلت", "اختطف", "اختطفت", "خطف", "خطفت", "اسر", "اسرت"})
@@ -961,6 +969,22 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
         out.launcher = True
     elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
         ops.append((index, "agent", 2.5, f"after {w2} {w1}"))
+    # --- an attack repelled: X in صد/تصدى/أحبط ... هجوم/محاولة تسلل X (battles only: _analyse) -------------
+    attack = next((j for j in range(k - 1, max(lo, k - 4) - 1, -1)
+                   if texts[j] in ATTACK_TRIED or not forms[j - base].isdisjoint(ATTACK_TRIED)), None)
+    if attack is not None:
+        repel = next((r for r in range(attack - 1, max(lo, attack - 4) - 1, -1)
+                      if texts[r] in REPEL or not _verb_forms(texts[r]).isdisjoint(REPEL)
+                      or not forms[r - base].isdisjoint(REPEL)), None)
+        if repel is not None and not any(attack < o.mention.first < m.first for o in cands):
+            ops.append((index, "repelled", 3.0, REPELLED_WHY))
+            # who stopped it: named just before the repel word (its subject, the first of X و Y) or between it
+            # and the attack (أحبطت ألوية العمالقة محاولة ...)
+            stopped = [(o.mention.first, i) for i, o in enumerate(cands)
+                       if o is not c and o.actor.category in ARMED and o.mention.kind != "source"
+                       and o.mention.last >= repel - 6 and o.mention.last < attack]
+            if stopped:
+                ops.append((min(stopped)[1], "repeller", 3.0, REPELLER_WHY))
     # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
     if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
         ops.append((index, "target", 3.0, f"lost the place (من {w1})"))
@@ -1136,6 +1160,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.why.append(why)
             elif role == "with":
                 o.add("target", 2.0 if battle else 1.0, why)
+            elif role == "repelled" or role == "repeller":
+                if battle:  # a fight: the attacker acts, who repelled it is hit
+                    o.add("agent" if role == "repelled" else "target", points, why)
             else:
                 o.add(role, points, why)
         if r.launcher:
