@@ -355,6 +355,8 @@ def find_actors(doc: Document) -> None:
         if kind == "actor" and m.first == m.last and head.category == "State forces" and not head.generic \
                 and _state_as_place(doc, m.first, start, end):
             continue  # جنوب إسرائيل، في تركيا: a state's name where something happened is a place, not its forces
+        if head.generic and head.category == "Civilians" and _unharmed(texts, m.first):
+            continue  # دون وقوع إصابات في صفوف المدنيين، لم تسفر عن مقتل أي مدنيين: nobody of them was hit
         actor = _actor(entries, doc.country, country)
         if actor is None and kind != "source":
             actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
@@ -365,6 +367,24 @@ def find_actors(doc: Document) -> None:
     mentions.extend(_national(doc, lex, taken))
     mentions.sort(key=lambda m: m.start)
     doc.actors = _members(doc, mentions)
+
+
+# civilians said to be unharmed: a negation, then a word of harm (or أي) before them, within six words
+UNHARMED_NEGATION = frozenset(norm(w) for w in "دون بدون ودون وبدون لم ولم عدم دونما".split())
+HARM_NOUNS = frozenset(norm(w) for w in "اصابات إصابات اصابه إصابة مقتل قتل قتلى ضحايا اضرار أضرار خسائر جرحى اذى أذى "
+                       "اي أي".split())
+
+
+def _unharmed(texts: list[str], first: int) -> bool:
+    """The civilians at token ``first`` are said not to be harmed (دون وقوع إصابات في صفوف المواطنين، لم تسفر
+    الضربة عن مقتل أي مدنيين): a negation within the six words before them and a word of harm after it."""
+    lo = max(0, first - 6)
+    for j in range(first - 1, lo - 1, -1):
+        if texts[j] in UNHARMED_NEGATION:
+            return any(texts[x] in HARM_NOUNS or not _forms(texts[x]).isdisjoint(HARM_NOUNS) for x in range(j + 1, first))
+        if texts[j] in (".", "،", ","):
+            return False
+    return False
 
 
 # words before a state's name that make it the place where something happened (جنوب إسرائيل، في تركيا، داخل
@@ -603,6 +623,8 @@ SELF = _words("انها انه انهم انهما بانها بانه بانه�
 REPEL = _verbs("صد تصدى أحبط أفشل", "صد تصدى حبط فشل") | _words(
     "صد لصد بصد وصد ولصد التصدي تصدي احباط لاحباط افشال لافشال")
 ATTACK_TRIED = _words("هجوم هجوما هجمات هجمه هجمة الهجوم الهجمات تسلل محاوله محاولات زحف اعتداء اعتداءات")
+AMONG_COUNTED = _words("بينهم بينهما منهم ومنهم وبينهم")
+MEMBERS_AMONG_WHY = "its men among the people hit (بينهم ... من X)"
 REPELLED_WHY = "its attack was repelled (صد/تصدى/أحبط ... هجوم/تسلل)"
 REPELLER_WHY = "repelled the attack (صد/تصدى/أحبط ... هجوم/تسلل): the side attacked"
 # Verbs whose unvoweled past reads active or passive (قتل = qatala or qutila): active with a named force or
@@ -985,6 +1007,16 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
                        and o.mention.last >= repel - 6 and o.mention.last < attack]
             if stopped:
                 ops.append((min(stopped)[1], "repeller", 3.0, REPELLER_WHY))
+    # --- people counted, among them men of X (قتل ١٢ شخصا بينهم قياديان من فيلق الرحمن): X is the one hit ---------
+    if c.actor.category in ARMED and not m.generic:
+        among = next((j for j in range(k - 1, max(lo, k - 5) - 1, -1) if texts[j] in AMONG_COUNTED), None)
+        if among is not None and _verb_forms(texts[among + 1]).isdisjoint(ANY_VERBS) if among is not None else False:
+            counted_civilians = [i for i, o in enumerate(cands) if o.actor.category == "Civilians" and o.mention.generic
+                                 and 0 < among - o.mention.last <= 3]
+            if counted_civilians and not any(among < o.mention.first < m.first for o in cands):
+                ops.append((index, "target", 3.0, MEMBERS_AMONG_WHY))
+                ops.append((counted_civilians[-1], "members", 0.5, "counted with the men of an armed group among "
+                            "them (بينهم ... من X): the group is the one hit"))
     # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
     if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
         ops.append((index, "target", 3.0, f"lost the place (من {w1})"))
@@ -1160,6 +1192,9 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.why.append(why)
             elif role == "with":
                 o.add("target", 2.0 if battle else 1.0, why)
+            elif role == "members":  # people counted whose men of a named group the group stands for
+                o.target = min(o.target, points)
+                o.why.append(why)
             elif role == "repelled" or role == "repeller":
                 if battle:  # a fight: the attacker acts, who repelled it is hit
                     o.add("agent" if role == "repelled" else "target", points, why)

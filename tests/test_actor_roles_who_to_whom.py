@@ -1,6 +1,7 @@
 """Who did it to whom (issue 17, actors7): attacks repelled (صد/تصدى/أحبط/أفشل ... هجوم/محاولة تسلل X: X attacked),
 passive voice (استُهدف، قُتل، أُعدم), agent phrases (على يد، من قبل), abductions, protests met by the police, coalition
-strikes, the Houthis' names, and the dictionary's Al Shabaab (حركة الشباب: in Somalia and Kenya only).
+strikes, the Houthis' names, civilians said to be unharmed (not the target), people counted with a named group's men
+among them (the group is hit), and the dictionary's Al Shabaab (حركة الشباب: in Somalia and Kenya only) and AQIM.
 
 Sentences written for rasd (none copied from an evaluation set), with clitics (وتصدّت، لمحاولة، لميليشيا، للحوثيين),
 diacritics (المقاومةُ، تسلُّلٍ، استُهدف), tatweel (ميليشيـات) and Eastern Arabic digits (٣، ١٢، ٢٠). The roles come
@@ -76,6 +77,22 @@ CASES: list[tuple] = [
      "Armed clash", HOU, PR),
     ("واشتبك الجيش اللبناني مع مسلحين في جرود عرسال", "2017-08-01",
      "Armed clash", "Military Forces of Lebanon", "Unidentified Armed Group (Lebanon)"),
+    # -- civilians said to be unharmed (دون إصابات في صفوف المواطنين، لم تسفر عن مقتل أي مدنيين) are not the target
+    ("وكان الطيرانُ الحربي الإسرائيلي قد قصف موقعين لحركة حماس غرب رفح، دون وقوع إصابات في صفوف المواطنين", "2018-05-27",
+     "Air/drone strike", "Military Forces of Israel", "Hamas"),
+    ("وقال الجيش الأمريكي إن ضربته الجوية على مواقع لحركة الشباب قرب مقديشو لم تسفر عن مقتل أي مدنيين", "2018-06-15",
+     "Air/drone strike", "Military Forces of the United States", "Al Shabaab"),
+    # -- people counted, among them men of a named group (بينهم قياديان من X): the group is the one hit
+    ("وأعلن المرصد مقتل ١٢ شخصاً بينهم قياديان من فيلق الرحمن في غارة جوية على الغوطة الشرقية", "2018-03-14",
+     "Air/drone strike", "Military Forces of Syria", "Faylaq al-Rahman"),
+    ("وقُتل أربعة فلسطينيين، بينهم ثلاثة ناشطين في كتائب القسام، في قصفٍ إسرائيلي على غزة", "2018-07-21",
+     "Shelling/artillery/missile attack", "Military Forces of Israel", "Hamas"),
+    # ... but children among civilians leave the civilians hit
+    ("وقتل ٥ مدنيين بينهم طفلان في غارة للتحالف على صعدة", "2018-08-09",
+     "Air/drone strike", SLC, "Civilians (Yemen)"),
+    # -- al-Qaeda in the Maghreb is AQIM (the dictionary)
+    ("وشنّ مسلحو القاعدة هجوماً على ثكنة للجيش الجزائري في تيزي وزو", "2018-06-15",
+     "Armed clash", "Al Qaeda in the Islamic Maghreb", "Military Forces of Algeria"),
 ]
 
 
