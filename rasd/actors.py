@@ -1857,6 +1857,13 @@ _CLAIM_WORDS = CLAIM | RESPONSIBILITY | _words("تبناه تبناها تبنا
 CLAIM_SURFACE = frozenset(p + w for p in ("", "و", "ف") for w in _CLAIM_WORDS)
 CLAIM_DENIED = _words("لم لا ولم ولا دون بدون عدم اي أي ينفي نفى نفت تنفي")
 CLAIMANTS = ("Rebel group", "Political militia", "Identity militia")
+# a claim whose attack is one already told: the words right after the claim word (عن التفجير، عن هذه الهجمات،
+# هذا الهجوم) and how many sentences back it reaches
+CLAIM_OF_THIS = _words("هذا هذه ذلك تلك الهجوم الهجومين الهجمات التفجير التفجيرين التفجيرات الاعتداء الاعتداءين "
+                       "الاعتداءات العمليه الهجمه")
+CLAIM_ANNOUNCE = ANNOUNCE | _words("واعلن وأعلن اعلن أعلن وقد")
+CLAIM_BACK_SENTENCES = 6
+CLAIM_THEN = _words("حينها حينذاك انذاك وقتها وقتذاك سابقا سابق سابقه السابق السابقه الماضي")  # a claim of a past attack
 # what a claim of attacks in general is of (أعلن داعش مسؤوليته عن الكثير من الهجمات، تبنى هجمات سابقة)
 CLAIM_GENERAL = _words("الكثير كثير العديد عديد معظم اغلب سلسله هجمات عمليات تفجيرات اعتداءات سابقه سابقا")
 
@@ -1869,6 +1876,7 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
     if country in memo:
         return memo[country]
     out: list[tuple[int, Actor | None]] = []
+    definite: set[int] = doc.user_data.setdefault("_actors_claims_back", {}).setdefault(country, set())
     texts = doc.token_texts()
     hits = list(compress(range(len(texts)), map(CLAIM_SURFACE.__contains__, texts)))
     if hits:
@@ -1888,7 +1896,9 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
                 if m.kind not in ("actor", "person") or m.generic or not (s.first <= m.first <= s.last):
                     continue
                 gap = m.first - i if m.first > i else i - m.last
-                if gap > 8:
+                # the claimant after أعلن may be told well before its claim word (أعلن داعش، في بيان نشرته
+                # مواقع موالية له بعد مقتل المهاجم، مسؤوليته)
+                if gap > (12 if m.last < i and any(tokens[j].text in CLAIM_ANNOUNCE for j in range(max(s.first, m.first - 3), m.first)) else 8):
                     continue
                 actor = _resolve(doc, m, country)
                 if actor is None or actor.category not in CLAIMANTS:
@@ -1900,8 +1910,18 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
                 if country and where and country not in where:
                     continue  # a claim of an attack in another country
                 out.append((sentence, best[1]))
+                if any(tokens[j].text in CLAIM_OF_THIS for j in range(i + 1, min(s.last, i + 3) + 1)) and not any(
+                        tokens[j].text in CLAIM_THEN for j in range(max(s.first, i - 3), min(s.last, i + 5) + 1)):
+                    definite.add(sentence)
     memo[country] = out
     return out
+
+
+def _claimed_back(doc: Document, country: str | None) -> set[int]:
+    """The sentences whose claim names its attack as one already told (مسؤوليته عن التفجير، عن هذه الهجمات،
+    تبنت الحركة هذا الهجوم): the claim holds for the attacks of the sentences before it, however far."""
+    _claims(doc, country)
+    return doc.user_data.setdefault("_actors_claims_back", {}).get(country, set())
 
 
 def _denials(doc: Document, country: str | None) -> set[int]:
@@ -1918,8 +1938,10 @@ def _claimant(doc: Document, trigger, country: str | None, target: str | None) -
     if not claims:
         return None
     here = doc.sentences[trigger.sentence]
+    back = _claimed_back(doc, country)
     near = [(abs(k - trigger.sentence), k < trigger.sentence, a is not None, a) for k, a in claims
-            if doc.sentences[k].paragraph == here.paragraph or abs(k - trigger.sentence) <= 2]
+            if doc.sentences[k].paragraph == here.paragraph or abs(k - trigger.sentence) <= 2
+            or k in back and a is not None and 0 < k - trigger.sentence <= CLAIM_BACK_SENTENCES]
     if not near:
         return None  # a claim told elsewhere in the article may be of another attack
     found = min(near, key=lambda x: x[:3])[3]

@@ -135,3 +135,19 @@ def test_al_shabaab_is_named_in_somalia_but_the_youth_movement_elsewhere_is_not(
     assert (base["actor1"], base["actor2"]) == ("Al Shabaab", "Military Forces of Somalia"), base["reasons"]
     egypt = _event("وخرجت حركة الشباب في مظاهرة بالقاهرة", "2018-04-01", "Peaceful protest")
     assert egypt["actor1"] == "Protesters (Egypt)", egypt["reasons"]
+
+
+_BOMBING = ("قالت الشرطة الإندونيسية إن انتحارياً فجّر نفسه أمام مركز للشرطة في مدينة سورابايا.\n\n"
+            "وأضافت أن ٤ من عناصر الشرطة أصيبوا بجروح.\n\n"
+            "وقالت السلطات إن التحقيقات مستمرة لمعرفة هوية المهاجم ومن ساعده.\n\n")
+
+
+def test_a_claim_of_this_attack_told_three_paragraphs_later_names_the_bomber():
+    got = _event(_BOMBING + "وأعلن تنظيمُ داعش لاحقاً مسؤوليته عن هذا الهجوم.", "2018-05-14", "Suicide bomb")
+    assert (got["actor1"], got["actor2"]) == ("Islamic State", "Police Forces of Indonesia"), got["reasons"]
+
+
+def test_a_claim_of_an_earlier_attack_told_later_does_not():
+    got = _event(_BOMBING + "وكان تنظيم داعش قد أعلن مسؤوليته عن الهجوم السابق على كنيسة في المدينة.", "2018-05-14",
+                 "Suicide bomb")
+    assert got["actor1"] == "Unidentified Armed Group (Indonesia)", got["reasons"]
