@@ -1689,7 +1689,14 @@ def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str |
     ground = next((c for c in sorted(cands, key=lambda c: c.mention.start) if not c.source and c.actor.name != air
                    and c.actor.category in ARMED and _government_side(c.actor.name, country)
                    and not _foreign(c.actor, country) and c.actor.name != roles.actor2), None)
-    actor = ground.actor if ground is not None else Actor(home, "State forces", country)
+    if ground is not None:
+        actor = ground.actor
+    else:
+        # none named in the sentence: the government side's ground force the article names most (the joint
+        # resistance forces of a Red Sea front report), else the country's military forces
+        actor = next((a for a, _ in _article_counts(doc, country).most_common()
+                      if a.name != air and a.name != roles.actor2 and _government_side(a.name, country)
+                      and not _foreign(a, country)), None) or Actor(home, "State forces", country)
     roles.actor1, roles.inter1 = actor.name, _inter(actor.category, actor.country or lex.homes.get(actor.name), country)
     roles.assoc_actor_1 = "; ".join(dict.fromkeys(n for n in [air] + (roles.assoc_actor_1 or "").split("; ")
                                                   if n and n != actor.name))

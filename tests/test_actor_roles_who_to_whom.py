@@ -151,3 +151,14 @@ def test_a_claim_of_an_earlier_attack_told_later_does_not():
     got = _event(_BOMBING + "وكان تنظيم داعش قد أعلن مسؤوليته عن الهجوم السابق على كنيسة في المدينة.", "2018-05-14",
                  "Suicide bomb")
     assert got["actor1"] == "Unidentified Armed Group (Indonesia)", got["reasons"]
+
+
+def test_a_ground_fight_read_as_the_coalitions_is_the_ground_force_the_article_names():
+    """The coalition fights a ground battle in a report of the joint resistance forces' advance: the resistance
+    (named most on the government's side) fights it, the coalition backs it; not the country's army, never named."""
+    text = ("قالت مصادر عسكرية إن قوات المقاومة اليمنية المشتركة تقدمت نحو مطار الحديدة.\n\n"
+            "وأكدت المصادر أن قواتِ المقاومة المشتركة سيطرت على مواقع جديدة جنوب المدينة.\n\n"
+            "وخاض التحالف العربي معارك عنيفة مع ميليشيات الحوثي قرب المطار.")
+    got = _event(text, "2018-06-16", "Armed clash")
+    assert (got["actor1"], got["actor2"]) == (PR, HOU), got["reasons"]
+    assert SLC in (got["assoc_actor_1"] or ""), got["reasons"]
