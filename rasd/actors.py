@@ -355,6 +355,8 @@ def find_actors(doc: Document) -> None:
         if kind == "actor" and m.first == m.last and head.category == "State forces" and not head.generic \
                 and _state_as_place(doc, m.first, start, end):
             continue  # جنوب إسرائيل، في تركيا: a state's name where something happened is a place, not its forces
+        if head.generic and head.category == "Civilians" and _unharmed(texts, m.first):
+            continue  # دون وقوع إصابات في صفوف المدنيين، لم تسفر عن مقتل أي مدنيين: nobody of them was hit
         actor = _actor(entries, doc.country, country)
         if actor is None and kind != "source":
             actor = Actor(_generic_name(head.name, doc.country) if head.generic else head.name, head.category,
@@ -365,6 +367,24 @@ def find_actors(doc: Document) -> None:
     mentions.extend(_national(doc, lex, taken))
     mentions.sort(key=lambda m: m.start)
     doc.actors = _members(doc, mentions)
+
+
+# civilians said to be unharmed: a negation, then a word of harm (or أي) before them, within six words
+UNHARMED_NEGATION = frozenset(norm(w) for w in "دون بدون ودون وبدون لم ولم عدم دونما".split())
+HARM_NOUNS = frozenset(norm(w) for w in "اصابات إصابات اصابه إصابة مقتل قتل قتلى ضحايا اضرار أضرار خسائر جرحى اذى أذى "
+                       "اي أي".split())
+
+
+def _unharmed(texts: list[str], first: int) -> bool:
+    """The civilians at token ``first`` are said not to be harmed (دون وقوع إصابات في صفوف المواطنين، لم تسفر
+    الضربة عن مقتل أي مدنيين): a negation within the six words before them and a word of harm after it."""
+    lo = max(0, first - 6)
+    for j in range(first - 1, lo - 1, -1):
+        if texts[j] in UNHARMED_NEGATION:
+            return any(texts[x] in HARM_NOUNS or not _forms(texts[x]).isdisjoint(HARM_NOUNS) for x in range(j + 1, first))
+        if texts[j] in (".", "،", ","):
+            return False
+    return False
 
 
 # words before a state's name that make it the place where something happened (جنوب إسرائيل، في تركيا، داخل
@@ -597,6 +617,16 @@ ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالم�
 BEHIND = _words("وراء خلف")
 SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن قواتها قواته قواتهم عناصرها عناصره مقاتليها مقاتليه "
               "مقاتليهم وحداتها طائراتها طيرانها")
+# An attack repelled (صد/تصدى/أحبط/أفشل ... هجوم/محاولة تسلل X): in a fight, the one whose attack was stopped
+# is the attacker (actor1), the one who stopped it the side attacked (actor2). Read in train on every outlet
+# that reports fronts (skynews, alarabia, alwatan, sabq: the Houthis' "محاولة تسلل" the resistance repels)
+REPEL = _verbs("صد تصدى أحبط أفشل", "صد تصدى حبط فشل") | _words(
+    "صد لصد بصد وصد ولصد التصدي تصدي احباط لاحباط افشال لافشال")
+ATTACK_TRIED = _words("هجوم هجوما هجمات هجمه هجمة الهجوم الهجمات تسلل محاوله محاولات زحف اعتداء اعتداءات")
+AMONG_COUNTED = _words("بينهم بينهما منهم ومنهم وبينهم")
+MEMBERS_AMONG_WHY = "its men among the people hit (بينهم ... من X)"
+REPELLED_WHY = "its attack was repelled (صد/تصدى/أحبط ... هجوم/تسلل)"
+REPELLER_WHY = "repelled the attack (صد/تصدى/أحبط ... هجوم/تسلل): the side attacked"
 # Verbs whose unvoweled past reads active or passive (قتل = qatala or qutila): active with a named force or
 # a definite body of men as the subject (اعتقلت القوات الأمنية), passive with people counted (قتل جنديان).
 AMBIGUOUS = frozenset({"قتل", "قتلت", "اعتقل", "اعتقلت", "اختطف", "اختطفت", "خطف", "خطفت", "اسر", "اسرت"})
@@ -961,6 +991,32 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
         out.launcher = True
     elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
         ops.append((index, "agent", 2.5, f"after {w2} {w1}"))
+    # --- an attack repelled: X in صد/تصدى/أحبط ... هجوم/محاولة تسلل X (battles only: _analyse) -------------
+    attack = next((j for j in range(k - 1, max(lo, k - 4) - 1, -1)
+                   if texts[j] in ATTACK_TRIED or not forms[j - base].isdisjoint(ATTACK_TRIED)), None)
+    if attack is not None:
+        repel = next((r for r in range(attack - 1, max(lo, attack - 4) - 1, -1)
+                      if texts[r] in REPEL or not _verb_forms(texts[r]).isdisjoint(REPEL)
+                      or not forms[r - base].isdisjoint(REPEL)), None)
+        if repel is not None and not any(attack < o.mention.first < m.first for o in cands):
+            ops.append((index, "repelled", 3.0, REPELLED_WHY))
+            # who stopped it: named just before the repel word (its subject, the first of X و Y) or between it
+            # and the attack (أحبطت ألوية العمالقة محاولة ...)
+            stopped = [(o.mention.first, i) for i, o in enumerate(cands)
+                       if o is not c and o.actor.category in ARMED and o.mention.kind != "source"
+                       and o.mention.last >= repel - 6 and o.mention.last < attack]
+            if stopped:
+                ops.append((min(stopped)[1], "repeller", 3.0, REPELLER_WHY))
+    # --- people counted, among them men of X (قتل ١٢ شخصا بينهم قياديان من فيلق الرحمن): X is the one hit ---------
+    if c.actor.category in ARMED and not m.generic:
+        among = next((j for j in range(k - 1, max(lo, k - 5) - 1, -1) if texts[j] in AMONG_COUNTED), None)
+        if among is not None and _verb_forms(texts[among + 1]).isdisjoint(ANY_VERBS) if among is not None else False:
+            counted_civilians = [i for i, o in enumerate(cands) if o.actor.category == "Civilians" and o.mention.generic
+                                 and 0 < among - o.mention.last <= 3]
+            if counted_civilians and not any(among < o.mention.first < m.first for o in cands):
+                ops.append((index, "target", 3.0, MEMBERS_AMONG_WHY))
+                ops.append((counted_civilians[-1], "members", 0.5, "counted with the men of an armed group among "
+                            "them (بينهم ... من X): the group is the one hit"))
     # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
     if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
         ops.append((index, "target", 3.0, f"lost the place (من {w1})"))
@@ -1136,6 +1192,12 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.why.append(why)
             elif role == "with":
                 o.add("target", 2.0 if battle else 1.0, why)
+            elif role == "members":  # people counted whose men of a named group the group stands for
+                o.target = min(o.target, points)
+                o.why.append(why)
+            elif role == "repelled" or role == "repeller":
+                if battle:  # a fight: the attacker acts, who repelled it is hit
+                    o.add("agent" if role == "repelled" else "target", points, why)
             else:
                 o.add(role, points, why)
         if r.launcher:
@@ -1627,7 +1689,14 @@ def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str |
     ground = next((c for c in sorted(cands, key=lambda c: c.mention.start) if not c.source and c.actor.name != air
                    and c.actor.category in ARMED and _government_side(c.actor.name, country)
                    and not _foreign(c.actor, country) and c.actor.name != roles.actor2), None)
-    actor = ground.actor if ground is not None else Actor(home, "State forces", country)
+    if ground is not None:
+        actor = ground.actor
+    else:
+        # none named in the sentence: the government side's ground force the article names most (the joint
+        # resistance forces of a Red Sea front report), else the country's military forces
+        actor = next((a for a, _ in _article_counts(doc, country).most_common()
+                      if a.name != air and a.name != roles.actor2 and _government_side(a.name, country)
+                      and not _foreign(a, country)), None) or Actor(home, "State forces", country)
     roles.actor1, roles.inter1 = actor.name, _inter(actor.category, actor.country or lex.homes.get(actor.name), country)
     roles.assoc_actor_1 = "; ".join(dict.fromkeys(n for n in [air] + (roles.assoc_actor_1 or "").split("; ")
                                                   if n and n != actor.name))
@@ -1795,6 +1864,13 @@ _CLAIM_WORDS = CLAIM | RESPONSIBILITY | _words("تبناه تبناها تبنا
 CLAIM_SURFACE = frozenset(p + w for p in ("", "و", "ف") for w in _CLAIM_WORDS)
 CLAIM_DENIED = _words("لم لا ولم ولا دون بدون عدم اي أي ينفي نفى نفت تنفي")
 CLAIMANTS = ("Rebel group", "Political militia", "Identity militia")
+# a claim whose attack is one already told: the words right after the claim word (عن التفجير، عن هذه الهجمات،
+# هذا الهجوم) and how many sentences back it reaches
+CLAIM_OF_THIS = _words("هذا هذه ذلك تلك الهجوم الهجومين الهجمات التفجير التفجيرين التفجيرات الاعتداء الاعتداءين "
+                       "الاعتداءات العمليه الهجمه")
+CLAIM_ANNOUNCE = ANNOUNCE | _words("واعلن وأعلن اعلن أعلن وقد")
+CLAIM_BACK_SENTENCES = 6
+CLAIM_THEN = _words("حينها حينذاك انذاك وقتها وقتذاك سابقا سابق سابقه السابق السابقه الماضي")  # a claim of a past attack
 # what a claim of attacks in general is of (أعلن داعش مسؤوليته عن الكثير من الهجمات، تبنى هجمات سابقة)
 CLAIM_GENERAL = _words("الكثير كثير العديد عديد معظم اغلب سلسله هجمات عمليات تفجيرات اعتداءات سابقه سابقا")
 
@@ -1807,6 +1883,7 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
     if country in memo:
         return memo[country]
     out: list[tuple[int, Actor | None]] = []
+    definite: set[int] = doc.user_data.setdefault("_actors_claims_back", {}).setdefault(country, set())
     texts = doc.token_texts()
     hits = list(compress(range(len(texts)), map(CLAIM_SURFACE.__contains__, texts)))
     if hits:
@@ -1826,7 +1903,9 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
                 if m.kind not in ("actor", "person") or m.generic or not (s.first <= m.first <= s.last):
                     continue
                 gap = m.first - i if m.first > i else i - m.last
-                if gap > 8:
+                # the claimant after أعلن may be told well before its claim word (أعلن داعش، في بيان نشرته
+                # مواقع موالية له بعد مقتل المهاجم، مسؤوليته)
+                if gap > (12 if m.last < i and any(tokens[j].text in CLAIM_ANNOUNCE for j in range(max(s.first, m.first - 3), m.first)) else 8):
                     continue
                 actor = _resolve(doc, m, country)
                 if actor is None or actor.category not in CLAIMANTS:
@@ -1838,8 +1917,18 @@ def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]
                 if country and where and country not in where:
                     continue  # a claim of an attack in another country
                 out.append((sentence, best[1]))
+                if any(tokens[j].text in CLAIM_OF_THIS for j in range(i + 1, min(s.last, i + 3) + 1)) and not any(
+                        tokens[j].text in CLAIM_THEN for j in range(max(s.first, i - 3), min(s.last, i + 5) + 1)):
+                    definite.add(sentence)
     memo[country] = out
     return out
+
+
+def _claimed_back(doc: Document, country: str | None) -> set[int]:
+    """The sentences whose claim names its attack as one already told (مسؤوليته عن التفجير، عن هذه الهجمات،
+    تبنت الحركة هذا الهجوم): the claim holds for the attacks of the sentences before it, however far."""
+    _claims(doc, country)
+    return doc.user_data.setdefault("_actors_claims_back", {}).get(country, set())
 
 
 def _denials(doc: Document, country: str | None) -> set[int]:
@@ -1856,8 +1945,10 @@ def _claimant(doc: Document, trigger, country: str | None, target: str | None) -
     if not claims:
         return None
     here = doc.sentences[trigger.sentence]
+    back = _claimed_back(doc, country)
     near = [(abs(k - trigger.sentence), k < trigger.sentence, a is not None, a) for k, a in claims
-            if doc.sentences[k].paragraph == here.paragraph or abs(k - trigger.sentence) <= 2]
+            if doc.sentences[k].paragraph == here.paragraph or abs(k - trigger.sentence) <= 2
+            or k in back and a is not None and 0 < k - trigger.sentence <= CLAIM_BACK_SENTENCES]
     if not near:
         return None  # a claim told elsewhere in the article may be of another attack
     found = min(near, key=lambda x: x[:3])[3]
