@@ -1321,16 +1321,60 @@ def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fa
 def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
     """The sentence carries on the previous report: it opens with "ما أسفر عن" / "وأدى ..." or with a
     reporting verb ("وأشارت المصادر إلى مقتل ...") and reports no event of its own."""
-    words = _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:4]
-    if any(set(_forms(w)) & CONTINUATION for w in words[:3]):
+    opening = _opening(doc, sentence)
+    if opening is _CONTINUATION_OPENING:
         return True
-    if words and set(_forms(words[0])) & REPORTING:
+    if opening is _REPORTING_OPENING:
         return not _competitors(doc, trigger, sentence.start, sentence.end)
     return False
 
 
+_CONTINUATION_OPENING, _REPORTING_OPENING, _OTHER_OPENING = "continuation", "reporting", "other"
+
+
+def _opening(doc: "Document", sentence: "Sentence") -> str:
+    """How ``sentence`` opens, to :func:`_continues`: with a result link ("ما أسفر عن", "وأدى") among its
+    first three words, else with a reporting verb, else otherwise. It depends on the sentence alone: read
+    once per sentence (kept in ``doc.user_data``), not once per event word that asks about the next one."""
+    data = doc.user_data if isinstance(doc.user_data, dict) else None
+    memo = data.get("rasd.numbers.openings") if data is not None else None
+    if memo is None:
+        memo = {}
+        if data is not None:
+            data["rasd.numbers.openings"] = memo
+    key = (sentence.start, sentence.end)
+    opening = memo.get(key)
+    if opening is None:
+        words = _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:4]
+        if any(set(_forms(w)) & CONTINUATION for w in words[:3]):
+            opening = _CONTINUATION_OPENING
+        elif words and set(_forms(words[0])) & REPORTING:
+            opening = _REPORTING_OPENING
+        else:
+            opening = _OTHER_OPENING
+        memo[key] = opening
+    return opening
+
+
+def _has_updated_toll(doc: "Document") -> bool:
+    """Whether any death count of the document is an updated toll (not an aggregate): most articles have
+    none, and then no event word has one later in its sentence. Read once per list of casualty mentions
+    (kept in ``doc.user_data`` while ``doc.casualties`` is the same list, as long)."""
+    casualties = doc.casualties or ()
+    key = (id(casualties), len(casualties))
+    data = doc.user_data if isinstance(doc.user_data, dict) else None
+    cached = data.get("rasd.numbers.updated") if data is not None else None
+    if cached is None or cached[0] != key:
+        cached = (key, any(m.updated and m.kind == "killed" and not m.aggregate for m in casualties))
+        if data is not None:
+            data["rasd.numbers.updated"] = cached
+    return cached[1]
+
+
 def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -> CasualtyMention | None:
     """An updated toll ("ارتفعت حصيلة القتلى إلى 30") later in the sentence or in the next one."""
+    if not _has_updated_toll(doc):  # most articles: none to look for
+        return None
     spans = [(sentence.start, sentence.end)]
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
