@@ -1143,21 +1143,27 @@ class _Rivals:
                              and not in_count(t)), key=lambda t: t.start)
         self.starts = [t.start for t in self.items]
         self.span = max((t.end - t.start for t in self.items), default=0)
-        # sparse table of the largest end over index ranges (the rival ending nearest before a count)
+        self.table: list[list[int]] | None = None  # built by the first max_end (most documents ask none)
+
+    def _sparse_table(self) -> list[list[int]]:
+        """The sparse table of the largest end over index ranges (the rival ending nearest before a count):
+        row k holds the largest end of each run of 2**k items."""
         ends = [t.end for t in self.items]
-        self.table = [ends]
+        table = [ends]
         width = 1
         while 2 * width <= len(ends):
-            prev = self.table[-1]
-            self.table.append([max(prev[i], prev[i + width]) for i in range(len(ends) - 2 * width + 1)])
+            prev = table[-1]
+            table.append([max(prev[i], prev[i + width]) for i in range(len(ends) - 2 * width + 1)])
             width *= 2
+        self.table = table
+        return table
 
     def max_end(self, lo: int, hi: int) -> int | None:
         """The largest end among items[lo:hi] (None when empty)."""
         if lo >= hi:
             return None
         level = (hi - lo).bit_length() - 1
-        row = self.table[level]
+        row = (self.table or self._sparse_table())[level]
         return max(row[lo], row[hi - (1 << level)])
 
     def index_range(self, trigger: Any, start: int, end: int) -> tuple[int, int, int | None]:
