@@ -1530,8 +1530,7 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
     sub = getattr(trigger, "sub_event_type", None)
     for j in range(idx, min(len(doc.sentences), idx + 3)):
         s = doc.sentences[j]
-        tolls = [m for m in starting_in(doc, "casualties", s.start, s.end) if s.start <= m.start and m.end <= s.end
-                 and m.kind == "killed" and m.count > 0 and not m.aggregate]
+        tolls = _sentence_tolls(doc, s)
         if not tolls:
             continue
         reported = sorted((t for t in starting_in(doc, "triggers", s.start, s.end)
@@ -1546,6 +1545,28 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
             if b.sub_event_type == sub and (j > idx or (b.start, b.end) == here):
                 return "second", a.sub_event_type.lower(), tolls[0]
     return None
+
+
+def _sentence_tolls(doc: "Document", s: "Sentence") -> list[CasualtyMention]:
+    """The death tolls inside sentence ``s`` (killed, a count, not an aggregate), in order. They depend on
+    the sentence and the casualty mentions alone: read once per sentence (kept in ``doc.user_data`` while
+    ``doc.casualties`` is the same list, as long), not for each event word whose next sentences are asked."""
+    casualties = doc.casualties or ()
+    key = (id(casualties), len(casualties))
+    data = doc.user_data if isinstance(doc.user_data, dict) else None
+    cached = data.get("rasd.numbers.tolls") if data is not None else None
+    if cached is None or cached[0] != key:
+        cached = (key, {})
+        if data is not None:
+            data["rasd.numbers.tolls"] = cached
+    memo = cached[1]
+    span = (s.start, s.end)
+    tolls = memo.get(span)
+    if tolls is None:
+        tolls = memo[span] = [m for m in starting_in(doc, "casualties", s.start, s.end)
+                              if s.start <= m.start and m.end <= s.end
+                              and m.kind == "killed" and m.count > 0 and not m.aggregate]
+    return tolls
 
 
 def _joined(doc: "Document", a: Any, b: Any) -> bool:
