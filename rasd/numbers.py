@@ -1547,19 +1547,26 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
     return None
 
 
-def _sentence_tolls(doc: "Document", s: "Sentence") -> list[CasualtyMention]:
-    """The death tolls inside sentence ``s`` (killed, a count, not an aggregate), in order. They depend on
-    the sentence and the casualty mentions alone: read once per sentence (kept in ``doc.user_data`` while
-    ``doc.casualties`` is the same list, as long), not for each event word whose next sentences are asked."""
+def _span_memo(doc: "Document", name: str) -> dict:
+    """A dictionary of what was read from the casualty mentions per span of text, kept in
+    ``doc.user_data`` under ``name`` while ``doc.casualties`` is the same list, as long (a new list
+    starts it again). The lists it holds are shared: read them, never change them."""
     casualties = doc.casualties or ()
     key = (id(casualties), len(casualties))
     data = doc.user_data if isinstance(doc.user_data, dict) else None
-    cached = data.get("rasd.numbers.tolls") if data is not None else None
+    cached = data.get(name) if data is not None else None
     if cached is None or cached[0] != key:
         cached = (key, {})
         if data is not None:
-            data["rasd.numbers.tolls"] = cached
-    memo = cached[1]
+            data[name] = cached
+    return cached[1]
+
+
+def _sentence_tolls(doc: "Document", s: "Sentence") -> list[CasualtyMention]:
+    """The death tolls inside sentence ``s`` (killed, a count, not an aggregate), in order. They depend on
+    the sentence and the casualty mentions alone: read once per sentence (:func:`_span_memo`), not for
+    each event word whose next sentences are asked."""
+    memo = _span_memo(doc, "rasd.numbers.tolls")
     span = (s.start, s.end)
     tolls = memo.get(span)
     if tolls is None:
@@ -1567,6 +1574,18 @@ def _sentence_tolls(doc: "Document", s: "Sentence") -> list[CasualtyMention]:
                               if s.start <= m.start and m.end <= s.end
                               and m.kind == "killed" and m.count > 0 and not m.aggregate]
     return tolls
+
+
+def _counts_inside(doc: "Document", start: int, end: int) -> list[CasualtyMention]:
+    """The death counts (and counts of the dead and wounded together) inside ``[start, end)``, injuries
+    left out, in order: read once per clause or sentence (:func:`_span_memo`), not for each event word
+    told there."""
+    memo = _span_memo(doc, "rasd.numbers.inside")
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[(start, end)] = [m for m in starting_in(doc, "casualties", start, end)
+                                      if m.start >= start and m.end <= end and m.kind != "injured"]
+    return found
 
 
 def _joined(doc: "Document", a: Any, b: Any) -> bool:
@@ -1596,8 +1615,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
     later = _updated_later(doc, trigger, sentence, idx)
     aggregates: list[CasualtyMention] = []
     for where, start, end in scopes:
-        inside = [m for m in starting_in(doc, "casualties", start, end) if m.start >= start and m.end <= end
-                  and m.kind != "injured"]
+        inside = _counts_inside(doc, start, end)
         owned = _owned(doc, trigger, inside, sentence.start, sentence.end)
         aggregates += [m for m in owned if m.aggregate]
         result = _combine(doc, [m for m in owned if not m.aggregate], where)
@@ -1609,8 +1627,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
         if _continues(doc, nxt, trigger):
-            inside = [m for m in starting_in(doc, "casualties", nxt.start, nxt.end)
-                      if m.start >= nxt.start and m.end <= nxt.end and m.kind != "injured"]
+            inside = _counts_inside(doc, nxt.start, nxt.end)
             aggregates += [m for m in inside if m.aggregate]
             result = _combine(doc, [m for m in inside if not m.aggregate], "next sentence")
             if result:
@@ -1711,8 +1728,7 @@ def _story_toll(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -
         other = doc.sentences[j]
         if other.paragraph != sentence.paragraph and step != 1:
             continue
-        inside = [m for m in starting_in(doc, "casualties", other.start, other.end)
-                  if other.start <= m.start and m.end <= other.end and m.kind != "injured"]
+        inside = _counts_inside(doc, other.start, other.end)
         if not inside:
             continue
         if any(m.aggregate or m.updated for m in inside):

@@ -112,3 +112,17 @@ def test_sentence_tolls_are_the_killed_counts_of_the_sentence_read_once():
     assert all(not m.aggregate for m in numbers._sentence_tolls(doc, aggregate))
     doc.casualties = []  # another list: read again
     assert numbers._sentence_tolls(doc, first) == []
+
+
+def test_counts_inside_a_span_leave_out_injuries_and_are_read_once():
+    text = ("قُتل ٥ جنود وجُرح ٨ آخرون، وسقط ١٢ بين قتيل وجريح في هجوم على ثكنة عسكرية قرب درعا.\n"
+            "وقال مصدر طبي إن مدنيَّين اثنين قُتلا أيضاً.")
+    doc = staged(text, "casualties")
+    assert {m.kind for m in doc.casualties} >= {"killed", "injured"}
+    spans = [(s.start, s.end) for s in doc.sentences] + [(c.start, c.end) for s in doc.sentences for c in s.clauses]
+    for start, end in spans:
+        direct = [m for m in doc.casualties if start <= m.start and m.end <= end and m.kind != "injured"]
+        got = numbers._counts_inside(doc, start, end)
+        assert got == direct and numbers._counts_inside(doc, start, end) is got
+    whole = numbers._counts_inside(doc, doc.sentences[0].start, doc.sentences[0].end)
+    assert 5 in [m.count for m in whole] and 8 not in [m.count for m in whole]  # the wounded are left out
