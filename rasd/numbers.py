@@ -1143,21 +1143,27 @@ class _Rivals:
                              and not in_count(t)), key=lambda t: t.start)
         self.starts = [t.start for t in self.items]
         self.span = max((t.end - t.start for t in self.items), default=0)
-        # sparse table of the largest end over index ranges (the rival ending nearest before a count)
+        self.table: list[list[int]] | None = None  # built by the first max_end (most documents ask none)
+
+    def _sparse_table(self) -> list[list[int]]:
+        """The sparse table of the largest end over index ranges (the rival ending nearest before a count):
+        row k holds the largest end of each run of 2**k items."""
         ends = [t.end for t in self.items]
-        self.table = [ends]
+        table = [ends]
         width = 1
         while 2 * width <= len(ends):
-            prev = self.table[-1]
-            self.table.append([max(prev[i], prev[i + width]) for i in range(len(ends) - 2 * width + 1)])
+            prev = table[-1]
+            table.append([max(prev[i], prev[i + width]) for i in range(len(ends) - 2 * width + 1)])
             width *= 2
+        self.table = table
+        return table
 
     def max_end(self, lo: int, hi: int) -> int | None:
         """The largest end among items[lo:hi] (None when empty)."""
         if lo >= hi:
             return None
         level = (hi - lo).bit_length() - 1
-        row = self.table[level]
+        row = (self.table or self._sparse_table())[level]
         return max(row[lo], row[hi - (1 << level)])
 
     def index_range(self, trigger: Any, start: int, end: int) -> tuple[int, int, int | None]:
@@ -1321,16 +1327,60 @@ def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fa
 def _continues(doc: "Document", sentence: "Sentence", trigger: Any) -> bool:
     """The sentence carries on the previous report: it opens with "ما أسفر عن" / "وأدى ..." or with a
     reporting verb ("وأشارت المصادر إلى مقتل ...") and reports no event of its own."""
-    words = _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:4]
-    if any(set(_forms(w)) & CONTINUATION for w in words[:3]):
+    opening = _opening(doc, sentence)
+    if opening is _CONTINUATION_OPENING:
         return True
-    if words and set(_forms(words[0])) & REPORTING:
+    if opening is _REPORTING_OPENING:
         return not _competitors(doc, trigger, sentence.start, sentence.end)
     return False
 
 
+_CONTINUATION_OPENING, _REPORTING_OPENING, _OTHER_OPENING = "continuation", "reporting", "other"
+
+
+def _opening(doc: "Document", sentence: "Sentence") -> str:
+    """How ``sentence`` opens, to :func:`_continues`: with a result link ("ما أسفر عن", "وأدى") among its
+    first three words, else with a reporting verb, else otherwise. It depends on the sentence alone: read
+    once per sentence (kept in ``doc.user_data``), not once per event word that asks about the next one."""
+    data = doc.user_data if isinstance(doc.user_data, dict) else None
+    memo = data.get("rasd.numbers.openings") if data is not None else None
+    if memo is None:
+        memo = {}
+        if data is not None:
+            data["rasd.numbers.openings"] = memo
+    key = (sentence.start, sentence.end)
+    opening = memo.get(key)
+    if opening is None:
+        words = _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:4]
+        if any(set(_forms(w)) & CONTINUATION for w in words[:3]):
+            opening = _CONTINUATION_OPENING
+        elif words and set(_forms(words[0])) & REPORTING:
+            opening = _REPORTING_OPENING
+        else:
+            opening = _OTHER_OPENING
+        memo[key] = opening
+    return opening
+
+
+def _has_updated_toll(doc: "Document") -> bool:
+    """Whether any death count of the document is an updated toll (not an aggregate): most articles have
+    none, and then no event word has one later in its sentence. Read once per list of casualty mentions
+    (kept in ``doc.user_data`` while ``doc.casualties`` is the same list, as long)."""
+    casualties = doc.casualties or ()
+    key = (id(casualties), len(casualties))
+    data = doc.user_data if isinstance(doc.user_data, dict) else None
+    cached = data.get("rasd.numbers.updated") if data is not None else None
+    if cached is None or cached[0] != key:
+        cached = (key, any(m.updated and m.kind == "killed" and not m.aggregate for m in casualties))
+        if data is not None:
+            data["rasd.numbers.updated"] = cached
+    return cached[1]
+
+
 def _updated_later(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -> CasualtyMention | None:
     """An updated toll ("ارتفعت حصيلة القتلى إلى 30") later in the sentence or in the next one."""
+    if not _has_updated_toll(doc):  # most articles: none to look for
+        return None
     spans = [(sentence.start, sentence.end)]
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
@@ -1480,8 +1530,7 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
     sub = getattr(trigger, "sub_event_type", None)
     for j in range(idx, min(len(doc.sentences), idx + 3)):
         s = doc.sentences[j]
-        tolls = [m for m in starting_in(doc, "casualties", s.start, s.end) if s.start <= m.start and m.end <= s.end
-                 and m.kind == "killed" and m.count > 0 and not m.aggregate]
+        tolls = _sentence_tolls(doc, s)
         if not tolls:
             continue
         reported = sorted((t for t in starting_in(doc, "triggers", s.start, s.end)
@@ -1496,6 +1545,47 @@ def _group_toll(doc: "Document", trigger: Any, idx: int) -> tuple[str, str, Casu
             if b.sub_event_type == sub and (j > idx or (b.start, b.end) == here):
                 return "second", a.sub_event_type.lower(), tolls[0]
     return None
+
+
+def _span_memo(doc: "Document", name: str) -> dict:
+    """A dictionary of what was read from the casualty mentions per span of text, kept in
+    ``doc.user_data`` under ``name`` while ``doc.casualties`` is the same list, as long (a new list
+    starts it again). The lists it holds are shared: read them, never change them."""
+    casualties = doc.casualties or ()
+    key = (id(casualties), len(casualties))
+    data = doc.user_data if isinstance(doc.user_data, dict) else None
+    cached = data.get(name) if data is not None else None
+    if cached is None or cached[0] != key:
+        cached = (key, {})
+        if data is not None:
+            data[name] = cached
+    return cached[1]
+
+
+def _sentence_tolls(doc: "Document", s: "Sentence") -> list[CasualtyMention]:
+    """The death tolls inside sentence ``s`` (killed, a count, not an aggregate), in order. They depend on
+    the sentence and the casualty mentions alone: read once per sentence (:func:`_span_memo`), not for
+    each event word whose next sentences are asked."""
+    memo = _span_memo(doc, "rasd.numbers.tolls")
+    span = (s.start, s.end)
+    tolls = memo.get(span)
+    if tolls is None:
+        tolls = memo[span] = [m for m in starting_in(doc, "casualties", s.start, s.end)
+                              if s.start <= m.start and m.end <= s.end
+                              and m.kind == "killed" and m.count > 0 and not m.aggregate]
+    return tolls
+
+
+def _counts_inside(doc: "Document", start: int, end: int) -> list[CasualtyMention]:
+    """The death counts (and counts of the dead and wounded together) inside ``[start, end)``, injuries
+    left out, in order: read once per clause or sentence (:func:`_span_memo`), not for each event word
+    told there."""
+    memo = _span_memo(doc, "rasd.numbers.inside")
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[(start, end)] = [m for m in starting_in(doc, "casualties", start, end)
+                                      if m.start >= start and m.end <= end and m.kind != "injured"]
+    return found
 
 
 def _joined(doc: "Document", a: Any, b: Any) -> bool:
@@ -1525,8 +1615,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
     later = _updated_later(doc, trigger, sentence, idx)
     aggregates: list[CasualtyMention] = []
     for where, start, end in scopes:
-        inside = [m for m in starting_in(doc, "casualties", start, end) if m.start >= start and m.end <= end
-                  and m.kind != "injured"]
+        inside = _counts_inside(doc, start, end)
         owned = _owned(doc, trigger, inside, sentence.start, sentence.end)
         aggregates += [m for m in owned if m.aggregate]
         result = _combine(doc, [m for m in owned if not m.aggregate], where)
@@ -1538,8 +1627,7 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
     if 0 <= idx < len(doc.sentences) - 1:
         nxt = doc.sentences[idx + 1]
         if _continues(doc, nxt, trigger):
-            inside = [m for m in starting_in(doc, "casualties", nxt.start, nxt.end)
-                      if m.start >= nxt.start and m.end <= nxt.end and m.kind != "injured"]
+            inside = _counts_inside(doc, nxt.start, nxt.end)
             aggregates += [m for m in inside if m.aggregate]
             result = _combine(doc, [m for m in inside if not m.aggregate], "next sentence")
             if result:
@@ -1640,8 +1728,7 @@ def _story_toll(doc: "Document", trigger: Any, sentence: "Sentence", idx: int) -
         other = doc.sentences[j]
         if other.paragraph != sentence.paragraph and step != 1:
             continue
-        inside = [m for m in starting_in(doc, "casualties", other.start, other.end)
-                  if other.start <= m.start and m.end <= other.end and m.kind != "injured"]
+        inside = _counts_inside(doc, other.start, other.end)
         if not inside:
             continue
         if any(m.aggregate or m.updated for m in inside):
