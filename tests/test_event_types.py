@@ -98,3 +98,38 @@ def test_expulsions_and_parcels_are_no_place_retaken(text):
 def test_driving_out_a_group_is_still_territory():
     # the verb of driving out keeps its meaning: who did it sets regains or overtakes
     assert "Government regains territory" in types("طردَ الجيشُ مسلحي التنظيم من البلدة")
+
+
+# -- the model's re-typing (rasd.learn.events.model_type) ------------------------------------------------
+from rasd.learn.events import NONE, model_type  # noqa: E402
+
+
+@pytest.mark.parametrize("own, crowd", [
+    ("Attack", "Excessive force against protesters"),  # soldiers fire on the marchers at the border fence
+    ("Armed clash", "Violent demonstration"),  # youths and soldiers clash: a riot
+    ("Armed clash", "Excessive force against protesters"),
+    ("Remote explosive/landmine/IED", "Protest with intervention"),  # a tear-gas grenade at a sit-in
+])
+def test_a_shooting_the_model_reads_as_told_of_a_crowd_takes_the_crowds_type(own, crowd):
+    # the model is surer of the crowd's type, though by less than the margin
+    dist = {own: 0.30, crowd: 0.38, NONE: 0.32}
+    assert model_type(own, dist, 0.3) == crowd
+    # the rules' type stays where the model is no surer of the crowd
+    assert model_type(own, {own: 0.40, crowd: 0.35, NONE: 0.25}, 0.3) == own
+
+
+def test_between_violent_types_the_margin_still_holds():
+    dist = {"Armed clash": 0.30, "Attack": 0.40, NONE: 0.30}
+    assert model_type("Armed clash", dist, 0.3) == "Armed clash"
+    assert model_type("Armed clash", {"Armed clash": 0.1, "Attack": 0.6, NONE: 0.3}, 0.3) == "Attack"
+    # never one battle for another, whatever the model says
+    assert model_type("Armed clash", {"Armed clash": 0.0, "Government regains territory": 0.9, NONE: 0.1}, 0.3) \
+        == "Armed clash"
+
+
+def test_a_riot_is_never_read_back_as_a_peaceful_protest():
+    dist = {"Violent demonstration": 0.1, "Peaceful protest": 0.8, NONE: 0.1}
+    assert model_type("Violent demonstration", dist, 0.3) == "Violent demonstration"
+    # nor is a protest read as a shooting without the margin
+    assert model_type("Peaceful protest", {"Peaceful protest": 0.3, "Attack": 0.4, NONE: 0.3}, 0.3) \
+        == "Peaceful protest"
