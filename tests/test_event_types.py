@@ -133,3 +133,21 @@ def test_a_riot_is_never_read_back_as_a_peaceful_protest():
     # nor is a protest read as a shooting without the margin
     assert model_type("Peaceful protest", {"Peaceful protest": 0.3, "Attack": 0.4, NONE: 0.3}, 0.3) \
         == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    # mines and bombs pulled out or dismantled are weapons stopped, not a place taken nor a blast
+    "وتمكنت الفرق الهندسية من انتزاع الألغام والعبوات الناسفة في مديرية حيس",
+    "نجحت فرقُ الهندسة في تفكيكِ عبوةٍ ناسفة قرب الجسر صباح اليوم",
+    "وأعلن الجيش تفكيك شبكة ألغام زرعها المسلحون جنوب المدينة",
+    "فكّكت الشرطةُ عبوةً ناسفة في ٣ آذار",
+])
+def test_bombs_pulled_out_or_dismantled_are_disrupted_weapons_use(text):
+    found = types(text)
+    assert "Disrupted weapons use" in found, standing(text)
+    assert not any(sub in ("Remote explosive/landmine/IED", "Government regains territory") for sub in found), \
+        standing(text)
+
+
+def test_a_bomb_that_went_off_is_still_an_explosion():
+    assert "Remote explosive/landmine/IED" in types("انفجرت عبوةٌ ناسفة بدورية للشرطة في ٣ آذار")
