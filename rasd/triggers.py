@@ -119,10 +119,12 @@ def gapped_phrases() -> tuple[dict[str, dict[str, tuple[str, float, str]]], Phra
 _AIRCRAFT = PhraseMatcher((p, "air") for p in (
     "طائرة*", "طائرات", "طيران*", "الطيران", "مقاتلات", "مروحية*", "مروحيات", "الحربي", "جوي*", "جوية",
     "غارة*", "غارات", "مسيرة*", "درون"))
-# Bombs found, not set off: "عبوات ناسفة عثرت عليها القوات", "العثور على عبوة" -> disrupted weapons use.
+# Bombs found, not set off: "عبوات ناسفة عثرت عليها القوات", "العثور على عبوة" -> disrupted weapons use;
+# and bombs pulled out or dismantled: "انتزاع الألغام والعبوات الناسفة", "تفكيك عبوة".
 _FOUND = PhraseMatcher((p, "found") for p in (
     "عثر*", "عثرت", "عثروا", "العثور", "يعثر", "اكتشاف", "اكتشف*", "اكتشفت", "اكتشفوا", "ضبط*", "ضبطت", "مخبأ*",
-    "وجد*", "وجدت", "وجدوا", "غير منفجرة", "غير متفجرة", "لم تنفجر"))
+    "وجد*", "وجدت", "وجدوا", "غير منفجرة", "غير متفجرة", "لم تنفجر",
+    "انتزاع*", "انتزعت", "انتزعوا", "نزع", "تفكيك*", "فكك*", "فككت"))
 # Destroying words: a drone or a missile destroyed in the air is one stopped (disrupted weapons use).
 DESTRUCTION = {"تدمير*", "دمرت", "دمر*"}
 _DEFENCE = PhraseMatcher((p, "defence") for p in (

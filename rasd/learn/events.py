@@ -334,11 +334,19 @@ def model_type(own: str, dist: dict[str, float], margin: float) -> str:
     by ``margin``. Between battles the rules decide (a clash that changes who holds a place is the
     territorial change, settled when the tellings merge), so a battle is never re-typed as another battle;
     nor a riot as a peaceful protest (the violence the rules read is what makes it a riot); nor a type the
-    model never saw coded in train (Grenade): it has no reading of it to weigh against."""
+    model never saw coded in train (Grenade): it has no reading of it to weigh against. A shooting or a
+    clash that the model reads as told of a crowd (forces firing on protesters, youths fighting soldiers)
+    takes the crowd's type whenever the model is surer of it, with no margin: the rules read the violence
+    of the sentence, the crowd is often told only by the article around it (the Gaza border marches)."""
     if own not in dist:
         return own
     best = max((c for c in dist if c != NONE), key=dist.__getitem__)
-    if best == own or dist[best] - dist.get(own, 0.0) < margin:
+    if best == own:
+        return own
+    gap = dist[best] - dist.get(own, 0.0)
+    if SUB_EVENT_TYPES.get(own) in _VIOLENT and SUB_EVENT_TYPES.get(best) in _CROWD and gap > 0.0:
+        return best
+    if gap < margin:
         return own
     if SUB_EVENT_TYPES.get(best) == "Battles" and SUB_EVENT_TYPES.get(own) == "Battles":
         return own
@@ -350,6 +358,8 @@ def model_type(own: str, dist: dict[str, float], margin: float) -> str:
 
 
 _INTERVENED = ("Protest with intervention", "Excessive force against protesters")
+_VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence")  # event types the rules read from violence
+_CROWD = ("Protests", "Riots")  # event types of a crowd
 
 
 # -- training ---------------------------------------------------------------------------------------
