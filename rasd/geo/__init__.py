@@ -130,6 +130,11 @@ def _country_evidence(rec: Recognizer, texts: list[str], matches: list[RawMatch]
         sources = defaultdict(set)
     for k, m in enumerate(matches):
         w = weight * (3.0 if k == dateline else 1.0)
+        if m.anchor is not None:
+            # "بلدة صيدا شرق مدينة درعا": a namesake said to be near a town speaks of that town's country
+            evidence[m.anchor[0]] += w
+            sources[m.anchor[0]].add(m.key)
+            continue
         placed = "placed" in m.notes
         cc, country_name = _says_country(rec, m.key, m.type is not None or m.relation is not None, placed)
         if country_name:
@@ -242,6 +247,7 @@ def find_places(doc: Document) -> None:
     if dateline is not None and _desk_dateline(rec, matches, texts, dateline):
         desk, dateline = matches[dateline].start, None
     _mark_placed(matches, text, dateline)
+    anchor_namesakes(rec, matches, text)
 
     evidence: dict[str, float] = defaultdict(float)
     sources: dict[str, set[str]] = defaultdict(set)
@@ -277,6 +283,9 @@ def find_places(doc: Document) -> None:
     own_a2: dict[int, str] = {}
     for k, m in enumerate(matches):
         if m.person:
+            continue
+        if m.anchor is not None:
+            sent_cc[sent_of[k]].add(m.anchor[0])  # a namesake placed by a town says no governorate of its own
             continue
         summary = _summary(rec, m, country)
         if summary is None:
@@ -367,6 +376,50 @@ def find_places(doc: Document) -> None:
 
 
 _SUMMARIES: dict[tuple[int, str, str | None], Any] = {}
+
+# what ties a name to the town after it that places it, besides a direction phrase before that town ("شرق مدينة"،
+# "قرب"، "في ريف"): "التابعة لـ"، "الواقعة في"
+_ANCHOR_GAP = re.compile(r"\s*[,،]?\s*(?:(?:ال)?(?:تابعه|واقعه|تابع|واقع)\s+)?(?:(?:في|ب)\s*)?$")
+_ANCHOR_INSIDE = re.compile(
+    r"\s*[,،]?\s*(?:ال)?(?:(?:تابعه|واقعه|تابع|واقع)\s*(?:ل|في|الي|ب)|(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره)\s*(?:من|ل))\s*"
+    r"(?:(?:ال)?(?:مدينه|بلده|محافظه|قضاء|ناحيه|مديريه|منطقه|ريف)\s*)?$")
+_ANCHOR_RELATIONS = COMPASS | {"near", "countryside", "outskirts"}
+_ANCHOR_KM = 150.0  # how far from the town that places it a namesake may lie ("صيدا شرق درعا": 10 km)
+
+
+def anchor_namesakes(rec: Recognizer, matches: list[RawMatch], text: str) -> None:
+    """"بلدة صيدا شرق مدينة درعا"، "طرابلس شمال لبنان"، "قرية الخضر التابعة لبيت لحم": a name with namesakes in
+    several countries, said to be near, in the countryside of or part of a town (or country) whose country leaves no
+    doubt (``_says_country``), stands for its namesake in that town's country (and governorate, when it has one there) within 150 km:
+    set ``m.anchor``. The namesake still needs its own evidence (``choose.admissible``)."""
+    gaz = rec.gaz
+    for k in range(len(matches) - 1):
+        x, y = matches[k], matches[k + 1]
+        if x.person or y.person or len(x.candidates) < 2 or y.start - x.end > 60:
+            continue
+        if y.relation in _ANCHOR_RELATIONS and y.type_start is not None and y.type_start >= x.end:
+            if not _ANCHOR_GAP.match(text[x.end:y.type_start]) or text.startswith("و", y.type_start) and not \
+                    text.startswith("وسط", y.type_start):
+                continue  # "في عدن والحوطة ومحيط قاعدة العند": a list, not a place told by the next
+        elif not (y.relation is None and _ANCHOR_INSIDE.match(text[x.end:y.start])):
+            continue
+        xs = [gaz.entries[i] for i, _ in x.candidates]
+        if len({e.cc for e in xs}) < 2:
+            continue  # namesakes in one country: the governorate named nearby already decides (choose.score)
+        cc, _ = _says_country(rec, y.key, y.type is not None or y.relation is not None, "placed" in y.notes)
+        if not cc:
+            continue  # the reference is itself ambiguous (طرابلس) or may be a word (درعا bare)
+        ys = [e for e in (gaz.entries[i] for i, _ in y.candidates) if e.cc == cc]
+        if all(e.place.feature == "PCLI" for e in ys):
+            if any(e.cc == cc for e in xs):
+                x.anchor = (cc, "")
+            continue
+        a1s = {e.a1 for e in ys}
+        a1 = a1s.pop() if len(a1s) == 1 else ""
+        near = [e for e in xs if e.cc == cc and (e.a1 == a1 and a1 or any(
+            _within(e.place, r.place, _ANCHOR_KM) for r in ys))]
+        if near:
+            x.anchor = (cc, a1 if any(e.a1 == a1 for e in near) else "")
 
 
 def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:

@@ -206,6 +206,12 @@ def choose(gaz: Gazetteer, m: RawMatch, country: str | None, ctx: Context) -> tu
     cands = [gaz.entries[i] for i, _ in m.candidates]
     if not allowed:
         return None, cands, _why_not(m, country)
+    anchored = False
+    if m.anchor is not None:
+        cc, a1 = m.anchor
+        there = [e for e in allowed if e.cc == cc and (not a1 or e.a1 == a1)]
+        if there:
+            allowed, anchored = there, True  # "بلدة صيدا شرق مدينة درعا": the namesake by the town that places it
     if country is not None and any(e.cc == country for e in allowed) and m.country_after not in {e.cc for e in allowed} - {country}:
         local = [e for e in allowed if e.cc == country]
         capitals = [e for e in allowed if e.cc != country and e.place.feature == "PPLC"]
@@ -227,7 +233,9 @@ def choose(gaz: Gazetteer, m: RawMatch, country: str | None, ctx: Context) -> tu
         reasons.append("country named after it")
     if best.place.feature != "ADM1" and ctx.names_a1(best.a1, m):
         reasons.append("its governorate named nearby")
-    if country is not None and best.cc == country and len({e.cc for e in cands}) > 1:
+    if anchored:
+        reasons.append("namesake by the town that places it")
+    elif country is not None and best.cc == country and len({e.cc for e in cands}) > 1:
         reasons.append(f"article about {gaz.entries[gaz.countries[country]].place.name}" if country in gaz.countries else "article's country")
     if m.type:
         reasons.append(f"type word ({m.type})")

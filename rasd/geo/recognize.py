@@ -57,6 +57,9 @@ class RawMatch:
     own_a2: str = ""
     index: int = -1  # position among the document's matches
     notes: list[str] = field(default_factory=list)
+    # the (country, governorate) of the town this name is said to be near or in ("بلدة صيدا شرق مدينة درعا"):
+    # its namesake there is the one meant (set by ``rasd.geo.anchor_namesakes``)
+    anchor: tuple[str, str] | None = None
 
 
 def _readings(word: str) -> list[tuple[str, str]]:
