@@ -303,7 +303,17 @@ def _better_actor(kept_event: Event, event: Event, side: str) -> bool:
         return False  # nobody, or the other side of the event: no actor fights itself
     if mine is None or _named(event, role) and not _named(kept_event, role):
         return True
+    if _named(event, role) and _more_specific(theirs, getattr(event, "inter" + side),
+                                              mine, getattr(kept_event, "inter" + side)):
+        return True
     return side == "2" and _armed_target(kept_event, event)
+
+
+def _more_specific(theirs: str, their_inter: str | None, mine: str, my_inter: str | None) -> bool:
+    """Whether an actor named by one telling says more precisely who acted than the kept telling's: a
+    non-state force that fights on the state's side (المقاومة الشعبية) beats the state's forces read from an
+    umbrella word (القوات المشتركة، القوات الموالية للحكومة) that takes them in. ACLED codes the named group."""
+    return my_inter == "State forces" and their_inter in NON_STATE and actors.allied(theirs, mine)
 
 
 def _armed_target(kept_event: Event, event: Event) -> bool:
