@@ -303,7 +303,17 @@ def _better_actor(kept_event: Event, event: Event, side: str) -> bool:
         return False  # nobody, or the other side of the event: no actor fights itself
     if mine is None or _named(event, role) and not _named(kept_event, role):
         return True
+    if _named(event, role) and _more_specific(theirs, getattr(event, "inter" + side),
+                                              mine, getattr(kept_event, "inter" + side)):
+        return True
     return side == "2" and _armed_target(kept_event, event)
+
+
+def _more_specific(theirs: str, their_inter: str | None, mine: str, my_inter: str | None) -> bool:
+    """Whether an actor named by one telling says more precisely who acted than the kept telling's: a
+    non-state force that fights on the state's side (المقاومة الشعبية) beats the state's forces read from an
+    umbrella word (القوات المشتركة، القوات الموالية للحكومة) that takes them in. ACLED codes the named group."""
+    return my_inter == "State forces" and their_inter in NON_STATE and actors.allied(theirs, mine)
 
 
 def _armed_target(kept_event: Event, event: Event) -> bool:
@@ -470,9 +480,60 @@ def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]
                         continue  # "قصفت ... الاثنين، ثم قصفتها مجدداً الثلاثاء": two shellings
                 elif min(other_info["sentences"]) <= min(info["sentences"]) or not _retelling(doc, other_info):
                     continue
-                if other.event_date and event.event_date and other.event_date < event.event_date:
-                    event.event_date, event.time_precision = other.event_date, other.time_precision
+                if other.event_date and event.event_date and other.event_date < event.event_date \
+                        and _earlier_day_wins(info, event, other_info, other):
+                    _take_date(info, event, other_info, other)
                 _absorb(merged[key], merged.pop(later))
+
+
+# Where an event's day comes from, best first: its own sentence names it (2), another sentence of the text
+# does (the lead, the previous sentence), or its sentence names the day of a statement about it (1),
+# nothing does (the publication day or a neighbour's: 0).
+OWN_DAY, TEXT_DAY, DEFAULT_DAY = 2, 1, 0
+
+
+def _date_rank(info: dict[str, Any]) -> int:
+    """How well the text tells the day an event keeps (see ``OWN_DAY``): the rank of the telling whose day
+    it is, which a merge carries over with the day (:func:`_take_date`)."""
+    rank = info.get("date_rank")
+    if rank is None:
+        edate = info.get("date")
+        if info.get("dated") and not (edate is not None and "date of the statement" in edate.reason):
+            rank = OWN_DAY
+        elif edate is not None and edate.start is not None and edate.date is not None:
+            rank = TEXT_DAY
+        else:
+            rank = DEFAULT_DAY
+        info["date_rank"] = rank
+    return rank
+
+
+def _take_date(info: dict[str, Any], event: Event, other_info: dict[str, Any], other: Event) -> None:
+    """The merged event keeps the other telling's day, and with it how well the text tells it."""
+    rank = _date_rank(other_info)
+    event.event_date, event.time_precision = other.event_date, other.time_precision
+    info["date_rank"] = rank
+    if "date" in other_info and "date" in info:
+        info["reasons"]["date"] = other_info["reasons"]["date"]
+
+
+def _earlier_day_wins(info: dict[str, Any], event: Event, other_info: dict[str, Any], other: Event) -> bool:
+    """Whether a retelling's earlier day replaces the day the event has (an incident happens before the
+    statements about it). A day the text reads replaces the publication day standing in; it replaces a day
+    read elsewhere in the text (the lead, a statement's day) unless it is coarser and told in another
+    sentence (a month or a year named later is background, not the incident's day); it replaces a day the event's own sentence names only
+    when the retelling is in that same sentence ("ندد اليوم بالتفجير الذي وقع أمس"). A day read in the
+    event's own clause is not replaced by an earlier one from another sentence: that is a background
+    mention ("وكانت الغوطة قد شهدت في الثاني من شباط ...")."""
+    mine, theirs = _date_rank(info), _date_rank(other_info)
+    if mine == DEFAULT_DAY:
+        return theirs > DEFAULT_DAY
+    together = bool(other_info["sentences"] & info["sentences"])
+    if other.time_precision > event.time_precision and not together:
+        return False
+    if mine == TEXT_DAY:
+        return theirs > DEFAULT_DAY
+    return together and theirs == OWN_DAY
 
 
 def _governorate_level(event: Event) -> bool:
@@ -555,8 +616,8 @@ def _fold_learned(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]
             if _governorate_level(merged[first][0]) and not _governorate_level(merged[second][0]):
                 first, second = second, first  # the precise place is the incident's
             kept, other = merged[first], merged.pop(second)
-            if not kept[1]["dated"] and other[1]["dated"] and other[0].event_date:
-                kept[0].event_date, kept[0].time_precision = other[0].event_date, other[0].time_precision
+            if other[0].event_date and _date_rank(other[1]) > _date_rank(kept[1]):
+                _take_date(kept[1], kept[0], other[1], other[0])
             _absorb(kept, other)
             keys.remove(second)
             cache = {k: v for k, v in cache.items() if first not in k and second not in k}
