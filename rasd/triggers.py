@@ -5,7 +5,9 @@ Each match becomes a :class:`Trigger` with its ACLED sub-event type. Generic wor
 clause wins (``انفجار عبوة ناسفة`` is one IED, not two events); otherwise a generic trigger takes the
 type of the latest specific trigger of its paragraph (``استهداف`` after ``غارات التحالف`` is an air
 strike); aircraft words turn ``قصف`` into an air strike. A gapped row (``أطلق* … النار``) matches a verb and
-its object with up to three words (the subject) between them; a word of destroying is disrupted weapons use
+its object with up to three words (the subject, a count) between them; its first word may be a trigger of its
+own (``انتزعت`` a place wrested, ``انتزعت عشرات الألغام`` mines pulled out), and a gapped row of type ``-`` is a
+block (``طرد 23 دبلوماسيا``: diplomats expelled, no place retaken); a word of destroying is disrupted weapons use
 where air defences are named or a drone or missile is what was destroyed.
 """
 from __future__ import annotations
