@@ -235,7 +235,8 @@ def _gapped(doc: Document, texts: list[str], head: Match, after: list[Match], la
     its sentence (``أطلق طالب تونسي النار``), with the row's value and the index in ``after`` of the lexicon
     match that stands on exactly the last part (``الألغام`` of ``انتزعت عشرات الألغام``; None where none
     does); None where there is no last part, or where another phrase of the lexicon stands in the gap or
-    on the last part (``أطلق مسلحون النار على`` is told by ``النار على``)."""
+    on the last part (``أطلق مسلحون النار على`` is told by ``النار على``). A phrase after the last part is
+    no matter of the gapped phrase (``انتزعت عشرات الألغام والعبوات``)."""
     table, tails = gapped_phrases()
     wanted = table.get(_head_key(head.phrase))
     if not wanted:
@@ -250,7 +251,7 @@ def _gapped(doc: Document, texts: list[str], head: Match, after: list[Match], la
             continue
         used = None
         for j, m in enumerate(after):
-            if m.first > reach:
+            if m.first > tail.last:  # what follows the last part is another word's (الألغام والعبوات الناسفة)
                 break
             if m.first == tail.first and m.last == tail.last and used is None:
                 used = j  # the last part is a trigger of its own: the gapped phrase tells it

@@ -72,6 +72,13 @@ def test_an_object_too_far_from_the_verb_does_not_change_it():
     assert "Government regains territory" in found
 
 
+def test_a_phrase_after_the_last_part_does_not_undo_the_gapped_phrase():
+    # the bombs after the mines are their own row's; the mines are still pulled out, no place wrested
+    told = standing("وانتزعت الفرق عشرات الألغام والعبواتِ الناسفة في المديرية")
+    assert ("Disrupted weapons use", "انتزعت الفرق عشرات الالغام") in told
+    assert not TERRITORY & {sub for sub, _ in told}
+
+
 def test_a_mine_that_stands_on_the_last_part_is_told_once():
     told = standing("انتزعت الفرق عشرات الألغام")
     assert [sub for sub, _ in told] == ["Disrupted weapons use"]
