@@ -5,7 +5,9 @@ Each match becomes a :class:`Trigger` with its ACLED sub-event type. Generic wor
 clause wins (``انفجار عبوة ناسفة`` is one IED, not two events); otherwise a generic trigger takes the
 type of the latest specific trigger of its paragraph (``استهداف`` after ``غارات التحالف`` is an air
 strike); aircraft words turn ``قصف`` into an air strike. A gapped row (``أطلق* … النار``) matches a verb and
-its object with up to three words (the subject) between them; a word of destroying is disrupted weapons use
+its object with up to three words (the subject, a count) between them; its first word may be a trigger of its
+own (``انتزعت`` a place wrested, ``انتزعت عشرات الألغام`` mines pulled out), and a gapped row of type ``-`` is a
+block (``طرد 23 دبلوماسيا``: diplomats expelled, no place retaken); a word of destroying is disrupted weapons use
 where air defences are named or a drone or missile is what was destroyed.
 """
 from __future__ import annotations
@@ -65,18 +67,22 @@ GAP_WORDS = 3
 @lru_cache(maxsize=1)
 def trigger_matcher() -> PhraseMatcher[tuple[str, float, str]]:
     """Phrase -> (sub-event type, weight, role). The first part of a gapped phrase (``أطلق* … النار``) is
-    in it with the type :data:`GAP`: what it needs after the gap is in :func:`gapped_phrases`."""
+    in it with the type :data:`GAP`: what it needs after the gap is in :func:`gapped_phrases`. A first part
+    that is a trigger of its own (``انتزعت``, ``طرد``) keeps its own row's value: :func:`gapped_heads` names
+    those rows, which try the gapped phrase first and are read as themselves where it is not there."""
     matcher: PhraseMatcher[tuple[str, float, str]] = PhraseMatcher()
-    heads, plain = set(), set()
-    for row in read_tsv(DATA / "triggers.tsv"):
+    rows = read_tsv(DATA / "triggers.tsv")
+    plain = {phrase_key(row["phrase"]) for row in rows if GAP not in row["phrase"]}
+    heads: set = set()
+    for row in rows:
         sub = row["sub_event_type"]
         if GAP in row["phrase"]:
             head = row["phrase"].split(GAP)[0].strip()
-            if head not in heads:
-                heads.add(head)
+            key = phrase_key(head)
+            if key not in heads and key not in plain:
+                heads.add(key)
                 matcher.add(head, (GAP, 0.0, ""))
             continue
-        plain.add(phrase_key(row["phrase"]))
         if sub == "-":  # a blocking phrase: matched, then dropped
             matcher.add(row["phrase"], ("-", 0.0, ""))
             continue
@@ -86,17 +92,26 @@ def trigger_matcher() -> PhraseMatcher[tuple[str, float, str]]:
         if role not in ROLES:
             raise ValueError(f"triggers.tsv: unknown role {role!r} for {row['phrase']!r}")
         matcher.add(row["phrase"], (sub, float(row.get("weight") or 1.0), role))
-    clash = sorted(h for h in heads if phrase_key(h) in plain)
-    if clash:
-        raise ValueError(f"triggers.tsv: the first part of a gapped phrase is a phrase of its own: {clash}")
     return matcher
 
 
 @lru_cache(maxsize=1)
-def gapped_phrases() -> tuple[dict[str, dict[str, tuple[str, float, str]]], PhraseMatcher[str]]:
+def gapped_heads() -> frozenset[str]:
+    """The plain rows (their phrases as written) that are also the first part of a gapped row: ``انتزعت``
+    alone is a place wrested, ``انتزعت … الألغام`` mines pulled out; ``طرد`` a place retaken, ``طرد …
+    دبلوماسي*`` diplomats expelled (a gapped block)."""
+    table = gapped_phrases()[0]
+    rows = read_tsv(DATA / "triggers.tsv")
+    return frozenset(row["phrase"] for row in rows
+                     if GAP not in row["phrase"] and row["sub_event_type"] != "-" and phrase_key(row["phrase"]) in table)
+
+
+@lru_cache(maxsize=1)
+def gapped_phrases() -> tuple[dict[tuple, dict[str, tuple[str, float, str]]], PhraseMatcher[str]]:
     """The gapped rows of the lexicon (``أطلق* … النار``: the verb, its subject, its object):
-    ``({first part: {last part: (sub-event type, weight, role)}}, a matcher of the last parts)``."""
-    table: dict[str, dict[str, tuple[str, float, str]]] = {}
+    ``({key of the first part: {last part: (sub-event type, weight, role)}}, a matcher of the last parts)``.
+    A gapped row of type ``-`` is a block: ``طرد … دبلوماسي*`` (طرد 23 دبلوماسيا) is no place retaken."""
+    table: dict[tuple, dict[str, tuple[str, float, str]]] = {}
     tails: PhraseMatcher[str] = PhraseMatcher()
     seen: set[str] = set()
     for row in read_tsv(DATA / "triggers.tsv"):
@@ -104,16 +119,22 @@ def gapped_phrases() -> tuple[dict[str, dict[str, tuple[str, float, str]]], Phra
             continue
         head, _, tail = (part.strip() for part in row["phrase"].partition(GAP))
         sub = row["sub_event_type"]
-        if not head or not tail or GAP in tail or sub not in SUB_EVENT_TYPES:
-            raise ValueError(f"triggers.tsv: a gapped phrase is 'first … last' of a known type: {row['phrase']!r}")
+        if not head or not tail or GAP in tail or (sub not in SUB_EVENT_TYPES and sub != "-"):
+            raise ValueError(f"triggers.tsv: a gapped phrase is 'first … last' of a known type or '-': {row['phrase']!r}")
         role = (row.get("role") or "").strip()
         if role not in ROLES:
             raise ValueError(f"triggers.tsv: unknown role {role!r} for {row['phrase']!r}")
-        table.setdefault(head, {})[tail] = (sub, float(row.get("weight") or 1.0), role)
+        value = ("-", 0.0, "") if sub == "-" else (sub, float(row.get("weight") or 1.0), role)
+        table.setdefault(phrase_key(head), {})[tail] = value
         if tail not in seen:
             seen.add(tail)
             tails.add(tail, tail)
     return table, tails
+
+
+@lru_cache(maxsize=256)
+def _head_key(phrase: str) -> tuple:
+    return phrase_key(phrase)
 
 
 _AIRCRAFT = PhraseMatcher((p, "air") for p in (
@@ -136,6 +157,7 @@ _SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحا
 
 def find_triggers(doc: Document) -> None:
     matcher = trigger_matcher()
+    heads = gapped_heads()
     found: list[Trigger] = []
     all_texts = doc.token_texts()
     # the lexicon searched once over the article, its matches shared out to the sentences
@@ -150,15 +172,22 @@ def find_triggers(doc: Document) -> None:
         suicide: tuple[list[int], list[int]] | None = None  # (starts, ends), found once when needed
         found_words: tuple[list[int], list[int]] | None = None
         defence: list[int] | None = None  # where air-defence words start
+        consumed = -1  # the match that stood on the last part of a gapped phrase: told by it
         for k, m in enumerate(matches):
             sub, weight, role = m.value
-            if sub == "-":
+            if sub == "-" or k == consumed:
                 continue
-            if sub == GAP:
+            gapped = None
+            if sub == GAP or m.phrase in heads:
                 gapped = _gapped(doc, all_texts, m, matches[k + 1:], sentence.last)
-                if gapped is None:
+                if gapped is None and sub == GAP:
                     continue
-                tail, (sub, weight, role) = gapped
+            if gapped is not None:
+                tail, (sub, weight, role), used = gapped
+                if used is not None:
+                    consumed = k + 1 + used
+                if sub == "-":  # a gapped block (طرد 23 دبلوماسيا): no event told
+                    continue
                 trig = Trigger(m.start, tail.end, SUB_EVENT_TYPES[sub], sub, f"{m.phrase} {GAP} {tail.phrase}", si,
                                weight, role=role)
             elif role == "assault" and doc.norm.text.endswith("يه", m.start, m.end):
@@ -201,20 +230,34 @@ def find_triggers(doc: Document) -> None:
 
 
 def _gapped(doc: Document, texts: list[str], head: Match, after: list[Match], last: int
-            ) -> tuple[Match, tuple[str, float, str]] | None:
+            ) -> tuple[Match, tuple[str, float, str], int | None] | None:
     """The last part of a gapped phrase whose first part is ``head``, within :data:`GAP_WORDS` words of it in
-    its sentence (``أطلق طالب تونسي النار``), with the row's value; None where there is none, or where a
-    phrase of the lexicon stands in the gap or on the last part (``أطلق مسلحون النار على`` is told by
-    ``النار على``)."""
-    reach = head.last + GAP_WORDS + 1
-    if any(m.first <= reach and m.value[0] != "-" for m in after):
-        return None
+    its sentence (``أطلق طالب تونسي النار``), with the row's value and the index in ``after`` of the lexicon
+    match that stands on exactly the last part (``الألغام`` of ``انتزعت عشرات الألغام``; None where none
+    does); None where there is no last part, or where another phrase of the lexicon stands in the gap or
+    on the last part (``أطلق مسلحون النار على`` is told by ``النار على``). A phrase after the last part is
+    no matter of the gapped phrase (``انتزعت عشرات الألغام والعبوات``)."""
     table, tails = gapped_phrases()
-    wanted = table.get(head.phrase, {})
+    wanted = table.get(_head_key(head.phrase))
+    if not wanted:
+        return None
+    reach = head.last + GAP_WORDS + 1
     window = doc.tokens[head.last + 1: min(last, reach + 2) + 1]
     for tail in tails.find_longest(window, texts[head.last + 1: head.last + 1 + len(window)]):
-        if tail.first <= reach and tail.value in wanted and not _article_added(texts[tail.last], tail.value):
-            return tail, wanted[tail.value]
+        if tail.first > reach or tail.value not in wanted:
+            continue
+        value = wanted[tail.value]
+        if value[0] != "-" and _article_added(texts[tail.last], tail.value):
+            continue
+        used = None
+        for j, m in enumerate(after):
+            if m.first > tail.last:  # what follows the last part is another word's (الألغام والعبوات الناسفة)
+                break
+            if m.first == tail.first and m.last == tail.last and used is None:
+                used = j  # the last part is a trigger of its own: the gapped phrase tells it
+            elif m.value[0] != "-":
+                return None
+        return tail, value, used
     return None
 
 

@@ -6,6 +6,7 @@ import pytest
 from rasd.doc import Document
 from rasd.modality import mark_modality
 from rasd.segment import segment
+from rasd.lexicon import phrase_key
 from rasd.triggers import GAP, find_triggers, gapped_phrases, trigger_matcher
 
 
@@ -74,7 +75,7 @@ def test_a_gap_of_more_than_three_words_is_no_phrase():
 
 def test_the_gapped_rows_are_read_from_the_lexicon():
     table, _ = gapped_phrases()
-    assert table["أطلق*"]["النار"][0] == "Attack"
+    assert table[phrase_key("أطلق*")]["النار"][0] == "Attack"
     # the first part of a gapped phrase is no trigger of its own
     assert trigger_matcher() and "Attack" not in types("أطلق الجيش سراح المعتقلين")
     assert GAP == "…"
@@ -138,23 +139,28 @@ def test_an_anniversary_remembers_no_new_incident(text, remembered):
         assert "Peaceful protest" in types(text)
 
 
-def test_a_lexicon_whose_gapped_phrase_starts_with_a_phrase_of_its_own_is_refused(tmp_path, monkeypatch):
+def test_a_gapped_phrase_may_start_with_a_phrase_of_its_own_and_a_malformed_one_is_refused(tmp_path, monkeypatch):
     import rasd.triggers as triggers
 
     header = "phrase\tsub_event_type\tweight\tnote\trole\n"
-    (tmp_path / "triggers.tsv").write_text(header + "أطلق*\tAttack\t0.5\n" + "أطلق* … النار\tAttack\t0.7\n",
+    (tmp_path / "triggers.tsv").write_text(header + "أطلق*\tArrests\t0.6\n" + "أطلق* … النار\tAttack\t0.7\n",
                                            encoding="utf-8")
     monkeypatch.setattr(triggers, "DATA", tmp_path)
-    triggers.trigger_matcher.cache_clear()
-    triggers.gapped_phrases.cache_clear()
+    for cached in (triggers.trigger_matcher, triggers.gapped_phrases, triggers.gapped_heads):
+        cached.cache_clear()
     try:
-        with pytest.raises(ValueError, match="gapped phrase"):
-            triggers.trigger_matcher()
+        assert types("أطلق طالبٌ النارَ في الساحة") == ["Attack"]  # the gapped phrase first
+        assert types("وأطلق الرئيس مبادرةً جديدة") == ["Arrests"]  # else the word's own row
         (tmp_path / "triggers.tsv").write_text(header + "أطلق* …\tAttack\t0.7\n", encoding="utf-8")
+        triggers.gapped_phrases.cache_clear()
+        with pytest.raises(ValueError, match="gapped phrase"):
+            triggers.gapped_phrases()
+        (tmp_path / "triggers.tsv").write_text(header + "أطلق* … النار\tShooting\t0.7\n", encoding="utf-8")
+        triggers.gapped_phrases.cache_clear()
         with pytest.raises(ValueError, match="gapped phrase"):
             triggers.gapped_phrases()
     finally:
         monkeypatch.undo()
-        triggers.trigger_matcher.cache_clear()
-        triggers.gapped_phrases.cache_clear()
+        for cached in (triggers.trigger_matcher, triggers.gapped_phrases, triggers.gapped_heads):
+            cached.cache_clear()
     assert "Attack" in types("أطلق طالب النار في الساحة")
