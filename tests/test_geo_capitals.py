@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.geo import explain, geocode, sentence_places
+from geo_table import parse_places, places_found  # "country|admin1|location|precision; ..."
 
 CASES: list[tuple[str, str]] = [
     # -- the adjective alone: the capital, a town --------------------------------------------------------------
@@ -42,20 +43,10 @@ CASES: list[tuple[str, str]] = [
 ]
 
 
-def _parse(expected: str) -> list[tuple[str, str, str, int]]:
-    out = []
-    for p in expected.split(";"):
-        if p.strip():
-            country, admin1, location, precision = p.strip().split("|")
-            out.append((country, admin1, location, int(precision)))
-    return out
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])
 def test_capital_by_adjective(case):
     text, expected = case
-    got = [(p.place.country, p.place.admin1, p.place.name, p.precision) for p in sentence_places(text)]
-    assert got == _parse(expected), explain(text)["places"]
+    assert places_found(text) == parse_places(expected), explain(text)["places"]
 
 
 def test_the_mention_spans_both_words():
@@ -83,6 +74,5 @@ SITES: list[tuple[str, str]] = [
 @pytest.mark.parametrize("case", SITES, ids=[f"site{i:02d}" for i in range(len(SITES))])
 def test_site_abroad(case):
     text, expected = case
-    got = [(p.place.country, p.place.admin1, p.place.name, p.precision) for p in sentence_places(text)]
-    assert got == _parse(expected), explain(text)["places"]
+    assert places_found(text) == parse_places(expected), explain(text)["places"]
     assert all(p.place.admin2 == "Greater London" for p in sentence_places(text))

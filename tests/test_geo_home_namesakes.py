@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.geo import explain, sentence_places
+from geo_table import parse_places, places_found  # "country|admin1|location|precision; ..."
 
 CASES: list[tuple[str, str]] = [
     ("قصفت الطائرات الحربية السورية تجمعات للمسلحين في منطقة صيدا بريف درعا الشرقي", "Syria|Daraa|Saida|1"),
@@ -21,20 +22,10 @@ CASES: list[tuple[str, str]] = [
 ]
 
 
-def _parse(expected: str) -> list[tuple[str, str, str, int]]:
-    out = []
-    for p in expected.split(";"):
-        if p.strip():
-            country, admin1, location, precision = p.strip().split("|")
-            out.append((country, admin1, location, int(precision)))
-    return out
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])
 def test_home_namesake(case):
     text, expected = case
-    got = [(p.place.country, p.place.admin1, p.place.name, p.precision) for p in sentence_places(text)]
-    assert got == _parse(expected), explain(text)["places"]
+    assert places_found(text) == parse_places(expected), explain(text)["places"]
 
 
 def test_saida_of_daraa_is_in_the_daraa_district():

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.geo import explain, geocode, sentence_places
+from rasd.geo import explain, geocode
+from geo_table import parse_places, places_found  # "country|admin1|location|precision; ..."
 
 CASES: list[tuple[str, str]] = [
     # the namesake by a town of another country than its best-known namesake's
@@ -32,16 +33,10 @@ CASES: list[tuple[str, str]] = [
 ]
 
 
-def _parse(expected: str) -> list[tuple[str, str, str, int]]:
-    country, admin1, location, precision = expected.split("|")
-    return [(country, admin1, location, int(precision))]
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])
 def test_namesake_by_the_town_it_is_near(case):
     text, expected = case
-    got = [(p.place.country, p.place.admin1, p.place.name, p.precision) for p in sentence_places(text)]
-    assert got == _parse(expected), explain(text)["places"]
+    assert places_found(text) == parse_places(expected), explain(text)["places"]
 
 
 def test_the_reference_town_decides_the_article_country():

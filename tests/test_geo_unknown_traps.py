@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.geo import explain, sentence_places
+from rasd.geo import explain
+from geo_table import parse_places, places_found  # "country|admin1|location|precision; ..."
 
 CASES: list[tuple[str, str]] = [
     # -- no village: the place the sentence names otherwise ---------------------------------------------------
@@ -28,20 +29,10 @@ CASES: list[tuple[str, str]] = [
 ]
 
 
-def _parse(expected: str) -> list[tuple[str, str, str, int]]:
-    out = []
-    for p in expected.split(";"):
-        if p.strip():
-            country, admin1, location, precision = p.strip().split("|")
-            out.append((country, admin1, location, int(precision)))
-    return out
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}" for i in range(len(CASES))])
 def test_no_village_from_an_everyday_word(case):
     text, expected = case
-    got = [(p.place.country, p.place.admin1, p.place.name, p.precision) for p in sentence_places(text)]
-    assert got == _parse(expected), explain(text)["places"]
+    assert places_found(text) == parse_places(expected), explain(text)["places"]
 
 
 def test_everyday_word_is_not_listed_as_a_place():
