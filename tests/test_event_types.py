@@ -3,23 +3,7 @@ where a generic word would give another (a chemical attack is no clash, violent 
 knife or a ramming is an attack, a parcel that went off is a bomb and no place taken)."""
 import pytest
 
-from rasd.doc import Document
-from rasd.modality import mark_modality
-from rasd.segment import segment
-from rasd.triggers import find_triggers
-
-
-def standing(text):
-    """(sub-event type, the words matched) of the triggers that report an event (not absorbed, no modality)."""
-    doc = Document(text)
-    segment(doc)
-    find_triggers(doc)
-    mark_modality(doc)
-    return [(t.sub_event_type, doc.norm.text[t.start:t.end]) for t in doc.triggers if not t.absorbed and not t.modality]
-
-
-def types(text):
-    return [sub for sub, _ in standing(text)]
+from trigger_reading import standing, types
 
 
 @pytest.mark.parametrize("text", [

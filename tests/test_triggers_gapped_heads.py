@@ -3,25 +3,10 @@ state standing between the verb and its object no longer hides what the object s
 no place wrested, diplomats expelled are no place retaken; the verbs alone still report territory."""
 import pytest
 
-from rasd.doc import Document
-from rasd.modality import mark_modality
-from rasd.segment import segment
-from rasd.triggers import find_triggers, gapped_heads
+from rasd.triggers import gapped_heads
+from trigger_reading import standing, types
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
-
-
-def standing(text):
-    """(sub-event type, the words matched) of the triggers that report an event (not absorbed, no modality)."""
-    doc = Document(text)
-    segment(doc)
-    find_triggers(doc)
-    mark_modality(doc)
-    return [(t.sub_event_type, doc.norm.text[t.start:t.end]) for t in doc.triggers if not t.absorbed and not t.modality]
-
-
-def types(text):
-    return [sub for sub, _ in standing(text)]
 
 
 @pytest.mark.parametrize("text", [

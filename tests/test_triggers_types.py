@@ -8,19 +8,7 @@ from rasd.modality import mark_modality
 from rasd.segment import segment
 from rasd.lexicon import phrase_key
 from rasd.triggers import GAP, find_triggers, gapped_phrases, trigger_matcher
-
-
-def standing(text):
-    """(sub-event type, the words matched) of the triggers that report an event (not absorbed, no modality)."""
-    doc = Document(text)
-    segment(doc)
-    find_triggers(doc)
-    mark_modality(doc)
-    return [(t.sub_event_type, doc.norm.text[t.start:t.end]) for t in doc.triggers if not t.absorbed and not t.modality]
-
-
-def types(text):
-    return [sub for sub, _ in standing(text)]
+from trigger_reading import standing, types
 
 
 @pytest.mark.parametrize("text, sub", [
