@@ -521,8 +521,9 @@ def _earlier_day_wins(info: dict[str, Any], event: Event, other_info: dict[str, 
     """Whether a retelling's earlier day replaces the day the event has (an incident happens before the
     statements about it). A day the text reads replaces the publication day standing in; it replaces a day
     read elsewhere in the text (the lead, a statement's day) unless it is coarser and told in another
-    sentence (a month or a year named later is background, not the incident's day); it replaces a day the event's own sentence names only
-    when the retelling is in that same sentence ("ندد اليوم بالتفجير الذي وقع أمس"). A day read in the
+    sentence (a month or a year named later is background, not the incident's day); it replaces a day the
+    event's own sentence names only when the retelling is in that same sentence ("ندد اليوم بالتفجير الذي
+    وقع أمس"). A day read in the
     event's own clause is not replaced by an earlier one from another sentence: that is a background
     mention ("وكانت الغوطة قد شهدت في الثاني من شباط ...")."""
     mine, theirs = _date_rank(info), _date_rank(other_info)
