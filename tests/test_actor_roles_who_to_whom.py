@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.commands.actors import explain
+from test_actor_roles_sides import _event  # the event of a sub-type that `rasd actors` explains
 
 HOU, YE, SLC, PR = "Houthis", "Military Forces of Yemen", "Saudi-led Coalition", "Popular Resistance"
 
@@ -94,12 +95,6 @@ CASES: list[tuple] = [
     ("وشنّ مسلحو القاعدة هجوماً على ثكنة للجيش الجزائري في تيزي وزو", "2018-06-15",
      "Armed clash", "Al Qaeda in the Islamic Maghreb", "Military Forces of Algeria"),
 ]
-
-
-def _event(sentence: str, published: str, sub: str) -> dict:
-    events = [e for e in explain(sentence, published=published)["events"] if e["sub_event_type"] == sub]
-    assert events, f"no event word of {sub} in {sentence!r}"
-    return events[0]
 
 
 @pytest.mark.parametrize("row", CASES, ids=[f"{i:02d}-{r[3]}-{r[4]}".replace(" ", "_") for i, r in enumerate(CASES)])
