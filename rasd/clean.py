@@ -58,7 +58,7 @@ _ARABIC_RUN = re.compile(_ARABIC_LETTER.pattern + "+")  # runs: one match a word
 _OTHER_LETTER = re.compile(r"[^\W\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _OPENING_CHARS = 1000  # check_arabic counts the Arabic letters of this much text first
 _BLANK_LINES = re.compile(r"\n{3,}")
-_TRAILER_WORDS = re.compile("رابط الخبر|رابط المقال|سمات")  # what any _TRAILER match holds
+_TRAILER_WORDS = ("رابط الخبر", "رابط المقال", "سمات")  # what any _TRAILER match holds
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -216,7 +216,9 @@ def clean_text(text: str) -> tuple[str, str | None]:
     if "\n\n\n" in out:
         out = _BLANK_LINES.sub("\n\n", out)
     out = out.strip()
-    if _TRAILER_WORDS.search(out):  # the trailer pattern tries two look-behinds at every character
+    # the trailer pattern tries two look-behinds at every character: only where one of its words is in the
+    # text (str's substring search: a third of the time of a search for the three as one pattern)
+    if _TRAILER_WORDS[2] in out or _TRAILER_WORDS[0] in out or _TRAILER_WORDS[1] in out:
         out = _TRAILER.sub("", out).rstrip()
     return out, outlet
 
@@ -262,7 +264,7 @@ def _arabic_letters(text: str) -> int:
     np, table = numpy_table(_arabic_table, _arabic_units)
     if np is None:
         return sum(map(len, _ARABIC_RUN.findall(text)))
-    return int(np.count_nonzero(table[np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)]))
+    return int(np.count_nonzero(table.take(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16))))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

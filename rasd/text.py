@@ -187,12 +187,15 @@ def normalize(text: str) -> Normalized:
     News text takes a fast path (one table look-up a character, and the offsets of the dropped runs): an
     article with numpy (:func:`_fold_with_numpy`), a short text with ``str.translate``; text with characters
     outside the common blocks goes character by character. All give the same result."""
+    if len(text) >= NUMPY_FROM:
+        # an article: numpy's table tells, in the same pass as the fold, whether a character is outside the
+        # fast blocks (None then, as without numpy: the pattern below decides), instead of a search of the
+        # whole text with _OTHER_CHARS first
+        folded_runs = _fold_with_numpy(text)
+        if folded_runs is not None:
+            folded, positions, shifts = folded_runs
+            return Normalized(folded, OffsetMap(len(folded) + 1, positions, shifts), text, fast=True)
     if _OTHER_CHARS.search(text) is None:
-        if len(text) >= NUMPY_FROM:
-            folded_runs = _fold_with_numpy(text)
-            if folded_runs is not None:
-                folded, positions, shifts = folded_runs
-                return Normalized(folded, OffsetMap(len(folded) + 1, positions, shifts), text, fast=True)
         folded = text.translate(_FAST_TABLE)
         positions: list[int] = []
         shifts: list[int] = []
@@ -211,6 +214,7 @@ def normalize(text: str) -> Normalized:
 #: fixed cost (about 5 us) pays from about 200 characters on (a news article: 1,600)
 NUMPY_FROM = 256
 _DROPPED_CODE = 0xFFFF  # not a character any fold writes (the fast alphabet ends below U+FF00)
+_OTHER_CODE = 0xFFFE  # a code unit outside the fast blocks (or a half of a surrogate pair): not for the fast path
 _numpy_fold: list = []  # [numpy, table] once loaded; [None, None] where numpy is missing
 
 
@@ -228,23 +232,31 @@ def numpy_table(cache: list, build) -> list:
 
 
 def _fold_table(numpy):
-    """Each UTF-16 code unit's fold by :data:`_FAST_TABLE`, or :data:`_DROPPED_CODE` where it is dropped."""
-    table = numpy.full(0x10000, _DROPPED_CODE, dtype=numpy.uint16)
+    """Each UTF-16 code unit's fold by :data:`_FAST_TABLE`, :data:`_DROPPED_CODE` where it is dropped, or
+    :data:`_OTHER_CODE` where :data:`_OTHER_CHARS` matches it (a character the fast path does not take, a
+    surrogate)."""
+    table = numpy.full(0x10000, _OTHER_CODE, dtype=numpy.uint16)
     for code, folded in enumerate(_FAST_TABLE):
         if folded is not None:
             table[code] = ord(folded)
+        elif _OTHER_CHARS.match(chr(code)) is None:
+            table[code] = _DROPPED_CODE
     return table
 
 
 def _fold_with_numpy(text: str) -> tuple[str, list[int], list[int]] | None:
-    """The fast path's fold of ``text`` (every character in the fast blocks, so in the Basic Multilingual
-    Plane: one UTF-16 unit each) as ``(folded text, positions, shifts)`` of its :class:`OffsetMap`: the
-    characters' codes looked up in a table of :data:`_FAST_TABLE`'s folds (U+FFFF where the character is
-    dropped), the dropped ones taken out, their runs read from where they are. None without numpy."""
+    """The fast path's fold of ``text`` as ``(folded text, positions, shifts)`` of its :class:`OffsetMap`:
+    the characters' UTF-16 codes looked up in a table of :data:`_FAST_TABLE`'s folds (U+FFFF where the
+    character is dropped), the dropped ones taken out, their runs read from where they are. None without
+    numpy, or where a character is one :data:`_OTHER_CHARS` matches (U+FFFE in the table: a character
+    outside the fast blocks, or either half of one outside the Basic Multilingual Plane, or a lone
+    surrogate), which the fast path does not take."""
     np, table = numpy_table(_numpy_fold, _fold_table)
     if np is None:
         return None
-    codes = table[np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)]
+    codes = table.take(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16))
+    if np.count_nonzero(codes == _OTHER_CODE):
+        return None
     dropped = codes == _DROPPED_CODE
     where = np.flatnonzero(dropped)  # the indices of the dropped characters, in order
     if not len(where):
@@ -384,7 +396,7 @@ def _token_spans_with_numpy(text: str) -> tuple[list[str], list[int], list[int]]
     codes = np.frombuffer(data, dtype=np.uint16)
     kind = classes.take(codes)  # each code unit's class (take: less overhead than fancy indexing)
     marks = kind == _NUMBER_MARK
-    if marks.any():
+    if np.count_nonzero(marks):  # (ndarray.any: the same, through a Python wrapper)
         between = np.zeros(len(kind), dtype=bool)  # a mark with a digit either side belongs to a number
         if len(kind) > 2:
             between[1:-1] = (kind[:-2] == _DIGIT) & (kind[2:] == _DIGIT)
