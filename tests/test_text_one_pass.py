@@ -84,3 +84,23 @@ def test_the_cleaned_text_is_the_one_the_trailer_pattern_gives_when_it_always_ru
     monkeypatch.setattr(rasd.clean, "_TRAILER_WORDS", ("", "", ""))  # "" is in every text: the pattern always runs
     assert got == [clean_text(text) for text in texts]
     assert trimmed > 50 and any(_TRAILER.search(text) for text in texts)  # the trailers were there to cut
+
+
+def test_plain_replaces_exactly_the_lone_surrogates_the_pattern_replaced():
+    # _plain asks the UTF-16 encoder whether a surrogate is there (it refuses exactly those) before it
+    # runs the replacing pattern: the same text as the pattern run on every value
+    from rasd.clean import _SURROGATE, _plain
+
+    rng = random.Random(8)
+    odd = ["\ud800", "\udfff", "\ud83d\ude00", "😀", "\x00", "ﻻ", "\ufffd", "\uffff", "\U0010ffff"]
+    values = ["", "قُتل ٣ جنودٍ في الموصل", "\ud800", "\x00\x00"]
+    for _ in range(200):
+        values.append("".join(rng.choice(_PIECES + odd if rng.random() < 0.3 else _PIECES)
+                              for _ in range(rng.randint(1, 30))))
+    replaced = 0
+    for value in values:
+        expected = _SURROGATE.sub("\ufffd", value.replace("\x00", " "))
+        got = _plain(value)
+        assert got == expected and len(got) == len(value), ascii(value)
+        replaced += got != value.replace("\x00", " ")
+    assert replaced > 10
