@@ -178,7 +178,7 @@ def _build_fast_tables():
         table[cp] = folded
     dropped = "".join(ch for ch in simple if not _fold_char(ch))
     other = re.compile("[^" + "".join(re.escape(ch) for ch in simple) + "]")
-    return tuple(table), re.compile("[" + "".join(re.escape(ch) for ch in dropped) + "]+"), other
+    return tuple(table), re.compile("[" + "".join(re.escape(ch) for ch in dropped) + "]+"), other, dropped
 
 
 def normalize(text: str) -> Normalized:
@@ -239,8 +239,8 @@ def _fold_table(numpy):
     for code, folded in enumerate(_FAST_TABLE):
         if folded is not None:
             table[code] = ord(folded)
-        elif _OTHER_CHARS.match(chr(code)) is None:
-            table[code] = _DROPPED_CODE
+    for ch in _DROPPED_CHARS:  # the fast blocks' characters that fold to nothing
+        table[ord(ch)] = _DROPPED_CODE
     return table
 
 
@@ -295,7 +295,7 @@ def _normalize_slow(text: str) -> Normalized:
     return Normalized("".join(out), tuple(offsets), text)
 
 
-_FAST_TABLE, _DROPPED_RUN, _OTHER_CHARS = _build_fast_tables()
+_FAST_TABLE, _DROPPED_RUN, _OTHER_CHARS, _DROPPED_CHARS = _build_fast_tables()
 
 
 def norm(text: str) -> str:
