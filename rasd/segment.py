@@ -75,15 +75,60 @@ def segment(doc: Document) -> None:
     pos = 0
     size = len(text)
     for m in _SENTENCE_END.finditer(text + "\n"):
-        mark = m.group()
-        if mark[0] == "\n":  # a run of line breaks (the other marks are one character: ``.!?``)
-            _add_sentence(text, starts, sentences, pos, min(m.start(), size), paragraph, breaks)
-            if len(mark) >= 2 or _looks_like_paragraph_break(text, m.start()):
+        start, end = m.span()
+        if start >= size or text[start] == "\n":  # a run of line breaks (the other marks are one character: ``.!?``)
+            if text[pos:start].strip():  # (most runs of line breaks follow a full stop: nothing between)
+                _add_sentence_fast(text, starts, sentences, pos, min(start, size), paragraph, breaks)
+            if end - start >= 2 or _looks_like_paragraph_break(text, start):
                 paragraph += 1
         else:
-            _add_sentence(text, starts, sentences, pos, min(m.end(), size), paragraph, breaks)
-        pos = m.end()
+            _add_sentence_fast(text, starts, sentences, pos, min(end, size), paragraph, breaks)
+        pos = end
     doc.sentences = sentences
+
+
+def _add_sentence_fast(text: str, starts: list[int], sentences: list[Sentence], start: int, end: int,
+                       paragraph: int, breaks: tuple[list[int], list[int]]) -> None:
+    """:func:`_add_sentence` (the same sentence and clauses; tests/test_segment_fast.py holds them to it),
+    with the clauses of a sentence that no break cuts (most) made without a search, and the breaks read
+    in place instead of as a list of pairs."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first) - 1
+    if last < first:
+        return
+    sentence = Sentence(start, end, first, last, paragraph)
+    positions, needs = breaks
+    lo = bisect_left(positions, start)
+    hi = bisect_left(positions, end, lo)
+    if lo == hi:  # no break inside: one clause, the sentence's own span (trimmed already) and tokens
+        sentence.clauses.append(Sentence(start, end, first, last, paragraph))
+        sentences.append(sentence)
+        return
+    clauses = sentence.clauses
+    cpos = start
+    for k in range(lo, hi + 1):
+        if k < hi:
+            cend = positions[k]
+            if needs[k] > end:  # a connective's look-ahead that runs past the sentence: no break
+                continue
+            after = cend + 1
+        else:
+            cend = after = end
+        while cpos < cend and text[cpos].isspace():
+            cpos += 1
+        if cpos < cend:
+            cfirst = bisect_left(starts, cpos, first)
+            clast = bisect_left(starts, cend, cfirst) - 1
+            if clast >= cfirst:
+                clauses.append(Sentence(cpos, cend, cfirst, clast, paragraph))
+        cpos = after
+    sentences.append(sentence)
 
 
 def _looks_like_paragraph_break(text: str, index: int) -> bool:
