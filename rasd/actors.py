@@ -698,6 +698,8 @@ CAUGHT = _verbs("اعتقل قبض أوقف احتجز عثر طوق", "عتقل
 PERPETRATORS = _words("المهاجم المهاجمين المهاجمون مهاجم منفذ منفذه منفذي منفذو المنفذ الجاني الجناة المشتبه "
                       "المتورطين المتورط مرتكب مرتكبي المسلح الارهابي الارهابيين الانتحاري")
 SHOT_DOWN = _verbs("قتل أردى", "قتل ردي") | _words("برصاص رصاص بنيران نيران تقتله قتلته قتلتهم اردته ارداه")
+POST_WHY = "a post or patrol: the thing hit"
+OWNED_POST_WHY = "a post or patrol of the force named after it (نقطة تفتيش للشرطة): that force is the one hit"
 ATTACKER_WHY = "the attacker the police or army caught or shot (المهاجم، منفذ الهجوم): the doer"
 CAUGHT_WHY = "caught or shot the attacker, or found the victims (ألقت القبض على منفذه، عثرت على): responded"
 # the speaker's own men or aircraft as the subject of what it reports (قال الجيش إن جنوده أطلقوا النار، أعلن
@@ -1242,7 +1244,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if r.strike and c.agent < 2.5:
             c.add("agent", 2.5 - c.agent, "a strike noun with its nationality (الضربات الجوية التركية)")
         if r.post:
-            c.add("target", 2.0, "a post or patrol: the thing hit")
+            c.add("target", 2.0, POST_WHY)
         if c.actor.category == "Civilians":
             c.target += 1.0
             c.agent -= 1.0
@@ -1259,6 +1261,15 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
                 c.why.append("responds to the event (ردا على): not its doer")
+    # a post or patrol with its owner named right after it (نقطة تفتيش للشرطة): the owner is the one hit, the
+    # post is no second target (its generic reading, the country's army, is not the force that held it)
+    for c in cands:
+        if c.owner and c.target > c.agent:
+            for o in cands:
+                if o is not c and o.mention.generic and POST_WHY in o.why and \
+                        0 < c.mention.first - o.mention.last <= 2:
+                    o.target = 0.0
+                    o.why.append(OWNED_POST_WHY)
     # the country's police or army that caught the attacker, shot him or found the victims: not the doer
     if trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") and \
             trigger.sub_event_type not in NOT_CAUGHT:
