@@ -689,6 +689,19 @@ FAR = _words("فيما بينما وفيما وبينما وذلك كما وكم
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 RESPONSE = _words("ردا رد انتقاما ثارا")
+# The police or army of the country where an attack on people happened, named as the ones who caught its doer,
+# found its victims or shot the attacker (ألقت الشرطة القبض على منفذه، اعتقلته الشرطة، عثرت الشرطة على جثتين،
+# قتل المهاجم برصاص قوات الأمن): they responded to the attack; they did not do it. Read in train on BBC, Sky
+# News, France 24, CNN and the Saudi papers (lone attackers in Europe and the Americas, cells in the Gulf).
+CAUGHT = _verbs("اعتقل قبض أوقف احتجز عثر طوق", "عتقل قبض وقف حتجز عثر") | _words(
+    "القبض قبض اعتقال توقيف احتجاز اعتقلته اعتقلوه اوقفته احتجزته")
+PERPETRATORS = _words("المهاجم المهاجمين المهاجمون مهاجم منفذ منفذه منفذي منفذو المنفذ الجاني الجناة المشتبه "
+                      "المتورطين المتورط مرتكب مرتكبي المسلح الارهابي الارهابيين الانتحاري")
+SHOT_DOWN = _verbs("قتل أردى", "قتل ردي") | _words("برصاص رصاص بنيران نيران تقتله قتلته قتلتهم اردته ارداه")
+POST_WHY = "a post or patrol: the thing hit"
+OWNED_POST_WHY = "a post or patrol of the force named after it (نقطة تفتيش للشرطة): that force is the one hit"
+ATTACKER_WHY = "the attacker the police or army caught or shot (المهاجم، منفذ الهجوم): the doer"
+CAUGHT_WHY = "caught or shot the attacker, or found the victims (ألقت القبض على منفذه، عثرت على): responded"
 # the speaker's own men or aircraft as the subject of what it reports (قال الجيش إن جنوده أطلقوا النار، أعلن
 # الجيش أن مقاتلاته قصفت): it did it (its forces and units are in SELF)
 OWN_FORCES = _words("جنوده جنودها مقاتلاته مقاتلاتها طائراته مدفعيته مدفعيتها دفاعاته دفاعاتها وحداته")
@@ -756,6 +769,7 @@ class _Cand:
     speaker_party: bool = False  # an armed side that reports a fight it is in
     launcher: bool = False  # named as the one who fired (أطلقه X، بنيران X)
     responder: bool = False  # acts in response to the event (X شن ضربات ردا على الهجوم): not its doer
+    catcher: bool = False  # the country's police or army that caught or shot the attacker (CAUGHT): not the doer
     rule_target: float | None = None  # the rules' target points before the role model added its own
     why: list[str] = field(default_factory=list)
 
@@ -1230,7 +1244,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if r.strike and c.agent < 2.5:
             c.add("agent", 2.5 - c.agent, "a strike noun with its nationality (الضربات الجوية التركية)")
         if r.post:
-            c.add("target", 2.0, "a post or patrol: the thing hit")
+            c.add("target", 2.0, POST_WHY)
         if c.actor.category == "Civilians":
             c.target += 1.0
             c.agent -= 1.0
@@ -1247,6 +1261,19 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
                 c.why.append("responds to the event (ردا على): not its doer")
+    # a post or patrol with its owner named right after it (نقطة تفتيش للشرطة): the owner is the one hit, the
+    # post is no second target (its generic reading, the country's army, is not the force that held it)
+    for c in cands:
+        if c.owner and c.target > c.agent:
+            for o in cands:
+                if o is not c and o.mention.generic and POST_WHY in o.why and \
+                        0 < c.mention.first - o.mention.last <= 2:
+                    o.target = 0.0
+                    o.why.append(OWNED_POST_WHY)
+    # the country's police or army that caught the attacker, shot him or found the victims: not the doer
+    if trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") and \
+            trigger.sub_event_type not in NOT_CAUGHT:
+        _catchers(doc, sentence, cands, texts)
     # a missile or drone shot down: who fired it is the side whose weapon was stopped (actor2)
     if trigger.sub_event_type == "Disrupted weapons use":
         for c in cands:
@@ -1273,6 +1300,43 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.add("agent", 1.5, "joined by و to the first party")
             else:
                 o.add("target", 2.5, "the second party of بين ... و")
+
+
+# events where a state's forces that arrest or shoot are the doers themselves, or where nobody is caught
+NOT_CAUGHT = ("Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use",
+              "Abduction/forced disappearance", "Arrests", "Chemical weapon")
+
+
+def _catchers(doc: Document, sentence, cands: list[_Cand], texts: list[str]) -> None:
+    """Mark the home police or army that caught or shot the attacker or found the victims (:data:`CAUGHT`):
+    an arrest or find verb within three words of the force, or a kill word (برصاص، تقتله) beside it in a
+    sentence that names the attacker (المهاجم، منفذ، الجاني). Such a force is no doer of the attack."""
+    lo, hi = sentence.first, sentence.last
+    attacker = None
+    for c in cands:
+        if c.source or c.actor.category != "State forces" or not c.actor.name.startswith(
+                ("Police Forces of", "Military Forces of")):
+            continue
+        first, last = c.mention.first, c.mention.last
+        window = range(max(lo, first - 3), min(hi, last + 3) + 1)
+        caught = any(not _verb_forms(texts[j]).isdisjoint(CAUGHT) or not _forms(texts[j]).isdisjoint(CAUGHT)
+                     for j in window if not first <= j <= last)
+        if not caught:
+            if attacker is None:
+                attacker = any(not _forms(texts[j]).isdisjoint(PERPETRATORS) for j in range(lo, hi + 1))
+            caught = attacker and any(not _verb_forms(texts[j]).isdisjoint(SHOT_DOWN)
+                                      or not _forms(texts[j]).isdisjoint(SHOT_DOWN)
+                                      for j in window if not first <= j <= last)
+        if caught:
+            c.agent, c.catcher = 0.0, True
+            c.why.append(CAUGHT_WHY)
+    if any(c.catcher for c in cands):
+        # the attacker they caught or shot (قتل المهاجم برصاص قوات الأمن) did the attack: not the one it hit
+        for c in cands:
+            if c.mention.generic and not c.source and c.actor.name.startswith("Unidentified Armed Group") and any(
+                    not _forms(texts[j]).isdisjoint(PERPETRATORS) for j in range(c.mention.first, c.mention.last + 1)):
+                c.agent, c.target, c.catcher = max(c.agent, c.target, 2.5), 0.0, False
+                c.why.append(ATTACKER_WHY)
 
 
 def _joined(doc: Document, head: _Cand, cands: list[_Cand]) -> list[_Cand]:
@@ -1528,9 +1592,14 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         learned = _role_model()
         if learned is not None:
             learned.rescore(doc, trigger, sentence, cands)
+            for c in cands:
+                if c.catcher:  # a force that caught the attacker stays no doer whatever the model adds
+                    c.agent = 0.0
     for c in cands:
         if c.source:
             roles.reasons.append(f"source: {c.mention.text} ({'; '.join(c.why)})")
+        elif c.catcher:
+            roles.reasons.append(f"responder, not the doer: {c.mention.text} ({CAUGHT_WHY})")
     first = _prefer(cands, "agent")
     if first is None and event_type == "Battles":
         # a fight reported by one of its sides (المتحدث باسم قوات المقاومة ... أن القتال مستمر)
@@ -1568,6 +1637,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         known = first or second
         other = [c for c in cands if c is not known and not c.source and c.actor.category in ARMED
                  and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name) and not c.responder
+                 and not c.catcher
                  and not (c.mention.generic and c.actor.name.startswith("Unidentified") and not known.mention.generic)
                  and c.mention.start not in {s for _, s, _ in roles.spans}]
         other = [c for c in other if not c.far]
