@@ -4,9 +4,10 @@ Each match becomes a :class:`Trigger` with its ACLED sub-event type. Generic wor
 استهداف: weight < 0.6) are resolved against what is said around them: a specific trigger in the same
 clause wins (``انفجار عبوة ناسفة`` is one IED, not two events); otherwise a generic trigger takes the
 type of the latest specific trigger of its paragraph (``استهداف`` after ``غارات التحالف`` is an air
-strike); aircraft words turn ``قصف`` into an air strike. A gapped row (``أطلق* … النار``) matches a verb and
-its object with up to three words (the subject, a count) between them; its first word may be a trigger of its
-own (``انتزعت`` a place wrested, ``انتزعت عشرات الألغام`` mines pulled out), and a gapped row of type ``-`` is a
+strike); aircraft words turn ``قصف`` into an air strike, and a word of targeting or attacking (``استهداف``,
+``هجوم``: fighting where nothing else is said) too, unless air defences are named beside it. A gapped row
+(``أطلق* … النار``) matches a verb and its object with up to three words (the subject, a count) between them;
+its first word may be a trigger of its own (``انتزعت`` a place wrested, ``انتزعت عشرات الألغام`` mines pulled out), and a gapped row of type ``-`` is a
 block (``طرد 23 دبلوماسيا``: diplomats expelled, no place retaken); a word of destroying is disrupted weapons use
 where air defences are named or a drone or missile is what was destroyed.
 """
@@ -152,6 +153,8 @@ _DEFENCE = PhraseMatcher((p, "defence") for p in (
     "الدفاع الجوي", "الدفاعات الجوية", "دفاعات جوية", "الدفاعات", "منظومة* الدفاع*", "منظومات الدفاع", "أجواء"))
 _WEAPON = PhraseMatcher((p, "weapon") for p in (
     "طائرة*", "طائرات", "مسيرة*", "مسيرات", "صاروخ*", "صواريخ", "جسم*", "مقذوف*", "زورق*"))
+# Words of targeting (generic clash words) that aircraft near them make an air strike, as they make قصف one.
+TARGETING = {"استهداف*", "استهدف*", "استهدفت"}
 _SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحارية", "انتحاريين", "فجر نفسه", "حزام* ناسف*"))
 
 
@@ -203,10 +206,17 @@ def find_triggers(doc: Document) -> None:
                     trig.weight = 0.9
                 elif role == "stopped":
                     continue  # destroying anything else is what a strike did: its own word tells it
-            if sub == "Shelling/artillery/missile attack" and trig.generic:
+            if trig.generic and (sub == "Shelling/artillery/missile attack" or sub == "Armed clash"
+                                 and (role == "assault" or m.phrase in TARGETING)):
                 if aircraft is None:
                     aircraft = sorted(a.start for a in _AIRCRAFT.find(tokens, texts))
-                if _near(aircraft, m.start, 40):
+                from_air = _near(aircraft, m.start, 40)
+                if from_air and sub == "Armed clash":  # استهدفت الدفاعات الجوية: a weapon met in the air
+                    if defence is None:
+                        defence = sorted(d.start for d in _DEFENCE.find(tokens, texts))
+                    from_air = not _near(defence, m.start, 40)
+                if from_air:
+                    # "قصفت الطائرات", "قيام القوات الجوية باستهداف", "هجوم للطيران الإسرائيلي": from the air
                     trig.sub_event_type, trig.event_type = "Air/drone strike", "Explosions/Remote violence"
                     trig.weight = 0.9
             if sub == "Remote explosive/landmine/IED":
