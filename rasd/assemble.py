@@ -569,7 +569,9 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     """The rule merge: one event per (kind, place, day), then the folds that are coding conventions: a
     governorate-level report into the precise one of its day (:func:`_fold_coarse`), a district-level one
     into the place inside the district (:func:`_fold_district`), an undated one into the dated one
-    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`)."""
+    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`), a later undated or
+    pluperfect report into the first at its place (:func:`_fold_aftermath`), an explosion told with another
+    weapon at the same place and day in another sentence into the first (:func:`_fold_weapons`)."""
     merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
     for event, info in candidates:
         key = _key(event)
@@ -593,10 +595,13 @@ def _by_telling(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> list[tuple
 
 def _fold_aftermath(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """A later report of the same kind at the same place that names no day of its own ("وتدور حالياً
-    اشتباكات عند أطراف المدينة") or is told in the pluperfect ("وكان الطيران قد قصف ... ليلاً") goes on about
-    the incident the article reported first there: its aftermath, or the build-up to it, not an incident
-    of its own day. One event, with the first report's day. A later report that names its own day
-    ("ثم قصفتها الثلاثاء") stays apart. Train, out of fold (issue 17): event F1 up in every outlet group."""
+    اشتباكات عند أطراف المدينة") goes on about the incident the article reported first there; so does one told
+    in the pluperfect ("وكان الطيران قد قصف ... ليلاً") after a first report that names its own day: the
+    build-up to it, or its aftermath, not an incident to code apart. One event, with the first report's
+    day. A later report that names its own day ("ثم قصفتها الثلاثاء") stays apart, and so does a pluperfect
+    one with its day after a first report with none (it may be the incident itself, told with its day).
+    Train, out of fold (issue 17, ``scripts/merge_report.py --oof``): event F1 up in five outlet groups of
+    six, none down."""
     keys = _by_telling(merged)
     for index, key in enumerate(keys):
         if key not in merged:
@@ -605,7 +610,7 @@ def _fold_aftermath(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
             if later not in merged or later[:3] != key[:3]:
                 continue
             other_info = merged[later][1]
-            if other_info.get("pluperfect") or not other_info["dated"]:
+            if other_info.get("pluperfect") and merged[key][1]["dated"] or not other_info["dated"]:
                 _absorb(merged[key], merged.pop(later))
 
 
