@@ -16,7 +16,8 @@ gold events are lost by the merge where M falls below that.
   governorate level, nested, district, districts, unknown), same sub-event type, sentence distance,
   paragraph, background / pluperfect. Counted per outlet; with ``--list dup`` the cells are printed.
 * Lost in the merge: the count of the cell after each step of the rule merge (one event per kind, place and
-  day; the coarse fold; the district fold; the undated fold; the retelling fold; the learned model) is
+  day; the coarse fold; the district fold; the undated fold; the retelling fold; the aftermath fold; the
+  learned model) is
   followed, and each gold event lost is put on the step that took the count below ``min(G, K)``. With
   ``--list lost`` the absorbed tellings are printed (their sentence, place, day).
 
@@ -42,7 +43,7 @@ from rasd.learn import events as event_model  # noqa: E402
 from rasd.learn.incidents import place_relation  # noqa: E402
 
 MAIN_OUTLETS = ("BBC", "CNN", "alarabia", "france24", "skynews")
-STEPS = ("same key", "coarse", "district", "undated", "retold", "learned")
+STEPS = ("same key", "coarse", "district", "undated", "retold", "aftermath", "learned")
 
 
 def outlet(source: str) -> str:
@@ -65,7 +66,7 @@ class Tracer:
             self._absorb(kept, other)
         assemble._absorb = absorb
         for name, step in (("_fold_coarse", "coarse"), ("_fold_district", "district"), ("_fold_undated", "undated"),
-                           ("_fold_retold", "retold"), ("_fold_learned", "learned")):
+                           ("_fold_retold", "retold"), ("_fold_aftermath", "aftermath"), ("_fold_learned", "learned")):
             setattr(assemble, name, self._wrap(getattr(assemble, name), step))
 
     def _wrap(self, fn, step):
