@@ -558,6 +558,9 @@ def _inherit_countries(matches: list[RawMatch], text: str) -> None:
 # Cities whose name written bare stands for the territory around them: "غزة" is the Gaza Strip unless مدينة says
 # the city ("قصف على غزة"، "حدود غزة"، "جنوب غزة")
 _TERRITORY_NAMED_BARE = {"g:281133": "PS.GZ"}
+# a capital whose own first-level division is the city alone, and the governorate around it: "ريف دمشق"، "بريف
+# العاصمة السورية"، "ريف صنعاء" is that governorate (Rif Dimashq, Sanaa), not the capital's division
+_COUNTRYSIDE_OF_CAPITAL = {"g:170654": "SY.08", "a1:SY.13": "SY.08", "g:71137": "YE.16", "a1:YE.26": "YE.16"}
 
 
 def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str,
@@ -567,6 +570,11 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         whole = gaz.admin1_entry(territory)
         if whole is not None:
             entry, reason = whole, reason + "; the territory named bare"
+    around = _COUNTRYSIDE_OF_CAPITAL.get(entry.id) if m.relation == "countryside" else None
+    if around:
+        whole = gaz.admin1_entry(around)
+        if whole is not None:
+            entry, reason = whole, reason + f"; the countryside of the capital is {whole.place.admin1}"
     place = entry.place
     town_named = False
     if place.feature == "ADM2":
