@@ -77,3 +77,33 @@ def test_countryside_of_capital_is_a_governorate():
         (place,) = sentence_places(text)
         assert (place.place.admin1, place.place.feature, place.precision) == ("Rif-dimashq", "ADM1", 3), \
             explain(text)["places"]
+
+
+def _event_places(text: str) -> list[tuple[str, str]]:
+    from rasd.pipeline import process
+    result = process({"id": "t", "text": text, "source": "test", "published": "2018-04-07"})
+    return [(e["admin1"], e["location"]) if isinstance(e, dict) else (e.admin1, e.location) for e in result.events]
+
+
+def test_frequent_word_town_named_with_a_cue_elsewhere():
+    """دوما is also the word "always": named bare after a verb it is Douma only where the article names Douma with a
+    place cue (مدينة دوما، في دوما) elsewhere; alone it stays a word."""
+    from rasd.geo import geocode
+    alone = "وتعرّضت دوما الخاضعة لسيطرة المعارضة لغاراتٍ جديدة السبت."
+    assert [p.text for p in geocode(alone)] == []
+    story = "قصفت الطائرات الحربية مدينة دوما في الغوطة الشرقية. " + alone
+    found = [(p.text, p.place.admin1, p.place.name) for p in geocode(story)]
+    assert found.count(("دوما", "Rif-dimashq", "Duma")) == 2, found
+    # abroad no such reading: a company's name is no town (كامبريدج أناليتيكا)
+    firm = "زار الوزير مدينة كامبريدج. وقالت شركة كامبريدج أناليتيكا إنها لم تخالف القانون."
+    assert [p.text for p in geocode(firm)].count("كامبريدج") == 1
+
+
+def test_the_city_near_the_capital_is_the_story_town():
+    """"على المدينة الواقعة قرب دمشق": Damascus places the city the story is about (Douma): the event is there."""
+    text = ("قصفت الطائرات الحربية مدينة دوما في الغوطة الشرقية مساء الجمعة. "
+            "وقُتل خمسة مدنيين في غارات جوية جديدة السبت على المدينة الواقعة قرب دمشق.")
+    places = _event_places(text)
+    assert places and all(p == ("Rif-dimashq", "Duma") for p in places), places
+    # a town named near the capital with its own name stays the event's place
+    assert _event_places("قُتل ثلاثة مدنيين في غارة جوية على بلدة ببيلا قرب دمشق.") == [("Rif-dimashq", "Babila")]
