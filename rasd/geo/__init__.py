@@ -351,6 +351,23 @@ def find_places(doc: Document) -> None:
         if entry is None:
             continue
         by_k[k] = _mention(doc, gaz, m, entry, cands, reason + ("; dateline" if k == dateline else ""))
+    # a town whose name is a frequent word, named bare ("تعرضت دوما لغارات") where the article names it with a
+    # place cue elsewhere ("مدينة دوما"، "في دوما"): the same town, not the word; at home only, in the countries the
+    # curated lists were written for (abroad "شركة كامبريدج أناليتيكا" is a company)
+    cued = {m.key: e.id for m, e in chosen if e is not None and e.place.feature != "PCLI" and e.cc == country
+            and e.cc in gaz.covered and (m.type is not None or "after_prep" in m.notes or m.clitic.endswith(("ب", "ل")))}
+    if cued:
+        for k, (m, e) in enumerate(chosen):
+            if e is not None or m.person or cued.get(m.key) is None or k == dateline:
+                continue
+            m.notes.append("named_elsewhere")
+            entry, cands, reason = choose(gaz, m, country, contexts[sent_of[k]])
+            m.notes.remove("named_elsewhere")
+            if entry is None or entry.id != cued[m.key]:
+                continue
+            chosen[k] = (m, entry)
+            why_not.pop(k, None)
+            by_k[k] = _mention(doc, gaz, m, entry, cands, reason + "; named with a place cue elsewhere in the article")
     # places in a list belong together (rasd.geo.lists)
     by_k, spans = cohere_lists(doc, rec, matches, chosen, by_k, sent_of, country, spoken,
                                lambda m, e, cands, why: _mention(doc, gaz, m, e, cands, why))
@@ -365,6 +382,10 @@ def find_places(doc: Document) -> None:
     doc.places = places
     doc.country = gaz.entries[gaz.countries[country]].place.name if country in gaz.countries else None
     geo = doc.user_data.setdefault("geo", {})
+    # "القصف العنيف على المدينة الواقعة قرب دمشق": the town after "the city ... near" places the city the story is
+    # about; no event is at it
+    geo["anaphor_refs"] = {p.start for p in places if p.relation in _ANCHOR_RELATIONS - {"countryside"}
+                           and _ANAPHOR_REFERENCE.search(text, max(0, p.start - 45), p.start)}
     geo["dateline"] = next((p for p in places if dateline is not None and p.start == matches[dateline].start), None)
     geo["desk"] = desk
     geo["country_code"] = country
@@ -384,6 +405,10 @@ _ANCHOR_INSIDE = re.compile(
     r"\s*[,،]?\s*(?:ال)?(?:(?:تابعه|واقعه|تابع|واقع)\s*(?:ل|في|الي|ب)|(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره)\s*(?:من|ل))\s*"
     r"(?:(?:ال)?(?:مدينه|بلده|محافظه|قضاء|ناحيه|مديريه|منطقه|ريف)\s*)?$")
 _ANCHOR_RELATIONS = COMPASS | {"near", "countryside", "outskirts"}
+# "the city" / "the town" (the place of the story), perhaps "which lies", then a direction phrase of at most four
+# words right before a place (normalised text)
+_ANAPHOR_REFERENCE = re.compile(r"(?:^|\s)[وفب]?(?:ال|لل)(?:مدينه|بلده|قريه)\s+(?:(?:ال)?(?:واقعه|تقع|التي\s+تقع)\s+)?"
+                                r"(?:[^\s.،,؛]+\s+){1,4}$")
 _ANCHOR_KM = 150.0  # how far from the town that places it a namesake may lie ("صيدا شرق درعا": 10 km)
 
 
@@ -558,6 +583,9 @@ def _inherit_countries(matches: list[RawMatch], text: str) -> None:
 # Cities whose name written bare stands for the territory around them: "غزة" is the Gaza Strip unless مدينة says
 # the city ("قصف على غزة"، "حدود غزة"، "جنوب غزة")
 _TERRITORY_NAMED_BARE = {"g:281133": "PS.GZ"}
+# a capital whose own first-level division is the city alone, and the governorate around it: "ريف دمشق"، "بريف
+# العاصمة السورية"، "ريف صنعاء" is that governorate (Rif Dimashq, Sanaa), not the capital's division
+_COUNTRYSIDE_OF_CAPITAL = {"g:170654": "SY.08", "a1:SY.13": "SY.08", "g:71137": "YE.16", "a1:YE.26": "YE.16"}
 
 
 def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str,
@@ -567,6 +595,11 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         whole = gaz.admin1_entry(territory)
         if whole is not None:
             entry, reason = whole, reason + "; the territory named bare"
+    around = _COUNTRYSIDE_OF_CAPITAL.get(entry.id) if m.relation == "countryside" else None
+    if around:
+        whole = gaz.admin1_entry(around)
+        if whole is not None:
+            entry, reason = whole, reason + f"; the countryside of the capital is {whole.place.admin1}"
     place = entry.place
     town_named = False
     if place.feature == "ADM2":
@@ -652,8 +685,9 @@ def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[Place
     got = cached[2].get(key)
     if got is None:
         dateline, desk = geo.get("dateline"), geo.get("desk")
+        refs = geo.get("anaphor_refs") or ()
         got = cached[2][key] = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline
-                                and p.relation not in elsewhere and p.start != desk]
+                                and p.relation not in elsewhere and p.start != desk and p.start not in refs]
     return got
 
 
@@ -798,7 +832,9 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
     the village, the governorate) within ``reach`` words of the trigger is about the place of the story:
     ``story`` (where the last event was placed) when it fits the anaphor, else the last such place named
     before it. The mention quotes the anaphor itself; its place is the antecedent's."""
-    named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE]
+    refs = (doc.user_data.get("geo") or {}).get("anaphor_refs") or ()
+    named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE
+             and p.start not in refs]
     if not named:
         return []
     words = doc.tokens_between(sentence.start, sentence.end)

@@ -98,7 +98,7 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
     unspoken = e.place.feature != "PCLI" and not ctx.speaks_of(e.cc, m)
     if "f" in flags and not (abroad or unspoken or confirmed or typed) and e.place.feature not in SEATS \
             and not ("placed" in m.notes or "after_prep" in m.notes or "after_construct" in m.notes
-                     or m.clitic.endswith(("ب", "ل"))):
+                     or "named_elsewhere" in m.notes or m.clitic.endswith(("ب", "ل"))):
         # at home too, a town that is a frequent word needs في/ب, a type word or to be a genitive (مستشفى
         # الفلوجة): "مظاهرات سلمية" is no Salamiyah
         return None
