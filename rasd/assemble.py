@@ -569,8 +569,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     """The rule merge: one event per (kind, place, day), then the folds that are coding conventions: a
     governorate-level report into the precise one of its day (:func:`_fold_coarse`), a district-level one
     into the place inside the district (:func:`_fold_district`), an undated one into the dated one
-    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`), a later undated or
-    pluperfect report into the first at its place (:func:`_fold_aftermath`)."""
+    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`)."""
     merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
     for event, info in candidates:
         key = _key(event)
@@ -582,35 +581,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     _fold_district(merged)
     _fold_undated(merged)
     _fold_retold(doc, merged)
-    _fold_aftermath(merged)
     return merged
-
-
-def _by_telling(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> list[tuple]:
-    """The keys of the merged events, the earliest told first."""
-    return sorted(merged, key=lambda k: min(merged[k][1]["sentences"]))
-
-
-def _fold_aftermath(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
-    """A later report of the same kind at the same place that names no day of its own ("وتدور حالياً
-    اشتباكات عند أطراف المدينة") goes on about the incident the article reported first there; so does one told
-    in the pluperfect ("وكان الطيران قد قصف ... ليلاً") after a first report that names its own day: the
-    build-up to it, or its aftermath, not an incident to code apart. One event, with the first report's
-    day. A later report that names its own day ("ثم قصفتها الثلاثاء") stays apart, and so does a pluperfect
-    one with its day after a first report with none (it may be the incident itself, told with its day).
-    Train (issue 17, ``scripts/merge_report.py``): event F1 .6046 -> .6069 out of fold, up in all six outlet
-    groups; .7826 -> .7830 in sample. (Explosions of two weapons at one place and day told in two sentences
-    folded into one gave .6069 -> .6092 out of fold but .7830 -> .7815 in sample: left apart.)"""
-    keys = _by_telling(merged)
-    for index, key in enumerate(keys):
-        if key not in merged:
-            continue
-        for later in keys[index + 1:]:
-            if later not in merged or later[:3] != key[:3]:
-                continue
-            other_info = merged[later][1]
-            if other_info.get("pluperfect") and merged[key][1]["dated"] or not other_info["dated"]:
-                _absorb(merged[key], merged.pop(later))
 
 
 _SHIPPED = object()
