@@ -79,7 +79,7 @@ CASES: list[tuple[str, str]] = [
     ("استهدف هجوم بطائرة مسيرة مطار الحديدة الدولي", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("قصفت مقاتلات التحالف ميناء الحديدة", "Al Hudaydah|Al Mina|Hodeidah port"),
     ("هاجمت طائرات مسيرة قاعدة العند الجوية في محافظة لحج", "Lahij|Tuban|Al Anad"),
-    ("قصفت طائرات مطار التيفور العسكري في ريف حمص الشرقي", "Homs|Homs|Tiyas Military Airbase"),
+    ("قصفت طائرات مطار التيفور العسكري في ريف حمص الشرقي", "Homs|Homs|Tiyas Airbase (T4)"),
     ("سقطت قذائف على محيط مطار دمشق الدولي", "Rif-dimashq|Markaz Rif Dimashq|Damascus International Airport"),
 ]
 

@@ -41,8 +41,8 @@ CASES: list[tuple[str, str]] = [
     # a name written as a hashtag or with a quoted word: one name all the same
     ("وتقدمت القوات في محيط #مطار_الحديدة غرب اليمن", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
     ("سيطرت ألوية العمالقة على مطار #الحديدة", "Al Hudaydah|Al Hawak|Hodeidah International Airport"),
-    ("استهدفت غارةٌ مطار_التيفور العسكري في ريف حمص", "Homs|Homs|Tiyas Military Airbase"),
-    ("قُتل ٣ في غارة على قاعدة \"تيفور\" الجوية وسط سوريا", "Homs|Homs|Tiyas Military Airbase"),
+    ("استهدفت غارةٌ مطار_التيفور العسكري في ريف حمص", "Homs|Homs|Tiyas Airbase (T4)"),
+    ("قُتل ٣ في غارة على قاعدة \"تيفور\" الجوية وسط سوريا", "Homs|Homs|Tiyas Airbase (T4)"),
     # an unknown village whose name ends in ة (normalised ه) is no word with the pronoun ه
     ("قتل ٤ حوثيين في منطقةِ فضحة بمديرية الملاجم شرق البيضاء", "Al Bayda|Al Malagim|Fadhah"),
     ("قُتل مدنيان في قصف على قرية غافرة بمديرية صرواح غرب مأرب", "Ma'rib|Sirwah|Ghafirah"),
