@@ -69,6 +69,23 @@ def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     return out
 
 
+def decide_article(doc, candidates, dists, meta, a: int) -> None:
+    """Keep or drop each candidate of article ``a``: by the shipped model (``dists`` None) or, as the shipped
+    model decides, by the class distributions of a model that never saw this article's outlet
+    (``dists[a, j]`` for candidate j, with the shipped ``meta`` settings)."""
+    if dists is None:
+        decide.decide_events(doc)
+        return
+    for j, (event, info) in enumerate(candidates):
+        dist = dists[a, j]
+        info["p_event"] = 1.0 - dist.get(event_model.NONE, 0.0)
+        info["keep"] = event_model.keeps(info, info["p_event"], float(meta["threshold"]),
+                                         float(meta["rescue"]), tuple(meta["vetoes"]))
+        sub = event_model.model_type(event.sub_event_type, dist, float(meta["margin"]))
+        if info["keep"] and sub != event.sub_event_type:
+            retype(doc, event, info, sub)
+
+
 def classify(doc, gold: dict, candidates, aliases) -> tuple[str, str]:
     """(class, detail) of one lost gold event."""
     mine = [(e, i) for e, i in candidates if _pairable(gold, e.to_record(), aliases)]
@@ -158,17 +175,7 @@ def main() -> None:
         group = outlet(record.get("source") or "")
         if args.source and group != args.source:
             continue
-        if dists is None:
-            decide.decide_events(doc)
-        else:  # as the shipped model decides, with the weights of a model that never saw this outlet
-            for j, (event, info) in enumerate(candidates):
-                dist = dists[a, j]
-                info["p_event"] = 1.0 - dist.get(event_model.NONE, 0.0)
-                info["keep"] = event_model.keeps(info, info["p_event"], float(meta["threshold"]),
-                                                 float(meta["rescue"]), tuple(meta["vetoes"]))
-                sub = event_model.model_type(event.sub_event_type, dist, float(meta["margin"]))
-                if info["keep"] and sub != event.sub_event_type:
-                    retype(doc, event, info, sub)
+        decide_article(doc, candidates, dists, meta, a)
         # merging changes the kept candidates' events: judge the candidates as decided, before the merge
         kept_view = [(e, dict(i)) for e, i in candidates]
         snapshot = [(e.to_record(), i) for e, i in kept_view]

@@ -29,9 +29,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from event_recall import occurrences, outlet  # noqa: E402
-from rasd import decide  # noqa: E402
-from rasd.assemble import merge_events, retype  # noqa: E402
+from event_recall import decide_article, occurrences, outlet  # noqa: E402
+from rasd.assemble import merge_events  # noqa: E402
 from rasd.evaluate import admin1_aliases, article_pairs, canonical, fold  # noqa: E402
 from rasd.learn import documents, read_records  # noqa: E402
 from rasd.learn import events as event_model  # noqa: E402
@@ -101,17 +100,7 @@ def main() -> None:
     paired = same = 0
     scores: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for a, (record, doc, candidates) in enumerate(proposed):
-        if dists is None:
-            decide.decide_events(doc)
-        else:
-            for j, (event, info) in enumerate(candidates):
-                dist = dists[a, j]
-                info["p_event"] = 1.0 - dist.get(event_model.NONE, 0.0)
-                info["keep"] = event_model.keeps(info, info["p_event"], float(meta["threshold"]),
-                                                 float(meta["rescue"]), tuple(meta["vetoes"]))
-                sub = event_model.model_type(event.sub_event_type, dist, float(meta["margin"]))
-                if info["keep"] and sub != event.sub_event_type:
-                    retype(doc, event, info, sub)
+        decide_article(doc, candidates, dists, meta, a)
         merge_events(doc)
         group = outlet(record.get("source") or "")
         pred = [e.to_record() for e in doc.events]
