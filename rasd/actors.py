@@ -1024,7 +1024,7 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
     # --- people counted, among them men of X (قتل ١٢ شخصا بينهم قياديان من فيلق الرحمن): X is the one hit ---------
     if c.actor.category in ARMED and not m.generic:
         among = next((j for j in range(k - 1, max(lo, k - 5) - 1, -1) if texts[j] in AMONG_COUNTED), None)
-        if among is not None and _verb_forms(texts[among + 1]).isdisjoint(ANY_VERBS) if among is not None else False:
+        if among is not None and _verb_forms(texts[among + 1]).isdisjoint(ANY_VERBS):
             counted_civilians = [i for i, o in enumerate(cands) if o.actor.category == "Civilians" and o.mention.generic
                                  and 0 < among - o.mention.last <= 3]
             if counted_civilians and not any(among < o.mention.first < m.first for o in cands):
@@ -1318,25 +1318,32 @@ def _catchers(doc: Document, sentence, cands: list[_Cand], texts: list[str]) -> 
                 ("Police Forces of", "Military Forces of")):
             continue
         first, last = c.mention.first, c.mention.last
-        window = range(max(lo, first - 3), min(hi, last + 3) + 1)
-        caught = any(not _verb_forms(texts[j]).isdisjoint(CAUGHT) or not _forms(texts[j]).isdisjoint(CAUGHT)
-                     for j in window if not first <= j <= last)
+        beside = [texts[j] for j in range(max(lo, first - 3), min(hi, last + 3) + 1) if not first <= j <= last]
+        caught = _any_form(beside, CAUGHT)
         if not caught:
             if attacker is None:
-                attacker = any(not _forms(texts[j]).isdisjoint(PERPETRATORS) for j in range(lo, hi + 1))
-            caught = attacker and any(not _verb_forms(texts[j]).isdisjoint(SHOT_DOWN)
-                                      or not _forms(texts[j]).isdisjoint(SHOT_DOWN)
-                                      for j in window if not first <= j <= last)
+                attacker = _any_noun(texts[lo:hi + 1], PERPETRATORS)
+            caught = attacker and _any_form(beside, SHOT_DOWN)
         if caught:
             c.agent, c.catcher = 0.0, True
             c.why.append(CAUGHT_WHY)
     if any(c.catcher for c in cands):
         # the attacker they caught or shot (قتل المهاجم برصاص قوات الأمن) did the attack: not the one it hit
         for c in cands:
-            if c.mention.generic and not c.source and c.actor.name.startswith("Unidentified Armed Group") and any(
-                    not _forms(texts[j]).isdisjoint(PERPETRATORS) for j in range(c.mention.first, c.mention.last + 1)):
+            if c.mention.generic and not c.source and c.actor.name.startswith("Unidentified Armed Group") and \
+                    _any_noun(texts[c.mention.first:c.mention.last + 1], PERPETRATORS):
                 c.agent, c.target, c.catcher = max(c.agent, c.target, 2.5), 0.0, False
                 c.why.append(ATTACKER_WHY)
+
+
+def _any_noun(words: list[str], nouns: frozenset) -> bool:
+    """Whether one of ``words`` reads (with its clitics) as one of ``nouns``."""
+    return any(not _forms(w).isdisjoint(nouns) for w in words)
+
+
+def _any_form(words: list[str], forms: frozenset) -> bool:
+    """Whether one of ``words`` reads as one of ``forms``, as a verb or as a noun."""
+    return any(not _verb_forms(w).isdisjoint(forms) or not _forms(w).isdisjoint(forms) for w in words)
 
 
 def _joined(doc: Document, head: _Cand, cands: list[_Cand]) -> list[_Cand]:

@@ -78,20 +78,21 @@ def segment(doc: Document) -> None:
         start, end = m.span()
         if start >= size or text[start] == "\n":  # a run of line breaks (the other marks are one character: ``.!?``)
             if text[pos:start].strip():  # (most runs of line breaks follow a full stop: nothing between)
-                _add_sentence_fast(text, starts, sentences, pos, min(start, size), paragraph, breaks)
+                _add_sentence(text, starts, sentences, pos, min(start, size), paragraph, breaks)
             if end - start >= 2 or _looks_like_paragraph_break(text, start):
                 paragraph += 1
         else:
-            _add_sentence_fast(text, starts, sentences, pos, min(end, size), paragraph, breaks)
+            _add_sentence(text, starts, sentences, pos, min(end, size), paragraph, breaks)
         pos = end
     doc.sentences = sentences
 
 
-def _add_sentence_fast(text: str, starts: list[int], sentences: list[Sentence], start: int, end: int,
-                       paragraph: int, breaks: tuple[list[int], list[int]]) -> None:
-    """:func:`_add_sentence` (the same sentence and clauses; tests/test_segment_fast.py holds them to it),
-    with the clauses of a sentence that no break cuts (most) made without a search, and the breaks read
-    in place instead of as a list of pairs."""
+def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start: int, end: int,
+                  paragraph: int, breaks: tuple[list[int], list[int]]) -> None:
+    """The sentence ``text[start:end]`` (white space around it left out) and its clauses, when it holds a
+    token. ``breaks``: :func:`_clause_breaks` of ``text``; each break ends a clause, the sentence's end ends
+    the last one. A sentence that no break cuts (most) is its own one clause, made without a search
+    (tests/test_segment_fast.py holds this to the general loop it replaced)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -133,42 +134,6 @@ def _add_sentence_fast(text: str, starts: list[int], sentences: list[Sentence], 
 
 def _looks_like_paragraph_break(text: str, index: int) -> bool:
     return True  # single line breaks in scraped news separate paragraphs too
-
-
-def _add_sentence(text: str, starts: list[int], sentences: list[Sentence], start: int, end: int, paragraph: int,
-                  breaks: tuple[list[int], list[int]] | None = None) -> None:
-    """The sentence ``text[start:end]`` (white space around it left out) and its clauses, when it holds a
-    token. ``breaks``: :func:`_clause_breaks` of ``text`` (found here when not given)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end <= start:
-        return
-    first = bisect_left(starts, start)
-    last = bisect_left(starts, end, first) - 1
-    if last < first:
-        return
-    sentence = Sentence(start, end, first, last, paragraph)
-    clauses = sentence.clauses
-    positions, needs = breaks if breaks is not None else _clause_breaks(text)
-    cpos = start
-    # each break ends a clause (the matches of _CLAUSE_BREAK searched within the sentence: one character
-    # each); the sentence's end ends the last one
-    lo = bisect_left(positions, start)
-    hi = bisect_left(positions, end, lo)
-    cuts = [(at, at + 1) for at, need in zip(positions[lo:hi], needs[lo:hi]) if need <= end]
-    cuts.append((end, end))
-    for cend, after in cuts:
-        while cpos < cend and text[cpos].isspace():
-            cpos += 1
-        if cpos < cend:
-            cfirst = bisect_left(starts, cpos, first)
-            clast = bisect_left(starts, cend, cfirst) - 1
-            if clast >= cfirst:
-                clauses.append(Sentence(cpos, cend, cfirst, clast, paragraph))
-        cpos = after
-    sentences.append(sentence)
 
 
 def clause_at(sentence: Sentence, pos: int) -> Sentence:

@@ -7,9 +7,10 @@ type of the latest specific trigger of its paragraph (``استهداف`` after `
 strike); aircraft words turn ``قصف`` into an air strike, and a word of targeting or attacking (``استهداف``,
 ``هجوم``: fighting where nothing else is said) too, unless air defences are named beside it. A gapped row
 (``أطلق* … النار``) matches a verb and its object with up to three words (the subject, a count) between them;
-its first word may be a trigger of its own (``انتزعت`` a place wrested, ``انتزعت عشرات الألغام`` mines pulled out), and a gapped row of type ``-`` is a
-block (``طرد 23 دبلوماسيا``: diplomats expelled, no place retaken); a word of destroying is disrupted weapons use
-where air defences are named or a drone or missile is what was destroyed.
+its first word may be a trigger of its own (``انتزعت`` a place wrested, ``انتزعت عشرات الألغام`` mines pulled
+out), and a gapped row of type ``-`` is a block (``طرد 23 دبلوماسيا``: diplomats expelled, no place retaken); a
+word of destroying is disrupted weapons use where air defences are named or a drone or missile is what was
+destroyed.
 """
 from __future__ import annotations
 
