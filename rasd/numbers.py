@@ -326,6 +326,10 @@ for _noun in ("مقتل", "استشهاد", "مصرع", "وفات", "إعدام"
 ELIMINATE = _set("القضاء")
 KILL_VERBS = _set("قتل قتلت قتلوا قتلا قتلتا يقتل تقتل استشهد استشهدت استشهدوا استشهدا توفي توفيت توفوا "
                   "توفيا أعدم أعدمت أعدموا اغتال اغتالت اغتالوا اغتيل ذبح ذبحت")
+# Verbs that take their victims as object, after a subject: "قتل الجيش، الجمعة، شابين"، "قتلت الميليشيا، امرأة".
+ACTIVE_KILL_VERBS = _set("قتل قتلت قتلوا اغتال اغتالت اغتالوا أعدم أعدمت أعدموا ذبح ذبحت ذبحوا")
+# Words that end a verb's subject: a preposition or a new clause (the count after them is not the object).
+_SUBJECT_STOP = _set("في من على إلى عن مع خلال بعد قبل منذ إثر جراء بسبب أثناء حين عندما بينما فيما الذي التي الذين")
 # Verbs after their (counted) subject: "شخصين قتلا", "ثلاثة متمردين ... توفوا".
 KILL_VERBS_AFTER = _set("قتلوا قتلا قتلتا قتلن قتل استشهدوا استشهدا توفوا توفيا توفي توفيت لقوا لقيا قضوا قضيا")
 # "لقي ... حتفه/مصرعه" (met his death).
@@ -334,7 +338,7 @@ DEATH_OBJECT = ("حتف", "مصرع")
 QADA = _set("قضى قضت قضوا قضيا")
 QADA_NEXT = _set("نحبه نحبهم نحبهما رميا رمياً بالرصاص برصاص غرقا حرقا خنقا ذبحا متأثرا متأثرين متأثرة "
                  "جراء إثر اثر بنيران تحت")
-AWDA = _set("أودى أودت")
+AWDA = _set("أودى أودت أوديا أودتا أودوا")  # "التفجيران أوديا بحياة 14"
 # Result nouns that take the count before them: "9 قتلى", "تسع جثث", "قتيلين".
 KILL_RESULT: dict[str, str] = {}
 for _w in "قتيل قتيلا شهيد شهيدا جثة جثمان ضحية".split():
@@ -384,7 +388,7 @@ SINGULAR = _set("""شخص رجل امرأة سيدة طفل طفلة فتاة ف
 عامل موظف سائق حارس مزارع راع راعي صياد تاجر قاض قاضي محام محامي نائب شيخ إمام مختار مهندس لاجئ نازح معتقل
 أسير سجين رهينة انتحاري مهاجم متظاهر محتج شقيق ابن نجل والد زوج زوجة مستوطن فلسطيني إسرائيلي سوري عراقي يمني
 لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي عميد عقيد نقيب رائد مقدم ملازم عريف رقيب جنرال مواطنة
-أبو قاصر رضيع معاون مساعد منتسب فرد مراهق سائح زائر مهاجر آمر مرافق مستشار وزير محافظ مدير""")
+أبو قاصر رضيع معاون مساعد منتسب فرد مراهق سائح زائر مهاجر آمر مرافق مستشار وزير محافظ مدير مقيم وافد عاملة""")
 DUAL_OK = _set("شخص رجل امرأة طفل فتاة شاب جندي ضابط شرطي عنصر قائد زعيم أمير طبيب طالب حارس تاجر شيخ شقيق ابن "
                "نجل قتيل شهيد جريح جثة ضحية مسعف فرد")
 ONE = _set("أحد إحدى")
@@ -672,12 +676,14 @@ class _Finder:
                 return 2, j
             if cand in SINGULAR:
                 for k in range(j + 1, min(self.n, j + 4)):
+                    if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
+                        break  # "مقتل جندي وإصابة اثنين": the two are the wounded
                     if self.raw[k] in TWO:
                         return 2, k
-                    if self.boundary_after(k - 1):
-                        break
                 return 1, j
         for k in range(j + 1, min(self.n, j + 3)):  # "عسكريين تركيين اثنين"
+            if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
+                break
             if self.raw[k] in TWO:
                 return 2, k
         return None
@@ -728,6 +734,42 @@ class _Finder:
             person = self.person_count(j)
             if person:
                 self.add(i, person[1], person[0], kind)
+                return True
+            if verb and kind == "killed" and self.has_form(i, ACTIVE_KILL_VERBS):
+                return self.object_after_subject(i, j)
+        return False
+
+    def object_after_subject(self, i: int, j: int) -> bool:
+        """The victims of an active verb told after its subject, across the commas of a day between
+        them: "قتل الجيش الإسرائيلي، الجمعة، شابين فلسطينيين"، "قتلت الميليشيا، امرأة". The object is a
+        count, a dual noun, or one person right after a comma; never a definite noun (an adjective of the
+        subject: "قتل الجيش السوري")."""
+        first = self.raw[j]
+        if first in _SUBJECT_STOP or first in PART_OF or _known_roles(first) or self.backward_numbers(i, 8):
+            return False  # "ستة أشخاص قتلوا في الغارات بينهم امرأتان": the victims came before the verb
+        comma = False
+        for k in range(j + 1, min(self.n, j + 6)):
+            gap = self.text[self.toks[k - 1].end:self.toks[k].start]
+            if _SENTENCE_END_RE.search(gap) or ";" in gap or ":" in gap:
+                return False
+            comma = comma or bool(BOUNDARY_RE.search(gap))
+            word = self.raw[k]
+            if comma and self.has_form(k, WEEKDAYS):
+                continue  # "، الجمعة،": when, not whom
+            if word in _SUBJECT_STOP or word in PART_OF or _known_roles(word) \
+                    or (word.startswith("و") and word not in DUALS):
+                return False
+            if word[:1].isdigit() or word in NUMBER_WORDS:
+                num = self.number_at(k)
+                if num and not num[2]:
+                    self.add(i, num[1] - 1, num[0], "killed")
+                    return True
+                return False
+            if word.startswith("ال"):
+                continue
+            person = self._person_at(k)
+            if person and (comma or person[0] == 2):
+                self.add(i, person[1], person[0], "killed")
                 return True
         return False
 
@@ -1458,6 +1500,10 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
     if _INCLUDES_ATTACKER_RE.match(doc.norm.text, result.end, result.end + 60):
         return result
     words = _WORD_RE.findall(doc.norm.text, sentence.start, sentence.end)
+    if not sentence.start <= result.start < sentence.end:  # the toll told in another sentence: its words too
+        told = next((s for s in doc.sentences if s.start <= result.start < s.end), None)
+        if told is not None:
+            words += _WORD_RE.findall(doc.norm.text, told.start, told.end)
     if any(set(_forms(w)) & _SEVERAL_BOMBINGS for w in words):
         return result  # "تفجيرات نفذها انتحاريون": how many bombers died is not said
     return Fatalities(result.count + 1, result.start, result.end,
