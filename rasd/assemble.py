@@ -624,6 +624,37 @@ def _fold_learned(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]
             cache = {k: v for k, v in cache.items() if first not in k and second not in k}
 
 
+# A toll this large told for two places on one day is one toll given for both, not two that happen to agree
+# (two tolls of one or two are often each a place's own).
+SHARED_TOLL_MIN = 3
+
+
+def _shared_tolls(doc: Document, merged) -> dict[int, str]:
+    """Events of one sub-event type and day at different places that carry the same toll (3 or more): one
+    toll given for several places together ("قصفت الطائرات حوض اليرموك ما أسفر عن مقتل 26 ... وطال القصف
+    بلدات بينها تسيل وحيط"), which the text does not split, so each counts 0 (spec section 5); not when a
+    count says it is another ("وقتل 12 مدنيا آخرون في جاسم"). ``{id(event): note}``."""
+    groups: dict[tuple, list[tuple[Event, tuple]]] = {}
+    for event, info in merged:
+        deaths = info["deaths"]
+        if not deaths:
+            continue
+        span = max(deaths, key=deaths.__getitem__)
+        if deaths[span] >= SHARED_TOLL_MIN and event.event_date:
+            groups.setdefault((deaths[span], event.sub_event_type, event.event_date), []).append((event, span))
+    out: dict[int, str] = {}
+    text = doc.norm.text
+    for (toll, _, _), members in groups.items():
+        places = {(e.admin1, e.location) for e, _ in members}
+        if len(places) < 2 or any(
+                set(text[end:end + 40].split()[:3]) & numbers.OTHERS for _, (_, end) in members if end is not None):
+            continue
+        for event, _ in members:
+            out[id(event)] = (f"a toll of {toll} for {len(places)} places of one day together: not split by the "
+                              "text, 0 for each")
+    return out
+
+
 def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=_SHIPPED,
            threshold: float | None = None) -> list[Event]:
     """One event per incident: the rule merge (:func:`_group`), then the same-incident model where one is
@@ -634,11 +665,15 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=
     if model is not None and len(merged) > 1:
         _fold_learned(doc, merged, model, same_incident.threshold_of(model) if threshold is None else threshold)
     events: list[Event] = []
+    shared = _shared_tolls(doc, merged.values())
     for event, info in merged.values():
         counts = list(info["deaths"].values())
         # Tellings of one incident (same kind, place and day) give one toll: the largest, which is the
         # updated one ("ارتفعت الحصيلة إلى"), never their sum (on train.jsonl the sum coded 922 for 62 and 860).
         event.fatalities = max(counts, default=0)
+        if id(event) in shared:
+            event.fatalities = 0
+            info["reasons"]["fatalities_note"] = shared[id(event)]
         if numbers.no_deaths(event.sub_event_type):
             # arrests, agreements, handovers carry no deaths (none of train's 100 has any): a toll told
             # beside them is the fighting's. Applied here, after the decision re-typed what it read
