@@ -830,7 +830,43 @@ class _Finder:
             noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
                 and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
             return num[0], noun_end, False
-        return self.joined_person(end)
+        return self.after_partitive(end) or self.joined_person(end)
+
+    def after_partitive(self, end: int) -> tuple[int, int, bool] | None:
+        """A second count joined by و after the first one's partitive "من ..." (a comma may come before
+        و): "25 جهاديا من تنظيم النصرة وسبعة من المقاتلين" (+7), "12 من رجال الأمن، وثلاثة من العاملين"
+        (+3); not the wounded ("و15 جريحا")."""
+        j = end + 1 if end < self.n and self.raw[end] != "من" else end  # the counted noun, if any
+        if j >= self.n or self.raw[j] != "من" or (j > end and self.boundary_after(end - 1)):
+            return None
+        for k in range(j + 2, min(self.n, j + 6)):
+            gap = self.text[self.toks[k - 1].end:self.toks[k].start]
+            if _SENTENCE_END_RE.search(gap) or ";" in gap or ":" in gap:
+                return None
+            comma = bool(BOUNDARY_RE.search(gap))
+            word = self.raw[k]
+            if word == "و" and k + 1 < self.n:
+                start = k + 1
+            elif word.startswith("و") and _is_numberish(word[1:]):
+                start = k
+            elif comma or _known_roles(word) or word[:1].isdigit() or (word != "من" and word in _PREPOSITIONS) \
+                    or word.startswith("بال") or self.has_form(k, WEEKDAYS) or self.in_date(k):
+                return None  # "قتل 7 من عناصر الأمن في الهجوم و3 آخرون في بغداد"، "... الخميس وأربعة آخرون
+                # الجمعة": the partitive has ended (a place, a day: the second count is another's)
+            else:
+                continue
+            num = self.number_at(start)
+            if not num or num[2]:
+                return None
+            after = num[1]
+            for x in (after, after + 1):
+                if x < self.n and (self.result_form(x, INJ_RESULT) or self.has_form(x, INJ_FWD)
+                                   or self.raw[x] in ("بجروح", "بجراح")):
+                    return None
+            noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
+                and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
+            return num[0], noun_end, False
+        return None
 
     def joined_person(self, end: int) -> tuple[int, int, bool] | None:
         """One or two people joined by و to the counted noun (an adjective may come between): "21 سائحا

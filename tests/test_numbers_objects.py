@@ -1,6 +1,7 @@
 """Victims told as the object of an active verb after its subject ("قتل الجيش، الجمعة، شابين"), across the
 commas of a day; the dual of أودى; residents and workers as one person; a suicide bombing's bomber not added
-when the toll's own sentence tells several bombings. Made-up news sentences with diacritics, tatweel,
+when the toll's own sentence tells several bombings; a second count joined after the first one's partitive
+("25 جهاديا من تنظيم النصرة وسبعة من المقاتلين"). Made-up news sentences with diacritics, tatweel,
 clitics and Eastern Arabic digits; the real stages (normaliser, dates, casualties) read them."""
 from __future__ import annotations
 
@@ -55,7 +56,20 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES)
+PARTITIVE = [
+    # a second count joined after the first one's partitive "من ..." (a comma may come before و)
+    ("تسببت الاشتباكات بمقتل ٢٥ جهادياً من تنظيم النصرة وسبعة من المقاتلين الموالين لهم.", [32]),
+    ("ونتج عن الحادثة استشهـاد 12 من رجال الأمن، وثلاثة من العاملين في الموقع.", [15]),
+    ("قُتل 4 أشخاص من عائلة واحدة و5 آخرين في القصف على البلدة.", [9]),
+    # not: the partitive ends at a place or a day (the second count is another place's or day's)
+    ("قتل 7 من عناصر الأمن في الهجوم و3 آخرون في بغداد.", [7]),
+    ("قُتل فيها 24 من القوات الموالية للحكومة الخميس وأربعة آخرون الجمعة.", [24]),
+    # not: the wounded
+    ("قتل 20 شخصا من سكان القرية و15 جريحا في القصف.", [20]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES + PARTITIVE)
 def test_object_and_people(text, expected):
     assert deaths(text) == expected
 
