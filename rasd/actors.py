@@ -1836,12 +1836,49 @@ def _civilians_told(doc: Document, trigger) -> bool:
 
 
 def _fire_tokens(doc: Document, sentence) -> list[int]:
-    """Tokens of shooting, killing or wounding in a sentence, not what a protest denounces (once per sentence)."""
+    """Tokens of shooting, killing or wounding in a sentence, not what a protest denounces nor the killing of
+    one person the protest is about (once per sentence)."""
+    return _fire_and_grievance(doc, sentence)[0]
+
+
+def _grievance(doc: Document, sentence) -> tuple[tuple[int, int], ...]:
+    """Token spans ``[lo, hi)`` of a sentence that tell of the killing or shooting of one person (مقتل الشاب
+    برصاص شرطي، أطلقا النار على شاب أعزل، رجل قتل برصاصة، بقتل عقيد): the wrong a protest is about, not force
+    used on the crowd; the force named in it (the shooter, the victim's army) is not the one that intervened."""
+    return _fire_and_grievance(doc, sentence)[1]
+
+
+def _one_person(tokens, j: int, hi: int) -> bool:
+    """A singular person noun at ``j`` (شاب، رجل، عقيد), not a member of a force (رجل أمن، رجل شرطة)."""
+    return _has(tokens[j], ONE_PERSON) and not (j + 1 < hi and _has(tokens[j + 1], FORCE_MEMBER_OF))
+
+
+def _one_person_killed(tokens, i: int, lo: int, hi: int) -> bool:
+    """The killing or shooting word at ``i`` has one person as its victim: a singular person noun (or على +
+    a singular pronoun) right after it, or a singular person noun right before a passive killing word, and
+    no protest it happened during (خلال المسيرة) told after it."""
+    after = range(i + 1, min(hi, i + 4))
+    before = range(max(lo, i - 3), i)
+    one = any(_one_person(tokens, j, hi) or tokens[j].text in SHOT_AT_ONE for j in after) or (
+        _has(tokens[i], KILLED_PASSIVE) and any(_one_person(tokens, j, hi) for j in before))
+    if not one:
+        return False
+    end = min(hi, i + GRIEVANCE_SPAN + 4)
+    return not any(_has(tokens[j], DURING) and any(_has(tokens[k], CROWD_EVENTS) for k in range(j + 1, min(end, j + 3)))
+                   for j in range(i + 1, end))
+
+
+def _fire_and_grievance(doc: Document, sentence) -> tuple[list[int], tuple[tuple[int, int], ...]]:
     seen = doc.user_data.setdefault("_actors_fire", {})
     if sentence.start not in seen:
         tokens = doc.tokens
-        seen[sentence.start] = [i for i in range(sentence.first, sentence.last + 1) if _has(tokens[i], FIRE_ON_CROWD)
-                                and not any(_has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i))]
+        lo, hi = sentence.first, sentence.last + 1
+        fire = [i for i in range(lo, hi) if _has(tokens[i], FIRE_ON_CROWD)
+                and not any(_has(tokens[j], PROTESTED) for j in range(max(lo, i - 4), i))]
+        spans = tuple((i, min(hi, i + GRIEVANCE_SPAN)) for i in fire if _one_person_killed(tokens, i, lo, hi))
+        if spans:
+            fire = [i for i in fire if not any(a <= i < b for a, b in spans)]
+        seen[sentence.start] = (fire, spans)
     return seen[sentence.start]
 
 
@@ -1853,11 +1890,24 @@ def _government_side(name: str | None, country: str | None) -> bool:
     return name == gov or allied(name, gov) or name == f"Police Forces of {_country_name(country)}"
 
 
-FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص الحي بنيران النار الرصاص قتل مقتل قتلى قتلوا استشهد استشهاد استشهدوا "
+FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص بنيران النار الرصاص قتل مقتل قتلى قتلوا استشهد استشهاد استشهدوا "
                        "شهيد شهداء شهيدا مصرع اصيب اصابة اصابات جرح جرحى اصيبوا")
 
 
 PROTESTED = _words("احتجاجا احتجاج تنديدا استنكارا رفضا غضبا تضامنا")
+# one person killed or shot (the wrong a protest is about): singular person nouns, على + a singular pronoun, the
+# passive killing words a victim named before may take (رجل أسود قُتل برصاصة), the words of a protest it may
+# have happened during (خلال المسيرة: then it is force used on the crowd), and how far its phrase reaches (the
+# shooter named after it: مقتل الشاب الأسود ... برصاص شرطي)
+ONE_PERSON = _words("شاب الشاب فتى الفتى رجل الرجل امراه المراه سيده السيده طفل الطفل طفله الطفله مراهق المراهق "
+                    "صبي الصبي مواطن المواطن عقيد العقيد")
+FORCE_MEMBER_OF = _words("امن الامن شرطه الشرطه")
+SHOT_AT_ONE = _words("عليه عليها")
+KILLED_PASSIVE = _words("قتل اصيب استشهد")
+DURING = _words("خلال اثناء اثر اثناءها")
+CROWD_EVENTS = _words("مسيره مسيرات مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات مواجهات اشتباكات فعاليات "
+                      "اعتصام تجمع")
+GRIEVANCE_SPAN = 12
 
 
 def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand], country: str | None) -> _Cand | None:
@@ -1906,8 +1956,10 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
     force_why = ""
     if sub in ("Protest with intervention", "Excessive force against protesters", "Mob violence",
                "Violent demonstration"):
+        wrong = _grievance(doc, doc.sentences[trigger.sentence])
         armed = [c for c in cands if not c.source and c.actor.category in ARMED
-                 and not c.actor.name.startswith("Government of")]
+                 and not c.actor.name.startswith("Government of")
+                 and not any(a <= c.mention.first < b for a, b in wrong)]
         if firing is not None:
             force, force_mention, force_why = firing.actor, firing.mention, "the force that fired on the crowd"
         elif armed:
