@@ -605,8 +605,8 @@ def _verbs(past: str, present: str = "") -> frozenset[str]:
     return frozenset(out)
 
 
-SPEECH = _verbs("قال ذكر أفاد أعلن أكد أوضح أضاف بينت نقل كشف صرح أشار نشر بث زعم ادعى اعترف نفى أورد تحدث روى",
-                "قول ذكر فيد علن ؤكد وضح ضيف نقل كشف صرح شير نشر زعم عترف نفي ورد تحدث") - {"بين"}
+SPEECH = _verbs("قال ذكر أفاد أعلن أكد أوضح أضاف بينت نقل كشف صرح أشار نشر بث زعم ادعى اعترف نفى أورد تحدث روى وصف",
+                "قول ذكر فيد علن ؤكد وضح ضيف نقل كشف صرح شير نشر زعم عترف نفي ورد تحدث صف") - {"بين"}
 SOURCE_NOUNS = _words("بيان بلاغ مصدر مصادر المتحدث متحدث الناطق ناطق حسب بحسب وفق وفقا نقلا مسؤول مسؤولون "
                       "مراسل تصريح تصريحات تقرير لسان شهود شاهد مصدرا")
 SOURCE_LINKS = _words("في باسم عن ل لدى من صادر الصادر رسمي امني عسكري محلي مطلع مطلعه مقرب")
@@ -615,6 +615,8 @@ RESPONSIBILITY = _words("مسؤولية مسؤوليته مسؤوليتها مس
 ACCUSE = _verbs("اتهم حمل", "تهم حمل")
 ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالمسؤولية بشن بالهجوم بارتكاب بالتورط تورط")
 BEHIND = _words("وراء خلف")
+DESCRIBE = _verbs("وصف") | _words("وصفته وصفتها وصفه وصفها")  # وصفته الشرطة بأنه متعمد: بأنه is the event's
+SELF_DENIED = _words("لم لا لن ما ليس ليست غير")  # أعلنت الشرطة أنها لم تعثر على ...: not what it did
 SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن قواتها قواته قواتهم عناصرها عناصره مقاتليها مقاتليه "
               "مقاتليهم وحداتها طائراتها طيرانها")
 # An attack repelled (صد/تصدى/أحبط/أفشل ... هجوم/محاولة تسلل X): in a fight, the one whose attack was stopped
@@ -945,13 +947,14 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
     fa2 = frozenset().union(*forms[two_after.start - base:two_after.stop - base]) if ta2 else frozenset()
     fb2 = frozenset().union(*forms[two_before.start - base:two_before.stop - base]) if tb2 else frozenset()
     # --- statements: the speaker is a source -------------------------------------------------
-    spoken_before = False
+    spoken_before = described = False
     for j in range(k - 1, max(lo, k - 3) - 1, -1):
         w = texts[j]
         if w in SPOKE or w in SELF:
             break
         if w in SOURCE_NOUNS or not forms[j - base].isdisjoint(SPEECH_OR_SOURCE):
             spoken_before = True
+            described = not forms[j - base].isdisjoint(DESCRIBE)
             break
         if w in SOURCE_LINKS or w in TIME_WORDS:
             continue
@@ -961,7 +964,8 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
     if spoken_before or spoken_after:
         out.speaker = True
         rest_end = min(hi, last + 6)
-        if not SELF.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]):
+        self_at = next((j for j in range(last + 1, min(rest_end, last + 5) + 1) if texts[j] in SELF), None)
+        if self_at is not None and not described and (self_at == hi or texts[self_at + 1] not in SELF_DENIED):
             out.spoken = ("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
         elif any(not forms[j - base].isdisjoint(VICTIMS) for j in range(last + 1, min(rest_end, last + 3) + 1)) \
                 and not OWN_MEN.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]) \
@@ -1623,9 +1627,11 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
         joined = {id(o) for o in _associates(doc, first, cands, set())}
         rest = [c for c in rest if id(c) not in joined or c.rule_target is None and c.target - c.agent >= 2.5]
-    if sub in ("Government regains territory", "Non-state actor overtakes territory", "Agreement"):
-        # a place is taken from an armed side, an agreement is made between armed sides: the people living
-        # there are neither the side that lost it nor a party
+    if sub in ("Government regains territory", "Non-state actor overtakes territory", "Agreement",
+               "Disrupted weapons use", "Non-violent transfer of territory"):
+        # a place is taken from an armed side, an agreement is made between armed sides, a missile fired by
+        # one is shot down: the people living there (hurt by its debris) are neither the side that lost it,
+        # nor a party, nor the side that fired
         rest = [c for c in rest if c.actor.category != "Civilians"]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
@@ -1694,6 +1700,13 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:
             set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")
+    if roles.actor2 is None and roles.actor1 is not None and sub == "Disrupted weapons use":
+        # a rocket or drone shot down, fired from another country (أُطلقت من قطاع غزة) by a side the article
+        # does not name: an unidentified armed group of that country fired it
+        origin = _launched_from(doc, trigger, country)
+        if origin is not None:
+            set_role("actor2", Actor(f"Unidentified Armed Group ({_country_name(origin, False)})", "Political militia",
+                                     origin), "what was shot down was fired from that land by a side not named")
     if roles.actor2 is None and roles.actor1 is not None and event_type == "Explosions/Remote violence" \
             and sub not in ("Air/drone strike", "Shelling/artillery/missile attack") and _victims_told(doc, sentence):
         # people killed and wounded by a bomb, and no armed side named among them: civilians (ACLED)
@@ -1743,6 +1756,12 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
             roles.spans = [s for s in roles.spans if s[0] != "actor1"]
             if roles.assoc_actor_1 and foreign in roles.assoc_actor_1.split("; "):
                 roles.assoc_actor_1 = None
+    if sub == "Non-violent transfer of territory" and _government_side(roles.actor2, country) \
+            and (roles.actor1 is None or actor_category(roles.actor1) in CLAIMANTS):
+        # fighters who hand a place over, leave it under a deal (انسحب مقاتلو X، سلم المسلحون أسلحتهم للجيش، تسليم
+        # البلدة للقوات الحكومية): the government's side that takes it over is actor1, the group that gives it up
+        # actor2
+        _swap_sides(roles)
     if event_type == "Battles" and roles.actor1 is not None and roles.actor1 == lex.air_forces.get(country or ""):
         _ground_side(doc, cands, roles, country, lex)
     _opposition(roles, country, lex)
@@ -1752,6 +1771,17 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 
 
 ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
+
+
+def _swap_sides(roles: Roles) -> None:
+    """actor1 and actor2 read the other way round (their categories, associates and evidence with them)."""
+    roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+    roles.inter1, roles.inter2 = roles.inter2, roles.inter1
+    roles.assoc_actor_1, roles.assoc_actor_2 = roles.assoc_actor_2, roles.assoc_actor_1
+    flip = {"actor1": "actor2", "actor2": "actor1"}
+    roles.spans = [(flip.get(role, role), start, end) for role, start, end in roles.spans]
+    roles.reasons.append(f"a handover of territory: the government's side that takes it over ({roles.actor1}) is actor1, "
+                         f"the group that gives it up ({roles.actor2}) actor2")
 
 
 def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str | None, lex: _Lexicon) -> None:
