@@ -7,7 +7,6 @@
   that withdraws, is evacuated or hands it over (انسحب مقاتلو X، سلّم المسلحون أسلحتهم للجيش) actor2.
 * A speaker that says it did *not* do something (أعلنت الشرطة أنها لم تعثر، أكد الجيش أنه لم يشارك) is a
   source, not the doer; one that describes the event (في حادث وصفته الشرطة بأنه متعمد) likewise.
-* القبة الحديدية (Iron Dome) is Israel's air defence.
 
 Sentences written for rasd (none copied from an evaluation set), with clitics, diacritics, tatweel and
 Eastern Arabic digits; the roles come from :func:`rasd.commands.actors.explain`.
@@ -64,8 +63,3 @@ def test_roles(row):
     sentence, published, sub, actor1, actor2 = row
     got = _event(sentence, published, sub)
     assert (got["actor1"], got["actor2"]) == (actor1, actor2), f"{sentence}\n{got['reasons']}"
-
-
-def test_iron_dome_is_israels_air_defence():
-    found = explain("اعترضت منظومة القبة الحديدية صاروخين فوق مدينة سديروت مساء أمس", published="2018-07-01")
-    assert any(m["name"] == IL for m in found["actors"])
