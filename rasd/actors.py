@@ -1780,8 +1780,8 @@ def _swap_sides(roles: Roles) -> None:
     roles.assoc_actor_1, roles.assoc_actor_2 = roles.assoc_actor_2, roles.assoc_actor_1
     flip = {"actor1": "actor2", "actor2": "actor1"}
     roles.spans = [(flip.get(role, role), start, end) for role, start, end in roles.spans]
-    roles.reasons.append(f"a handover of territory: the government's side that takes it over ({roles.actor1}) is actor1, "
-                         f"the group that gives it up ({roles.actor2}) actor2")
+    roles.reasons.append(f"a handover of territory: the government's side that takes it over ({roles.actor1}) is "
+                         f"actor1, the group that gives it up ({roles.actor2}) actor2")
 
 
 def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str | None, lex: _Lexicon) -> None:

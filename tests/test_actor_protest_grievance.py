@@ -41,7 +41,7 @@ CASES: list[tuple] = [
      RIOT, f"Rioters ({FR})", None),
     ("اندلعت أعمال شغب في مدينة نانت الفرنسية ورشق الشبان الشرطة الفرنسية بالحجارة", "2018-07-04",
      RIOT, f"Rioters ({FR})", f"Police Forces of {FR}"),
-    # -- الحي as a district (الحي الصيني) is no live fire ---------------------------------------------------------------
+    # -- الحي as a district (الحي الصيني) is no live fire --------------------------------------------------
     ("تظاهر العشرات في الحي الصيني بلندن ضد حملات الهجرة وفرقتهم الشرطة البريطانية", "2018-07-06",
      PEACEFUL, f"Protesters ({UK})", None),
     # -- force used on the crowd stays excessive force, one victim or many -----------------------------------------
