@@ -605,8 +605,8 @@ def _verbs(past: str, present: str = "") -> frozenset[str]:
     return frozenset(out)
 
 
-SPEECH = _verbs("قال ذكر أفاد أعلن أكد أوضح أضاف بينت نقل كشف صرح أشار نشر بث زعم ادعى اعترف نفى أورد تحدث روى",
-                "قول ذكر فيد علن ؤكد وضح ضيف نقل كشف صرح شير نشر زعم عترف نفي ورد تحدث") - {"بين"}
+SPEECH = _verbs("قال ذكر أفاد أعلن أكد أوضح أضاف بينت نقل كشف صرح أشار نشر بث زعم ادعى اعترف نفى أورد تحدث روى وصف",
+                "قول ذكر فيد علن ؤكد وضح ضيف نقل كشف صرح شير نشر زعم عترف نفي ورد تحدث صف") - {"بين"}
 SOURCE_NOUNS = _words("بيان بلاغ مصدر مصادر المتحدث متحدث الناطق ناطق حسب بحسب وفق وفقا نقلا مسؤول مسؤولون "
                       "مراسل تصريح تصريحات تقرير لسان شهود شاهد مصدرا")
 SOURCE_LINKS = _words("في باسم عن ل لدى من صادر الصادر رسمي امني عسكري محلي مطلع مطلعه مقرب")
@@ -615,6 +615,8 @@ RESPONSIBILITY = _words("مسؤولية مسؤوليته مسؤوليتها مس
 ACCUSE = _verbs("اتهم حمل", "تهم حمل")
 ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالمسؤولية بشن بالهجوم بارتكاب بالتورط تورط")
 BEHIND = _words("وراء خلف")
+DESCRIBE = _verbs("وصف") | _words("وصفته وصفتها وصفه وصفها")  # وصفته الشرطة بأنه متعمد: بأنه is the event's
+SELF_DENIED = _words("لم لا لن ما ليس ليست غير")  # أعلنت الشرطة أنها لم تعثر على ...: not what it did
 SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن قواتها قواته قواتهم عناصرها عناصره مقاتليها مقاتليه "
               "مقاتليهم وحداتها طائراتها طيرانها")
 # An attack repelled (صد/تصدى/أحبط/أفشل ... هجوم/محاولة تسلل X): in a fight, the one whose attack was stopped
@@ -945,13 +947,14 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
     fa2 = frozenset().union(*forms[two_after.start - base:two_after.stop - base]) if ta2 else frozenset()
     fb2 = frozenset().union(*forms[two_before.start - base:two_before.stop - base]) if tb2 else frozenset()
     # --- statements: the speaker is a source -------------------------------------------------
-    spoken_before = False
+    spoken_before = described = False
     for j in range(k - 1, max(lo, k - 3) - 1, -1):
         w = texts[j]
         if w in SPOKE or w in SELF:
             break
         if w in SOURCE_NOUNS or not forms[j - base].isdisjoint(SPEECH_OR_SOURCE):
             spoken_before = True
+            described = not forms[j - base].isdisjoint(DESCRIBE)
             break
         if w in SOURCE_LINKS or w in TIME_WORDS:
             continue
@@ -961,7 +964,8 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
     if spoken_before or spoken_after:
         out.speaker = True
         rest_end = min(hi, last + 6)
-        if not SELF.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]):
+        self_at = next((j for j in range(last + 1, min(rest_end, last + 5) + 1) if texts[j] in SELF), None)
+        if self_at is not None and not described and (self_at == hi or texts[self_at + 1] not in SELF_DENIED):
             out.spoken = ("agent", 3.0, "the speaker says it did it itself (أنها/أنه)")
         elif any(not forms[j - base].isdisjoint(VICTIMS) for j in range(last + 1, min(rest_end, last + 3) + 1)) \
                 and not OWN_MEN.isdisjoint(texts[last + 1:min(rest_end, last + 5) + 1]) \
@@ -1623,9 +1627,11 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if first is not None:  # one named with actor1 (X، بينها Y; X و Y; X بدعم من Y) acts with it, unless hit
         joined = {id(o) for o in _associates(doc, first, cands, set())}
         rest = [c for c in rest if id(c) not in joined or c.rule_target is None and c.target - c.agent >= 2.5]
-    if sub in ("Government regains territory", "Non-state actor overtakes territory", "Agreement"):
-        # a place is taken from an armed side, an agreement is made between armed sides: the people living
-        # there are neither the side that lost it nor a party
+    if sub in ("Government regains territory", "Non-state actor overtakes territory", "Agreement",
+               "Disrupted weapons use", "Non-violent transfer of territory"):
+        # a place is taken from an armed side, an agreement is made between armed sides, a missile fired by
+        # one is shot down: the people living there (hurt by its debris) are neither the side that lost it,
+        # nor a party, nor the side that fired
         rest = [c for c in rest if c.actor.category != "Civilians"]
     second = _prefer(rest, "target")
     # contractors: the force that owns the convoy is hit; the civilians who drive it are its associates
@@ -1694,6 +1700,13 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         opponent = _opponent(doc, roles.actor1, country, {roles.actor1}, ground=event_type == "Battles")
         if opponent is not None:
             set_role("actor2", opponent, "not named in the sentence: the opponent the article names most")
+    if roles.actor2 is None and roles.actor1 is not None and sub == "Disrupted weapons use":
+        # a rocket or drone shot down, fired from another country (أُطلقت من قطاع غزة) by a side the article
+        # does not name: an unidentified armed group of that country fired it
+        origin = _launched_from(doc, trigger, country)
+        if origin is not None:
+            set_role("actor2", Actor(f"Unidentified Armed Group ({_country_name(origin, False)})", "Political militia",
+                                     origin), "what was shot down was fired from that land by a side not named")
     if roles.actor2 is None and roles.actor1 is not None and event_type == "Explosions/Remote violence" \
             and sub not in ("Air/drone strike", "Shelling/artillery/missile attack") and _victims_told(doc, sentence):
         # people killed and wounded by a bomb, and no armed side named among them: civilians (ACLED)
@@ -1743,6 +1756,12 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
             roles.spans = [s for s in roles.spans if s[0] != "actor1"]
             if roles.assoc_actor_1 and foreign in roles.assoc_actor_1.split("; "):
                 roles.assoc_actor_1 = None
+    if sub == "Non-violent transfer of territory" and _government_side(roles.actor2, country) \
+            and (roles.actor1 is None or actor_category(roles.actor1) in CLAIMANTS):
+        # fighters who hand a place over, leave it under a deal (انسحب مقاتلو X، سلم المسلحون أسلحتهم للجيش، تسليم
+        # البلدة للقوات الحكومية): the government's side that takes it over is actor1, the group that gives it up
+        # actor2
+        _swap_sides(roles)
     if event_type == "Battles" and roles.actor1 is not None and roles.actor1 == lex.air_forces.get(country or ""):
         _ground_side(doc, cands, roles, country, lex)
     _opposition(roles, country, lex)
@@ -1752,6 +1771,17 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 
 
 ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
+
+
+def _swap_sides(roles: Roles) -> None:
+    """actor1 and actor2 read the other way round (their categories, associates and evidence with them)."""
+    roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+    roles.inter1, roles.inter2 = roles.inter2, roles.inter1
+    roles.assoc_actor_1, roles.assoc_actor_2 = roles.assoc_actor_2, roles.assoc_actor_1
+    flip = {"actor1": "actor2", "actor2": "actor1"}
+    roles.spans = [(flip.get(role, role), start, end) for role, start, end in roles.spans]
+    roles.reasons.append(f"a handover of territory: the government's side that takes it over ({roles.actor1}) is "
+                         f"actor1, the group that gives it up ({roles.actor2}) actor2")
 
 
 def _ground_side(doc: Document, cands: list[_Cand], roles: Roles, country: str | None, lex: _Lexicon) -> None:
@@ -1836,12 +1866,49 @@ def _civilians_told(doc: Document, trigger) -> bool:
 
 
 def _fire_tokens(doc: Document, sentence) -> list[int]:
-    """Tokens of shooting, killing or wounding in a sentence, not what a protest denounces (once per sentence)."""
+    """Tokens of shooting, killing or wounding in a sentence, not what a protest denounces nor the killing of
+    one person the protest is about (once per sentence)."""
+    return _fire_and_grievance(doc, sentence)[0]
+
+
+def _grievance(doc: Document, sentence) -> tuple[tuple[int, int], ...]:
+    """Token spans ``[lo, hi)`` of a sentence that tell of the killing or shooting of one person (مقتل الشاب
+    برصاص شرطي، أطلقا النار على شاب أعزل، رجل قتل برصاصة، بقتل عقيد): the wrong a protest is about, not force
+    used on the crowd; the force named in it (the shooter, the victim's army) is not the one that intervened."""
+    return _fire_and_grievance(doc, sentence)[1]
+
+
+def _one_person(tokens, j: int, hi: int) -> bool:
+    """A singular person noun at ``j`` (شاب، رجل، عقيد), not a member of a force (رجل أمن، رجل شرطة)."""
+    return _has(tokens[j], ONE_PERSON) and not (j + 1 < hi and _has(tokens[j + 1], FORCE_MEMBER_OF))
+
+
+def _one_person_killed(tokens, i: int, lo: int, hi: int) -> bool:
+    """The killing or shooting word at ``i`` has one person as its victim: a singular person noun (or على +
+    a singular pronoun) right after it, or a singular person noun right before a passive killing word, and
+    no protest it happened during (خلال المسيرة) told after it."""
+    after = range(i + 1, min(hi, i + 4))
+    before = range(max(lo, i - 3), i)
+    one = any(_one_person(tokens, j, hi) or tokens[j].text in SHOT_AT_ONE for j in after) or (
+        _has(tokens[i], KILLED_PASSIVE) and any(_one_person(tokens, j, hi) for j in before))
+    if not one:
+        return False
+    end = min(hi, i + GRIEVANCE_SPAN + 4)
+    return not any(_has(tokens[j], DURING) and any(_has(tokens[k], CROWD_EVENTS) for k in range(j + 1, min(end, j + 3)))
+                   for j in range(i + 1, end))
+
+
+def _fire_and_grievance(doc: Document, sentence) -> tuple[list[int], tuple[tuple[int, int], ...]]:
     seen = doc.user_data.setdefault("_actors_fire", {})
     if sentence.start not in seen:
         tokens = doc.tokens
-        seen[sentence.start] = [i for i in range(sentence.first, sentence.last + 1) if _has(tokens[i], FIRE_ON_CROWD)
-                                and not any(_has(tokens[j], PROTESTED) for j in range(max(sentence.first, i - 4), i))]
+        lo, hi = sentence.first, sentence.last + 1
+        fire = [i for i in range(lo, hi) if _has(tokens[i], FIRE_ON_CROWD)
+                and not any(_has(tokens[j], PROTESTED) for j in range(max(lo, i - 4), i))]
+        spans = tuple((i, min(hi, i + GRIEVANCE_SPAN)) for i in fire if _one_person_killed(tokens, i, lo, hi))
+        if spans:
+            fire = [i for i in fire if not any(a <= i < b for a, b in spans)]
+        seen[sentence.start] = (fire, spans)
     return seen[sentence.start]
 
 
@@ -1853,11 +1920,24 @@ def _government_side(name: str | None, country: str | None) -> bool:
     return name == gov or allied(name, gov) or name == f"Police Forces of {_country_name(country)}"
 
 
-FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص الحي بنيران النار الرصاص قتل مقتل قتلى قتلوا استشهد استشهاد استشهدوا "
+FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص بنيران النار الرصاص قتل مقتل قتلى قتلوا استشهد استشهاد استشهدوا "
                        "شهيد شهداء شهيدا مصرع اصيب اصابة اصابات جرح جرحى اصيبوا")
 
 
 PROTESTED = _words("احتجاجا احتجاج تنديدا استنكارا رفضا غضبا تضامنا")
+# one person killed or shot (the wrong a protest is about): singular person nouns, على + a singular pronoun, the
+# passive killing words a victim named before may take (رجل أسود قُتل برصاصة), the words of a protest it may
+# have happened during (خلال المسيرة: then it is force used on the crowd), and how far its phrase reaches (the
+# shooter named after it: مقتل الشاب الأسود ... برصاص شرطي)
+ONE_PERSON = _words("شاب الشاب فتى الفتى رجل الرجل امراه المراه سيده السيده طفل الطفل طفله الطفله مراهق المراهق "
+                    "صبي الصبي مواطن المواطن عقيد العقيد")
+FORCE_MEMBER_OF = _words("امن الامن شرطه الشرطه")
+SHOT_AT_ONE = _words("عليه عليها")
+KILLED_PASSIVE = _words("قتل اصيب استشهد")
+DURING = _words("خلال اثناء اثر اثناءها")
+CROWD_EVENTS = _words("مسيره مسيرات مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات مواجهات اشتباكات فعاليات "
+                      "اعتصام تجمع")
+GRIEVANCE_SPAN = 12
 
 
 def _force_fires_on_crowd(doc: Document, trigger, cands: list[_Cand], country: str | None) -> _Cand | None:
@@ -1906,8 +1986,10 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
     force_why = ""
     if sub in ("Protest with intervention", "Excessive force against protesters", "Mob violence",
                "Violent demonstration"):
+        wrong = _grievance(doc, doc.sentences[trigger.sentence])
         armed = [c for c in cands if not c.source and c.actor.category in ARMED
-                 and not c.actor.name.startswith("Government of")]
+                 and not c.actor.name.startswith("Government of")
+                 and not any(a <= c.mention.first < b for a, b in wrong)]
         if firing is not None:
             force, force_mention, force_why = firing.actor, firing.mention, "the force that fired on the crowd"
         elif armed:
