@@ -654,8 +654,6 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
             if any(span.start <= p.start < span.end and p.place.feature == "PCLI" for p in doc.places):
-                if span is clause and _finer_in_sentence(doc, clause, sentence, mentions):
-                    continue  # "احتجزت إسرائيل، فلانة، في مطار بن جوريون": the country is the actor's; the place follows
                 return []  # "غارات في سوريا": only the country is known
         # earlier sentences of the paragraph, nearest first
         idx = getattr(trigger, "sentence", -1)
@@ -675,16 +673,6 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
-
-
-def _finer_in_sentence(doc: Document, clause, sentence: Sentence, mentions: list[PlaceMention]) -> bool:
-    """The trigger's clause names a country and no finer place, and another clause of its sentence names a place
-    in that country ("قال مسؤولون في الكاميرون إنهم ألقوا القبض ... في مدينة ماروا"): the place is the event's, the
-    country only says whose officials or forces acted."""
-    countries = {p.place.country for p in doc.places
-                 if clause.start <= p.start < clause.end and p.place.feature == "PCLI"}
-    return any(sentence.start <= p.start < sentence.end and not clause.start <= p.start < clause.end
-               and p.place.country in countries for p in mentions)
 
 
 def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[PlaceMention]:
