@@ -167,7 +167,7 @@ def main() -> None:
     listed = 0
     nopred = collections.Counter()  # the classes of the gold events of articles where rasd predicts nothing
     proposed = [(record, doc, doc.user_data.get("candidates", [])) for record, doc in documents(read_records(args.gold))]
-    dists = None
+    dists = meta = None
     if args.oof:
         dists = event_model.out_of_fold(proposed)[3]
         meta = event_model.load_model().meta
