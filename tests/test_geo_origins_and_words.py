@@ -88,3 +88,12 @@ def test_secretariat_and_borders_are_not_listed():
     for text in ("أدانت الأمانة العامة لمنظمة التعاون الإسلامي الهجوم", "المتاخم للحدود الشمالية الغربية الهندية",
                  "عبروا إلى الأراضي الإسرائيلية لمدة وجيزة"):
         assert not [p for p in geocode(text) if p.place.feature != "PCLI"], explain(text)["places"]
+
+
+def test_very_frequent_word_abroad_needs_its_country_nearby():
+    """In a story from Yemen that names Egypt two sentences before, "مناطق الساحل الغربي" is the west coast, not As
+    Sahil (Egypt); the same word with its country named with it is still the village."""
+    text = ("أعلنت مصر دعمها للتحالف في اليمن. وقال المتحدث إن المعارك مستمرة منذ أسابيع في محافظة الحديدة. "
+            "وتقدّمت القوات اليمنية للسيطرة على ما تبقى من مناطق الساحل الغربي.")
+    assert "Egypt" not in {p.place.country for p in geocode(text) if p.place.feature != "PCLI"}, explain(text)["places"]
+    assert [p.place.name for p in geocode("قُتل ٤ في قرية الساحل المصرية")] == ["As Sahil"]
