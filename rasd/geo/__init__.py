@@ -837,6 +837,8 @@ def _shares_governorate_name(p: PlaceMention) -> bool:
 # "the city", "the town": the place the story is about, named earlier (normalised forms)
 _ANAPHORS = {"المدينه": "town", "البلده": "town", "القريه": "village", "المحافظه": "adm1"}
 _TOWNISH = ("PPL", "PPLA", "PPLC", "PPLA3", "VILLAGE", "NBHD")
+# what every written form of an anaphor holds (المدينة، وبالمدينة، للمدينة): its word without the article
+_ANAPHOR_STEMS = tuple(sorted({word[2:] for word in _ANAPHORS}))
 
 
 def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach: int = 40,
@@ -845,6 +847,9 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
     the village, the governorate) within ``reach`` words of the trigger is about the place of the story:
     ``story`` (where the last event was placed) when it fits the anaphor, else the last such place named
     before it. The mention quotes the anaphor itself; its place is the antecedent's."""
+    text = doc.norm.text[sentence.start:sentence.end]
+    if not any(stem in text for stem in _ANAPHOR_STEMS):
+        return []  # most sentences: no word of the loop below can be an anaphor, each holds its stem
     refs = (doc.user_data.get("geo") or {}).get("anaphor_refs") or ()
     named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE
              and p.start not in refs]
