@@ -54,6 +54,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -331,6 +332,7 @@ def _forms(word: str) -> tuple[tuple[str, int], ...]:
 
 
 _START_CACHE: dict[str, tuple] = {}
+_UNSEEN = object()  # a word not in _START_CACHE yet (truthy, as the patterns of a word are; () is not)
 
 
 def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -806,22 +808,31 @@ class _Resolver:
 # --------------------------------------------------------------------------------------------
 # Finding
 # --------------------------------------------------------------------------------------------
-def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None) -> list[DateMention]:
+def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None,
+          texts: list[str] | None = None) -> list[DateMention]:
+    """``texts``: the tokens' texts, when the caller has them (``Document.token_texts()``)."""
     g = grammar()
     resolver = _Resolver(g, text, pub)
     patterns = g.patterns
     found: list[tuple[int, int, str, re.Match[str]]] = []
     cache = _START_CACHE
-    for tok in tokens:
-        hits = cache.get(tok.text)
-        if hits is None:
-            hits = _starts(tok.text)
+    if texts is None:
+        texts = [tok.text for tok in tokens]
+    # each token's patterns from the cache in one C-level pass (_UNSEEN: a word not read yet); the loop
+    # below runs only at the few tokens that start a pattern (the others' entry, (), is falsy)
+    got = list(map(cache.get, texts, repeat(_UNSEEN)))
+    for i in compress(range(len(got)), got):
+        hits = got[i]
+        if hits is _UNSEEN:
+            word = texts[i]
+            hits = _starts(word)
             if len(cache) < 200_000:
-                cache[tok.text] = hits
-        if not hits:
-            continue
+                cache[word] = hits
+            if not hits:
+                continue
+        start = tokens[i].start
         for k, branches in hits:
-            pos = tok.start + k
+            pos = start + k
             for branch in branches:
                 m = patterns[branch].match(text, pos)
                 if m and m.end() > pos:
@@ -1000,7 +1011,7 @@ def find_dates(doc: "Document") -> None:
             doc.published, doc.published_source = date, source
             doc.notes.append(f"publication date {date.isoformat()} from {source}")
     doc.user_data.pop("rasd.dates.written", None)
-    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data)
+    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data, doc.token_texts())
 
 
 # --------------------------------------------------------------------------------------------

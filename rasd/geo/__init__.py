@@ -767,7 +767,7 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
             if group:
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
-            if any(span.start <= p.start < span.end and p.place.feature == "PCLI" for p in doc.places):
+            if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
                 return []  # "غارات في سوريا": only the country is known
         # earlier sentences of the paragraph, nearest first
         idx = getattr(trigger, "sentence", -1)
@@ -805,6 +805,21 @@ def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[Place
     return got
 
 
+def _country_mentions(doc: Document) -> list[PlaceMention]:
+    """The article's places that are countries (PCLI), in order: read once per article, kept with the event
+    mentions (``_event_mentions``) while ``doc.places`` is the same list, as long; not to be changed."""
+    geo = doc.user_data.get("geo")
+    if geo is None:
+        return [p for p in doc.places if p.place.feature == "PCLI"]
+    cached = geo.get("event_mentions")
+    if cached is None or cached[0] is not doc.places or cached[1] != len(doc.places):
+        cached = geo["event_mentions"] = (doc.places, len(doc.places), {})
+    got = cached[2].get("countries")
+    if got is None:
+        got = cached[2]["countries"] = [p for p in doc.places if p.place.feature == "PCLI"]
+    return got
+
+
 def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
           pool: list[PlaceMention] | None = None) -> list[PlaceMention]:
     text = doc.norm.text
@@ -825,7 +840,7 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
             and _INSIDE_GAP.fullmatch(text[group[i - 1].end:anchor.start]):
         i -= 1
         anchor = group[i]
-    countries = [p for p in doc.places if p.place.feature == "PCLI"]
+    countries = _country_mentions(doc)
     if "(" in text[group[0].start:group[-1].end]:
         # a reference place inside a parenthesis after a name of the list ("إربد (90 كم شمال عمان)") is no item of
         # the list: the list is walked over the names outside them
@@ -873,7 +888,6 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
         picked = [replace(picked[0], precision=max(picked[0].precision, 2), relation=picked[0].relation or "near",
                           reason=picked[0].reason + "; between two places")]
     # A place and its own governorate or district named with it ("المسيب بمحافظة بابل"): the most precise.
-    others = [p for p in group if p not in picked]
     out: list[PlaceMention] = []
     for p in picked:
         if p.place.feature == "SITE:region":
@@ -902,7 +916,6 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
             continue
         out.append(p)
     # A governorate after the place ("في منطقة المسيب بمحافظة بابل") only confirms it.
-    del others
     return out
 
 
@@ -938,6 +951,8 @@ def _shares_governorate_name(p: PlaceMention) -> bool:
 # "the city", "the town": the place the story is about, named earlier (normalised forms)
 _ANAPHORS = {"المدينه": "town", "البلده": "town", "القريه": "village", "المحافظه": "adm1"}
 _TOWNISH = ("PPL", "PPLA", "PPLC", "PPLA3", "VILLAGE", "NBHD")
+# what every written form of an anaphor holds (المدينة، وبالمدينة، للمدينة): its word without the article
+_ANAPHOR_STEMS = tuple(sorted({word[2:] for word in _ANAPHORS}))
 
 
 def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach: int = 40,
@@ -946,6 +961,9 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
     the village, the governorate) within ``reach`` words of the trigger is about the place of the story:
     ``story`` (where the last event was placed) when it fits the anaphor, else the last such place named
     before it. The mention quotes the anaphor itself; its place is the antecedent's."""
+    text = doc.norm.text[sentence.start:sentence.end]
+    if not any(stem in text for stem in _ANAPHOR_STEMS):
+        return []  # most sentences: no word of the loop below can be an anaphor, each holds its stem
     refs = (doc.user_data.get("geo") or {}).get("anaphor_refs") or ()
     named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE
              and p.start not in refs]

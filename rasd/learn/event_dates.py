@@ -27,6 +27,7 @@ import datetime as dt
 import os
 import re
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -250,19 +251,25 @@ class DateChooser:
         self.margin = float(model.meta.get("margin", MARGIN))
 
     def score(self, feats: list[str]) -> float:
-        """The bias plus the weight of each distinct hashed index the features use (as in training)."""
-        w, cache = self.weights, self.hashes
-        seen: set[int] = set()
+        """The bias plus the weight of each distinct hashed index the features use (as in training), added in
+        the order of their first use."""
+        cache = self.hashes
+        try:  # features repeat across candidates and articles: most are in the cache, read at C speed
+            found = list(map(cache.__getitem__, feats))
+        except KeyError:
+            found = []
+            for f in feats:
+                i = cache.get(f)
+                if i is None:
+                    i = feature_index(f, self.bits)
+                    if len(cache) < 200_000:
+                        cache[f] = i
+                found.append(i)
         total = self.bias
-        for f in feats:
-            i = cache.get(f)
-            if i is None:
-                i = feature_index(f, self.bits)
-                if len(cache) < 200_000:
-                    cache[f] = i
-            if i not in seen:
-                seen.add(i)
-                total += w.get(i, 0.0)
+        # each distinct index once (dict.fromkeys keeps the first use's order), its weight added one after
+        # another as before (not sum(), whose rounding differs from Python 3.12 on)
+        for weight in map(self.weights.get, dict.fromkeys(found), repeat(0.0)):
+            total += weight
         return total
 
 
