@@ -65,7 +65,8 @@ def test_linear_scores_equal_the_fancy_indexed_sum():
 
 def test_decide_scores_the_indices_of_candidate_features():
     """decide hashes the window's and the trigger's features once for the candidates that share them; each
-    candidate is still scored on exactly the sorted distinct indices of candidate_features."""
+    candidate is still scored on exactly the sorted distinct indices of candidate_features (all but those
+    the vetoes drop, which are not scored)."""
     import json
     from pathlib import Path
 
@@ -84,9 +85,9 @@ def test_decide_scores_the_indices_of_candidate_features():
     model_calls = []
 
     class Recording(linear.LinearModel):
-        def distribution_of(self, idx):
-            model_calls.append(list(idx))
-            return super().distribution_of(idx)
+        def distributions_of(self, rows):
+            model_calls.extend(list(idx) for idx in rows)
+            return super().distributions_of(rows)
 
     model = Recording(weights=model.weights, bias=model.bias, classes=model.classes, bits=model.bits,
                       meta=model.meta, rows=model.rows)
@@ -100,7 +101,7 @@ def test_decide_scores_the_indices_of_candidate_features():
             candidates = doc.user_data.get("candidates", [])
             context = events.article_context(candidates)
             expected = [linear.indices(events.candidate_features(doc, e, i, context), model.bits)
-                        for e, i in candidates]
+                        for e, i in candidates if not events.vetoed(i, tuple(model.meta["vetoes"]))]
             model_calls.clear()
             events.decide(doc, candidates, model)
             assert model_calls == expected
