@@ -65,8 +65,7 @@ def test_linear_scores_equal_the_fancy_indexed_sum():
 
 def test_decide_scores_the_indices_of_candidate_features():
     """decide hashes the window's and the trigger's features once for the candidates that share them; each
-    candidate is still scored on exactly the sorted distinct indices of candidate_features (all but those
-    the vetoes drop, which are not scored)."""
+    candidate is still scored on exactly the sorted distinct indices of candidate_features."""
     import json
     from pathlib import Path
 
@@ -101,7 +100,7 @@ def test_decide_scores_the_indices_of_candidate_features():
             candidates = doc.user_data.get("candidates", [])
             context = events.article_context(candidates)
             expected = [linear.indices(events.candidate_features(doc, e, i, context), model.bits)
-                        for e, i in candidates if not events.vetoed(i, tuple(model.meta["vetoes"]))]
+                        for e, i in candidates]
             model_calls.clear()
             events.decide(doc, candidates, model)
             assert model_calls == expected

@@ -322,9 +322,8 @@ def load_model(path: str | None = None) -> LinearModel | None:
 def decide(doc, candidates, model: LinearModel) -> None:
     """For each candidate: the probability that it tells a codable event, ``keep`` by the model's threshold,
     and the sub-event type the model reads (``model_sub``), which replaces the rules' type where the model
-    is surer of it by the model's margin. A candidate the rules veto (a denial, a plan, ...: see
-    :func:`keeps`) is dropped whatever the model says: it is not scored (no ``p_event``), and counts only
-    in the article's context of the others."""
+    is surer of it by the model's margin. The article's candidates are scored together
+    (:meth:`LinearModel.distributions_of`)."""
     threshold = float(model.meta.get("threshold", 0.5))
     margin = float(model.meta.get("margin", 1.0))
     rescue = float(model.meta.get("rescue", 1.01))
@@ -333,11 +332,8 @@ def decide(doc, candidates, model: LinearModel) -> None:
     context = article_context(candidates)
     bits = model.bits
     shared: dict[tuple, set[int]] = {}  # the hashed window features, once per window
-    scored, rows = [], []
+    rows = []
     for event, info in candidates:
-        if vetoed(info, vetoes):
-            info["keep"] = False
-            continue
         # the indices of candidate_features(doc, event, info, context), with the features that candidates
         # share hashed once: the same set of indices, sorted, so the same sums
         groups, window, tail_key = _own_parts(doc, event, info, context)
@@ -347,9 +343,8 @@ def decide(doc, candidates, model: LinearModel) -> None:
             part = shared[window] = _window_index_set(doc, *window, bits)
         idx |= part
         idx |= _trigger_index_set(doc, *tail_key, bits)
-        scored.append((event, info))
         rows.append(sorted(idx))
-    for (event, info), dist in zip(scored, model.distributions_of(rows)):  # the article's candidates together
+    for (event, info), dist in zip(candidates, model.distributions_of(rows)):
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
         info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)
