@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rasd import pipeline
-from rasd.learn import actor_roles, linear
+from rasd.learn import linear
 from rasd.learn import events as event_model
 
 TEXTS = [
@@ -120,24 +120,6 @@ def test_bags_scored_together_get_the_numbers_each_gets_alone():
         assert model.distributions_of(rows) == [model.distribution_of(idx) for idx in rows]
     assert model.zero == 5
     assert model.distributions_of([]) == []
-
-
-def test_role_model_sums_with_sum_as_with_the_loop(monkeypatch):
-    """The three class scores added by ``sum`` over each class's column are the loop's, bit for bit: weights
-    of magnitudes far apart (the order of the additions shows), negative zeros, one feature to eighty."""
-    rng = np.random.default_rng(5)
-    weights = rng.normal(scale=2.0, size=(3, (1 << actor_roles.BITS) + 1))
-    weights[:, rng.integers(0, 1 << actor_roles.BITS, 400)] *= 1e-9
-    weights[:, rng.integers(0, 1 << actor_roles.BITS, 400)] *= 1e9
-    weights[:, rng.integers(0, 1 << actor_roles.BITS, 50)] = -0.0
-    rows = [sorted(set(rng.integers(0, 1 << actor_roles.BITS, rng.integers(1, 80)).tolist())) for _ in range(300)]
-    rows += [[int(i)] for i in np.flatnonzero(weights[0] == 0)[:5]]  # a lone negative zero
-    results = {}
-    for plain in (False, True):
-        monkeypatch.setattr(actor_roles, "_PLAIN_SUM", plain)
-        model = actor_roles.RoleModel(weights=weights, classes=actor_roles.CLASSES)
-        results[plain] = [model.probabilities_of_indices(rows[k:k + 7]) for k in range(0, len(rows), 7)]
-    assert results[True] == results[False]
 
 
 def test_trigger_features_of_triggers_that_differ_in_one_word_are_told_apart():

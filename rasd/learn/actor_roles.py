@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -232,21 +231,14 @@ class RoleModel:
                     if i not in cache:
                         cache[i] = tuple(table[i].tolist())
                 found = list(map(read, idx))
-            if _PLAIN_SUM:
-                # each class's weights in a column, added left to right by sum() (-0.0 + x is x, exactly)
-                w0, w1, w2 = zip(*found)
-                z0 = sum(w0, -0.0) + b0
-                z1 = sum(w1, -0.0) + b1
-                z2 = sum(w2, -0.0) + b2
-            else:
-                z0, z1, z2 = found[0]
-                for w0, w1, w2 in islice(found, 1, None):
-                    z0 += w0
-                    z1 += w1
-                    z2 += w2
-                z0 += b0
-                z1 += b1
-                z2 += b2
+            z0, z1, z2 = found[0]
+            for w0, w1, w2 in islice(found, 1, None):
+                z0 += w0
+                z1 += w1
+                z2 += w2
+            z0 += b0
+            z1 += b1
+            z2 += b2
             top = max(z0, z1, z2)
             flat += (z0 - top, z1 - top, z2 - top)
         e = np.exp(flat).tolist()
@@ -280,11 +272,6 @@ class RoleModel:
             c.rule_target = c.target
             c.agent, c.target = blend(c.agent, c.target, p)
             c.why.append(f"role model: actor1 {p['actor1']:.2f}, actor2 {p['actor2']:.2f}")
-
-
-# Whether sum() adds floats one after another in plain double arithmetic (as ``+=`` does): CPython before
-# 3.12; from 3.12 it compensates the rounding (Neumaier), which would give other last bits.
-_PLAIN_SUM = sys.version_info < (3, 12) and sys.implementation.name == "cpython"
 
 
 # Chosen by cross-validation across outlets on train.jsonl (never the dev sets), together with the tests'
