@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..event import SUB_EVENT_TYPES
-from .linear import LinearModel, feature_index, fit_logistic, index_set
+from .linear import BATCH, LinearModel, feature_index, fit_logistic, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "event_decision.npz"
@@ -332,7 +332,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
     context = article_context(candidates)
     bits = model.bits
     shared: dict[tuple, set[int]] = {}  # the hashed window features, once per window
-    rows = []
+    batch = []  # (candidate, the sorted indices of its features): scored together, BATCH at a time
     for event, info in candidates:
         # the indices of candidate_features(doc, event, info, context), with the features that candidates
         # share hashed once: the same set of indices, sorted, so the same sums
@@ -343,8 +343,16 @@ def decide(doc, candidates, model: LinearModel) -> None:
             part = shared[window] = _window_index_set(doc, *window, bits)
         idx |= part
         idx |= _trigger_index_set(doc, *tail_key, bits)
-        rows.append(sorted(idx))
-    for (event, info), dist in zip(candidates, model.distributions_of(rows)):
+        batch.append((event, info, sorted(idx)))
+        if len(batch) == BATCH:
+            _keep_or_drop(batch, model, threshold, margin, rescue, vetoes)
+            batch = []
+    _keep_or_drop(batch, model, threshold, margin, rescue, vetoes)
+
+
+def _keep_or_drop(batch, model: LinearModel, threshold: float, margin: float, rescue: float, vetoes) -> None:
+    """The decision of each ``(event, info, indices)`` of ``batch``, its candidates scored together."""
+    for (event, info, _idx), dist in zip(batch, model.distributions_of([idx for _e, _i, idx in batch])):
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
         info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)
