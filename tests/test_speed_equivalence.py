@@ -84,9 +84,9 @@ def test_decide_scores_the_indices_of_candidate_features():
     model_calls = []
 
     class Recording(linear.LinearModel):
-        def distributions_of(self, rows):
-            model_calls.extend(list(idx) for idx in rows)
-            return super().distributions_of(rows)
+        def distribution_of(self, idx):
+            model_calls.append(list(idx))
+            return super().distribution_of(idx)
 
     model = Recording(weights=model.weights, bias=model.bias, classes=model.classes, bits=model.bits,
                       meta=model.meta, rows=model.rows)

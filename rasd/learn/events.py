@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..event import SUB_EVENT_TYPES
-from .linear import BATCH, LinearModel, feature_index, fit_logistic, index_set
+from .linear import LinearModel, feature_index, fit_logistic, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "event_decision.npz"
@@ -322,8 +322,7 @@ def load_model(path: str | None = None) -> LinearModel | None:
 def decide(doc, candidates, model: LinearModel) -> None:
     """For each candidate: the probability that it tells a codable event, ``keep`` by the model's threshold,
     and the sub-event type the model reads (``model_sub``), which replaces the rules' type where the model
-    is surer of it by the model's margin. The article's candidates are scored together
-    (:meth:`LinearModel.distributions_of`)."""
+    is surer of it by the model's margin."""
     threshold = float(model.meta.get("threshold", 0.5))
     margin = float(model.meta.get("margin", 1.0))
     rescue = float(model.meta.get("rescue", 1.01))
@@ -332,7 +331,6 @@ def decide(doc, candidates, model: LinearModel) -> None:
     context = article_context(candidates)
     bits = model.bits
     shared: dict[tuple, set[int]] = {}  # the hashed window features, once per window
-    batch = []  # (candidate, the sorted indices of its features): scored together, BATCH at a time
     for event, info in candidates:
         # the indices of candidate_features(doc, event, info, context), with the features that candidates
         # share hashed once: the same set of indices, sorted, so the same sums
@@ -343,16 +341,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
             part = shared[window] = _window_index_set(doc, *window, bits)
         idx |= part
         idx |= _trigger_index_set(doc, *tail_key, bits)
-        batch.append((event, info, sorted(idx)))
-        if len(batch) == BATCH:
-            _keep_or_drop(batch, model, threshold, margin, rescue, vetoes)
-            batch = []
-    _keep_or_drop(batch, model, threshold, margin, rescue, vetoes)
-
-
-def _keep_or_drop(batch, model: LinearModel, threshold: float, margin: float, rescue: float, vetoes) -> None:
-    """The decision of each ``(event, info, indices)`` of ``batch``, its candidates scored together."""
-    for (event, info, _idx), dist in zip(batch, model.distributions_of([idx for _e, _i, idx in batch])):
+        dist = model.distribution_of(sorted(idx))
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
         info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)

@@ -56,7 +56,6 @@ def index_set(features: Iterable[str], bits: int = DEFAULT_BITS) -> set[int]:
 
 
 _HASHES: dict[int, dict[str, int]] = {}
-BATCH = 32  # bags scored together by LinearModel.distributions_of (a bounded array however many an article has)
 
 
 @dataclass(slots=True)
@@ -69,7 +68,6 @@ class LinearModel:
     bits: int
     meta: dict
     rows: np.ndarray | None = None
-    zero: int | None = -1  # the index of a feature whose weights are all zero (-1: not looked for yet)
 
     def scores(self, features: Iterable[str]) -> list[float]:
         return self.scores_of(indices(features, self.bits))
@@ -95,33 +93,6 @@ class LinearModel:
         e = [1.0 / (1.0 + exp(-(30.0 if v > 30.0 else -30.0 if v < -30.0 else v))) for v in self.scores_of(idx)]
         total = sum(e) or 1.0
         return {c: v / total for c, v in zip(self.classes, e)}
-
-    def distributions_of(self, rows: Sequence[list[int]]) -> list[dict[str, float]]:
-        """:meth:`distribution_of` of each of several bags already hashed, their weights read with one
-        ``take`` and added with one ``np.add.reduce`` for up to :data:`BATCH` bags: each bag is padded to
-        the longest with a feature whose weights are zero, and a (bags, features, classes) array reduced
-        over its features adds each bag's rows one after another as :meth:`scores_of` adds them, then
-        zeros (``s + 0.0`` is ``s``; a sum of -0.0 becomes +0.0, which the logistic reads alike). The same
-        numbers, without numpy's fixed cost of a take and a reduce a bag."""
-        if self.rows is None:
-            self.rows = np.ascontiguousarray(self.weights.T)
-        if self.zero == -1:
-            empty = np.flatnonzero(~self.rows.any(axis=1))
-            self.zero = int(empty[0]) if len(empty) else None
-        zero = self.zero
-        if len(rows) < 2 or zero is None or not all(rows):
-            return [self.distribution_of(idx) for idx in rows]
-        out: list[dict[str, float]] = []
-        exp, classes, take, bias = math.exp, self.classes, self.rows.take, self.bias
-        for k in range(0, len(rows), BATCH):
-            part = rows[k:k + BATCH]
-            width = max(map(len, part))
-            padded = [idx if len(idx) == width else idx + [zero] * (width - len(idx)) for idx in part]
-            for scores in (np.add.reduce(take(padded, axis=0), axis=1) + bias).tolist():
-                e = [1.0 / (1.0 + exp(-(30.0 if v > 30.0 else -30.0 if v < -30.0 else v))) for v in scores]
-                total = sum(e) or 1.0
-                out.append({c: v / total for c, v in zip(classes, e)})
-        return out
 
     # -- storage -------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
