@@ -67,10 +67,9 @@ def _stems(doc) -> list[str]:
 
 
 def _bucket(value: float, edges: Iterable[float]) -> int:
-    for i, edge in enumerate(edges):
-        if value <= edge:
-            return i
-    return len(tuple(edges))
+    """The first of the (ascending) ``edges`` that ``value`` does not exceed (``len(edges)`` past the last):
+    how many edges lie below it, by bisection."""
+    return bisect_left(edges, value)
 
 
 def article_context(candidates) -> dict[str, Any]:
@@ -138,6 +137,31 @@ def _cached_index(cache: dict, key, feature: str, bits: int) -> int:
         if len(cache) < 500_000:  # bounded, as linear's cache of feature hashes
             cache[key] = index
     return index
+
+
+def _trigger_index_set(doc, first: int, last: int, at: int, after: int, sub: str, bits: int) -> set[int]:
+    """``index_set(_trigger_features(doc, first, last, at, after, sub), bits)``, looked up by what those
+    features are made of: the (up to) four stems before the trigger (the last is the ``L1=`` feature; how
+    many there are tells ``trigger_first``), the four after it, the trigger's own and the sub-event type.
+    The strings are made and hashed at the first sight of a key only: a trigger word with the same words
+    around it, in another sentence or another article, is looked up."""
+    stems = _stems(doc)[first:last]
+    n = len(stems)
+    own = stems[at:after] if after <= n else stems[at:n] + [""] * (after - max(at, n))
+    key = (tuple(stems[max(0, at - WINDOW):at]), tuple(stems[after:after + WINDOW]),
+           tuple(own) if after > at else (stems[at] if at < n else "",), sub)
+    cache = _TRIGGER_CACHES.get(bits)
+    if cache is None:
+        cache = _TRIGGER_CACHES[bits] = {}
+    found = cache.get(key)
+    if found is None:
+        found = frozenset(index_set(_trigger_features(doc, first, last, at, after, sub), bits))
+        if len(cache) < 100_000:  # bounded, as linear's cache of feature hashes
+            cache[key] = found
+    return found
+
+
+_TRIGGER_CACHES: dict[int, dict[tuple, frozenset[int]]] = {}
 
 
 def _trigger_features(doc, first: int, last: int, at: int, after: int, sub: str) -> list[str]:
@@ -306,7 +330,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
     doc.user_data["keep_threshold"] = threshold  # what the merge asks of a candidate that places a kept one
     context = article_context(candidates)
     bits = model.bits
-    shared: dict[tuple, set[int]] = {}  # the hashed window and trigger features, once per window / trigger
+    shared: dict[tuple, set[int]] = {}  # the hashed window features, once per window
     for event, info in candidates:
         # the indices of candidate_features(doc, event, info, context), with the features that candidates
         # share hashed once: the same set of indices, sorted, so the same sums
@@ -316,10 +340,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
         if part is None:
             part = shared[window] = _window_index_set(doc, *window, bits)
         idx |= part
-        part = shared.get(tail_key)
-        if part is None:
-            part = shared[tail_key] = index_set(_trigger_features(doc, *tail_key), bits)
-        idx |= part
+        idx |= _trigger_index_set(doc, *tail_key, bits)
         dist = model.distribution_of(sorted(idx))
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
