@@ -157,9 +157,6 @@ def main() -> None:
                         "gold event in a class (rows 'sp: ...')")
     parser.add_argument("--oof", action="store_true", help="decide each outlet group with a model trained on the "
                         "others (out of fold, as rasd train cross-validates): what the model drops on unseen text")
-    parser.add_argument("--pred-out", help="write the predicted events (one JSON line an article, as rasd eval "
-                        "--pred-out writes them) to this file: with --oof, predictions on text the model never saw "
-                        "(for scripts/place_report.py and the other train diagnoses)")
     args = parser.parse_args()
     if "dev" in os.path.basename(args.gold):
         sys.exit("event_recall.py diagnoses train only: the dev sets are for evaluation")
@@ -169,7 +166,6 @@ def main() -> None:
     trig_all = collections.Counter()
     listed = 0
     nopred = collections.Counter()  # the classes of the gold events of articles where rasd predicts nothing
-    out = open(args.pred_out, "w", encoding="utf-8") if args.pred_out else None
     proposed = [(record, doc, doc.user_data.get("candidates", [])) for record, doc in documents(read_records(args.gold))]
     dists = meta = None
     if args.oof:
@@ -186,8 +182,6 @@ def main() -> None:
         merge_events(doc)
         gold_events = record.get("events") or []
         pred = [e.to_record() for e in doc.events]
-        if out is not None:
-            out.write(json.dumps({"id": record["id"], "events": pred}, ensure_ascii=False) + "\n")
         pairs = article_pairs(gold_events, pred, aliases)
         paired = {g for g, _ in pairs}
         table[group]["predicted"] += len(pred)
@@ -223,8 +217,6 @@ def main() -> None:
                 listed += 1
                 print(f"{record['id']} [{group}] {gold.get('sub_event_type')} | {gold.get('admin1')} | {detail}")
                 print("    ", (gold.get("evidence") or "")[:160].replace("\n", " "))
-    if out is not None:
-        out.close()
     groups = sorted(table, key=lambda g: (g == "saudi", g))
     names = sorted({n for g in table.values() for n in g} - {"gold", "lost", "predicted", "spurious"} - set(SPURIOUS),
                    key=lambda n: -sum(t[n] for t in table.values()))

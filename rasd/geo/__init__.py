@@ -242,7 +242,6 @@ def find_places(doc: Document) -> None:
     _inherit_types(matches, text)
     _inherit_countries(matches, text)
     _inherit_government(rec, matches, text)
-    _inherit_origin(rec, matches, doc.tokens, texts, text)
     dateline = _find_dateline(doc, matches)
     desk = None  # the outlet's desk ("دبي، الإمارات العربية المتحدة (CNN)--"): no event's place
     if dateline is not None and _desk_dateline(rec, matches, texts, dateline):
@@ -372,8 +371,7 @@ def find_places(doc: Document) -> None:
     # places in a list belong together (rasd.geo.lists)
     by_k, spans = cohere_lists(doc, rec, matches, chosen, by_k, sent_of, country, spoken,
                                lambda m, e, cands, why: _mention(doc, gaz, m, e, cands, why))
-    places = _namesakes_placed_elsewhere(doc, [by_k[k] for k in sorted(by_k)],
-                                         gaz.entries[gaz.countries[country]].place.name if country in gaz.countries else None)
+    places = _namesakes_placed_elsewhere(doc, [by_k[k] for k in sorted(by_k)])
     unknown = find_unknown(doc, rec, [m for k, (m, e) in enumerate(chosen) if e is not None or k in by_k], places,
                            lambda off: max(0, bisect_right(starts, off) - 1), country, texts,
                            list_ref=list_ref(text, spans) if spans else None)
@@ -449,30 +447,17 @@ def anchor_namesakes(rec: Recognizer, matches: list[RawMatch], text: str) -> Non
             x.anchor = (cc, a1 if any(e.a1 == a1 for e in near) else "")
 
 
-def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention], home: str | None = None) -> list[PlaceMention]:
+def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
     """"مدينة العين بالقرب من مديرية لودر"، "سوق الخميس جنوب مديرية القبيطة": a village the gazetteer knows only in
     another governorate, over 100 km away, placed right after by a relation to a governorate or district, is a
     namesake the gazetteer lacks: a village of the governorate that places it (``unknown.village``: the transliteration key
-    there, else the name at that place, geo_precision 2).
-
-    So is a place abroad named with its type word and placed right after in a governorate or district of the article's
-    country ``home`` by في/ب and its type word: "مواقع شمالي منطقة الطائف في مديرية الدريهمي" is an area of that
-    district, not the Saudi town."""
+    there, else the name at that place, geo_precision 2)."""
     if len(places) < 2:
         return places
     text = doc.norm.text
     out = list(places)
     for i in range(len(places) - 1):
         p, q = places[i], places[i + 1]
-        if home is not None and p.place.country != home and q.place.country == home \
-                and q.place.feature in ("ADM1", "ADM2") and "type word (" in p.reason and "type word (adm" in q.reason \
-                and p.place.feature not in ("PCLI", "ADM1", "PPLC") and not p.place.feature.startswith("SITE") \
-                and p.relation not in ELSEWHERE and not p.note and _IN_TYPED_GAP.fullmatch(text[p.end:q.start]) \
-                and not any(c.country == home for c in p.candidates):
-            from .unknown import village
-            out[i] = village(p.start, p.end, p.text, text[p.start:p.end], q,
-                             f"its namesake in {p.place.country} ruled out by {q.text}")
-            continue
         if q.relation not in _PLACING or q.place.feature not in ("ADM1", "ADM2") or p.relation in ELSEWHERE \
                 or "type word (adm" in p.reason or _within(p.place, q.place, _NAMESAKE_KM) \
                 or p.place.feature not in ("PPL", "VILLAGE", "NBHD") or p.place.population >= 5000 \
@@ -488,8 +473,6 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention], home:
 
 
 _PLACING = COMPASS | {"near"}
-# في or ب and a governorate's or district's type word between a place and the one that places it
-_IN_TYPED_GAP = re.compile(r"\s*(?:في\s*|ب)(?:ال)?(?:مديريه|محافظه|قضاء|ناحيه|مركز)\s*")
 _NAMESAKE_KM = 100.0  # a village this near the district that places it may well be it ("مخمور شرق الموصل")
 _PLACING_GAP = 30  # characters between the village and the place that places it ("بالقرب من مديرية ")
 
@@ -588,103 +571,6 @@ def _inherit_government(rec: Recognizer, matches: list[RawMatch], text: str) -> 
                      or not b.clitic and not text[a.end:b.start].strip()):
             b.person = True
             b.notes.append("government")
-
-
-# what ends a clause between two words (normalised text; a parenthesis does not: "من داخل الأراضي اليمنية (محافظة
-# صعدة) باتجاه")
-_CLAUSE_STOP = re.compile(r"[.,،؛;:!?\n]")
-# a projectile or a flight (a missile, a shell, an aircraft, a flight), named before "من X" in its clause: "من X
-# باتجاه Y" then says where it was launched from
-_PROJECTILE = re.compile(r"صاروخ|صواريخ|قذيف|قذايف|مقذوف|طاير|رحله|رحلات")  # normalised: ئ is ي
-# what names a destination right after "من X" (normalised, proclitic و off): towards, to
-_TOWARD_WORDS = {"باتجاه", "نحو", "صوب", "الي"}
-_RELATIVE_TO = {None, "near"} | COMPASS
-# what introduces a target or a destination (normalised, with its proclitics): no origin phrase reaches past it
-_NOT_AND = {"وادي", "واد", "وسط", "ولايه", "واحه"}  # words that start with و, not و + a word
-_TARGET_WORDS = {c + w for w in ("علي", "الي", "نحو", "باتجاه", "ضد", "صوب") for c in ("", "و", "ف")}
-_ORIGIN_REACH = 8  # tokens between an origin phrase and the place that places it, or between من and the place
-
-
-_ORIGIN_VERBS: dict[int, frozenset[str]] = {}
-
-
-def _origin_verbs(rec: Recognizer) -> frozenset[str]:
-    """The first words of the two-word origin phrases that end in من (انطلقت من، أطلق من، قادمة من)."""
-    got = _ORIGIN_VERBS.get(id(rec))
-    if got is None:
-        got = _ORIGIN_VERBS[id(rec)] = frozenset(toks[0] for toks, v in rec.directions_multi
-                                                 if v == "origin" and len(toks) == 2 and toks[1] == "من")
-    return got
-
-
-def _inherit_origin(rec: Recognizer, matches: list[RawMatch], tokens, texts: list[str], text: str) -> None:
-    """Where a weapon or aircraft came from is no place of the event (relation ``origin``, as after "أطلق من"):
-
-    * a place that places the origin named right before, in the same clause: "انطلقت من قاعدة القيادة الجوية
-      الثامنة في ولاية ديار بكر" (the base is no name the gazetteer knows; the province is the origin too);
-    * "من X ... باتجاه/نحو/إلى Y" after a projectile or a flight in the same clause: "رصدت الصواريخ من محافظة صعدة
-      باتجاه أراضي المملكة"، "في رحلة من الإسكندرية إلى القاهرة"."""
-    if not matches:
-        return
-    n = len(tokens)
-
-    def joined(a: int, b: int) -> bool:  # tokens a < b are in one clause
-        return not _CLAUSE_STOP.search(text, tokens[a].end, tokens[b].start)
-
-    starts = {m.first: m for m in matches}
-    covered = {q: m for m in matches for q in range(m.first, m.last + 1)}
-    for m in matches:
-        if m.relation not in _RELATIVE_TO or m.person:
-            continue  # a place named alone or near another (شمال محافظة عمران) may be an origin, a destination not
-        head = m.first
-        if m.type is not None and m.type_start is not None:
-            while head > 0 and tokens[head].start > m.type_start:
-                head -= 1
-        near = texts[max(0, head - 2 - _ORIGIN_REACH):head]
-        if "من" not in near and "ومن" not in near:
-            continue  # most places: no من before them
-        first = tokens[head].text
-        # introduced by في or ب: "في ولاية ديار بكر"، "بولاية ديار بكر"
-        before = head - 1 if head > 0 and tokens[head - 1].text in ("في", "وفي") else head
-        if m.relation is None and (before != head or (m.clitic.endswith("ب") if head == m.first else
-                              first[:1] == "ب" and rec._type_word(first[1:])[0] is not None)):
-            for q in range(before - 1, max(-1, before - 1 - _ORIGIN_REACH), -1):
-                if not joined(q, before) or texts[q] in _TARGET_WORDS \
-                        or texts[q][:1] == "و" and texts[q] not in _NOT_AND:
-                    # "أطلقت من اليمن على منطقة سكنية في مدينة جازان"، "انطلقت من قاعدة وقصفت مواقع في ريف إدلب":
-                    # the target, or another clause
-                    break
-                other = covered.get(q)
-                if other is not None and other is not m and other.relation != "origin":
-                    break
-                if tokens[q].text == "من" and (
-                        rec._direction(tokens, q, text)[0] == "origin"
-                        or q >= 2 and tokens[q - 1].text.startswith("ال")
-                        and any(f in _origin_verbs(rec) for f in rec.forms(tokens[q - 2].text))):
-                    # "انطلقت من قاعدة"، "انطلقت الطائرات من قاعدة": the verb of an origin phrase, perhaps its subject
-                    m.relation = "origin"
-                    break
-            if m.relation is not None:
-                continue
-        # "من X (و Z) باتجاه Y" after a projectile or a flight
-        frm = next((q for q in range(head - 1, max(-1, head - 1 - _ORIGIN_REACH), -1)
-                    if tokens[q].text in ("من", "ومن")), None)
-        if frm is None or not joined(frm, head):
-            continue
-        window = max(0, tokens[frm].start - 120)
-        clause_start = max((x.end() for x in _CLAUSE_STOP.finditer(text, window, tokens[frm].start)), default=window)
-        if not _PROJECTILE.search(text, clause_start, tokens[frm].start):
-            continue
-        for q in range(m.last + 1, min(n, m.last + 1 + _ORIGIN_REACH)):
-            if not joined(m.last, q):
-                break
-            word = tokens[q].text
-            if word in _TOWARD_WORDS or word[:1] == "و" and word[1:] in _TOWARD_WORDS:
-                m.relation = "origin"
-                dest = starts.get(q + 1)
-                if dest is not None and dest.relation is None and dest.type is None:
-                    dest.relation = "toward"  # "من الإسكندرية إلى القاهرة": where it was headed
-                break
 
 
 def _inherit_countries(matches: list[RawMatch], text: str) -> None:

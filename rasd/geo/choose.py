@@ -116,10 +116,6 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
             return None
         if abroad and unspoken and not placed:
             return None  # a town of a country the article never speaks of, named bare
-        if abroad and "T" in flags and m.country_after != e.cc and e.cc not in ctx.countries:
-            # "ما تبقى من مناطق الساحل الغربي" in a story from Yemen: a very frequent word is a place abroad only
-            # with its country or its governorate named with it, whatever type word stands before it
-            return None
         if unspoken and ctx.spoken is not None and not e.big and not placed:
             return None  # a small town of a country the article never names, named bare
         if abroad and not typed and country is not None and e.place.feature not in SEATS and any(

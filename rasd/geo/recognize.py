@@ -93,8 +93,6 @@ class Recognizer:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
-        from .unknown import frequent_words
-        self.frequent = frequent_words()  # frequent Arabic words (normalised): see _hits
         self._bare_cache: dict[str, tuple[str, ...]] = {}
         self.adj_cache: dict[str, str] = {}
         self._flags: dict[str, str] = {}  # name -> the flags of its candidates
@@ -152,10 +150,6 @@ class Recognizer:
         if hits is None:
             first = self.gaz.first
             hits = tuple((form, clitic) for form, clitic in _readings(word) if form in first)
-            if hits and word in self.frequent and any(clitic for _, clitic in hits):
-                # a frequent word whose reading without its proclitic is not: a word of its own ("لمدة وجيزة" is
-                # no و + جيزة, "فاتن" no ف + أتن), while "ودمشق"، "وبالموصل" are as frequent as the names they carry
-                hits = tuple((form, clitic) for form, clitic in hits if not clitic or form in self.frequent)
             # longest reading first is _readings' order; a reading that only starts a longer name is kept too
             if len(self._cache) > 200_000:
                 self._cache.clear()
@@ -336,11 +330,6 @@ class Recognizer:
                 title, front, group, when, _ = self._word_kinds(tokens[j].text)
                 if "p" in flags and title:
                     m.person = True
-                elif j >= 1 and not m.clitic and tokens[j].text.startswith("ال") and tokens[j].start - tokens[j - 1].end <= 2 \
-                        and self._word_kinds(tokens[j - 1].text)[0] and self.word_in(tokens[j].text, self.gaz.adjectives):
-                    # "الرئيس الروسي فلاديمير بوتين": a title and a nationality before a name: a person's
-                    m.person = True
-                    m.notes.append("title")
                 elif "t" not in flags and "T" not in flags and front:
                     # "جبهة صرواح"، "جبهة نهم": the front at a place (جبهة النصرة names no place); a name that is
                     # also a word of middling frequency (نهم, flag f) may be one, not a very frequent word (t:
