@@ -570,7 +570,7 @@ def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | No
             where = nationality or country
             if entry.name.startswith("Military Forces of") and where in (armies := lexicon().armies):
                 if nationality:  # صواريخ فلسطينية: armed men of a place with no army
-                    return Actor(f"Unidentified Armed Group ({_country_name(where, False)})", "Political militia", where)
+                    return _unidentified_group(where)
                 where = armies[where]  # الجيش in Gaza: the army that operates there
             return Actor(_generic_name(entry.name, where), entry.category, where)
         return Actor(entry.name, entry.category, entry.country)
@@ -1667,8 +1667,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         # (the article's claims read last: only for a claimant, the tests before them are cheaper)
         # "ولم تعلن أي جهة مسؤوليتها عن التفجير، وتنشط حركة طالبان في المنطقة": the group the sentence names
         # beside the denied claim is suspected, not the doer
-        set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
-                                 country), "its sentence says no group claimed it: the group named there is suspected")
+        set_role("actor1", _unidentified_group(country),
+                 "its sentence says no group claimed it: the group named there is suspected")
     # nobody named as the doer
     if roles.actor1 is None:
         _default_actor1(doc, trigger, roles, country, set_role)
@@ -1705,8 +1705,8 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         # does not name: an unidentified armed group of that country fired it
         origin = _launched_from(doc, trigger, country)
         if origin is not None:
-            set_role("actor2", Actor(f"Unidentified Armed Group ({_country_name(origin, False)})", "Political militia",
-                                     origin), "what was shot down was fired from that land by a side not named")
+            set_role("actor2", _unidentified_group(origin),
+                     "what was shot down was fired from that land by a side not named")
     if roles.actor2 is None and roles.actor1 is not None and event_type == "Explosions/Remote violence" \
             and sub not in ("Air/drone strike", "Shelling/artillery/missile attack") and _victims_told(doc, sentence):
         # people killed and wounded by a bomb, and no armed side named among them: civilians (ACLED)
@@ -1773,6 +1773,11 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
 
 
+def _unidentified_group(country: str | None) -> Actor:
+    """ACLED's actor for armed men nobody names, of the country they act in or came from."""
+    return Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia", country)
+
+
 def _swap_sides(roles: Roles) -> None:
     """actor1 and actor2 read the other way round (their categories, associates and evidence with them)."""
     roles.actor1, roles.actor2 = roles.actor2, roles.actor1
@@ -1820,7 +1825,7 @@ def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
     rebels = lex.armed_opposition.get(country or "")
     if rebels is None:
         return
-    unidentified = f"Unidentified Armed Group ({_country_name(country, False)})"
+    unidentified = _unidentified_group(country).name
     named = {role for role, _, _ in roles.spans}
     for mine, other in (("actor1", "actor2"), ("actor2", "actor1")):
         if getattr(roles, mine) == unidentified and mine in named and _government_side(getattr(roles, other), country):
@@ -2145,8 +2150,8 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             "Air/drone strike", "Chemical weapon") or event_type == "Battles" and target and sub == "Armed clash":
         claimant = _claimant(doc, trigger, country, target)
         if claimant is False:
-            set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
-                                     country), "no doer named and no group claimed it: an unidentified armed group")
+            set_role("actor1", _unidentified_group(country),
+                     "no doer named and no group claimed it: an unidentified armed group")
             return
         if claimant is not None:
             set_role("actor1", claimant, "no doer named in the sentence: the group that claimed it (تبنى/أعلن مسؤوليته)")
@@ -2209,12 +2214,11 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
             event_type == "Battles" and target):
         origin = _launched_from(doc, trigger, country) if sub == "Shelling/artillery/missile attack" else None
         if origin is not None:
-            set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(origin, False)})", "Political militia",
-                                     origin), f"no doer named: an unidentified armed group of {origin}, where it was "
-                                              "launched from (أطلقت من ...)")
+            set_role("actor1", _unidentified_group(origin),
+                     f"no doer named: an unidentified armed group of {origin}, where it was "
+                     "launched from (أطلقت من ...)")
             return
-        set_role("actor1", Actor(f"Unidentified Armed Group ({_country_name(country, False)})", "Political militia",
-                                 country), "no doer named: an unidentified armed group (ACLED)")
+        set_role("actor1", _unidentified_group(country), "no doer named: an unidentified armed group (ACLED)")
     elif sub == "Arrests":
         set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
                  "arrests with no one named: the country's police")

@@ -819,18 +819,23 @@ class _Finder:
                 start = j
             else:
                 continue
-            num = self.number_at(start)
-            if not num or num[2]:
-                return None
-            after = num[1]
-            for x in (after, after + 1):
-                if x < self.n and (self.result_form(x, INJ_RESULT) or self.has_form(x, INJ_FWD)
-                                   or self.raw[x] in ("بجروح", "بجراح")):
-                    return None
-            noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
-                and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
-            return num[0], noun_end, False
+            return self.second_count(start)
         return self.after_partitive(end) or self.joined_person(end)
+
+    def second_count(self, start: int) -> tuple[int, int, bool] | None:
+        """The count starting at ``start`` that follows a joining و, with its noun: None when it is no plain
+        count or counts the wounded ("و15 جريحا", "و3 بجروح")."""
+        num = self.number_at(start)
+        if not num or num[2]:
+            return None
+        after = num[1]
+        for x in (after, after + 1):
+            if x < self.n and (self.result_form(x, INJ_RESULT) or self.has_form(x, INJ_FWD)
+                               or self.raw[x] in ("بجروح", "بجراح")):
+                return None
+        noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
+            and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
+        return num[0], noun_end, False
 
     def after_partitive(self, end: int) -> tuple[int, int, bool] | None:
         """A second count joined by و after the first one's partitive "من ..." (a comma may come before
@@ -855,17 +860,7 @@ class _Finder:
                 # الجمعة": the partitive has ended (a place, a day: the second count is another's)
             else:
                 continue
-            num = self.number_at(start)
-            if not num or num[2]:
-                return None
-            after = num[1]
-            for x in (after, after + 1):
-                if x < self.n and (self.result_form(x, INJ_RESULT) or self.has_form(x, INJ_FWD)
-                                   or self.raw[x] in ("بجروح", "بجراح")):
-                    return None
-            noun_end = after + 1 if after < self.n and not self.boundary_after(after - 1) \
-                and self.raw[after].isalpha() and not _known_roles(self.raw[after]) else after
-            return num[0], noun_end, False
+            return self.second_count(start)
         return None
 
     def joined_person(self, end: int) -> tuple[int, int, bool] | None:

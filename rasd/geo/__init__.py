@@ -678,31 +678,35 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
 def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[PlaceMention]:
     """The places an event may be at (no country, dateline, desk, nor a place ``elsewhere`` says nothing happened
     at), computed once per article and kind of event: a trigger's look-up then scans only these."""
-    cached = geo.get("event_mentions")
-    if cached is None or cached[0] is not doc.places or cached[1] != len(doc.places):
-        cached = geo["event_mentions"] = (doc.places, len(doc.places), {})
+    cache = _mentions_cache(doc, geo)
     key = elsewhere is AIMED_AT
-    got = cached[2].get(key)
+    got = cache.get(key)
     if got is None:
         dateline, desk = geo.get("dateline"), geo.get("desk")
         refs = geo.get("anaphor_refs") or ()
-        got = cached[2][key] = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline
+        got = cache[key] = [p for p in doc.places if p.place.feature != "PCLI" and p is not dateline
                                 and p.relation not in elsewhere and p.start != desk and p.start not in refs]
     return got
 
 
-def _country_mentions(doc: Document) -> list[PlaceMention]:
-    """The article's places that are countries (PCLI), in order: read once per article, kept with the event
-    mentions (``_event_mentions``) while ``doc.places`` is the same list, as long; not to be changed."""
-    geo = doc.user_data.get("geo")
-    if geo is None:
-        return [p for p in doc.places if p.place.feature == "PCLI"]
+def _mentions_cache(doc: Document, geo: dict) -> dict:
+    """The per-article store of place-mention lists derived from ``doc.places`` (event mentions, countries): valid
+    while ``doc.places`` is the same list, as long (it is not changed in place); made anew otherwise."""
     cached = geo.get("event_mentions")
     if cached is None or cached[0] is not doc.places or cached[1] != len(doc.places):
         cached = geo["event_mentions"] = (doc.places, len(doc.places), {})
-    got = cached[2].get("countries")
+    return cached[2]
+
+
+def _country_mentions(doc: Document) -> list[PlaceMention]:
+    """The article's places that are countries (PCLI), in order: read once per article (``_mentions_cache``)."""
+    geo = doc.user_data.get("geo")
+    if geo is None:
+        return [p for p in doc.places if p.place.feature == "PCLI"]
+    cache = _mentions_cache(doc, geo)
+    got = cache.get("countries")
     if got is None:
-        got = cached[2]["countries"] = [p for p in doc.places if p.place.feature == "PCLI"]
+        got = cache["countries"] = [p for p in doc.places if p.place.feature == "PCLI"]
     return got
 
 
