@@ -206,3 +206,39 @@ def test_the_walk_back_to_the_verb_stops_at_the_event_word():
                     passed += 1
                     assert past is None or past[2] not in c.why
     assert checked >= 30 and passed >= 3  # the event word stopped the walk short of a verb at least thrice
+
+
+FLAG_NAMES = ("source", "owner", "between", "far", "launcher", "speaker_party")
+
+
+def test_the_hard_test_and_the_flag_features_read_the_candidates_as_their_features_do():
+    """``_hard_cand`` (the flags read in C, the reasons' starts) says what ``hard`` says of the features of the
+    candidate, and the ``flag=`` features are the set flags in their fixed order, for every candidate of
+    every sentence of an article that names sides with بين، accuses, speaks and fights (some hard, some not)."""
+    import dataclasses
+
+    from rasd.pipeline import make_document, run_stages
+
+    doc = make_document({"text": RULES_TEXT, "published": "2018-06-03"})
+    run_stages(doc)
+    seen = {True: 0, False: 0}
+    flagged = 0
+    for sentence in doc.sentences:
+        for i in range(sentence.first, sentence.last + 1, 2):
+            tok = doc.tokens[i]
+            t = dataclasses.replace(doc.triggers[0], start=tok.start, end=tok.end,
+                                    event_type="Battles", sub_event_type="Armed clash")
+            cands = actors.candidates(doc, t, sentence, doc.country)
+            for c in cands:
+                feats = actor_roles.features(doc, t, sentence, c, cands)
+                assert actor_roles._hard_cand(c) == actor_roles.hard(feats)
+                seen[actor_roles._hard_cand(c)] += 1
+                want = [f"flag={name}" for name in FLAG_NAMES if getattr(c, name)]
+                assert [f for f in feats if f.startswith("flag=")] == want
+                flagged += bool(want)
+                for name in FLAG_NAMES:  # each flag set alone on a copy: hard exactly where its feature is
+                    one = dataclasses.replace(c, why=list(c.why), **{f: f == name for f in FLAG_NAMES})
+                    feats = actor_roles.features(doc, t, sentence, one, cands)
+                    assert actor_roles._hard_cand(one) == actor_roles.hard(feats)
+                    assert [f for f in feats if f.startswith("flag=")] == [f"flag={name}"]
+    assert seen[True] and seen[False] and flagged

@@ -32,7 +32,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -136,9 +137,19 @@ def _parts(doc, trigger, sentence, cand, cands, shared: _SentenceContext | None)
     b = (_bucket(cand.agent, (0.5, 1.5, 2.5, 3.5)), _bucket(cand.target, (0.5, 1.5, 2.5, 3.5)),
          "a" if cand.agent > cand.target else "t" if cand.target > cand.agent else "=", etype)
     out = []
-    for flag in ("source", "owner", "between", "far", "launcher", "speaker_party"):
-        if getattr(cand, flag, False):
-            out.append(f"flag={flag}")
+    # the flags that are set, in this order (read one by one: no getattr and no f-string a flag)
+    if cand.source:
+        out.append("flag=source")
+    if cand.owner:
+        out.append("flag=owner")
+    if cand.between:
+        out.append("flag=between")
+    if cand.far:
+        out.append("flag=far")
+    if cand.launcher:
+        out.append("flag=launcher")
+    if cand.speaker_party:
+        out.append("flag=speaker_party")
     for why in cand.why:
         out.append("why=" + why.split(" (")[0][:40])
     if shared.mentions:
@@ -231,11 +242,10 @@ class RoleModel:
                     if i not in cache:
                         cache[i] = tuple(table[i].tolist())
                 found = list(map(read, idx))
-            z0, z1, z2 = found[0]
-            for w0, w1, w2 in islice(found, 1, None):
-                z0 += w0
-                z1 += w1
-                z2 += w2
+            # each class's weights summed left to right in C (in Python 3.11, sum() of floats adds them one
+            # after another into a double, as the loop over the features did: the same sums bit for bit; its
+            # start, the int 0, gives 0.0 + the first weight, which differs from it at most in a zero's sign)
+            z0, z1, z2 = map(sum, zip(*found))
             z0 += b0
             z1 += b1
             z2 += b2
@@ -287,13 +297,16 @@ HARD = ("flag=between", "flag=launcher", "why=claims", "why=after من قبل", 
 
 _HARD_FLAGS = tuple(h[len("flag="):] for h in HARD if h.startswith("flag="))
 _HARD_WHY = tuple(h[len("why="):] for h in HARD if h.startswith("why="))
+# the values of those flags of a candidate, read in C (attrgetter of one name gives the value, of several a tuple)
+_HARD_FLAG_VALUES = attrgetter(*_HARD_FLAGS) if len(_HARD_FLAGS) > 1 else \
+    (lambda c: tuple(getattr(c, flag) for flag in _HARD_FLAGS))
 
 
 def _hard_cand(cand) -> bool:
     """``hard(features of cand)`` without making the features: its ``flag=`` features are its true flags,
     its ``why=`` features the start of each reason (``why.split(" (")[0][:40]``), and every HARD reason is
     shorter than 40 characters with no " (" in it, so a reason's feature starts with it when the reason does."""
-    return any(getattr(cand, flag) for flag in _HARD_FLAGS) or any(map(str.startswith, cand.why, repeat(_HARD_WHY)))
+    return any(_HARD_FLAG_VALUES(cand)) or any(map(str.startswith, cand.why, repeat(_HARD_WHY)))
 
 
 def hard(row: Sequence[str]) -> bool:
