@@ -55,6 +55,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -475,7 +476,7 @@ class _Resolver:
 
     def _word_before(self, start: int) -> frozenset[str]:
         """The word before ``start`` in all its readings (with and without proclitics)."""
-        words = re.findall(r"\w+", self.text[max(0, start - 24):start])
+        words = _WORD_RE.findall(self.text[max(0, start - 24):start])
         return frozenset(f for f, _ in _forms(words[-1])) if words else frozenset()
 
     def _names_a_day_before(self, start: int) -> bool:
@@ -655,7 +656,7 @@ class _Resolver:
             return None
         rel = " ".join(m.group("rel").split())
         if rel == "اليوم" and not m.group("wd") and not m.group("part"):
-            after = re.match(r"[ ]+(\w+)", self.text[m.end():m.end() + 24])
+            after = _SPACED_WORD_RE.match(self.text[m.end():m.end() + 24])
             if after and after.group(1) in self.g.today_not_before:
                 return None
             if self._word_before(m.start()) & _NOT_TODAY_AFTER:
@@ -1024,9 +1025,31 @@ def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
     return sentence
 
 
+def _mention_memo(doc: "Document") -> dict:
+    """Answers about the date mentions of ``doc`` that read only its normalised text and the mention (is it a
+    statement's date, the start of a period): kept per article, while ``doc.norm`` is the same, for every event
+    word that weighs the same mention asks again (on the news corpus most answers were asked before)."""
+    store = doc.user_data if isinstance(getattr(doc, "user_data", None), dict) else {}
+    memo = store.get("rasd.dates.mention_memo")
+    norm = getattr(doc, "norm", None)
+    if memo is None or memo[0] is not norm:
+        memo = store["rasd.dates.mention_memo"] = (norm, {})
+    return memo[1]
+
+
 def _is_report_date(doc: "Document", mention: DateMention) -> bool:
     """The date of a statement, not of the event: "قالت الشرطة أمس الخميس إن ...", "أعلن الجيش، الأحد، عن
     ...", "بحسب ما أفاد المرصد الاثنين", "وفق ما ذكرت الوكالة، الثلاثاء"."""
+    memo = _mention_memo(doc)
+    key = ("report", mention.start, mention.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _read_report_date(doc, mention)
+    return found
+
+
+def _read_report_date(doc: "Document", mention: DateMention) -> bool:
+    """:func:`_is_report_date`, read from the text."""
     text = doc.norm.text
     word = _FIRST_WORD_RE.match(text, mention.end, mention.end + 16)
     if word and word.group(1) in grammar().report_that:
@@ -1082,11 +1105,21 @@ def _is_since(doc: "Document", mention: DateMention) -> bool:
     """The mention is the start of a period: "منذ 3 آذار", "منذ نحو شهرين"."""
     if mention.text.startswith("منذ"):
         return True
+    memo = _mention_memo(doc)
+    key = ("since", mention.start, mention.text, mention.kind)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _read_since(doc, mention)
+    return found
+
+
+def _read_since(doc: "Document", mention: DateMention) -> bool:
+    """:func:`_is_since` of a mention whose text does not open with منذ, read from the text before it."""
     if mention.kind == "year":
         # "منذ حرب العام 2014", "منذ اندلاع النزاع في العام 2011": the start of what goes on
         words = _WORD_RE.findall(doc.norm.text, max(0, mention.start - 40), mention.start)[-4:]
         return any(w in ("منذ", "ومنذ") for w in words)
-    words = re.findall(r"\w+", doc.norm.text[max(0, mention.start - 12):mention.start])
+    words = _WORD_RE.findall(doc.norm.text[max(0, mention.start - 12):mention.start])
     return bool(words) and words[-1] in ("منذ", "ومنذ")
 
 
@@ -1106,6 +1139,7 @@ def _usable(doc: "Document", mentions: list[DateMention], trigger: Any) -> list[
 
 
 _WORD_RE = re.compile(r"\w+")
+_SPACED_WORD_RE = re.compile(r"[ ]+(\w+)")  # (compiled once: re.match(pattern, ...) looks it up a call)
 _NEAR = 32  # dates weighed on each side of an event in a sentence that holds more than twice as many
 _FIRST_WORD_RE = re.compile(r"[ ,]*(\w+)")
 
@@ -1120,7 +1154,7 @@ def _pick(doc: "Document", mentions: list[DateMention], pos: int,
     day, not a period in an aside). See :func:`_usable` for the mentions that never date an event."""
     if len(mentions) > 2 * _NEAR:
         # a pathological sentence with hundreds of dates: only those nearest the event are weighed
-        at = bisect.bisect_left(mentions, pos, key=lambda d: d.start)
+        at = bisect.bisect_left(mentions, pos, key=_START)
         mentions = mentions[max(0, at - _NEAR):at + _NEAR]
     mentions = _usable(doc, mentions, trigger)
     if not mentions:
@@ -1156,10 +1190,13 @@ def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date 
     return bool(mention is not None and mention.kind == "year" and date.year < pub.year)
 
 
+_START = attrgetter("start")  # a mention's start, read in C by the bisections (a lambda a step cost a Python call)
+
+
 def _in(dates: list[DateMention], span: Any) -> list[DateMention]:
     """The mentions inside ``span`` (``dates`` sorted by start, as :func:`find_dates` leaves them)."""
-    lo = bisect.bisect_left(dates, span.start, key=lambda d: d.start)
-    hi = bisect.bisect_left(dates, span.end, lo, key=lambda d: d.start)
+    lo = bisect.bisect_left(dates, span.start, key=_START)
+    hi = bisect.bisect_left(dates, span.end, lo, key=_START)
     out = dates[lo:hi]
     while out and out[-1].end > span.end:  # mentions never overlap: only the last can run past the end
         out.pop()
@@ -1540,7 +1577,7 @@ def _refers_back(doc: "Document", t: Any) -> bool:
     """A trigger that names an event already told: after a demonstrative ("هذا الهجوم"), or carrying a
     pronoun ("هجومها") or the article ("الهجوم", "الاشتباكات")."""
     word = doc.norm.text[t.start:t.end].split()[0] if t.end > t.start else ""
-    before = re.findall(r"\w+", doc.norm.text[max(0, t.start - 12):t.start])
+    before = _WORD_RE.findall(doc.norm.text[max(0, t.start - 12):t.start])
     if before and before[-1] in _ANAPHORA:
         return True
     bare = word[1:] if word[:1] in "وفبل" and len(word) > 3 else word

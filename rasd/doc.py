@@ -88,11 +88,11 @@ class Document:
         return self.norm.span_to_original(start, end)
 
     def original_text(self, start: int, end: int) -> str:
-        s, e = self.original_span(start, end)
+        s, e = self.norm.span_to_original(start, end)  # original_span's own work, one call fewer
         return self.text[s:e]
 
     def evidence(self, field_name: str, start: int, end: int) -> Evidence:
-        s, e = self.original_span(start, end)
+        s, e = self.norm.span_to_original(start, end)
         return Evidence(field_name, s, e, self.text[s:e])
 
     def tokens_between(self, start: int, end: int) -> list[Token]:

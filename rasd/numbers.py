@@ -434,6 +434,7 @@ def _dual_only_forms(nouns: frozenset[str]) -> frozenset[str]:
 DUALS = _dual_forms(DUAL_OK) | _dual_only_forms(SINGULAR)
 BOUNDARY_RE = re.compile(r"[.!?;:\n،,]")
 _WORD_RE = re.compile(r"\w+")
+_SENTENCE_MARK_RE = re.compile(r"[.!?\n]")  # a sentence's end between two tokens (compiled once)
 
 
 @dataclass(slots=True)
@@ -1084,7 +1085,7 @@ class _Finder:
                     count, vague = 0, True
                 self.add(i, k, count, "killed", vague)
                 return
-            if k + 1 < self.n and re.search(r"[.!?\n]", self.text[self.toks[k].end:self.toks[k + 1].start]):
+            if k + 1 < self.n and _SENTENCE_MARK_RE.search(self.text[self.toks[k].end:self.toks[k + 1].start]):
                 return
 
     def qada(self, i: int) -> None:
