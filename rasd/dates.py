@@ -1026,9 +1026,10 @@ def _clause_of(sentence: "Sentence", pos: int) -> "Sentence":
 
 
 def _mention_memo(doc: "Document") -> dict:
-    """Answers about the date mentions of ``doc`` that read only its normalised text and the mention (is it a
-    statement's date, the start of a period): kept per article, while ``doc.norm`` is the same, for every event
-    word that weighs the same mention asks again (on the news corpus most answers were asked before)."""
+    """Answers about the date mentions (and sentences) of ``doc`` that read only its normalised text and the
+    mention (is it a statement's date, the start of a period; a sentence's opening words): kept per article,
+    while ``doc.norm`` is the same, for every event word that weighs the same mention asks again (on the news
+    corpus most answers were asked before)."""
     store = doc.user_data if isinstance(getattr(doc, "user_data", None), dict) else {}
     memo = store.get("rasd.dates.mention_memo")
     norm = getattr(doc, "norm", None)
@@ -1564,7 +1565,14 @@ def _told_as_earlier(doc: "Document", sentence: "Sentence", pos: int) -> bool:
 
 
 def _opening(doc: "Document", sentence: "Sentence", n: int = 4) -> list[str]:
-    return _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))[:n]
+    """The first ``n`` words of ``sentence`` (of its first 80 characters), read once per article and sentence
+    (:func:`_mention_memo`: every event word after it asks whether it opens with كان)."""
+    memo = _mention_memo(doc)
+    key = ("opening", sentence.start, sentence.end)
+    words = memo.get(key)
+    if words is None:
+        words = memo[key] = _WORD_RE.findall(doc.norm.text, sentence.start, min(sentence.end, sentence.start + 80))
+    return words[:n]
 
 
 def _reported(doc: "Document", span: Any, exclude: Any = None) -> list[Any]:

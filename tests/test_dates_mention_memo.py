@@ -64,3 +64,16 @@ def test_a_document_without_user_data_is_read_each_time():
     find_dates(doc)
     bare = Bare(doc)
     assert [dates._is_report_date(bare, d) for d in doc.dates] == [dates._is_report_date(doc, d) for d in doc.dates]
+
+
+def test_a_sentences_opening_words_are_read_once_and_cut_to_what_is_asked():
+    text = ("وكانت قوات الأمن قد اعتقلت ٣ مشتبهين الثلاثاء.\n"
+            "وفـــي سياق متصل، قصفت الطائرات مواقع للمسلحين الأربعاء.")
+    doc = make_doc(text)
+    first, second = doc.sentences[:2]
+    assert dates._opening(doc, first, 1) == ["وكانت"]
+    assert dates._opening(doc, second, 3) == ["وفي", "سياق", "متصل"]
+    asked = dates._opening(doc, first, 3)
+    asked.append("x")  # a caller's list is its own: the kept words do not change
+    assert dates._opening(doc, first, 4) == ["وكانت", "قوات", "الامن", "قد"]
+    assert dates._told_as_earlier(doc, first, first.end) and not dates._told_as_earlier(doc, second, second.end)
