@@ -697,7 +697,7 @@ ANSWER_VERBS = _verbs("رد", "رد")
 ANSWER_OBJECTS = _words("عليها عليه عليهم عليهما على ذلك بدورها بدوره")
 ANSWER_NOUNS = _words("إطلاق قصف استهداف شن هجوم هجمات تفجير غارات غارة ضربات ضربة مهاجمة اقتحام إسقاط رشقات")
 ANSWERED_WHY = "answered with the event (ردت X بإطلاق/بقصف)"
-ANSWERED_BEFORE_WHY = "named before the answer it was given (X ... فردت Y بقصف): not its doer"
+ANSWERED_BEFORE_WHY = "named before the answer (X ... فردت Y بقصف): not its doer, nor its other side by default"
 # The police or army of the country where an attack on people happened, named as the ones who caught its doer,
 # found its victims or shot the attacker (ألقت الشرطة القبض على منفذه، اعتقلته الشرطة، عثرت الشرطة على جثتين،
 # قتل المهاجم برصاص قوات الأمن): they responded to the attack; they did not do it. Read in train on BBC, Sky
@@ -1280,8 +1280,8 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         c.agent, c.responder = max(c.agent, 0.0) + 3.0, False
         c.why.append(ANSWERED_WHY)
         for o in cands:
-            if o is not c and o.mention.last < r and o.agent > 0:
-                o.agent = 0.0
+            if o is not c and o.mention.last < r and o.actor.category in ARMED:
+                o.agent, o.responder = 0.0, True
                 o.why.append(ANSWERED_BEFORE_WHY)
     # a post or patrol with its owner named right after it (نقطة تفتيش للشرطة): the owner is the one hit, the
     # post is no second target (its generic reading, the country's army, is not the force that held it)
