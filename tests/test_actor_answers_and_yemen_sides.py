@@ -71,6 +71,11 @@ READINGS: list[tuple] = [
     ("وتقدمت القوات الموالية للرئيس السابق نحو معسكر في محافظة لحج", "2019-04-01", "القوات الموالية للرئيس السابق", None),
     ("وسيطر المقاتلون المحليّون على مطار عدن بعد معارك عنيفة مع الحوثيين", "2015-07-16", "المقاتلون المحليون", PR),
     ("وسيطر المقاتلون المحليون على حي في مدينة حلب بعد معارك عنيفة مع داعش", "2015-07-16", "المقاتلون المحليون", None),
+    # -- forces loyal to the government, of any country: its forces ------------------------------------------------
+    ("هاجم مسلحو داعش نقطة تفتيش تديرها القوات التابعة للحكومة الرسمية على مشارف أجدابيا", "2015-03-20",
+     "القوات التابعة للحكومة الرسمية", "Military Forces of Libya"),
+    ("وتقدّمت قوات موالية للحكومة نحو قضاء بيجي شمال محافظة صلاح الدين", "2015-06-01", "قوات موالية للحكومة",
+     "Military Forces of Iraq"),
 ]
 
 
@@ -87,6 +92,12 @@ def test_readings(row):
         assert not found, f"{words!r} read as {found} in {sentence!r}"
     else:
         assert found and found[0]["name"] == name, f"{words!r} in {sentence!r}: {found}"
+
+
+def test_forces_loyal_to_the_recognised_government_fight_the_islamic_state_in_libya():
+    got = _event("اشتبكت قوات موالية للحكومة المعترف بها دوليًا مع مسلحي تنظيم داعش في مدينة بنغازي يوم ١٢ مارس",
+                 "2015-03-14", "اشتبكت")
+    assert (got["actor1"], got["actor2"]) == ("Military Forces of Libya", "Islamic State"), got["reasons"]
 
 
 def test_the_rebels_answer_in_yemen_puts_the_houthis_first_with_eastern_digits_and_tatweel():
