@@ -100,6 +100,27 @@ def test_forces_loyal_to_the_recognised_government_fight_the_islamic_state_in_li
     assert (got["actor1"], got["actor2"]) == ("Military Forces of Libya", "Islamic State"), got["reasons"]
 
 
+# foreign visitors, envoys and aid workers hit abroad: civilians of the country their nationality names
+FOREIGN_VICTIMS: list[tuple] = [
+    ("اختطف مسلحون ممرضةً ألمانيةً من مقر منظمة إغاثة في العاصمة مقديشو", "2018-05-03", "Civilians (Germany)"),
+    ("اغتال مسلحون السفير الأميركي في مدينة بنغازي", "2012-09-12", "Civilians (United States)"),
+    ("قتل مسلّح سائحا بريطانيا على شاطئ فندق في مدينة سوسة", "2015-06-27", "Civilians (United Kingdom)"),
+    ("أطلق مجهولون النار على صحافيٍّ إيطالي في مدينة حلب", "2018-05-03", "Civilians (Italy)"),
+]
+
+
+@pytest.mark.parametrize("row", FOREIGN_VICTIMS, ids=[f"{i:02d}" for i in range(len(FOREIGN_VICTIMS))])
+def test_foreign_victims_take_their_nationality(row):
+    sentence, published, victims = row
+    events = explain(sentence, published=published)["events"]
+    assert events and events[0]["actor2"] == victims, events and events[0]["reasons"]
+
+
+def test_a_local_victim_stays_of_the_country():
+    events = explain("قتل مسلحون سائقا في مدينة سوسة", published="2015-06-27")["events"]
+    assert events and events[0]["actor2"] == "Civilians (Tunisia)", events and events[0]["reasons"]
+
+
 def test_the_rebels_answer_in_yemen_puts_the_houthis_first_with_eastern_digits_and_tatweel():
     got = _event("أغارت طائرات التحالف على مواقع للحوثيين، فــردّ الحوثيون باستهداف جازان بـ٤ صواريخ",
                  "2018-05-02", "صواريخ")
