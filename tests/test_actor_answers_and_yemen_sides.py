@@ -105,7 +105,7 @@ FOREIGN_VICTIMS: list[tuple] = [
     ("اختطف مسلحون ممرضةً ألمانيةً من مقر منظمة إغاثة في العاصمة مقديشو", "2018-05-03", "Civilians (Germany)"),
     ("اغتال مسلحون السفير الأميركي في مدينة بنغازي", "2012-09-12", "Civilians (United States)"),
     ("قتل مسلّح سائحا بريطانيا على شاطئ فندق في مدينة سوسة", "2015-06-27", "Civilians (United Kingdom)"),
-    ("أطلق مجهولون النار على صحافيٍّ إيطالي في مدينة حلب", "2018-05-03", "Civilians (Italy)"),
+    ("خطف مسلحون صحافيًّا إيطاليًّا في ريف مدينة حلب", "2018-05-03", "Civilians (Italy)"),
 ]
 
 
@@ -125,3 +125,10 @@ def test_the_rebels_answer_in_yemen_puts_the_houthis_first_with_eastern_digits_a
     got = _event("أغارت طائرات التحالف على مواقع للحوثيين، فــردّ الحوثيون باستهداف جازان بـ٤ صواريخ",
                  "2018-05-02", "صواريخ")
     assert got["actor1"] == HOU, got["reasons"]
+
+
+def test_press_sources_are_no_civilians():
+    # صحفية qualifies the sources here (مصادر صحفية): no civilian mention to read as a side
+    mentions = explain("وأفادت مصادر صحفية أن طائرات حربية تابعة للتحالف الدولي شنت غارات على مواقع لتنظيم داعش "
+                       "بريف حلب الشمالي", published="2015-08-01")["actors"]
+    assert not [m for m in mentions if m["name"].startswith("Civilians")], mentions
