@@ -691,6 +691,13 @@ FAR = _words("فيما بينما وفيما وبينما وذلك كما وكم
 LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
 ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
 RESPONSE = _words("ردا رد انتقاما ثارا")
+# X ردّ (عليها) بإطلاق/بقصف ...: X answered with the event told by the ب-noun, X is its doer (ردت عليها فصائل
+# مسلحة بإطلاق صواريخ، ورد الحوثيون بقصف نجران)
+ANSWER_VERBS = _verbs("رد", "رد")
+ANSWER_OBJECTS = _words("عليها عليه عليهم عليهما على ذلك بدورها بدوره")
+ANSWER_NOUNS = _words("إطلاق قصف استهداف شن هجوم هجمات تفجير غارات غارة ضربات ضربة مهاجمة اقتحام إسقاط رشقات")
+ANSWERED_WHY = "answered with the event (ردت X بإطلاق/بقصف)"
+ANSWERED_BEFORE_WHY = "named before the answer (X ... فردت Y بقصف): not its doer, nor its other side by default"
 # The police or army of the country where an attack on people happened, named as the ones who caught its doer,
 # found its victims or shot the attacker (ألقت الشرطة القبض على منفذه، اعتقلته الشرطة، عثرت الشرطة على جثتين،
 # قتل المهاجم برصاص قوات الأمن): they responded to the attack; they did not do it. Read in train on BBC, Sky
@@ -1265,6 +1272,17 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             if c.mention.last < t_first and not c.source and c.actor.category in ARMED:
                 c.agent, c.responder = 0.0, True
                 c.why.append("responds to the event (ردا على): not its doer")
+    # X ردت (عليها) بإطلاق ...: the answerer did the event the ب-noun tells; those named before the answer
+    # (the side whose strike it answers) did not
+    answer = _answerer(doc, texts, lo, t_first, cands)
+    if answer is not None:
+        c, r = answer
+        c.agent, c.responder = max(c.agent, 0.0) + 3.0, False
+        c.why.append(ANSWERED_WHY)
+        for o in cands:
+            if o is not c and o.mention.last < r and o.actor.category in ARMED:
+                o.agent, o.responder = 0.0, True
+                o.why.append(ANSWERED_BEFORE_WHY)
     # a post or patrol with its owner named right after it (نقطة تفتيش للشرطة): the owner is the one hit, the
     # post is no second target (its generic reading, the country's army, is not the force that held it)
     for c in cands:
@@ -1304,6 +1322,26 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
                 o.add("agent", 1.5, "joined by و to the first party")
             else:
                 o.add("target", 2.5, "the second party of بين ... و")
+
+
+def _answerer(doc: Document, texts: list[str], lo: int, t_first: int, cands: list[_Cand]) -> tuple[_Cand, int] | None:
+    """The candidate X of ``رد/ردت [عليها] X ب<event noun>`` whose ب-noun is the event word or just before it
+    (بإطلاق صواريخ: the word صواريخ; at most four words before it), and the index of the verb; None when the sentence has no such answer."""
+    for p in range(max(lo, t_first - 4), min(t_first + 1, len(texts))):
+        w = texts[p]
+        if len(w) < 4 or w[0] != "ب" or w[1:] not in ANSWER_NOUNS:
+            continue
+        for c in cands:
+            if c.source or not 0 < p - c.mention.last <= 2:
+                continue
+            r = c.mention.first - 1
+            while r >= lo and r > c.mention.first - 4 and texts[r] in ANSWER_OBJECTS:
+                r -= 1
+            # ورد/فرد: three letters, that _verb_forms keeps whole (ورد is also "was told")
+            if r >= lo and (not _verb_forms(texts[r]).isdisjoint(ANSWER_VERBS)
+                            or texts[r][:1] in ("و", "ف") and texts[r][1:] in ANSWER_VERBS):
+                return c, r
+    return None
 
 
 # events where a state's forces that arrest or shoot are the doers themselves, or where nobody is caught

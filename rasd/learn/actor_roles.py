@@ -292,7 +292,7 @@ STRONG = 2.5
 HARD = ("flag=between", "flag=launcher", "why=claims", "why=after من قبل", "why=accused",
         "why=named as the one behind", "why=the speaker says it did it", "why=the first party of بين",
         "why=the second party of بين", "why=the accuser", "why=its attack was repelled",
-        "why=repelled the attack")
+        "why=repelled the attack", "why=answered with the event")
 
 
 _HARD_FLAGS = tuple(h[len("flag="):] for h in HARD if h.startswith("flag="))
