@@ -853,6 +853,8 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
     before it. The mention quotes the anaphor itself; its place is the antecedent's."""
     text = doc.norm.text[sentence.start:sentence.end]
     if not any(stem in text for stem in _ANAPHOR_STEMS):
+        if "مناطق" in text or "منطقه" in text:  # "بمناطق العمليات": the theatre of the operation the story is about
+            return _operations_area(doc, sentence, text, story)
         return []  # most sentences: no word of the loop below can be an anaphor, each holds its stem
     refs = (doc.user_data.get("geo") or {}).get("anaphor_refs") or ()
     named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI" and p.relation not in ELSEWHERE
@@ -894,7 +896,40 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
             return []
         return [replace(antecedent, start=start, end=tok.end, text=doc.original_text(start, tok.end),
                         reason=f"anaphor: {antecedent.text} named before")]
-    return []
+    return _operations_area(doc, sentence, text, story)
+
+
+# "بمناطق العمليات"، "في منطقة العمليات"، "بمناطق المداهمات": a military statement's "areas of operations" (of raids)
+# are the theatre of the operation the story is about, at governorate level (normalised forms)
+_OPERATIONS_AREA = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:مناطق|منطقه) (?:العمليات|المداهمات|المداهمه)"
+                              r"(?![\u0621-\u064a])")
+
+
+def _operations_area(doc: Document, sentence: Sentence, text: str, story) -> list[PlaceMention]:
+    """``استهدف القصف المدفعي 185 هدفا بمناطق العمليات``: a sentence that names no place but the areas of operations
+    (of raids) is at the governorate of the story's place (where the last event was placed, else the last place
+    named before it in the story's country), at geo_precision 3; the mention quotes the phrase."""
+    m = _OPERATIONS_AREA.search(text)
+    if m is None:
+        return []
+    refs = (doc.user_data.get("geo") or {}).get("anaphor_refs") or ()
+    antecedent = story
+    if antecedent is None:
+        named = [p for p in doc.places if p.start < sentence.start and p.place.feature != "PCLI"
+                 and p.relation not in ELSEWHERE and p.start not in refs and p.place.admin1]
+        if not named:
+            return []
+        antecedent = named[-1]
+    gaz = load()
+    code = _admin1_codes(gaz).get((antecedent.place.admin1, antecedent.place.country))
+    entry = gaz.admin1_entry(code) if code else None
+    if entry is None:
+        return []
+    start = sentence.start + m.start() + len(m.group(0)) - len(m.group(0).lstrip("وفبل"))
+    end = sentence.start + m.end()
+    return [replace(antecedent, start=start, end=end, text=doc.original_text(start, end), place=entry.place,
+                    precision=3, relation=None, reason=f"anaphor: the areas of operations, the governorate of "
+                                                       f"{antecedent.text}")]
 
 
 _DUALS = {"المنطقتين", "المنطقتان", "البلدتين", "البلدتان", "المدينتين", "المدينتان", "القريتين", "القريتان",

@@ -352,8 +352,15 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             start = toks[item.start].start + item.clitic
             end = toks[item.end].end
             ref, why = list_ref(start) if list_ref is not None else (None, "")
+            from_context = False
             if ref is None:
                 ref, why = _reference(doc, known, start, sent_of_offset), ""
+            if ref is None and texts[i].lstrip("وفبل") != "احياء":
+                # "في محيط قرية زركال": no known place in its sentence; the governorate the article speaks of
+                # (not after أحياء, also "alive": "انتشال عشرة أشخاص أحياء من تحت الأنقاض")
+                ref = _context_reference(known, start)
+                from_context = ref is not None
+                why = f"the governorate the article speaks of ({ref.place.admin1}, by {ref.text})" if from_context else ""
             if ref is None:
                 continue
             written = doc.original_text(start, end)
@@ -372,6 +379,8 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                 found = latin_district(name_ar, ref.place, short=not item.frequent, wide=not item.frequent)
             if found is None and item.frequent:
                 continue  # "مديرية الصحة": the directorate, no place
+            if found is None and district_word and from_context:
+                continue  # a district placed by the article only when the governorate has one of its name
             if found is not None:  # "مديرية القبيطة": a GeoNames district known only by its Latin name
                 district, admin1 = found
                 place = replace(ref.place, name=district, name_ar=written, admin2=district, admin3=None,
@@ -383,7 +392,10 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                                         note=f"district matched to GeoNames {district} by its transliteration; "
                                              f"coordinates of {ref.place.name}"))
                 continue
-            out.append(village(start, end, written, name_ar, ref, why))
+            mention = village(start, end, written, name_ar, ref, why)
+            if from_context and mention.place.feature == "VILLAGE":
+                mention = replace(mention, place=replace(mention.place, admin2=None))  # its district is not known
+            out.append(mention)
         resume = (items[-1].end + 1) if items else i + 1
     return out
 
@@ -572,6 +584,32 @@ def _continues(doc: Document, a: int, b: int) -> bool:
         return True
     return re.fullmatch(r"\s*", gap) is not None and word[:1] == "و" and len(word) >= 3 or \
         re.fullmatch(r"\s*و\s*", gap) is not None
+
+
+# where an unknown village may take its governorate from the article (the countries of the transliteration key,
+# whose villages the news names by the hundred; abroad a town the gazetteer lacks is no village of a story's place)
+_CONTEXT_COUNTRIES = frozenset({"Syria", "Yemen", "Iraq", "Libya", "Sudan", "Somalia"})
+
+
+def _context_reference(known, start: int):
+    """The reference of an unknown village whose sentence names no known place (issue 13): the nearest known place
+    named before it in the governorate the article speaks of, when the article's known places (no country) in Syria,
+    Yemen, Iraq, Libya, Sudan and Somalia lie in one governorate more than twice as often as in any other. ``None`` otherwise (no place before it, or the
+    article speaks of several governorates alike)."""
+    counts: dict[tuple[str, str], int] = {}
+    for p in known:
+        if p.place.country not in _CONTEXT_COUNTRIES:
+            continue
+        key = (p.place.country, p.place.admin1)
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    top = max(counts, key=counts.get)
+    if len(ranked) > 1 and ranked[0] <= 2 * ranked[1]:
+        return None
+    before = [p for p in known if p.end <= start and (p.place.country, p.place.admin1) == top]
+    return max(before, key=lambda p: p.end) if before else None
 
 
 def _reference(doc: Document, known, start: int, sent_of_offset):
