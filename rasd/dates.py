@@ -22,7 +22,8 @@ What is read (all on ``doc.norm.text``, the normalised text; spans are its offse
 
 A text that names "today" or "yesterday" with a weekday a day or two before publication's ("اليوم السبت"
 in a paper published on Sunday) was written that day: its bare ``أمس``/``اليوم`` count from it, and so
-does an undated event.
+does an undated event. A "today" glossed in brackets by an earlier day ("اختطفت اليوم (أمس)": a paper
+printing wire copy a day late) is that earlier day.
 
 Precision is ACLED's ``time_precision``: 1 the day is known; 2 only the week (±3 days); 3 only the
 month, dated on the 15th (a year alone: 15 January / 1 July / 15 December for its start / middle / end).
@@ -35,7 +36,8 @@ from another day ("قبل يومين من الانتخابات") is no date; a v
 date an event. An event told as the one before the frame of its sentence ("غداة X", "بعد يومين من X") is
 counted back from the frame's day; one told as going on when reported ("تتواصل الاشتباكات", "يتظاهرون")
 is the publication day; one dated only by the statement that reports it takes the day its next sentence
-gives an event of its type (the statement's day or the day before). A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event. Where
+gives an event of its type (the statement's day or the day before, or a date written out in full in the
+two weeks before). A date after publication (a plan: "غدا", "الأسبوع المقبل") never dates an event. Where
 the event's own words give no date, a model learned from hand-coded news (:mod:`rasd.learn.event_dates`)
 re-reads the publication-day fallback (:func:`date_for`).
 An event dated more than ``BACKGROUND_DAYS`` (14) days before publication, or in an earlier year named
