@@ -1,7 +1,8 @@
 """The history an article recalls after its news is no event of its own (issue 17; spec section 5): a report
 dated long before publication (background), told after the article's current report of the same event type in
 the same governorate, folds away; the current event keeps its own day and toll. A background report alone, one
-told before the news, one in another governorate or of another event type stays an event. Sentences written for
+told before the news, one with a toll of its own, one in another governorate or of another event type stays an
+event. Sentences written for
 these tests (clitics, diacritics, tatweel, Eastern Arabic digits)."""
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ def merged_keeping_all(text: str):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the same town struck years before (كان ... قد), with the old toll: the news keeps its day and its toll
+    # the same town struck years before (كان ... قد): the news keeps its day and its toll
     ("قصفت طائرات حربية بلدة كفرنبل في ريف إدلب يوم الاثنين، ما أسفر عن مقتل ٥ مدنيين. "
-     "وكانت الطائرات قد قصفت البلدة في عام ٢٠١٦ وقتل حينها ٣٠ شخصاً.",
+     "وكانت الطائرات قد قصفت البلدة في عام ٢٠١٦.",
      ("Air/drone strike", "Kafranbel", "2021-03-08", 5)),
     # another town of the governorate, a blast two years before (ويذكر أن)
     ("انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الرمادي صباح اليوم وقتل جنديان. "
@@ -56,6 +57,9 @@ def test_a_background_report_told_after_the_news_of_its_kind_adds_no_event(text,
     "في عام ٢٠١٧ قصفت الطائرات مدينة دوما. واليوم قصفت الطائرات مدينة دوما وقتل ٤ مدنيين.",
     # another governorate (Aleppo, the news in Idlib)
     "قصفت الطائرات بلدة كفرنبل في ريف إدلب يوم الاثنين. وكانت الطائرات قد قصفت مدينة حلب عام ٢٠١٦.",
+    # a past incident told with a toll of its own is one the coders code
+    "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب يوم الاثنين، ما أسفر عن مقتل ٥ مدنيين. "
+    "وكانت الطائرات قد قصفت البلدة في عام ٢٠١٦ وقتل حينها ٣٠ شخصاً.",
     # another event type (a blast after a protest)
     "تظاهر مئات في مدينة الرمادي اليوم احتجاجاً على البطالة. وكانت عبوة ناسفة قد انفجرت في المدينة عام ٢٠١٩.",
 ])
