@@ -486,26 +486,6 @@ def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]
                 _absorb(merged[key], merged.pop(later))
 
 
-def _fold_background(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
-    """A report dated long before publication (background: "وكانت القوات سيطرت على المدينة قبل أشهر") told
-    after the article's current report of the same event type in the same governorate is the story's
-    context, or the current incident read on a wrong day: it adds no event (spec section 5, one incident
-    one event; the coders code the news, not the history the article recalls around it). It leaves
-    without giving the current event its day, toll, type or actors. A background report with a toll of its
-    own ("وكانت المنطقة مسرحاً لهجوم في آذار 2017 أسفر عن مقتل 4") tells a past incident the coders code, and
-    one with no current report of its kind and governorate before it is the article's own: both stay."""
-    current = [(e, i) for e, i in merged.values() if not e.background]
-    if not current:
-        return
-    for key, (event, info) in list(merged.items()):
-        if not event.background or any(info["deaths"].values()):
-            continue
-        here = min(info["sentences"])
-        if any(e.event_type == event.event_type and e.admin1 == event.admin1 and min(i["sentences"]) < here
-               for e, i in current):
-            merged.pop(key)
-
-
 # Where an event's day comes from, best first: its own sentence names it (2), another sentence of the text
 # does (the lead, the previous sentence), or its sentence names the day of a statement about it (1),
 # nothing does (the publication day or a neighbour's: 0).
@@ -589,8 +569,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     """The rule merge: one event per (kind, place, day), then the folds that are coding conventions: a
     governorate-level report into the precise one of its day (:func:`_fold_coarse`), a district-level one
     into the place inside the district (:func:`_fold_district`), an undated one into the dated one
-    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`), and the history
-    recalled after the news of its kind adds no event (:func:`_fold_background`)."""
+    (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`)."""
     merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
     for event, info in candidates:
         key = _key(event)
@@ -602,7 +581,6 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     _fold_district(merged)
     _fold_undated(merged)
     _fold_retold(doc, merged)
-    _fold_background(merged)
     return merged
 
 
