@@ -772,9 +772,10 @@ def _pick(doc: Document, group: list[PlaceMention], start: int, end: int,
         else:
             break
     picked = [p for j, p in enumerate(group[lo:hi + 1], lo) if j not in refs]
-    if len(picked) == 2 and text[max(0, picked[0].start - 5):picked[0].start].rstrip().endswith("بين") \
-            and re.fullmatch(r"\s*و\s*", text[picked[0].end:picked[1].start]):
-        # "الطريق الرابط بين كركوك وأربيل": a place between two towns, near the first
+    if len(picked) == 2 and _BETWEEN_BEFORE.search(text[max(0, picked[0].start - 16):picked[0].start]) \
+            and _BETWEEN_GAP.fullmatch(text[picked[0].end:picked[1].start]):
+        # "الطريق الرابط بين كركوك وأربيل"، "اشتباكات بين بلدة أم المياذن ومدينة درعا"، "قصف على مواقع بين مدينتي
+        # رفح وخان يونس": a place between two towns (one incident, not one in each), near the first
         picked = [replace(picked[0], precision=max(picked[0].precision, 2), relation=picked[0].relation or "near",
                           reason=picked[0].reason + "; between two places")]
     # A place and its own governorate or district named with it ("المسيب بمحافظة بابل"): the most precise.
@@ -818,6 +819,11 @@ def _in_parenthesis(text: str, p: PlaceMention) -> bool:
     return closed >= 0 and "(" not in text[p.end:closed]
 
 
+# "بين" before the first of two places, with the type word of one or of both ("بين بلدة"، "بين مديريتي"), and
+# "و" between them, with the second's type word ("ومدينة"): a place between two places (normalized text)
+_BETWEEN_TYPES = "مدينه|بلده|قريه|مديريه|منطقه|محافظه|ناحيه|مخيم|حي|مدينتي|بلدتي|قريتي|مديريتي|منطقتي|محافظتي|ناحيتي|مخيمي|حيي"
+_BETWEEN_BEFORE = re.compile(r"(?:^|\s)[وف]?بين\s+(?:(?:%s)\s+)?$" % _BETWEEN_TYPES)
+_BETWEEN_GAP = re.compile(r"\s*و\s*(?:(?:مدينه|بلده|قريه|مديريه|منطقه|محافظه|ناحيه|مخيم|حي)\s+)?")
 _QUALIFIER_GAP = 25  # characters between a town and the region named after it ("، كبرى مدن"، " بمنطقة ")
 
 
