@@ -465,7 +465,7 @@ def _rules(proposed):
 # incident however eventful its words. The model may still keep a generic word with no day of its own
 # (``unanchored``, ``vague``).
 VETOES = ("plan", "denial", "threat", "condemnation", "charge", "forced", "grievance", "call", "negation",
-          "hypothetical", "question", "statement", "generic")
+          "hypothetical", "question", "statement", "generic", "background")
 
 
 def vetoed(info: dict[str, Any], vetoes) -> bool:
