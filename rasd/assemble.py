@@ -137,6 +137,8 @@ def propose_events(doc: Document) -> None:
         edate = dates.date_for(doc, trigger, sentence)
         if doubt == "condemnation" and _anchored(edate, sentence):
             doubt = None  # "نددت الرياض بالهجوم الذي استهدف أبها اليوم": the condemned incident, told with its day
+        if not doubt and dates.year_only(edate):
+            doubt = "background"  # "سيطر الحوثيون على صنعاء في عام 2014": a past year, no month: context (spec)
         if not doubt and trigger.generic and not deaths.count and (
                 trigger.vague or not (trigger.contextual or _anchored(edate, sentence))):
             doubt = "vague" if trigger.vague else "unanchored"  # "the attacks", a lone "targeting": talk?

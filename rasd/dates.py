@@ -1217,6 +1217,18 @@ def _background(date: dt.date | None, mention: DateMention | None, pub: dt.date 
 _START = attrgetter("start")  # a mention's start, read in C by the bisections (a lambda a step cost a Python call)
 
 
+def year_only(edate: "EventDate") -> bool:
+    """An earlier incident dated by its year alone ("في عام 2014", "العام الماضي", "أوائل العام الماضي"): a
+    past year, its month not known. The spec codes a background incident only with its place and at least
+    its month, so such a report is context, not an event to code."""
+    if edate.date is None or edate.precision != 3 or not edate.background:
+        return False
+    if "(year)" in edate.reason:
+        return True
+    # "العام الماضي", "قبل عامين": a year counted back from publication is dated on the 1st of July
+    return "(relative)" in edate.reason and (edate.date.month, edate.date.day) == (7, 1)
+
+
 def _in(dates: list[DateMention], span: Any) -> list[DateMention]:
     """The mentions inside ``span`` (``dates`` sorted by start, as :func:`find_dates` leaves them)."""
     lo = bisect.bisect_left(dates, span.start, key=_START)

@@ -465,7 +465,7 @@ def _rules(proposed):
 # incident however eventful its words. The model may still keep a generic word with no day of its own
 # (``unanchored``, ``vague``).
 VETOES = ("plan", "denial", "threat", "condemnation", "charge", "forced", "grievance", "call", "negation",
-          "hypothetical", "question", "statement", "generic")
+          "hypothetical", "question", "statement", "generic", "background")
 
 
 def vetoed(info: dict[str, Any], vetoes) -> bool:
@@ -610,7 +610,7 @@ def model_card(report: dict) -> str:
         "ACLED sub-event type (or `NONE`). A candidate the rules do not doubt is kept when P(event) >= "
         f"{report['threshold']}; one they doubt softly (a generic word with no day of its own) when P(event) >= "
         f"{report['rescue']}; a hard doubt (denial, plan, threat, condemnation, charge, call, question, "
-        "hypothetical, negation) is never kept. The model's type replaces the rules' where it is surer of it "
+        "hypothetical, negation, an earlier incident dated by its year alone) is never kept. The model's type replaces the rules' where it is surer of it "
         f"by {report['margin']} (never one battle sub-type for another: the merge settles those).",
         "",
         "**Data.** `../shared/eval/train.jsonl` only (991 hand-coded articles: 741 of 2018 from BBC, CNN, "
