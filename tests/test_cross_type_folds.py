@@ -3,7 +3,8 @@ these tests: a telling of another event type at the same place and day folds int
 
 * a killing told in the sentence of a bombing or a strike is the strike's toll, not a second event (Attack);
 * a protest told with the riot it became is the riot (protesters who storm or stone are rioters);
-* a protester shot, told beside the force used on the crowd, is the excessive force against the protest.
+* a protester shot, told beside the force used on the crowd, is the excessive force against the protest;
+* a missile told in the sentence that says it was shot down is the interception (disrupted weapons use).
 
 Each case checks that the candidates held both types (so the fold, not the trigger reading, makes one event)
 and that the merge gives one event of the right type. Cases apart stay apart: another day, another place.
@@ -81,6 +82,26 @@ def test_a_protester_shot_is_the_excessive_force_against_the_protest(text, place
     assert events == [("Excessive force against protesters", place, toll)]
 
 
+@pytest.mark.parametrize("text, place", [
+    # a ballistic missile fired at Jizan and intercepted by the air defences (tanween on the missile)
+    ("أطلق الحوثيون صاروخاً باليستياً على مدينة جازان اعترضته الدفاعات الجوية السعودية مساء الأحد", "Jizan"),
+    # missiles at Najran intercepted and downed (a clitic pronoun on the verb: اعترضتها)
+    ("أطلقت الميليشيات صواريخ على مدينة نجران اليوم اعترضتها الدفاعات الجوية وأسقطتها", "Najran"),
+    # a city shelled with a missile, then intercepted before it arrived (tatweel)
+    ("قصفت الميليشيات مدينة جازان بصاروخ باليستي أمس، واعترضته الدفاعـات الجوية قبل وصوله", "Jizan"),
+])
+def test_a_missile_shot_down_is_the_interception_alone(text, place):
+    told, events = told_and_merged(text)
+    assert {"Disrupted weapons use", "Shelling/artillery/missile attack"} <= told, told
+    assert [e for e in events if e[1] == place] == [("Disrupted weapons use", place, 0)], (told, events)
+
+
+def test_a_missile_that_fell_on_another_day_stays_a_strike():
+    told, events = told_and_merged("سقط صاروخ على حي سكني في مدينة جازان يوم الأحد، وفي يوم الاثنين اعترضت "
+                                   "الدفاعات الجوية صاروخاً آخر فوق جازان")
+    assert {sub for sub, _, _ in events} == {"Disrupted weapons use", "Shelling/artillery/missile attack"}, told
+
+
 @pytest.mark.parametrize("text", [
     # the shooting on Monday, the shelling on Saturday: two days, two incidents
     "قُتل ثلاثة مدنيين برصاص قناص في مدينة دوما يوم الاثنين. وسقطت قذائف هاون على حي في مدينة دوما يوم السبت.",
@@ -119,3 +140,7 @@ def test_retold_as_other_type_needs_the_same_day_place_and_a_listed_pair():
     assert assemble._retold_as_other_type(ev("Peaceful protest"), ev("Violent demonstration"), 0)
     assert not assemble._retold_as_other_type(ev("Violent demonstration"), ev("Peaceful protest"), 0)
     assert not assemble._retold_as_other_type(attack, ev("Armed clash"), 0)  # a shooting in a battle: not listed
+    missile = ev("Shelling/artillery/missile attack")
+    assert assemble._retold_as_other_type(missile, ev("Disrupted weapons use"), 0)
+    assert not assemble._retold_as_other_type(missile, ev("Disrupted weapons use"), 1)
+    assert not assemble._retold_as_other_type(ev("Disrupted weapons use"), missile, 0)
