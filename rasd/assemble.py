@@ -672,7 +672,8 @@ def _fold_other_type(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
             if _retold_as_other_type(event, host, distance):
                 hosts.append((distance, min(host_info["sentences"]), other))
         if hosts:
-            _absorb_other_type(merged[min(hosts)[2]], merged.pop(key))
+            nearest = min(hosts, key=lambda h: (h[0], h[1], repr(h[2])))[2]  # nearest, then earliest
+            _absorb_other_type(merged[nearest], merged.pop(key))
 
 
 def _absorb_other_type(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, Any]]) -> None:
