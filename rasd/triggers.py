@@ -336,10 +336,20 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
         sentence = doc.sentences[si]
         specific = specific_by_sentence.get(si, [])  # sorted: triggers come in text order
         starts = [t.start for t in specific]
+        # a word of what violence left (قتلوا، جثث) tells no weapon: it does not take in the explosion beside
+        # it ("قتلوا في انفجار هز البلدة"), which stands and takes in the word (below). An attack word stays
+        # taken in: who was killed (قتلوا ١٥ قروياً) tells whether the attack was on civilians
+        doers = [t for t in specific if t.role != "result"]
+        doer_starts = [t.start for t in doers]
         by_clause: dict[int, list[Trigger]] = {}
         for trig in generics:
             clause = clause_at(sentence, trig.start)
-            if _within(starts, clause.start, clause.end) or _near(starts, trig.start, 60):
+            if trig.event_type == "Explosions/Remote violence" and len(doers) < len(specific):
+                if _within(doer_starts, clause.start, clause.end) or _near(doer_starts, trig.start, 60):
+                    trig.absorbed = True
+                    trig.absorbed_by = _nearest(doers, doer_starts, clause, trig.start)
+                    continue
+            elif _within(starts, clause.start, clause.end) or _near(starts, trig.start, 60):
                 trig.absorbed = True
                 trig.absorbed_by = _nearest(specific, starts, clause, trig.start)
                 continue
