@@ -103,7 +103,7 @@ MILLION_DUAL = {"مليونان": 2 * 10**6, "مليونين": 2 * 10**6, "مل�
 VAGUE = {"عشرات": 10, "العشرات": 10, norm("مئات"): 100, norm("المئات"): 100, "الاف": 1000,
          "الالاف": 1000, "الوف": 1000, "الوفا": 1000}
 VAGUE_TIMES_THOUSAND = {"عشرات", "العشرات", norm("مئات"), norm("المئات")}  # "عشرات الآلاف" -> 10,000
-VAGUE_ZERO = {"عدد", "عده", "بعض", "بضعه", "بضع", "العديد", "عديد", "كثير", "كثيرون", "كثيرين", "الكثير"}
+VAGUE_ZERO = {"عدد", "عددا", "عده", "بعض", "بضعه", "بضع", "العديد", "عديد", "كثير", "كثيرون", "كثيرين", "الكثير"}
 NUMBER_WORDS = (set(UNITS) | set(TEN_WORDS) | set(TENS) | HUNDRED_WORDS | set(HUNDREDS) | set(THOUSAND)
                 | THOUSAND_PLURAL | set(THOUSAND_DUAL) | set(MILLION) | MILLION_PLURAL | set(MILLION_DUAL))
 
@@ -886,6 +886,27 @@ class _Finder:
             return count, j + 1, False
         return None
 
+    def companions_of_named(self, first: int, end: int) -> bool:
+        """The count at ``first`` (ending before ``end``) is joined by و to one person named before it and
+        counts his or her companions: "المشراقي وعددا من مرافقيه لقوا مصرعهم" (he + a number of his men: 1),
+        "لقي القائد وثلاثة من حراسه مصرعهم" (1 + 3). The singular pronoun (مرافقيه، حراسها) says the named
+        one is apart from them; "مرافقيهم" does not."""
+        if first < 1 or end + 1 >= self.n:
+            return False
+        word = self.raw[first]
+        glued = (word.startswith("و") and word not in NUMBER_WORDS) or self.raw[first - 1] == "و"
+        before = first - 2 if self.raw[first - 1] == "و" else first - 1
+        if not glued or before < 0 or self.boundary_after(before) or before in self.used:
+            return False
+        name = self.raw[before]
+        if not name.isalpha() or len(name) < 3 or _known_roles(name) or name in _PREPOSITIONS \
+                or self.number_at(before) or name in NUMBER_WORDS:
+            return False
+        if self.raw[end] != "من" or self.boundary_after(end):
+            return False
+        owner = self.raw[end + 1]
+        return len(owner) > 4 and owner.endswith(("يه", "ه", "ها")) and not owner.endswith(("هم", "هن", "هما"))
+
     def backward_numbers(self, i: int, window: int) -> tuple[int, int, bool] | None:
         """Counts before token i in the same clause; coordinated ones ("14 مسلحا و6 من ...") summed:
         ``(sum, first_index, vague)``."""
@@ -998,6 +1019,11 @@ class _Finder:
         found = self.backward_numbers(i, 8)
         if found:
             total, first, vague = found
+            num = self.number_at(first)
+            if num and self.companions_of_named(first, num[1]):
+                # "أن المشراقي و4 من مرافقيه قتلوا": the named one + his men
+                self.add(first - 1, end, total + 1, kind)
+                return True
             self.add(first, end, total, kind, vague)
             return True
         # "وكان شرطي أردني قتل، السبت"، "جنديا توفي متأثرا بجراحه": one person named right before the verb
@@ -1070,6 +1096,8 @@ class _Finder:
                     count, vague = 2, False
                 elif num:
                     count, vague = num[0], num[2]
+                    if self.companions_of_named(j, num[1]):
+                        count, vague = count + 1, False  # "لقي القائد وثلاثة من حراسه مصرعهم": he + 3
                 elif suffix in ("ه", "ها"):
                     count, vague = 1, False
                     others = self.number_at(k + 2) if k + 2 < self.n and self.raw[k + 1] == "مع" else None
@@ -1080,6 +1108,11 @@ class _Finder:
                 else:
                     back = self.backward_numbers(i, 6)
                     if back:
+                        end = self.number_at(back[1])
+                        if end and self.companions_of_named(back[1], end[1]):
+                            # "المشراقي وعددا من مرافقيه لقوا مصرعهم": the named one + his men
+                            self.add(back[1] - 1, k, back[0] + 1, "killed", False)
+                            return
                         self.add(back[1], k, back[0], "killed", back[2])
                         return
                     count, vague = 0, True
