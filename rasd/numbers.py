@@ -370,6 +370,13 @@ TOLL_UP = _set("ارتفاع ارتفعت ارتفع وارتفعت وارتفع
 SELF = {norm(w): c for w, c in (("نفسه", 1), ("نفسها", 1), ("نفسيهما", 2), ("نفسهما", 2), ("أنفسهم", None),
                                 ("لنفسه", 1), ("لنفسها", 1), ("لنفسيهما", 2), ("لأنفسهم", None))}
 SELF_VERB_STEMS = ("فجر", "يفجر", "تفجير", "بتفجير", "وفجر", "فجرت", "فجرا", "فجروا")
+# An attacker who killed himself: "ثم انتحر"، "وانتحار منفذ الهجوم" (one death more, like a bomber), and
+# "أطلق النار على نفسه" / "أطلق على نفسه الرصاص" (not "أطلق على نفسه لقب ...": a name he took).
+SUICIDE = _set("انتحر انتحرت انتحار")
+SELF.update(dict.fromkeys(SUICIDE, 1))
+SHOT_SELF_STEMS = ("اطلق", "واطلق", "ثم اطلق")
+SHOT_WORDS = _set("النار الرصاص النيران رصاصة")
+NOT_SUICIDE_BEFORE = _set("محاولة حاول حاولت يحاول بمحاولة ومحاولة")
 NEGATION = _set("دون بدون لم ولم لا ولا عدم نفى نفت ينفي تنفي نافيا نافية")
 NEGATED_RESULT = _set("يسفر تسفر يؤد تؤد يخلف تخلف يسجل تسجل ترد يرد يقع تقع يبلغ تبلغ تفد يفد تتحدث يتحدث")
 FILLERS = _set("فيها فيه خلالها خلاله بها به منهم منها فيهم عليه")
@@ -956,8 +963,16 @@ class _Finder:
         raw = self.raw[i]
         if "toll" in roles and self.toll(i):
             return
+        if "self" in roles and roles["self"] in SUICIDE:
+            if not (i > 0 and self.has_form(i - 1, NOT_SUICIDE_BEFORE)) and not self.negated(i):
+                self.add(i, i, 1, "killed")  # "ثم انتحر"، "وانتحار منفذ الهجوم"
+            return
         if "self" in roles and not self.same_noun(i):
             for k in range(max(0, i - 6), i):
+                if self.raw[k].startswith(SHOT_SELF_STEMS[:2]) and SELF[roles["self"]] == 1 and any(
+                        self.has_form(x, SHOT_WORDS) for x in range(k + 1, min(self.n, i + 3))):
+                    self.add(k, i, 1, "killed")  # "أطلق النار على نفسه"، "أطلق على نفسه الرصاص"
+                    return
                 if self.raw[k].startswith(SELF_VERB_STEMS):
                     count = SELF[roles["self"]]
                     self.add(k, i, count or 0, "killed", count is None)
@@ -1381,7 +1396,7 @@ _INCLUDES_ATTACKER_RE = re.compile(r"[^.]{0,30}?(?:بينهم|بمن فيهم|م
 
 
 def _is_attacker(m: CasualtyMention) -> bool:
-    return any(w in SELF for w in m.text.split())
+    return any(f in SELF for w in m.text.split() for f in _forms(w))
 
 
 def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fatalities | None:
@@ -1730,6 +1745,11 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
         owned = _owned(doc, trigger, inside, sentence.start, sentence.end)
         aggregates += [m for m in owned if m.aggregate]
         result = _combine(doc, [m for m in owned if not m.aggregate], where)
+        if result and where == "clause" and _only_attackers(result) and any(
+                m.kind == "killed" and not m.aggregate and not _is_attacker(m)
+                for m in _owned(doc, trigger, _counts_inside(doc, sentence.start, sentence.end),
+                                sentence.start, sentence.end)):
+            continue  # "أودى بحياة شخصين ...، وانتحار منفذ الهجوم": the attacker joins the sentence's toll
         if result:
             if later and later.start > (result.start or 0):
                 return Fatalities(later.count, later.start, later.end,
