@@ -103,7 +103,7 @@ MILLION_DUAL = {"مليونان": 2 * 10**6, "مليونين": 2 * 10**6, "مل�
 VAGUE = {"عشرات": 10, "العشرات": 10, norm("مئات"): 100, norm("المئات"): 100, "الاف": 1000,
          "الالاف": 1000, "الوف": 1000, "الوفا": 1000}
 VAGUE_TIMES_THOUSAND = {"عشرات", "العشرات", norm("مئات"), norm("المئات")}  # "عشرات الآلاف" -> 10,000
-VAGUE_ZERO = {"عدد", "عده", "بعض", "بضعه", "بضع", "العديد", "عديد", "كثير", "كثيرون", "كثيرين", "الكثير"}
+VAGUE_ZERO = {"عدد", "عددا", "عده", "بعض", "بضعه", "بضع", "العديد", "عديد", "كثير", "كثيرون", "كثيرين", "الكثير"}
 NUMBER_WORDS = (set(UNITS) | set(TEN_WORDS) | set(TENS) | HUNDRED_WORDS | set(HUNDREDS) | set(THOUSAND)
                 | THOUSAND_PLURAL | set(THOUSAND_DUAL) | set(MILLION) | MILLION_PLURAL | set(MILLION_DUAL))
 
@@ -370,6 +370,13 @@ TOLL_UP = _set("ارتفاع ارتفعت ارتفع وارتفعت وارتفع
 SELF = {norm(w): c for w, c in (("نفسه", 1), ("نفسها", 1), ("نفسيهما", 2), ("نفسهما", 2), ("أنفسهم", None),
                                 ("لنفسه", 1), ("لنفسها", 1), ("لنفسيهما", 2), ("لأنفسهم", None))}
 SELF_VERB_STEMS = ("فجر", "يفجر", "تفجير", "بتفجير", "وفجر", "فجرت", "فجرا", "فجروا")
+# An attacker who killed himself: "ثم انتحر"، "وانتحار منفذ الهجوم" (one death more, like a bomber), and
+# "أطلق النار على نفسه" / "أطلق على نفسه الرصاص" (not "أطلق على نفسه لقب ...": a name he took).
+SUICIDE = _set("انتحر انتحرت انتحار")
+SELF.update(dict.fromkeys(SUICIDE, 1))
+SHOT_SELF_STEMS = ("اطلق", "واطلق", "ثم اطلق")
+SHOT_WORDS = _set("النار الرصاص النيران رصاصة")
+NOT_SUICIDE_BEFORE = _set("محاولة حاول حاولت يحاول بمحاولة ومحاولة")
 NEGATION = _set("دون بدون لم ولم لا ولا عدم نفى نفت ينفي تنفي نافيا نافية")
 NEGATED_RESULT = _set("يسفر تسفر يؤد تؤد يخلف تخلف يسجل تسجل ترد يرد يقع تقع يبلغ تبلغ تفد يفد تتحدث يتحدث")
 FILLERS = _set("فيها فيه خلالها خلاله بها به منهم منها فيهم عليه")
@@ -886,6 +893,27 @@ class _Finder:
             return count, j + 1, False
         return None
 
+    def companions_of_named(self, first: int, end: int) -> bool:
+        """The count at ``first`` (ending before ``end``) is joined by و to one person named before it and
+        counts his or her companions: "المشراقي وعددا من مرافقيه لقوا مصرعهم" (he + a number of his men: 1),
+        "لقي القائد وثلاثة من حراسه مصرعهم" (1 + 3). The singular pronoun (مرافقيه، حراسها) says the named
+        one is apart from them; "مرافقيهم" does not."""
+        if first < 1 or end + 1 >= self.n:
+            return False
+        word = self.raw[first]
+        glued = (word.startswith("و") and word not in NUMBER_WORDS) or self.raw[first - 1] == "و"
+        before = first - 2 if self.raw[first - 1] == "و" else first - 1
+        if not glued or before < 0 or self.boundary_after(before) or before in self.used:
+            return False
+        name = self.raw[before]
+        if not name.isalpha() or len(name) < 3 or _known_roles(name) or name in _PREPOSITIONS \
+                or self.number_at(before) or name in NUMBER_WORDS:
+            return False
+        if self.raw[end] != "من" or self.boundary_after(end):
+            return False
+        owner = self.raw[end + 1]
+        return len(owner) > 4 and owner.endswith(("يه", "ه", "ها")) and not owner.endswith(("هم", "هن", "هما"))
+
     def backward_numbers(self, i: int, window: int) -> tuple[int, int, bool] | None:
         """Counts before token i in the same clause; coordinated ones ("14 مسلحا و6 من ...") summed:
         ``(sum, first_index, vague)``."""
@@ -935,8 +963,16 @@ class _Finder:
         raw = self.raw[i]
         if "toll" in roles and self.toll(i):
             return
+        if "self" in roles and roles["self"] in SUICIDE:
+            if not (i > 0 and self.has_form(i - 1, NOT_SUICIDE_BEFORE)) and not self.negated(i):
+                self.add(i, i, 1, "killed")  # "ثم انتحر"، "وانتحار منفذ الهجوم"
+            return
         if "self" in roles and not self.same_noun(i):
             for k in range(max(0, i - 6), i):
+                if self.raw[k].startswith(SHOT_SELF_STEMS[:2]) and SELF[roles["self"]] == 1 and any(
+                        self.has_form(x, SHOT_WORDS) for x in range(k + 1, min(self.n, i + 3))):
+                    self.add(k, i, 1, "killed")  # "أطلق النار على نفسه"، "أطلق على نفسه الرصاص"
+                    return
                 if self.raw[k].startswith(SELF_VERB_STEMS):
                     count = SELF[roles["self"]]
                     self.add(k, i, count or 0, "killed", count is None)
@@ -998,6 +1034,11 @@ class _Finder:
         found = self.backward_numbers(i, 8)
         if found:
             total, first, vague = found
+            num = self.number_at(first)
+            if num and self.companions_of_named(first, num[1]):
+                # "أن المشراقي و4 من مرافقيه قتلوا": the named one + his men
+                self.add(first - 1, end, total + 1, kind)
+                return True
             self.add(first, end, total, kind, vague)
             return True
         # "وكان شرطي أردني قتل، السبت"، "جنديا توفي متأثرا بجراحه": one person named right before the verb
@@ -1070,6 +1111,8 @@ class _Finder:
                     count, vague = 2, False
                 elif num:
                     count, vague = num[0], num[2]
+                    if self.companions_of_named(j, num[1]):
+                        count, vague = count + 1, False  # "لقي القائد وثلاثة من حراسه مصرعهم": he + 3
                 elif suffix in ("ه", "ها"):
                     count, vague = 1, False
                     others = self.number_at(k + 2) if k + 2 < self.n and self.raw[k + 1] == "مع" else None
@@ -1080,6 +1123,11 @@ class _Finder:
                 else:
                     back = self.backward_numbers(i, 6)
                     if back:
+                        end = self.number_at(back[1])
+                        if end and self.companions_of_named(back[1], end[1]):
+                            # "المشراقي وعددا من مرافقيه لقوا مصرعهم": the named one + his men
+                            self.add(back[1] - 1, k, back[0] + 1, "killed", False)
+                            return
                         self.add(back[1], k, back[0], "killed", back[2])
                         return
                     count, vague = 0, True
@@ -1348,7 +1396,7 @@ _INCLUDES_ATTACKER_RE = re.compile(r"[^.]{0,30}?(?:بينهم|بمن فيهم|م
 
 
 def _is_attacker(m: CasualtyMention) -> bool:
-    return any(w in SELF for w in m.text.split())
+    return any(f in SELF for w in m.text.split() for f in _forms(w))
 
 
 def _combine(doc: "Document", mentions: list[CasualtyMention], where: str) -> Fatalities | None:
@@ -1697,6 +1745,11 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
         owned = _owned(doc, trigger, inside, sentence.start, sentence.end)
         aggregates += [m for m in owned if m.aggregate]
         result = _combine(doc, [m for m in owned if not m.aggregate], where)
+        if result and where == "clause" and _only_attackers(result) and any(
+                m.kind == "killed" and not m.aggregate and not _is_attacker(m)
+                for m in _owned(doc, trigger, _counts_inside(doc, sentence.start, sentence.end),
+                                sentence.start, sentence.end)):
+            continue  # "أودى بحياة شخصين ...، وانتحار منفذ الهجوم": the attacker joins the sentence's toll
         if result:
             if later and later.start > (result.start or 0):
                 return Fatalities(later.count, later.start, later.end,
