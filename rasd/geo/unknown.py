@@ -228,30 +228,7 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
         stem = word[:-len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in fw or stem[-1] in "يو" and stem[:-1] + "ء" in fw):
             return None  # "قرى تسكنها أغلبية"، "ومينائها"، "واستنكروا": a verb or noun with its pronoun, not a name
-    if _object_follows(doc, i, covered, fw):
-        return None  # "في منطقة الفازة، ودحرت عناصرها": a verb with its object, not a village of the list
     return _Item(i, i, clitic)
-
-
-# quantifiers that follow a name with its pronoun ("بلدة الفازة نفسها"، "القرية كلها"): they leave the name a name
-_WHOLE = frozenset({"نفس", "كل", "جميع", "بعض", "معظم", "اغلب", "كامل", "عين"})
-
-
-def _object_follows(doc: Document, i: int, covered: dict[int, int], fw) -> bool:
-    """Whether the word after token ``i`` (a single space after it, no و) is a frequent noun with its object
-    pronoun ("دحرت عناصرها"، "قصفت مواقعهم"): token ``i`` is then a verb acting on it, not a name."""
-    toks = doc.tokens
-    j = i + 1
-    if j >= len(toks) or j in covered or doc.norm.text[toks[i].end:toks[j].start] != " ":
-        return False
-    nxt = toks[j].text
-    if nxt[:1] == "و":
-        return False  # "الطحيتا وريفها": the name and its countryside
-    for suffix in ("هما", "ها", "هم", "هن"):
-        stem = nxt[:-len(suffix)]
-        if nxt.endswith(suffix) and len(stem) >= 3 and stem in fw and stem not in _WHOLE:
-            return True
-    return False
 
 
 # words that open a bare name when a qualifier follows it (_qualifier): a front (جبهة) and the prepositions of place
