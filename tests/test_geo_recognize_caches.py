@@ -82,3 +82,35 @@ def test_one_incidents_toll_is_no_aggregate():
     assert [m.count for m in killed] == [5] and killed[0].aggregate is None
     words = ["قتل", "5", "في", "الموصل"]
     assert aggregate_reason(words, "قتل 5 في الموصل", Document(text="قتل 5 في الموصل").tokens, 1, 1, 5) is None
+
+
+def test_readings_of_each_shape_of_word():
+    from rasd.geo.recognize import _bare_forms, _readings
+    from rasd.text import norm
+    # a conjunction, a preposition, the article: each taken off in turn, the article kept
+    assert _readings(norm("وبالموصل")) == [("وبالموصل", ""), ("بالموصل", "و"), ("الموصل", "وب")]
+    # لل is ل + ال, with or without a conjunction before it (diacritics and tatweel folded first)
+    assert _readings(norm("ولِلـرقة")) == [("وللرقه", ""), ("للرقه", "و"), ("لرقه", "ول"), ("الرقه", "ول")]
+    assert _readings(norm("للموصل")) == [("للموصل", ""), ("لموصل", "ل"), ("الموصل", "ل")]
+    # too short to carry what it starts with: "برس" is no ب + رس, "فلل" no ف + لل
+    assert _readings("برس") == [("برس", "")]
+    assert _readings("فبر") == [("فبر", ""), ("بر", "ف")]
+    assert _readings("ولله") == [("ولله", ""), ("لله", "و")]
+    assert _readings("٣") == [("٣", "")] and _readings("") == [("", "")]
+    # the bare forms: the article off too, each form once
+    assert _bare_forms(norm("وبمحافظة")) == ("وبمحافظه", "بمحافظه", "محافظه")
+    assert _bare_forms(norm("بالقرب")) == ("بالقرب", "القرب", "قرب")
+    assert _bare_forms(norm("ولاية")) == ("ولايه", "لايه", "ايه")  # و + ل + ايه read too: ولايه stays first
+
+
+def test_forms_made_with_the_readings_match_forms_made_alone():
+    rec = _recognizer()
+    from rasd.text import norm
+    words = [norm(w) for w in ("وبالحسكـة", "فلِلمدينة", "والعاصمة", "بمحافظة", "لبنان", "٢٠٢٤", "كابول")]
+    for w in words:  # a word read by _hits first seeds forms(); the same tuple as forms() makes from nothing
+        rec._bare_cache.pop(w, None)
+        rec._cache.pop(w, None)
+        rec._hits(w)
+        seeded = rec.forms(w)
+        rec._bare_cache.pop(w)
+        assert rec.forms(w) == seeded

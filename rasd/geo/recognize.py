@@ -64,25 +64,30 @@ class RawMatch:
 
 def _readings(word: str) -> list[tuple[str, str]]:
     """``وبالموصل`` -> [("وبالموصل", ""), ("بالموصل", "و"), ("الموصل", "وب")]: proclitics off, article kept."""
-    out = [(word, "")]
-    forms = [(word, "")]
-    if len(word) >= 3 and word[0] in _CONJ:
-        forms.append((word[1:], word[0]))
-        out.append((word[1:], word[0]))
-    for form, clitic in list(forms):
-        if len(form) >= 4 and form[0] in _PREP:  # "برس" (فرانس برس) is no ب + رس
-            rest = form[1:]
-            out.append((rest, clitic + form[0]))
-            if form[0] == "ل" and rest.startswith("ل") and len(rest) > 3:
-                out.append(("ا" + rest, clitic + form[0]))  # لل = ل + ال
-    return out
+    # written out for the two shapes a word can have (a conjunction first or not): the conjunctions and
+    # prepositions share no letter, so a word that starts with a conjunction carries no preposition first
+    n = len(word)
+    if n >= 3 and word[0] in _CONJ:
+        conj, rest = word[0], word[1:]
+        if n >= 5 and rest[0] in _PREP:  # "برس" (فرانس برس) is no ب + رس
+            prep, bare = rest[0], rest[1:]
+            if prep == "ل" and bare[0] == "ل" and n > 5:
+                return [(word, ""), (rest, conj), (bare, conj + prep), ("ا" + bare, conj + prep)]  # لل = ل + ال
+            return [(word, ""), (rest, conj), (bare, conj + prep)]
+        return [(word, ""), (rest, conj)]
+    if n >= 4 and word[0] in _PREP:
+        prep, bare = word[0], word[1:]
+        if prep == "ل" and bare[0] == "ل" and n > 4:
+            return [(word, ""), (bare, prep), ("ا" + bare, prep)]
+        return [(word, ""), (bare, prep)]
+    return [(word, "")]
 
 
-def _bare_forms(word: str) -> tuple[str, ...]:
+def _bare_forms(word: str, readings: list[tuple[str, str]] | None = None) -> tuple[str, ...]:
     """A context word's readings with proclitics and the article off: ``وبمحافظة`` -> (..., ``محافظه``);
-    ``بالقرب`` -> (..., ``قرب``); ``ولاية`` keeps ``ولايه``."""
+    ``بالقرب`` -> (..., ``قرب``); ``ولاية`` keeps ``ولايه``. ``readings``: ``_readings(word)``, if at hand."""
     out: list[str] = []
-    for form, _ in _readings(word):
+    for form, _ in readings or _readings(word):
         out.append(form)
         if form.startswith("ال") and len(form) > 4:
             out.append(form[2:])
@@ -149,7 +154,12 @@ class Recognizer:
         hits = self._cache.get(word)
         if hits is None:
             first = self.gaz.first
-            hits = tuple((form, clitic) for form, clitic in _readings(word) if form in first)
+            readings = _readings(word)
+            hits = tuple((form, clitic) for form, clitic in readings if form in first)
+            # the same readings give the word's bare forms, which the country evidence asks of every word
+            # of an article (``forms``): made here, _readings runs once a new word, not twice
+            if word not in self._bare_cache and len(self._bare_cache) <= 200_000:
+                self._bare_cache[word] = _bare_forms(word, readings)
             # longest reading first is _readings' order; a reading that only starts a longer name is kept too
             if len(self._cache) > 200_000:
                 self._cache.clear()
