@@ -255,12 +255,9 @@ def assemble_events(doc: Document) -> None:
 def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, Any]]) -> None:
     """Merge ``other`` (another telling of the same incident) into ``kept``."""
     (event, info), (kept_event, kept_info) = other, kept
-    kept_info["deaths"].update(info["deaths"])
     if info["sentences"] - kept_info["sentences"]:
         kept_event.notes = kept_event.notes + " " + event.notes
-    kept_info["sentences"] |= info["sentences"]
-    kept_info["dated"] = kept_info["dated"] or info["dated"]
-    kept_info["told"] = _told(kept_info) + _told(info)
+    _join_tellings(kept_info, info)
     before = {name: getattr(kept_event, name) for name in ACTOR_FIELDS}
     armed = _armed_target(kept_event, event)
     for side in ("1", "2"):
@@ -279,9 +276,7 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
         kept_event.evidence = [e for e in kept_event.evidence if e["field"] not in changed]
         kept_info["evidence_keys"] = None
     differs = {name for name in ACTOR_FIELDS if getattr(event, name) != getattr(kept_event, name)}
-    seen = kept_info.get("evidence_keys")
-    if seen is None:
-        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
+    seen = _evidence_keys(kept_event, kept_info)
     for item in event.evidence:
         key = (item["field"], item["start"], item["end"])
         if key not in seen and item["field"] not in differs:
@@ -294,6 +289,23 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     kept_event.background = kept_event.background and event.background
     kept_event.confidence = round(min(0.99, max(kept_event.confidence, event.confidence) + 0.03), 2)
 
+
+
+def _join_tellings(kept_info: dict[str, Any], info: dict[str, Any]) -> None:
+    """What every fold takes from the telling it folds in: its tolls, sentences, whether it was dated and
+    its tellings."""
+    kept_info["deaths"].update(info["deaths"])
+    kept_info["sentences"] |= info["sentences"]
+    kept_info["dated"] = kept_info["dated"] or info["dated"]
+    kept_info["told"] = _told(kept_info) + _told(info)
+
+
+def _evidence_keys(kept_event: Event, kept_info: dict[str, Any]) -> set[tuple]:
+    """The (field, start, end) of the kept event's evidence, kept with it while folds add to it."""
+    seen = kept_info.get("evidence_keys")
+    if seen is None:
+        seen = kept_info["evidence_keys"] = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
+    return seen
 
 def _better_actor(kept_event: Event, event: Event, side: str) -> bool:
     """Whether the other telling's actor on ``side`` beats the kept event's: an actor the text names beats
@@ -682,14 +694,13 @@ def _absorb_other_type(kept: tuple[Event, dict[str, Any]], other: tuple[Event, d
     """Fold a telling of another type into the event it retells: its toll, sentences, day and the evidence
     of its toll come along; the event's type, actors and place stay (they are read for the right type)."""
     (event, info), (kept_event, kept_info) = other, kept
-    kept_info["deaths"].update(info["deaths"])
-    kept_info["sentences"] |= info["sentences"]
-    kept_info["dated"] = kept_info["dated"] or info["dated"]
-    kept_info["told"] = _told(kept_info) + _told(info)
-    seen = {(e["field"], e["start"], e["end"]) for e in kept_event.evidence}
-    kept_event.evidence.extend(item for item in event.evidence
-                               if item["field"] == "fatalities" and (item["field"], item["start"], item["end"]) not in seen)
-    kept_info["evidence_keys"] = None
+    _join_tellings(kept_info, info)
+    seen = _evidence_keys(kept_event, kept_info)
+    for item in event.evidence:
+        key = (item["field"], item["start"], item["end"])
+        if item["field"] == "fatalities" and key not in seen:
+            seen.add(key)
+            kept_event.evidence.append(item)
 
 
 # A toll this large told for two places on one day is one toll given for both, not two that happen to agree

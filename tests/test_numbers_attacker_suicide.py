@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from casualty_reading import deaths
 from conftest import TYPES, Trig
 
 from rasd.dates import find_dates
@@ -30,14 +31,6 @@ def build(text: str, triggers: list[tuple[str, str]], _places: dict) -> tuple[Do
     find_dates(doc)
     find_casualties(doc)
     return doc, trigs
-
-
-def deaths(text: str) -> list[int]:
-    doc = Document(text, published=P)
-    segment(doc)
-    find_dates(doc)
-    find_casualties(doc)
-    return [m.count for m in doc.casualties if m.kind == "killed"]
 
 
 CASES = [

@@ -4,24 +4,8 @@ named. Not when the pronoun is plural ("مرافقيهم": the count's own peopl
 Made-up sentences with diacritics, tatweel, clitics and Eastern Arabic digits; the real stages read them."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from rasd.dates import find_dates
-from rasd.doc import Document
-from rasd.numbers import find_casualties
-from rasd.segment import segment
-
-P = dt.date(2018, 5, 7)
-
-
-def deaths(text: str) -> list[int]:
-    doc = Document(text, published=P)
-    segment(doc)
-    find_dates(doc)
-    find_casualties(doc)
-    return [m.count for m in doc.casualties if m.kind == "killed"]
+from casualty_reading import deaths
 
 
 CASES = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from casualty_reading import deaths
 from conftest import TYPES, Trig
 
 from rasd.dates import find_dates
@@ -16,14 +17,6 @@ from rasd.numbers import fatalities_for, find_casualties
 from rasd.segment import segment
 
 P = dt.date(2018, 5, 7)
-
-
-def deaths(text: str) -> list[int]:
-    doc = Document(text, published=P)
-    segment(doc)
-    find_dates(doc)
-    find_casualties(doc)
-    return [m.count for m in doc.casualties if m.kind == "killed"]
 
 
 CASES = [
