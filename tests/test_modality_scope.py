@@ -1,21 +1,7 @@
 """Issue 17, recall: a cue of generic talk ("since the war began", "daily") makes the triggers near it talk,
 not every trigger of a long sentence (``around:N`` in rasd/data/modality.tsv). Sentences written here."""
 import pytest
-
-from rasd.doc import Document
-from rasd.modality import mark_modality
-from rasd.segment import segment
-from rasd.triggers import find_triggers
-
-
-def modality_of(text, word):
-    doc = Document(text)
-    segment(doc)
-    find_triggers(doc)
-    mark_modality(doc)
-    found = [t for t in doc.triggers if word in doc.norm.text[t.start:t.end] or word in t.cue]
-    assert found, f"no trigger {word!r} in {text!r}"
-    return found[0].modality
+from trigger_reading import modality_of
 
 
 @pytest.mark.parametrize("text, word", [

@@ -4,22 +4,9 @@ celebrate, an earlier incident dated by its year alone. Each not-event stands be
 report that must stay a report. Sentences written for these tests (clitics, diacritics, tatweel, Eastern
 Arabic digits)."""
 import pytest
+from trigger_reading import modality_of
 
-from rasd.doc import Document
-from rasd.modality import mark_modality
 from rasd.pipeline import extract
-from rasd.segment import segment
-from rasd.triggers import find_triggers
-
-
-def modality_of(text, word):
-    doc = Document(text)
-    segment(doc)
-    find_triggers(doc)
-    mark_modality(doc)
-    found = [t for t in doc.triggers if word in doc.norm.text[t.start:t.end] or word in t.cue]
-    assert found, f"no trigger {word!r} in {text!r}"
-    return found[0].modality
 
 
 # (not an event, the near-identical report, the trigger word, the kind of the not-event)

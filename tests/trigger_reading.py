@@ -19,3 +19,14 @@ def standing(text):
 
 def types(text):
     return [sub for sub, _ in standing(text)]
+
+
+def modality_of(text, word):
+    """The modality (plan, denial, ...; None for a report) of the first trigger that covers ``word``."""
+    doc = Document(text)
+    segment(doc)
+    find_triggers(doc)
+    mark_modality(doc)
+    found = [t for t in doc.triggers if word in doc.norm.text[t.start:t.end] or word in t.cue]
+    assert found, f"no trigger {word!r} in {text!r}"
+    return found[0].modality
