@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..event import SUB_EVENT_TYPES
-from .linear import LinearModel, feature_index, fit_logistic, index_set
+from .linear import LinearModel, feature_index, fit_logistic, index_array, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "event_decision.npz"
@@ -341,7 +341,7 @@ def decide(doc, candidates, model: LinearModel) -> None:
             part = shared[window] = _window_index_set(doc, *window, bits)
         idx |= part
         idx |= _trigger_index_set(doc, *tail_key, bits)
-        dist = model.distribution_of(sorted(idx))
+        dist = model.distribution_of(index_array(idx))
         p_none = dist.get(NONE, 0.0)
         info["p_event"] = 1.0 - p_none
         info["keep"] = keeps(info, 1.0 - p_none, threshold, rescue, vetoes)

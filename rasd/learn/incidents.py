@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .linear import LinearModel, fit_logistic, index_set
+from .linear import LinearModel, fit_logistic, index_array, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "incidents.npz"
@@ -182,7 +182,7 @@ def threshold_of(model: LinearModel) -> float:
 
 def probability(model: LinearModel, features: list[str]) -> float:
     """P(one incident) of a pair's features: a sum of weights and a logistic."""
-    z = model.scores_of(sorted(index_set(features, model.bits)))[0]  # a binary model: one row, P(classes[1])
+    z = model.scores_of(index_array(index_set(features, model.bits)))[0]  # a binary model: one row, P(classes[1])
     p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return p if model.classes[-1] == "same" else 1.0 - p
 
