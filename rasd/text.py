@@ -255,10 +255,12 @@ def _fold_with_numpy(text: str) -> tuple[str, list[int], list[int]] | None:
     if np is None:
         return None
     codes = table.take(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16))
-    if np.count_nonzero(codes == _OTHER_CODE):
+    if _OTHER_CODE in codes:  # (ndarray.__contains__: a comparison and any() in C, no Python wrapper)
         return None
     dropped = codes == _DROPPED_CODE
-    where = np.flatnonzero(dropped)  # the indices of the dropped characters, in order
+    # the indices of the dropped characters, in order (ndarray.nonzero: np.flatnonzero without its two
+    # Python-level wrappers, the same array for a one-dimensional one)
+    where = dropped.nonzero()[0]
     if not len(where):
         return codes.tobytes().decode("utf-16-le"), [], []
     folded = codes[~dropped].tobytes().decode("utf-16-le")
@@ -267,7 +269,7 @@ def _fold_with_numpy(text: str) -> tuple[str, list[int], list[int]] | None:
     # is the number dropped up to the next run
     starts = np.ones(len(where), dtype=bool)
     np.not_equal(where[1:] - where[:-1], 1, out=starts[1:])
-    before = np.flatnonzero(starts)  # for each run, the dropped characters before it
+    before = starts.nonzero()[0]  # for each run, the dropped characters before it
     shifts = before[1:].tolist()
     shifts.append(len(where))
     return folded, (where[before] - before).tolist(), shifts
@@ -395,14 +397,14 @@ def _token_spans_with_numpy(text: str) -> tuple[list[str], list[int], list[int]]
         return [], [], []
     codes = np.frombuffer(data, dtype=np.uint16)
     kind = classes.take(codes)  # each code unit's class (take: less overhead than fancy indexing)
-    marks = kind == _NUMBER_MARK
-    if np.count_nonzero(marks):  # (ndarray.any: the same, through a Python wrapper)
+    if "." in text or "," in text:  # the characters of class _NUMBER_MARK (a str search: no numpy call)
+        marks = kind == _NUMBER_MARK
         between = np.zeros(len(kind), dtype=bool)  # a mark with a digit either side belongs to a number
         if len(kind) > 2:
             between[1:-1] = (kind[:-2] == _DIGIT) & (kind[2:] == _DIGIT)
         kind[marks] = 0
         kind[marks & between] = _DIGIT
-    bounds = np.flatnonzero(kind[1:] != kind[:-1])
+    bounds = (kind[1:] != kind[:-1]).nonzero()[0]  # (np.flatnonzero's array, without its wrappers)
     bounds += 1
     edges = np.empty(len(bounds) + 2, dtype=np.intp)
     edges[0], edges[-1] = 0, len(kind)
