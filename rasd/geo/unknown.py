@@ -455,11 +455,20 @@ def _bare(name: str) -> str:
 def spelling_key(name: str) -> str:
     """A name with what its spellings may differ by folded away: ``الدريهيمي`` and ``دريهمي`` -> ``درهمي``;
     ``الخوخة`` and ``خوخه`` -> ``خخه``."""
+    return _folded_key(norm(name))
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+_INNER_VOWELS = str.maketrans("", "", "اوي")
+
+
+def _folded_key(name: str) -> str:
+    """:func:`spelling_key` of a name already normalised (the gazetteer's keys)."""
     out = []
-    for word in _bare(norm(name)).split():
-        word = re.sub(r"(.)\1+", r"\1", word)
+    for word in _bare(name).split():
+        word = _DOUBLED.sub(r"\1", word)
         if len(word) > 2:
-            word = word[0] + re.sub("[اوي]", "", word[1:-1]) + word[-1]
+            word = word[0] + word[1:-1].translate(_INNER_VOWELS) + word[-1]
         out.append(word)
     return " ".join(out)
 
@@ -481,15 +490,18 @@ def _spelling_index() -> dict[tuple[str, str, str], tuple[tuple[int, str], ...]]
     from .gazetteer import load
     gaz = load()
     out: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
+    entries = gaz.entries
     for key, rows in gaz.names.items():
-        sk = spelling_key(key)
+        towns = [i for i, _ in rows if entries[i].place.feature not in _NOT_TOWN and entries[i].place.admin1]
+        if not towns:
+            continue
+        sk = _folded_key(key)
         if len(sk.replace(" ", "")) < _VARIANT_MIN:
             continue
-        for i, _ in rows:
-            place = gaz.entries[i].place
-            if place.feature in _NOT_TOWN or not place.admin1:
-                continue
-            out.setdefault((place.country, place.admin1, sk), set()).add((i, _bare(key)))
+        bare = _bare(key)
+        for i in towns:
+            place = entries[i].place
+            out.setdefault((place.country, place.admin1, sk), set()).add((i, bare))
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
