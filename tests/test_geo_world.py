@@ -181,7 +181,8 @@ CASES: list[tuple[str, str]] = [
     ("تقود الرياض تحالفا عسكريا ضد الحوثيين في اليمن", ""),
     ("سقط صاروخ على حي سكني في مدينة نجران السعودية", "Saudi Arabia|Najran|Najran"),
     ("سقطت قذائف على بلدة بنت جبيل في جنوب لبنان", "Lebanon|Nabatiye|Bent Jbail"),
-    ("اعتقل الجيش الإسرائيلي فلسطينيين في بلدة بيت أمر شمال الخليل", "Palestine|West Bank|Bayt Amr"),
+    # بيت أمر is GeoNames' بيت أومر (Beit Ummar, north of Hebron) spelt without its long vowel
+    ("اعتقل الجيش الإسرائيلي فلسطينيين في بلدة بيت أمر شمال الخليل", "Palestine|West Bank|Bayt Ummar"),
     ("قتل شرطيان باكستانيان في هجوم في إقليم بلوشستان", "Pakistan|Balochistan|Balochistan"),
     # towns GeoNames knows only in Latin letters: the transliteration key, inside the governorate the text gives
     ("قتل العشرات في قصف على بلدة التريمسة في ريف حماة", "Syria|Hama|Tremseh"),

@@ -26,6 +26,7 @@ from functools import lru_cache
 from itertools import compress
 
 from ..doc import Document
+from ..text import norm
 from .build import DATA
 from .gazetteer import Place
 
@@ -207,6 +208,9 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     elif first_item and word[:1] == "و" and len(word) >= 4 and word not in frequent_words() \
             and word[1:] in frequent_words() and not word.startswith(("وادي", "واد", "واحه")):
         return None  # "قرى ومزارع أوتايا"، "مناطق وتكبيد الميليشيات": و + a word after the type word, no name
+    if word[:1] == "ل" and word[1:2] in "يتن" and len(word) >= 5 and word[1:] in frequent_words() \
+            and word not in frequent_words():
+        return None  # "مدينة الحديدة، لتتلقى الميليشيات"، "ليتم": لـ + a present-tense verb (of purpose), no name
     if word not in _PREFIXES and not (_ARABIC_WORD.fullmatch(word) and _plausible(rec, word)):
         return None  # (أم، أبو are also kinship words: as the first word of a name they are taken with the next)
     if word in _PREFIXES and i + 1 < len(toks) and i + 1 not in covered and toks[i + 1].start - toks[i].end <= 2 \
@@ -407,6 +411,13 @@ def village(start: int, end: int, written: str, name_ar: str, ref, why: str = ""
     ``why`` is added to the reason (the list that placed it)."""
     from . import PlaceMention
     why = f"; {why}" if why else ""
+    known = spelling_variant(name_ar, ref.place)
+    if known is not None:  # "مدينة خوخة"، "منطقة الدريهيمي": a known town of the governorate, spelt otherwise
+        return PlaceMention(start=start, end=end, text=written, place=replace(known.place, name_ar=written),
+                            precision=1,
+                            reason=f"spelling of {known.place.name_ar} ({known.place.name}), in "
+                                   f"{known.place.admin1}, by {ref.text}{why}",
+                            candidates=[known.place], relation=None)
     town = latin_town(name_ar, ref.place)
     if town is not None:  # a GeoNames town without an Arabic name, in the governorate the text gives
         place = replace(ref.place, name=town["name"], name_ar=written, geonameid=int(town["geonameid"]),
@@ -426,6 +437,97 @@ def village(start: int, end: int, written: str, name_ar: str, ref, why: str = ""
                                f"(the nearest known place named with it){why}",
                         candidates=[], relation=None,
                         note=f"location not in the gazetteer: coordinates of {ref.place.name}")
+
+
+# -- the same name spelt otherwise --------------------------------------------------------------------------
+# News and the gazetteer spell one village differently by the letters Arabic may write or leave out: the article
+# (خوخة / الخوخة، الزبيد / زبيد), a long vowel inside a word (الدريهيمي / الدريهمي، ليفانت / ليفينت) or a doubled
+# letter (the shadda written out). Folded away, the name is matched against the known towns of the governorate
+# the text places it in, never beyond: one place must answer, a town (not a governorate, district or country).
+_NOT_TOWN = ("PCLI", "ADM1", "ADM2", "ADM3")
+_VARIANT_MIN = 3  # letters of the folded name, at least
+
+
+def _bare(name: str) -> str:
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in name.split())
+
+
+def spelling_key(name: str) -> str:
+    """A name with what its spellings may differ by folded away: ``الدريهيمي`` and ``دريهمي`` -> ``درهمي``;
+    ``الخوخة`` and ``خوخه`` -> ``خخه``."""
+    return _folded_key(norm(name))
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+_INNER_VOWELS = str.maketrans("", "", "اوي")
+
+
+def _folded_key(name: str) -> str:
+    """:func:`spelling_key` of a name already normalised (the gazetteer's keys)."""
+    out = []
+    for word in _bare(name).split():
+        word = _DOUBLED.sub(r"\1", word)
+        if len(word) > 2:
+            word = word[0] + word[1:-1].translate(_INNER_VOWELS) + word[-1]
+        out.append(word)
+    return " ".join(out)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short names: the plain table)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+@lru_cache(maxsize=1)
+def _spelling_index() -> dict[tuple[str, str, str], tuple[tuple[int, str], ...]]:
+    """(country name, admin1 name, spelling key) -> (entry, name without its article) of the gazetteer's towns
+    there with a name of that key."""
+    from .gazetteer import load
+    gaz = load()
+    out: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
+    entries = gaz.entries
+    for key, rows in gaz.names.items():
+        towns = [i for i, _ in rows if entries[i].place.feature not in _NOT_TOWN and entries[i].place.admin1]
+        if not towns:
+            continue
+        sk = _folded_key(key)
+        if len(sk.replace(" ", "")) < _VARIANT_MIN:
+            continue
+        bare = _bare(key)
+        for i in towns:
+            place = entries[i].place
+            out.setdefault((place.country, place.admin1, sk), set()).add((i, bare))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def spelling_variant(name_ar: str, ref: Place):
+    """The gazetteer's entry of the one known town in ``ref``'s governorate whose name is ``name_ar`` spelt
+    otherwise: the same :func:`spelling_key`, and at most one letter apart once the article is off (two in a name
+    of six letters or more), else None."""
+    if ref.feature == "PCLI" or not ref.admin1:
+        return None
+    sk = spelling_key(name_ar)
+    if len(sk.replace(" ", "")) < _VARIANT_MIN:
+        return None
+    found = _spelling_index().get((ref.country, ref.admin1, sk))
+    if not found:
+        return None
+    bare = _bare(norm(name_ar))
+    limit = 2 if len(bare) >= 6 else 1
+    found = [i for i, known in found if _distance(bare, known) <= limit]
+    if not found:
+        return None
+    from .gazetteer import load
+    gaz = load()
+    entries = [gaz.entries[i] for i in found]
+    if len({(e.place.name, e.place.admin2) for e in entries}) != 1:
+        return None  # two towns of the governorate answer: no telling which
+    return entries[0]
 
 
 # -- the transliteration key -------------------------------------------------------------------------------
