@@ -16,7 +16,6 @@ its fields, a confidence and a stable id.
 """
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from typing import Any
 
@@ -456,11 +455,16 @@ def _retelling(doc: Document, info: dict[str, Any]) -> bool:
     return all(_definite(doc, t) for t in words) and not _again(doc, info)
 
 
+# the marks that may close a word of _AGAIN ("قصفتها مجدداً." "مرة أخرى،")
+_MARKS = str.maketrans({mark: " " for mark in ".,،;؛:!?؟\"«»()[]"})
+
+
 def _again(doc: Document, info: dict[str, Any]) -> bool:
-    """Whether a report's sentences say it happened again (مجدداً، من جديد، مرة أخرى): another incident."""
+    """Whether a report's sentences say it happened again (مجدداً، من جديد، مرة أخرى), at the end of the
+    sentence or before a comma as well: another incident."""
     for index in info["sentences"]:
         sentence = doc.sentences[index]
-        text = " " + " ".join(doc.norm.text[sentence.start: sentence.end].split()) + " "
+        text = " " + " ".join(doc.norm.text[sentence.start: sentence.end].translate(_MARKS).split()) + " "
         if any(f" {w} " in text or f" و{w} " in text for w in _AGAIN):
             return True
     return False
@@ -475,8 +479,7 @@ def _fold_retold(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]
     it happened again. So does an earlier report told only with definite nouns and no day of its own, when a
     later sentence tells the incident with its own, earlier day (:func:`_told_before`). It keeps the earliest
     day, the incident's; the statements and reactions come after it. A report told with a verb or an
-    indefinite noun in another sentence on another day stays apart here (attacks on two days are two events;
-    :func:`_fold_days_apart` joins those of one place a few days apart)."""
+    indefinite noun in another sentence on another day stays apart (attacks on two days are two events)."""
     groups: dict[tuple, list[tuple]] = {}  # (kind, admin1, place) -> its events' keys
     for key in merged:
         groups.setdefault(key[:3], []).append(key)
@@ -609,53 +612,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     _fold_district(merged)
     _fold_undated(merged)
     _fold_retold(doc, merged)
-    _fold_days_apart(doc, merged)
     return merged
-
-
-# How many days apart two tellings of one kind at one place may be read and still tell one incident: a night
-# that spans two days, a statement's day, "قبل أيام", "الأسبوع الماضي". Train, out of fold
-# (scripts/event_recall.py --oof): event F1 .6293 without, .6310 with (up to 3 days .6307, 14 days .6313).
-DAYS_APART = 7
-
-
-def _toll_of(info: dict[str, Any]) -> int:
-    return max(info["deaths"].values(), default=0)
-
-
-def _day_of(event: Event) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(event.event_date)[:10]) if event.event_date else None
-    except ValueError:
-        return None
-
-
-def _fold_days_apart(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
-    """Two reports of one kind at one place read on days up to :data:`DAYS_APART` apart tell one incident
-    ("شارك الآلاف ليل الجمعة السبت في مظاهرات وسط عمان" and, further down, "ويشهد الأردن منذ الأربعاء
-    احتجاجات"; a condemnation on Sunday of Saturday's attack): the later telling folds into the earlier one,
-    which keeps the day the text tells best. They stay apart when a sentence says it happened again (مجدداً،
-    من جديد) or when each gives a toll of its own and the two differ (two incidents)."""
-    keys = sorted(merged, key=lambda k: min(merged[k][1]["sentences"]))
-    for index, key in enumerate(keys):
-        for later in keys[index + 1:]:
-            if key not in merged or later not in merged:
-                continue
-            (event, info), (other, other_info) = merged[key], merged[later]
-            if _kind(event) != _kind(other) or event.admin1 != other.admin1 or not event.location \
-                    or _bare_name(event.location) != _bare_name(other.location):
-                continue
-            first, second = _day_of(event), _day_of(other)
-            if first is None or second is None or not 1 <= abs((first - second).days) <= DAYS_APART:
-                continue
-            tolls = _toll_of(info), _toll_of(other_info)
-            if all(tolls) and tolls[0] != tolls[1]:
-                continue
-            if _again(doc, info) or _again(doc, other_info):
-                continue
-            if _date_rank(other_info) > _date_rank(info):
-                _take_date(info, event, other_info, other)
-            _absorb(merged[key], merged.pop(later))
 
 
 _SHIPPED = object()
