@@ -41,7 +41,8 @@ PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Exce
 
 def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None) -> str:
     """Sub-event types that the actors decide (ACLED: territory taken by government forces or their
-    affiliates is regained; by others it is overtaken; shooting armed men is a clash). The roles may have
+    affiliates is regained; by others it is overtaken; shooting armed men is a clash, by soldiers or police as by
+    anyone; a fight with a crowd for a side is a riot, a crowd that attacks people mob violence). The roles may have
     read the type themselves (a force that fires on a protest makes it excessive force)."""
     if roles.sub_event_type:
         return roles.sub_event_type
