@@ -27,6 +27,7 @@ from .learn import incidents as same_incident  # imports numpy and linear only: 
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+CROWD = {"Rioters", "Protesters"}
 
 
 # Non-state forces that fight on a government's side: ACLED codes territory they take as the government's.
@@ -40,7 +41,8 @@ PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Exce
 
 def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None) -> str:
     """Sub-event types that the actors decide (ACLED: territory taken by government forces or their
-    affiliates is regained; by others it is overtaken; shooting armed men is a clash). The roles may have
+    affiliates is regained; by others it is overtaken; shooting armed men is a clash, by soldiers or police as by
+    anyone; a fight with a crowd for a side is a riot, a crowd that attacks people mob violence). The roles may have
     read the type themselves (a force that fires on a protest makes it excessive force)."""
     if roles.sub_event_type:
         return roles.sub_event_type
@@ -50,10 +52,14 @@ def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None) -> s
         government_side = (roles.inter1 in ("State forces", "External/Other forces") or roles.actor1 in PRO_GOVERNMENT
                            or bool(country) and actors.allied(roles.actor1, f"Military Forces of {country}"))
         return "Government regains territory" if government_side else "Non-state actor overtakes territory"
-    if sub == "Attack" and roles.inter2 in ARMED and roles.inter1 != "State forces":
-        return "Armed clash"
+    if sub == "Armed clash" and CROWD & {roles.inter1, roles.inter2}:
+        return "Violent demonstration"  # rioters who fight the police riot (spec 5): no battle has a crowd for a side
+    if sub == "Attack" and roles.inter1 in CROWD:
+        return "Mob violence"  # a crowd that beats or kills people
+    if sub == "Attack" and roles.inter2 in ARMED:
+        return "Armed clash"  # soldiers or police who kill armed men fight them: a clash, whoever fired first
     if sub == "Armed clash" and roles.inter2 == "Civilians" and roles.inter1 in NON_STATE | {"State forces"}:
-        return "Attack"
+        return "Attack"  # a foreign force's as a home force's or a militia's: armed men on civilians
     return sub
 
 
