@@ -38,19 +38,31 @@ BITS = 17
 
 
 def _stem(word: str) -> str:
+    """The word less its first proclitic (article, conjunction, preposition) where at least three letters
+    remain; a number by its shape (:func:`number_shape`)."""
     stem = _STEMS.get(word)
     if stem is None:
         stem = word
-        for prefix in _PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-                stem = word[len(prefix):]
-                break
+        if word.isdigit():
+            stem = number_shape(word)
+        else:
+            for prefix in _PREFIXES:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                    stem = word[len(prefix):]
+                    break
         if len(_STEMS) < 200_000:  # words repeat across articles: a bounded cache
             _STEMS[word] = stem
     return stem
 
 
 _STEMS: dict[str, str] = {}
+
+
+def number_shape(word: str) -> str:
+    """A number as the model reads it: ``#`` for a count (one to three digits: "قتل 12 شخصا" and "قتل ٧
+    أشخاص" share the pair ``قتل_#``, which a toll in any other count also teaches), ``####`` for a longer
+    one (a year, a large figure). The digits themselves are too many and too rare to learn from one by one."""
+    return "#" if len(word) < 4 else "####"
 
 
 def _stems(doc) -> list[str]:
@@ -623,7 +635,8 @@ def model_card(report: dict) -> str:
         "rules' doubt, the trigger's flags (generic, contextual, vague, role), how the place was found and its "
         "precision, whether it is the article's country, the date's reason and age, the toll's size, the "
         "actors' categories, the sentence's and paragraph's position, how often the article tells an event "
-        "of that type in that governorate, the words (light stems) and word pairs of the sentence, and the "
+        "of that type in that governorate, the words (light stems; a number by its shape, a count `#` or a "
+        "year-long `####`) and word pairs of the sentence, and the "
         "four words either side of the trigger (also paired with the sub-event type).",
         "",
         f"**Model.** One-vs-rest logistic regression (scikit-learn liblinear, C={report['c']}, seed "
