@@ -4,6 +4,8 @@ hypothetical, negation or a generic statement about attacks in general is not an
 The cues and their scopes are data (``rasd/data/modality.tsv``). A cue applies to a trigger of its own
 sentence when it stands within its scope (``before:N`` words before the trigger, ``after:N`` words after,
 ``around:N`` either, or anywhere in the ``sentence``). A sentence that ends in a question mark is a question throughout.
+A cue of kind ``tally`` (a death word) applies only when a toll in the thousands stands right beside it
+(``مقتل أكثر من 2927``، ``1592 قتيلا``): a count over a war or a campaign, not one incident; it reads as generic.
 """
 from __future__ import annotations
 
@@ -61,6 +63,27 @@ def _purpose(doc: Document, trig) -> bool:
 
 _SECOND_PERSON = ("كم", "كما", "كن")
 
+# What may stand between a death word and its toll ("مقتل ما لا يقل عن 2927", "قتل أكثر من 1600"), normalised.
+_HEDGES = {"نحو", "حوالي", "حوالى", "قرابه", "زهاء", "اكثر", "أكثر", "من", "ما", "لا", "يقل", "عن", "يزيد", "على",
+           "علي", "ازيد", "أزيد", "اقل"}
+TALLY_TOLL = 1000  # one incident seldom kills a thousand: a toll this big sums up a war or a campaign
+
+
+def _toll(text: str) -> int:
+    digits = text.replace(",", "").replace("٬", "")
+    return int(digits) if digits.isdigit() else 0
+
+
+def _tally(texts: list[str], first: int, last: int) -> bool:
+    """A toll in the thousands right after the death word at ``first..last`` (past hedges only) or right
+    before it: ``مقتل أكثر من 1600 شخص``، ``سقوط 1592 قتيلا``."""
+    for k in range(last + 1, min(len(texts), last + 6)):
+        if _toll(texts[k]) >= TALLY_TOLL:
+            return True
+        if texts[k] not in _HEDGES:
+            break
+    return first > 0 and _toll(texts[first - 1]) >= TALLY_TOLL
+
 
 def _addressed(text: str, trig) -> bool:
     """The trigger word carries a second-person pronoun (ذبحكم، قتلكم، استهدافكم): reported speech addressed
@@ -113,6 +136,12 @@ def mark_modality(doc: Document) -> None:
         if not cues:
             continue
         tokens = doc.tokens[sentence.first: sentence.last + 1]
+        if any(c.value[0] == "tally" for c in cues):
+            texts = doc.token_texts()[sentence.first: sentence.last + 1]
+            cues = [c for c in cues if c.value[0] != "tally"
+                    or _tally(texts, c.first - sentence.first, c.last - sentence.first)]
+            if not cues:
+                continue
         token_starts = [t.start for t in tokens]
         token_ends = [t.end for t in tokens]
         cue_firsts = [c.first for c in cues]
@@ -130,6 +159,13 @@ def mark_modality(doc: Document) -> None:
                 kind, where, n = cue.value
                 if where == "sentence":
                     hit = True
+                elif kind == "tally":
+                    # the death word itself ("مقتل 2927"), what follows it ("... جراء الغارات"), or what
+                    # leads up to it in the same clause ("أدى القصف إلى مقتل 1600"), not an incident told
+                    # before a comma ("قتل 15 في انفجار، وسجلت المنظمة سقوط 1592 قتيلا")
+                    hit = trig_first <= cue.last + n and (
+                        cue.first <= trig_last
+                        or (cue.first - trig_last <= n and not any(p in text[trig.end:cue.start] for p in "،,;؛")))
                 elif where == "before":
                     hit = 0 < trig_first - cue.last <= n
                 elif where == "around":
@@ -137,7 +173,7 @@ def mark_modality(doc: Document) -> None:
                 else:
                     hit = 0 < cue.first - trig_last <= n
                 if hit:
-                    trig.modality = kind
+                    trig.modality = "generic" if kind == "tally" else kind
                     break
     # a generic word folded into a specific one that turned out to be no report stands on its own again:
     # "وحدة الصواريخ التابعة للجيش قصفت مقراً" (the rocket unit is a name; قصفت is the shelling)
