@@ -712,8 +712,10 @@ class _Finder:
         if j < self.n and not self.boundary_after(i):
             both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
             if kind == "killed" and self.raw[j] != "او" and (both or self.raw[j] in INJ_VERB_AFTER_KILL):
-                if verb and self.backward_numbers(i, 8):
-                    return False  # "40 شخصا قتلوا وأصيب 72"، "16 شخصا قد قتلوا وجرح المئات": the wounded
+                if verb and (self.backward_numbers(i, 8) or self.one_person_before(i)):
+                    # "40 شخصا قتلوا وأصيب 72"، "16 شخصا قد قتلوا وجرح المئات"، "عسكريا تركيا قتل وجرح
+                    # اثنان آخران": the count after is the wounded
+                    return False
                 both = True
             if both and self.raw[j] == "او" and not (j + 1 < self.n and self.has_form(j + 1, INJ_FWD)):
                 both = False
@@ -789,6 +791,16 @@ class _Finder:
             person = self._person_at(k)
             if person and (comma or person[0] == 2):
                 self.add(i, person[1], person[0], "killed")
+                return True
+        return False
+
+    def one_person_before(self, i: int) -> bool:
+        """One person named right before the verb at i, in its clause ("وكان شرطي قتل")."""
+        for k in (i - 1, i - 2):
+            if k < 0 or k in self.used or self.boundary_after(k):
+                return False
+            bare = self.raw[k][1:] if self.raw[k].startswith("و") and len(self.raw[k]) > 3 else self.raw[k]
+            if _one_person(bare):
                 return True
         return False
 

@@ -31,3 +31,17 @@ def test_kin_and_the_one_named_with_others(text, expected):
 ])
 def test_nothing_added_without_the_one_named(text, expected):
     assert deaths(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person before "قتل وجرح": he is the dead, the count after the verbs is the wounded
+    ("وقال الجيش إن عسكريًا تركيًا قُتل وجُرح اثنان آخران قرب الحدود.", [1]),
+    ("شرطيٌّ قُتل وأُصيب ٤ آخرون في إطلاق نار.", [1]),
+])
+def test_one_person_before_killed_and_wounded(text, expected):
+    assert deaths(text) == expected
+
+
+def test_killed_and_wounded_together_still_one_count():
+    # no one named before the verbs: the count is of the dead and the wounded together, not of the dead
+    assert deaths("قُتل وجُرح ٢٠ شخصًا في الانفجار.") == []
