@@ -395,13 +395,16 @@ SINGULAR = _set("""شخص رجل امرأة سيدة طفل طفلة فتاة ف
 عامل موظف سائق حارس مزارع راع راعي صياد تاجر قاض قاضي محام محامي نائب شيخ إمام مختار مهندس لاجئ نازح معتقل
 أسير سجين رهينة انتحاري مهاجم متظاهر محتج شقيق ابن نجل والد زوج زوجة مستوطن فلسطيني إسرائيلي سوري عراقي يمني
 لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي عميد عقيد نقيب رائد مقدم ملازم عريف رقيب جنرال مواطنة
-أبو قاصر رضيع معاون مساعد منتسب فرد مراهق سائح زائر مهاجر آمر مرافق مستشار وزير محافظ مدير مقيم وافد عاملة""")
+أبو قاصر رضيع معاون مساعد منتسب فرد مراهق سائح زائر مهاجر آمر مرافق مستشار وزير محافظ مدير مقيم وافد عاملة
+سفير دبلوماسي قنصل كاهن قس راهب مطران مفتي""")
 DUAL_OK = _set("شخص رجل امرأة طفل فتاة شاب جندي ضابط شرطي عنصر قائد زعيم أمير طبيب طالب حارس تاجر شيخ شقيق ابن "
                "نجل قتيل شهيد جريح جثة ضحية مسعف فرد")
 ONE = _set("أحد إحدى")
 # Kin joined to a victim ("مقتل رجل وزوجته"): one more person each.
 KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها شقيقه شقيقها شقيقته والده والدته نجله طفله طفلها طفلته مرافقه "
            "سائقه حارسه")
+# Two kin of one person ("مقتل نجليه"، "وفاة ابنتيها"): the dual -ي before the pronoun.
+KIN_DUALS = _set("نجليه ابنيه ابنيها شقيقيه شقيقيها ابنتيه ابنتيها طفليه طفليها مرافقيه حارسيه")
 TWO = _set("اثنين اثنان اثنتين اثنتان")
 CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
 # "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
@@ -679,6 +682,10 @@ class _Finder:
         if self.has_form(j, ONE):
             return 1, j
         bare = _article_less(word)
+        if word in KIN:
+            return 1, j  # "مقتل والده"، "أسفر عن مقتل نجله": a man's kin, one person
+        if word in KIN_DUALS:
+            return 2, j  # "مقتل نجليه"
         for cand in {bare, bare[:-1] if bare.endswith("ا") else bare}:
             if cand in DUALS:
                 return 2, j
@@ -705,8 +712,10 @@ class _Finder:
         if j < self.n and not self.boundary_after(i):
             both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
             if kind == "killed" and self.raw[j] != "او" and (both or self.raw[j] in INJ_VERB_AFTER_KILL):
-                if verb and self.backward_numbers(i, 8):
-                    return False  # "40 شخصا قتلوا وأصيب 72"، "16 شخصا قد قتلوا وجرح المئات": the wounded
+                if verb and (self.backward_numbers(i, 8) or self.one_person_before(i)):
+                    # "40 شخصا قتلوا وأصيب 72"، "16 شخصا قد قتلوا وجرح المئات"، "عسكريا تركيا قتل وجرح
+                    # اثنان آخران": the count after is the wounded
+                    return False
                 both = True
             if both and self.raw[j] == "او" and not (j + 1 < self.n and self.has_form(j + 1, INJ_FWD)):
                 both = False
@@ -741,6 +750,10 @@ class _Finder:
                     break
             person = self.person_count(j)
             if person:
+                others = self.others_after_person(person[1]) if person[0] == 1 else None
+                if others:  # "قتل السفير الأميركي كريستوفر ستيفنز و3 دبلوماسيين آخرين": the one named + 3
+                    self.add(i, others[1] - 1, 1 + others[0], kind, others[2])
+                    return True
                 self.add(i, person[1], person[0], kind)
                 return True
             if verb and kind == "killed" and self.has_form(i, ACTIVE_KILL_VERBS):
@@ -780,6 +793,41 @@ class _Finder:
                 self.add(i, person[1], person[0], "killed")
                 return True
         return False
+
+    def one_person_before(self, i: int) -> bool:
+        """One person named right before the verb at i, in its clause ("وكان شرطي قتل")."""
+        for k in (i - 1, i - 2):
+            if k < 0 or k in self.used or self.boundary_after(k):
+                return False
+            bare = self.raw[k][1:] if self.raw[k].startswith("و") and len(self.raw[k]) > 3 else self.raw[k]
+            if _one_person(bare):
+                return True
+        return False
+
+    def others_after_person(self, last: int) -> tuple[int, int, bool] | None:
+        """A count glued by و a few words after one person (his name, title or nisba between), followed
+        by "آخرين" or by his own men ("و4 من مرافقيه"): "مقتل القائد فلان و4 عناصر آخرين" -> the count
+        ``(value, end, vague)``; the person is one more."""
+        for k in range(last + 1, min(self.n, last + 6)):
+            if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
+                return None
+            word = self.raw[k]
+            glued = self.raw[k - 1] == "و" or (
+                word.startswith("و") and word not in NUMBER_WORDS and _is_numberish(word[1:]))
+            if not glued:
+                continue
+            num = self.number_at(k)
+            if not num:
+                return None
+            end = num[1]
+            if any(x < self.n and self.raw[x] in OTHERS for x in range(end, min(self.n, end + 3))):
+                return num
+            if end + 1 < self.n and self.raw[end] == "من" and not self.boundary_after(end):
+                owner = self.raw[end + 1]  # "وأربعة من مرافقيه": his men, not "و4 من عناصرهم"
+                if len(owner) > 4 and owner.endswith(("يه", "ه", "ها")) and not owner.endswith(("هم", "هن", "هما")):
+                    return num
+            return None
+        return None
 
     def joined_before(self, j: int, k: int, end: int) -> int:
         """People named between a death word and a count that is joined to them, to add to it: "قتل
