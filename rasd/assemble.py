@@ -350,10 +350,31 @@ def _armed_target(kept_event: Event, event: Event) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _territory_nouns() -> frozenset[str]:
+def _territory_table() -> dict[str, str]:
     path = os.path.join(os.path.dirname(__file__), "data", "territory_nouns.tsv")
+    table = {}
     with open(path, encoding="utf-8") as handle:
-        return frozenset(normalize(line.strip()).text for line in handle if line.strip() and not line.startswith("#"))
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                stem, _, kind = line.rstrip("\n").partition("\t")
+                table[normalize(stem.strip()).text] = kind.strip() or "noun"
+    return table
+
+
+@lru_cache(maxsize=1)
+def _territory_nouns() -> frozenset[str]:
+    return frozenset(s for s, kind in _territory_table().items() if kind == "noun")
+
+
+def _achieved(notes: str, word: str) -> bool:
+    """``تمكن الجيش من السيطرة على ...``: a verb of managing within three words before the noun."""
+    text, word = normalize(notes).text, normalize(word).text
+    at = text.find(word)
+    if at < 0:
+        return False
+    before = text[:at].split()[-3:]
+    verbs = {s for s, kind in _territory_table().items() if kind == "achieved"}
+    return any(w.lstrip("وف") in verbs for w in before)
 
 
 def nominal_taking(word: str) -> bool:
@@ -387,7 +408,7 @@ _PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن", "نا"})
 def _nominal(event: Event) -> bool:
     """A territory telling whose trigger is a verbal noun (معركة تحرير، فرض سيطرتها): no taking told."""
     words = [item.get("text") or "" for item in event.evidence if item["field"] == "trigger"]
-    return bool(words) and all(nominal_taking(w) for w in words)
+    return bool(words) and all(nominal_taking(w) and not _achieved(event.notes or "", w) for w in words)
 
 
 def _take_type_and_actors(kept_event: Event, event: Event) -> None:
