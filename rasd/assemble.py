@@ -16,6 +16,7 @@ its fields, a confidence and a stable id.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,7 @@ from . import actors, dates, geo, numbers
 from .doc import Document
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
+from .text import normalize
 from .learn import incidents as same_incident  # imports numpy and linear only: no cycle
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -273,7 +275,7 @@ def _absorb(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, An
     if PROTEST_SEVERITY.get(event.sub_event_type, -1) > PROTEST_SEVERITY.get(kept_event.sub_event_type, 99):
         # one protest whatever its tellings: the intervention (or the force used on it) is what happened to it
         _take_type_and_actors(kept_event, event)
-    if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY:
+    if kept_event.sub_event_type == "Armed clash" and event.sub_event_type in TERRITORY and not _nominal(event):
         _take_type_and_actors(kept_event, event)  # the battle changed who holds the place
     # the spans name the actors the event keeps: a replaced actor's go, and the other telling's come only
     # for an actor the event now has (its spans of an actor the event does not name would contradict it)
@@ -345,6 +347,68 @@ def _armed_target(kept_event: Event, event: Event) -> bool:
             and _named(event, "actor2") and not any(
                 item["field"] == "actor2" and "مدني" in (item.get("text") or "") for item in kept_event.evidence)
             and not actors.allied(event.actor2, kept_event.actor1 or ""))
+
+
+@lru_cache(maxsize=1)
+def _territory_table() -> dict[str, str]:
+    path = os.path.join(os.path.dirname(__file__), "data", "territory_nouns.tsv")
+    table = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                stem, _, kind = line.rstrip("\n").partition("\t")
+                table[normalize(stem.strip()).text] = kind.strip() or "noun"
+    return table
+
+
+@lru_cache(maxsize=1)
+def _territory_nouns() -> frozenset[str]:
+    return frozenset(s for s, kind in _territory_table().items() if kind == "noun")
+
+
+def _achieved(notes: str, word: str) -> bool:
+    """``تمكن الجيش من السيطرة على ...``: a verb of managing within three words before the noun."""
+    text, word = normalize(notes).text, normalize(word).text
+    at = text.find(word)
+    if at < 0:
+        return False
+    before = text[:at].split()[-3:]
+    verbs = {s for s, kind in _territory_table().items() if kind == "achieved"}
+    return any(w.lstrip("وف") in verbs for w in before)
+
+
+def nominal_taking(word: str) -> bool:
+    """Whether a territory word is a verbal noun (تحرير، السيطرة، سيطرتها، واستعادة) rather than a verb
+    (سيطرت، استعادت، حرروا): the noun names a campaign's aim or who holds a place, the verb a taking."""
+    words = normalize(word).text.split()
+    if not words:
+        return False
+    word = words[0]
+    for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3 and (
+                clitic in ("وال", "فال", "بال", "لل", "ال") or any(
+                    word[len(clitic):].startswith(stem[:4]) for stem in _territory_nouns())):
+            if "ال" in clitic or clitic == "لل":
+                return True  # the article: a noun
+            word = word[len(clitic):]
+            break
+    for stem in _territory_nouns():
+        if stem.endswith("ه"):  # ta marbuta: سيطرة، سيطرتها (but the verb سيطرت)
+            base = stem[:-1] + "ت"
+            if word == stem or (word.startswith(base) and word[len(base):] in _PRONOUNS and word != base):
+                return True
+        elif word.startswith(stem) and word[len(stem):] in _PRONOUNS | {""}:
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن", "نا"})
+
+
+def _nominal(event: Event) -> bool:
+    """A territory telling whose trigger is a verbal noun (معركة تحرير، فرض سيطرتها): no taking told."""
+    words = [item.get("text") or "" for item in event.evidence if item["field"] == "trigger"]
+    return bool(words) and all(nominal_taking(w) and not _achieved(event.notes or "", w) for w in words)
 
 
 def _take_type_and_actors(kept_event: Event, event: Event) -> None:
