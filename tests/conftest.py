@@ -35,6 +35,14 @@ except ImportError:  # pragma: no cover - hypothesis is in the dev extra
 FUZZ_SCALE = float(os.environ.get("RASD_FUZZ_SCALE", "1") or 1)
 
 
+@pytest.fixture
+def rules_decide(monkeypatch):
+    """The rules alone decide which candidates are events (RASD_DECIDER=rules): for the tests of what the rules
+    propose, type and merge; the learned decision is tested in tests/test_decide*.py. A file asks for it with
+    ``pytestmark = pytest.mark.usefixtures("rules_decide")``."""
+    monkeypatch.setenv("RASD_DECIDER", "rules")
+
+
 def fuzz_settings(examples: int):
     """Hypothesis settings for a fuzz property with ``examples`` inputs in CI (times RASD_FUZZ_SCALE)."""
     return settings(max_examples=max(1, int(examples * FUZZ_SCALE)), deadline=None, database=None,

@@ -7,11 +7,7 @@ from rasd.pipeline import extract
 PUBLISHED = "2021-03-10"  # a Wednesday
 
 
-@pytest.fixture(autouse=True)
-def rules_decide(monkeypatch):
-    """These tests are about what the rules propose and how tellings merge: the rules decide alone here
-    (tests/test_decide.py is where the learned decision is tested)."""
-    monkeypatch.setenv("RASD_DECIDER", "rules")
+pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
 
 
 def events(text, published=PUBLISHED):

@@ -18,9 +18,7 @@ from rasd import assemble, pipeline
 PUBLISHED = "2021-03-10"  # a Wednesday
 
 
-@pytest.fixture(autouse=True)
-def rules_decide(monkeypatch):
-    monkeypatch.setenv("RASD_DECIDER", "rules")
+pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
 
 
 def told_and_merged(text: str):

@@ -5,17 +5,9 @@ armed men on civilians stay an attack. Sentences written for these tests (clitic
 Eastern Arabic digits)."""
 import pytest
 
-from rasd.pipeline import extract
+from event_reading import sub_event_types as subs
 
-
-@pytest.fixture(autouse=True)
-def rules_decide(monkeypatch):
-    """What the rules type: the learned decision is tested in tests/test_decide*.py."""
-    monkeypatch.setenv("RASD_DECIDER", "rules")
-
-
-def subs(text):
-    return [e.sub_event_type for e in extract({"text": text, "published": "2021-03-10"}).events]
+pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
 
 
 @pytest.mark.parametrize("text", [

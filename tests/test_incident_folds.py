@@ -17,10 +17,7 @@ from rasd.pipeline import extract
 PUBLISHED = "2021-03-10"  # a Wednesday
 
 
-@pytest.fixture(autouse=True)
-def rules_decide(monkeypatch):
-    """The merge is tested on what the rules keep (tests/test_decide.py tests the learned decision)."""
-    monkeypatch.setenv("RASD_DECIDER", "rules")
+pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
 
 
 def events(text: str) -> list[tuple]:

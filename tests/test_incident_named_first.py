@@ -16,10 +16,7 @@ from rasd import assemble, pipeline
 PUBLISHED = "2021-03-10"  # a Wednesday
 
 
-@pytest.fixture(autouse=True)
-def rules_decide(monkeypatch):
-    """The merge is tested on what the rules propose (tests/test_decide.py tests the learned decision)."""
-    monkeypatch.setenv("RASD_DECIDER", "rules")
+pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
 
 
 def merged_keeping_all(text: str) -> list[tuple]:

@@ -19,10 +19,7 @@ from rasd.pipeline import extract
 PUBLISHED = "2021-03-10"  # a Wednesday: الاثنين is 03-08, الأحد 03-07
 
 
-@pytest.fixture(autouse=True)
-def rules_decide(monkeypatch):
-    """The merge is tested on what the rules keep (tests/test_decide.py tests the learned decision)."""
-    monkeypatch.setenv("RASD_DECIDER", "rules")
+pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
 
 
 def merged(text: str) -> list:
