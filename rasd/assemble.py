@@ -361,9 +361,10 @@ def _territory_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _territory_nouns() -> frozenset[str]:
-    return frozenset(s for s, kind in _territory_table().items() if kind == "noun")
+@lru_cache(maxsize=2)
+def _territory_words(kind: str) -> frozenset[str]:
+    """The stems of ``territory_nouns.tsv`` of one kind: ``noun`` (تحرير، سيطرة) or ``achieved`` (تمكن، نجح)."""
+    return frozenset(s for s, k in _territory_table().items() if k == kind)
 
 
 def _achieved(notes: str, word: str) -> bool:
@@ -373,8 +374,7 @@ def _achieved(notes: str, word: str) -> bool:
     if at < 0:
         return False
     before = text[:at].split()[-3:]
-    verbs = {s for s, kind in _territory_table().items() if kind == "achieved"}
-    return any(w.lstrip("وف") in verbs for w in before)
+    return any(w.lstrip("وف") in _territory_words("achieved") for w in before)
 
 
 def nominal_taking(word: str) -> bool:
@@ -387,12 +387,12 @@ def nominal_taking(word: str) -> bool:
     for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
         if word.startswith(clitic) and len(word) - len(clitic) >= 3 and (
                 clitic in ("وال", "فال", "بال", "لل", "ال") or any(
-                    word[len(clitic):].startswith(stem[:4]) for stem in _territory_nouns())):
+                    word[len(clitic):].startswith(stem[:4]) for stem in _territory_words("noun"))):
             if "ال" in clitic or clitic == "لل":
                 return True  # the article: a noun
             word = word[len(clitic):]
             break
-    for stem in _territory_nouns():
+    for stem in _territory_words("noun"):
         if stem.endswith("ه"):  # ta marbuta: سيطرة، سيطرتها (but the verb سيطرت)
             base = stem[:-1] + "ت"
             if word == stem or (word.startswith(base) and word[len(base):] in _PRONOUNS and word != base):
