@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import actors, dates, geo, numbers
-from .doc import Document
+from .doc import DEFERRED, Document, read_deferred
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 from .text import normalize
@@ -133,6 +133,8 @@ def propose_events(doc: Document) -> None:
                 places = geo.anaphor_place(doc, sentence, trigger, story=story) or places  # "وكانت المدينة قد شهدت"
         if not places:
             continue
+        if DEFERRED in doc.user_data:
+            read_deferred(doc)  # the first event word with a place: now its date, toll and actors are read
         if trigger.contextual and trigger.context is not None and trigger.context.sentence != trigger.sentence:
             # a word that took its type from a report elsewhere keeps it only for the same place:
             # "an IED in Baghdad ... an attack in Kirkuk" are two incidents, not one IED told twice

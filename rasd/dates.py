@@ -1027,6 +1027,13 @@ def resolve_date(phrase: str, published: dt.date | None) -> tuple[dt.date, int] 
 def find_dates(doc: "Document") -> None:
     """Stage: set ``doc.dates`` (DateMentions sorted by start). When ``doc.published`` is unknown it is
     first looked for in the HTML metadata and the dateline (:func:`publication_date`)."""
+    find_publication_date(doc)
+    read_dates(doc)
+
+
+def find_publication_date(doc: "Document") -> None:
+    """``doc.published``, where unknown, from the HTML metadata or the dateline (the first half of
+    :func:`find_dates`; it is part of an article's result even when no event asks for the dates)."""
     if doc.published is None:
         date, source = publication_date(html=doc.html) if doc.html else (None, "")
         if date is None:
@@ -1034,6 +1041,11 @@ def find_dates(doc: "Document") -> None:
         if date is not None:
             doc.published, doc.published_source = date, source
             doc.notes.append(f"publication date {date.isoformat()} from {source}")
+
+
+def read_dates(doc: "Document") -> None:
+    """``doc.dates``: the date mentions of the text, resolved against ``doc.published`` (the second half of
+    :func:`find_dates`)."""
     doc.user_data.pop("rasd.dates.written", None)
     doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data, doc.token_texts())
 

@@ -157,6 +157,19 @@ def starting_in(doc: Any, name: str, lo: int, hi: int) -> list:
     return items[bisect_left(starts, lo):bisect_right(starts, hi)]
 
 
+DEFERRED = "rasd.deferred"  # user_data key: stages put off until an event candidate needs their readings
+
+
+def read_deferred(doc: Any) -> None:
+    """Run, once and in their order, the stages that :func:`rasd.pipeline.run_lean` put off (the dates, the
+    casualties and the actors are read only for an article where some event word has a place: the others
+    give no candidate, so no event, whatever those stages would find). Nothing put off: nothing to do."""
+    data = getattr(doc, "user_data", None)
+    pending = data.pop(DEFERRED, None) if isinstance(data, dict) else None
+    for stage in pending or ():
+        stage(doc)
+
+
 def article_id(text: str, url: str | None = None) -> str:
     """A stable article id: a hash of the URL when there is one, else of the text."""
     basis = (url or "").strip() or text
