@@ -123,7 +123,7 @@ def run_lean(doc: Document, timings: dict[str, float] | None = None,
     pending: list[Stage] = []
     for name, stage in STAGES:
         if name in DEFERRED_STAGES:
-            if name == "dates":
+            if stage is dates.find_dates:
                 dates.find_publication_date(doc)
                 stage = dates.read_dates
             pending.append(later(name, stage))
@@ -134,14 +134,12 @@ def run_lean(doc: Document, timings: dict[str, float] | None = None,
             doc.user_data[DEFERRED] = pending
         t0 = clock()
         stage(doc)
+        spent = clock() - t0
+        if name == "propose":
+            doc.user_data.pop(DEFERRED, None)  # still there: no event word had a place, nothing asked for them
+            spent -= inner[0]
         if timings is not None:
-            spent = clock() - t0
-            if name == "propose":
-                spent -= inner[0]
-                doc.user_data.pop(DEFERRED, None)  # not needed: never run
             timings[name] = timings.get(name, 0.0) + spent
-        elif name == "propose":
-            doc.user_data.pop(DEFERRED, None)
     return doc
 
 
