@@ -27,7 +27,7 @@ from .text import norm
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
 # Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
-ROLES = {"", "result", "assault", "stopped"}  # the lexicon's optional role column (see triggers.tsv)
+ROLES = {"", "result", "assault", "stopped", "gathering"}  # the lexicon's optional role column (see triggers.tsv)
 RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
 
 
@@ -159,6 +159,24 @@ TARGETING = {"استهداف*", "استهدف*", "استهدفت"}
 _SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحارية", "انتحاريين", "فجر نفسه", "حزام* ناسف*"))
 
 
+@lru_cache(maxsize=1)
+def _armed_gathering_words() -> PhraseMatcher[str]:
+    """The words of ``armed_gatherings.tsv``, valued by their side (``before`` or ``after``)."""
+    return PhraseMatcher((row["phrase"], row["side"].strip()) for row in read_tsv(DATA / "armed_gatherings.tsv"))
+
+
+def _armed_gathering(tokens, texts, m: Match) -> bool:
+    """A gathering word (تجمع، تجمعات) that tells fighters massing or what a strike hit, not a protest: a word of
+    ``armed_gatherings.tsv`` within two words before it (مواقع وتجمعات، استهدفت تجمعا، نقطة تجمع) or after it
+    (تجمعات الحوثيين، تجمعا للميليشيات، تجمع لمقاتليها)."""
+    for hit in _armed_gathering_words().find(tokens, texts):
+        if hit.value == "before" and m.first - 2 <= hit.last < m.first:
+            return True
+        if hit.value == "after" and m.last < hit.first <= m.last + 2:
+            return True
+    return False
+
+
 def find_triggers(doc: Document) -> None:
     matcher = trigger_matcher()
     heads = gapped_heads()
@@ -196,6 +214,8 @@ def find_triggers(doc: Document) -> None:
                                weight, role=role)
             elif role == "assault" and doc.norm.text.endswith("يه", m.start, m.end):
                 continue  # the adjective (العمليات الهجومية، بنادق هجومية): offensive, no attack told
+            elif role == "gathering" and _armed_gathering(tokens, texts, m):
+                continue  # "استهدفت الغارات تجمعات الحوثيين": fighters massing, struck; no protest told
             else:
                 trig = Trigger(m.start, m.end, SUB_EVENT_TYPES[sub], sub, m.phrase, si, weight, role=role)
             if m.phrase in DESTRUCTION:
