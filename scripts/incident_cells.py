@@ -34,6 +34,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from rasd import assemble  # noqa: E402
 from rasd.assemble import merge_events  # noqa: E402
 from rasd.evaluate import admin1_aliases, article_pairs, canonical, fold  # noqa: E402
 from rasd.learn import documents, read_records  # noqa: E402
@@ -97,9 +98,16 @@ def main() -> None:
     parser.add_argument("--list", help="print the cells whose pattern starts with this (several: comma-separated)")
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--source")
+    parser.add_argument("--ids", help="list every differing cell of these articles (comma-separated ids)")
+    parser.add_argument("--dump", help="write each differing cell (article, type, admin1, gold, rasd, pattern) to this TSV")
+    parser.add_argument("--without", action="append", default=[], help="measure without this fold of rasd.assemble "
+                        "(a function name such as _fold_told_together; repeatable)")
     args = parser.parse_args()
     if "dev" in os.path.basename(args.gold):
         sys.exit("incident_cells.py diagnoses train only: the dev sets are for evaluation")
+    for name in args.without:
+        setattr(assemble, name, lambda *a, **k: None)
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     aliases = admin1_aliases()
     proposed = [(record, doc, doc.user_data.get("candidates", [])) for record, doc in documents(read_records(args.gold))]
     dists = meta = None
@@ -149,9 +157,13 @@ def main() -> None:
             else:
                 name = f"fewer g{gn} r{pn}  gold: {separators(gs)}"
             patterns[name] += 1
+            if dump:
+                dump.write(f"{record['id']}\t{group}\t{kind}\t{where}\t{len(gs)}\t{len(ps)}\t{name}\n")
             cost[name] += abs(len(ps) - len(gs))
             by_outlet[group][side] += abs(len(ps) - len(gs))
-            if args.list and name.startswith(tuple(args.list.split(","))) and listed < args.limit:
+            wanted = (args.list and name.startswith(tuple(args.list.split(",")))) \
+                or (args.ids and record["id"] in args.ids.split(","))
+            if wanted and listed < args.limit:
                 listed += 1
                 print(f"== {record['id']} [{group}] {kind} / {where}: {name}")
                 for g in gs:
