@@ -15,6 +15,7 @@ Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins an
 * ``sites.tsv``               curated: bases, airports, embassies, crossings, bridges, dams, refineries
 * ``names_extra.tsv``         curated: Arabic names the derived files lack
 * ``districts_ar.tsv``        curated: Arabic names of Yemen's districts (GeoNames codes)
+* ``districts_abroad.tsv``    curated: the district of towns abroad the derived files leave without one (by geonameid)
 * ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names (``f``: a frequent word;
                               outside the curated countries such a town name is not indexed, see :func:`_word_abroad`)
 
@@ -306,6 +307,18 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                       "a2": r["admin2"], "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
                       "population": int(r["population"] or 0), "geonameid": r["geonameid"],
                       "names": r["names_ar"].split("|"), "needs": r.get("needs", "")})
+    # the district of a town abroad that the derived files leave without one (Maroua: Diamaré), by its English name
+    # a district named so (here or name:X in towns_extra.tsv) is its town's alone: no seat for its neighbours (the
+    # nearest-seat rule would put Leipzig and Dresden in Chemnitz)
+    named_abroad: set[str] = set()
+    if (src / "districts_abroad.tsv").exists():
+        abroad = {r["geonameid"]: r for r in read_rows(src / "districts_abroad.tsv")}
+        for t in towns:
+            r = abroad.get(t["geonameid"])
+            if r is not None and r["country"] == t["country"]:
+                t["a2"] = f"{t['a1']}.x{skeleton(r['admin2_name'])}"
+                admin2.setdefault(t["a2"], {"code": t["a2"], "name": r["admin2_name"], "geonameid": "", "names": []})
+                named_abroad.add(t["a2"])
     for r in read_rows(src / "towns_extra.tsv"):
         if r["admin2"].startswith("name:"):
             # a district beyond the Middle East that no derived file lists ("name:Wiltshire"): by its English name
@@ -313,6 +326,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             a2_name = r["admin2"][len("name:"):].strip()
             r["admin2"] = f"{r['admin1']}.x{skeleton(a2_name)}"
             admin2.setdefault(r["admin2"], {"code": r["admin2"], "name": a2_name, "geonameid": "", "names": []})
+            named_abroad.add(r["admin2"])
         towns.append({"id": r["id"], "feature": "PPL", "country": r["country"], "a1": r["admin1"], "a2": r["admin2"],
                       "name": r["name"], "lat": float(r["lat"]), "lon": float(r["lon"]),
                       "population": int(r["population"] or 0), "geonameid": "", "names": r["names_ar"].split("|")})
@@ -363,7 +377,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
     for t in towns:
         towns_by_a1[t["a1"]].append(t)
     for code, a2 in admin2.items():
-        if code in NOT_SEATS:
+        if code in NOT_SEATS or code in named_abroad:
             continue
         a1 = code.rsplit(".", 1)[0]
         sk = skeleton(a2["name"])
