@@ -123,3 +123,39 @@ def test_dual_nationality_names_the_country(row):
 
     sentence, written, name = row
     assert (norm(written), name) in _mentions(sentence)
+
+
+# -- a state's forces named with a suicide bombing were hit by it, they did not do it ---------------------------------
+SUICIDE: list[tuple] = [
+    ("ندّد خطباء المساجد بالتفجير الانتحاري الذي حدث في مسجد قوات الطوارئ الخاصة بمنطقة عسير واستهدف رجال الأمن",
+     "2015-08-07", "الانتحاري", "Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia"),
+    ("أدان الجيش اللبناني التفجير الانتحاري الذي وقع أمس عند حاجز لقواته في بلدة عرسال", "2015-08-07", "الانتحاري",
+     "Unidentified Armed Group (Lebanon)", "Military Forces of Lebanon"),
+    ("قُتل ٣ جنود مصريين في هجوم انتحاري بسيارة مفخخة على كمين للجيش المصري في العريش", "2017-07-07", "انتحاري",
+     "Unidentified Armed Group (Egypt)", "Military Forces of Egypt"),
+    # the armed group named with the state's forces is the doer
+    ("بدأت الغارات التركية باستهداف مواقع تنظيم داعش بعد تفجير انتحاري استهدف مدينة سروج", "2015-07-25", "انتحاري",
+     "Islamic State", "Military Forces of Turkey"),
+]
+
+
+@pytest.mark.parametrize("row", SUICIDE, ids=[f"{i:02d}" for i in range(len(SUICIDE))])
+def test_state_forces_named_with_a_suicide_bombing_were_hit(row):
+    sentence, published, word, actor1, actor2 = row
+    got = _event(sentence, published, word)
+    assert got["sub_event_type"] == "Suicide bomb", got
+    assert (got["actor1"], got["actor2"]) == (actor1, actor2), f"{sentence}\n{got['reasons']}"
+
+
+def test_a_suicide_bombing_with_no_state_force_named_keeps_its_reading():
+    got = _event("أعلن الجيش الأفغاني أن انتحارياً فجّر نفسه وسط حشد من المدنيين في حي شيعي بكابول", "2018-03-09",
+                 "انتحاري")
+    assert (got["actor1"], got["actor2"]) == ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
+    assert not any("suicide bombing" in r for r in got["reasons"]), got["reasons"]
+
+
+def test_insurgents_as_the_subject_of_the_clash_verb_keep_their_place():
+    for sentence, actor2 in (("اشتبك الحوثيّون مع قوات الجيش اليمني في مديرية نهم", YE),
+                             ("اشتبكت فصائل المعارضة مع قوات النظام على أطراف مدينة درعا", SY)):
+        got = _event(sentence, "2018-06-25", "اشتبك")
+        assert (got["actor2"], any(RULE in r for r in got["reasons"])) == (actor2, False), got["reasons"]
