@@ -45,7 +45,7 @@ owner, the civilians themselves are actor2.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -797,6 +797,11 @@ class _Cand:
 
 def _token_index(doc: Document, pos: int) -> int:
     return bisect_left(doc._token_starts(), pos)
+
+
+def _token_holding(doc: Document, pos: int) -> int:
+    """The token a position falls in (واشتبكت for the event word اشتبكت after its و)."""
+    return max(0, bisect_right(doc._token_starts(), pos) - 1)
 
 
 def _trigger_tokens(doc: Document, trigger) -> tuple[int, int]:
@@ -1836,7 +1841,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
                                      "not its doers")
     if sub == "Armed clash" and not (first is not None and roles.actor1 == first.actor.name
                                      and any(w.startswith("the subject ") for w in first.why)
-                                     and _verb(doc.tokens[_trigger_tokens(doc, trigger)[0]], CLASHED)):
+                                     and _verb(doc.tokens[_token_holding(doc, trigger.start)], CLASHED)):
         # (the insurgents as the subject of the clash's own verb, اشتبك الحوثيون مع الجيش، keep their place)
         _government_first(doc, sentence, roles, country, lex)
     roles.civilian_targeting = roles.inter2 == "Civilians" and event_type in (

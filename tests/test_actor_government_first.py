@@ -156,6 +156,6 @@ def test_a_suicide_bombing_with_no_state_force_named_keeps_its_reading():
 
 def test_insurgents_as_the_subject_of_the_clash_verb_keep_their_place():
     for sentence, actor2 in (("اشتبك الحوثيّون مع قوات الجيش اليمني في مديرية نهم", YE),
-                             ("اشتبكت فصائل المعارضة مع قوات النظام على أطراف مدينة درعا", SY)):
+                             ("واشتبكت فصائل المعارضة مع قوات النظام على أطراف مدينة درعا", SY)):
         got = _event(sentence, "2018-06-25", "اشتبك")
         assert (got["actor2"], any(RULE in r for r in got["reasons"])) == (actor2, False), got["reasons"]
