@@ -96,7 +96,9 @@ def _bare_forms(word: str, readings: list[tuple[str, str]] | None = None) -> tup
 
 class Recognizer:
     def __init__(self, gaz: Gazetteer):
+        from .unknown import frequent_words  # (geo.unknown reads the data folder of geo.build)
         self.gaz = gaz
+        self.whole_words = frequent_words()  # frequent Arabic words, normalised (frequent_words.tsv)
         self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self._bare_cache: dict[str, tuple[str, ...]] = {}
         self.adj_cache: dict[str, str] = {}
@@ -155,7 +157,11 @@ class Recognizer:
         if hits is None:
             first = self.gaz.first
             readings = _readings(word)
-            hits = tuple((form, clitic) for form, clitic in readings if form in first)
+            # a proclitic is no proclitic where the whole word is a frequent word and the rest is none: "لمدة
+            # وجيزة" (brief) is no و + جيزة (Giza), "وتيرة" no و + Tire, "فيينا" no ف + Jena, "وفدا" no و + Fada
+            whole = self.whole_words
+            hits = tuple((form, clitic) for form, clitic in readings if form in first
+                         and not (clitic and word in whole and form not in whole))
             # the same readings give the word's bare forms, which the country evidence asks of every word
             # of an article (``forms``): made here, _readings runs once a new word, not twice
             if word not in self._bare_cache and len(self._bare_cache) <= 200_000:
