@@ -1071,6 +1071,13 @@ class _Finder:
             self.result(i, INJ_RESULT[roles["inj_result"]], "injured")
         elif "fell" in roles and i + 1 < self.n and self.raw[i + 1] in ("قتلي", "قتيلا"):
             self.back(i, "killed", span_end=i + 1)  # "14 مسلحا ... سقطوا قتلى"
+        elif "fell" in roles and not self.boundary_after(i):
+            # "وسقط 4 من القتلى قرب السياج": that many of the dead fell there (not "من القتلى والجرحى")
+            num = self.number_at(i + 1)
+            end = num[1] if num else self.n
+            if num and end + 1 < self.n and self.raw[end] == "من" and self.raw[end + 1] == "القتلي" \
+                    and not (end + 2 < self.n and self.raw[end + 2].startswith("وال")):
+                self.add(i, end + 1, num[0], "killed", num[2])
 
     def same_noun(self, i: int) -> bool:
         """"في المدينة نفسها"، "بالطريقة نفسها": نفسه after a noun governed by a preposition means "the

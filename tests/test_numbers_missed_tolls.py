@@ -62,3 +62,14 @@ def test_one_day_toll_not_set_aside(text, expected):
 ])
 def test_cumulative_and_period_tolls_still_set_aside(text):
     assert deaths(text) and incident_deaths(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسقط ٤ من القتلى خلال مسيرة سلمية قرب السياج.", [4]),
+    ("وسقط ثلاثة من القتلـى في حي الشجاعية.", [3]),
+    # the dead and wounded together, or the wounded: no death count
+    ("وسقط خمسة من القتلى والجرحى في القصف.", []),
+    ("وسقط 4 من الجرحى في المسيرة.", []),
+])
+def test_fell_count_of_the_dead(text, expected):
+    assert deaths(text) == expected
