@@ -334,6 +334,11 @@ _SUBJECT_STOP = _set("في من على إلى عن مع خلال بعد قبل �
 KILL_VERBS_AFTER = _set("قتلوا قتلا قتلتا قتلن قتل استشهدوا استشهدا توفوا توفيا توفي توفيت لقوا لقيا قضوا قضيا")
 # "لقي ... حتفه/مصرعه" (met his death).
 LAQI = _set("لقي لقيت لقوا لقيا لقين يلقى")
+# One person's death told in a relative clause after him: "الصحافي فلان الذي توفي متأثرا بجراحه"، "الطفلة التي
+# قتلت برصاص قناص"، "الشاب، الذي قضى الأربعاء متأثرا بجراحه". Singular verbs only (الذين قتلوا: no count).
+_RELATIVE_ONE = _set("الذي التي")
+_NISBA = _set("فلسطيني إسرائيلي سوري عراقي يمني لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي")
+_RELATIVE_VERBS = _set("قتل قتلت استشهد استشهدت توفي توفيت قضى قضت")
 DEATH_OBJECT = ("حتف", "مصرع")
 QADA = _set("قضى قضت قضوا قضيا")
 QADA_NEXT = _set("نحبه نحبهم نحبهما رميا رمياً بالرصاص برصاص غرقا حرقا خنقا ذبحا متأثرا متأثرين متأثرة "
@@ -1055,8 +1060,9 @@ class _Finder:
                 if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
                     break
         elif "kill_verb" in roles:
-            if not self.forward(i, "killed", verb=True) and "kill_after" in roles:
-                self.back(i, "killed")
+            if not self.forward(i, "killed", verb=True):
+                if not ("kill_after" in roles and self.back(i, "killed")):
+                    self.relative_person(i)
         elif "kill_result" in roles:
             self.result(i, KILL_RESULT[roles["kill_result"]], "killed")
         elif "inj_verb" in roles:
@@ -1065,6 +1071,13 @@ class _Finder:
             self.result(i, INJ_RESULT[roles["inj_result"]], "injured")
         elif "fell" in roles and i + 1 < self.n and self.raw[i + 1] in ("قتلي", "قتيلا"):
             self.back(i, "killed", span_end=i + 1)  # "14 مسلحا ... سقطوا قتلى"
+        elif "fell" in roles and not self.boundary_after(i):
+            # "وسقط 4 من القتلى قرب السياج": that many of the dead fell there (not "من القتلى والجرحى")
+            num = self.number_at(i + 1)
+            end = num[1] if num else self.n
+            if num and end + 1 < self.n and self.raw[end] == "من" and self.raw[end + 1] == "القتلي" \
+                    and not (end + 2 < self.n and self.raw[end + 2].startswith("وال")):
+                self.add(i, end + 1, num[0], "killed", num[2])
 
     def same_noun(self, i: int) -> bool:
         """"في المدينة نفسها"، "بالطريقة نفسها": نفسه after a noun governed by a preposition means "the
@@ -1097,6 +1110,38 @@ class _Finder:
             if _one_person(bare):
                 self.add(k, end, 1, kind)
                 return True
+        return False
+
+    def relative_person(self, i: int) -> bool:
+        """One person named before a singular relative pronoun right before the death verb at i: "الصحافي
+        أحمد الذي توفي"، "الطفلة السورية، التي قتلت" (his or her name or a nisba between, and one comma; a bare
+        "الرجل الذي قتل" points back to a man told of before). Nothing
+        when a count or another cue word comes first ("الهجوم الذي قتل"، "3 أشخاص بينهم جندي الذي ...")."""
+        if i < 2 or self.raw[i] not in _RELATIVE_VERBS or self.raw[i - 1] not in _RELATIVE_ONE \
+                or self.boundary_after(i - 1):
+            return False
+        for k in range(i - 2, max(-1, i - 8), -1):
+            if k in self.used or (k < i - 2 and self.boundary_after(k)):
+                return False
+            gap = self.text[self.toks[k].end:self.toks[k + 1].start]
+            if _SENTENCE_END_RE.search(gap) or ";" in gap or ":" in gap:
+                return False
+            word = self.raw[k]
+            if k > 0 and self.raw[k - 1] in ("ابو", "بن", "ابن"):
+                continue  # a name ("أبو علي": not the preposition على)
+            if _known_roles(word) or self.number_at(k) or word in _SUBJECT_STOP or word in _PREPOSITIONS:
+                return False
+            bare = _article_less(word[1:] if word.startswith("و") and len(word) > 3 else word)
+            if bare in _NISBA or (word.startswith("ال") and word.endswith("يه")):
+                continue  # "الرضيع الفلسطيني الذي"، "الطفلة السورية، التي" (not "الجيش الإسرائيلي الذي"): an
+                # adjective, look before it
+            if _one_person(bare):
+                if k == i - 2:
+                    return False  # "الرجل الذي قتل": the man told of before, no name or nisba of his own
+                self.add(k, i, 1, "killed")
+                return True
+            if word.startswith("ال") and not word.endswith("ي"):
+                return False  # "الهجوم الذي قتل": a definite noun that names no person
         return False
 
     def _number_ending_at(self, i: int) -> int | None:
@@ -1188,7 +1233,10 @@ class _Finder:
         for k in range(max(0, i - 5), i):
             if self.raw[k].startswith(("جثت", "جثث", "جثه", "بجثت")) or _article_less(self.raw[k]).startswith("جث"):
                 return  # "جثتي رجلين قضيا ...": the bodies were counted already
-        nxt = self.raw[i + 1] if i + 1 < self.n else ""
+        j = i + 1
+        if j + 1 < self.n and self.has_form(j, WEEKDAYS) and not self.boundary_after(i):
+            j += 1  # "قضى الأربعاء متأثرا بجراحه": the day told between
+        nxt = self.raw[j] if j < self.n else ""
         if nxt not in QADA_NEXT and not nxt.startswith("نحب"):
             return
         if not self.back(i, "killed"):
@@ -1989,7 +2037,8 @@ DISASTERS = _set("""تحطم التحطم الزلزال زلزال الفيضا
 ROAD = _set("السير مروري المرور سير")
 RELATIVES = _set("الذي التي الذين اللذين اللتين")
 # A new clause begins: "ومنذ ذلك التاريخ قتل 167، فيما قتل جندي واحد في 20 تموز" (that one is dated)
-CLAUSE_OPENERS = _set("فيما بينما في_حين")
+# A clause of its own moment: "منذ اندلاع الاحتجاجات ...، وبلغت ذروتها عندما قتل 61" (that day's toll)
+CLAUSE_OPENERS = _set("فيما بينما في_حين عندما حين حينما")
 BEGAN = _set("بدأ بدأت انطلق انطلقت")
 BEGAN_WHEN = _set("قبل منذ في مطلع أوائل")
 # "المحاصرة منذ 2013"، "تسيطر عليها منذ 2014": a state that lasts, not deaths since then
@@ -2070,7 +2119,8 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
                 return f"a cumulative toll ({words[k]} {nxt})"
         if has(k, DURING):
             for x in range(k + 1, min(n, k + 4, hi + 1)):
-                if has(x, PERIODS) and not has(x + 1, FUTURE):  # not "على مدى العامين المقبلين"
+                if has(x, PERIODS) and not has(x + 1, FUTURE) and not words[x - 1].endswith("راس"):
+                    # not "على مدى العامين المقبلين", not "خلال احتفالات رأس السنة" (one night)
                     return f"deaths over a period ({words[k]} ... {words[x]})"
         period = has(k, PERIODS_MANY)
         if period:
