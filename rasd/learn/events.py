@@ -211,7 +211,7 @@ _OWN_TEMPLATES: tuple[tuple[str, ...], ...] = (
     ("generic={0}", "contextual={1}", "vague={2}", "role={3}", "tbg={4}", "prec={5}", "rel={6}", "home={7}",
      "insent={8}", "dated={9}", "tp={10}", "bg={11}", "inherited={12}", "plup={13}"),
     ("preason={0}", "dreason={1}"),
-    ("country={0}", "a1={1}", "a2={2}", "a1|sub={1}|{3}"),
+    ("country={0}", "a1={1}", "a2={2}", "a1|sub={1}|{3}", "pair|sub={4}|{3}"),
     ("nplaces={0}", "pindex={1}", "toll={2}", "sent={3}", "par={4}"),
     # the article's context (when given)
     ("told={0}", "sure={1}", "rank={2}", "told|doubt={0}|{3}"),
@@ -264,7 +264,7 @@ def _own_parts(doc, event, info: dict[str, Any], context: dict[str, Any] | None)
              sentence.start <= mention.start < sentence.end, info.get("dated"), event.time_precision,
              event.background, getattr(edate, "inherited", False), info.get("pluperfect"))),
         (2, (str(mention.reason).split(":")[0].split("(")[0].strip()[:40], str(edate.reason).split(":")[0][:30])),
-        (3, (event.country, event.inter1, event.inter2, sub)),
+        (3, (event.country, event.inter1, event.inter2, sub, "+".join(sorted(str(x) for x in (event.inter1, event.inter2))))),
         (4, (_bucket(info.get("places", 1), (1, 2, 4)), min(info.get("index", 0), 3),
              _bucket(info.get("toll") or 0, (0, 3, 10, 50, 200)), _bucket(trigger.sentence, (0, 1, 2, 4, 8)),
              _bucket(sentence.paragraph, (0, 1, 3)))),
