@@ -30,11 +30,8 @@ SHORT_REPORTS = [
     ("سقطت قذيفة هاون على حي سكني في دمشق صباح اليوم.", "Explosions/Remote violence", "Dimashq"),
     ("فجّر انتحاري حزامه الناسف وسط تجمع للمصلين في مدينة كابول.", "Explosions/Remote violence", "Kabul"),
     # two sentences: the incident after another report, and after a statement
-    pytest.param("اعتقلت الشرطة التونسية ثلاثة مشتبه بهم في مدينة سوسة. وفي القصرين، انفجر لغم أرضي بدورية للجيش.",
-                 "Explosions/Remote violence", "Kasserine",
-                 marks=pytest.mark.xfail(strict=True, reason="since stop 25's retrain the model gives this mine "
-                                         "0.193, just under the keep threshold 0.2 (landmine words now also tell "
-                                         "mines cleared); the model card's limit on lone short sentences")),
+    ("اعتقلت الشرطة التونسية ثلاثة مشتبه بهم في مدينة سوسة. وفي القصرين، انفجر لغم أرضي بدورية للجيش.",
+     "Explosions/Remote violence", "Kasserine"),
     ("قال المتحدث باسم الحكومة إن الوضع الأمني مستقر. وفي بعقوبة، انفجرت عبوة ناسفة قرب سوق للخضار.",
      "Explosions/Remote violence", "Diyala"),
 ]
