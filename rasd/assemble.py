@@ -715,26 +715,33 @@ def _fold_told_together(doc: Document, merged: dict[tuple, tuple[Event, dict[str
     both at each)."""
     keys = sorted(merged, key=lambda k: (min(merged[k][1]["sentences"]), repr(k)))
     for index, key in enumerate(keys):
-        if key not in merged:
-            continue
         for later in keys[index + 1:]:
-            if later not in merged or key not in merged:
+            if key not in merged:
+                break  # taken into an earlier telling
+            if later not in merged or not _told_together(doc, merged, merged[key], merged[later]):
                 continue
             (event, info), (other, other_info) = merged[key], merged[later]
-            shared = info["sentences"] & other_info["sentences"]
-            if event.event_type != TOLD_TOGETHER or other.event_type != TOLD_TOGETHER \
-                    or {event.sub_event_type, other.sub_event_type} in BOTH_MEANS \
-                    or event.sub_event_type == other.sub_event_type or event.admin1 != other.admin1 \
-                    or event.event_date != other.event_date or not event.event_date \
-                    or _bare_name(event.location) != _bare_name(other.location) or not shared \
-                    or _again(doc, info) or _again(doc, other_info) \
-                    or any(e.event_type == TOLD_TOGETHER and i["sentences"] & shared
-                           and _bare_name(e.location) != _bare_name(event.location) for e, i in merged.values()):
-                continue
             if _told_together_rank(other, other_info) < _told_together_rank(event, info):
                 _absorb(merged[later], merged.pop(key))
             else:
                 _absorb(merged[key], merged.pop(later))
+
+
+def _told_together(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]],
+                   one: tuple[Event, dict[str, Any]], two: tuple[Event, dict[str, Any]]) -> bool:
+    """Whether two merged explosions are one incident named with two words (:func:`_fold_told_together`)."""
+    (event, info), (other, other_info) = one, two
+    shared = info["sentences"] & other_info["sentences"]
+    if event.event_type != TOLD_TOGETHER or other.event_type != TOLD_TOGETHER \
+            or {event.sub_event_type, other.sub_event_type} in BOTH_MEANS \
+            or event.sub_event_type == other.sub_event_type or event.admin1 != other.admin1 \
+            or event.event_date != other.event_date or not event.event_date \
+            or _bare_name(event.location) != _bare_name(other.location) or not shared \
+            or _again(doc, info) or _again(doc, other_info):
+        return False
+    place = _bare_name(event.location)  # another place of an explosion in their sentence: a list of villages
+    return not any(e.event_type == TOLD_TOGETHER and i["sentences"] & shared and _bare_name(e.location) != place
+                   for e, i in merged.values())
 
 
 # the sub-event types that say how the explosion was made, which ACLED codes over the plainer one told with it
