@@ -4,7 +4,8 @@ these tests: a telling of another event type at the same place and day folds int
 * a killing told in the sentence of a bombing or a strike is the strike's toll, not a second event (Attack);
 * a protest told with the riot it became is the riot (protesters who storm or stone are rioters);
 * a protester shot, told beside the force used on the crowd, is the excessive force against the protest;
-* a missile told in the sentence that says it was shot down is the interception (disrupted weapons use).
+* a missile told in the sentence that says it was shot down is the interception (disrupted weapons use); a
+  strike told beside a seizure of arms or a defused bomb stays a strike.
 
 Each case checks that the candidates held both types (so the fold, not the trigger reading, makes one event)
 and that the merge gives one event of the right type. Cases apart stay apart: another day, another place.
@@ -92,6 +93,35 @@ def test_a_missile_shot_down_is_the_interception_alone(text, place):
     told, events = told_and_merged(text)
     assert {"Disrupted weapons use", "Shelling/artillery/missile attack"} <= told, told
     assert [e for e in events if e[1] == place] == [("Disrupted weapons use", place, 0)], (told, events)
+
+
+@pytest.mark.parametrize("text, place, means", [
+    # a shelling and a seizure of ammunition in one sentence: two incidents (incident13)
+    ("قصفت المدفعية مواقع المسلحين في مدينة العريش يوم الأحد وضبطت القوات مستودع أسلحة للمسلحين",
+     "Arish", "Shelling/artillery/missile attack"),
+    # air raids on hideouts, then an arms depot found (a clitic و on the verb of the find)
+    ("شنت الطائرات الحربية غارات جوية على مخابئ المسلحين في مدينة العريش أمس، وعثرت القوات على مخزن للأسلحة",
+     "Arish", "Air/drone strike"),
+    # artillery on a town and a roadside bomb defused (tatweel, diacritics)
+    ("قَصفت المدفعيـة بلدة رفح اليوم وفكّكت القوات عبوة ناسفة زُرعت على الطريق", "Rafah", "Shelling/artillery/missile attack"),
+    # 185 targets shelled and weapons seized (Eastern Arabic digits)
+    ("استهدف القصف المدفعي ١٨٥ هدفاً في مدينة الشيخ زويد يوم الاثنين، وتم ضبط أسلحة وذخائر في المداهمات",
+     "Ash Shaykh Zuwayd", "Shelling/artillery/missile attack"),
+])
+def test_a_strike_told_with_a_seizure_of_arms_stays_a_strike(text, place, means):
+    told, events = told_and_merged(text)
+    assert {"Disrupted weapons use", means} <= told, told
+    here = {sub for sub, where, _ in events if where == place}
+    assert {"Disrupted weapons use", means} <= here, (told, events)
+
+
+@pytest.mark.parametrize("word, interception", [
+    ("اعترضته", True), ("واعترضت", True), ("فأسقطتها", True), ("بإسقاط", True), ("التصدي", True),
+    ("لاعتراض", True), ("ضبط", False), ("مخزن", False), ("فككت", False), ("المداهمة", False), ("أحبطت", False),
+])
+def test_only_a_word_that_stops_a_missile_is_an_interception(word, interception):
+    from rasd.text import normalize
+    assert bool(assemble._INTERCEPTION.match(normalize(word).text)) is interception
 
 
 def test_a_missile_that_fell_on_another_day_stays_a_strike():
