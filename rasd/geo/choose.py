@@ -135,8 +135,13 @@ def admissible(gaz: Gazetteer, m: RawMatch, index: int, flags: str, country: str
         if not ("w" in flags and (same_country or country is None or e.big and ctx.speaks_of(e.cc, m))
                 and (m.clitic.endswith("ب") or "after_prep" in m.notes)):
             return None
-    if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big and (ctx.spoken is None or ctx.speaks_of(e.cc, m)))):
-        return None  # (السفارة الأمريكية في مدينة إسطنبول is not the embassy in Baghdad)
+    if "c" in flags and not (same_country or typed or confirmed or (country is None and e.big and (ctx.spoken is None or ctx.speaks_of(e.cc, m)))
+                             or "f" not in flags and e.big and ("after_prep" in m.notes or m.clitic.endswith("ب"))
+                             and ctx.speaks_of(e.cc, m)):
+        # (السفارة الأمريكية في مدينة إسطنبول is not the embassy in Baghdad); a city that is no word, after في/ب, in an
+        # article that speaks of its country otherwise, is a place ("هولندا" ... "اعتقل في روتردام" in a story told
+        # from Paris)
+        return None
     if abroad and country is not None:
         if not (e.big or confirmed or m.country_after == e.cc or e.cc in ctx.countries and typed or typed and ctx.speaks_of(
                 e.cc, m) and not any(gaz.entries[i].cc == country for i, _ in m.candidates)):

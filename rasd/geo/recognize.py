@@ -24,6 +24,8 @@ from .gazetteer import Gazetteer
 
 _CONJ = "وف"
 _PREP = "بل"  # not ك: "كليو 16" is no ك + ليو, and news never says "كبغداد"
+# words of a compass phrase besides the compass points: "أقصى شمال"، "وسط" (normalised)
+_FAR_WORDS = {"اقصي": "far", "وسط": "middle"}
 _PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب", "وسط", "ووسط", "داخل", "عند", "لدي"}
 # what may stand between the words of one name: spaces, a hyphen, and the underscore and hash of a hashtag
 # and the quotes around a word of it ("#مطار_الحديدة"، "مطار #الحديدة"، «قاعدة "تيفور" الجوية»)
@@ -379,6 +381,25 @@ class Recognizer:
             if word == "في" and k + 1 < len(tokens):
                 word = tokens[k + 1].text
             m.country_after = self._country_word(word)
+            if m.country_after is None:
+                m.country_after = self._country_after_compass(tokens, k)
+
+    def _country_after_compass(self, tokens: Sequence[Token], k: int) -> str | None:
+        """The country named after a compass phrase that starts at token ``k``: "غومبيه شمال شرقي نيجيريا"،
+        "مروة، أقصى شمال الكاميرون"، "بلدة صغيرة بشمال مالي" (at most three compass words, then the country)."""
+        steps = 0
+        while k < len(tokens) and steps < 3:
+            word = tokens[k].text
+            rel = self.word_in(word, self.directions1)
+            if not (rel and rel.endswith("_of") or self.word_in(word, _FAR_WORDS)):
+                break
+            steps += 1
+            k += 1
+            if k < len(tokens) and tokens[k].start - tokens[k - 1].end > 2:
+                return None
+        if not steps or k >= len(tokens):
+            return None
+        return self._country_word(tokens[k].text)
 
     def _word_kinds(self, word: str) -> tuple[bool, bool, bool, bool, bool]:
         """Whether a reading of ``word`` is a title, a front, a group, a time word, a given name (cached per word)."""
