@@ -1643,7 +1643,47 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
             return Fatalities(0, result.start, result.end,
                               f"{result.count} deaths given for two places together ({dual}): "
                               "not split by the text, 0 for each (ACLED's conservative rule)")
-    return _with_bomber(doc, trigger, sentence, result)
+    return _with_attacker_after(doc, trigger, idx, _with_bomber(doc, trigger, sentence, result))
+
+
+# The one who carried out an attack, named in the count of his own death ("وقتل المهاجم"، "مقتل منفذ الهجوم").
+ATTACKER_NOUNS = _set("المهاجم مهاجم منفذ المنفذ الجاني المعتدي مطلق")
+# How many sentences on an attacker's own death is still read as the end of the attack just told.
+_ATTACKER_SENTENCES = 2
+
+
+def _attacker_death(doc: "Document", m: CasualtyMention) -> bool:
+    """One death, the attacker's: his suicide or his own act ("قد انتحر"، "أطلق النار على نفسه"), or a
+    count that names him ("وقتل المهاجم برصاص الشرطة")."""
+    if m.kind != "killed" or m.count != 1 or m.aggregate or m.vague or m.updated:
+        return False
+    if _is_attacker(m):
+        return True
+    return any(set(_forms(w)) & ATTACKER_NOUNS for w in _WORD_RE.findall(m.text))
+
+
+def _with_attacker_after(doc: "Document", trigger: Any, idx: int, result: Fatalities) -> Fatalities:
+    """An attack's toll of victims ("قتل 4 أشخاص عندما صدمت سيارة حشدا") plus the attacker, when one of the
+    next sentences tells that he died too ("وأفادت الشرطة أن سائق المركبة التي دهست المارة قد انتحر"):
+    ACLED counts every death of the event. Only for a lone attacker's attack, only when the toll holds no
+    attacker already, and only while those sentences tell no other kind of event and no other toll."""
+    if getattr(trigger, "sub_event_type", None) != "Attack" or result.count <= 0 or result.attackers \
+            or result.start is None or "one toll for" in result.reason or idx < 0:
+        return result
+    kind = _story_kind(trigger)
+    for j in range(idx + 1, min(len(doc.sentences), idx + 1 + _ATTACKER_SENTENCES)):
+        other = doc.sentences[j]
+        inside = [m for m in _counts_inside(doc, other.start, other.end) if m.kind != "injured"]
+        if not inside:
+            continue
+        if len(inside) != 1 or not _attacker_death(doc, inside[0]):
+            return result  # another toll (or a retelling of this one): not the attacker's own end
+        if any(_story_kind(t) != kind for t in _competitors(doc, trigger, other.start, other.end)):
+            return result  # told with another kind of event: whose attacker is not sure
+        m = inside[0]
+        return Fatalities(result.count + 1, result.start, result.end,
+                          result.reason + f"; plus the attacker, who died after ({m.text}), as ACLED counts", 1)
+    return result
 
 
 # Several bombings or bombers told together: their number (and whether the toll holds them) is not said.
