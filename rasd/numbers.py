@@ -411,7 +411,7 @@ KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها ش
 # Two kin of one person ("مقتل نجليه"، "وفاة ابنتيها"): the dual -ي before the pronoun.
 KIN_DUALS = _set("نجليه ابنيه ابنيها شقيقيه شقيقيها ابنتيه ابنتيها طفليه طفليها مرافقيه حارسيه")
 TWO = _set("اثنين اثنان اثنتين اثنتان")
-CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
+CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر نتج نتجت")
 # "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
 OTHERS = _set("آخرين آخرون آخر أخرى أخريات آخريين")
 REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
@@ -653,8 +653,15 @@ class _Finder:
         if first is None or first[0] != 1:
             return first
         count, last = first
-        for k in range(first[1] + 1, min(self.n, j + 10)):
-            if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
+        limit = j + 10
+        k = first[1]
+        while k + 1 < min(self.n, limit):
+            k += 1
+            if self.boundary_after(k - 1):
+                if not self._titled_conjunct(k):
+                    break
+                limit = k + 10  # "استشهاد العريف أحمد ...، والجندي محمد ...": a list of the named dead
+            if _known_roles(self.raw[k]):
                 break
             word = self.raw[k]
             if not word.startswith("و") or len(word) < 3:
@@ -667,6 +674,23 @@ class _Finder:
         if count > first[0] and self._singular_relative_after(last):
             return first  # "القائد العسكري ... والقيادي البارز الذي يدعى ...": two titles of one man
         return count, last
+
+    def _titled_conjunct(self, k: int) -> bool:
+        """Token k, right after a comma, opens the next name of a list of the dead: "و" and a definite
+        title of one person ("، والجندي أول محمد علي"); not after a sentence's end."""
+        word = self.raw[k]
+        if not word.startswith("وال") or len(word) < 5 or k == 0:
+            return False
+        if not re.fullmatch(r"[ ]*[،,][ ]*", self.text[self.toks[k - 1].end:self.toks[k].start]):
+            return False
+        if word[3:] not in SINGULAR:
+            return False
+        for x in range(k + 1, min(self.n, k + 10)):  # "، والضابط أحمد سالم أصيب": the wounded, not a name
+            if _known_roles(self.raw[x]):
+                return False
+            if self.boundary_after(x):
+                break
+        return True
 
     def _singular_relative_after(self, k: int) -> bool:
         """A singular relative pronoun (الذي / التي) soon after token k, in the same clause: the nouns
