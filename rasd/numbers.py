@@ -412,6 +412,8 @@ KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها ش
 KIN_DUALS = _set("نجليه ابنيه ابنيها شقيقيه شقيقيها ابنتيه ابنتيها طفليه طفليها مرافقيه حارسيه")
 TWO = _set("اثنين اثنان اثنتين اثنتان")
 CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر نتج نتجت")
+# The comma between two names of a list of the dead, after an age in brackets too ("(29 عاما)، والطفل").
+_LIST_COMMA_RE = re.compile(r"[ ]*\)?[ ]*[،,][ ]*")
 # "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
 OTHERS = _set("آخرين آخرون آخر أخرى أخريات آخريين")
 REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
@@ -681,7 +683,7 @@ class _Finder:
         word = self.raw[k]
         if not word.startswith("وال") or len(word) < 5 or k == 0:
             return False
-        if not re.fullmatch(r"[ ]*[،,][ ]*", self.text[self.toks[k - 1].end:self.toks[k].start]):
+        if not _LIST_COMMA_RE.fullmatch(self.text, self.toks[k - 1].end, self.toks[k].start):
             return False
         if word[3:] not in SINGULAR:
             return False
