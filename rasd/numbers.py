@@ -1447,8 +1447,9 @@ def _competitors(doc: "Document", trigger: Any, start: int, end: int) -> list[An
     return _rivals(doc).between(trigger, start, end)
 
 
-# "ما أسفر عن مقتل"، "أسفر الهجوم عن مقتل"، "أدى القصف المكثف الى مقتل" (the subject may come between)
-_RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها)"
+# "ما أسفر عن مقتل"، "أسفر الهجوم عن مقتل"، "أدى القصف المكثف الى مقتل"، "مما نتج عنه استشهاد" (the subject may
+# come between)
+_RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها|نتج|نتجت)"
                              r"[ ]*(?:(?:عن|الي|ب)?[ ]*(?:\w+[ ]+)?|\w+[ ]+(?:\w+[ ]+)?(?:عن|الي)[ ]+(?:\w+[ ]+)?)$")
 
 
@@ -1736,8 +1737,11 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
     """A suicide bombing's toll of victims ("قتل 31 شخصا في هجوم انتحاري") plus the bomber, who died in
     it (ACLED counts him; spec section 5), when the count does not already hold him: a bomber's own death
     read in its scope ("فجر نفسه"), or "بينهم الانتحاري"."""
-    if getattr(trigger, "sub_event_type", None) != "Suicide bomb" or result.count <= 0 or result.attackers \
-            or result.end is None or "one toll for" in result.reason:
+    if getattr(trigger, "sub_event_type", None) != "Suicide bomb":
+        return result
+    if result.count == 0 and result.start is None and result.reason.startswith("no death count"):
+        return _bomber_alone(doc, trigger, sentence, result)
+    if result.count <= 0 or result.attackers or result.end is None or "one toll for" in result.reason:
         return result
     if _INCLUDES_ATTACKER_RE.match(doc.norm.text, result.end, result.end + 60):
         return result
@@ -1750,6 +1754,24 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
         return result  # "تفجيرات نفذها انتحاريون": how many bombers died is not said
     return Fatalities(result.count + 1, result.start, result.end,
                       result.reason + "; plus the suicide bomber, counted as ACLED does", 1)
+
+
+# A suicide bombing told by its bomber: "هجوم انتحاري"، "عملية انتحارية"، "فجر انتحاري حزامه"، "فجر نفسه".
+_BOMBER_WORDS = frozenset(norm(w) for w in "انتحاري انتحارية انتحاريا الانتحاري الانتحارية نفسه".split())
+
+
+def _bomber_alone(doc: "Document", trigger: Any, sentence: "Sentence", result: Fatalities) -> Fatalities:
+    """A suicide bombing whose text gives no death count ("أصيب عشرة أشخاص في الهجوم الانتحاري الذي استهدف
+    مركز شرطة"): the bomber died in it, and ACLED counts him (1), when the event's own words name one bomber
+    and its sentence tells no several bombings or bombers."""
+    words = {f for w in _WORD_RE.findall(doc.norm.text, trigger.start, trigger.end) for f in _forms(w)}
+    if not words & _BOMBER_WORDS:
+        return result
+    told = {f for w in _WORD_RE.findall(doc.norm.text, sentence.start, sentence.end) for f in _forms(w)}
+    if told & _SEVERAL_BOMBINGS:
+        return result
+    return Fatalities(1, trigger.start, trigger.end, "no victims' toll told; the suicide bomber, who died in it, "
+                      "counted as ACLED does", 1)
 
 
 # Dual place nouns: a toll given for "the two towns" is not the toll of either.
