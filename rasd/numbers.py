@@ -411,7 +411,9 @@ KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها ش
 # Two kin of one person ("مقتل نجليه"، "وفاة ابنتيها"): the dual -ي before the pronoun.
 KIN_DUALS = _set("نجليه ابنيه ابنيها شقيقيه شقيقيها ابنتيه ابنتيها طفليه طفليها مرافقيه حارسيه")
 TWO = _set("اثنين اثنان اثنتين اثنتان")
-CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر")
+CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر نتج نتجت")
+# The comma between two names of a list of the dead, after an age in brackets too ("(29 عاما)، والطفل").
+_LIST_COMMA_RE = re.compile(r"[ ]*\)?[ ]*[،,][ ]*")
 # "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
 OTHERS = _set("آخرين آخرون آخر أخرى أخريات آخريين")
 REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
@@ -653,8 +655,15 @@ class _Finder:
         if first is None or first[0] != 1:
             return first
         count, last = first
-        for k in range(first[1] + 1, min(self.n, j + 10)):
-            if self.boundary_after(k - 1) or _known_roles(self.raw[k]):
+        limit = j + 10
+        k = first[1]
+        while k + 1 < min(self.n, limit):
+            k += 1
+            if self.boundary_after(k - 1):
+                if not self._titled_conjunct(k):
+                    break
+                limit = k + 10  # "استشهاد العريف أحمد ...، والجندي محمد ...": a list of the named dead
+            if _known_roles(self.raw[k]):
                 break
             word = self.raw[k]
             if not word.startswith("و") or len(word) < 3:
@@ -667,6 +676,23 @@ class _Finder:
         if count > first[0] and self._singular_relative_after(last):
             return first  # "القائد العسكري ... والقيادي البارز الذي يدعى ...": two titles of one man
         return count, last
+
+    def _titled_conjunct(self, k: int) -> bool:
+        """Token k, right after a comma, opens the next name of a list of the dead: "و" and a definite
+        title of one person ("، والجندي أول محمد علي"); not after a sentence's end."""
+        word = self.raw[k]
+        if not word.startswith("وال") or len(word) < 5 or k == 0:
+            return False
+        if not _LIST_COMMA_RE.fullmatch(self.text, self.toks[k - 1].end, self.toks[k].start):
+            return False
+        if word[3:] not in SINGULAR:
+            return False
+        for x in range(k + 1, min(self.n, k + 10)):  # "، والضابط أحمد سالم أصيب": the wounded, not a name
+            if _known_roles(self.raw[x]):
+                return False
+            if self.boundary_after(x):
+                break
+        return True
 
     def _singular_relative_after(self, k: int) -> bool:
         """A singular relative pronoun (الذي / التي) soon after token k, in the same clause: the nouns
@@ -1421,8 +1447,9 @@ def _competitors(doc: "Document", trigger: Any, start: int, end: int) -> list[An
     return _rivals(doc).between(trigger, start, end)
 
 
-# "ما أسفر عن مقتل"، "أسفر الهجوم عن مقتل"، "أدى القصف المكثف الى مقتل" (the subject may come between)
-_RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها)"
+# "ما أسفر عن مقتل"، "أسفر الهجوم عن مقتل"، "أدى القصف المكثف الى مقتل"، "مما نتج عنه استشهاد" (the subject may
+# come between)
+_RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها|نتج|نتجت)"
                              r"[ ]*(?:(?:عن|الي|ب)?[ ]*(?:\w+[ ]+)?|\w+[ ]+(?:\w+[ ]+)?(?:عن|الي)[ ]+(?:\w+[ ]+)?)$")
 
 
@@ -1643,7 +1670,47 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
             return Fatalities(0, result.start, result.end,
                               f"{result.count} deaths given for two places together ({dual}): "
                               "not split by the text, 0 for each (ACLED's conservative rule)")
-    return _with_bomber(doc, trigger, sentence, result)
+    return _with_attacker_after(doc, trigger, idx, _with_bomber(doc, trigger, sentence, result))
+
+
+# The one who carried out an attack, named in the count of his own death ("وقتل المهاجم"، "مقتل منفذ الهجوم").
+ATTACKER_NOUNS = _set("المهاجم مهاجم منفذ المنفذ الجاني المعتدي مطلق")
+# How many sentences on an attacker's own death is still read as the end of the attack just told.
+_ATTACKER_SENTENCES = 2
+
+
+def _attacker_death(doc: "Document", m: CasualtyMention) -> bool:
+    """One death, the attacker's: his suicide or his own act ("قد انتحر"، "أطلق النار على نفسه"), or a
+    count that names him ("وقتل المهاجم برصاص الشرطة")."""
+    if m.kind != "killed" or m.count != 1 or m.aggregate or m.vague or m.updated:
+        return False
+    if _is_attacker(m):
+        return True
+    return any(set(_forms(w)) & ATTACKER_NOUNS for w in _WORD_RE.findall(m.text))
+
+
+def _with_attacker_after(doc: "Document", trigger: Any, idx: int, result: Fatalities) -> Fatalities:
+    """An attack's toll of victims ("قتل 4 أشخاص عندما صدمت سيارة حشدا") plus the attacker, when one of the
+    next sentences tells that he died too ("وأفادت الشرطة أن سائق المركبة التي دهست المارة قد انتحر"):
+    ACLED counts every death of the event. Only for a lone attacker's attack, only when the toll holds no
+    attacker already, and only while those sentences tell no other kind of event and no other toll."""
+    if getattr(trigger, "sub_event_type", None) != "Attack" or result.count <= 0 or result.attackers \
+            or result.start is None or "one toll for" in result.reason or idx < 0:
+        return result
+    kind = _story_kind(trigger)
+    for j in range(idx + 1, min(len(doc.sentences), idx + 1 + _ATTACKER_SENTENCES)):
+        other = doc.sentences[j]
+        inside = [m for m in _counts_inside(doc, other.start, other.end) if m.kind != "injured"]
+        if not inside:
+            continue
+        if len(inside) != 1 or not _attacker_death(doc, inside[0]):
+            return result  # another toll (or a retelling of this one): not the attacker's own end
+        if any(_story_kind(t) != kind for t in _competitors(doc, trigger, other.start, other.end)):
+            return result  # told with another kind of event: whose attacker is not sure
+        m = inside[0]
+        return Fatalities(result.count + 1, result.start, result.end,
+                          result.reason + f"; plus the attacker, who died after ({m.text}), as ACLED counts", 1)
+    return result
 
 
 # Several bombings or bombers told together: their number (and whether the toll holds them) is not said.
@@ -1670,8 +1737,11 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
     """A suicide bombing's toll of victims ("قتل 31 شخصا في هجوم انتحاري") plus the bomber, who died in
     it (ACLED counts him; spec section 5), when the count does not already hold him: a bomber's own death
     read in its scope ("فجر نفسه"), or "بينهم الانتحاري"."""
-    if getattr(trigger, "sub_event_type", None) != "Suicide bomb" or result.count <= 0 or result.attackers \
-            or result.end is None or "one toll for" in result.reason:
+    if getattr(trigger, "sub_event_type", None) != "Suicide bomb":
+        return result
+    if result.count == 0 and result.start is None and result.reason.startswith("no death count"):
+        return _bomber_alone(doc, trigger, sentence, result)
+    if result.count <= 0 or result.attackers or result.end is None or "one toll for" in result.reason:
         return result
     if _INCLUDES_ATTACKER_RE.match(doc.norm.text, result.end, result.end + 60):
         return result
@@ -1684,6 +1754,24 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
         return result  # "تفجيرات نفذها انتحاريون": how many bombers died is not said
     return Fatalities(result.count + 1, result.start, result.end,
                       result.reason + "; plus the suicide bomber, counted as ACLED does", 1)
+
+
+# A suicide bombing told by its bomber: "هجوم انتحاري"، "عملية انتحارية"، "فجر انتحاري حزامه"، "فجر نفسه".
+_BOMBER_WORDS = frozenset(norm(w) for w in "انتحاري انتحارية انتحاريا الانتحاري الانتحارية نفسه".split())
+
+
+def _bomber_alone(doc: "Document", trigger: Any, sentence: "Sentence", result: Fatalities) -> Fatalities:
+    """A suicide bombing whose text gives no death count ("أصيب عشرة أشخاص في الهجوم الانتحاري الذي استهدف
+    مركز شرطة"): the bomber died in it, and ACLED counts him (1), when the event's own words name one bomber
+    and its sentence tells no several bombings or bombers."""
+    words = {f for w in _WORD_RE.findall(doc.norm.text, trigger.start, trigger.end) for f in _forms(w)}
+    if not words & _BOMBER_WORDS:
+        return result
+    told = {f for w in _WORD_RE.findall(doc.norm.text, sentence.start, sentence.end) for f in _forms(w)}
+    if told & _SEVERAL_BOMBINGS:
+        return result
+    return Fatalities(1, trigger.start, trigger.end, "no victims' toll told; the suicide bomber, who died in it, "
+                      "counted as ACLED does", 1)
 
 
 # Dual place nouns: a toll given for "the two towns" is not the toll of either.
