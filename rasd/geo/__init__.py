@@ -584,10 +584,8 @@ def _inherit_countries(matches: list[RawMatch], text: str) -> None:
 # the city ("قصف على غزة"، "حدود غزة"، "جنوب غزة")
 _TERRITORY_NAMED_BARE = {"g:281133": "PS.GZ"}
 # a capital whose own first-level division is the city alone, and the governorate around it: "ريف دمشق"، "بريف
-# العاصمة السورية"، "ريف صنعاء" is that governorate (Rif Dimashq, Sanaa), not the capital's division; so is a place
-# "near" it ("الغوطة الشرقية قرب دمشق"، "بلدة قرب العاصمة"، "على بعد 20 كلم من صنعاء"): outside the city
+# العاصمة السورية"، "ريف صنعاء" is that governorate (Rif Dimashq, Sanaa), not the capital's division
 _COUNTRYSIDE_OF_CAPITAL = {"g:170654": "SY.08", "a1:SY.13": "SY.08", "g:71137": "YE.16", "a1:YE.26": "YE.16"}
-_AROUND_CAPITAL = ("countryside", "near")
 
 
 def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: list[Entry], reason: str,
@@ -597,12 +595,11 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
         whole = gaz.admin1_entry(territory)
         if whole is not None:
             entry, reason = whole, reason + "; the territory named bare"
-    around = _COUNTRYSIDE_OF_CAPITAL.get(entry.id) if m.relation in _AROUND_CAPITAL else None
+    around = _COUNTRYSIDE_OF_CAPITAL.get(entry.id) if m.relation == "countryside" else None
     if around:
         whole = gaz.admin1_entry(around)
         if whole is not None:
-            what = "countryside" if m.relation == "countryside" else "surroundings"
-            entry, reason = whole, reason + f"; the {what} of the capital is {whole.place.admin1}"
+            entry, reason = whole, reason + f"; the countryside of the capital is {whole.place.admin1}"
     place = entry.place
     town_named = False
     if place.feature == "ADM2":
