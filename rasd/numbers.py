@@ -510,6 +510,10 @@ _ROLE_TABLES: tuple[tuple[str, Any], ...] = (
     ("laqi", LAQI), ("qada", QADA), ("awda", AWDA), ("kill_verb", KILL_VERBS), ("kill_after", KILL_VERBS_AFTER),
     ("inj_verb", INJ_FWD), ("fell", frozenset({"سقطوا", "سقط"})), ("eliminate", ELIMINATE),
 )
+# every form some table of _roles holds, and the result nouns (read with the article off too); the tables are
+# filled above, at import, and never changed after
+_RESULT_FORMS = frozenset(KILL_RESULT) | frozenset(INJ_RESULT)
+_ROLE_FORMS = frozenset().union(*(table for _, table in _ROLE_TABLES)) | _RESULT_FORMS
 _ROLE_CACHE: dict[str, dict[str, str]] = {}
 _UNSEEN = object()
 
@@ -519,6 +523,8 @@ def _roles(word: str) -> dict[str, str]:
     Clitics (و ف ب ل ك) are tried off, and the article off result nouns ("والقتلى")."""
     out: dict[str, str] = {}
     for form in _forms(word):
+        if form not in _ROLE_FORMS and _article_less(form) not in _RESULT_FORMS:
+            continue  # in no table (most words: one look-up, not fourteen tables tried)
         for role, table in _ROLE_TABLES:
             if role not in out and form in table:
                 out[role] = form

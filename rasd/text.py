@@ -443,8 +443,11 @@ def prefix_variants(word: str, min_len: int = 2) -> list[tuple[str, int]]:
     ``وبالموصل`` gives ``وبالموصل, بالموصل, الموصل, موصل``; ``للتحالف`` (ل + التحالف) gives
     ``التحالف`` and ``تحالف``. Every reading keeps at least ``min_len`` letters.
     """
-    if word[:1] not in _CLITIC_INITIALS:  # most words: nothing to strip
+    first = word[:1]
+    if first not in _CLITIC_INITIALS:  # most words: nothing to strip
         return [(word, 0)]
+    if first == "ا":  # no conjunction nor preposition: at most the article (a third of the words with a clitic letter)
+        return [(word, 0), (word[2:], 0)] if word.startswith("ال") and len(word) > min_len + 2 else [(word, 0)]
     seen: dict[str, int] = {word: 0}
     frontier = [(word, 0, 0)]  # (form, stripped, stage): stage 0 conj, 1 prep, 2 article
     while frontier:

@@ -484,25 +484,38 @@ def _distance(a: str, b: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _spelling_index() -> dict[tuple[str, str, str], tuple[tuple[int, str], ...]]:
-    """(country name, admin1 name, spelling key) -> (entry, name without its article) of the gazetteer's towns
-    there with a name of that key."""
+def _towns_by_governorate() -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(country name, admin1 name) -> (name key, entry) of the gazetteer's towns there: one pass over the names,
+    nothing folded (what :func:`_spelling_index` folds, it folds for one governorate at a time)."""
     from .gazetteer import load
     gaz = load()
-    out: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
     entries = gaz.entries
     for key, rows in gaz.names.items():
-        towns = [i for i, _ in rows if entries[i].place.feature not in _NOT_TOWN and entries[i].place.admin1]
-        if not towns:
-            continue
-        sk = _folded_key(key)
-        if len(sk.replace(" ", "")) < _VARIANT_MIN:
-            continue
-        bare = _bare(key)
-        for i in towns:
+        for i, _ in rows:
             place = entries[i].place
-            out.setdefault((place.country, place.admin1, sk), set()).add((i, bare))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+            if place.feature not in _NOT_TOWN and place.admin1:
+                out.setdefault((place.country, place.admin1), []).append((key, i))
+    return out
+
+
+_SPELLINGS: dict[tuple[str, str], dict[str, tuple[tuple[int, str], ...]]] = {}
+
+
+def _spelling_index(country: str, admin1: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Spelling key -> (entry, name without its article) of the gazetteer's towns of the governorate ``admin1`` of
+    ``country`` with a name of that key; made the first time the governorate is asked for (a process meets a few
+    governorates' unknown villages: folding the names of all of them cost more than the articles it served)."""
+    got = _SPELLINGS.get((country, admin1))
+    if got is None:
+        out: dict[str, set[tuple[int, str]]] = {}
+        for key, i in _towns_by_governorate().get((country, admin1), ()):
+            sk = _folded_key(key)
+            if len(sk.replace(" ", "")) < _VARIANT_MIN:
+                continue
+            out.setdefault(sk, set()).add((i, _bare(key)))
+        got = _SPELLINGS[(country, admin1)] = {k: tuple(sorted(v)) for k, v in out.items()}
+    return got
 
 
 def spelling_variant(name_ar: str, ref: Place):
@@ -514,7 +527,7 @@ def spelling_variant(name_ar: str, ref: Place):
     sk = spelling_key(name_ar)
     if len(sk.replace(" ", "")) < _VARIANT_MIN:
         return None
-    found = _spelling_index().get((ref.country, ref.admin1, sk))
+    found = _spelling_index(ref.country, ref.admin1).get(sk)
     if not found:
         return None
     bare = _bare(norm(name_ar))
