@@ -871,6 +871,20 @@ def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: i
 BETWEEN_FIRST = "the first party of بين ... و"
 BETWEEN_SECOND = "the second party of بين ... وبين"
 BETWEEN_WHY = (BETWEEN_FIRST, BETWEEN_SECOND)
+OWNS_TARGET_WHY = "owns the target (رتل تابع ل/مواقع ل)"
+OWNS_DOER_WHY = "owns the doer (مسلحون تابعون ل/عناصر يتبعون + the verb before them): the doer's side"
+# issue 17: what a force owns is the event's target only when it is the event word's object: named after the
+# event word in its clause, a few words on (استهدف رتلا تابعا ل، هجوم على مقر تابع ل، انفجرت عبوة برتل تابع
+# ل), or the subject of a verb of suffering right before it (رتل تابع للتحالف تعرض لهجوم); a thing owned some
+# way off or in another clause (فيما ... منشآت تابعة لحماس، قرب أحد مراكز الشرطة) gives its owner no role
+OWNS_OTHER_WHY = "owns something that is not the event's object (issue 17): no role from it"
+OWNED_OBJECT_SPAN = 4  # the most words from the event word's last to the owned noun
+# the doer's men, units or fighters, named with their owner (قام مسلحون تابعون للحوثيين بـ، تمكنت الفرق
+# الهندسية التابعة لقوات المقاومة): the owner is the doer's side, not the one hit
+DOER_MEN = _words("مسلحون مسلحين مسلحو مسلحي عناصر مقاتلون مقاتلين مقاتلو مقاتلي قوات القوات فرق الفرق فرقة "
+                  "وحدات وحدة كتيبة كتائب سرية مجموعة مجموعات مجموعه خلية خلايا ميليشيات مليشيات دورية "
+                  "جنود افراد أفراد منتسبو منتسبي")
+OWNED_OR_MEN = OWNED | OBJ_NOUNS - OWNERSHIP - _words("كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات الأقل") | DOER_MEN
 
 
 @dataclass(slots=True)
@@ -895,6 +909,7 @@ class _MentionRules:
     launcher: bool = False
     between: bool = False
     owner: bool = False
+    owned_at: int = -1  # the owned noun (رتل of رتل تابع ل، مقر of مقر ل)
     subject_from: int = -1  # the word the walk back to the verb stops at, the event word apart
     counted: bool = False  # a number or count word passed on that walk
     subjects: dict = field(default_factory=dict)  # (the verb's token, counted) -> the subject rule's effect
@@ -935,6 +950,69 @@ def _sentence_rules(doc: Document, sentence, cands: list[_Cand]) -> _SentenceRul
     if memo is not None:
         memo[1][key] = found
     return found
+
+
+def _owned_noun(texts: list[str], forms: list, base: int, i1: int, lo: int, w1: str, f1: frozenset) -> int:
+    """The owned noun of an ownership before a mention at ``i1 + 1``: the word before the ownership word
+    (تابع/التابعة/يتبعون): the nearest owned thing or men up to four words before it (الفرق الهندسية التابعة
+    ل، مواقع يشتبه في أنها تابعة ل), else the word before it; without one, the word before the mention
+    itself (مقر لكتائب، رتل ل)."""
+    if w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP):
+        for j in range(i1 - 1, max(lo, i1 - 4) - 1, -1):
+            w = texts[j]
+            if w in OWNED_OR_MEN or not forms[j - base].isdisjoint(OWNED_OR_MEN):
+                return j
+        return i1 - 1 if i1 - 1 >= lo else i1
+    return i1
+
+
+def _owned_doer(texts: list[str], forms: list, base: int, owned: int, lo: int) -> bool:
+    """The owned noun is the doer's men or units (DOER_MEN) and the subject of a verb of doing right before
+    it (قام مسلحون تابعون ل، تمكنت الفرق الهندسية التابعة ل، تنفذها قوات النخبة التابعة ل): the owner is
+    the doer's side. A verb of suffering (قتل، أصيب، اعتقل) or a preposition before it leaves it the one hit."""
+    if owned < lo or not (texts[owned] in DOER_MEN or not forms[owned - base].isdisjoint(DOER_MEN)):
+        return False
+    j = owned - 1
+    if j >= lo and texts[j] in TIME_WORDS:
+        j -= 1
+    if j < lo:
+        return False
+    verb = _verb_forms(texts[j])
+    return not verb.isdisjoint(VERBS) and verb.isdisjoint(PATIENT_VERBS)
+
+
+def _event_word(texts: list[str], forms: list, base: int, j: int) -> bool:
+    """The word at ``j`` tells an attack or what was suffered: a verb (هاجم، استهدفت، قصفتها، تعرض) or a noun
+    (غارة، قصف، استهداف، مقتل)."""
+    return not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) or texts[j] in EVENT_NOUNS \
+        or not forms[j - base].isdisjoint(EVENT_NOUNS)
+
+
+def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last: int, t_first: int,
+                     t_last: int, lo: int, hi: int) -> bool:
+    """What a mention's owner owns (the noun at ``owned``, the mention ending at ``last``) is the object or
+    target of the event word's clause (issue 17), no FAR word (فيما، بينما) between them, and:
+
+    * named after the event word, at most OWNED_OBJECT_SPAN words on (استهدف انفجار رتلا تابعا ل، هجوم على
+      مقر تابع ل، انفجرت عبوة ناسفة برتل تابع ل), or as near after another attack word of the clause (حيث
+      حصلت الغارة: إن مروحيتين هاجمتا حاجزا للجيش);
+    * or named before it as the subject of a verb a few words on (مواقع عسكرية للنظام في حماة قد استهدفت
+      بصواريخ، رتل تابع للتحالف تعرض لهجوم), or right before it (مواقع تابعة للحوثيين قصفتها).
+
+    A thing owned near the event word but not hit by it (حشدا من المارة قرب أحد مراكز الشرطة) or in another
+    clause (فيما قصفت ... منشآت تابعة لحماس) is not."""
+    if owned < 0 or t_first <= owned <= t_last or t_first <= last < t_last:
+        return True
+    x, y = (t_last, owned) if owned > t_last else (last, t_first)
+    if not FAR_WORDS.isdisjoint(texts[x + 1:y]):
+        return False
+    if owned > t_last:
+        if owned - t_last <= OWNED_OBJECT_SPAN:
+            return True
+        return any(_event_word(texts, forms, base, j) for j in range(max(lo, owned - OWNED_OBJECT_SPAN), owned))
+    if t_first == last + 1:
+        return True
+    return any(not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) for j in range(last + 1, min(hi, last + 10, t_first) + 1))
 
 
 def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: int, texts: list[str],
@@ -1080,11 +1158,14 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
         owner = True  # a noun + ل + the force: مخبأ لخلية، مقر لكتائب حزب الله
     if owner:
         out.owner = True
+        owned = out.owned_at = _owned_noun(texts, forms, base, i1, lo, w1, f1)
         if last + 1 <= hi and not _verb_forms(texts[last + 1]).isdisjoint(VERBS) \
                 and _verb_forms(texts[last + 1]).isdisjoint(PATIENT_VERBS):
             ops.append((index, "agent", 2.0, "owns the subject of the verb (التابعة ل ... + verb)"))
+        elif _owned_doer(texts, forms, base, owned, lo):
+            ops.append((index, "agent", 2.0, OWNS_DOER_WHY))
         else:
-            ops.append((index, "target", 2.5, "owns the target (رتل تابع ل/مواقع ل)"))
+            ops.append((index, "target", 2.5, OWNS_TARGET_WHY))
     # --- targets --------------------------------------------------------------------------------
     lead = -1  # the nearest word before that is no object noun, number or count (-1: none)
     for j in range(k - 1, max(lo, k - 6) - 1, -1):
@@ -1218,8 +1299,14 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         # بين X و Y names the sides of an event word told before it (اشتباكات بين X و Y), not of one told after
         # in another clause (... بين الحوثيين والمقاومة. وأكد مصدر أن «المقاومة سيطرت»)
         sides_after = t_first < k
+        owns_other = False  # what the mention's owner owns is not the event's object (issue 17)
         for i, role, points, why in r.ops:
             if not sides_after and why in BETWEEN_WHY:
+                continue
+            if why is OWNS_TARGET_WHY and not _owned_is_object(texts, forms, base, r.owned_at, last, t_first,
+                                                                t_last, lo, hi):
+                c.why.append(OWNS_OTHER_WHY)
+                owns_other = True
                 continue
             o = cands[i]
             if role == "source":
@@ -1240,7 +1327,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
         if r.between and sides_after:
             c.between = True
             between_party = c
-        if r.owner:
+        if r.owner and not owns_other:
             c.owner = True
         if r.stop:
             continue
