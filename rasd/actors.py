@@ -884,6 +884,7 @@ OWNED_OBJECT_SPAN = 4  # the most words from the event word's last to the owned 
 DOER_MEN = _words("مسلحون مسلحين مسلحو مسلحي عناصر مقاتلون مقاتلين مقاتلو مقاتلي قوات القوات فرق الفرق فرقة "
                   "وحدات وحدة كتيبة كتائب سرية مجموعة مجموعات مجموعه خلية خلايا ميليشيات مليشيات دورية "
                   "جنود افراد أفراد منتسبو منتسبي")
+CARRIER_WAS = _words("كان كانت")
 OWNED_OR_MEN = OWNED | OBJ_NOUNS - OWNERSHIP - _words("كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات الأقل") | DOER_MEN
 
 
@@ -956,14 +957,22 @@ def _owned_noun(texts: list[str], forms: list, base: int, i1: int, lo: int, w1: 
     """The owned noun of an ownership before a mention at ``i1 + 1``: the word before the ownership word
     (تابع/التابعة/يتبعون): the nearest owned thing or men up to four words before it (الفرق الهندسية التابعة
     ل، مواقع يشتبه في أنها تابعة ل), else the word before it; without one, the word before the mention
-    itself (مقر لكتائب، رتل ل)."""
+    itself (مقر لكتائب، رتل ل). What a carrier carries stands for the carrier (رتل ينقل معدات ل: رتل)."""
+    j = i1
     if w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP):
-        for j in range(i1 - 1, max(lo, i1 - 4) - 1, -1):
-            w = texts[j]
-            if w in OWNED_OR_MEN or not forms[j - base].isdisjoint(OWNED_OR_MEN):
-                return j
-        return i1 - 1 if i1 - 1 >= lo else i1
-    return i1
+        j = next((j for j in range(i1 - 1, max(lo, i1 - 4) - 1, -1)
+                  if texts[j] in OWNED_OR_MEN or not forms[j - base].isdisjoint(OWNED_OR_MEN)),
+                 i1 - 1 if i1 - 1 >= lo else i1)
+    # what a convoy or vehicle carries: the carrier is the thing hit (رتل كان ينقل معدات التحالف، رتل ينقل
+    # معدات للقوات الأميركية)
+    h = j - 1
+    if h >= lo and texts[h] in HOSTS:
+        h -= 1
+        if h >= lo and texts[h] in CARRIER_WAS:
+            h -= 1
+        if h >= lo:
+            return h
+    return j
 
 
 def _owned_doer(texts: list[str], forms: list, base: int, owned: int, lo: int) -> bool:
@@ -996,8 +1005,9 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
     * named after the event word, at most OWNED_OBJECT_SPAN words on (استهدف انفجار رتلا تابعا ل، هجوم على
       مقر تابع ل، انفجرت عبوة ناسفة برتل تابع ل), or as near after another attack word of the clause (حيث
       حصلت الغارة: إن مروحيتين هاجمتا حاجزا للجيش);
-    * or named before it as the subject of a verb a few words on (مواقع عسكرية للنظام في حماة قد استهدفت
-      بصواريخ، رتل تابع للتحالف تعرض لهجوم), or right before it (مواقع تابعة للحوثيين قصفتها).
+    * or named before it, its owner at most two words before it (رتل تابع للتحالف تعرض لهجوم، رتل ينقل
+      معدات للقوات الأميركية بعبوة ناسفة), or as the subject of a verb a few words on (مواقع عسكرية للنظام في
+      حماة قد استهدفت بصواريخ).
 
     A thing owned near the event word but not hit by it (حشدا من المارة قرب أحد مراكز الشرطة) or in another
     clause (فيما قصفت ... منشآت تابعة لحماس) is not."""
@@ -1006,13 +1016,12 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
     x, y = (t_last, owned) if owned > t_last else (last, t_first)
     if not FAR_WORDS.isdisjoint(texts[x + 1:y]):
         return False
-    if owned > t_last:
-        if owned - t_last <= OWNED_OBJECT_SPAN:
-            return True
-        return any(_event_word(texts, forms, base, j) for j in range(max(lo, owned - OWNED_OBJECT_SPAN), owned))
-    if t_first == last + 1:
+    if t_last < owned <= t_last + OWNED_OBJECT_SPAN or last < t_first <= last + 3:
         return True
-    return any(not _verb_forms(texts[j]).isdisjoint(ANY_VERBS) for j in range(last + 1, min(hi, last + 10, t_first) + 1))
+    if any(_event_word(texts, forms, base, j) for j in range(max(lo, owned - OWNED_OBJECT_SPAN), owned)):
+        return True
+    return owned < t_first and any(not _verb_forms(texts[j]).isdisjoint(ANY_VERBS)
+                                   for j in range(last + 1, min(hi, last + 10, t_first) + 1))
 
 
 def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: int, texts: list[str],
