@@ -784,6 +784,7 @@ class _Cand:
     launcher: bool = False  # named as the one who fired (أطلقه X، بنيران X)
     responder: bool = False  # acts in response to the event (X شن ضربات ردا على الهجوم): not its doer
     catcher: bool = False  # the country's police or army that caught or shot the attacker (CAUGHT): not the doer
+    bystander: bool = False  # owns a thing near the event that is not its object (issue 17): no side by default
     rule_target: float | None = None  # the rules' target points before the role model added its own
     why: list[str] = field(default_factory=list)
 
@@ -885,6 +886,7 @@ DOER_MEN = _words("مسلحون مسلحين مسلحو مسلحي عناصر م
                   "وحدات وحدة كتيبة كتائب سرية مجموعة مجموعات مجموعه خلية خلايا ميليشيات مليشيات دورية "
                   "جنود افراد أفراد منتسبو منتسبي")
 CARRIER_WAS = _words("كان كانت")
+OBJECT_PREPS = TARGET_PREPS | ON | _words("الى إلى")
 OWNED_OR_MEN = OWNED | OBJ_NOUNS - OWNERSHIP - _words("كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات الأقل") | DOER_MEN
 
 
@@ -1003,8 +1005,9 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
     target of the event word's clause (issue 17), no FAR word (فيما، بينما) between them, and:
 
     * named after the event word, at most OWNED_OBJECT_SPAN words on (استهدف انفجار رتلا تابعا ل، هجوم على
-      مقر تابع ل، انفجرت عبوة ناسفة برتل تابع ل), or as near after another attack word of the clause (حيث
-      حصلت الغارة: إن مروحيتين هاجمتا حاجزا للجيش);
+      مقر تابع ل، انفجرت عبوة ناسفة برتل تابع ل), or as near after its preposition (هجوما واسع النطاق ضد
+      أهداف عسكرية لحماس) or another attack word of the clause (حيث حصلت الغارة: إن مروحيتين هاجمتا حاجزا
+      للجيش);
     * or named before it, its owner at most two words before it (رتل تابع للتحالف تعرض لهجوم، رتل ينقل
       معدات للقوات الأميركية بعبوة ناسفة), or as the subject of a verb a few words on (مواقع عسكرية للنظام في
       حماة قد استهدفت بصواريخ).
@@ -1018,6 +1021,9 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
         return False
     if t_last < owned <= t_last + OWNED_OBJECT_SPAN or last < t_first <= last + 3:
         return True
+    if owned > t_last and any(texts[j] in OBJECT_PREPS for j in range(max(t_last + 1, owned - 3),
+                                                                   min(owned, t_last + OWNED_OBJECT_SPAN + 1))):
+        return True  # the object of the event word's preposition (هجوما واسع النطاق ضد أهداف عسكرية لحماس)
     if any(_event_word(texts, forms, base, j) for j in range(max(lo, owned - OWNED_OBJECT_SPAN), owned)):
         return True
     return owned < t_first and any(not _verb_forms(texts[j]).isdisjoint(ANY_VERBS)
@@ -1315,7 +1321,7 @@ def _analyse(doc: Document, trigger, sentence, cands: list[_Cand]) -> None:
             if why is OWNS_TARGET_WHY and not _owned_is_object(texts, forms, base, r.owned_at, last, t_first,
                                                                 t_last, lo, hi):
                 c.why.append(OWNS_OTHER_WHY)
-                owns_other = True
+                owns_other = c.bystander = True
                 continue
             o = cands[i]
             if role == "source":
@@ -1794,7 +1800,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         known = first or second
         other = [c for c in cands if c is not known and not c.source and c.actor.category in ARMED
                  and c.actor.name != known.actor.name and not allied(c.actor.name, known.actor.name) and not c.responder
-                 and not c.catcher
+                 and not c.catcher and not c.bystander
                  and not (c.mention.generic and c.actor.name.startswith("Unidentified") and not known.mention.generic)
                  and c.mention.start not in {s for _, s, _ in roles.spans}]
         other = [c for c in other if not c.far]
