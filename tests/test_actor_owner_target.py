@@ -40,6 +40,13 @@ OBJECTS = [
      "Military Forces of Syria"),
     ("وانفجرت عبوة ناسفة برتلٍ تابعٍ للتحالف الدولي في محافظة الأنبار", "Unidentified Armed Group (Iraq)",
      "Global Coalition Against Daesh"),
+    # the object of the event word's preposition, and of another attack word of the clause
+    ("بدأت المقاتلات الإسرائيلية هجوماً واسعَ النطاق ضد أهداف عسكرية لحركة حماس في قطاع غزة",
+     "Military Forces of Israel", "Hamas"),
+    ("شنّت الطائرات غارة عنيفة، وأكد مسؤول أن مروحيتين هاجمتا حاجزاً للجيش الأفغاني في ولاية لوغار",
+     "Unidentified Armed Group (Afghanistan)", "Military Forces of Afghanistan"),
+    ("قُتل ٥ عناصر من الشرطة بهجوم مسلح استهدف مركزاً تابعاً للشرطة في ولاية غزني",
+     "Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan"),
 ]
 
 
