@@ -34,9 +34,10 @@ def told_and_merged(text: str):
     # two air raids, then the doctors' toll "in the two attacks" (Eastern Arabic digits)
     ("شنت طائرات حربية غارتين على مدينة الحديدة أمس. وقال أطباء إن عدد القتلى بلغ ٢٠ في الهجومين على "
      "الحديدة أمس.", "Air/drone strike", "Al Hudaydah", 20),
-    # a suicide bomber, then the group that claimed "the attack" (diacritics)
+    # a suicide bomber, then the group that claimed "the attack" (diacritics); told with no death count, the
+    # bombing counts its one bomber (tolls13)
     ("فجّر انتحاري حزامه الناسف في سوق مدينة بعقوبة يوم الثلاثاء. وتبنّى التنظيم الهجوم على سوق بعقوبة "
-     "يوم الثلاثاء.", "Suicide bomb", "Baqubah", 0),
+     "يوم الثلاثاء.", "Suicide bomb", "Baqubah", 1),
     # a gunman shoots at worshippers, then the suspect "in the attack" (a clitic, diacritics)
     ("أطلق مسلح النار على المصلين في مسجد بمدينة كويتا يوم الجمعة. وقالت الشرطة إن المشتبه به في الهُجُومِ "
      "على كويتا يوم الجمعة فرّ.", "Attack", "Quetta", 0),
