@@ -135,6 +135,9 @@ class Roles:
     sub_event_type: str | None = None
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    # why each role went to its actor (role -> (actor, the reason as in ``reasons``)): the type rules ask what an
+    # actor was read from (a side found only as the owner of the target, a doer named by no one)
+    grounds: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 # -- the dictionary -------------------------------------------------------------------------------------
@@ -731,6 +734,10 @@ ACTIVE_VERBS = VERBS - PATIENT_VERBS
 PATIENT_NOUNS_ONLY = PATIENT_NOUNS - PATIENT_VERBS
 EVENT_NOUNS = AGENT_NOUNS | PATIENT_NOUNS
 AIR_OR_AGENT_NOUNS = AIR_WORDS | AGENT_NOUNS
+# The grounds the type rules ask about (rasd.assemble._adjust_type): a side read only as the owner of what was
+# hit (مواقع تابعة ل، مقر لـ), a doer that no word of the article names
+OWNS_TARGET_WHY = "owns the target (رتل تابع ل/مواقع ل)"
+NO_DOER_WHY = "no doer named: an unidentified armed group (ACLED)"
 NOT_OWNED_AFTER = AGENT_NOUNS | VERBS | SPEECH | SOURCE_NOUNS | AIR_WORDS | PATIENT_NOUNS  # no "a noun + ل + the force"
 
 
@@ -1731,6 +1738,7 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
         setattr(roles, role, actor.name)
         setattr(roles, "inter" + role[-1], inter(actor))
         roles.reasons.append(f"{role} {actor.name}: {why}")
+        roles.grounds[role] = (actor.name, why)
         if mention is not None:
             roles.spans.append((role, mention.start, mention.end))
 
@@ -1966,6 +1974,7 @@ def _swap_sides(roles: Roles, why: str | None = None) -> None:
     roles.assoc_actor_1, roles.assoc_actor_2 = roles.assoc_actor_2, roles.assoc_actor_1
     flip = {"actor1": "actor2", "actor2": "actor1"}
     roles.spans = [(flip.get(role, role), start, end) for role, start, end in roles.spans]
+    roles.grounds = {flip.get(role, role): why for role, why in roles.grounds.items()}
     roles.reasons.append(why or f"a handover of territory: the government's side that takes it over ({roles.actor1}) "
                          f"is actor1, the group that gives it up ({roles.actor2}) actor2")
 
@@ -2422,7 +2431,7 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
                      f"no doer named: an unidentified armed group of {origin}, where it was "
                      "launched from (أطلقت من ...)")
             return
-        set_role("actor1", _unidentified_group(country), "no doer named: an unidentified armed group (ACLED)")
+        set_role("actor1", _unidentified_group(country), NO_DOER_WHY)
     elif sub == "Arrests":
         set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
                  "arrests with no one named: the country's police")
