@@ -879,7 +879,6 @@ def _owns_speaker(texts: list[str], forms: list[frozenset[str]], base: int, k: i
 BETWEEN_FIRST = "the first party of بين ... و"
 BETWEEN_SECOND = "the second party of بين ... وبين"
 BETWEEN_WHY = (BETWEEN_FIRST, BETWEEN_SECOND)
-OWNS_TARGET_WHY = "owns the target (رتل تابع ل/مواقع ل)"
 OWNS_DOER_WHY = "owns the doer (مسلحون تابعون ل/عناصر يتبعون + the verb before them): the doer's side"
 # issue 17: what a force owns is the event's target only when it is the event word's object: named after the
 # event word in its clause, a few words on (استهدف رتلا تابعا ل، هجوم على مقر تابع ل، انفجرت عبوة برتل تابع
