@@ -59,6 +59,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .doc import starting_in
@@ -1739,8 +1740,9 @@ def _told_later(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
         if not all(_refers_back(doc, t) for t in same):
             return None
         # "ووقع الهجوم، الجمعة، بعدما دعت حماس ..." / "ووقعت الحادثة مساء الخميس": the sentence opens to
-        # give the incident's day; its clause naming no place of its own, it is at the place told before
-        if not _shares_place(doc, here, s) and (occurred is None or _place_names(doc, _clause_of(s, occurred))):
+        # give the incident's day; naming no place of its own (before an aside: بعدما، فيما ...), it is
+        # at the place told before
+        if not _shares_place(doc, here, s) and (occurred is None or _place_names(doc, _main_part(doc, s, occurred))):
             continue
         t = same[0] if same else trigger
         at = same[0].start if same else occurred
@@ -1760,6 +1762,17 @@ def _told_later(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
 _OCCURRED = frozenset("وقع وقعت حدث حدثت جري جرت".split())
 # words for "the incident" of any kind (a trigger of the event's own kind, told as known, does as well)
 _INCIDENT_NOUNS = frozenset("الحادث الحادثه الواقعه الحادثان الحادثتان".split())
+
+
+# words that open an aside after the main statement of a sentence ("ووقع الهجوم، الجمعة، بعدما دعت ...")
+_ASIDE_RE = re.compile(r"(?<!\w)(?:بعدما|بعد ان|عندما|حين|حينما|فيما|بينما|وسط|اثر|اثناء|بالتزامن|في وقت)(?!\w)")
+
+
+def _main_part(doc: "Document", sentence: "Sentence", pos: int) -> SimpleNamespace:
+    """The span of ``sentence`` from its start to the first aside after ``pos`` (the whole sentence when
+    there is none)."""
+    m = _ASIDE_RE.search(doc.norm.text, pos, sentence.end)
+    return SimpleNamespace(start=sentence.start, end=m.start() if m else sentence.end)
 
 
 def _occurred_at(doc: "Document", sentence: "Sentence") -> int | None:

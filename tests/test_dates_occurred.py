@@ -60,9 +60,11 @@ def test_the_incident_took_place_on_a_day(text, day):
     # a word of the event's own kind told as known, its clause naming no place
     "قُتل رجلان في هجوم مسلح على سوق البلدة.\nووقع الهجوم، الأربعاء، وسط توتر متزايد.",
     "قتل رجلان في هجوم مسلح على سوق البلدة.\nوقال مسؤولون إن المهاجمين فروا.\nووقع الهجوم يوم الأربعاء.",
+    # a place named only in an aside after the day
+    "قتل رجلان في هجوم مسلح على سوق البلدة.\nووقع الهجوم، الأربعاء، بعدما دعت فصائل إلى التظاهر في ساحة المدينة.",
 ])
 def test_the_attack_took_place_on_a_day(text):
-    got = _date(text, [("هجوم", "attack"), ("الهجوم", "attack")], [MARKET])
+    got = _date(text, [("هجوم", "attack"), ("الهجوم", "attack")], [MARKET, SQUARE])
     assert (got.date, got.precision) == (WED, 1), got.reason
 
 
