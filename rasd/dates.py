@@ -59,6 +59,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .doc import starting_in
@@ -1733,22 +1734,66 @@ def _told_later(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
         if _told_as_earlier(doc, s, s.end):
             continue
         same = [t for t in _reported(doc, s) if t.event_type == kind]
-        if not same:
+        occurred = _occurred_at(doc, s)
+        if not same and occurred is None:
             continue
         if not all(_refers_back(doc, t) for t in same):
             return None
-        if not _shares_place(doc, here, s):
+        # "ووقع الهجوم، الجمعة، بعدما دعت حماس ..." / "ووقعت الحادثة مساء الخميس": the sentence opens to
+        # give the incident's day; naming no place of its own (before an aside: بعدما، فيما ...), it is
+        # at the place told before
+        if not _shares_place(doc, here, s) and (occurred is None or _place_names(doc, _main_part(doc, s, occurred))):
             continue
-        t = same[0]
-        clause = _clause_of(s, t.start)
-        picked = _pick(doc, _in(doc.dates, clause), t.start, t, nearest=True) or \
-            _pick(doc, _in(doc.dates, s), t.start, t, nearest=True)
+        t = same[0] if same else trigger
+        at = same[0].start if same else occurred
+        clause = _clause_of(s, at)
+        picked = _pick(doc, _in(doc.dates, clause), at, t, nearest=True) or \
+            _pick(doc, _in(doc.dates, s), at, t, nearest=True)
         if not picked:
             continue
         d, report = picked
         if report or d.precision != 1 or _background(d.date, d, pub):
             return None
         return _inherited(d, f"told later (sentence {j - idx} on)", pub, exact=True)
+    return None
+
+
+# "ووقع الهجوم ..."، "وقعت الحادثة ...": a sentence that opens by saying the incident told took place
+_OCCURRED = frozenset("وقع وقعت حدث حدثت جري جرت".split())
+# words for "the incident" of any kind (a trigger of the event's own kind, told as known, does as well)
+_INCIDENT_NOUNS = frozenset("الحادث الحادثه الواقعه الحادثان الحادثتان".split())
+
+
+# words that open an aside after the main statement of a sentence ("ووقع الهجوم، الجمعة، بعدما دعت ...")
+_ASIDE_RE = re.compile(r"(?<!\w)(?:بعدما|بعد ان|عندما|حين|حينما|فيما|بينما|وسط|اثر|اثناء|بالتزامن|في وقت)(?!\w)")
+
+
+def _main_part(doc: "Document", sentence: "Sentence", pos: int) -> SimpleNamespace:
+    """The span of ``sentence`` from its start to the first aside after ``pos`` (the whole sentence when
+    there is none)."""
+    m = _ASIDE_RE.search(doc.norm.text, pos, sentence.end)
+    return SimpleNamespace(start=sentence.start, end=m.start() if m else sentence.end)
+
+
+def _occurred_at(doc: "Document", sentence: "Sentence") -> int | None:
+    """Where the incident's word stands when ``sentence`` opens with "وقع/حدث/جرى" and then, as its
+    next or second word, "the incident" ("ووقعت الحادثة تحديدا في ... مساء الخميس") or a word told as
+    known of a reported event ("ووقع الهجوم، الجمعة، ..."); None otherwise."""
+    words = _opening(doc, sentence, 3)
+    if not words or _bare_word(words[0]) not in _OCCURRED and words[0] not in _OCCURRED:
+        return None
+    text = doc.norm.text
+    m = _WORD_RE.search(text, sentence.start)
+    pos = m.end() if m else sentence.start
+    for word in words[1:3]:
+        w = _WORD_RE.search(text, pos, sentence.end)
+        if w is None:
+            return None
+        pos = w.end()
+        if word in _INCIDENT_NOUNS:
+            return w.start()
+        if any(t.start <= w.start() < t.end and _refers_back(doc, t) for t in _reported(doc, sentence)):
+            return w.start()
     return None
 
 
