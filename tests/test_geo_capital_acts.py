@@ -37,3 +37,22 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
 def test_a_capital_that_acts_is_its_government(text, want):
     got = [(p.place.name, p.place.admin1) for p in sentence_places(text)]
     assert got == want
+
+
+# A town named right after "في/ب محافظة Y"، "التابعة لمحافظة Y" lies in Y: its namesake there, or (none known there) a
+# village of Y coded at Y (geo_precision 2), never a namesake of another governorate or country.
+# Each row: a sentence and (admin1, country, precision) of the place an event told at its start is coded at.
+GOVERNORATE_CASES: list[tuple[str, tuple[str, str, int]]] = [
+    ("قتل شخصان في بلدة العين في محافظة أبين", ("Abyan", "Yemen", 2)),
+    ("قتل شخصان في بلدة العين في محافظة تعز", ("Ta'izz", "Yemen", 1)),
+    ("قُتل ٣ جنود في قرية الوادي بمحافظـــة مأرب", ("Ma'rib", "Yemen", 2)),
+    ("انفجرت عبوة في منطقة الوادي التابعة لمحافظة مأرب", ("Ma'rib", "Yemen", 2)),
+    ("وسقط ٤ قتلى في الرَّوضة بمحافظة شبوة", ("Shabwah", "Yemen", 1)),
+    ("انفجرت عبوة في بلدة العامرية التابعة لمحافظة الأنبار", ("Al Anbar", "Iraq", 1)),
+]
+
+
+@pytest.mark.parametrize("text,want", GOVERNORATE_CASES)
+def test_a_governorate_named_after_a_town_settles_its_namesake(text, want):
+    got = [(p.place.admin1, p.place.country, p.precision) for p in sentence_places(text)]
+    assert got == [want]
