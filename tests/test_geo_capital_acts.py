@@ -30,6 +30,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("الاحتجاجات التي عاشتها صنعاء أمس", [("Sanaa", "Amanat Alasimah")]),
     ("قُتل ٢ في الانفجار الذي هزّ بغداد", [("Baghdad", "Baghdad")]),
     ("سقطت قذيفة في بيتها دمشق القديمة", [("Damascus", "Dimashq")]),
+    ("أكّد الوزير دعمه خلال زيارته دمشق", [("Damascus", "Dimashq")]),
 ]
 
 

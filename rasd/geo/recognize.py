@@ -485,8 +485,10 @@ class Recognizer:
         if stem in self.gaz.scenes or stem in self.gaz.t_nouns or len(stem) <= 2 or stem in _SUBJECT_PARTICLES \
                 or stem.endswith("ات"):  # لانها، انه، بيتها، قواتها: no verb
             return False
-        # a feminine past verb (شنت، نسبت، دربت) or a present one (تدعم، تعتبر، تنفي): the capital is its subject
-        return stem in self.gaz.voices or (stem.endswith("ت") and len(stem) >= 3 and not stem.startswith("ال")) \
+        # a feminine past verb (شنت، نسبت، دربت) or a present one (تدعم، تعتبر، تنفي): the capital is its subject;
+        # not a noun in ة with a pronoun, a long vowel before its ت or ا/ي one letter earlier (زيارته، سياستها)
+        return stem in self.gaz.voices or (stem.endswith("ت") and len(stem) >= 3 and not stem.startswith("ال")
+                                          and stem[-2] not in "اوي" and stem[-3:-2] not in ("ا", "ي")) \
             or (stem.startswith("ت") and len(stem) >= 4)
 
     def _dir_entries(self, last: str, tokens: Sequence[Token], j: int) -> Sequence[tuple[tuple[str, ...], str]]:
