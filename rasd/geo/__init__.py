@@ -458,10 +458,26 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> li
     out = list(places)
     for i in range(len(places) - 1):
         p, q = places[i], places[i + 1]
-        if q.relation not in _PLACING or q.place.feature not in ("ADM1", "ADM2") or p.relation in ELSEWHERE \
+        # "بلدة العين في محافظة أبين"، "قرية الوادي بمحافظة مأرب"، "X التابعة لمحافظة Y"، "X (Y)": a governorate or
+        # district named with its type word (or in brackets) right after says where the place lies, at home or abroad
+        # (a seat abroad too: "الوادي بمحافظة مأرب" is no El Oued of Algeria)
+        inside = q.relation is None and q.place.feature in ("ADM1", "ADM2") \
+            and ("type word (adm" in q.reason or text[p.end:q.start].strip().startswith("(")) \
+            and _IN_GOVERNORATE.fullmatch(text, p.end, q.start) is not None \
+            and (p.place.feature in ("PPL", "VILLAGE", "NBHD", "PPLA2", "PPLA3")
+                 or p.place.feature == "PPLA" and p.place.country != q.place.country)
+        if inside and (p.place.country, p.place.admin1) != (q.place.country, q.place.admin1):
+            there = [c for c in p.candidates if (c.country, c.admin1) == (q.place.country, q.place.admin1)
+                     and c.feature not in ("ADM1", "ADM2", "PCLI")]
+            if len(there) == 1 and q.start - p.end <= _PLACING_GAP and "." not in text[p.end:q.start]:
+                # "بلدة العين في محافظة تعز": the namesake in the governorate named, not Al Ain of the Emirates
+                out[i] = replace(p, place=there[0], reason=p.reason + f"; its namesake in {q.text}")
+                continue
+        if not inside and (q.relation not in _PLACING or p.place.feature not in ("PPL", "VILLAGE", "NBHD")
+                           or p.place.population >= 5000 or p.place.country != q.place.country) \
+                or q.place.feature not in ("ADM1", "ADM2") or p.relation in ELSEWHERE \
                 or "type word (adm" in p.reason or _within(p.place, q.place, _NAMESAKE_KM) \
-                or p.place.feature not in ("PPL", "VILLAGE", "NBHD") or p.place.population >= 5000 \
-                or p.place.country != q.place.country or p.place.admin1 == q.place.admin1 \
+                or p.place.country == q.place.country and p.place.admin1 == q.place.admin1 \
                 or q.start - p.end > _PLACING_GAP or "." in text[p.end:q.start] or p.note \
                 or any(c.admin1 == q.place.admin1 and c.country == q.place.country for c in p.candidates) \
                 or "list with" in p.reason:
@@ -473,6 +489,10 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> li
 
 
 _PLACING = COMPASS | {"near"}
+# between a place and the governorate (district) it is said to lie in: "في محافظة"، "بمحافظة"، "التابعة لمحافظة"،
+# "الواقعة في ولاية"، "(" (normalised text)
+_IN_GOVERNORATE = re.compile(r"\s*(?:[,،]\s*)?(?:(?:ال)?(?:تابعه|واقعه|تابع|واقع)\s*(?:ل|في|ب|الي)\s*|(?:في|ب)\s*|\(\s*)"
+                             r"(?:(?:ال)?(?:محافظه|ولايه|مديريه|قضاء|اقليم)\s*)?")
 _NAMESAKE_KM = 100.0  # a village this near the district that places it may well be it ("مخمور شرق الموصل")
 _PLACING_GAP = 30  # characters between the village and the place that places it ("بالقرب من مديرية ")
 

@@ -254,6 +254,8 @@ class Gazetteer:
         self.times: set[str] = set()
         self.fronts: set[str] = set()
         self.voices: set[str] = set()
+        self.scenes: set[str] = set()  # verbs whose subject is where something happens (شهدت، احتضنت)
+        self.t_nouns: set[str] = set()  # nouns ending in ت (بيت، وقت): no verb with a pronoun
         for r in read_rows(DATA / "context_words.tsv"):
             toks = tuple(t.text for t in tokenize(norm(r["word"])))
             if not toks:
@@ -281,6 +283,10 @@ class Gazetteer:
                 self.fronts.add(toks[0])
             elif kind == "voice":
                 self.voices.add(toks[0])
+            elif kind == "scene":
+                self.scenes.add(toks[0])
+            elif kind == "noun":
+                self.t_nouns.add(toks[0])
         self.directions_multi.sort(key=lambda x: -len(x[0]))
 
     # -- look-ups -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ Its cost is one cached dictionary look-up per token, plus a few for each match.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Sequence
@@ -38,6 +39,9 @@ _CAPITAL_WORD = "العاصمه"  # "the capital" before a capital's name (norma
 # name ("في العاصمة الأفغانية"، "شهدته العاصمة البريطانية") it names that country's capital
 _CAPITAL_SURFACE = frozenset(c + _CAPITAL_WORD for c in ("", "و", "ف", "ب", "وب", "فب", "ك", "وك")) | {
     "للعاصمه", "وللعاصمه", "فللعاصمه"}
+# a word ending in an object pronoun (شنتها، تدعمه، دربتهم; عنه، عليها), and any conjunction before it: its stem
+_OBJECT_SUFFIX = re.compile(r"[وف]?(\w{2,}?)(?:ها|هما|هم|هن|ه)")
+_PRONOUN_PREPOSITIONS = {"عن", "علي", "ب", "ل", "من", "في"}  # عنه، عليها، بها، لها، منه، فيها (normalised)
 _UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
 
 
@@ -460,10 +464,32 @@ class Recognizer:
             return False  # "في بغداد لم ...", "ببغداد": a place
         if nxt is not None and nxt.start - tokens[m.last].end <= 2 and nxt.text in voices:
             return True
+        if prev and self._acts_on(prev, tokens[m.first - 2].text if m.first > 1 else ""):
+            return True
         prev = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in voices else prev
         # a verb or a noun of government (تصنفهم، حكومة), or إن/أن introducing the capital as a subject; not a
         # particle that a place may follow (لا، قد)
         return prev in voices and (len(prev) > 3 or prev in _SUBJECT_PARTICLES)
+
+    def _acts_on(self, prev: str, before: str) -> bool:
+        """The word before a capital is a verb with an object pronoun whose subject the capital is ("التي شنتها
+        دمشق"، "تدعمها واشنطن"، "ونسبتها طهران"), or a preposition with a pronoun after a voice verb ("أعلنت عنه
+        دمشق"): the capital acts, as its government. Not a verb whose subject is a scene ("التي شهدتها دمشق")."""
+        got = _OBJECT_SUFFIX.fullmatch(prev)
+        if got is None:
+            return False
+        stem = got.group(1)
+        if stem in _PRONOUN_PREPOSITIONS:
+            before = before[1:] if before[:1] in ("و", "ف") and before[1:] in self.gaz.voices else before
+            return before in self.gaz.voices and len(before) > 3
+        if stem in self.gaz.scenes or stem in self.gaz.t_nouns or len(stem) <= 2 or stem in _SUBJECT_PARTICLES \
+                or stem.endswith("ات"):  # لانها، انه، بيتها، قواتها: no verb
+            return False
+        # a feminine past verb (شنت، نسبت، دربت) or a present one (تدعم، تعتبر، تنفي): the capital is its subject;
+        # not a noun in ة with a pronoun, a long vowel before its ت or ا/ي one letter earlier (زيارته، سياستها)
+        return stem in self.gaz.voices or (stem.endswith("ت") and len(stem) >= 3 and not stem.startswith("ال")
+                                          and stem[-2] not in "اوي" and stem[-3:-2] not in ("ا", "ي")) \
+            or (stem.startswith("ت") and len(stem) >= 4)
 
     def _dir_entries(self, last: str, tokens: Sequence[Token], j: int) -> Sequence[tuple[tuple[str, ...], str]]:
         """The direction phrases ending in ``last`` that may end at token ``j``, in their table order: those of one
