@@ -436,6 +436,7 @@ def kept_events(proposed, decision, p_event=None, threshold: float = 0.0) -> dic
     ``threshold`` its keep threshold. The kept candidates go through the merge stage itself
     (:func:`rasd.assemble.merge_events`, with its placing rule), so that what is scored is what ships."""
     from ..assemble import merge_events, retype
+    from . import incidents as same_incident
     pred = {}
     for a, (article, doc, candidates) in enumerate(proposed):
         fresh = _fresh(candidates)
@@ -450,7 +451,8 @@ def kept_events(proposed, decision, p_event=None, threshold: float = 0.0) -> dic
         doc.user_data["candidates"] = fresh
         doc.user_data["keep_threshold"] = threshold if p_event is not None else 0.0
         try:
-            merge_events(doc)
+            with same_incident.rules_merge():  # the shipped incident model saw these articles (see there)
+                merge_events(doc)
             pred[article["id"]] = [e.to_record() for e in doc.events]
         finally:
             doc.user_data["candidates"], doc.events = saved[0], saved[2]
