@@ -176,6 +176,21 @@ def test_a_model_its_training_did_not_enable_is_not_used(monkeypatch):
     assert incidents.shipped_model() is None
 
 
+def test_scores_out_of_fold_merge_with_the_rules_alone(monkeypatch):
+    """The shipped model was trained on every outlet of train: a score of held-out articles must not merge with
+    it (stop 31: once enabled, it raised the event decision's out-of-fold F1 from 0.655 to 0.668)."""
+    monkeypatch.setattr(incidents, "load_model", lambda path=None: _toy_model(True))
+    monkeypatch.setattr(incidents, "SWITCH", "1")
+    assert incidents.shipped_model() is not None
+    with incidents.rules_merge():
+        assert incidents.shipped_model() is None
+    assert incidents.shipped_model() is not None  # the switch comes back after the block
+    with pytest.raises(RuntimeError):
+        with incidents.rules_merge():
+            raise RuntimeError("a failed score")
+    assert incidents.SWITCH == "1"  # ... even when the block fails
+
+
 def test_a_missing_model_file_leaves_the_rules(tmp_path):
     assert incidents.load_model(str(tmp_path / "none.npz")) is None
     (tmp_path / "bad.npz").write_bytes(b"\x00\x01not a model")
