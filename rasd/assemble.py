@@ -725,11 +725,7 @@ def _fold_retold_explosion(doc: Document, merged: dict[tuple, tuple[Event, dict[
             if later not in merged:
                 continue
             (event, info), (other, other_info) = merged[key], merged[later]
-            if event.event_type != TOLD_TOGETHER or other.event_type != TOLD_TOGETHER \
-                    or event.sub_event_type == other.sub_event_type or event.admin1 != other.admin1 \
-                    or event.event_date != other.event_date or not event.event_date \
-                    or _bare_name(event.location) != _bare_name(other.location) \
-                    or other_info["sentences"] & info["sentences"] \
+            if not _two_explosion_words(event, other) or other_info["sentences"] & info["sentences"] \
                     or min(other_info["sentences"]) <= min(info["sentences"]) or not _retelling(doc, other_info):
                 continue
             _absorb(merged[key], merged.pop(later))
@@ -771,17 +767,21 @@ def _fold_told_together(doc: Document, merged: dict[tuple, tuple[Event, dict[str
                 _absorb(merged[key], merged.pop(later))
 
 
+def _two_explosion_words(event: Event, other: Event) -> bool:
+    """Two explosions of two sub-event types at one place and one known day: maybe one incident named twice."""
+    return event.event_type == TOLD_TOGETHER and other.event_type == TOLD_TOGETHER \
+        and event.sub_event_type != other.sub_event_type and event.admin1 == other.admin1 \
+        and bool(event.event_date) and event.event_date == other.event_date \
+        and _bare_name(event.location) == _bare_name(other.location)
+
+
 def _told_together(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]],
                    one: tuple[Event, dict[str, Any]], two: tuple[Event, dict[str, Any]]) -> bool:
     """Whether two merged explosions are one incident named with two words (:func:`_fold_told_together`)."""
     (event, info), (other, other_info) = one, two
     shared = info["sentences"] & other_info["sentences"]
-    if event.event_type != TOLD_TOGETHER or other.event_type != TOLD_TOGETHER \
-            or {event.sub_event_type, other.sub_event_type} in BOTH_MEANS \
-            or event.sub_event_type == other.sub_event_type or event.admin1 != other.admin1 \
-            or event.event_date != other.event_date or not event.event_date \
-            or _bare_name(event.location) != _bare_name(other.location) or not shared \
-            or _again(doc, info) or _again(doc, other_info):
+    if not _two_explosion_words(event, other) or {event.sub_event_type, other.sub_event_type} in BOTH_MEANS \
+            or not shared or _again(doc, info) or _again(doc, other_info):
         return False
     place = _bare_name(event.location)  # another place of an explosion in their sentence: a list of villages
     return not any(e.event_type == TOLD_TOGETHER and i["sentences"] & shared and _bare_name(e.location) != place
@@ -881,29 +881,39 @@ def _interception(doc: Document, info: dict[str, Any]) -> bool:
     return any(_INTERCEPTION.match(doc.norm.text[t.start:t.end]) for t in _told(info))
 
 
-def _fold_other_type(merged: dict[tuple, tuple[Event, dict[str, Any]]], doc: Document) -> None:
+def _fold_other_type(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """One incident gives one event of the right type (issue 17): a killing told in the sentence of a
     bombing or a strike is the strike's toll, a protest told with the riot it became is the riot, a
     protester shot is the excessive force against the protest, a missile told in the sentence that says it
     was shot down is the interception (an interception only, :func:`_interception`: not a seizure of arms
     told beside a shelling). The telling folds into the nearest such
     event (its toll and sentences; the event keeps its own type, actors and place)."""
+    def hosts(one, host, distance):
+        (event, _), (host_event, host_info) = one, host
+        return _retold_as_other_type(event, host_event, distance) and (
+            host_event.sub_event_type != "Disrupted weapons use" or _interception(doc, host_info))
+    _fold_into_nearest_host(merged, lambda one: True, hosts)
+
+
+def _fold_into_nearest_host(merged: dict[tuple, tuple[Event, dict[str, Any]]], folds, hosts) -> None:
+    """Each event that ``folds(event)`` (an ``(Event, info)``), in the order the text tells them, goes into the
+    nearest event that ``hosts(event, host, sentence distance)`` (then the earliest told) with
+    :func:`_absorb_other_type`: its toll and sentences come along, the host keeps its type, actors and place."""
     keys = sorted(merged, key=lambda k: min(merged[k][1]["sentences"]))
     for key in keys:
-        if key not in merged:
+        if key not in merged or not folds(merged[key]):
             continue
-        event, info = merged[key]
-        hosts = []
+        info = merged[key][1]
+        found = []
         for other in keys:
             if other == key or other not in merged:
                 continue
-            host, host_info = merged[other]
+            host_info = merged[other][1]
             distance = min(abs(x - y) for x in info["sentences"] for y in host_info["sentences"])
-            if _retold_as_other_type(event, host, distance) and (
-                    host.sub_event_type != "Disrupted weapons use" or _interception(doc, host_info)):
-                hosts.append((distance, min(host_info["sentences"]), other))
-        if hosts:
-            nearest = min(hosts, key=lambda h: (h[0], h[1], repr(h[2])))[2]  # nearest, then earliest
+            if hosts(merged[key], merged[other], distance):
+                found.append((distance, min(host_info["sentences"]), other))
+        if found:
+            nearest = min(found, key=lambda h: (h[0], h[1], repr(h[2])))[2]  # nearest, then earliest
             _absorb_other_type(merged[nearest], merged.pop(key))
 
 
@@ -928,26 +938,16 @@ def _fold_bare_attack(doc: Document, merged: dict[tuple, tuple[Event, dict[str, 
     """An event told only with the bare attack noun folds into the nearest event of another event type (of
     :data:`BARE_ATTACK_HOSTS`) at its governorate and day that a more specific word tells (:func:`_bare_attack`):
     its sentences and toll come along; the host keeps its type, actors and place."""
-    keys = sorted(merged, key=lambda k: min(merged[k][1]["sentences"]))
-    for key in keys:
-        if key not in merged:
-            continue
-        event, info = merged[key]
-        if not event.admin1 or not event.event_date or not _bare_attack(doc, info):
-            continue
-        hosts = []
-        for other in keys:
-            if other == key or other not in merged:
-                continue
-            host, host_info = merged[other]
-            if (host.event_type == event.event_type or host.event_type not in BARE_ATTACK_HOSTS
-                    or host.admin1 != event.admin1 or host.event_date != event.event_date or _bare_attack(doc, host_info)):
-                continue
-            distance = min(abs(x - y) for x in info["sentences"] for y in host_info["sentences"])
-            hosts.append((distance, min(host_info["sentences"]), other))
-        if hosts:
-            nearest = min(hosts, key=lambda h: (h[0], h[1], repr(h[2])))[2]
-            _absorb_other_type(merged[nearest], merged.pop(key))
+    def folds(one):
+        event, info = one
+        return bool(event.admin1 and event.event_date) and _bare_attack(doc, info)
+
+    def hosts(one, host, _distance):
+        (event, _), (host_event, host_info) = one, host
+        return host_event.event_type != event.event_type and host_event.event_type in BARE_ATTACK_HOSTS \
+            and host_event.admin1 == event.admin1 and host_event.event_date == event.event_date \
+            and not _bare_attack(doc, host_info)
+    _fold_into_nearest_host(merged, folds, hosts)
 
 
 def _absorb_other_type(kept: tuple[Event, dict[str, Any]], other: tuple[Event, dict[str, Any]]) -> None:
@@ -1003,7 +1003,7 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=
         model = same_incident.shipped_model()
     if model is not None and len(merged) > 1:
         _fold_learned(doc, merged, model, same_incident.threshold_of(model) if threshold is None else threshold)
-    _fold_other_type(merged, doc)
+    _fold_other_type(doc, merged)
     _fold_bare_attack(doc, merged)
     events: list[Event] = []
     shared = _shared_tolls(doc, merged.values())

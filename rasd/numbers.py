@@ -1685,7 +1685,7 @@ ATTACKER_NOUNS = _set("المهاجم مهاجم منفذ المنفذ الجا�
 _ATTACKER_SENTENCES = 2
 
 
-def _attacker_death(doc: "Document", m: CasualtyMention) -> bool:
+def _attacker_death(m: CasualtyMention) -> bool:
     """One death, the attacker's: his suicide or his own act ("قد انتحر"، "أطلق النار على نفسه"), or a
     count that names him ("وقتل المهاجم برصاص الشرطة")."""
     if m.kind != "killed" or m.count != 1 or m.aggregate or m.vague or m.updated:
@@ -1709,7 +1709,7 @@ def _with_attacker_after(doc: "Document", trigger: Any, idx: int, result: Fatali
         inside = [m for m in _counts_inside(doc, other.start, other.end) if m.kind != "injured"]
         if not inside:
             continue
-        if len(inside) != 1 or not _attacker_death(doc, inside[0]):
+        if len(inside) != 1 or not _attacker_death(inside[0]):
             return result  # another toll (or a retelling of this one): not the attacker's own end
         if any(_story_kind(t) != kind for t in _competitors(doc, trigger, other.start, other.end)):
             return result  # told with another kind of event: whose attacker is not sure

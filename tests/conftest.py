@@ -161,3 +161,16 @@ def browser():
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+def told_and_merged(text: str, published: str = "2021-03-10"):
+    """The sub-event types of every candidate the text gives, and the events (sub-event type, place, toll) the
+    merge alone (no learned same-incident model) makes of them: for the tests of the folds of one incident told
+    with two types (tests/test_cross_type_folds.py, tests/test_bare_attack_fold.py). 2021-03-10 is a Wednesday."""
+    from rasd import assemble, pipeline
+    doc = pipeline.make_document({"text": text, "published": published})
+    pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
+    candidates = list(doc.user_data["candidates"])
+    told = {e.sub_event_type for e, _ in candidates}
+    events = assemble._merge(doc, candidates, model=None)
+    return told, sorted((e.sub_event_type, e.location, e.fatalities) for e in events if not e.background)

@@ -14,23 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from rasd import assemble, pipeline
+from conftest import told_and_merged
 
-PUBLISHED = "2021-03-10"  # a Wednesday
+from rasd import assemble
 
 
 pytestmark = pytest.mark.usefixtures("rules_decide")  # the rules decide (tests/conftest.py)
-
-
-def told_and_merged(text: str):
-    """The sub-event types of every candidate the text gives, and the events (sub-event type, place, toll) the
-    merge alone makes of them."""
-    doc = pipeline.make_document({"text": text, "published": PUBLISHED})
-    pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
-    candidates = list(doc.user_data["candidates"])
-    told = {e.sub_event_type for e, _ in candidates}
-    events = assemble._merge(doc, candidates, model=None)
-    return told, sorted((e.sub_event_type, e.location, e.fatalities) for e in events if not e.background)
 
 
 @pytest.mark.parametrize("text, sub, place, toll", [
