@@ -193,15 +193,82 @@ class _Item:
     frequent: bool = False  # a frequent word: a name only if it is a district's (after مديرية)
 
 
+def _construct(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool, dual: bool,
+               clitic: int = 0) -> bool:
+    """Whether the name at token ``i`` (after ``clitic`` letters of و) is of two words, a noun and the word it is
+    put in construct with, no prefix of :data:`_PREFIXES` opening it (شرف عيريم، قاع الحيافي، فتحة السد، سيلة
+    الوهبية). The second word is the one right after the first, known to no gazetteer, no context word and not
+    ``وX`` (the next item); after the first item of a list, a frequent first word before a frequent second one
+    must end in ة, the mark of a noun ("وقتلت العناصر" is a verb and its subject, "ولكمة الأسود" a name); and the
+    second word is
+
+    * no frequent word itself (عيريم، الحيافي، الكرت), or
+    * a frequent word with the article (السد، العطش) in a list already going (``وفتحة السد``), or first in a
+      list that goes on after it, after a dual type word (``بلدتي بصر الحرير ومليحة العطش``) or after a first
+      word that is no frequent word (``قرى كوع الحمرة، وعويجة الصقور``): "منطقة خفض التصعيد"، "مناطق سيطرة
+      النظام" are no name."""
+    toks, fw = doc.tokens, frequent_words()
+    word = toks[i].text[clitic:]
+    j = i + 1
+    if j >= len(toks) or j in covered or word in _PREFIXES or len(word) < 3 or word.startswith("ال") \
+            or word in _NOT_FIRST or not _ARABIC_WORD.fullmatch(word) or not _plausible(rec, word):
+        return False  # (a noun with the article is no first term of a construct: "والعملية الإرهابية")
+    nxt = toks[j].text
+    if doc.norm.text[toks[i].end:toks[j].start] != " " or not _ARABIC_WORD.fullmatch(nxt) or nxt[:1] == "و" \
+            or not _plausible(rec, nxt) or nxt in _PREFIXES or _qualifier(rec, nxt):
+        return False
+    if _with_pronoun(doc, i, word, fw) or word[:1] == "ل" and word[1:2] in "يتن" and word[1:] in fw:
+        return False  # "قرى يقطنها السكان"، "واستنكروا الهجوم"، "لتتلقى": a verb (or a noun) with its pronoun
+    written = re.sub(r"[\u064b-\u065f\u0670\u0640\s]", "", doc.original_text(toks[i].start, toks[i].end))
+    if not first_item and word in fw and not written.endswith("ة") and nxt in fw:
+        return False  # "قرية الطحيتا وقتلت العناصر": in a list, a frequent first word is a noun ending in ة
+    if nxt not in fw and not _inflected(nxt, fw):
+        return True
+    if not nxt.startswith("ال") or len(nxt) < 4:
+        return False
+    if not first_item:
+        return True
+    # the first item: after a dual type word, or a first word that would be a name alone (كوع الحمرة، وعويجة ...),
+    # when the list goes on after the two words
+    return (dual or word not in fw) and j + 1 < len(toks) and _continues(doc, j, j + 1)
+
+
+# words that open no name of two words: demonstratives, quantities, pronouns ("أوستن، وهذين الطردين")
+_NOT_FIRST = frozenset({"هذا", "هذه", "هذين", "هاتين", "هذان", "هاتان", "ذلك", "تلك", "هولاء", "اوليك", "كل", "بعض",
+                        "جميع", "عده", "احد", "احدي", "اي", "غير", "معظم", "اغلب", "باقي", "بقيه", "سائر", "ساير",
+                        "نفس", "ذات", "عموم", "كافه", "هو", "هي", "هم", "انه", "انها", "حيث", "بين", "حتي", "قبل",
+                        "بعد", "منذ", "خلال", "عبر", "نحو", "ضد", "لدي", "عند", "فيما", "كما", "بينما", "اذ", "اذا"})
+_PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")  # (a final ه is mostly ة, normalised)
+
+
+def _inflected(word: str, fw) -> bool:
+    """Whether ``word`` is a frequent word with a preposition before it or a pronoun after it (لتحريرها، بقصفها):
+    no second term of a name."""
+    for pre in ("", "ل", "ب", "ك", "لل"):
+        if pre and not word.startswith(pre):
+            continue
+        core = word[len(pre):]
+        if pre and core in fw:
+            return True
+        if not core.startswith("ال") and any(core.endswith(p) and len(core) - len(p) >= 3 and core[:-len(p)] in fw
+                                            for p in _PRONOUNS):
+            return True
+    return False
+
+
 def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: bool,
-               district: bool = False) -> _Item | None:
+               district: bool = False, dual: bool = False) -> _Item | None:
     """The unknown name starting at token ``i`` (one word, or two after a prefix such as تل), or None."""
     toks = doc.tokens
     if i >= len(toks) or i in covered:
         return None
     word = toks[i].text
     clitic = 0
+    if not district and word[:1] != "و" and _construct(doc, rec, i, covered, first_item, dual):
+        return _Item(i, i + 1)  # "قرى شرف عيريم"، "قريتي الزيادية وفتحة السد": a name of two words
     if not first_item and word[:1] == "و" and len(word) >= 3 and not word.startswith(("وادي", "واد", "واحه")):
+        if not district and _construct(doc, rec, i, covered, first_item, dual, 1):
+            return _Item(i, i + 1, 1)
         if word[1:] not in _PREFIXES and word in frequent_words():
             return None  # "مديرية برط العنان وصولا إلى": a frequent word that starts with و, not و + a name
         word, clitic = word[1:], 1
@@ -221,18 +288,25 @@ def _candidate(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
     if word in frequent_words():
         # "مديرية غمر": a frequent word may still be a district's name (checked against the districts later)
         return _Item(i, i, clitic, frequent=True) if district and first_item else None
+    if _with_pronoun(doc, i, word, frequent_words()):
+        return None  # "قرى تسكنها أغلبية"، "ومينائها"، "واستنكروا": a verb or noun with its pronoun, not a name
+    return _Item(i, i, clitic)
+
+
+def _with_pronoun(doc: Document, i: int, word: str, fw) -> bool:
+    """Whether ``word`` (token ``i``, its و off) is a frequent word with a pronoun or a verb's ending after it."""
     if word[:1] in "يتن" and len(word) >= 5 and word.endswith(("ها", "هم", "هما", "هن")):
-        return None  # "منطقة يرتادها السائحون"، "قرى يقطنهم": a present-tense verb with its object, not a name
-    fw = frequent_words()
+        return True
     # a final ه that is written ة is the feminine ending of a name (فضحة), not the pronoun "his" (تسكنه)
+    toks = doc.tokens
     marbuta = word.endswith("ه") and doc.original_text(toks[i].start, toks[i].end).rstrip().endswith("ة")
     for suffix in ("هما", "ها", "هم", "هن", "كم", "نا", "وا", "ه"):
         if suffix == "ه" and marbuta:
             continue
         stem = word[:-len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in fw or stem[-1] in "يو" and stem[:-1] + "ء" in fw):
-            return None  # "قرى تسكنها أغلبية"، "ومينائها"، "واستنكروا": a verb or noun with its pronoun, not a name
-    return _Item(i, i, clitic)
+            return True
+    return False
 
 
 # words that open a bare name when a qualifier follows it (_qualifier): a front (جبهة) and the prepositions of place
@@ -310,6 +384,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
     opener_set, at_set = set(openers), set(at)
     fw = frequent_words()
     for i in sorted(at_set | opener_set | terrain.keys()):
+        dual = False
         if i in terrain and i not in at_set and i not in opener_set:
             nxt = texts[i + 1]
             if i < resume or i in covered or i + 1 in covered or not _ARABIC_WORD.fullmatch(nxt) or nxt in fw \
@@ -329,6 +404,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             continue
         else:
             district_word = rec._type_word(toks[i].text)[0] in ("adm2", "adm3")
+            dual = texts[i].endswith("تي")  # قريتي، بلدتي، منطقتي: two names follow
             items = []
             scan = True  # a type word opens a list; an opener's one name is already taken
         j = i + 1
@@ -341,7 +417,7 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                     j, first = nxt, False
                     continue
                 break
-            item = _candidate(doc, rec, j, covered, first, district_word)
+            item = _candidate(doc, rec, j, covered, first, district_word, dual)
             if item is None:
                 break
             items.append(item)
