@@ -76,3 +76,18 @@ def test_no_two_word_village_from_a_phrase_or_a_verb(text):
 def test_a_verb_after_a_village_does_not_join_its_name():
     got = _unknown("سيطرت القوات على قرية الطحيتا وقتلت العناصر في ريف حماة")
     assert got == [("الطحيتا", "Hama")]
+
+
+@pytest.mark.parametrize("text,names,admin1", [
+    # the known place after the list lies a clause away, another governorate's; the one before it is nearer
+    ("تقدمت القوات في مديرية القبيطة، ومنها تحرير قرى شرف المعيلي وقاع المسلوب، إضافة إلى مواقع أخرى، "
+     "وسط تراجع الحوثيين إلى المناطق القريبة من مدينة التربة التابعة لمحافظة تعز",
+     ["شرف المعيلي", "قاع المسلوب"], "Lahij"),
+    # right after the list, the known place after it still places it
+    ("قال المرصد إن الطائرات قصفت في ريف حلب قرى كوع الدبابير، وعويجة الصقور بريف إدلب الجنوبي",
+     ["كوع الدبابير", "عويجة الصقور"], "Idlib"),
+])
+def test_the_reference_of_a_list_is_the_nearer_known_place(text, names, admin1):
+    got = _unknown(text)
+    assert [g[0] for g in got] == names
+    assert {g[1] for g in got} == {admin1}

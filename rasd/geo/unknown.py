@@ -434,7 +434,8 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             ref, why = list_ref(start) if list_ref is not None else (None, "")
             from_context = False
             if ref is None:
-                ref, why = _reference(doc, known, start, sent_of_offset), ""
+                ref, why = _reference(doc, known, start, sent_of_offset, toks[items[0].start].start,
+                                      toks[items[-1].end].end), ""
             if ref is None and texts[i].lstrip("وفبل") != "احياء":
                 # "في محيط قرية زركال": no known place in its sentence; the governorate the article speaks of
                 # (not after أحياء, also "alive": "انتشال عشرة أشخاص أحياء من تحت الأنقاض")
@@ -803,12 +804,26 @@ def _context_reference(known, start: int):
     return max(before, key=lambda p: p.end) if before else None
 
 
-def _reference(doc: Document, known, start: int, sent_of_offset):
-    """The known place named nearest ``start`` in its sentence, after it first (``قرية X في ريف حلب``)."""
+# how far (characters) after its list a known place may lie and still place the list before a nearer one before it
+_AFTER_REACH = 40
+
+
+def _reference(doc: Document, known, start: int, sent_of_offset, list_start: int | None = None,
+               list_end: int | None = None):
+    """The known place named nearest ``start`` in its sentence, after it first (``قرية X في ريف حلب``), unless
+    the first one after the list (``list_start:list_end``) lies far beyond it and one before it is nearer
+    ("لمديرية القبيطة، ومنها تحرير مناطق شرف عيريم وشرف حظيظ، ... وسط تراجع الانقلابيين إلى منطقة الراهدة
+    التابعة لمحافظة تعز": the villages are in al-Qabbaytah's governorate, Lahij)."""
     s = sent_of_offset(start)
     same = [p for p in known if sent_of_offset(p.start) == s]
     after = [p for p in same if p.start > start]
-    if after:
-        return min(after, key=lambda p: p.start)
     before = [p for p in same if p.end <= start]
+    if after:
+        first = min(after, key=lambda p: p.start)
+        if before and list_start is not None and list_end is not None:
+            last = max(before, key=lambda p: p.end)
+            gap_after = first.start - list_end
+            if gap_after > _AFTER_REACH and list_start - last.end < gap_after:
+                return last
+        return first
     return max(before, key=lambda p: p.end) if before else None
