@@ -215,6 +215,7 @@ def _construct(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
         return False  # (a noun with the article is no first term of a construct: "والعملية الإرهابية")
     nxt = toks[j].text
     if doc.norm.text[toks[i].end:toks[j].start] != " " or not _ARABIC_WORD.fullmatch(nxt) or nxt[:1] == "و" \
+            or nxt in _DAYS \
             or not _plausible(rec, nxt) or nxt in _PREFIXES or _qualifier(rec, nxt):
         return False
     if _with_pronoun(doc, i, word, fw) or word[:1] == "ل" and word[1:2] in "يتن" and word[1:] in fw:
@@ -237,7 +238,11 @@ def _construct(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
 _NOT_FIRST = frozenset({"هذا", "هذه", "هذين", "هاتين", "هذان", "هاتان", "ذلك", "تلك", "هولاء", "اوليك", "كل", "بعض",
                         "جميع", "عده", "احد", "احدي", "اي", "غير", "معظم", "اغلب", "باقي", "بقيه", "سائر", "ساير",
                         "نفس", "ذات", "عموم", "كافه", "هو", "هي", "هم", "انه", "انها", "حيث", "بين", "حتي", "قبل",
-                        "بعد", "منذ", "خلال", "عبر", "نحو", "ضد", "لدي", "عند", "فيما", "كما", "بينما", "اذ", "اذا"})
+                        "بعد", "منذ", "خلال", "عبر", "نحو", "ضد", "لدي", "عند", "فيما", "كما", "بينما", "اذ", "اذا",
+                        # times of day: "في مدينة تعز، ليلة السبت"
+                        "ليله", "يوم", "صباح", "مساء", "فجر", "ظهر", "عصر", "ظهيره", "منتصف", "عشيه", "ليل"})
+# days of the week, no second term of a name ("ليلة السبت"، "فجر الجمعة")
+_DAYS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه"})
 _PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")  # (a final ه is mostly ة, normalised)
 
 
