@@ -273,9 +273,10 @@ def _qualified_word(doc: Document, rec, i: int, j: int, covered: dict[int, int])
     qualifier right after it: "جبهة حام بمديرية المتون"، "منطقة المخدرة شمال مأرب"، "جبهة البقع بمحافظة صعدة". The
     frequency list (wordfreq's Zipf >= 3) holds many villages' names (حام، الكتف، المخدرة); a word between a type word
     and a compass or governorate word is one. After قرية، بلدة، منطقة only a definite word (an indefinite one after an
-    indefinite noun is its adjective: "منطقة واسعة شمال"); after جبهة only an indefinite one with no feminine,
-    relative or plural ending ("جبهة جديدة غرب تعز" is an adjective), or a word of no armed group's name in
-    ``actors.yaml`` ("جبهة النصرة شمال حماة" is the group; "جبهة المخدرة شمال غربي مأرب" a front)."""
+    indefinite noun is its adjective: "منطقة واسعة شمال"); after جبهة no word of an armed group's name in
+    ``actors.yaml`` ("جبهة النصرة شمال حماة" is the group; "جبهة المخدرة شمال غربي مأرب" a front) and no indefinite
+    word with a feminine, relative or plural ending ("جبهة جديدة غرب تعز" is an adjective). Never a common noun of
+    places (``not_village_names.tsv``: "منطقة السوق شرق المدينة")."""
     toks = doc.tokens
     if j + 1 >= len(toks) or j + 1 in covered or doc.norm.text[toks[j].end:toks[j + 1].start] != " ":
         return None
@@ -283,9 +284,12 @@ def _qualified_word(doc: Document, rec, i: int, j: int, covered: dict[int, int])
     if item is None or not item.frequent or item.end != j:
         return None
     word, front = toks[j].text, toks[i].text.endswith("جبهه")
-    if word in not_village_names() or front and (word in _group_words() or not word.startswith("ال") and word.endswith(("ه", "ي", "ين", "ون", "ات"))) \
-            or not front and not (word.startswith("ال") and len(word) >= 5):
+    if word in not_village_names():
+        return None  # "منطقة السوق شرق المدينة": the market
+    if front and (word in _group_words() or not word.startswith("ال") and word.endswith(("ه", "ي", "ين", "ون", "ات"))):
         return None  # "جبهة النصرة شمال حماة": an armed group's name; "جبهة جديدة غرب تعز": an adjective
+    if not front and not (word.startswith("ال") and len(word) >= 5):
+        return None  # "منطقة واسعة شمال مأرب": the noun's adjective
     nxt = toks[j + 1].text
     if nxt.startswith("ال") or not _qualifier(rec, nxt):
         return None  # "جبهة الساحل الغربي": a definite compass word is the noun's adjective, no qualifier
