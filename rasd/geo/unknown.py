@@ -52,12 +52,19 @@ def frequent_words() -> frozenset[str]:
     with open(path, encoding="utf-8") as handle:
         words = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
     # words too rare for wordfreq's list that are still no village's name (محاذية، متاخمة: "مناطق محاذية لـ")
-    curated = DATA / "not_village_names.tsv"
-    if curated.exists():
-        from ..lexicon import read_tsv
-        from ..text import norm
-        words.update(norm(row["word"].strip()) for row in read_tsv(curated) if row["word"].strip())
+    words.update(not_village_names())
     return frozenset(words) - {"word"}
+
+
+@lru_cache(maxsize=1)
+def not_village_names() -> frozenset[str]:
+    """The curated words that are no village's name (``not_village_names.tsv``, normalised): adjectives of place
+    too rare for wordfreq's list, and the common nouns of places (السوق، المستشفى) a type word may precede."""
+    curated = DATA / "not_village_names.tsv"
+    if not curated.exists():  # pragma: no cover - a package built without it
+        return frozenset()
+    from ..lexicon import read_tsv
+    return frozenset(norm(row["word"].strip()) for row in read_tsv(curated) if row["word"].strip())
 
 
 _LETTERS = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
@@ -320,6 +327,54 @@ _COMPASS = frozenset({"north_of", "south_of", "east_of", "west_of"})
 _QUALIFYING_TYPES = frozenset({"adm1", "adm2", "adm3", "region", "area", "town"})
 
 
+# the singular village, town and area words, bare or with a conjunction or preposition, not with the article: the
+# construct state before a name ("منطقة المخدرة"), where "المنطقة العسكرية" is the noun and its adjective
+_SINGULAR_FORMS = frozenset(c + w for w in ("قريه", "بلده", "منطقه") for c in ("", "و", "ب", "ف", "وب"))
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """The words of the armed groups' and movements' names in ``actors.yaml`` (normalised): after جبهة such a word
+    names the group (جبهة النصرة، جبهة فتح الشام), no front at a place."""
+    import yaml
+    with open(DATA.parent / "actors.yaml", encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    words: set[str] = set()
+    for row in data.get("actors") or []:
+        for group in [row] + list(row.get("aliases") or []):
+            for phrase in group.get("ar") or []:
+                words.update(norm(str(phrase)).split())
+    return frozenset(words)
+
+
+def _qualified_word(doc: Document, rec, i: int, j: int, covered: dict[int, int]) -> _Item | None:
+    """A frequent word named right after a singular village, area or front word (token ``i``) and placed by a
+    qualifier right after it: "جبهة حام بمديرية المتون"، "منطقة المخدرة شمال مأرب"، "جبهة البقع بمحافظة صعدة". The
+    frequency list (wordfreq's Zipf >= 3) holds many villages' names (حام، الكتف، المخدرة); a word between a type word
+    and a compass or governorate word is one. After قرية، بلدة، منطقة only a definite word (an indefinite one after an
+    indefinite noun is its adjective: "منطقة واسعة شمال"); after جبهة no word of an armed group's name in
+    ``actors.yaml`` ("جبهة النصرة شمال حماة" is the group; "جبهة المخدرة شمال غربي مأرب" a front) and no indefinite
+    word with a feminine, relative or plural ending ("جبهة جديدة غرب تعز" is an adjective). Never a common noun of
+    places (``not_village_names.tsv``: "منطقة السوق شرق المدينة")."""
+    toks = doc.tokens
+    if j + 1 >= len(toks) or j + 1 in covered or doc.norm.text[toks[j].end:toks[j + 1].start] != " ":
+        return None
+    item = _candidate(doc, rec, j, covered, True, True)  # a frequent word comes back marked, the other checks made
+    if item is None or not item.frequent or item.end != j:
+        return None
+    word, front = toks[j].text, toks[i].text.endswith("جبهه")
+    if word in not_village_names():
+        return None  # "منطقة السوق شرق المدينة": the market
+    if front and (word in _group_words() or not word.startswith("ال") and word.endswith(("ه", "ي", "ين", "ون", "ات"))):
+        return None  # "جبهة النصرة شمال حماة": an armed group's name; "جبهة جديدة غرب تعز": an adjective
+    if not front and not (word.startswith("ال") and len(word) >= 5):
+        return None  # "منطقة واسعة شمال مأرب": the noun's adjective
+    nxt = toks[j + 1].text
+    if nxt.startswith("ال") or not _qualifier(rec, nxt):
+        return None  # "جبهة الساحل الغربي": a definite compass word is the noun's adjective, no qualifier
+    return _Item(j, j, item.clitic)
+
+
 def _qualifier(rec, word: str) -> bool:
     """Whether ``word`` places the name before it: a compass word (شمال، غربي) or ب + a governorate, district or
     area word (بمحافظة، بمديرية، بولاية، بمنطقة)."""
@@ -400,6 +455,8 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
             if i < resume or i + 1 in covered:
                 continue
             item = _candidate(doc, rec, i + 1, covered, True)
+            if item is None and texts[i].endswith("جبهه"):
+                item = _qualified_word(doc, rec, i, i + 1, covered)  # "في جبهة حام بمديرية المتون"
             # one word, the qualifier right after it (a two-word name after تل، أم ... is no bare name here)
             if item is None or item.frequent or item.end != i + 1 or toks[i + 2].start - toks[i + 1].end > 3:
                 continue
@@ -423,6 +480,8 @@ def find_unknown(doc: Document, rec, matches, places, sent_of_offset, country: s
                     continue
                 break
             item = _candidate(doc, rec, j, covered, first, district_word, dual)
+            if item is None and first and j == i + 1 and texts[i] in _SINGULAR_FORMS:
+                item = _qualified_word(doc, rec, i, j, covered)  # "منطقة المخدرة شمال مأرب"
             if item is None:
                 break
             items.append(item)
