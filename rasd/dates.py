@@ -1298,6 +1298,9 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
         after = _statement_the_day_after(doc, trigger, sentence, got)
         if after is not None:
             return after
+    year = _a_year_before(doc, trigger, sentence, got)
+    if year is not None:
+        return year
     back = _counted_back(doc, trigger, sentence)
     if back is None or got.date is None or got.precision > 2:
         return got  # no date, or a month or a year: days are not counted from it
@@ -1312,6 +1315,48 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
     return EventDate(date, precision, got.start, got.end,
                      f"{cue_text} ({days} days before): " + got.reason,
                      _background(date, None, doc.published), got.inherited)
+
+
+# The event an anniversary is told of: "في الذكرى السنوية الأولى لهجوم ...", "في ذكرى مرور عام على مقتل ...",
+# "عشية ذكرى مرور عام على ..." (the eve: the anniversary is the day after), "بعد مرور عام على ضربة ..." (about a
+# year: the month). The trigger stands in the phrase the cue governs (at most two words after it).
+_A_YEAR_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:(?P<eve>عشيه[ ]+)?(?:[وفب]|في[ ]+)?(?:ال)?ذكري[ ]+(?:(?:السنويه[ ]+)?الاولي[ ]+(?P<li>لل?)"
+    r"|مرور[ ]+(?:عام|سنه)(?:[ ]+واحد|[ ]+كامل)?[ ]+علي)"
+    r"|(?P<after>بعد[ ]+مرور[ ]+(?:عام|سنه)(?:[ ]+واحد|[ ]+كامل)?[ ]+علي))"
+    r"(?P<gap>(?:[ ]+[^\W\d]+){0,2}?)[ ]*$")
+
+
+def _a_year_before(doc: "Document", trigger: Any, sentence: "Sentence", got: EventDate) -> EventDate | None:
+    """The date of an event told as the one whose (first) anniversary the sentence's day is (see
+    ``_A_YEAR_BEFORE_RE``): that day, a year back, precision 1; "بعد مرور عام على": its month, a year back,
+    precision 3. The sentence's day is the rules' (a day, or the publication day); a day named after the cue,
+    in the phrase that tells the event, is the event's own and stands. None when no such cue governs the
+    trigger (on train.jsonl 4 outlets tell events so; the gold codes them a year before)."""
+    pos = getattr(trigger, "start", None)
+    if not isinstance(pos, int) or pos <= sentence.start or got.date is None or got.precision > 2:
+        return None
+    lo = max(sentence.start, pos - 70)
+    window = doc.norm.text[lo:pos]
+    if "ذكري" not in window and "مرور" not in window:
+        return None
+    m = _A_YEAR_BEFORE_RE.search(window)
+    if m is None or m.group("li") and m.group("gap"):
+        return None  # "الأولى لـ" is glued to the event word it governs
+    if got.start is not None and got.start >= lo + m.start() and got.end <= sentence.end:
+        return None  # the event's own day, named in the phrase that tells it
+    day = got.date + dt.timedelta(days=1) if m.group("eve") else got.date
+    try:
+        back = day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else dt.date(day.year - 1, 2, 28)
+    except ValueError:
+        return None
+    cue = " ".join(m.group(0)[:m.start("gap") - m.start()].split())
+    if m.group("after"):
+        date = mid_month(back.year, back.month)
+        return EventDate(date, 3, got.start, got.end, f"{cue} (a year before, its month): " + got.reason,
+                         _background(date, None, doc.published), got.inherited)
+    return EventDate(back, 1, got.start, got.end, f"{cue} (a year before): " + got.reason,
+                     _background(back, None, doc.published), got.inherited)
 
 
 _DAWN = frozenset("فجر صباح ساعات".split())
