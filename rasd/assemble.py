@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import actors, dates, geo, numbers
-from .doc import DEFERRED, Document, read_deferred
+from .doc import DEFERRED, Document, read_deferred, starting_in
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 from .text import normalize
@@ -83,12 +83,29 @@ def _said_nearby(doc: Document, trigger, sentence, mention) -> bool:
     """A place counts for an event when the sentence names it, or the sentence before it in the same
     paragraph does (strategic developments: the sentence itself); a place inferred from the
     article as a whole (dateline, title, main governorate) is too weak to code an event on."""
-    start = sentence.start
+    return _nearby_start(doc, trigger, sentence) <= mention.start < sentence.end and mention.end > mention.start
+
+
+def _nearby_start(doc: Document, trigger, sentence) -> int:
+    """Where the text that :func:`_said_nearby` reads an event's place in begins."""
     if trigger.event_type != "Strategic developments" and trigger.sentence > 0:
         previous = doc.sentences[trigger.sentence - 1]
         if previous.paragraph == sentence.paragraph:
-            start = previous.start
-    return start <= mention.start < sentence.end and mention.end > mention.start
+            return previous.start
+    return sentence.start
+
+
+def _named_nearby(doc: Document, trigger, sentence) -> bool:
+    """Whether a place of the article (``doc.places``, the dateline among them) starts where
+    :func:`_said_nearby` looks. Every mention ``geo.places_for`` gives starts where a place of the article
+    starts (a named place, the dateline, the first mention of the main governorate; a title's place is at
+    0, 0 and counts nowhere): with none there, all it would give is dropped, and it is not asked (a quarter
+    of the event words: its scans of the article's places, and the article-wide fallback place)."""
+    start, end = _nearby_start(doc, trigger, sentence), sentence.end
+    if any(start <= p.start < end for p in starting_in(doc, "places", start, end)):
+        return True
+    dateline = (doc.user_data.get("geo") or {}).get("dateline")
+    return dateline is not None and start <= dateline.start < end
 
 
 def _anchored(edate, sentence) -> bool:
@@ -129,7 +146,9 @@ def propose_events(doc: Document) -> None:
             continue
         doubt = trigger.modality  # None, or why the rules say this is no report of an event
         sentence = doc.sentences[trigger.sentence]
-        places = geo.dual_anaphor(doc, trigger) or [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
+        places = geo.dual_anaphor(doc, trigger)
+        if not places and _named_nearby(doc, trigger, sentence):
+            places = geo.places_for(doc, trigger, sentence)  # none named nearby: whatever it finds is dropped below
         places = [p for p in places if p.place.admin1 and _said_nearby(doc, trigger, sentence, p)]
         if doubt:
             pass  # a doubted report names its own place; it is no antecedent for the reports after it
