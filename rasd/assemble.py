@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
 from . import actors, dates, geo, numbers
-from .doc import DEFERRED, Document, read_deferred, starting_in
+from .doc import DEFERRED, Document, read_deferred
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 from .text import normalize
@@ -95,17 +96,29 @@ def _nearby_start(doc: Document, trigger, sentence) -> int:
     return sentence.start
 
 
-def _named_nearby(doc: Document, trigger, sentence) -> bool:
+def _named_nearby(doc: Document, trigger, sentence, starts: list[int] | None = None) -> bool:
     """Whether a place of the article (``doc.places``, the dateline among them) starts where
     :func:`_said_nearby` looks. Every mention ``geo.places_for`` gives starts where a place of the article
     starts (a named place, the dateline, the first mention of the main governorate; a title's place is at
     0, 0 and counts nowhere): with none there, all it would give is dropped, and it is not asked (a quarter
-    of the event words: its scans of the article's places, and the article-wide fallback place)."""
-    start, end = _nearby_start(doc, trigger, sentence), sentence.end
-    if any(start <= p.start < end for p in starting_in(doc, "places", start, end)):
-        return True
+    of the event words: its scans of the article's places, and the article-wide fallback place).
+    ``starts``: :func:`_place_starts` of the article, when the caller has it (the places do not change
+    once the places stage has run)."""
+    if starts is None:
+        starts = _place_starts(doc)
+    start = _nearby_start(doc, trigger, sentence)
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < sentence.end
+
+
+def _place_starts(doc: Document) -> list[int]:
+    """Where the article's places (``doc.places``) and its dateline start, in order."""
+    starts = [p.start for p in doc.places]
     dateline = (doc.user_data.get("geo") or {}).get("dateline")
-    return dateline is not None and start <= dateline.start < end
+    if dateline is not None:
+        starts.append(dateline.start)
+    starts.sort()
+    return starts
 
 
 def _anchored(edate, sentence) -> bool:
@@ -141,13 +154,16 @@ def propose_events(doc: Document) -> None:
     candidates: list[tuple[Event, dict[str, Any]]] = []
     antecedents: dict[str, tuple[int, list]] = {}  # event type -> (sentence, places) of its latest report
     story = None  # where the latest report was placed: what "the city" refers to
+    starts = None  # where the article's places start (_place_starts), read at the first event word that asks
     for trigger in doc.triggers:
         if trigger.absorbed:
             continue
         doubt = trigger.modality  # None, or why the rules say this is no report of an event
         sentence = doc.sentences[trigger.sentence]
         places = geo.dual_anaphor(doc, trigger)
-        if not places and _named_nearby(doc, trigger, sentence):
+        if not places and starts is None:
+            starts = _place_starts(doc)
+        if not places and _named_nearby(doc, trigger, sentence, starts):
             places = geo.places_for(doc, trigger, sentence)  # none named nearby: whatever it finds is dropped below
         places = [p for p in places if p.place.admin1 and _said_nearby(doc, trigger, sentence, p)]
         if doubt:

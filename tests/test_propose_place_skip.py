@@ -37,7 +37,7 @@ def _run(record):
 @pytest.mark.parametrize("record", ARTICLES)
 def test_candidates_and_events_as_when_every_word_asks_for_its_places(record, monkeypatch):
     _, skipped, events = _run(record)
-    monkeypatch.setattr(assemble, "_named_nearby", lambda doc, trigger, sentence: True)
+    monkeypatch.setattr(assemble, "_named_nearby", lambda *args: True)
     _, plain, plain_events = _run(record)
     assert skipped == plain
     assert events == plain_events
@@ -61,6 +61,20 @@ def test_the_skip_is_taken_and_not_taken():
     assert seen == {True, False}
     doc, _, _ = _run(ARTICLES[0])  # the dateline's place is in the event's sentence
     assert all(assemble._named_nearby(doc, t, doc.sentences[t.sentence]) for t in doc.triggers)
+
+
+def test_the_sorted_starts_answer_as_the_places_themselves():
+    """_named_nearby by bisection over _place_starts: the same as looking at every place and the dateline."""
+    for record in ARTICLES:
+        doc, _, _ = _run(record)
+        dateline = (doc.user_data.get("geo") or {}).get("dateline")
+        starts = assemble._place_starts(doc)
+        for trigger in doc.triggers:
+            sentence = doc.sentences[trigger.sentence]
+            lo = assemble._nearby_start(doc, trigger, sentence)
+            plain = any(lo <= p.start < sentence.end for p in doc.places + ([dateline] if dateline else []))
+            assert assemble._named_nearby(doc, trigger, sentence, starts) == plain
+            assert assemble._named_nearby(doc, trigger, sentence) == plain
 
 
 def test_the_window_is_the_sentence_and_the_one_before_in_its_paragraph():
