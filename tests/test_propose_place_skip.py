@@ -4,9 +4,12 @@ places_for gives starts where a place of the article starts (or at 0, 0 for a ti
 others all of it would be dropped. Held here to the plain computation (places_for asked for every event
 word) on sentences written for these tests: datelines, places two sentences back, a title's place, the
 article's main governorate, clitics, diacritics, tatweel and Eastern Arabic digits."""
+import json
+
 import pytest
 
 from rasd import assemble, geo
+from rasd.commands.train import DEFAULT_TRAIN
 from rasd.pipeline import extract
 
 PUBLISHED = "2021-03-10"
@@ -84,3 +87,26 @@ def test_the_window_is_the_sentence_and_the_one_before_in_its_paragraph():
     assert doc.sentences[last.sentence - 1].paragraph != sentence.paragraph  # a paragraph of its own
     assert assemble._nearby_start(doc, last, sentence) == sentence.start
     assert not assemble._named_nearby(doc, last, sentence)  # الرمادي is a paragraph away
+
+
+needs_train = pytest.mark.skipif(not DEFAULT_TRAIN.exists(), reason="../shared/eval/train.jsonl not beside the checkout")
+
+
+@needs_train
+def test_on_news_no_skipped_word_would_have_kept_a_place():
+    """The training articles (every 4th of the first 400: all six outlets' shapes of datelines and titles):
+    for every event word the check says no to, places_for keeps nothing where _said_nearby looks."""
+    skipped = 0
+    with DEFAULT_TRAIN.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for k, line in zip(range(400), lines) if k % 4 == 0]
+    for record in records:
+        record.pop("events", None)
+        doc = extract(record)
+        starts = assemble._place_starts(doc)
+        for trigger in doc.triggers:
+            sentence = doc.sentences[trigger.sentence]
+            if not assemble._named_nearby(doc, trigger, sentence, starts):
+                skipped += 1
+                assert not [p for p in geo.places_for(doc, trigger, sentence)
+                            if assemble._said_nearby(doc, trigger, sentence, p)], (record.get("id"), trigger.cue)
+    assert skipped > 20  # the check is exercised
