@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -83,12 +84,41 @@ def _said_nearby(doc: Document, trigger, sentence, mention) -> bool:
     """A place counts for an event when the sentence names it, or the sentence before it in the same
     paragraph does (strategic developments: the sentence itself); a place inferred from the
     article as a whole (dateline, title, main governorate) is too weak to code an event on."""
-    start = sentence.start
+    return _nearby_start(doc, trigger, sentence) <= mention.start < sentence.end and mention.end > mention.start
+
+
+def _nearby_start(doc: Document, trigger, sentence) -> int:
+    """Where the text that :func:`_said_nearby` reads an event's place in begins."""
     if trigger.event_type != "Strategic developments" and trigger.sentence > 0:
         previous = doc.sentences[trigger.sentence - 1]
         if previous.paragraph == sentence.paragraph:
-            start = previous.start
-    return start <= mention.start < sentence.end and mention.end > mention.start
+            return previous.start
+    return sentence.start
+
+
+def _named_nearby(doc: Document, trigger, sentence, starts: list[int] | None = None) -> bool:
+    """Whether a place of the article (``doc.places``, the dateline among them) starts where
+    :func:`_said_nearby` looks. Every mention ``geo.places_for`` gives starts where a place of the article
+    starts (a named place, the dateline, the first mention of the main governorate; a title's place is at
+    0, 0 and counts nowhere): with none there, all it would give is dropped, and it is not asked (a quarter
+    of the event words: its scans of the article's places, and the article-wide fallback place).
+    ``starts``: :func:`_place_starts` of the article, when the caller has it (the places do not change
+    once the places stage has run)."""
+    if starts is None:
+        starts = _place_starts(doc)
+    start = _nearby_start(doc, trigger, sentence)
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < sentence.end
+
+
+def _place_starts(doc: Document) -> list[int]:
+    """Where the article's places (``doc.places``) and its dateline start, in order."""
+    starts = [p.start for p in doc.places]
+    dateline = (doc.user_data.get("geo") or {}).get("dateline")
+    if dateline is not None:
+        starts.append(dateline.start)
+    starts.sort()
+    return starts
 
 
 def _anchored(edate, sentence) -> bool:
@@ -124,12 +154,17 @@ def propose_events(doc: Document) -> None:
     candidates: list[tuple[Event, dict[str, Any]]] = []
     antecedents: dict[str, tuple[int, list]] = {}  # event type -> (sentence, places) of its latest report
     story = None  # where the latest report was placed: what "the city" refers to
+    starts = None  # where the article's places start (_place_starts), read at the first event word that asks
     for trigger in doc.triggers:
         if trigger.absorbed:
             continue
         doubt = trigger.modality  # None, or why the rules say this is no report of an event
         sentence = doc.sentences[trigger.sentence]
-        places = geo.dual_anaphor(doc, trigger) or [p for p in geo.places_for(doc, trigger, sentence) if p.place.admin1]
+        places = geo.dual_anaphor(doc, trigger)
+        if not places and starts is None:
+            starts = _place_starts(doc)
+        if not places and _named_nearby(doc, trigger, sentence, starts):
+            places = geo.places_for(doc, trigger, sentence)  # none named nearby: whatever it finds is dropped below
         places = [p for p in places if p.place.admin1 and _said_nearby(doc, trigger, sentence, p)]
         if doubt:
             pass  # a doubted report names its own place; it is no antecedent for the reports after it
