@@ -44,6 +44,13 @@ def first_readings(word: str) -> tuple[tuple[str, int, bool], ...]:
 
 
 @lru_cache(maxsize=262_144)
+def first_forms(word: str) -> frozenset[str]:
+    """The forms of :func:`first_readings` as a set (cached per word, shared by every matcher): whether a
+    word can start any entry of a lexicon is then one C-level ``isdisjoint`` with the lexicon's first words."""
+    return frozenset([form for form, _, _ in first_readings(word)])
+
+
+@lru_cache(maxsize=262_144)
 def inner_readings(word: str) -> tuple[tuple[str, bool], ...]:
     """Readings of a phrase-internal word: with/without the article, with/without an ending."""
     out: list[tuple[str, bool]] = []
@@ -67,18 +74,34 @@ def phrase_key(phrase: str) -> tuple[tuple[str, bool], ...]:
     """The lexicon form of a phrase: ``((word, accepts_suffix), ...)``, article-stripped."""
     words = []
     for raw in phrase.split():
-        star = raw.endswith("*")
-        raw = raw.rstrip("*")
-        # A word written with a hamzated alef before its lam (ألغام، إلقاء، آلية) has no article to strip:
-        # folded it starts with ال too, and stripping that would leave a key (غام) that the text's definite
-        # form (الألغام -> الالغام, read as itself or as الغام) never gives.
-        folded = norm(raw)
-        own_lam = raw[:1] in "أإآ" and folded.startswith("ال")
-        for k, tok in enumerate(tokenize(folded)):
-            words.append((tok.text if own_lam and k == 0 else strip_article(tok.text), False))
+        star, forms = _word_key(raw)
+        words.extend(forms)
         if words and star:
             words[-1] = (words[-1][0], True)
     return tuple(words)
+
+
+_WORD_KEYS: dict[str, tuple[bool, tuple[tuple[str, bool], ...]]] = {}
+
+
+def _word_key(raw: str) -> tuple[bool, tuple[tuple[str, bool], ...]]:
+    """What one written word of a phrase gives :func:`phrase_key`: whether it ends in ``*``, and its
+    ``(word, False)`` forms (a written word may hold several tokens), cached per written word: the
+    lexicons' 3,700 phrases at start-up are 6,900 written words, 1,800 of them different."""
+    got = _WORD_KEYS.get(raw)
+    if got is None:
+        star = raw.endswith("*")
+        bare = raw.rstrip("*")
+        # A word written with a hamzated alef before its lam (ألغام، إلقاء، آلية) has no article to strip:
+        # folded it starts with ال too, and stripping that would leave a key (غام) that the text's definite
+        # form (الألغام -> الالغام, read as itself or as الغام) never gives.
+        folded = norm(bare)
+        own_lam = bare[:1] in "أإآ" and folded.startswith("ال")
+        got = (star, tuple((tok.text if own_lam and k == 0 else strip_article(tok.text), False)
+                           for k, tok in enumerate(tokenize(folded))))
+        if len(_WORD_KEYS) < 100_000:
+            _WORD_KEYS[raw] = got
+    return got
 
 
 @dataclass(slots=True)
@@ -131,7 +154,10 @@ class PhraseMatcher(Generic[T]):
         none. Most tokens start nothing, and then one dictionary look-up settles them; a token that starts many phrases (قوات) is narrowed by the next
         word in one more look-up instead of a walk through every phrase."""
         hit = self._start_cache.get(word)
-        if hit is None:
+        if hit is None and self._index.keys().isdisjoint(first_forms(word)):
+            # no reading of the word is the first word of an entry (most new words): it starts nothing
+            hit = self._start_cache[word] = _NOTHING
+        elif hit is None:
             index = self._index
             singles: list = []
             longer: dict[str, list] = {}
