@@ -80,3 +80,21 @@ def test_capitals_in_our_own_sentences(rec, sentence, name):
     found = rec.find(tokenize(norm.text, fast_alphabet=norm.fast), norm.text)
     keys = {m.key for m in found}
     assert any(k in rec.capital_keys for k in keys), keys
+
+
+def test_word_lines_read_as_the_line_loop(tmp_path):
+    from rasd.geo.build import DATA
+    from rasd.geo.unknown import _word_lines
+
+    def line_loop(path):
+        with open(path, encoding="utf-8") as handle:
+            return {line.strip() for line in handle if line.strip() and not line.startswith("#")}
+
+    shipped = DATA / "frequent_words.tsv"
+    assert _word_lines(shipped.read_text(encoding="utf-8")) == line_loop(shipped)
+    own = tmp_path / "words.tsv"
+    own.write_text("# تعليق\nword\n  قريةٌ  \n\n#غير\n كلمة #\nمـــدينة\r\nبلدة\t\n٣\n \n#", encoding="utf-8")
+    with open(own, encoding="utf-8") as handle:
+        assert _word_lines(handle.read()) == line_loop(own)
+    assert _word_lines("a\n#b\n #c\n") == {"a", "#c"}
+    assert _word_lines("") == set()
