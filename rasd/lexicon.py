@@ -44,13 +44,6 @@ def first_readings(word: str) -> tuple[tuple[str, int, bool], ...]:
 
 
 @lru_cache(maxsize=262_144)
-def first_forms(word: str) -> frozenset[str]:
-    """The forms of :func:`first_readings` as a set (cached per word, shared by every matcher): whether a
-    word can start any entry of a lexicon is then one C-level ``isdisjoint`` with the lexicon's first words."""
-    return frozenset([form for form, _, _ in first_readings(word)])
-
-
-@lru_cache(maxsize=262_144)
 def inner_readings(word: str) -> tuple[tuple[str, bool], ...]:
     """Readings of a phrase-internal word: with/without the article, with/without an ending."""
     out: list[tuple[str, bool]] = []
@@ -154,10 +147,7 @@ class PhraseMatcher(Generic[T]):
         none. Most tokens start nothing, and then one dictionary look-up settles them; a token that starts many phrases (قوات) is narrowed by the next
         word in one more look-up instead of a walk through every phrase."""
         hit = self._start_cache.get(word)
-        if hit is None and self._index.keys().isdisjoint(first_forms(word)):
-            # no reading of the word is the first word of an entry (most new words): it starts nothing
-            hit = self._start_cache[word] = _NOTHING
-        elif hit is None:
+        if hit is None:
             index = self._index
             singles: list = []
             longer: dict[str, list] = {}

@@ -1,25 +1,17 @@
-"""The lexicon's two shortcuts give what the plain computations give.
+"""``lexicon.phrase_key`` reads each written word once (``lexicon._word_key``, cached, speed22b): the keys must
+be those of the word-by-word computation it replaced, for every phrase of the trigger, modality and actor
+lexicons and for phrases of our own (clitics, diacritics, tatweel, Eastern Arabic digits, a lone or trailing
+``*``), cold and from the cache; and the matchers built from them find what they found.
 
-* ``phrase_key`` reads each written word once (``lexicon._word_key``, cached): the keys must be those of the
-  word-by-word computation it replaced, for every phrase of the shipped lexicons and for phrases of our own
-  (clitics, diacritics, tatweel, Eastern Arabic digits, a lone or trailing ``*``).
-* ``PhraseMatcher._starts`` settles a word none of whose readings is an entry's first word with one
-  ``isdisjoint`` against the index (``lexicon.first_forms``): the entries a word starts must be those of the
-  loop over its readings, for the trigger, modality and actor lexicons, cold, on the words of our sentences
-  and of the training articles.
+(Measured and left out in the same round: ``PhraseMatcher._starts`` settling a new word with one ``isdisjoint``
+of its readings' forms against the index: building the set of forms costs more instructions than the three
+loops it spares.)
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from rasd import lexicon
-from rasd.lexicon import PhraseMatcher, first_forms, first_readings, phrase_key
+from rasd.lexicon import PhraseMatcher, phrase_key
 from rasd.text import norm, strip_article, tokenize
-
-TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "train.jsonl"
 
 OWN_PHRASES = [
     "عبوة* ناسفة*", "الألغام", "إلقاء القبض", "آلية* عسكرية*", "قوات *", "* قوات", "*", "وبالموصل",
@@ -52,21 +44,6 @@ def _reference_key(phrase: str) -> tuple:
     return tuple(words)
 
 
-def _reference_starts(matcher: PhraseMatcher, word: str):
-    """The entries ``word`` starts, by the loop over all its readings (no shortcut)."""
-    singles: list = []
-    longer: dict = {}
-    for form, stripped, has_suffix in first_readings(word):
-        for key, phrase, value in matcher._index.get(form, ()):
-            if has_suffix and not key[0][1]:
-                continue
-            if len(key) == 1:
-                singles.append((phrase, value, stripped))
-            else:
-                longer.setdefault(key[1][0], []).append((key, phrase, value, stripped))
-    return (singles, longer) if singles or longer else ()
-
-
 def _lexicon_phrases() -> list[str]:
     """Every phrase of the trigger, modality and actor lexicons, as written in their data files."""
     return [entry[1] for matcher in _matchers() for entries in matcher._index.values() for entry in entries]
@@ -97,37 +74,6 @@ def test_phrase_key_star_cases():
     assert phrase_key("*") == ()
 
 
-def test_first_forms_are_the_readings_forms():
-    for word in ("وبالموصل", "للتحالف", "غارات", "عبوتين", "قوات", "٣", "ب"):
-        assert first_forms(word) == frozenset(f for f, _, _ in first_readings(word))
-
-
-def _words() -> list[str]:
-    words = [t.text for s in OWN_SENTENCES for t in tokenize(norm(s))]
-    if TRAIN.exists():
-        with open(TRAIN, encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                text = (record.get("title") or "") + "\n" + (record.get("text") or "")
-                words.extend(t.text for t in tokenize(norm(text)))
-    return list(dict.fromkeys(words))
-
-
-@pytest.mark.parametrize("which", [0, 1, 2], ids=["triggers", "modality", "actors"])
-def test_starts_with_the_prefilter_equals_the_reading_loop(which):
-    matcher = _matchers()[which]
-    words = _words()
-    matcher._start_cache.clear()
-    started = 0
-    for word in words:
-        got = matcher._starts(word)
-        assert got == _reference_starts(matcher, word), word
-        started += bool(got)
-        assert matcher._starts(word) == got  # warm: the cached entry
-    assert started  # the sentences hold words that start entries (the shortcut is not all there is)
-    assert started < len(words)
-
-
 def test_own_sentences_find_the_same_matches_cold_and_warm():
     for matcher in _matchers():
         for sentence in OWN_SENTENCES:
@@ -140,3 +86,16 @@ def test_own_sentences_find_the_same_matches_cold_and_warm():
     trig = _matchers()[0]
     found = trig.find(tokenize(norm(OWN_SENTENCES[0])))
     assert any("عبو" in m.phrase for m in found)
+
+
+def test_a_matcher_of_our_own_phrases_built_twice_finds_the_same():
+    entries = [("عبوة* ناسفة*", "ied"), ("غارة* جوية", "air"), ("قوات التحالف", "coalition"), ("حزام* ناسف*", "belt")]
+    found = []
+    for _ in range(2):  # the first build reads the words, the second takes them from the cache
+        lexicon._WORD_KEYS.clear() if not found else None
+        matcher = PhraseMatcher(entries)
+        found.append([(m.phrase, m.value, m.start, m.end)
+                      for s in OWN_SENTENCES for m in matcher.find(tokenize(norm(s)))])
+    assert found[0] == found[1]
+    values = [v for _, v, _, _ in found[0]]
+    assert values.count("ied") == 1 and values.count("air") == 1 and "coalition" in values and "belt" in values
