@@ -16,6 +16,7 @@ import tempfile
 import threading
 import zlib
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from ..text import norm, tokenize
@@ -170,12 +171,7 @@ class Gazetteer:
                         return False
                     state = marshal.loads(payload)
             (entries, names, first, multi, admin1, admin2, countries, strict, country_keys, max_len) = state
-            built = []
-            for (name, name_ar, cc, a1name, a2name, admin3, lat, lon, gid, feature, population, eid, a1, a2,
-                 ref, big) in zip(*entries, strict=True):
-                place = Place(name, name_ar, COUNTRY_NAMES.get(cc, cc), ISO_NUMERIC.get(cc, 0), a1name, a2name,
-                              admin3, lat, lon, gid, feature, population)
-                built.append(Entry(place, eid, cc, a1, a2, ref, big))
+            built = _entries_of_columns(entries)
             by_id = {e.id: i for i, e in enumerate(built)}
             if not (isinstance(names, dict) and isinstance(multi, dict) and isinstance(max_len, int)
                     and isinstance(admin1, dict) and isinstance(admin2, dict) and isinstance(countries, dict)):
@@ -309,6 +305,19 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _entries_of_columns(columns) -> list[Entry]:
+    """The entries of the cache's 16 columns (name ... big), made by ``map`` over the columns (the loop at C
+    speed: 19,000 entries at every process's start-up) in the order of the rows; ValueError where the columns
+    are not 16 of one length (a corrupt cache)."""
+    (name, name_ar, cc, a1name, a2name, admin3, lat, lon, gid, feature, population, eid, a1, a2, ref,
+     big) = columns
+    if any(len(column) != len(name) for column in columns):
+        raise ValueError("the cache's columns differ in length")
+    places = map(Place, name, name_ar, map(COUNTRY_NAMES.get, cc, cc), map(ISO_NUMERIC.get, cc, repeat(0)), a1name,
+                 a2name, admin3, lat, lon, gid, feature, population)
+    return list(map(Entry, places, eid, cc, a1, a2, ref, big))
 
 
 # -- the cache of the parsed index ------------------------------------------------------------------------

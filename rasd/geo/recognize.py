@@ -100,6 +100,24 @@ def _bare_forms(word: str, readings: list[tuple[str, str]] | None = None) -> tup
     return tuple(dict.fromkeys(out))
 
 
+def _capitals(gaz: Gazetteer) -> tuple[set[str], dict[str, tuple[str, int, str]]]:
+    """The names of national capitals, and each country's capital as ``(a name of it, its entry, its flags)``: the
+    name with the fewest namesakes (بغداد is also its governorate), the first such name in the index's order. One
+    pass over the names, the capitals' entries found by set look-ups (two passes over every candidate before)."""
+    capitals = {i for i, e in enumerate(gaz.entries) if e.place.feature == "PPLC"}
+    keys: set[str] = set()
+    capital_of: dict[str, tuple[str, int, str]] = {}
+    fewest: dict[str, int] = {}
+    for key, cands in gaz.names.items():
+        for idx, flags in cands:
+            if idx in capitals:
+                keys.add(key)
+                cc = gaz.entries[idx].cc
+                if len(cands) < fewest.get(cc, 1 << 30):
+                    capital_of[cc], fewest[cc] = (key, idx, flags), len(cands)
+    return keys, capital_of
+
+
 class Recognizer:
     def __init__(self, gaz: Gazetteer):
         from .unknown import frequent_words  # (geo.unknown reads the data folder of geo.build)
@@ -115,9 +133,9 @@ class Recognizer:
         self.qualifier_cache: dict[str, bool] = {}  # token -> whether it places the name before it (geo.unknown)
         self.types1 = dict(gaz.types1)
         self.types2 = {(a[2:] if a.startswith("ال") and len(a) > 4 else a, b): v for (a, b), v in gaz.types2.items()}
-        # names of national capitals (a capital may stand for its government: أنقرة لم تبلغ)
-        self.capital_keys = {key for key, cands in gaz.names.items()
-                             if any(gaz.entries[i].place.feature == "PPLC" for i, _ in cands)}
+        # names of national capitals (a capital may stand for its government: أنقرة لم تبلغ), and each country's
+        # national capital: (a name of it, its entry, its flags), for "العاصمة الأفغانية"
+        self.capital_keys, self.capital_of = _capitals(gaz)
         self.types2_by_last: dict[str, list[tuple[str, str]]] = {}  # second word -> [(first word, type)]
         for (a, b), v in self.types2.items():
             self.types2_by_last.setdefault(b, []).append((a, v))
@@ -138,15 +156,6 @@ class Recognizer:
         self._nexts: dict[str, frozenset[str] | None] = {}  # see _hits
         self.titles = gaz.titles
         self.given = gaz.given
-        # each country's national capital: (a name of it, its entry, its flags), for "العاصمة الأفغانية"
-        # (the name with the fewest namesakes: بغداد is also its governorate)
-        self.capital_of: dict[str, tuple[str, int, str]] = {}
-        fewest: dict[str, int] = {}
-        for key, cands in gaz.names.items():
-            for idx, flags in cands:
-                cc = gaz.entries[idx].cc
-                if gaz.entries[idx].place.feature == "PPLC" and len(cands) < fewest.get(cc, 1 << 30):
-                    self.capital_of[cc], fewest[cc] = (key, idx, flags), len(cands)
         # countries' one-word Arabic names (العراق، سوريا): what an article speaks of, even where not a key
         self.country_name_cache: dict[str, str] = {}  # token -> the country name it is (a form of), or ""
         self.country_word_names: dict[str, str] = {key: gaz.entries[i].cc for i in gaz.countries.values()
