@@ -2,7 +2,6 @@
 the places and names the records need."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -19,10 +18,9 @@ def test_index_is_up_to_date(tmp_path):
         "index.tsv is stale: run python3 scripts/build_gazetteer.py compile"
 
 
-def test_loads_under_a_second():
-    t0 = time.perf_counter()
+def test_the_index_loads_whole():
+    # how long it takes is bench/profile_stages.py's "resources loaded" figure, not a timed test
     gaz = Gazetteer(DATA / "index.tsv")
-    assert time.perf_counter() - t0 < 1.0
     assert len(gaz) > 10000
 
 
