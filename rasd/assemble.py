@@ -721,7 +721,7 @@ def _fold_background_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -
     governorate, on another day and with a coarser date (a month, a year: "أطلقت القوات في أبريل عملية في محافظة
     الأنبار"، "أول هجوم تشهده الضفة الغربية منذ يناير الماضي") is background the article gives for the incident it
     tells, not a second incident: the coders code the precise one alone. It folds into the nearest such report,
-    which keeps its place, day, type and actors; its toll, one of the past, is dropped."""
+    which keeps its place, day, type, actors and evidence; its toll, one of the past, is dropped."""
     def folds(one):
         event, _ = one
         return bool(event.admin1) and _governorate_level(event)
@@ -735,7 +735,7 @@ def _fold_background_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -
 
     def fold(kept, other):
         other[1]["deaths"] = {}
-        _absorb_other_type(kept, other)
+        _join_tellings(kept[1], other[1])  # no span of the past toll comes along either
     _fold_into_nearest_host(merged, folds, hosts, fold)
 
 

@@ -82,3 +82,18 @@ def test_a_governorate_report_of_the_past_is_background(text, background, event)
 def test_other_reports_stay_apart(text, expected):
     _, events = proposed_and_merged(text)
     assert events == expected
+
+
+def test_the_past_toll_leaves_no_evidence():
+    """The folded background report's toll (30 killed last October) gives the event neither its count nor a span."""
+    from rasd import assemble, pipeline
+    text = ("انفجرت سيارة مفخخة في مدينة الموصل يوم الثلاثاء ما أدى إلى مقتل ٤ أشخاص. وكانت محافظة نينوى شهدت "
+            "تفجيراً بسيارة مفخخة في أكتوبر الماضي قتل فيه ٣٠ شخصا.")
+    doc = pipeline.make_document({"text": text, "published": "2021-03-10"})
+    pipeline.run_stages(doc, pipeline.STAGES_BEFORE_DECISION)
+    candidates = [c for c in doc.user_data["candidates"] if c[1].get("keep", not c[1].get("doubt"))]
+    [event] = assemble._merge(doc, candidates, model=None)
+    second = doc.sentences[1].start
+    spans = [e for e in event.evidence if e["field"] == "fatalities"]
+    assert event.fatalities == 4 and spans
+    assert all(e["start"] < second for e in spans), spans
