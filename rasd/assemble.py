@@ -691,8 +691,8 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     (:func:`_fold_undated`), a retelling into the report it retells (:func:`_fold_retold`), one incident named
     with two sub-event types in one sentence into one event (:func:`_fold_told_together`), an explosion retold
     later with a definite noun of another sub-event type into the first telling (:func:`_fold_retold_explosion`), a
-    governorate-level background report with a coarser date into the precise report told before it
-    (:func:`_fold_background_coarse`)."""
+    governorate-level background report with a coarser date dropped beside the precise report told before it
+    (:func:`_drop_background_coarse`)."""
     merged: dict[tuple, tuple[Event, dict[str, Any]]] = {}
     for event, info in candidates:
         key = _key(event)
@@ -706,7 +706,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
     _fold_retold(doc, merged)
     _fold_told_together(doc, merged)
     _fold_retold_explosion(doc, merged)
-    _fold_background_coarse(merged)
+    _drop_background_coarse(merged)
     return merged
 
 
@@ -716,12 +716,12 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
 # whatever its sub-event type or distance, it loses gold events (.6517; of its kind only .6533; of another sub-event
 # type only .6540). Nor a background report of another sub-event type (.6558), nor a finer background report
 # (.6541), nor one without a coarser date (.6560).
-def _fold_background_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
+def _drop_background_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """A report placed only at governorate level, told after a report of its kind placed more precisely in that
     governorate, on another day and with a coarser date (a month, a year: "أطلقت القوات في أبريل عملية في محافظة
     الأنبار"، "أول هجوم تشهده الضفة الغربية منذ يناير الماضي") is background the article gives for the incident it
-    tells, not a second incident: the coders code the precise one alone. It folds into the nearest such report,
-    which keeps its place, day, type, actors and evidence; its toll, one of the past, is dropped."""
+    tells, not a second incident: the coders code the precise one alone. It is dropped where such a report
+    precedes it: the precise event is left as it was (its toll, day, actors, evidence and sentences)."""
     def folds(one):
         event, _ = one
         return bool(event.admin1) and _governorate_level(event)
@@ -733,10 +733,9 @@ def _fold_background_coarse(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -
             and min(info["sentences"]) > min(host_info["sentences"]) \
             and (event.time_precision or 1) > (host_event.time_precision or 1)
 
-    def fold(kept, other):
-        other[1]["deaths"] = {}
-        _join_tellings(kept[1], other[1])  # no span of the past toll comes along either
-    _fold_into_nearest_host(merged, folds, hosts, fold)
+    def drop(_kept, _other):
+        pass  # nothing of it comes along: neither its past toll nor its sentences (its month or year) nor its actors
+    _fold_into_nearest_host(merged, folds, hosts, drop)
 
 
 # Train, out of fold (scripts/incident_cells.py --oof): event F1 .6485 -> .6492 (alarabia .6436 -> .6450, france24

@@ -1,11 +1,11 @@
 """Issue 17, spurious duplicates (dup22): a report placed only at governorate level, told after a report of its
 kind placed more precisely in that governorate, on another day and with a coarser date (a month, a year), is
 background the article gives ("وكانت القوات أطلقت في نيسان عملية في محافظة الأنبار"، "أول هجوم تشهده الضفة الغربية
-منذ يناير"), not a second incident (:func:`rasd.assemble._fold_background_coarse`). On train, out of fold, these
+منذ يناير"), not a second incident (:func:`rasd.assemble._drop_background_coarse`). On train, out of fold, these
 were cells where rasd gave one event more than the coders, beside the precise one.
 
-Each folded case checks that the candidates held the governorate-level report with its coarser date (so the
-fold, not the reading, makes one event) and that the merge gives the precise event alone, with its own toll (the
+Each dropped case checks that the candidates held the governorate-level report with its coarser date (so the
+drop, not the reading, leaves one event) and that the merge gives the precise event alone, with its own toll (the
 past one is dropped). Cases apart stay apart: a governorate report with a day of its own, one of another kind,
 one in another governorate, a background report placed at a town. Sentences written here for rasd."""
 from __future__ import annotations
@@ -85,7 +85,7 @@ def test_other_reports_stay_apart(text, expected):
 
 
 def test_the_past_toll_leaves_no_evidence():
-    """The folded background report's toll (30 killed last October) gives the event neither its count nor a span."""
+    """The dropped background report's toll (30 killed last October) gives the event neither its count nor a span."""
     from rasd import assemble, pipeline
     text = ("انفجرت سيارة مفخخة في مدينة الموصل يوم الثلاثاء ما أدى إلى مقتل ٤ أشخاص. وكانت محافظة نينوى شهدت "
             "تفجيراً بسيارة مفخخة في أكتوبر الماضي قتل فيه ٣٠ شخصا.")
