@@ -29,6 +29,10 @@ GENERIC = 0.6  # weights below this are generic words
 # Generic words whose type comes from the specific trigger nearby (انفجار، قصف، هجوم، استهداف).
 ROLES = {"", "result", "assault", "stopped", "gathering"}  # the lexicon's optional role column (see triggers.tsv)
 RETYPED = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Armed clash"}
+# A generic word of fighting (عملية عسكرية، حملة عسكرية، حاصرت، اقتحام) does not take these types from a taking told
+# nearby: the taking is told by its own words at its own place (سيطرت القوات على الفلوجة), the operation at another
+# place is fighting there, and where both are at one place and day the merge codes the battle once, as the taking.
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 @dataclass(slots=True)
@@ -390,7 +394,8 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
                 continue
             best.contextual = True
             best.context = context
-            if best.sub_event_type in RETYPED and not (best.role == "assault" and context.sentence != si):
+            if best.sub_event_type in RETYPED and not (best.role == "assault" and context.sentence != si) \
+                    and not (best.sub_event_type == "Armed clash" and context.sub_event_type in TERRITORY):
                 best.own_type = best.event_type, best.sub_event_type
                 best.event_type, best.sub_event_type = context.event_type, context.sub_event_type
     # a result word that is still standing yields to a generic violent trigger standing in another clause of
