@@ -82,6 +82,10 @@ _PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)\s*")
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
 ELSEWHERE = {"toward", "origin"}
+# a direction word right before a place, with the place's type word ("نحو منطقة"، "باتجاه مدينة"): not "على بعد نحو
+# عشرة كيلومترات من" (about ten kilometres from), where نحو is a number's "about" (normalized text)
+_TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باتجاه|نحو)\s*[\"«']?\s*(?:(?:مدينه|بلده|قريه|منطقه|مديريه|محافظه|ناحيه|قضاء"
+                            r"|مخيم|حي|جبهه|مطار|ميناء|معسكر|قاعده)\s*[\"«']?\s*)?$")
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
@@ -675,6 +679,16 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
             if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
                 return []  # "غارات في سوريا": only the country is known
+        if "toward" in elsewhere:
+            # "تدور معارك شرسة نحو الجاح العليا"، "التصدي لمحاولات تسلل نحو منطقة الجاح": a sentence whose only place
+            # is the one its event moves toward, named after the event word, tells of fighting there, not at a
+            # place of an earlier sentence
+            text = doc.norm.text
+            ahead = [p for p in doc.places if p.relation == "toward" and trigger.end <= p.start < sentence.end
+                     and p.place.feature != "PCLI" and p.place.admin1
+                     and _TOWARD_BEFORE.search(text[max(0, p.start - 40):p.start])]
+            if ahead:
+                return _pick(doc, ahead, trigger.start, trigger.end)
         # earlier sentences of the paragraph, nearest first
         idx = getattr(trigger, "sentence", -1)
         if not isinstance(idx, int) or idx < 0 or idx >= len(doc.sentences):
