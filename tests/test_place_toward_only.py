@@ -54,3 +54,24 @@ def test_fighting_toward_a_place_is_coded_there(text, expected):
 def test_a_sentence_of_its_own_place_or_a_distance_keeps_its_place(text, here, not_there):
     got = [loc for _c, _a1, loc in _events(text)]
     assert here in got and not_there not in got, got
+
+
+@pytest.mark.parametrize("text,here,not_there", [
+    # "X قرب Y" named before the event word: the event is at X, Y only tells where X lies
+    ("اندلع القتال اليوم في بلدة أجدابيا قرب ميناء البريقة، وهاجمت طائرة حربية مواقع المسلحين جنوبي البلدة.",
+     "Ajdabiya", "Al Burayqah"),
+    # بالقرب من with a type word, diacritics and Eastern Arabic digits
+    ("وفي بلدة معرّة النعمان بالقرب من مدينة إدلب، قُتل ٣ مدنيين بقصف جوي اليوم.", "Ma`arrat an Nu`man", "Idlib"),
+    # على مقربة من, with tatweel in the event word
+    ("وفي قضاء الحويجة على مقربة من مدينة كركوك، انفجـرت عبوة ناسفة اليوم.", "Al Hawijah", "Kirkuk"),
+])
+def test_a_place_named_near_another_before_the_event_word_is_the_events(text, here, not_there):
+    got = [loc for _c, _a1, loc in _events(text)]
+    assert here in got and not_there not in got, got
+
+
+def test_near_after_the_event_word_is_still_a_reference_place():
+    """"انفجرت عبوة قرب مدينة الرمادي": the only place is the reference, at geo_precision 2 (spec section 5)."""
+    events = pipeline.process({"text": "انفجرت عبوة ناسفة اليوم قرب مدينة الرمادي.", "published": "2018-06-20",
+                               "source": "test"}).events
+    assert [(e["location"], e["geo_precision"]) for e in events] == [("Ramadi", 2)]
