@@ -75,3 +75,10 @@ def test_near_after_the_event_word_is_still_a_reference_place():
     events = pipeline.process({"text": "انفجرت عبوة ناسفة اليوم قرب مدينة الرمادي.", "published": "2018-06-20",
                                "source": "test"}).events
     assert [(e["location"], e["geo_precision"]) for e in events] == [("Ramadi", 2)]
+
+
+def test_a_clause_whose_only_place_after_its_event_word_is_a_direction():
+    """"سيطرت القوات على مديرية حيس، وتدور معارك عنيفة نحو مدينة زبيد": the taking is at Hays, the fighting at
+    Zabid (two events), not both at Hays."""
+    got = _events("سيطرت القوات اليوم على مديرية حيس، وتدور معارك عنيفة نحو مدينة زبيد.")
+    assert {loc for _c, _a1, loc in got} == {"Hays", "Zabid"}, got

@@ -675,20 +675,28 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                 continue
             group = [p for p in mentions if span.start <= p.start < span.end]
             if group:
+                if span is clause and clause.end < sentence.end and "toward" in elsewhere \
+                        and not any(p.start >= trigger.end for p in group):
+                    # "استعادت منطقة الجاح السفلى وتدور معارك نحو الجاح العليا": a clause whose only place after its
+                    # event word is the one the event moves toward tells of fighting there
+                    ahead = _toward_ahead(doc, trigger, clause.end)
+                    if ahead:
+                        return ahead
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
             if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
                 return []  # "غارات في سوريا": only the country is known
+            if span is clause and "toward" in elsewhere:
+                ahead = _toward_ahead(doc, trigger, clause.end)
+                if ahead:
+                    return ahead
         if "toward" in elsewhere:
             # "تدور معارك شرسة نحو الجاح العليا"، "التصدي لمحاولات تسلل نحو منطقة الجاح": a sentence whose only place
             # is the one its event moves toward, named after the event word, tells of fighting there, not at a
             # place of an earlier sentence
-            text = doc.norm.text
-            ahead = [p for p in doc.places if p.relation == "toward" and trigger.end <= p.start < sentence.end
-                     and p.place.feature != "PCLI" and p.place.admin1
-                     and _TOWARD_BEFORE.search(text[max(0, p.start - 40):p.start])]
+            ahead = _toward_ahead(doc, trigger, sentence.end)
             if ahead:
-                return _pick(doc, ahead, trigger.start, trigger.end)
+                return ahead
         # earlier sentences of the paragraph, nearest first
         idx = getattr(trigger, "sentence", -1)
         if not isinstance(idx, int) or idx < 0 or idx >= len(doc.sentences):
@@ -707,6 +715,16 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
+
+
+def _toward_ahead(doc: Document, trigger: Any, end: int) -> list[PlaceMention]:
+    """The places after ``trigger`` (up to ``end``) that a direction word right before them names as where the event
+    moves (``نحو منطقة الجاح``، ``باتجاه مدينة زبيد``), picked as a list; none when there is no such place."""
+    text = doc.norm.text
+    ahead = [p for p in doc.places if p.relation == "toward" and trigger.end <= p.start < end
+             and p.place.feature != "PCLI" and p.place.admin1
+             and _TOWARD_BEFORE.search(text[max(0, p.start - 40):p.start])]
+    return _pick(doc, ahead, trigger.start, trigger.end) if ahead else []
 
 
 def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[PlaceMention]:
