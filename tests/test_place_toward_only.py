@@ -82,3 +82,14 @@ def test_a_clause_whose_only_place_after_its_event_word_is_a_direction():
     Zabid (two events), not both at Hays."""
     got = _events("سيطرت القوات اليوم على مديرية حيس، وتدور معارك عنيفة نحو مدينة زبيد.")
     assert {loc for _c, _a1, loc in got} == {"Hays", "Zabid"}, got
+
+
+@pytest.mark.parametrize("text", [
+    # a withdrawal toward a town: the destination is no place of the event
+    "سيطرت القوات اليوم على مديرية حيس. وانسحب المسلحون من المديرية باتجاه مدينة زبيد.",
+    # an advance toward a town takes nothing there
+    "سيطرت القوات اليوم على مديرية حيس. وتقدّمت القوات نحو مدينة زبيد.",
+])
+def test_a_withdrawal_or_an_advance_is_not_at_its_destination(text):
+    got = [loc for _c, _a1, loc in _events(text)]
+    assert "Zabid" not in got and "Hays" in got, got

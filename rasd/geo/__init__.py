@@ -84,6 +84,8 @@ _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[
 ELSEWHERE = {"toward", "origin"}
 # a direction word right before a place, with the place's type word ("نحو منطقة"، "باتجاه مدينة"): not "على بعد نحو
 # عشرة كيلومترات من" (about ten kilometres from), where نحو is a number's "about" (normalized text)
+_NOT_TOWARD_TYPES = frozenset({"Strategic developments", "Protests", "Riots", "Government regains territory",
+                               "Non-state actor overtakes territory", "Non-violent transfer of territory"})
 _TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باتجاه|نحو)\s*[\"«']?\s*(?:(?:مدينه|بلده|قريه|منطقه|مديريه|محافظه|ناحيه|قضاء"
                             r"|مخيم|حي|جبهه|مطار|ميناء|معسكر|قاعده)\s*[\"«']?\s*)?$")
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
@@ -667,6 +669,10 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
     # or drone shot down is coded where it was aimed when the text says nothing else (spec section 5)
     elsewhere = AIMED_AT if getattr(trigger, "sub_event_type", None) == "Disrupted weapons use" else ELSEWHERE
     mentions = _event_mentions(doc, geo, elsewhere)
+    # fighting or a strike told toward a place may be coded there; a withdrawal, a handover, an advance that takes
+    # nothing or a march toward a place is not at its destination
+    moves = "toward" in elsewhere and getattr(trigger, "event_type", None) not in _NOT_TOWARD_TYPES \
+        and getattr(trigger, "sub_event_type", None) not in _NOT_TOWARD_TYPES
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -675,7 +681,7 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                 continue
             group = [p for p in mentions if span.start <= p.start < span.end]
             if group:
-                if span is clause and clause.end < sentence.end and "toward" in elsewhere \
+                if span is clause and clause.end < sentence.end and moves \
                         and not any(p.start >= trigger.end for p in group):
                     # "استعادت منطقة الجاح السفلى وتدور معارك نحو الجاح العليا": a clause whose only place after its
                     # event word is the one the event moves toward tells of fighting there
@@ -686,11 +692,11 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
             if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
                 return []  # "غارات في سوريا": only the country is known
-            if span is clause and "toward" in elsewhere:
+            if span is clause and moves:
                 ahead = _toward_ahead(doc, trigger, clause.end)
                 if ahead:
                     return ahead
-        if "toward" in elsewhere:
+        if moves:
             # "تدور معارك شرسة نحو الجاح العليا"، "التصدي لمحاولات تسلل نحو منطقة الجاح": a sentence whose only place
             # is the one its event moves toward, named after the event word, tells of fighting there, not at a
             # place of an earlier sentence
