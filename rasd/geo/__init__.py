@@ -82,6 +82,12 @@ _PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)\s*")
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
 ELSEWHERE = {"toward", "origin"}
+# a direction word right before a place, with the place's type word ("نحو منطقة"، "باتجاه مدينة"): not "على بعد نحو
+# عشرة كيلومترات من" (about ten kilometres from), where نحو is a number's "about" (normalized text)
+_NOT_TOWARD_TYPES = frozenset({"Strategic developments", "Protests", "Riots", "Government regains territory",
+                               "Non-state actor overtakes territory", "Non-violent transfer of territory"})
+_TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باتجاه|نحو)\s*[\"«']?\s*(?:(?:مدينه|بلده|قريه|منطقه|مديريه|محافظه|ناحيه|قضاء"
+                            r"|مخيم|حي|جبهه|مطار|ميناء|معسكر|قاعده)\s*[\"«']?\s*)?$")
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
@@ -91,8 +97,8 @@ _REFERENCE_GAP = re.compile(
 # what makes the place after it a neighbour the place before it is told by: "جبهة نهم القريبة من العاصمة صنعاء"،
 # "بلدة داريا المحاذية لدمشق"، "الأحياء المطلة على مطار المزة"
 _NEIGHBOUR_GAP = re.compile(
-    r"\s*[,،]?\s*(?:ال)?(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره|متاخم|متاخمه|ملاصق|ملاصقه|مطل|مطله)\s*"
-    r"(?:من|ل|ب|علي)\s*(?:(?:ال)?(?:عاصمه|مدينه|بلده|محافظه|قريه)\s*)?")
+    r"\s*[,،]?\s*(?:(?:ال)?(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره|متاخم|متاخمه|ملاصق|ملاصقه|مطل|مطله)\s*"
+    r"(?:من|ل|ب|علي)|قرب|بالقرب\s+من|علي\s+مقربه\s+من)\s*(?:(?:ال)?(?:عاصمه|مدينه|بلده|محافظه|قريه|ميناء)\s*)?")
 # what puts the place before it inside (or beside) the place after it: "الحراريات التابعة لقضاء الكرمة"، "دابتشي في
 # منطقة بورساري"، "البريقة في عدن"، "دمنة خدير الحدودية مع الصلو"، "الدريهمي، على بعد 18 كلم من ميناء الحديدة"
 _INSIDE_GAP = re.compile(
@@ -663,6 +669,10 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
     # or drone shot down is coded where it was aimed when the text says nothing else (spec section 5)
     elsewhere = AIMED_AT if getattr(trigger, "sub_event_type", None) == "Disrupted weapons use" else ELSEWHERE
     mentions = _event_mentions(doc, geo, elsewhere)
+    # fighting or a strike told toward a place may be coded there; a withdrawal, a handover, an advance that takes
+    # nothing or a march toward a place is not at its destination
+    moves = "toward" in elsewhere and getattr(trigger, "event_type", None) not in _NOT_TOWARD_TYPES \
+        and getattr(trigger, "sub_event_type", None) not in _NOT_TOWARD_TYPES
     if mentions:
         clause = next((c for c in (sentence.clauses or ()) if c.start <= trigger.start < c.end), None)
         whole = [p for p in mentions if sentence.start <= p.start < sentence.end]
@@ -671,10 +681,28 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                 continue
             group = [p for p in mentions if span.start <= p.start < span.end]
             if group:
+                if span is clause and clause.end < sentence.end and moves \
+                        and not any(p.start >= trigger.end for p in group):
+                    # "استعادت منطقة الجاح السفلى وتدور معارك نحو الجاح العليا": a clause whose only place after its
+                    # event word is the one the event moves toward tells of fighting there
+                    ahead = _toward_ahead(doc, trigger, clause.end)
+                    if ahead:
+                        return ahead
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
             if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
                 return []  # "غارات في سوريا": only the country is known
+            if span is clause and moves:
+                ahead = _toward_ahead(doc, trigger, clause.end)
+                if ahead:
+                    return ahead
+        if moves:
+            # "تدور معارك شرسة نحو الجاح العليا"، "التصدي لمحاولات تسلل نحو منطقة الجاح": a sentence whose only place
+            # is the one its event moves toward, named after the event word, tells of fighting there, not at a
+            # place of an earlier sentence
+            ahead = _toward_ahead(doc, trigger, sentence.end)
+            if ahead:
+                return ahead
         # earlier sentences of the paragraph, nearest first
         idx = getattr(trigger, "sentence", -1)
         if not isinstance(idx, int) or idx < 0 or idx >= len(doc.sentences):
@@ -693,6 +721,16 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
+
+
+def _toward_ahead(doc: Document, trigger: Any, end: int) -> list[PlaceMention]:
+    """The places after ``trigger`` (up to ``end``) that a direction word right before them names as where the event
+    moves (``نحو منطقة الجاح``، ``باتجاه مدينة زبيد``), picked as a list; none when there is no such place."""
+    text = doc.norm.text
+    ahead = [p for p in doc.places if p.relation == "toward" and trigger.end <= p.start < end
+             and p.place.feature != "PCLI" and p.place.admin1
+             and _TOWARD_BEFORE.search(text[max(0, p.start - 40):p.start])]
+    return _pick(doc, ahead, trigger.start, trigger.end) if ahead else []
 
 
 def _event_mentions(doc: Document, geo: dict, elsewhere: set[str]) -> list[PlaceMention]:
