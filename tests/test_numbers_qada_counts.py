@@ -55,3 +55,12 @@ def test_count_before_a_preposition_is_a_head_count(text, expected):
 ])
 def test_counted_things_stay_unread(text):
     assert deaths(text) == []
+
+
+def test_an_abduction_carries_no_deaths():
+    """A hostage-taking's dead are the fighting's (or an attack's, when a hostage is killed): none of train's 20
+    abductions has a toll."""
+    from rasd.numbers import no_deaths
+
+    assert no_deaths("Abduction/forced disappearance")
+    assert not no_deaths("Attack") and not no_deaths("Armed clash")
