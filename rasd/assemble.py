@@ -1061,6 +1061,38 @@ def _shared_tolls(doc: Document, merged) -> dict[int, str]:
     return out
 
 
+def _orphan_tolls(doc: Document, merged) -> None:
+    """A kept event whose own words report no deaths takes the death counts of its sentence that no kept
+    event holds: the word nearest them ("فيما أسفر سقوط شظايا الصواريخ عن مقتل مقيم" after "اعترضت قوات
+    الدفاع الجوي 7 صواريخ") made no event of its own, so the count is this event's. Only when the event is
+    the sole kept one told in that sentence."""
+    items = list(merged)
+    used = [span for _, info in items for span in info["deaths"] if span[0] is not None]
+    by_sentence: dict[int, int] = {}
+    for _, info in items:
+        for i in info["sentences"]:
+            by_sentence[i] = by_sentence.get(i, 0) + 1
+    for event, info in items:
+        if info["deaths"] or info.get("places", 1) > 1:
+            continue
+        if not str(info["reasons"].get("fatalities") or "").startswith("no death count"):
+            continue
+        trigger = info["trigger"]
+        idx = getattr(trigger, "sentence", None)
+        if not isinstance(idx, int) or not 0 <= idx < len(doc.sentences) or by_sentence.get(idx) != 1:
+            continue
+        sentence = doc.sentences[idx]
+        if numbers._sentence_duals(doc, sentence):
+            continue  # "في منطقتي الفلاحات وصبيحات ... قتل 25": a toll for two places, 0 for each
+        free = [m for m in doc.casualties if sentence.start <= m.start < sentence.end and m.kind == "killed"
+                and m.count > 0 and not m.aggregate and not numbers._is_cause(doc, m, trigger)
+                and not any(a < m.end and m.start < b for a, b in used)]
+        result = numbers._combine(doc, free, "sentence, a count no kept event holds") if free else None
+        if result and result.count and result.start is not None:
+            info["deaths"][(result.start, result.end)] = result.count
+            info["reasons"]["fatalities"] = result.reason
+
+
 def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=_SHIPPED,
            threshold: float | None = None) -> list[Event]:
     """One event per incident: the rule merge (:func:`_group`), then the same-incident model where one is
@@ -1072,6 +1104,7 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=
         _fold_learned(doc, merged, model, same_incident.threshold_of(model) if threshold is None else threshold)
     _fold_other_type(doc, merged)
     _fold_bare_attack(doc, merged)
+    _orphan_tolls(doc, merged.values())
     events: list[Event] = []
     shared = _shared_tolls(doc, merged.values())
     for event, info in merged.values():
