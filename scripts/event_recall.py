@@ -203,6 +203,7 @@ def main() -> None:
                     print(f"{record['id']} [{group}] {event.get('sub_event_type')} | {event.get('admin1')} | "
                           f"{event.get('location')} | {event.get('event_date')} | gold: "
                           + ", ".join(f"{g.get('sub_event_type')}/{g.get('admin1')}" for g in gold_events[:6]))
+                    print("    ", " // ".join(str(x) for x in (event.get("evidence") or []))[:260].replace("\n", " "))
         for k, gold in enumerate(gold_events):
             phrase = normalize(gold.get("trigger_ar") or "").text.strip()
             if phrase:
