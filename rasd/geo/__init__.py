@@ -82,10 +82,11 @@ _PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)\s*")
 _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[,،]?\s*و\s*")
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
 ELSEWHERE = {"toward", "origin"}
-# a direction word right before a place, with the place's type word ("نحو منطقة"، "باتجاه مدينة"): not "على بعد نحو
-# عشرة كيلومترات من" (about ten kilometres from), where نحو is a number's "about" (normalized text)
+# what is not coded at the place it moves toward: a withdrawal, a handover, an advance that takes nothing, a march
 _NOT_TOWARD_TYPES = frozenset({"Strategic developments", "Protests", "Riots", "Government regains territory",
                                "Non-state actor overtakes territory", "Non-violent transfer of territory"})
+# a direction word right before a place, with the place's type word ("نحو منطقة"، "باتجاه مدينة"): not "على بعد نحو
+# عشرة كيلومترات من" (about ten kilometres from), where نحو is a number's "about" (normalized text)
 _TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باتجاه|نحو)\s*[\"«']?\s*(?:(?:مدينه|بلده|قريه|منطقه|مديريه|محافظه|ناحيه|قضاء"
                             r"|مخيم|حي|جبهه|مطار|ميناء|معسكر|قاعده)\s*[\"«']?\s*)?$")
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
