@@ -64,11 +64,15 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from .doc import starting_in
 from .text import normalize, tokenize
+from .words import alternation, word_lists
 
 if TYPE_CHECKING:  # pragma: no cover
     from .doc import Document, Sentence
 
 LEXICON_PATH = Path(__file__).parent / "data" / "dates" / "lexicon.json"
+# the word lists of this module (rasd/data/dates/words.tsv: curated, normalised; see rasd.words)
+WORDS_PATH = Path(__file__).parent / "data" / "dates" / "words.tsv"
+_LISTS = word_lists(WORDS_PATH)
 
 KINDS = ("absolute", "relative", "weekday", "month", "year", "hijri")
 BACKGROUND_DAYS = 14  # an event dated more than this many days before publication is retrospective
@@ -209,25 +213,24 @@ def _alt(phrases: Iterable[str]) -> str:
 SP, OSP, EOW = r"[ ]+", r"[ ]*", r"(?![^\W\d])"  # a word ends before a space, a sign or a digit ("مارس2016")
 
 # Words before a day-month that make it a name, not a date: "قوى 14 آذار", "شارع 14 رمضان", "حي واحد حزيران".
-_NAME_BEFORE = frozenset("""شارع حي جسر ساحه ميدان مدينه قوي تيار حركه ثوره حزب ائتلاف مستشفي مدرسه
-جامعه جامع مسجد لواء كتيبه جبهه تحالف قاعده معسكر مطار طريق منطقه حديقه قضاء ناحيه مجمع""".split())
+_NAME_BEFORE = frozenset(_LISTS["name_before"])
 # Words before اليوم that make it not "today".
-_NOT_TODAY_AFTER = frozenset("حتي الي لغايه غايه روسيا المصري".split())
+_NOT_TODAY_AFTER = frozenset(_LISTS["not_today_after"])
 # "في مثل هذا اليوم": on this day (of a past year), an anniversary; the year after it, written or counted back.
 _ANNIVERSARY = re.compile(r"\bمثل\s+(?:هذا\s+)?$")
 _ANNIVERSARY_YEAR = re.compile(r"\s+(?:من\s+)?(?:ال)?عام\s+(\d{4})\b")
-_ANNIVERSARY_AGO = re.compile(r"\s+قبل\s+(\d{1,3})\s+(?:عاما|عام|سنه|سنوات|اعوام)\b")
+_ANNIVERSARY_AGO = re.compile(r"\s+قبل\s+(\d{1,3})\s+(?:" + alternation(_LISTS["years_ago_units"]) + r")\b")
 # "قبل يومين من الانتخابات", "منذ أيام على": a stretch counted from another day than publication.
 _FROM_RE = re.compile(r"[ ]+(?:من(?![ ]+الان(?!\w))|علي)(?!\w)")
 # Words before a weekday that make it a name: "سوق الخميس" (towns and districts named after their market day).
-_WEEKDAY_NAME_BEFORE = frozenset({"سوق"})
+_WEEKDAY_NAME_BEFORE = frozenset(_LISTS["weekday_name_before"])
 # "قبل الماضي" after a weekday, week, month or year: the one before the last.
-_BEFORE_LAST_RE = re.compile(r"[ ]+قبل[ ]+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته)(?!\w)")
+_BEFORE_LAST_RE = re.compile(r"[ ]+قبل[ ]+(?:" + alternation(_LISTS["before_last"], "[ ]+") + r")(?!\w)")
 # A night told bare ("وقتل ليلا", "خلال الليل"): last night, unless a day or an hour is named before it.
-_BARE_NIGHTS = frozenset({"ليلا", "خلال الليل"})
-_NIGHT_OF = frozenset("اليوم امس الليله ليله مساء العاشره الحاديه عشره الثانيه الثالثه الرابعه الخامسه الساعه".split())
+_BARE_NIGHTS = frozenset(_LISTS["bare_nights"])
+_NIGHT_OF = frozenset(_LISTS["night_of"])
 # Words before a bare month name that make it a month ("في أيلول", "منذ حزيران").
-_MONTH_INTRO = frozenset("في منذ خلال حتي الي بين قبل بعد من مع".split())
+_MONTH_INTRO = frozenset(_LISTS["month_intro"])
 
 
 class _Grammar:
@@ -910,7 +913,7 @@ def _glossed_today(text: str, mentions: list[DateMention]) -> None:
 
 
 # between a day told by its weekday and the Hijri date that follows it: "الموافق", a comma, brackets
-_HIJRI_GAP_RE = re.compile(r"[ ,()\-–]*(?:(?:الموافق|الموافقه|وفق)[ ]*(?:ل)?)?[ ,()\-–]*")
+_HIJRI_GAP_RE = re.compile(r"[ ,()\-–]*(?:(?:" + alternation(_LISTS["hijri_gloss"], "[ ]+") + r")[ ]*(?:ل)?)?[ ,()\-–]*")
 
 
 def _hijri_beside_weekday(g: _Grammar, text: str, mentions: list[DateMention]) -> None:
@@ -928,7 +931,7 @@ def _hijri_beside_weekday(g: _Grammar, text: str, mentions: list[DateMention]) -
             d.date = before.date
 
 
-_UNIT_BEFORE_RE = re.compile(r"(?:اليوم|الليله|الشهر|العام|السنه)[ ]+$")
+_UNIT_BEFORE_RE = re.compile(r"(?:" + alternation(_LISTS["unit_before"], "[ ]+") + r")[ ]+$")
 _SAME_CLITICS = frozenset(("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"))
 _WORD_BEFORE_RE = re.compile(r"(\w+)[ ]+(?:من[ ]+)?$")
 
@@ -1116,9 +1119,9 @@ def _reporting(word: str) -> bool:
 
 
 # "بحسب ما أفاد", "وفق ما ذكرت", "حسبما أعلن", "نقلا عن": what follows is a source and its date.
-_ATTRIBUTION = frozenset("بحسب حسب حسبما وفق وفقا طبقا بحسبما وفقما".split())
+_ATTRIBUTION = frozenset(_LISTS["attribution"])
 # What a statement verb takes after its date ("أعلن الجيش، الأحد، عن ...", "دعا ...، السبت، إلى ...").
-_STATEMENT_OBJECT = frozenset("عن الي ب بان بانه بانها".split())
+_STATEMENT_OBJECT = frozenset(_LISTS["statement_object"])
 
 
 def _sentence_index(doc: "Document", trigger: Any, sentence: "Sentence") -> int:
@@ -1320,10 +1323,12 @@ def rules_date_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Event
 # The event an anniversary is told of: "في الذكرى السنوية الأولى لهجوم ...", "في ذكرى مرور عام على مقتل ...",
 # "عشية ذكرى مرور عام على ..." (the eve: the anniversary is the day after), "بعد مرور عام على ضربة ..." (about a
 # year: the month). The trigger stands in the phrase the cue governs (at most two words after it).
+_YEAR_NOUNS = alternation(_LISTS["year_nouns"], "[ ]+")  # عام|سنه
+_YEAR_WHOLE = "|".join("[ ]+" + w for w in _LISTS["year_whole"])  # [ ]+واحد|[ ]+كامل
 _A_YEAR_BEFORE_RE = re.compile(
     r"(?<!\w)(?:(?P<eve>عشيه[ ]+)?(?:[وفب]|في[ ]+)?(?:ال)?ذكري[ ]+(?:(?:السنويه[ ]+)?الاولي[ ]+(?P<li>لل?)"
-    r"|مرور[ ]+(?:عام|سنه)(?:[ ]+واحد|[ ]+كامل)?[ ]+علي)"
-    r"|(?P<after>بعد[ ]+مرور[ ]+(?:عام|سنه)(?:[ ]+واحد|[ ]+كامل)?[ ]+علي))"
+    r"|مرور[ ]+(?:" + _YEAR_NOUNS + r")(?:" + _YEAR_WHOLE + r")?[ ]+علي)"
+    r"|(?P<after>بعد[ ]+مرور[ ]+(?:" + _YEAR_NOUNS + r")(?:" + _YEAR_WHOLE + r")?[ ]+علي))"
     r"(?P<gap>(?:[ ]+[^\W\d]+){0,2}?)[ ]*$")
 
 
@@ -1359,7 +1364,7 @@ def _a_year_before(doc: "Document", trigger: Any, sentence: "Sentence", got: Eve
                      _background(back, None, doc.published), got.inherited)
 
 
-_DAWN = frozenset("فجر صباح ساعات".split())
+_DAWN = frozenset(_LISTS["dawn"])
 
 
 def _until_dawn(doc: "Document", got: EventDate) -> EventDate | None:
@@ -1435,8 +1440,7 @@ def _statement_the_day_after(doc: "Document", trigger: Any, sentence: "Sentence"
 # Verbs that tell an event going on as the report is written ("وتتواصل الاشتباكات", "تدور اشتباكات", "تحتدم
 # المواجهات", "تستمر معارك"), and the event told by an imperfect verb ("يتظاهرون"): the report's day; so does
 # "لليوم الثالث على التوالي" in the event's clause, over any date of its own but a day.
-_ONGOING_VERBS = frozenset("""تدور يدور تتواصل يتواصل تستمر يستمر تحتدم يحتدم تتجدد يتجدد تشتد يشتد تجري يجري
-تتصاعد يتصاعد تتوالي يتوالي تزال يزال زالت زال يتظاهرون يحتجون يعتصمون تتظاهر تحتج تعتصم""".split())
+_ONGOING_VERBS = frozenset(_LISTS["ongoing_verbs"])
 
 
 def _ongoing(doc: "Document", trigger: Any, sentence: "Sentence") -> str | None:
@@ -1476,7 +1480,7 @@ _COUNTED_BACK_RE = re.compile(
     r"(?<!\w)[وف]?(?:(?P<ghada>غداه)|بعد[ ]+(?:مرور[ ]+)?(?P<n>يوم(?:[ ]+واحد)?|يومين|(?P<num>\d{1,2}|ثلاثه|اربعه|خمسه"
     r"|سته|سبعه)[ ]+ايام|ايام(?:[ ]+قليله)?|اسبوع(?:[ ]+واحد)?)(?:[ ]+فقط)?[ ]+(?:من|علي))"
     r"(?P<gap>(?:[ ]+[^\W\d]+){0,2}?)[ ]+$")
-_COUNT_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+_COUNT_LISTS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
 
 
 def _counted_back(doc: "Document", trigger: Any, sentence: "Sentence") -> tuple[int, str, int, bool] | None:
@@ -1498,7 +1502,7 @@ def _counted_back(doc: "Document", trigger: Any, sentence: "Sentence") -> tuple[
     n = m.group("n")
     num = m.group("num")
     if num:
-        days = int(num) if num.isdigit() else _COUNT_WORDS[num]
+        days = int(num) if num.isdigit() else _COUNT_LISTS[num]
         return (at, cue, days, True) if 1 <= days <= 14 else None
     if n.startswith("يومين"):
         return at, cue, 2, True
@@ -1580,30 +1584,26 @@ def _rules_date(doc: "Document", trigger: Any, sentence: "Sentence") -> EventDat
     return EventDate(pub, 2, None, None, "no date cue: publication date, week precision")
 
 
-_CONTINUATION = frozenset("اسفر اسفرت ادي ادت خلف خلفت اوقع اوقعت مخلفا مخلفه موقعا موقعه ليسفر لتسفر".split())
-_REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
-بين بينت تابع تابعت نقل نقلت كشف كشفت""".split())
-_REPORTING_MORE = frozenset("""اورد اوردت دعا دعت صرح صرحت ندد نددت طالب طالبت حذر حذرت نفي نفت اتهم اتهمت
-تبني تبنت ابلغ ابلغت نشر نشرت اعلنه ذكره ذكرته ادان ادانت استنكر استنكرت اعرب اعربت رحب رحبت
-قدم قدمت تعهد تعهدت توعد توعدت""".split())
+_CONTINUATION = frozenset(_LISTS["continuation"])
+_REPORTING = frozenset(_LISTS["reporting"])
+_REPORTING_MORE = frozenset(_LISTS["reporting_more"])
 # Words that may come before the reporting verb of a sentence that carries on a report.
-_BEFORE_REPORTING = frozenset("وبينما بينما فيما وفيما كما وكما ثم".split())
+_BEFORE_REPORTING = frozenset(_LISTS["before_reporting"])
 # Words that refer back to an event told before: "هؤلاء المسلحين", "ذلك الهجوم".
-_ANAPHORA = frozenset("هذه هذا ذلك تلك هولاء ذاته ذاتها نفسه نفسها".split())
+_ANAPHORA = frozenset(_LISTS["anaphora"])
 # A sentence opening with one of these starts a new topic: it does not carry on the story before it.
-_NEW_TOPIC = frozenset("في وفي كما وكما الي والي علي وعلي من ومن بدوره بدورها وبدوره وبدورها هذا وهذا".split())
-_NEW_TOPIC_PHRASES = ("علي صعيد", "من جهه", "من ناحيه", "في سياق", "في غضون", "في المقابل", "الي ذلك",
-                      "في تطور", "في حادث", "في حادثه")
+_NEW_TOPIC = frozenset(_LISTS["new_topic"])
+_NEW_TOPIC_PHRASES = _LISTS["new_topic_phrases"]  # a tuple: str.startswith takes it
 # "مماثلة": the events are of the kind told before ("وخرجت مسيرات مماثلة في مدن أخرى").
-_SIMILAR = frozenset("مماثل مماثله مماثلا مماثلين مشابه مشابهه مشابهين".split())
+_SIMILAR = frozenset(_LISTS["similar"])
 
 
 # A time of the sentence's own that names no datable point ("وكانت الشرطة اعتقلت مؤخرا ناشطين"): the
 # event is not the story's, and its day is unknown.
-_VAGUE_TIMES = ("موخرا", "في الاونه الاخيره", "منذ فتره", "قبل فتره", "في وقت سابق", "سابقا", "في فتره سابقه")
-_VAGUE_TIME_RE = re.compile(r"(?<!\w)(?:" + "|".join(p.replace(" ", "[ ]+") for p in _VAGUE_TIMES) + r")(?!\w)")
+_VAGUE_TIMES = _LISTS["vague_times"]
+_VAGUE_TIME_RE = re.compile(r"(?<!\w)(?:" + alternation(_VAGUE_TIMES, "[ ]+") + r")(?!\w)")
 # "وكان مسلحون قد هاجموا ...", "وكانت الشرطة اعتقلت ...": an earlier incident, told as such.
-_KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
+_KANA = frozenset(_LISTS["kana"])
 
 
 class _Index:
@@ -1804,13 +1804,13 @@ def _told_later(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
 
 
 # "ووقع الهجوم ..."، "وقعت الحادثة ...": a sentence that opens by saying the incident told took place
-_OCCURRED = frozenset("وقع وقعت حدث حدثت جري جرت".split())
+_OCCURRED = frozenset(_LISTS["occurred"])
 # words for "the incident" of any kind (a trigger of the event's own kind, told as known, does as well)
-_INCIDENT_NOUNS = frozenset("الحادث الحادثه الواقعه الحادثان الحادثتان".split())
+_INCIDENT_NOUNS = frozenset(_LISTS["incident_nouns"])
 
 
 # words that open an aside after the main statement of a sentence ("ووقع الهجوم، الجمعة، بعدما دعت ...")
-_ASIDE_RE = re.compile(r"(?<!\w)(?:بعدما|بعد ان|عندما|حين|حينما|فيما|بينما|وسط|اثر|اثناء|بالتزامن|في وقت)(?!\w)")
+_ASIDE_RE = re.compile(r"(?<!\w)(?:" + alternation(_LISTS["aside"]) + r")(?!\w)")
 
 
 def _main_part(doc: "Document", sentence: "Sentence", pos: int) -> SimpleNamespace:
@@ -1869,8 +1869,7 @@ def _told_before(doc: "Document", trigger: Any, idx: int) -> EventDate | None:
 
 
 # Participles that go on with the statement of the sentence before ("..., مشيرة إلى أن ...").
-_GOES_ON = frozenset("""مشيرا مشيره مضيفا مضيفه موضحا موضحه لافتا لافته موكدا موكده مبينا مبينه منوها منوهه
-وتابع وتابعت""".split())
+_GOES_ON = frozenset(_LISTS["goes_on"])
 
 
 def _sub_types(doc: "Document", span: Any) -> set[str]:

@@ -1,0 +1,126 @@
+"""The word lists moved out of the code into data files (rasd.words) agree with their use.
+
+For each file: every row is normalised the way the matchers read text (rasd.text.norm), a word or words of
+Arabic letters separated by single spaces, unique in its list; every list of the file is read by its module
+and every list the module reads is in the file; and each regular expression built from a list finds each of
+its rows in a sentence of our own (written with diacritics, tatweel, hamza and clitics, then normalised).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rasd import dates
+from rasd.text import norm
+from rasd.words import alternation, word_lists
+
+ROOT = Path(__file__).resolve().parents[1] / "rasd"
+_WORD = re.compile(r"[\u0621-\u064a]+(?: [\u0621-\u064a]+)*")
+
+# (the data file, the module that reads it)
+FILES = [
+    (ROOT / "data" / "dates" / "words.tsv", ROOT / "dates.py"),
+]
+
+
+@pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
+def test_rows_are_normalised_unique_words(path, module):
+    lists = word_lists(path)
+    assert lists
+    for name, entries in lists.items():
+        assert re.fullmatch(r"[a-z_]+", name), name
+        assert len(set(entries)) == len(entries), f"{name}: a duplicate row"
+        for entry in entries:
+            assert _WORD.fullmatch(entry), f"{name}: {entry!r} is not words of Arabic letters, single-spaced"
+            assert norm(entry) == entry, f"{name}: {entry!r} is not normalised ({norm(entry)!r})"
+
+
+@pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
+def test_every_list_is_read_and_every_read_list_is_there(path, module):
+    source = module.read_text(encoding="utf-8")
+    read = set(re.findall(r'_LISTS\["([a-z_]+)"\]', source))
+    assert read == set(word_lists(path)), (read ^ set(word_lists(path)))
+    # the file's header says what it is and under which licence
+    head = path.read_text(encoding="utf-8").split("\nlist\t", 1)[0]
+    assert "Curated for rasd" in head and "licence" in head.lower()
+
+
+def test_word_lists_reader_rejects_a_row_without_entry(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# a comment\nlist\tentry\tnote\nsome\tكلمه\nsome\t\tforgot the word\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        word_lists(bad)
+    good = tmp_path / "good.tsv"
+    good.write_text("list\tentry\nb\tثاني\na\tاول\nb\tاول ثاني\n", encoding="utf-8")
+    assert word_lists(good) == {"b": ("ثاني", "اول ثاني"), "a": ("اول",)}
+
+
+def test_alternation_keeps_order_and_spaces():
+    assert alternation(("بعد ان", "حين")) == "بعد ان|حين"
+    assert alternation(("في وقت سابق", "سابقا"), "[ ]+") == "في[ ]+وقت[ ]+سابق|سابقا"
+    assert alternation(("a.b",)) == r"a\.b"  # a row is a word, not a pattern
+
+
+# -- rasd/data/dates/words.tsv: the regular expressions find each row in a sentence --------------------------
+
+def _dates_words():
+    return word_lists(dates.WORDS_PATH)
+
+
+def test_dates_aside_rows_open_an_aside():
+    for entry in _dates_words()["aside"]:
+        text = norm(f"ووقــع الهجومُ، الجمعة، {entry} دعتْ الحركة إلى الإضراب")
+        m = dates._ASIDE_RE.search(text)
+        assert m and m.group(0) == entry, entry
+        # glued to a longer word it is no aside
+        assert dates._ASIDE_RE.search(norm(f"قال المسؤول{entry.replace(' ', '')}ون")) is None
+
+
+def test_dates_vague_time_rows_match_with_runs_of_spaces():
+    for entry in _dates_words()["vague_times"]:
+        text = norm("وكانت الشرطةُ اعتقلت " + entry.replace(" ", "  ") + " ناشطين")
+        m = dates._VAGUE_TIME_RE.search(text)
+        assert m and m.group(0).split() == entry.split(), entry
+
+
+def test_dates_before_last_rows():
+    for entry in _dates_words()["before_last"]:
+        assert dates._BEFORE_LAST_RE.match(f" قبل {entry} "), entry
+    assert dates._BEFORE_LAST_RE.match(" قبل الماضيين") is None
+
+
+def test_dates_anniversary_units_and_year_words():
+    w = _dates_words()
+    for unit in w["years_ago_units"]:
+        m = dates._ANNIVERSARY_AGO.match(norm(f" قبل ١٢ {unit}"))
+        assert m and m.group(1) == "12", unit
+    for noun in w["year_nouns"]:
+        for whole in ("",) + w["year_whole"]:
+            phrase = " ".join(x for x in ("بعد مرور", noun, whole, "علي") if x)
+            m = dates._A_YEAR_BEFORE_RE.search(norm(f"وذلك {phrase} "))
+            assert m and m.group("after"), phrase
+            m = dates._A_YEAR_BEFORE_RE.search(norm(f"في ذِكرى {phrase.replace('بعد ', '')} "))
+            assert m and not m.group("after"), phrase
+
+
+def test_dates_hijri_gloss_and_unit_rows():
+    w = _dates_words()
+    for gloss in w["hijri_gloss"]:
+        text = f" ({gloss} ل "
+        assert dates._HIJRI_GAP_RE.fullmatch(text), gloss
+    for unit in w["unit_before"]:
+        assert dates._UNIT_BEFORE_RE.search(f"وفي {unit} "), unit
+        assert dates._UNIT_BEFORE_RE.search(f"وفي {unit}") is None
+
+
+def test_dates_word_sets_take_the_normalised_reading_of_surface_forms():
+    # surface forms with diacritics, tatweel and hamza reach the set once normalised, as the text is
+    assert norm("مُشِيـرةً") in dates._GOES_ON
+    assert norm("الحادثة") in dates._INCIDENT_NOUNS
+    assert norm("هؤلاء") in dates._ANAPHORA
+    assert norm("إلى") in dates._MONTH_INTRO and norm("إلى") in dates._NOT_TODAY_AFTER
+    assert norm("أسفرتْ") in dates._CONTINUATION
+    assert norm("لا تزال").split()[-1] in dates._ONGOING_VERBS
+    assert norm("على صعيد آخر").startswith(dates._NEW_TOPIC_PHRASES)
