@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
+from rasd.geo import lists as geo_lists
+from rasd.geo import unknown
 from rasd.text import norm
 from rasd.words import alternation, word_lists
 
@@ -22,6 +24,7 @@ _WORD = re.compile(r"[\u0621-\u064a]+(?: [\u0621-\u064a]+)*")
 # (the data file, the module that reads it)
 FILES = [
     (ROOT / "data" / "dates" / "words.tsv", ROOT / "dates.py"),
+    (ROOT / "data" / "gazetteer" / "unknown_words.tsv", ROOT / "geo" / "unknown.py"),
 ]
 
 
@@ -124,3 +127,29 @@ def test_dates_word_sets_take_the_normalised_reading_of_surface_forms():
     assert norm("أسفرتْ") in dates._CONTINUATION
     assert norm("لا تزال").split()[-1] in dates._ONGOING_VERBS
     assert norm("على صعيد آخر").startswith(dates._NEW_TOPIC_PHRASES)
+
+
+# -- rasd/data/gazetteer/unknown_words.tsv ---------------------------------------------------------------------
+
+def test_unknown_prefixes_open_a_two_word_name_in_a_list():
+    for prefix in unknown._PREFIXES:
+        text = norm(f"قرى الجـرن، و{prefix} الخَضراء")
+        m = geo_lists._UNKNOWN_ITEM.search(text)
+        assert m and m.group(1) == f"{prefix} الخضراء", prefix
+
+
+def test_unknown_terrain_and_singular_forms_take_their_clitics():
+    for word in unknown._LISTS["terrain"]:
+        for written in (word, "و" + word, "وب" + word):
+            assert unknown._TERRAIN_FORMS[norm(written)] == word
+    for word in unknown._LISTS["singular_types"]:
+        assert "وب" + word in unknown._SINGULAR_FORMS and "ال" + word not in unknown._SINGULAR_FORMS
+    assert norm("بقريةِ") in unknown._SINGULAR_FORMS
+
+
+def test_unknown_days_and_not_first_words_as_the_text_writes_them():
+    for day in ("السبت", "الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"):
+        assert norm(day) in unknown._DAYS, day
+    for word in ("هؤلاء", "أولئك", "إحدى", "سائر", "ليلةَ", "عشيّة", "إذا"):
+        assert norm(word) in unknown._NOT_FIRST, word
+    assert norm("وعلى") in unknown._OPENERS and norm("بجبهات") in unknown._OPENERS

@@ -27,18 +27,20 @@ from itertools import compress
 
 from ..doc import Document
 from ..text import norm
+from ..words import word_lists
 from .build import DATA
 from .gazetteer import Place
 
 __all__ = ["find_unknown", "transliterate", "frequent_words", "arabic_key", "latin_key", "latin_town"]
 
 _TYPES = {"village", "town", "nbhd", "adm2", "adm3", "area"}
+# the word lists of this module (rasd/data/gazetteer/unknown_words.tsv: curated, normalised; see rasd.words)
+_LISTS = word_lists(DATA / "unknown_words.tsv")
 # first words of two-word village names (normalised)
-_PREFIXES = {"تل", "كفر", "عين", "دير", "ابو", "ام", "بيت", "خربه", "جسر", "بير", "بئر", "راس", "وادي", "جبل", "سد",
-             "عرب", "البو", "بني", "قصر", "مزرعه", "تله", "حوش", "نهر", "ال", "بنات", "جبال", "تلول"}
+_PREFIXES = set(_LISTS["prefixes"])
 _MAX_ITEMS = 10
 # words of terrain that open a name of two words when no type word does (normalised, with the clitics they take)
-_TERRAIN = ("جبل", "جبال", "وادي", "تلول")
+_TERRAIN = _LISTS["terrain"]
 _TERRAIN_FORMS = {c + w: w for w in _TERRAIN for c in ("", "و", "ب", "ل", "وب", "ول", "ف")}
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,20}")
 
@@ -254,14 +256,10 @@ def _construct(doc: Document, rec, i: int, covered: dict[int, int], first_item: 
 
 
 # words that open no name of two words: demonstratives, quantities, pronouns ("أوستن، وهذين الطردين")
-_NOT_FIRST = frozenset({"هذا", "هذه", "هذين", "هاتين", "هذان", "هاتان", "ذلك", "تلك", "هولاء", "اوليك", "كل", "بعض",
-                        "جميع", "عده", "احد", "احدي", "اي", "غير", "معظم", "اغلب", "باقي", "بقيه", "سائر", "ساير",
-                        "نفس", "ذات", "عموم", "كافه", "هو", "هي", "هم", "انه", "انها", "حيث", "بين", "حتي", "قبل",
-                        "بعد", "منذ", "خلال", "عبر", "نحو", "ضد", "لدي", "عند", "فيما", "كما", "بينما", "اذ", "اذا",
-                        # times of day: "في مدينة تعز، ليلة السبت"
-                        "ليله", "يوم", "صباح", "مساء", "فجر", "ظهر", "عصر", "ظهيره", "منتصف", "عشيه", "ليل"})
+# (and times of day: "في مدينة تعز، ليلة السبت")
+_NOT_FIRST = frozenset(_LISTS["not_first"])
 # days of the week, no second term of a name ("ليلة السبت"، "فجر الجمعة")
-_DAYS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه"})
+_DAYS = frozenset(_LISTS["days"])
 _PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")  # (a final ه is mostly ة, normalised)
 
 
@@ -334,14 +332,14 @@ def _with_pronoun(doc: Document, i: int, word: str, fw) -> bool:
 
 
 # words that open a bare name when a qualifier follows it (_qualifier): a front (جبهة) and the prepositions of place
-_OPENERS = frozenset({"في", "وفي", "علي", "وعلي", "جبهه", "وجبهه", "بجبهه", "جبهات", "وجبهات", "بجبهات"})
+_OPENERS = frozenset(_LISTS["openers"])
 _COMPASS = frozenset({"north_of", "south_of", "east_of", "west_of"})
 _QUALIFYING_TYPES = frozenset({"adm1", "adm2", "adm3", "region", "area", "town"})
 
 
 # the singular village, town and area words, bare or with a conjunction or preposition, not with the article: the
 # construct state before a name ("منطقة المخدرة"), where "المنطقة العسكرية" is the noun and its adjective
-_SINGULAR_FORMS = frozenset(c + w for w in ("قريه", "بلده", "منطقه") for c in ("", "و", "ب", "ف", "وب"))
+_SINGULAR_FORMS = frozenset(c + w for w in _LISTS["singular_types"] for c in ("", "و", "ب", "ف", "وب"))
 
 
 @lru_cache(maxsize=1)
