@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
+from rasd import geo
+from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import lists as geo_lists
 from rasd.geo import unknown
 from rasd.text import norm
@@ -25,7 +27,10 @@ _WORD = re.compile(r"[\u0621-\u064a]+(?: [\u0621-\u064a]+)*")
 FILES = [
     (ROOT / "data" / "dates" / "words.tsv", ROOT / "dates.py"),
     (ROOT / "data" / "gazetteer" / "unknown_words.tsv", ROOT / "geo" / "unknown.py"),
+    (ROOT / "data" / "gazetteer" / "place_words.tsv", ROOT / "geo" / "__init__.py"),
 ]
+# lists whose entries are ACLED event or sub-event types, not Arabic words
+ACLED_TYPE_LISTS = {"not_toward_types"}
 
 
 @pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
@@ -35,6 +40,9 @@ def test_rows_are_normalised_unique_words(path, module):
     for name, entries in lists.items():
         assert re.fullmatch(r"[a-z_]+", name), name
         assert len(set(entries)) == len(entries), f"{name}: a duplicate row"
+        if name in ACLED_TYPE_LISTS:
+            assert all(e in TAXONOMY or e in SUB_EVENT_TYPES for e in entries), f"{name}: not an ACLED type"
+            continue
         for entry in entries:
             assert _WORD.fullmatch(entry), f"{name}: {entry!r} is not words of Arabic letters, single-spaced"
             assert norm(entry) == entry, f"{name}: {entry!r} is not normalised ({norm(entry)!r})"
@@ -43,7 +51,7 @@ def test_rows_are_normalised_unique_words(path, module):
 @pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
 def test_every_list_is_read_and_every_read_list_is_there(path, module):
     source = module.read_text(encoding="utf-8")
-    read = set(re.findall(r'_LISTS\["([a-z_]+)"\]', source))
+    read = set(re.findall(r'(?:_LISTS|word_values\(_WORDS_PATH\))\["([a-z_]+)"\]', source))
     assert read == set(word_lists(path)), (read ^ set(word_lists(path)))
     # the file's header says what it is and under which licence
     head = path.read_text(encoding="utf-8").split("\nlist\t", 1)[0]
@@ -153,3 +161,41 @@ def test_unknown_days_and_not_first_words_as_the_text_writes_them():
     for word in ("هؤلاء", "أولئك", "إحدى", "سائر", "ليلةَ", "عشيّة", "إذا"):
         assert norm(word) in unknown._NOT_FIRST, word
     assert norm("وعلى") in unknown._OPENERS and norm("بجبهات") in unknown._OPENERS
+
+
+# -- rasd/data/gazetteer/place_words.tsv -------------------------------------------------------------------------
+
+def test_place_toward_words_with_and_without_a_type_word():
+    lists = geo._LISTS
+    for word in lists["toward_words"]:
+        assert geo._TOWARD_BEFORE.search(norm(f"وفرّ المسلحون {word} ")), word
+        assert geo._TOWARD_BEFORE.search(norm(f"وتقدمت القوات و{word} «")), word
+        for kind in lists["toward_types"]:
+            assert geo._TOWARD_BEFORE.search(norm(f"وتقدمت القوات {word} {kind} ")), (word, kind)
+    # نحو before a number is "about": no direction
+    assert geo._TOWARD_BEFORE.search(norm("على بعد نحو عشرة ")) is None
+
+
+def test_place_not_toward_types_are_read_by_type_and_sub_type():
+    assert "Protests" in geo._NOT_TOWARD_TYPES and "Non-violent transfer of territory" in geo._NOT_TOWARD_TYPES
+    assert "Battles" not in geo._NOT_TOWARD_TYPES
+
+
+def test_place_between_types_first_and_second():
+    for kind in geo._LISTS["between_types"]:
+        assert geo._BETWEEN_BEFORE.search(norm(f"اندلعت اشتباكات بين {kind} ")), kind
+        assert geo._BETWEEN_BEFORE.search(norm(f"وبين {kind}")) is None  # the name follows after a space
+    for kind in geo._LISTS["between_second_types"]:
+        m = geo._BETWEEN_GAP.match(f" و{kind} ")
+        assert m and m.end() == len(kind) + 3, kind
+
+
+def test_place_anaphors_duals_and_operations():
+    kinds = {"town", "village", "adm1", "adm2", "adm3", "area", "nbhd"}
+    assert geo._ANAPHORS[norm("المدينة")] == "town" and set(geo._ANAPHORS.values()) <= kinds
+    assert all(word.startswith("ال") for word in geo._ANAPHORS)
+    for dual in ("المنطقتين", "البلدتان", "القريتين", "الحيين"):
+        assert norm(dual) in geo._DUALS
+    for word in geo._LISTS["operations"]:
+        assert geo._OPERATIONS_AREA.search(norm(f"استهدف القصف ١٨٥ هدفا بمناطق {word}، وقال")), word
+        assert geo._OPERATIONS_AREA.search(norm(f"في منطقه {word}ية")) is None

@@ -27,10 +27,15 @@ from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
 from .lists import cohere_lists, gap_villages, list_ref
 from .unknown import find_unknown, latin_key, latin_town
+from ..words import DATA as _DATA, alternation, word_lists, word_values
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
            "get_gazetteer",
            "explain"]
+
+# the word lists of this module (rasd/data/gazetteer/place_words.tsv: curated, normalised; see rasd.words)
+_WORDS_PATH = _DATA / "gazetteer" / "place_words.tsv"
+_LISTS = word_lists(_WORDS_PATH)
 
 
 @dataclass(slots=True)
@@ -83,12 +88,11 @@ _UNKNOWN_ITEM_GAP = re.compile(r"\s*(?:[,،]\s*و?|و)\s*[^\s,،.؛;:]{2,20}\s*[
 # relations that say nothing happened at the place: a destination (باتجاه لحج), a launch site (أطلق من صعدة)
 ELSEWHERE = {"toward", "origin"}
 # what is not coded at the place it moves toward: a withdrawal, a handover, an advance that takes nothing, a march
-_NOT_TOWARD_TYPES = frozenset({"Strategic developments", "Protests", "Riots", "Government regains territory",
-                               "Non-state actor overtakes territory", "Non-violent transfer of territory"})
+_NOT_TOWARD_TYPES = frozenset(_LISTS["not_toward_types"])
 # a direction word right before a place, with the place's type word ("نحو منطقة"، "باتجاه مدينة"): not "على بعد نحو
 # عشرة كيلومترات من" (about ten kilometres from), where نحو is a number's "about" (normalized text)
-_TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باتجاه|نحو)\s*[\"«']?\s*(?:(?:مدينه|بلده|قريه|منطقه|مديريه|محافظه|ناحيه|قضاء"
-                            r"|مخيم|حي|جبهه|مطار|ميناء|معسكر|قاعده)\s*[\"«']?\s*)?$")
+_TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:" + alternation(_LISTS["toward_words"]) + r")\s*[\"«']?\s*(?:(?:"
+                            + alternation(_LISTS["toward_types"]) + r")\s*[\"«']?\s*)?$")
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
@@ -880,9 +884,9 @@ def _in_parenthesis(text: str, p: PlaceMention) -> bool:
 
 # "بين" before the first of two places, with the type word of one or of both ("بين بلدة"، "بين مديريتي"), and
 # "و" between them, with the second's type word ("ومدينة"): a place between two places (normalized text)
-_BETWEEN_TYPES = "مدينه|بلده|قريه|مديريه|منطقه|محافظه|ناحيه|مخيم|حي|مدينتي|بلدتي|قريتي|مديريتي|منطقتي|محافظتي|ناحيتي|مخيمي|حيي"
+_BETWEEN_TYPES = alternation(_LISTS["between_types"])
 _BETWEEN_BEFORE = re.compile(r"(?:^|\s)[وف]?بين\s+(?:(?:%s)\s+)?$" % _BETWEEN_TYPES)
-_BETWEEN_GAP = re.compile(r"\s*و\s*(?:(?:مدينه|بلده|قريه|مديريه|منطقه|محافظه|ناحيه|مخيم|حي)\s+)?")
+_BETWEEN_GAP = re.compile(r"\s*و\s*(?:(?:" + alternation(_LISTS["between_second_types"]) + r")\s+)?")
 _QUALIFIER_GAP = 25  # characters between a town and the region named after it ("، كبرى مدن"، " بمنطقة ")
 
 
@@ -904,7 +908,7 @@ def _shares_governorate_name(p: PlaceMention) -> bool:
 
 
 # "the city", "the town": the place the story is about, named earlier (normalised forms)
-_ANAPHORS = {"المدينه": "town", "البلده": "town", "القريه": "village", "المحافظه": "adm1"}
+_ANAPHORS = word_values(_WORDS_PATH)["anaphors"]
 _TOWNISH = ("PPL", "PPLA", "PPLC", "PPLA3", "VILLAGE", "NBHD")
 # what every written form of an anaphor holds (المدينة، وبالمدينة، للمدينة): its word without the article
 _ANAPHOR_STEMS = tuple(sorted({word[2:] for word in _ANAPHORS}))
@@ -966,7 +970,7 @@ def anaphor_place(doc: Document, sentence: Sentence, trigger: Any = None, reach:
 
 # "بمناطق العمليات"، "في منطقة العمليات"، "بمناطق المداهمات": a military statement's "areas of operations" (of raids)
 # are the theatre of the operation the story is about, at governorate level (normalised forms)
-_OPERATIONS_AREA = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:مناطق|منطقه) (?:العمليات|المداهمات|المداهمه)"
+_OPERATIONS_AREA = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:مناطق|منطقه) (?:" + alternation(_LISTS["operations"]) + ")"
                               r"(?![\u0621-\u064a])")
 
 
@@ -997,8 +1001,7 @@ def _operations_area(doc: Document, sentence: Sentence, text: str, story) -> lis
                                                        f"{antecedent.text}")]
 
 
-_DUALS = {"المنطقتين", "المنطقتان", "البلدتين", "البلدتان", "المدينتين", "المدينتان", "القريتين", "القريتان",
-          "الناحيتين", "الناحيتان", "الحيين", "الحيان"}
+_DUALS = frozenset(_LISTS["duals"])
 
 
 def dual_anaphor(doc: Document, trigger: Any, reach: int = 3) -> list[PlaceMention]:
