@@ -28,6 +28,7 @@ FILES = [
     (ROOT / "data" / "dates" / "words.tsv", ROOT / "dates.py"),
     (ROOT / "data" / "gazetteer" / "unknown_words.tsv", ROOT / "geo" / "unknown.py"),
     (ROOT / "data" / "gazetteer" / "place_words.tsv", ROOT / "geo" / "__init__.py"),
+    (ROOT / "data" / "gazetteer" / "list_words.tsv", ROOT / "geo" / "lists.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -199,3 +200,33 @@ def test_place_anaphors_duals_and_operations():
     for word in geo._LISTS["operations"]:
         assert geo._OPERATIONS_AREA.search(norm(f"استهدف القصف ١٨٥ هدفا بمناطق {word}، وقال")), word
         assert geo._OPERATIONS_AREA.search(norm(f"في منطقه {word}ية")) is None
+
+
+# -- rasd/data/gazetteer/list_words.tsv --------------------------------------------------------------------------
+
+def test_list_item_gap_takes_each_type_word():
+    for kind in geo_lists._LISTS["item_types"]:
+        assert geo_lists._ITEM_GAP.fullmatch(f"، وفي {kind} "), kind
+        assert geo_lists._ITEM_GAP.fullmatch(f" و{kind}"), kind
+    assert geo_lists._ITEM_GAP.fullmatch("، ومزارع ") is None
+
+
+def test_list_tail_gap_takes_type_compass_and_type_words():
+    lists = geo_lists._LISTS
+    for kind in lists["tail_types"]:
+        assert geo_lists._TAIL_GAP.fullmatch(norm(f" ب{kind} ")), kind
+    for point in lists["compass"]:
+        for of in lists["tail_of_types"]:
+            for written in (f" {point}ي {of} ", f"، في ال{point} من {of} ", f" {point}ا "):
+                assert geo_lists._TAIL_GAP.fullmatch(norm(written)), written
+
+
+def test_list_qualifiers_with_and_without_the_article():
+    for word in geo_lists._LISTS["qualifiers"]:
+        assert "ال" + word in geo_lists._QUALIFIERS
+        for written in (f" {word}", f" ال{word}"):
+            assert re.match(geo_lists._QUAL, written).end() == len(written), written
+    assert norm("الغربيّة") in geo_lists._QUALIFIERS and norm("الكبرى") in geo_lists._QUALIFIERS
+    # a prefix pattern with its longest prefixes first, whatever the order of the set
+    assert geo_lists._UNKNOWN_ITEM.match("، ومزرعه الشيخ").group(1) == "مزرعه الشيخ"
+

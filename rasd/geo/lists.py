@@ -29,28 +29,32 @@ from dataclasses import dataclass, field
 from ..doc import Document
 from .choose import Context, admissible, score
 from .unknown import _PREFIXES, _context_word, frequent_words, village
+from ..words import DATA as _DATA, alternation, word_lists
 
 __all__ = ["cohere_lists"]
 
+# the word lists of this module (rasd/data/gazetteer/list_words.tsv: curated, normalised; see rasd.words)
+_LISTS = word_lists(_DATA / "gazetteer" / "list_words.tsv")
+
 _SEP = r"\s*(?:[,،]\s*و?|و)\s*"
-_ITEM_GAP = re.compile(_SEP + r"(?:(?:في|ب|ل|علي|من)\s*)?(?:(?:بلده|قريه|مدينه|بلدات|قري|مدن|منطقه|مناطق)\s*)?")
+_ITEM_GAP = re.compile(_SEP + r"(?:(?:في|ب|ل|علي|من)\s*)?(?:(?:" + alternation(_LISTS["item_types"]) + r")\s*)?")
 # unknown names between two known ones: "نوى وكحيل والسهوة ونصيب"
 _WORD = r"[\u0621-\u064a]{2,20}"
-_PRE = "(?:" + "|".join(sorted(_PREFIXES, key=len, reverse=True)) + ")"
+_PRE = "(?:" + "|".join(sorted(_PREFIXES, key=lambda w: (-len(w), w))) + ")"  # longest first (ties: any order, the same matches)
 _NAME = rf"(?:{_PRE}\s+)?{_WORD}"
 _UNKNOWN_RUN = re.compile(rf"(?:{_SEP}({_NAME})){{1,8}}{_SEP}")
 _UNKNOWN_ITEM = re.compile(rf"{_SEP}({_NAME})")
 # what stands between a list and the governorate or district named right after it
 _TAIL_GAP = re.compile(
-    r"\s*[,،]?\s*(?:(?:في|ب|من)\s*)?(?:(?:ريف|محافظه|مديريه|قضاء|ناحيه|منطقه|ولايه|بلديه|مدينه|مركز)\s*)?"
-    r"(?:(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)*(?:(?:من\s*)?(?:ريف|محافظه|مديريه|قضاء|ناحيه|مدينه)\s*)?")
-_QUAL = r"(?:\s+(?:ال)?(?:غربيه|شرقيه|شماليه|جنوبيه|كبري|صغري|جديده|قديمه|تحتا|فوقا|غربي|شرقي|شمالي|جنوبي|كبير|صغير|عليا|سفلي))?"
+    r"\s*[,،]?\s*(?:(?:في|ب|من)\s*)?(?:(?:" + alternation(_LISTS["tail_types"]) + r")\s*)?"
+    r"(?:(?:ال)?(?:" + alternation(_LISTS["compass"]) + r")(?:ي|ا)?\s*)*(?:(?:من\s*)?(?:" + alternation(_LISTS["tail_of_types"])
+    + r")\s*)?")
+_QUAL = r"(?:\s+(?:ال)?(?:" + alternation(_LISTS["qualifiers"]) + "))?"
 _TAIL_RUN = re.compile(_QUAL + rf"(?:{_SEP}{_NAME}){{0,8}}" + _TAIL_GAP.pattern)
 _TYPED = {"town", "village", "area", "nbhd", "adm3"}  # a list a type word opens: its items are places
 _TOWNISH = {"PPL", "PPLA", "PPLA2", "PPLA3", "VILLAGE", "NBHD", "ADM2", "CAMP"}
 # a name's second word that is part of it: الغارية الغربية، المزيريب التحتا
-_QUALIFIERS = {"الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الكبري", "الصغري", "الجديده", "القديمه", "التحتا",
-               "الفوقا", "الغربي", "الشرقي", "الشمالي", "الجنوبي", "الكبير", "الصغير", "العليا", "السفلي"}
+_QUALIFIERS = {"ال" + word for word in _LISTS["qualifiers"]}
 
 
 @dataclass(slots=True)
