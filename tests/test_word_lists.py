@@ -16,6 +16,7 @@ from rasd import dates
 from rasd import geo
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import lists as geo_lists
+from rasd.geo import recognize
 from rasd.geo import unknown
 from rasd.text import norm
 from rasd.words import alternation, word_lists
@@ -29,6 +30,7 @@ FILES = [
     (ROOT / "data" / "gazetteer" / "unknown_words.tsv", ROOT / "geo" / "unknown.py"),
     (ROOT / "data" / "gazetteer" / "place_words.tsv", ROOT / "geo" / "__init__.py"),
     (ROOT / "data" / "gazetteer" / "list_words.tsv", ROOT / "geo" / "lists.py"),
+    (ROOT / "data" / "gazetteer" / "recognize_words.tsv", ROOT / "geo" / "recognize.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -230,3 +232,15 @@ def test_list_qualifiers_with_and_without_the_article():
     # a prefix pattern with its longest prefixes first, whatever the order of the set
     assert geo_lists._UNKNOWN_ITEM.match("، ومزرعه الشيخ").group(1) == "مزرعه الشيخ"
 
+
+# -- rasd/data/gazetteer/recognize_words.tsv ---------------------------------------------------------------------
+
+def test_recognize_words_as_the_text_writes_them():
+    assert recognize._FAR_WORDS[norm("أقصى")] == "far" and recognize._FAR_WORDS[norm("وسْط")] == "middle"
+    for written in ("إلى", "وإلى", "على", "لدى", "داخلَ"):
+        assert norm(written) in recognize._PREPOSITIONS, written
+    for written in ("إنّ", "لأن", "بأن", "فإن"):
+        assert norm(written) in recognize._SUBJECT_PARTICLES, written
+    assert norm("عليـها")[:-2] in recognize._PRONOUN_PREPOSITIONS
+    for written in ("كم", "كلم", "كيلومترات", "أميال", "أمتار"):
+        assert norm(written) in recognize._UNITS, written

@@ -22,16 +22,20 @@ from typing import Sequence
 
 from ..text import Token
 from .gazetteer import Gazetteer
+from ..words import DATA as _DATA, word_lists, word_values
 
+# the word lists of this module (rasd/data/gazetteer/recognize_words.tsv: curated, normalised; see rasd.words)
+_WORDS_PATH = _DATA / "gazetteer" / "recognize_words.tsv"
+_LISTS = word_lists(_WORDS_PATH)
 _CONJ = "وف"
 _PREP = "بل"  # not ك: "كليو 16" is no ك + ليو, and news never says "كبغداد"
 # words of a compass phrase besides the compass points: "أقصى شمال"، "وسط" (normalised)
-_FAR_WORDS = {"اقصي": "far", "وسط": "middle"}
-_PREPOSITIONS = {"في", "من", "الي", "داخل", "نحو", "بين", "وفي", "ومن", "والي", "علي", "وعلي", "فوق", "قرب", "وسط", "ووسط", "داخل", "عند", "لدي"}
+_FAR_WORDS = word_values(_WORDS_PATH)["far_words"]
+_PREPOSITIONS = set(_LISTS["prepositions"])
 # what may stand between the words of one name: spaces, a hyphen, and the underscore and hash of a hashtag
 # and the quotes around a word of it ("#مطار_الحديدة"، "مطار #الحديدة"، «قاعدة "تيفور" الجوية»)
 _JOINERS = " -_#\"«»“”"
-_SUBJECT_PARTICLES = {"ان", "لان", "بان", "فان"}
+_SUBJECT_PARTICLES = set(_LISTS["subject_particles"])
 # the proclitics a word may carry, as written before it (لل = ل + ال is handled by the caller)
 _SURFACE_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")  # إن أنقرة ...، لأن طهران ...: the capital is a subject
 _CAPITAL_WORD = "العاصمه"  # "the capital" before a capital's name (normalised)
@@ -41,8 +45,8 @@ _CAPITAL_SURFACE = frozenset(c + _CAPITAL_WORD for c in ("", "و", "ف", "ب", "
     "للعاصمه", "وللعاصمه", "فللعاصمه"}
 # a word ending in an object pronoun (شنتها، تدعمه، دربتهم; عنه، عليها), and any conjunction before it: its stem
 _OBJECT_SUFFIX = re.compile(r"[وف]?(\w{2,}?)(?:ها|هما|هم|هن|ه)")
-_PRONOUN_PREPOSITIONS = {"عن", "علي", "ب", "ل", "من", "في"}  # عنه، عليها، بها، لها، منه، فيها (normalised)
-_UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "ميل", "اميال", "متر", "مترا", "امتار", "كيلو"}
+_PRONOUN_PREPOSITIONS = set(_LISTS["pronoun_prepositions"])  # عنه، عليها، بها، لها، منه، فيها (normalised)
+_UNITS = set(_LISTS["units"])
 
 
 @dataclass(slots=True)
