@@ -15,8 +15,11 @@ from pathlib import Path
 
 from .doc import Document
 from .lexicon import PhraseMatcher, read_tsv
+from .words import word_lists
 
 DATA = Path(__file__).parent / "data"
+# the word lists of this module besides its cues (rasd/data/modality_words.tsv: curated, normalised; see rasd.words)
+_LISTS = word_lists(DATA / "modality_words.tsv")
 # Sub-event types whose verbal noun after the purpose lam (لـ) says what a force set out to do, not what it did.
 PURPOSE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 
@@ -43,7 +46,7 @@ def _reach() -> int:
     return widest + max((len(r["phrase"].split()) for r in rows), default=1)
 
 
-_OPERATIONS = {"عمليه", "عمليات", "معركه", "معارك", "حمله", "حملات", "خطه", "مساعي", "جهود", "العمليه", "المعركه"}
+_OPERATIONS = set(_LISTS["operations"])
 
 
 def _purpose(doc: Document, trig) -> bool:
@@ -64,8 +67,7 @@ def _purpose(doc: Document, trig) -> bool:
 _SECOND_PERSON = ("كم", "كما", "كن")
 
 # What may stand between a death word and its toll ("مقتل ما لا يقل عن 2927", "قتل أكثر من 1600"), normalised.
-_HEDGES = {"نحو", "حوالي", "حوالى", "قرابه", "زهاء", "اكثر", "أكثر", "من", "ما", "لا", "يقل", "عن", "يزيد", "على",
-           "علي", "ازيد", "أزيد", "اقل"}
+_HEDGES = set(_LISTS["hedges"])
 TALLY_TOLL = 1000  # one incident seldom kills a thousand: a toll this big sums up a war or a campaign
 
 

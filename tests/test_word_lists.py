@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
-from rasd import geo
+from rasd import geo, modality
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import lists as geo_lists
 from rasd.geo import recognize
@@ -31,6 +31,7 @@ FILES = [
     (ROOT / "data" / "gazetteer" / "place_words.tsv", ROOT / "geo" / "__init__.py"),
     (ROOT / "data" / "gazetteer" / "list_words.tsv", ROOT / "geo" / "lists.py"),
     (ROOT / "data" / "gazetteer" / "recognize_words.tsv", ROOT / "geo" / "recognize.py"),
+    (ROOT / "data" / "modality_words.tsv", ROOT / "modality.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -244,3 +245,16 @@ def test_recognize_words_as_the_text_writes_them():
     assert norm("عليـها")[:-2] in recognize._PRONOUN_PREPOSITIONS
     for written in ("كم", "كلم", "كيلومترات", "أميال", "أمتار"):
         assert norm(written) in recognize._UNITS, written
+
+
+# -- rasd/data/modality_words.tsv --------------------------------------------------------------------------------
+
+def test_modality_hedges_reach_a_toll_in_the_thousands():
+    for written in ("مقتل أكثر من ١٦٠٠ شخص", "مقتل ما لا يقل عن 2927", "مقتل حوالى 3000", "قتل أزيد من 1500",
+                    "مقتل زهاء 2000", "مقتل نحو 1200"):
+        texts = norm(written).split()
+        assert modality._tally(texts, 0, 0), written
+    assert not modality._tally(norm("مقتل جنود بينهم 1600").split(), 0, 0)  # a word that is no hedge stops it
+    for written in ("عمليات", "معركةُ", "حملة", "مساعي"):
+        assert norm(written) in modality._OPERATIONS, written
+
