@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .doc import Document, Sentence
+from .words import DATA, alternation, word_lists
 
 # ``.!?`` not after a digit and before white space, a quote, a bracket or the end; a full stop after a
 # digit before white space or the end; a run of line breaks. Every alternative is written behind the one
@@ -24,9 +25,10 @@ from .doc import Document, Sentence
 _ARABIC_LETTER = "[\u0621-\u063a\u0641-\u064a]"  # the letters, without the tatweel (U+0640)
 _SENTENCE_END = re.compile(r"""[.!?\n](?:(?<!\d[.!?])(?<=[.!?])(?=[\s"')\]]|$)|(?<=\d\.)(?=\s|$)|(?<=\n)\n*"""
                            r"|(?<=" + _ARABIC_LETTER + "{3}\\.)(?=" + _ARABIC_LETTER + "{3}))")
-_CONNECTIVES = ("فيما", "بينما", "في حين", "في وقت", "كما", "الي ذلك", "من جهه اخري", "من جانب اخر", "وفي سياق",
-                "في سياق")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?=(?:و|)(?:" + "|".join(_CONNECTIVES) + r")\s)")
+# the connectives that open a clause (rasd/data/clause_words.tsv: curated, normalised; see rasd.words)
+_LISTS = word_lists(DATA / "clause_words.tsv")
+_CONNECTIVES = _LISTS["connectives"]
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?=(?:و|)(?:" + alternation(_CONNECTIVES) + r")\s)")
 # The clause breaks are found once an article (:func:`_clause_breaks`), the punctuation and the
 # connectives with ``str.find`` (the look-ahead of _CLAUSE_BREAK, tried at every space, was most of
 # segment's time); _CLAUSE_BREAK stays the rule they are held to (tests/test_segment.py).

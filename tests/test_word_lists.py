@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
-from rasd import geo, modality
+from rasd import geo, modality, segment
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import lists as geo_lists
 from rasd.geo import recognize
@@ -32,6 +32,7 @@ FILES = [
     (ROOT / "data" / "gazetteer" / "list_words.tsv", ROOT / "geo" / "lists.py"),
     (ROOT / "data" / "gazetteer" / "recognize_words.tsv", ROOT / "geo" / "recognize.py"),
     (ROOT / "data" / "modality_words.tsv", ROOT / "modality.py"),
+    (ROOT / "data" / "clause_words.tsv", ROOT / "segment.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -258,3 +259,18 @@ def test_modality_hedges_reach_a_toll_in_the_thousands():
     for written in ("عمليات", "معركةُ", "حملة", "مساعي"):
         assert norm(written) in modality._OPERATIONS, written
 
+
+# -- rasd/data/clause_words.tsv ----------------------------------------------------------------------------------
+
+def test_segment_connectives_open_a_clause():
+    for connective in segment._CONNECTIVES:
+        for joined in (connective, "و" + connective):
+            text = norm("قُتل جندي في درعـا ") + joined + norm(" أصيب اثنان في حمص")
+            at = text.index(joined) - 1
+            positions, needs = segment._clause_breaks(text)
+            assert at in positions, joined
+            m = segment._CLAUSE_BREAK.search(text)
+            assert m and m.start() == at, joined
+        # glued to the word before it, it opens no clause
+        text = norm("قُتل جندي في درعـا") + connective + " اثنان"
+        assert segment._CLAUSE_BREAK.search(text) is None, connective
