@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any, Mapping
 
 from .text import norm
+from .words import word_values
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -166,14 +168,23 @@ def _weapon(trigger: str, kinds: list[tuple[tuple[str, ...], str]], default: str
     return default
 
 
-# Cues are normalised Arabic (rasd.text.norm: alef forms folded, ta marbuta -> ha, no diacritics).
-_EXPLOSIVE = [(("سياره مفخخه", "عجله مفخخه", "سيارات مفخخه", "مركبه مفخخه"), "a car bomb"),
-              (("لغم", "الغام"), "a landmine"), (("لاصقه",), "a sticky bomb")]
-_AIR = [(("مسير", "درون", "طايره بدون طيار", "طايرات بدون طيار"), "a drone strike")]
-_SHELL = [(("صاروخ", "صواريخ", "كاتيوشا"), "fired rockets or missiles at"),
-          (("هاون", "قذيفه", "قذايف", "مدفعي", "قصف"), "shelled")]
-_DISRUPT = [(("اعترض", "اعتراض", "اسقاط", "اسقط", "تصدت", "تصدي"), "intercepted a projectile or drone"),
-            (("فكك", "تفكيك", "ابطال", "ابطل", "ضبط", "عثر", "العثور"), "defused or seized explosives")]
+# Cues are normalised Arabic (rasd.text.norm: alef forms folded, ta marbuta -> ha, no diacritics), in
+# rasd/data/notes_words.tsv (curated; see rasd.words).
+_NOTES_WORDS = word_values(Path(__file__).parent / "data" / "notes_words.tsv")
+
+
+def _kinds(name: str) -> list[tuple[tuple[str, ...], str]]:
+    """A list of ``notes_words.tsv`` as ``[(cues, words)]``: its cues grouped by their words, in file order."""
+    groups: dict[str, list[str]] = {}
+    for cue, words in _NOTES_WORDS[name].items():
+        groups.setdefault(words, []).append(cue)
+    return [(tuple(cues), words) for words, cues in groups.items()]
+
+
+_EXPLOSIVE = _kinds("explosive")
+_AIR = _kinds("air")
+_SHELL = _kinds("shell")
+_DISRUPT = _kinds("disrupt")
 
 
 # Sub-event types whose target is not "civilians" by default when civilian_targeting is set.

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
-from rasd import geo, modality, segment
+from rasd import geo, modality, notes_en, segment
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import lists as geo_lists
 from rasd.geo import recognize
@@ -33,9 +33,11 @@ FILES = [
     (ROOT / "data" / "gazetteer" / "recognize_words.tsv", ROOT / "geo" / "recognize.py"),
     (ROOT / "data" / "modality_words.tsv", ROOT / "modality.py"),
     (ROOT / "data" / "clause_words.tsv", ROOT / "segment.py"),
+    (ROOT / "data" / "notes_words.tsv", ROOT / "notes_en.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
+# lists whose values are English words (the notes), not kinds
 
 
 @pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
@@ -57,7 +59,9 @@ def test_rows_are_normalised_unique_words(path, module):
 def test_every_list_is_read_and_every_read_list_is_there(path, module):
     source = module.read_text(encoding="utf-8")
     read = set(re.findall(r'(?:_LISTS|word_values\(_WORDS_PATH\))\["([a-z_]+)"\]', source))
-    assert read == set(word_lists(path)), (read ^ set(word_lists(path)))
+    assert read <= set(word_lists(path)), read - set(word_lists(path))
+    for name in word_lists(path):  # no list the module leaves unread
+        assert f'"{name}"' in source, name
     # the file's header says what it is and under which licence
     head = path.read_text(encoding="utf-8").split("\nlist\t", 1)[0]
     assert "Curated for rasd" in head and "licence" in head.lower()
@@ -274,3 +278,22 @@ def test_segment_connectives_open_a_clause():
         # glued to the word before it, it opens no clause
         text = norm("قُتل جندي في درعـا") + connective + " اثنان"
         assert segment._CLAUSE_BREAK.search(text) is None, connective
+
+
+# -- rasd/data/notes_words.tsv -----------------------------------------------------------------------------------
+
+def test_notes_cues_name_the_weapon_in_a_trigger_as_written():
+    explosive, shell, disrupt = notes_en._EXPLOSIVE, notes_en._SHELL, notes_en._DISRUPT
+    assert notes_en._weapon(norm("انفجار سيّارة مفخّخة"), explosive, "an IED") == "a car bomb"
+    assert notes_en._weapon(norm("انفجار لغمٍ أرضي"), explosive, "an IED") == "a landmine"
+    assert notes_en._weapon(norm("انفجار عبوة"), explosive, "an IED") == "an IED"
+    assert notes_en._weapon(norm("هجوم بطائرة بدون طيار"), notes_en._AIR, "an air strike") == "a drone strike"
+    assert notes_en._weapon(norm("قصف بقذائف الهاون"), shell, "shelled") == "shelled"
+    assert notes_en._weapon(norm("إطلاق صواريخ كاتيوشا"), shell, "shelled") == "fired rockets or missiles at"
+    assert notes_en._weapon(norm("تفكيك عبوة"), disrupt, "x") == "defused or seized explosives"
+    # every cue of a group reaches its group's words, in the group's order
+    for kinds in (explosive, notes_en._AIR, shell, disrupt):
+        for k, (cues, words) in enumerate(kinds):
+            for cue in cues:
+                first = next(w for c, w in kinds if any(x in cue for x in c))
+                assert first == words or any(x in cue for c, _ in kinds[:k] for x in c), cue
