@@ -15,6 +15,7 @@ import pytest
 from rasd import dates
 from rasd import geo, modality, notes_en, segment
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
+from rasd.geo import build as geo_build
 from rasd.geo import lists as geo_lists
 from rasd.geo import recognize
 from rasd.geo import unknown
@@ -34,6 +35,7 @@ FILES = [
     (ROOT / "data" / "modality_words.tsv", ROOT / "modality.py"),
     (ROOT / "data" / "clause_words.tsv", ROOT / "segment.py"),
     (ROOT / "data" / "notes_words.tsv", ROOT / "notes_en.py"),
+    (ROOT / "data" / "gazetteer" / "build_words.tsv", ROOT / "geo" / "build.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -297,3 +299,18 @@ def test_notes_cues_name_the_weapon_in_a_trigger_as_written():
             for cue in cues:
                 first = next(w for c, w in kinds if any(x in cue for x in c))
                 assert first == words or any(x in cue for c, _ in kinds[:k] for x in c), cue
+
+
+# -- rasd/data/gazetteer/build_words.tsv -------------------------------------------------------------------------
+
+def test_build_leading_types_come_before_the_words_they_start_with():
+    leads = geo_build._LEADING_TYPES
+    for k, lead in enumerate(leads):
+        for longer in leads[k + 1:]:
+            assert not longer.startswith(lead + " "), (lead, longer)  # "مركز" would hide "مركز قضاء"
+
+
+def test_build_stop_keys_as_the_text_writes_them():
+    for written in ("إلى", "على", "الفصائل", "المستشفى", "الشُّرطة", "أمس"):
+        assert norm(written) in geo_build.STOP_KEYS, written
+    assert norm("الموصل") not in geo_build.STOP_KEYS

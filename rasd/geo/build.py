@@ -38,15 +38,17 @@ from pathlib import Path
 from typing import Iterable
 
 from ..text import norm, tokenize
+from ..words import word_lists
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+# the word lists of the compiler (rasd/data/gazetteer/build_words.tsv: curated, normalised; see rasd.words)
+_LISTS = word_lists(DATA / "build_words.tsv")
 INDEX_VERSION = 1
 COLUMNS = ("id", "feature", "country", "admin1_code", "admin1", "admin2_code", "admin2", "admin3", "name",
            "lat", "lon", "population", "geonameid", "names_ar", "keys")
 # Type words that GeoNames or DTM put in front of a name (``ناحية الإسكندرية``, ``مركز قضاء القائم``): the name is
 # indexed without them (rasd reads the type word from the text).
-_LEADING_TYPES = ("مركز ناحيه", "مركز قضاء", "مركز محافظه", "ناحيه", "قضاء", "محافظه", "مدينه", "قريه", "حي",
-                  "منطقه", "مخيم", "مجمع", "مركز", "بلده", "ولايه", "شعبيه", "مديريه")
+_LEADING_TYPES = _LISTS["leading_types"]
 # Towns whose district the name match, the nearest DTM locations or the nearest seat get wrong (Baghdad, spread
 # over several districts, is in MULTI_DISTRICT_CITIES below).
 SEAT_OVERRIDES = {
@@ -82,13 +84,7 @@ NO_SECOND_LEVEL = {"SA", "LY", "IL", "KW", "BH", "QA"}
 NOT_SEATS = {"IQ.07.98179"}
 # Words that are never place names in news text, whatever a gazetteer says (a village "إلى" in Iran, an area
 # "منطقة" in Baghdad): function words, type words, generic nouns.
-STOP_KEYS_RAW = """الي في من علي عن ان او ثم لا ما هذا هذه ذلك تلك التي الذي الذين بين حتي قبل بعد منذ خلال عند مع كل
-بعض غير واحد البلاد بلاد العاصمه عاصمه الحكومه حكومه الفصائل الشرقي الغربي الشمالي الجنوبي الجنوب الشمال الشرق الغرب
-كردستان بن ابن ابو ام عبد الله اليوم امس غدا يوم قال وقال الدوله دوله الولايه المنطقه القريه البلده الناحيه القضاء
-المحافظه المركز الوسط وسط القوات الجيش الشرطه الامن الحشد التحالف داعش التنظيم العراق المطار الجسر الطريق السجن
-الشارع الساحه الميدان السوق الجامع المسجد المستشفي المدرسه الجامعه الملعب الميناء المعبر المنفذ الحدود الحدود الدوليه
-الحدوديه الاحياء الطيران العبادي المعهد اشرف"""
-STOP_KEYS = {norm(w) for w in STOP_KEYS_RAW.split()}
+STOP_KEYS = {norm(w) for w in _LISTS["stop_keys"]}
 # Zipf frequency (common_words.tsv) from which a one-word name is flagged ``f``: a place abroad by that name
 # needs a place cue (a type word, a direction, في/ب, its governorate or country named with it).
 FREQUENT_WORD = 3.5
