@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from .doc import starting_in
 from .text import normalize, tokenize
-from .words import alternation, word_lists
+from .words import alternation, word_lists, word_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from .doc import Document, Sentence
@@ -1476,11 +1476,11 @@ def _since_at(doc: "Document", start: int) -> bool:
 # (فقط) من X", "بعد 3 أيام على X", "بعد أيام قليلة من X". The trigger stands in the phrase the cue
 # governs: at most two words after it, no punctuation between. Days counted: the cue's number (few
 # days: 3, week precision).
+_COUNT_WORDS = {word: int(n) for word, n in word_values(WORDS_PATH)["count_words"].items()}
 _COUNTED_BACK_RE = re.compile(
-    r"(?<!\w)[وف]?(?:(?P<ghada>غداه)|بعد[ ]+(?:مرور[ ]+)?(?P<n>يوم(?:[ ]+واحد)?|يومين|(?P<num>\d{1,2}|ثلاثه|اربعه|خمسه"
-    r"|سته|سبعه)[ ]+ايام|ايام(?:[ ]+قليله)?|اسبوع(?:[ ]+واحد)?)(?:[ ]+فقط)?[ ]+(?:من|علي))"
+    r"(?<!\w)[وف]?(?:(?P<ghada>غداه)|بعد[ ]+(?:مرور[ ]+)?(?P<n>يوم(?:[ ]+واحد)?|يومين|(?P<num>\d{1,2}|"
+    + alternation(tuple(_COUNT_WORDS)) + r")[ ]+ايام|ايام(?:[ ]+قليله)?|اسبوع(?:[ ]+واحد)?)(?:[ ]+فقط)?[ ]+(?:من|علي))"
     r"(?P<gap>(?:[ ]+[^\W\d]+){0,2}?)[ ]+$")
-_COUNT_LISTS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
 
 
 def _counted_back(doc: "Document", trigger: Any, sentence: "Sentence") -> tuple[int, str, int, bool] | None:
@@ -1502,7 +1502,7 @@ def _counted_back(doc: "Document", trigger: Any, sentence: "Sentence") -> tuple[
     n = m.group("n")
     num = m.group("num")
     if num:
-        days = int(num) if num.isdigit() else _COUNT_LISTS[num]
+        days = int(num) if num.isdigit() else _COUNT_WORDS[num]
         return (at, cue, days, True) if 1 <= days <= 14 else None
     if n.startswith("يومين"):
         return at, cue, 2, True

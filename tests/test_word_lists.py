@@ -137,6 +137,15 @@ def test_dates_hijri_gloss_and_unit_rows():
         assert dates._UNIT_BEFORE_RE.search(f"وفي {unit}") is None
 
 
+def test_dates_count_words_count_days_back():
+    for word, n in dates._COUNT_WORDS.items():
+        assert isinstance(n, int) and 2 < n < 8, word
+        m = dates._COUNTED_BACK_RE.search(norm(f"وجاء الهجوم بعد {word} أيام على مقتل "))
+        assert m and m.group("num") == word, word
+    m = dates._COUNTED_BACK_RE.search(norm("بعد ٣ أيام من "))
+    assert m and m.group("num") == "3"
+
+
 def test_dates_word_sets_take_the_normalised_reading_of_surface_forms():
     # surface forms with diacritics, tatweel and hamza reach the set once normalised, as the text is
     assert norm("مُشِيـرةً") in dates._GOES_ON
