@@ -323,3 +323,28 @@ def test_build_stop_keys_as_the_text_writes_them():
     for written in ("إلى", "على", "الفصائل", "المستشفى", "الشُّرطة", "أمس"):
         assert norm(written) in geo_build.STOP_KEYS, written
     assert norm("الموصل") not in geo_build.STOP_KEYS
+
+
+def test_place_gap_patterns_take_each_of_their_words():
+    lists = geo._LISTS
+    for kind in lists["reference_types"]:
+        text = norm(f" على بعد ١٠ كم شمال {kind} ")
+        assert geo._REFERENCE_GAP.fullmatch(text), kind
+    for adjective in lists["neighbour_adjectives"]:
+        for written in (f" {adjective} من ", f"، ال{adjective} ل"):
+            m = geo._NEIGHBOUR_GAP.match(written)
+            assert m and m.end() == len(written), written
+    for kind in lists["neighbour_types"]:
+        written = f" القريبه من ال{kind} "
+        assert geo._NEIGHBOUR_GAP.match(written).end() == len(written), kind
+    for kind in lists["inside_types"]:
+        assert geo._INSIDE_GAP.fullmatch(f" التابعه ل{kind} "), kind
+        assert geo._INSIDE_GAP.fullmatch(f" في ال{kind} "), kind
+    for word in lists["belonging"]:
+        assert geo._ANCHOR_GAP.search(f"صيدا ال{word} في"), word
+        for kind in lists["anchor_types"]:
+            assert geo._ANCHOR_INSIDE.search(f"صيدا، ال{word} في {kind}"), (word, kind)
+        for kind in lists["governorate_types"]:
+            written = f"، ال{word} ل{kind} "
+            assert geo._IN_GOVERNORATE.match(written).end() == len(written), (word, kind)
+    assert geo._ANCHOR_INSIDE.search(norm("صيدا، الواقعة في مدينةٍ")) is not None

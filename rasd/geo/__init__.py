@@ -98,18 +98,19 @@ COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northw
            "southwest_of"}
 _REFERENCE_GAP = re.compile(
     r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
-    r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:مدينه|بلده|محافظه|قضاء|ناحيه)?\s*")
+    r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:" + alternation(_LISTS["reference_types"]) + r")?\s*")
 # what makes the place after it a neighbour the place before it is told by: "جبهة نهم القريبة من العاصمة صنعاء"،
 # "بلدة داريا المحاذية لدمشق"، "الأحياء المطلة على مطار المزة"
 _NEIGHBOUR_GAP = re.compile(
-    r"\s*[,،]?\s*(?:(?:ال)?(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره|متاخم|متاخمه|ملاصق|ملاصقه|مطل|مطله)\s*"
-    r"(?:من|ل|ب|علي)|قرب|بالقرب\s+من|علي\s+مقربه\s+من)\s*(?:(?:ال)?(?:عاصمه|مدينه|بلده|محافظه|قريه|ميناء)\s*)?")
+    r"\s*[,،]?\s*(?:(?:ال)?(?:" + alternation(_LISTS["neighbour_adjectives"]) + r")\s*"
+    r"(?:من|ل|ب|علي)|قرب|بالقرب\s+من|علي\s+مقربه\s+من)\s*(?:(?:ال)?(?:" + alternation(_LISTS["neighbour_types"])
+    + r")\s*)?")
 # what puts the place before it inside (or beside) the place after it: "الحراريات التابعة لقضاء الكرمة"، "دابتشي في
 # منطقة بورساري"، "البريقة في عدن"، "دمنة خدير الحدودية مع الصلو"، "الدريهمي، على بعد 18 كلم من ميناء الحديدة"
 _INSIDE_GAP = re.compile(
     r"\s*[,،]?\s*(?:(?:ال)?(?:تابعه|واقعه)\s+(?:ل|في|الي|ب)|في|ب|(?:ال)?حدوديه\s+مع"
     r"|(?:علي\s+)?(?:مسافه|بعد)\s+[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s+(?:من|عن))"
-    r"\s*(?:(?:ال)?(?:مديريه|منطقه|ناحيه|قضاء|مدينه|بلده|مركز|ميناء)\s*)?")
+    r"\s*(?:(?:ال)?(?:" + alternation(_LISTS["inside_types"]) + r")\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-:،,/]")
 
 
@@ -411,10 +412,11 @@ _SUMMARIES: dict[tuple[int, str, str | None], Any] = {}
 
 # what ties a name to the town after it that places it, besides a direction phrase before that town ("شرق مدينة"،
 # "قرب"، "في ريف"): "التابعة لـ"، "الواقعة في"
-_ANCHOR_GAP = re.compile(r"\s*[,،]?\s*(?:(?:ال)?(?:تابعه|واقعه|تابع|واقع)\s+)?(?:(?:في|ب)\s*)?$")
+_BELONGING = alternation(_LISTS["belonging"])  # تابعه|واقعه|تابع|واقع
+_ANCHOR_GAP = re.compile(r"\s*[,،]?\s*(?:(?:ال)?(?:" + _BELONGING + r")\s+)?(?:(?:في|ب)\s*)?$")
 _ANCHOR_INSIDE = re.compile(
-    r"\s*[,،]?\s*(?:ال)?(?:(?:تابعه|واقعه|تابع|واقع)\s*(?:ل|في|الي|ب)|(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره)\s*(?:من|ل))\s*"
-    r"(?:(?:ال)?(?:مدينه|بلده|محافظه|قضاء|ناحيه|مديريه|منطقه|ريف)\s*)?$")
+    r"\s*[,،]?\s*(?:ال)?(?:(?:" + _BELONGING + r")\s*(?:ل|في|الي|ب)|(?:قريب|قريبه|محاذي|محاذيه|مجاور|مجاوره)\s*(?:من|ل))\s*"
+    r"(?:(?:ال)?(?:" + alternation(_LISTS["anchor_types"]) + r")\s*)?$")
 _ANCHOR_RELATIONS = COMPASS | {"near", "countryside", "outskirts"}
 # "the city" / "the town" (the place of the story), perhaps "which lies", then a direction phrase of at most four
 # words right before a place (normalised text)
@@ -502,8 +504,8 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> li
 _PLACING = COMPASS | {"near"}
 # between a place and the governorate (district) it is said to lie in: "في محافظة"، "بمحافظة"، "التابعة لمحافظة"،
 # "الواقعة في ولاية"، "(" (normalised text)
-_IN_GOVERNORATE = re.compile(r"\s*(?:[,،]\s*)?(?:(?:ال)?(?:تابعه|واقعه|تابع|واقع)\s*(?:ل|في|ب|الي)\s*|(?:في|ب)\s*|\(\s*)"
-                             r"(?:(?:ال)?(?:محافظه|ولايه|مديريه|قضاء|اقليم)\s*)?")
+_IN_GOVERNORATE = re.compile(r"\s*(?:[,،]\s*)?(?:(?:ال)?(?:" + _BELONGING + r")\s*(?:ل|في|ب|الي)\s*|(?:في|ب)\s*|\(\s*)"
+                             r"(?:(?:ال)?(?:" + alternation(_LISTS["governorate_types"]) + r")\s*)?")
 _NAMESAKE_KM = 100.0  # a village this near the district that places it may well be it ("مخمور شرق الموصل")
 _PLACING_GAP = 30  # characters between the village and the place that places it ("بالقرب من مديرية ")
 
