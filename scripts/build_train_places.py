@@ -244,6 +244,8 @@ def resolved(gaz, keys: list[str], row: dict) -> tuple[bool, bool]:
                 same = True
             if fold(p.name) == fold(row["location"]):
                 same = True
+            if row["lat"] is None and fold(p.admin1) == fold(row["admin1"]) and p.feature not in ("PCLI", "ADM1"):
+                same = True  # coded by name only, and the gazetteer has a place of this name in its governorate
             if p.feature in ("PCLI", "ADM1", "ADM2", "PPLC", "PPLA") or (p.population or 0) >= 100_000:
                 big = True
     return same, big
