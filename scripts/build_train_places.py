@@ -236,6 +236,16 @@ def resolved(gaz, keys: list[str], row: dict) -> tuple[bool, bool]:
                 same = True
             if row["lat"] is None and fold(p.admin1) == fold(row["admin1"]) and p.feature not in ("PCLI", "ADM1"):
                 same = True
+    # a spelling the geocoder reads as a known town of the governorate (خوخة: Al Khawkhah, الدريهيمي: Ad Durayhimi)
+    from rasd.geo.unknown import spelling_variant
+    ref = next((e.place for e in gaz.entries if e.place.feature == "ADM1" and e.place.admin1 == row.get("admin1")
+                and e.cc == row.get("country")), None)
+    for k in keys if ref is not None else ():
+        variant = spelling_variant(k, ref)
+        if variant is not None and (fold(variant.place.name) == fold(row["location"]) or row["lat"] is not None and
+                                    km(row["lat"], row["lon"], variant.place.latitude, variant.place.longitude) <= NEAR_KM
+                                    or row["lat"] is None):
+            same = True
     for k in keys:
         for idx, _ in gaz.names.get(k, ()):
             p = gaz.entries[idx].place
@@ -308,11 +318,15 @@ def write(rows: list[tuple], path: Path, exclude: str | None = None) -> None:
 
 def base_gazetteer(tmp: Path):
     """The gazetteer compiled from the packaged sources without the train table."""
+    import os
+    from rasd.geo import gazetteer
     from rasd.geo.build import compile_index
-    from rasd.geo.gazetteer import Gazetteer
     index = tmp / "index.tsv"
     compile_index(DATA, index, train_places=False)
-    return Gazetteer(index)
+    # the process's gazetteer is this one (the spelling-variant rule reads the loaded gazetteer)
+    os.environ["RASD_GAZETTEER_DIR"] = str(tmp)
+    gazetteer.clear_cache()
+    return gazetteer.load()
 
 
 def main(argv=None) -> int:

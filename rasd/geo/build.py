@@ -557,8 +557,9 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                 continue  # a division the shared table has no row for: no record can be coded there
             a2 = next((c for c, d in admin2.items() if c.startswith(a1 + ".") and
                        d["name"].casefold() == r["admin2"].casefold()), "") if r["admin2"] else ""
+            approx = "a"  # (tpa: a place the gold codes by name only, at its district's seat: geo_precision 2)
             if r["lat"] and r["lon"]:
-                lat, lon = float(r["lat"]), float(r["lon"])
+                lat, lon, approx = float(r["lat"]), float(r["lon"]), ""
             elif a2 and "lat" in admin2[a2]:  # coded by name only: at its district's seat
                 lat, lon = admin2[a2]["lat"], admin2[a2]["lon"]
             elif "lat" in admin1[a1]:  # else at its governorate's capital
@@ -566,8 +567,8 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
             else:
                 continue
             # no admin2 in the gold: none (the coders did not know the district; the nearest seat may be wrong)
-            entries.append({"id": f"tp:{i}", "feature": "PPL", "country": cc, "a1": a1, "a2": a2,
-                            "name": r["location"], "lat": lat, "lon": lon, "population": 0, "geonameid": "",
+            entries.append({"id": f"tp{approx}:{i}", "feature": "PPL", "country": cc, "a1": a1, "a2": a2,
+                            "name": ascii_fold(r["location"]), "lat": lat, "lon": lon, "population": 0, "geonameid": "",
                             "names": [r["names_ar"]], "needs": "" if cc in TRAIN_PLACE_HOME else "c"})
             n_train += 1
 
@@ -715,7 +716,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                          e.get("capital", "") or e.get("seat", "")))
         kind = {"PCLI": "countries", "ADM1": "admin1", "ADM2": "admin2"}.get(e["feature"]) or (
             "sites" if e["feature"].startswith("SITE") else "dtm" if e["id"].startswith("d:") else
-            "train places" if e["id"].startswith("tp:") else
+            "train places" if e["id"].startswith(("tp:", "tpa:")) else
             "user" if e.get("user") else "towns")
         counts[kind] += 1
     with open(out, "w", encoding="utf-8") as handle:
