@@ -659,6 +659,10 @@ def _mention(doc: Document, gaz: Gazetteer, m: RawMatch, entry: Entry, cands: li
     precision = precision_of(entry, m) if not town_named else (2 if m.relation else 1)
     if m.relation:
         reason += f"; {m.relation.replace('_', ' ')}"
+    if entry.id.startswith(("tp:", "tpa:")):  # a place of train's gold coding (train_places.tsv)
+        reason += "; train place table"
+        if entry.id.startswith("tpa:"):  # coded by name only: at its district's seat, as an unknown village
+            precision = max(precision, 2)
     text = written if written is not None else doc.original_text(m.start, m.end)
     return PlaceMention(start=m.start, end=m.end, text=text, place=place,
                         precision=precision, reason=reason, candidates=[c.place for c in cands], relation=m.relation,

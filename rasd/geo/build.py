@@ -16,6 +16,8 @@ Sources (all in ``rasd/data/gazetteer/``; README.md there gives their origins an
 * ``names_extra.tsv``         curated: Arabic names the derived files lack
 * ``districts_ar.tsv``        curated: Arabic names of Yemen's districts (GeoNames codes)
 * ``districts_abroad.tsv``    curated: the district of towns abroad the derived files leave without one (by geonameid)
+* ``train_places.tsv``        built from train.jsonl's gold coding (``scripts/build_train_places.py``): places the
+                              rest does not resolve to the coders' place (ids ``tp:N``)
 * ``ambiguous.tsv``, ``common_words.tsv``  names that are also words or people's names (``f``: a frequent word;
                               outside the curated countries such a town name is not indexed, see :func:`_word_abroad`)
 
@@ -203,6 +205,12 @@ def _english_dtm(name: str) -> str:
     return name or "?"
 
 
+# A train-table place outside these countries is read only in an article about its country or after a type word
+# (flag c, as a far country's town of towns.tsv)
+TRAIN_PLACE_HOME = {"IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR", "IR", "SD", "SO", "AF", "PK", "IL",
+                    "TN", "DZ", "MA", "KW", "QA", "AE", "BH", "OM"}
+
+
 # Countries whose names rasd's curated lists (ambiguous.tsv, names_extra.tsv) were written for; elsewhere a town
 # whose one-word name is a very frequent Arabic word is not indexed by that name.
 CURATED_COUNTRIES = {"IQ", "SY", "YE", "LB", "PS", "JO", "LY", "EG", "SA", "TR"}
@@ -221,9 +229,12 @@ def _word_abroad(e: dict, key: str, zipf: float) -> bool:
     return not (e["population"] >= 100_000 and zipf < 4.5)
 
 
-def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterable[dict[str, str]] = ()) -> dict[str, int]:
+def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterable[dict[str, str]] = (),
+                  train_places: bool | Path = True) -> dict[str, int]:
     """Build the index from the source files in ``src`` (plus ``extra_rows`` already in index layout, for the
-    user's imported layer) and write it to ``out``. Returns counts per kind."""
+    user's imported layer) and write it to ``out``. Returns counts per kind. ``train_places``: compile
+    ``src/train_places.tsv`` (True), none (False: what its builder compares against), or the table at that path
+    (a held-out fold's)."""
     src = Path(src)
     out = Path(out) if out else src / "index.tsv"
     entries: list[dict] = []
@@ -531,6 +542,32 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                         "site_names": {name_key(n)[0] for n in r["names_ar"].split("|") if n}})
         n_sites += 1
 
+    # -- places of train's gold coding the sources lack (scripts/build_train_places.py) -------------------
+    n_train = 0
+    table = src / "train_places.tsv" if train_places is True else Path(train_places) if train_places else None
+    if table is not None and table.exists():
+        for i, r in enumerate(read_rows(table)):
+            cc = r["country"]
+            a1 = by_a1_name.get((cc, r["admin1"]), "")
+            if not a1:
+                continue  # a division the shared table has no row for: no record can be coded there
+            a2 = next((c for c, d in admin2.items() if c.startswith(a1 + ".") and
+                       d["name"].casefold() == r["admin2"].casefold()), "") if r["admin2"] else ""
+            approx = "a"  # (tpa: a place the gold codes by name only, at its district's seat: geo_precision 2)
+            if r["lat"] and r["lon"]:
+                lat, lon, approx = float(r["lat"]), float(r["lon"]), ""
+            elif a2 and "lat" in admin2[a2]:  # coded by name only: at its district's seat
+                lat, lon = admin2[a2]["lat"], admin2[a2]["lon"]
+            elif "lat" in admin1[a1]:  # else at its governorate's capital
+                lat, lon = admin1[a1]["lat"], admin1[a1]["lon"]
+            else:
+                continue
+            # no admin2 in the gold: none (the coders did not know the district; the nearest seat may be wrong)
+            entries.append({"id": f"tp{approx}:{i}", "feature": "PPL", "country": cc, "a1": a1, "a2": a2,
+                            "name": ascii_fold(r["location"]), "lat": lat, "lon": lon, "population": 0, "geonameid": "",
+                            "names": [r["names_ar"]], "needs": "" if cc in TRAIN_PLACE_HOME else "c"})
+            n_train += 1
+
     # -- extra names -------------------------------------------------------------------------------------
     by_id = {e["id"]: e for e in entries}
     for r in read_rows(src / "names_extra.tsv"):
@@ -675,6 +712,7 @@ def compile_index(src: Path = DATA, out: Path | None = None, extra_rows: Iterabl
                          e.get("capital", "") or e.get("seat", "")))
         kind = {"PCLI": "countries", "ADM1": "admin1", "ADM2": "admin2"}.get(e["feature"]) or (
             "sites" if e["feature"].startswith("SITE") else "dtm" if e["id"].startswith("d:") else
+            "train places" if e["id"].startswith(("tp:", "tpa:")) else
             "user" if e.get("user") else "towns")
         counts[kind] += 1
     with open(out, "w", encoding="utf-8") as handle:
