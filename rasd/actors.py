@@ -611,6 +611,26 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(form for form, _, _ in first_readings(word))
 
 
+_FORMS_SEEN: dict[str, frozenset[str]] = {}  # word -> _forms(word), for :func:`_forms_of`
+
+
+def _forms_of(words: list[str]) -> list[frozenset[str]]:
+    """``[_forms(w) for w in words]`` (a sentence's words and its margins, :func:`_sentence_rules`): read in one
+    C-level pass of plain dictionary probes, which cost less than as many calls of the LRU cache; the words
+    not seen before are read by :func:`_forms` and kept (the dictionary starts again past 200,000 words, as
+    the cache's bound)."""
+    seen = _FORMS_SEEN
+    try:
+        return list(map(seen.__getitem__, words))
+    except KeyError:
+        if len(seen) > 200_000:
+            seen.clear()
+        for word in words:
+            if word not in seen:
+                seen[word] = _forms(word)
+        return list(map(seen.__getitem__, words))
+
+
 def _verbs(past: str, present: str = "") -> frozenset[str]:
     """Third-person forms of verbs from their past stems (and present stems without the prefix)."""
     out = set()
@@ -966,7 +986,7 @@ def _sentence_rules(doc: Document, sentence, cands: list[_Cand]) -> _SentenceRul
     texts = doc.token_texts()
     firsts = [c.mention.cue_first if c.mention.cue_first >= 0 else c.mention.first for c in cands]
     base = max(0, min(lo, *firsts) - 8)
-    forms = list(map(_forms, texts[base:min(len(texts), max(hi, *(c.mention.last for c in cands)) + 9)]))
+    forms = _forms_of(texts[base:min(len(texts), max(hi, *(c.mention.last for c in cands)) + 9)])
     found = _SentenceRules(base, forms, [_mention_rules(doc, sentence, cands, i, k, texts, forms, base)
                                           for i, k in enumerate(firsts)])
     if memo is not None:
@@ -1049,10 +1069,13 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
                                    for j in range(last + 1, min(hi, last + 10, t_first) + 1))
 
 
-# every word the rules of _mention_rules between the statements and the owner of the target look for (texts
-# and readings): with none of them near a mention, none of those rules can apply to it
-_NEAR_CUES = (ACCUSE | ACCUSED_OF | BEHIND | CLAIM | AGENT_PHRASE_FIRST | AGENT_PREPS | AGENT_OBJECT_VERBS
-              | ATTACK_TRIED | AMONG_COUNTED | LOST_HOLD | AND_BETWEEN | frozenset(("بين", "فبين")))
+# the words the rules of _mention_rules from the accusation to "between X and Y" look for: those read up to
+# five words before the mention or in the two after it (_FAR_CUES), and those read only in the two words
+# before it (_NEAR_CUES: the agent prepositions, the second word of من قبل/على يد, a lost hold, بين);
+# with none of them there, none of those rules can apply to the mention
+_FAR_CUES = ACCUSE | ACCUSED_OF | BEHIND | CLAIM | ATTACK_TRIED | AMONG_COUNTED
+_NEAR_CUES = (AGENT_PREPS | AGENT_OBJECT_VERBS | LOST_HOLD | AND_BETWEEN | frozenset(("بين", "فبين"))
+              | frozenset().union(*(q for _, q in AGENT_PHRASE_WORDS)))
 
 
 def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: int, texts: list[str],
@@ -1117,12 +1140,13 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
             out.party = c.actor.category in ARMED and not m.generic and m.kind != "source"
             if not out.announces:
                 return out  # a source whatever the event word: the rules after are not read
-    # the rules from here to "between X and Y" each need a word of :data:`_NEAR_CUES` among the five words
-    # before the mention or the two after it (their texts or readings): most mentions have none, and these
-    # four tests pass them all over
+    # the rules from here to "between X and Y" each need a word of _NEAR_CUES among the two words before the
+    # mention or one of _FAR_CUES among the five before it and the two after it (their texts or readings):
+    # half the mentions have none, and these tests pass them all over
     before5 = max(lo, k - 5)
-    if not (_NEAR_CUES.isdisjoint(texts[before5:k]) and _NEAR_CUES.isdisjoint(ta2)
-            and all(map(_NEAR_CUES.isdisjoint, forms[before5 - base:k - base])) and _NEAR_CUES.isdisjoint(fa2)):
+    if not (_NEAR_CUES.isdisjoint(fb2) and _NEAR_CUES.isdisjoint(tb2) and _FAR_CUES.isdisjoint(fa2)
+            and _FAR_CUES.isdisjoint(ta2) and _FAR_CUES.isdisjoint(texts[before5:k])
+            and all(map(_FAR_CUES.isdisjoint, forms[before5 - base:k - base]))):
         # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
         # (the three words before: two_before, and k - 3 when inside the sentence; most mentions have none)
         accuse = None if fb2.isdisjoint(ACCUSE) and (k - 3 < lo or forms[k - 3 - base].isdisjoint(ACCUSE)) else \

@@ -1,8 +1,9 @@
 """The actors' cheaper paths (issue 15, speed24) give what the plain computations give.
 
 * ``_mention_rules`` passes over its rules from the accusation to "between X and Y" for a mention with no
-  word of ``_NEAR_CUES`` among the five words before it and the two after it: every mention of sentences
-  written for it reads the same (ops, speaker, owner, subject, head ...) as when every mention reads them all.
+  word of ``_NEAR_CUES`` among the two words before it and none of ``_FAR_CUES`` among the five before it
+  and the two after it: every mention of sentences written for it reads the same (ops, speaker, owner,
+  subject, head ...) as when every mention reads them all.
 * ``_generic_name`` is cached: the same name as the template filled in afresh.
 """
 from __future__ import annotations
@@ -53,12 +54,20 @@ def _fields(read) -> list:
 
 
 def _near(doc, sentence, read, k: int, last: int) -> bool:
-    """A word of the cues among the five words before ``k`` and the two after ``last`` (the plain test)."""
+    """A cue of the rules near the mention at ``k``, word by word (the plain test)."""
     texts = doc.token_texts()
     lo, hi = sentence.first, sentence.last
-    window = list(range(max(lo, k - 5), k)) + list(range(last + 1, min(hi, last + 2) + 1))
-    return any(texts[j] in actors._NEAR_CUES or not read.forms[j - read.base].isdisjoint(actors._NEAR_CUES)
-               for j in window)
+
+    def meets(j, cues):
+        return texts[j] in cues or not read.forms[j - read.base].isdisjoint(cues)
+
+    return any(meets(j, actors._NEAR_CUES) for j in range(max(lo, k - 2), k)) or any(
+        meets(j, actors._FAR_CUES) for j in [*range(max(lo, k - 5), k), *range(last + 1, min(hi, last + 2) + 1)])
+
+
+def _never(patched) -> None:
+    patched.setattr(actors, "_NEAR_CUES", _NeverDisjoint(actors._NEAR_CUES))
+    patched.setattr(actors, "_FAR_CUES", _NeverDisjoint(actors._FAR_CUES))
 
 
 def test_the_prefilter_reads_what_every_rule_reads(monkeypatch):
@@ -77,7 +86,7 @@ def test_the_prefilter_reads_what_every_rule_reads(monkeypatch):
                 fast = actors._sentence_rules(doc, sentence, cands)
                 fast_fields = _fields(fast)
                 with monkeypatch.context() as patched:
-                    patched.setattr(actors, "_NEAR_CUES", _NeverDisjoint(actors._NEAR_CUES))
+                    _never(patched)
                     doc.user_data.pop("_actors_rules", None)
                     plain = actors._sentence_rules(doc, sentence, cands)
                 assert _fields(plain) == fast_fields, text
@@ -102,7 +111,7 @@ def test_whole_articles_read_the_same_roles(text, published, monkeypatch):
 
     fast = explain(text, published=published)
     assert fast["events"], text
-    monkeypatch.setattr(actors, "_NEAR_CUES", _NeverDisjoint(actors._NEAR_CUES))
+    _never(monkeypatch)
     assert explain(text, published=published) == fast
 
 
@@ -118,3 +127,28 @@ def test_generic_names_cached_as_filled_afresh():
     assert actors._generic_name("Military Forces of {country}", "United States") == \
         "Military Forces of the United States"
     assert actors._generic_name("Civilians ({country})", "United States") == "Civilians (United States)"
+
+
+def test_forms_of_reads_each_words_forms(monkeypatch):
+    """``_forms_of`` (the sentence's readings from a plain dictionary) gives ``_forms`` of each word, for words
+    seen before and not, with clitics, diacritics, tatweel and Eastern Arabic digits, and after the
+    dictionary has started again."""
+    from rasd.text import normalize
+
+    words = []
+    for text, _ in TEXTS:
+        words.extend(tok.text for tok in make_document({"text": text}).tokens)
+    words += [normalize(w).text for w in ("وبالمقاتلين", "فلِلجيش", "والقـــوات", "١٢", "وكتائبهم", "بالوقوف")]
+    assert len(set(words)) > 60
+    monkeypatch.setattr(actors, "_FORMS_SEEN", {})
+    half = words[: len(words) // 2]
+    assert actors._forms_of(half) == [actors._forms(w) for w in half]  # every word new
+    assert actors._forms_of(words) == [actors._forms(w) for w in words]  # some seen, some new
+    assert actors._forms_of(words) == [actors._forms(w) for w in words]  # all seen
+    assert set(actors._FORMS_SEEN) == set(words)
+    assert any(len(actors._FORMS_SEEN[w]) > 1 for w in words)  # words with a clitic read more than once
+    assert actors._forms_of([]) == []
+    full = {f"x{i}": frozenset() for i in range(200_001)}  # past the bound: a new word starts it again
+    monkeypatch.setattr(actors, "_FORMS_SEEN", full)
+    assert actors._forms_of(words) == [actors._forms(w) for w in words]
+    assert set(full) == set(words)
