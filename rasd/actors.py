@@ -618,17 +618,21 @@ def _forms_of(words: list[str]) -> list[frozenset[str]]:
     """``[_forms(w) for w in words]`` (a sentence's words and its margins, :func:`_sentence_rules`): read in one
     C-level pass of plain dictionary probes, which cost less than as many calls of the LRU cache; the words
     not seen before are read by :func:`_forms` and kept (the dictionary starts again past 200,000 words, as
-    the cache's bound)."""
+    the cache's bound; each word's forms are taken as they are read, so that another thread starting it again
+    meanwhile loses nothing)."""
     seen = _FORMS_SEEN
     try:
         return list(map(seen.__getitem__, words))
     except KeyError:
         if len(seen) > 200_000:
             seen.clear()
+        out = []
         for word in words:
-            if word not in seen:
-                seen[word] = _forms(word)
-        return list(map(seen.__getitem__, words))
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = _forms(word)
+            out.append(found)
+        return out
 
 
 def _verbs(past: str, present: str = "") -> frozenset[str]:
