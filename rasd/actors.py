@@ -285,7 +285,10 @@ def _country_name(country: str | None, inside: bool = True) -> str:
     return f"the {country}" if inside and country in _THE else country
 
 
+@lru_cache(maxsize=4096)
 def _generic_name(template: str, country: str | None) -> str:
+    """A generic entry's name for ``country`` (cached: few templates and countries, and every reading of a
+    generic mention asks, in the actors stage and again for each event)."""
     if "({country})" in template:
         return template.format(country=_country_name(country, inside=False))
     return template.format(country=_country_name(country))
@@ -323,7 +326,8 @@ def find_actors(doc: Document) -> None:
         if not taken.isdisjoint(range(first, last + 1)):
             continue
         taken.update(range(first, last + 1))
-        entries.sort(key=lambda e: (e.generic, e.countries is None))
+        if len(entries) > 1:  # most mentions have one reading: nothing to order
+            entries.sort(key=_entry_order)
         chosen.append((m, tuple(entries)))
     chosen.sort(key=lambda c: c[0].start)
     mentions: list[ActorMention] = []
@@ -334,7 +338,10 @@ def find_actors(doc: Document) -> None:
         country = None
         kind = head.kind
         note = head.note
-        if kind != "anaphor" and doc.country is not None and any(e.kind == "anaphor" for e in entries) and not any(
+        # (one reading, most mentions: it is the head, so no other reading to weigh: the tests below read
+        # ``len(entries) > 1`` first)
+        if kind != "anaphor" and len(entries) > 1 and doc.country is not None \
+                and any(e.kind == "anaphor" for e in entries) and not any(
                 e.kind != "anaphor" and e.holds_in(doc.country) for e in entries):
             # a word that is an anaphor and, in some countries only, a name (الميليشيات: the Houthis in Yemen's
             # war news), in an article of another country: only the anaphor (an article of no known country
@@ -349,7 +356,8 @@ def find_actors(doc: Document) -> None:
                 continue
             entries = antecedent.entries
             note = f"{head.note} refers to {antecedent.entries[0].name} ({antecedent.text})"
-        if (head.generic or any(e.generic for e in entries)) and last + 1 < len(tokens) \
+        if (head.generic or (len(entries) > 1 or entries[0] is not head) and any(e.generic for e in entries)) \
+                and last + 1 < len(tokens) \
                 and tokens[last + 1].start - end <= 2:
             nationality = _nationality(lex, tokens[last + 1].text)
             if nationality:
@@ -406,6 +414,11 @@ def _state_as_place(doc: Document, first: int, start: int, end: int) -> bool:
         return False
     return any(p.start < end and start < p.end and p.place.country is not None
                for p in starting_in(doc, "places", max(0, start - 16), end))
+
+
+def _entry_order(entry: _Entry) -> tuple[bool, bool]:
+    """The order of a mention's readings: names before generic readings, a reading of some countries first."""
+    return entry.generic, entry.countries is None
 
 
 def _widest_first(item) -> tuple[int, int, int]:
@@ -596,6 +609,30 @@ def _words(text: str) -> frozenset[str]:
 def _forms(word: str) -> frozenset[str]:
     """Readings of a token: with proclitics and endings removed (``وقالت`` -> قالت، قال)."""
     return frozenset(form for form, _, _ in first_readings(word))
+
+
+_FORMS_SEEN: dict[str, frozenset[str]] = {}  # word -> _forms(word), for :func:`_forms_of`
+
+
+def _forms_of(words: list[str]) -> list[frozenset[str]]:
+    """``[_forms(w) for w in words]`` (a sentence's words and its margins, :func:`_sentence_rules`): read in one
+    C-level pass of plain dictionary probes, which cost less than as many calls of the LRU cache; the words
+    not seen before are read by :func:`_forms` and kept (the dictionary starts again past 200,000 words, as
+    the cache's bound; each word's forms are taken as they are read, so that another thread starting it again
+    meanwhile loses nothing)."""
+    seen = _FORMS_SEEN
+    try:
+        return list(map(seen.__getitem__, words))
+    except KeyError:
+        if len(seen) > 200_000:
+            seen.clear()
+        out = []
+        for word in words:
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = _forms(word)
+            out.append(found)
+        return out
 
 
 def _verbs(past: str, present: str = "") -> frozenset[str]:
@@ -953,7 +990,7 @@ def _sentence_rules(doc: Document, sentence, cands: list[_Cand]) -> _SentenceRul
     texts = doc.token_texts()
     firsts = [c.mention.cue_first if c.mention.cue_first >= 0 else c.mention.first for c in cands]
     base = max(0, min(lo, *firsts) - 8)
-    forms = list(map(_forms, texts[base:min(len(texts), max(hi, *(c.mention.last for c in cands)) + 9)]))
+    forms = _forms_of(texts[base:min(len(texts), max(hi, *(c.mention.last for c in cands)) + 9)])
     found = _SentenceRules(base, forms, [_mention_rules(doc, sentence, cands, i, k, texts, forms, base)
                                           for i, k in enumerate(firsts)])
     if memo is not None:
@@ -1036,6 +1073,15 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
                                    for j in range(last + 1, min(hi, last + 10, t_first) + 1))
 
 
+# the words the rules of _mention_rules from the accusation to "between X and Y" look for: those read up to
+# five words before the mention or in the two after it (_FAR_CUES), and those read only in the two words
+# before it (_NEAR_CUES: the agent prepositions, the second word of من قبل/على يد, a lost hold, بين);
+# with none of them there, none of those rules can apply to the mention
+_FAR_CUES = ACCUSE | ACCUSED_OF | BEHIND | CLAIM | ATTACK_TRIED | AMONG_COUNTED
+_NEAR_CUES = (AGENT_PREPS | AGENT_OBJECT_VERBS | LOST_HOLD | AND_BETWEEN | frozenset(("بين", "فبين"))
+              | frozenset().union(*(q for _, q in AGENT_PHRASE_WORDS)))
+
+
 def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: int, texts: list[str],
                    forms: list, base: int) -> _MentionRules:
     """The rules of :func:`_analyse` for the candidate at ``index`` that do not read the event word."""
@@ -1098,70 +1144,77 @@ def _mention_rules(doc: Document, sentence, cands: list[_Cand], index: int, k: i
             out.party = c.actor.category in ARMED and not m.generic and m.kind != "source"
             if not out.announces:
                 return out  # a source whatever the event word: the rules after are not read
-    # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
-    # (the three words before: two_before, and k - 3 when inside the sentence; most mentions have none)
-    accuse = None if fb2.isdisjoint(ACCUSE) and (k - 3 < lo or forms[k - 3 - base].isdisjoint(ACCUSE)) else \
-        next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)), None)
-    if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
-        later = [i for i, o in enumerate(cands)
-                 if o is not c and 0 < o.mention.first - last <= 4 and o.actor.category in ARMED]
-        if later:
-            ops.append((index, "source", 0.0, "the accuser: a source"))
-            ops.append((later[0], "agent", 3.0, "accused of the attack (اتهم ... ب)"))
-            out.stop = True
-            return out
-    if not ACCUSED_OF.isdisjoint(ta2) or not fa2.isdisjoint(ACCUSED_OF) or not BEHIND.isdisjoint(ta2) \
-            and not fa2.isdisjoint(STAND_BEHIND):
-        ops.append((index, "agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)"))
-    # --- claims ---------------------------------------------------------------------------------
-    if not fb2.isdisjoint(CLAIM) or not fa2.isdisjoint(CLAIM):
-        ops.append((index, "agent", 3.5, "claims it (تبنى)"))
-    # --- agent phrases --------------------------------------------------------------------------
-    if i2 >= 0 and not f2.isdisjoint(AGENT_PHRASE_FIRST) and any(
-            not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
-        ops.append((index, "agent", 3.0, "after من قبل/على يد"))
-    elif i1 >= 0 and (w1 in AGENT_PREPS or w1 in AGENT_OBJECT_VERBS):
-        ops.append((index, "agent", 3.0, f"after {w1}"))
-        out.launcher = True
-    elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
-        ops.append((index, "agent", 2.5, f"after {w2} {w1}"))
-    # --- an attack repelled: X in صد/تصدى/أحبط ... هجوم/محاولة تسلل X (battles only: _analyse) -------------
-    attack = next((j for j in range(k - 1, max(lo, k - 4) - 1, -1)
-                   if texts[j] in ATTACK_TRIED or not forms[j - base].isdisjoint(ATTACK_TRIED)), None)
-    if attack is not None:
-        repel = next((r for r in range(attack - 1, max(lo, attack - 4) - 1, -1)
-                      if texts[r] in REPEL or not _verb_forms(texts[r]).isdisjoint(REPEL)
-                      or not forms[r - base].isdisjoint(REPEL)), None)
-        if repel is not None and not any(attack < o.mention.first < m.first for o in cands):
-            ops.append((index, "repelled", 3.0, REPELLED_WHY))
-            # who stopped it: named just before the repel word (its subject, the first of X و Y) or between it
-            # and the attack (أحبطت ألوية العمالقة محاولة ...)
-            stopped = [(o.mention.first, i) for i, o in enumerate(cands)
-                       if o is not c and o.actor.category in ARMED and o.mention.kind != "source"
-                       and o.mention.last >= repel - 6 and o.mention.last < attack]
-            if stopped:
-                ops.append((min(stopped)[1], "repeller", 3.0, REPELLER_WHY))
-    # --- people counted, among them men of X (قتل ١٢ شخصا بينهم قياديان من فيلق الرحمن): X is the one hit ---------
-    if c.actor.category in ARMED and not m.generic:
-        among = next((j for j in range(k - 1, max(lo, k - 5) - 1, -1) if texts[j] in AMONG_COUNTED), None)
-        if among is not None and _verb_forms(texts[among + 1]).isdisjoint(ANY_VERBS):
-            counted_civilians = [i for i, o in enumerate(cands) if o.actor.category == "Civilians" and o.mention.generic
-                                 and 0 < among - o.mention.last <= 3]
-            if counted_civilians and not any(among < o.mention.first < m.first for o in cands):
-                ops.append((index, "target", 3.0, MEMBERS_AMONG_WHY))
-                ops.append((counted_civilians[-1], "members", 0.5, "counted with the men of an armed group among "
-                            "them (بينهم ... من X): the group is the one hit"))
-    # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
-    if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
-        ops.append((index, "target", 3.0, f"lost the place (من {w1})"))
-    elif i2 >= 0 and (w2 == "تحت" or not f2.isdisjoint(SUBJECTED)) and not f1.isdisjoint(LOST_HOLD):
-        ops.append((index, "target", 2.0, f"held the place that was hit ({w2} {w1})"))
-    # --- between X and Y ------------------------------------------------------------------------
-    if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
-        ops.append((index, "agent", 2.5, BETWEEN_FIRST))
-        out.between = True
-    elif i1 >= 0 and w1 in AND_BETWEEN:
-        ops.append((index, "target", 2.5, BETWEEN_SECOND))
+    # the rules from here to "between X and Y" each need a word of _NEAR_CUES among the two words before the
+    # mention or one of _FAR_CUES among the five before it and the two after it (their texts or readings):
+    # half the mentions have none, and these tests pass them all over
+    before5 = max(lo, k - 5)
+    if not (_NEAR_CUES.isdisjoint(fb2) and _NEAR_CUES.isdisjoint(tb2) and _FAR_CUES.isdisjoint(fa2)
+            and _FAR_CUES.isdisjoint(ta2) and _FAR_CUES.isdisjoint(texts[before5:k])
+            and all(map(_FAR_CUES.isdisjoint, forms[before5 - base:k - base]))):
+        # --- attributions: اتهم X Y بالوقوف وراء ----------------------------------------------------
+        # (the three words before: two_before, and k - 3 when inside the sentence; most mentions have none)
+        accuse = None if fb2.isdisjoint(ACCUSE) and (k - 3 < lo or forms[k - 3 - base].isdisjoint(ACCUSE)) else \
+            next((j for j in range(k - 1, max(lo, k - 3) - 1, -1) if not forms[j - base].isdisjoint(ACCUSE)), None)
+        if accuse is not None and not any(accuse < o.mention.first < m.first for o in cands):
+            later = [i for i, o in enumerate(cands)
+                     if o is not c and 0 < o.mention.first - last <= 4 and o.actor.category in ARMED]
+            if later:
+                ops.append((index, "source", 0.0, "the accuser: a source"))
+                ops.append((later[0], "agent", 3.0, "accused of the attack (اتهم ... ب)"))
+                out.stop = True
+                return out
+        if not ACCUSED_OF.isdisjoint(ta2) or not fa2.isdisjoint(ACCUSED_OF) or not BEHIND.isdisjoint(ta2) \
+                and not fa2.isdisjoint(STAND_BEHIND):
+            ops.append((index, "agent", 3.0, "named as the one behind it (بالوقوف وراء/بتنفيذ)"))
+        # --- claims ---------------------------------------------------------------------------------
+        if not fb2.isdisjoint(CLAIM) or not fa2.isdisjoint(CLAIM):
+            ops.append((index, "agent", 3.5, "claims it (تبنى)"))
+        # --- agent phrases --------------------------------------------------------------------------
+        if i2 >= 0 and not f2.isdisjoint(AGENT_PHRASE_FIRST) and any(
+                not f2.isdisjoint(p) and not f1.isdisjoint(q) for p, q in AGENT_PHRASE_WORDS):
+            ops.append((index, "agent", 3.0, "after من قبل/على يد"))
+        elif i1 >= 0 and (w1 in AGENT_PREPS or w1 in AGENT_OBJECT_VERBS):
+            ops.append((index, "agent", 3.0, f"after {w1}"))
+            out.launcher = True
+        elif i2 >= 0 and w2 in AGENT_PREPS and w1 in AIR_OR_AGENT_NOUNS:
+            ops.append((index, "agent", 2.5, f"after {w2} {w1}"))
+        # --- an attack repelled: X in صد/تصدى/أحبط ... هجوم/محاولة تسلل X (battles only: _analyse) -------------
+        attack = next((j for j in range(k - 1, max(lo, k - 4) - 1, -1)
+                       if texts[j] in ATTACK_TRIED or not forms[j - base].isdisjoint(ATTACK_TRIED)), None)
+        if attack is not None:
+            repel = next((r for r in range(attack - 1, max(lo, attack - 4) - 1, -1)
+                          if texts[r] in REPEL or not _verb_forms(texts[r]).isdisjoint(REPEL)
+                          or not forms[r - base].isdisjoint(REPEL)), None)
+            if repel is not None and not any(attack < o.mention.first < m.first for o in cands):
+                ops.append((index, "repelled", 3.0, REPELLED_WHY))
+                # who stopped it: named just before the repel word (its subject, the first of X و Y) or between it
+                # and the attack (أحبطت ألوية العمالقة محاولة ...)
+                stopped = [(o.mention.first, i) for i, o in enumerate(cands)
+                           if o is not c and o.actor.category in ARMED and o.mention.kind != "source"
+                           and o.mention.last >= repel - 6 and o.mention.last < attack]
+                if stopped:
+                    ops.append((min(stopped)[1], "repeller", 3.0, REPELLER_WHY))
+        # --- people counted, among them men of X (قتل ١٢ شخصا بينهم قياديان من فيلق الرحمن): X is the one hit ---------
+        if c.actor.category in ARMED and not m.generic:
+            among = next((j for j in range(k - 1, max(lo, k - 5) - 1, -1) if texts[j] in AMONG_COUNTED), None)
+            if among is not None and _verb_forms(texts[among + 1]).isdisjoint(ANY_VERBS):
+                counted_civilians = [i for i, o in enumerate(cands) if o.actor.category == "Civilians" and o.mention.generic
+                                     and 0 < among - o.mention.last <= 3]
+                if counted_civilians and not any(among < o.mention.first < m.first for o in cands):
+                    ops.append((index, "target", 3.0, MEMBERS_AMONG_WHY))
+                    ops.append((counted_civilians[-1], "members", 0.5, "counted with the men of an armed group among "
+                                "them (بينهم ... من X): the group is the one hit"))
+        # --- the one who lost the place: من سيطرة/من قبضة/من أيدي X; the one who held it: تحت سيطرة X --------
+        if i2 >= 0 and w2 in ("من", "ومن") and not f1.isdisjoint(LOST_HOLD):
+            ops.append((index, "target", 3.0, f"lost the place (من {w1})"))
+        elif i2 >= 0 and (w2 == "تحت" or not f2.isdisjoint(SUBJECTED)) and not f1.isdisjoint(LOST_HOLD):
+            ops.append((index, "target", 2.0, f"held the place that was hit ({w2} {w1})"))
+        # --- between X and Y ------------------------------------------------------------------------
+        if i1 >= 0 and w1 in ("بين", "فبين") and c.actor.category != "Civilians":
+            ops.append((index, "agent", 2.5, BETWEEN_FIRST))
+            out.between = True
+        elif i1 >= 0 and w1 in AND_BETWEEN:
+            ops.append((index, "target", 2.5, BETWEEN_SECOND))
     # --- owner of the target --------------------------------------------------------------------
     owner = False
     if i1 >= 0 and (w1 in OWNERSHIP or not f1.isdisjoint(OWNERSHIP)):
