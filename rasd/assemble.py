@@ -942,9 +942,30 @@ def _retold_as_other_type(event: Event, host: Event, distance: int) -> bool:
 _INTERCEPTION = re.compile(r"^[وفبل]?(?:ال|لل)?(?:اعترض|اعتراض|تصدت|تصدي|اسقط|اسقاط)")
 
 
+# "تم اعتراض اثنتين منها"، "اعترضت القبة الحديدية معظمها": part of the salvo was stopped, the rest fell; and
+# "بالتصدي للعدوان"، "تصدت لهجوم الميليشيات": forces confronting an attack on the ground, no missile stopped.
+# Read on the normalised text just after the interception word.
+_PART_STOPPED = re.compile(r"^\S*(?:\s+\S+){0,3}?\s+(?:منها|منهما|معظمها|بعضها|اغلبها|غالبيتها)(?:\s|$|[.,،])")
+_CONFRONTED = re.compile(r"^\s+(?:ل|لل)(?:عدوان|هجوم|هجمات|محاوله|محاولات|تسلل|زحف|اعتداء|اعتداءات)")
+_CONFRONT_WORDS = ("تصدت", "تصدي")  # the interception words that also mean confronting
+
+
 def _interception(doc: Document, info: dict[str, Any]) -> bool:
-    """Whether a disrupted weapons use is told as an interception (a missile or a drone stopped in the air)."""
-    return any(_INTERCEPTION.match(doc.norm.text[t.start:t.end]) for t in _told(info))
+    """Whether a disrupted weapons use is told as an interception of the whole salvo (a missile or a drone stopped
+    in the air): not when the words after it say only part was stopped (the rest is a strike of its own), nor a
+    confronting of an attack (التصدي للعدوان)."""
+    text = doc.norm.text
+    for t in _told(info):
+        word = text[t.start:t.end]
+        if not _INTERCEPTION.match(word):
+            continue
+        after = text[t.end:t.end + 60]
+        if _PART_STOPPED.match(after):
+            continue
+        if any(stem in word for stem in _CONFRONT_WORDS) and _CONFRONTED.match(after):
+            continue
+        return True
+    return False
 
 
 def _fold_other_type(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
