@@ -521,13 +521,15 @@ def _district_level(event: Event) -> bool:
     return bool(event.admin2) and _bare_name(event.location) == _bare_name(event.admin2)
 
 
-def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
+def _fold_undated(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
     """A report whose own words give no date (it took the publication day or its neighbour's date) is
     the same incident as the dated report of the same kind at the same place: the sit-in told in the lead
     and again, with its day, further down."""
     for key, (event, info) in list(merged.items()):
         if info["dated"]:
             continue
+        if _going_on(doc, info):
+            continue  # "تجري اشتباكات عنيفة قرب حرستا": the fighting going on when reported, not the dated one
         tolls = set(info["deaths"].values())
         dated = [k for k, (e, i) in merged.items() if k != key and i["dated"] and k[:3] == key[:3]
                  and not i.get("pluperfect") and not e.background  # told as earlier, or as past context
@@ -536,6 +538,27 @@ def _fold_undated(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
             here = min(info["sentences"])
             nearest = min(dated, key=lambda k: min(abs(here - s) for s in merged[k][1]["sentences"]))
             _absorb(merged[nearest], merged.pop(key))
+
+
+# Train, out of fold (scripts/incident_cells.py --oof, split24): event F1 .6609 -> .6618 (BBC .5841 -> .5886, saudi
+# .6548 -> .6566, the others unchanged), 2 gold events found, no spurious event added; dev and dev2 unchanged. Not in
+# _fold_coarse (an ongoing governorate-level report still folds into the town's: .6616), nor in _fold_retold (no change).
+def _going_on(doc: Document, info: dict[str, Any]) -> bool:
+    """Whether every telling of a report is told as going on when reported: an ongoing verb (تدور، تتواصل، تجري،
+    لا تزال، ما زال: :data:`rasd.dates._ONGOING_VERBS`) among the two words before or after its event word in its
+    clause ("كما تتواصل الاشتباكات"، "اشتباكات عنيفة تجري قرب حرستا"، "الطيران ما زال يحلق")."""
+    text = doc.norm.text
+    told = _told(info)
+    for trigger in told:
+        index = getattr(trigger, "sentence", None)
+        if not isinstance(index, int) or not 0 <= index < len(doc.sentences):
+            return False
+        clause = dates._clause_of(doc.sentences[index], trigger.start)
+        words = dates._WORD_RE.findall(text, max(clause.start, trigger.start - 30), trigger.start)[-2:] \
+            + dates._WORD_RE.findall(text, trigger.end, min(clause.end, trigger.end + 30))[:2]
+        if not any(form in dates._ONGOING_VERBS for word in words for form, _ in dates._forms(word)):
+            return False
+    return bool(told)
 
 
 # A report told with a noun in the definite (الهجوم، الانفجار، القصف، بالتفجير) goes back to an incident the
@@ -737,7 +760,7 @@ def _group(doc: Document, candidates: list[tuple[Event, dict[str, Any]]]) -> dic
         _absorb(merged[key], (event, info))
     _fold_coarse(merged)
     _fold_district(merged)
-    _fold_undated(merged)
+    _fold_undated(doc, merged)
     _fold_retold(doc, merged)
     _fold_told_together(doc, merged)
     _fold_retold_explosion(doc, merged)
@@ -942,9 +965,32 @@ def _retold_as_other_type(event: Event, host: Event, distance: int) -> bool:
 _INTERCEPTION = re.compile(r"^[وفبل]?(?:ال|لل)?(?:اعترض|اعتراض|تصدت|تصدي|اسقط|اسقاط)")
 
 
+# Train, out of fold (scripts/incident_cells.py --oof, split24): event F1 .6596 -> .6609 (france24 .6667 -> .6693 by the
+# part stopped, saudi .6511 -> .6548 by the attack confronted; the others unchanged); dev and dev2 unchanged.
+# "تم اعتراض اثنتين منها"، "اعترضت القبة الحديدية معظمها": part of the salvo was stopped, the rest fell; and
+# "بالتصدي للعدوان"، "تصدت لهجوم الميليشيات": forces confronting an attack on the ground, no missile stopped.
+# Read on the normalised text just after the interception word.
+_PART_STOPPED = re.compile(r"^\S*(?:\s+\S+){0,3}?\s+(?:منها|منهما|معظمها|بعضها|اغلبها|غالبيتها)(?:\s|$|[.,،])")
+_CONFRONTED = re.compile(r"^\s+(?:ل|لل)(?:عدوان|هجوم|هجمات|محاوله|محاولات|تسلل|زحف|اعتداء|اعتداءات)")
+_CONFRONT_WORDS = ("تصدت", "تصدي")  # the interception words that also mean confronting
+
+
 def _interception(doc: Document, info: dict[str, Any]) -> bool:
-    """Whether a disrupted weapons use is told as an interception (a missile or a drone stopped in the air)."""
-    return any(_INTERCEPTION.match(doc.norm.text[t.start:t.end]) for t in _told(info))
+    """Whether a disrupted weapons use is told as an interception of the whole salvo (a missile or a drone stopped
+    in the air): not when the words after it say only part was stopped (the rest is a strike of its own), nor a
+    confronting of an attack (التصدي للعدوان)."""
+    text = doc.norm.text
+    for t in _told(info):
+        word = text[t.start:t.end]
+        if not _INTERCEPTION.match(word):
+            continue
+        after = text[t.end:t.end + 60]
+        if _PART_STOPPED.match(after):
+            continue
+        if any(stem in word for stem in _CONFRONT_WORDS) and _CONFRONTED.match(after):
+            continue
+        return True
+    return False
 
 
 def _fold_other_type(doc: Document, merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
