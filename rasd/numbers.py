@@ -763,6 +763,8 @@ class _Finder:
         j = i + 1
         while j < self.n and self.has_form(j, FILLERS) and not self.boundary_after(j - 1):
             j += 1
+        if verb and j > i + 1 and any(self.raw[x] in PART_OF for x in range(i + 1, j)) and self.backward_numbers(i, 8):
+            return False  # "17 شخصا قتلوا منهم 5 أطفال": the part after the verb, the toll before it
         if j < self.n and not self.boundary_after(i):
             both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
             if kind == "killed" and self.raw[j] != "او" and (both or self.raw[j] in INJ_VERB_AFTER_KILL):
@@ -785,6 +787,8 @@ class _Finder:
             for k in range(j, min(self.n, j + limit + 1)):
                 if k > j and self.boundary_after(k - 1):
                     break
+                if verb and self.raw[k] in PART_OF and self.backward_numbers(i, 8):
+                    return False  # "51 شخصا قتلوا بينهم 40 طفلا": the victims came before the verb, the 40 among them
                 num = self.number_at(k)
                 if num:
                     value, end, vague = num
