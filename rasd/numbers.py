@@ -2199,9 +2199,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 _AGGREGATE_CUES = SINCE | DURING | RATES | DISASTERS | PERIODS_MANY | RELATIVES | WARS
 
 
-_GOES_ON = frozenset(("حيث", "وحيث"))
-
-
 def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first: int, last: int,
                      count: int, window: int = 12) -> str | None:
     """Why the death count at tokens ``first..last`` is not one incident's toll, or None.
@@ -2228,14 +2225,7 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
     if first > 0 and has(first - 1, PART_OF):
         return f"a part of a toll given before it ({words[first - 1]} ...)"
     lo = first
-    crossed = False
-    while lo > 0 and first - lo < window + 12:
-        if _SENTENCE_END_RE.search(text, toks[lo - 1].end, toks[lo].start):
-            # "... منذ 30 مارس الماضي. حيث قتل 172 مواطنا": a sentence opening with "حيث" goes on with the one
-            # before it, where the start point was told
-            if crossed or words[lo] not in _GOES_ON:
-                break
-            crossed = True
+    while lo > 0 and first - lo < window + 12 and not _SENTENCE_END_RE.search(text, toks[lo - 1].end, toks[lo].start):
         lo -= 1
     far, lo = lo, max(lo, first - window)  # "منذ" and "خلال" are looked for further back, to the sentence's start
     # within 24 words ("تشن القوات منذ 18 شباط حملة عنيفة ... مما تسبب بمقتل أكثر من 860 مدنيا")

@@ -65,3 +65,26 @@ def test_two_kept_events_share_no_article_toll():
     found = tolls("أكد المرصد مقتل 46 شخصا يوم الأحد. ودعت الأمم المتحدة إلى هدنة إنسانية فورية. وتعرضت مدينة "
                   "دوما لقصفٍ مدفعي عنيف من قوات النظام يوم الأحد. كما شنت الطائرات غارات على بلدة حمورية يوم الأحد.")
     assert len(found) == 2 and all(count == 0 for _, count in found)
+
+
+def _doc(text: str):
+    from rasd.doc import Document
+    from rasd.segment import segment
+    import datetime as dt
+    doc = Document(text, published=dt.date(2018, 9, 8))
+    segment(doc)
+    return doc
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count in a sentence going on ("حيث") from one that tells a start point: cumulative, not taken
+    ("وتتواصل المسيرات الشعبية على حدود قطاع غزة، منذ 30 مارس الماضي. حيث قُتل 172 مواطنا.", True),
+    ("وتتواصل الحمـلة على المدينة ومنذ ١٨ شباط. وحيث قتل ٧٠٩ مدنيين.", True),
+    # no start point before it, or a sentence that does not go on: the count may be taken
+    ("وتتواصل المسيرات الشعبية على حدود قطاع غزة يوم الجمعة. حيث قُتل ٣ مواطنين.", False),
+    ("وتتواصل المسيرات الشعبية على حدود قطاع غزة منذ 30 مارس. وقُتل ٣ مواطنين أمس.", False),
+])
+def test_a_count_going_on_from_a_start_point(text, expected):
+    doc = _doc(text)
+    assert len(doc.sentences) == 2
+    assert assemble._goes_on_since(doc, 1) is expected
