@@ -1139,6 +1139,63 @@ def _orphan_tolls(doc: Document, merged) -> None:
             info["reasons"]["fatalities"] = result.reason
 
 
+# Kinds of event that take no toll from elsewhere in the article: the deaths told beside a peaceful protest
+# are what it protests ("احتجاجا على مقتل شاب"), not deaths in it.
+_NO_ARTICLE_TOLL = frozenset(("Peaceful protest", "Protest with intervention"))
+
+
+_GOES_ON = frozenset(("حيث", "وحيث"))
+
+
+def _goes_on_since(doc: Document, at: int) -> bool:
+    """Sentence ``at`` opens with "حيث" and goes on from the one before it, which tells a start point: its
+    count is a cumulative toll ("وتتواصل المسيرات منذ 30 مارس الماضي. حيث قتل 172 مواطنا")."""
+    if at < 1:
+        return False
+    sentence, before = doc.sentences[at], doc.sentences[at - 1]
+    first = doc.norm.text[sentence.start:sentence.end].split(maxsplit=1)[:1]
+    if not first or first[0] not in _GOES_ON:
+        return False
+    return any(not numbers.SINCE.isdisjoint(numbers._forms(w)) for w in doc.norm.text[before.start:before.end].split())
+
+
+def _article_toll(doc: Document, merged) -> None:
+    """The one event an article keeps, when its own sentences report no deaths, takes the death counts of
+    the article that it does not hold: an article that tells one incident gives its toll where it pleases
+    (in the lead: "قتل 16 فلسطينيا برصاص الجيش الإسرائيلي الجمعة"، or in a closing sentence: "أسفرت عن
+    مقتل 5") while the event is read off the sentence that places it. Not a count that is no incident's
+    toll (``aggregate``, or told after a start point: :func:`_goes_on_since`), nor one of a sentence that
+    tells another day (:func:`numbers._other_day`), nor for
+    arrests and the like (:func:`numbers.no_deaths`) or a peaceful protest. Several counts: the largest (a
+    total and its parts, or one toll told twice), an updated toll first (:func:`numbers._combine`)."""
+    items = list(merged)
+    if len(items) != 1:
+        return
+    event, info = items[0]
+    if info["deaths"] or info.get("places", 1) > 1 or event.sub_event_type in _NO_ARTICLE_TOLL \
+            or numbers.no_deaths(event.sub_event_type):
+        return
+    if not str(info["reasons"].get("fatalities") or "").startswith("no death count"):
+        return
+    idx = getattr(info["trigger"], "sentence", None)
+    if not isinstance(idx, int) or not 0 <= idx < len(doc.sentences):
+        return
+    own = doc.sentences[idx]
+    starts = [s.start for s in doc.sentences]
+    free = []
+    for m in doc.casualties:
+        if m.kind != "killed" or m.count <= 0 or m.aggregate:
+            continue
+        at = bisect_left(starts, m.start + 1) - 1
+        if at < 0 or numbers._other_day(doc, own, doc.sentences[at]) or _goes_on_since(doc, at):
+            continue
+        free.append(m)
+    result = numbers._combine(doc, free, "article, the one event it keeps") if free else None
+    if result and result.count and result.start is not None:
+        info["deaths"][(result.start, result.end)] = result.count
+        info["reasons"]["fatalities"] = result.reason
+
+
 def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=_SHIPPED,
            threshold: float | None = None) -> list[Event]:
     """One event per incident: the rule merge (:func:`_group`), then the same-incident model where one is
@@ -1151,6 +1208,7 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=
     _fold_other_type(doc, merged)
     _fold_bare_attack(doc, merged)
     _orphan_tolls(doc, merged.values())
+    _article_toll(doc, merged.values())
     events: list[Event] = []
     shared = _shared_tolls(doc, merged.values())
     for event, info in merged.values():

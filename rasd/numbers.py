@@ -763,6 +763,8 @@ class _Finder:
         j = i + 1
         while j < self.n and self.has_form(j, FILLERS) and not self.boundary_after(j - 1):
             j += 1
+        if verb and j > i + 1 and any(self.raw[x] in PART_OF for x in range(i + 1, j)) and self.backward_numbers(i, 8):
+            return False  # "17 شخصا قتلوا منهم 5 أطفال": the part after the verb, the toll before it
         if j < self.n and not self.boundary_after(i):
             both = kind == "killed" and self.has_form(j, INJ_AFTER_KILL) is not None
             if kind == "killed" and self.raw[j] != "او" and (both or self.raw[j] in INJ_VERB_AFTER_KILL):
@@ -785,6 +787,8 @@ class _Finder:
             for k in range(j, min(self.n, j + limit + 1)):
                 if k > j and self.boundary_after(k - 1):
                     break
+                if verb and self.raw[k] in PART_OF and self.backward_numbers(i, 8):
+                    return False  # "51 شخصا قتلوا بينهم 40 طفلا": the victims came before the verb, the 40 among them
                 num = self.number_at(k)
                 if num:
                     value, end, vague = num
@@ -1790,10 +1794,33 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
 _BOMBER_WORDS = frozenset(norm(w) for w in "انتحاري انتحارية انتحاريا الانتحاري الانتحارية نفسه".split())
 
 
+# Bombers counted among the dead: "قتل 30 مسلحا بينهم 4 انتحاريين"، "مصرع 18 جهاديا بينهم الانتحاريون العشرة".
+_BOMBERS_AMONG_RE = re.compile(r"(?:بينهم|منهم)[ ]+(?:(\w+)[ ]+(?:ال)?انتحاري(?:ين|ون)|(?:ال)?انتحاري(?:ين|ون)[ ]+(\w+))")
+
+
+def _bombers_among_dead(doc: "Document") -> tuple[int, int, int] | None:
+    """The number of suicide bombers the text counts among the dead ("بينهم 4 انتحاريين"), when it says it
+    once (or always the same): ``(count, start, end)``, else None."""
+    found = []
+    for m in _BOMBERS_AMONG_RE.finditer(doc.norm.text):
+        word = m.group(1) or m.group(2)
+        value = parse_number(word[2:] if word.startswith("ال") and not word[2:3].isdigit() else word)
+        if value and 1 < value < 100:
+            found.append((value, m.start(), m.end()))
+    if not found or len({f[0] for f in found}) != 1:
+        return None
+    return found[0]
+
+
 def _bomber_alone(doc: "Document", trigger: Any, sentence: "Sentence", result: Fatalities) -> Fatalities:
     """A suicide bombing whose text gives no death count ("أصيب عشرة أشخاص في الهجوم الانتحاري الذي استهدف
     مركز شرطة"): the bomber died in it, and ACLED counts him (1), when the event's own words name one bomber
     and its sentence tells no several bombings or bombers."""
+    bombers = _bombers_among_dead(doc)
+    if bombers:
+        count, start, end = bombers
+        return Fatalities(count, start, end, f"no victims' toll told for the bombing; the {count} suicide bombers "
+                          "the text counts among the dead, as ACLED does", count)
     words = {f for w in _WORD_RE.findall(doc.norm.text, trigger.start, trigger.end) for f in _forms(w)}
     if not words & _BOMBER_WORDS:
         return result
