@@ -663,5 +663,9 @@ def model_card(report: dict) -> str:
               row("model without the vetoes", report["cv_train_without_vetoes"]), "",
               "**Limits.** The candidates bound what it can find: an incident no trigger word proposes, or "
               "whose place the gazetteer does not know, is never coded. Single sentences out of context get "
-              "lower probabilities than the same words inside an article.", ""]
+              "lower probabilities than the same words inside an article. The gazetteer includes "
+              "`train_places.tsv`, built from this same train.jsonl's gold places, and the figures above read "
+              "every held-out outlet with it, so they count places that outlet lent the table: "
+              "`scripts/event_recall.py --oof --places-per-outlet DIR` (with the held-out tables of "
+              "`scripts/train_places_loso.py`) gives the figure without that help.", ""]
     return "\n".join(lines)
