@@ -82,3 +82,19 @@ def test_scoring_leaves_the_candidates_as_proposed():
     after = [[(e.to_record(), dict(i.get("deaths", {}))) for e, i in c] for _a, _d, c in proposed]
     assert after == before
     assert all(doc.events == [] and "keep_threshold" not in doc.user_data for _a, doc, _c in proposed)
+
+
+def test_a_force_the_rules_read_intervening_is_not_made_a_riot_or_a_peaceful_crowd_by_the_model():
+    """The rules read a force dispersing or firing on a crowd; the model's words may lean to the crowd's own
+    violence (a riot) or to a peaceful protest, but neither undoes the force the rules read. The model still
+    moves such an event to another kind of intervention, and a riot the rules read stays open to the model."""
+    from rasd.learn.events import NONE, model_type
+    leaning_riot = {"Violent demonstration": 0.6, "Protest with intervention": 0.1, NONE: 0.3}
+    assert model_type("Protest with intervention", leaning_riot, 0.3) == "Protest with intervention"
+    assert model_type("Excessive force against protesters", leaning_riot, 0.3) == "Excessive force against protesters"
+    leaning_peaceful = {"Peaceful protest": 0.7, "Protest with intervention": 0.1, NONE: 0.2}
+    assert model_type("Protest with intervention", leaning_peaceful, 0.3) == "Protest with intervention"
+    leaning_force = {"Excessive force against protesters": 0.7, "Protest with intervention": 0.1, NONE: 0.2}
+    assert model_type("Protest with intervention", leaning_force, 0.3) == "Excessive force against protesters"
+    clash_of_a_crowd = {"Violent demonstration": 0.6, "Armed clash": 0.1, NONE: 0.3}
+    assert model_type("Armed clash", clash_of_a_crowd, 0.3) == "Violent demonstration"

@@ -385,8 +385,9 @@ def model_type(own: str, dist: dict[str, float], margin: float) -> str:
         return own
     if SUB_EVENT_TYPES.get(own) == "Riots" and SUB_EVENT_TYPES.get(best) == "Protests":
         return own  # protesters who storm, burn or stone are rioters (spec section 5), whatever else is said
-    if own in _INTERVENED and best == "Peaceful protest":
-        return own  # a force that dispersed or fired on the crowd, read by the rules, is not undone by the words
+    if own in _INTERVENED and (best == "Peaceful protest" or SUB_EVENT_TYPES.get(best) == "Riots"):
+        return own  # a force that dispersed or fired on the crowd, read by the rules, is not undone by the words,
+        # nor made the crowd's violence (a riot needs the rules to read the crowd's own violence)
     return best
 
 
