@@ -106,3 +106,17 @@ def test_probabilities_are_a_distribution():
     assert abs(sum(p.values()) - 1.0) < 1e-9
     assert all(0.0 <= v <= 1.0 for v in p.values())
     assert np.isfinite(model.weights).all()
+
+
+def test_the_model_card_quotes_the_cross_validation_that_training_wrote():
+    """`rasd train` writes the role model's cross-validated figures to actor_roles.json; the card
+    (actor_roles.md, written by hand) must quote the same pooled row, so that it never describes an older model.
+    After a retrain that moves them, copy the figures of actor_roles.json into the card's table."""
+    models = Path(actor_roles.__file__).resolve().parent.parent / "data" / "models"
+    pooled = json.loads((models / "actor_roles.json").read_text(encoding="utf-8"))["cross_validation"]["pooled"]
+    card = (models / "actor_roles.md").read_text(encoding="utf-8")
+    row = next(line for line in card.splitlines() if line.startswith("| **pooled** |"))
+    cells = [cell.strip().strip("*") for cell in row.strip("|").split("|")]
+    assert cells[1:] == [str(pooled["events"]), str(pooled["actor1_events"]), f"{pooled['rules_actor1']:.3f}",
+                         f"{pooled['model_actor1']:.3f}", str(pooled["actor2_events"]),
+                         f"{pooled['rules_actor2']:.3f}", f"{pooled['model_actor2']:.3f}"]
