@@ -148,43 +148,23 @@ def spurious_class(pred: dict, gold_events: list[dict], paired_gold: set[int], a
     return SPURIOUS[6]
 
 
-# the geo modules' memo tables (module-level dicts filled at run time)
-_GEO_MEMOS = {"_SAYS", "_SUMMARIES", "_GOVERNORATES", "_SPELLINGS", "_TYPE_FORMS", "_TYPE_CACHES", "_ADMIN1_CODES"}
-
-
-def _clear_geo_caches() -> None:
-    """Forget what the geo modules cached from the last gazetteer (tables of its entries' indices)."""
-    import importlib
-    import pkgutil
-    import rasd.geo
-    for info in pkgutil.iter_modules(rasd.geo.__path__):
-        module = importlib.import_module(f"rasd.geo.{info.name}")
-        for name, value in list(vars(module).items()):
-            if callable(getattr(value, "cache_clear", None)):
-                value.cache_clear()
-            elif name in _GEO_MEMOS and isinstance(value, dict):
-                value.clear()
-
-
 def _per_outlet_places(gold: str, folds: str) -> list:
     """The articles run through the stages before the decision, each outlet group's with its own gazetteer
     (``FOLDS/GROUP/gaz/index.tsv``), in the gold file's order."""
-    from rasd.geo import gazetteer
+    from rasd.geo import gazetteer, reset_caches
     records = list(read_records(gold))
     done: dict[int, tuple] = {}
     keep = []  # every gazetteer stays alive: caches keyed by id(gazetteer) must not see an id reused
     for group in sorted({outlet(r.get("source") or "") for r in records}):
         os.environ["RASD_GAZETTEER_DIR"] = os.path.join(folds, group, "gaz")
-        gazetteer.clear_cache()
-        _clear_geo_caches()
+        reset_caches()
         keep.append(gazetteer.load())
         mine = [(k, r) for k, r in enumerate(records) if outlet(r.get("source") or "") == group]
         ids = {id(r): k for k, r in mine}
         for record, doc in documents(r for _, r in mine):
             done[ids[id(record)]] = (record, doc, doc.user_data.get("candidates", []))
     os.environ.pop("RASD_GAZETTEER_DIR", None)
-    gazetteer.clear_cache()
-    _clear_geo_caches()
+    reset_caches()
     return [done[k] for k in sorted(done)]
 
 

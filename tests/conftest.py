@@ -1,6 +1,7 @@
 """Fixtures several test files share: a real PostgreSQL server, a live rasd server, headless Chromium."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -180,24 +181,23 @@ def told_and_merged(text: str, published: str = "2021-03-10"):
 # The rules for names no gazetteer knows (unknown villages, lists, spelling variants) are tested on villages of the
 # train stories; train_places.tsv now knows some of them by the coders' names. Test files of those rules read the
 # index compiled without that table (``pytestmark = pytest.mark.usefixtures("without_train_places")``).
-_GEO_MEMOS = {"_SAYS", "_SUMMARIES", "_GOVERNORATES", "_SPELLINGS", "_TYPE_FORMS", "_TYPE_CACHES", "_ADMIN1_CODES"}
-
-
-def reset_geo_caches() -> None:
-    """Forget the loaded gazetteer and everything the geo modules cached from it (tables of entry indices)."""
-    import importlib
-    import pkgutil
-
-    import rasd.geo
-    from rasd.geo import gazetteer
-    gazetteer.clear_cache()
-    for info in pkgutil.iter_modules(rasd.geo.__path__):
-        module = importlib.import_module(f"rasd.geo.{info.name}")
-        for name, value in list(vars(module).items()):
-            if callable(getattr(value, "cache_clear", None)):
-                value.cache_clear()
-            elif name in _GEO_MEMOS and isinstance(value, dict):
-                value.clear()
+@contextlib.contextmanager
+def _gazetteer_dir(folder=None):
+    """Read the gazetteer of ``folder`` (None: the one $RASD_GAZETTEER_DIR names now) with every geo cache
+    forgotten, and give back $RASD_GAZETTEER_DIR and fresh caches afterwards."""
+    from rasd.geo import reset_caches
+    before = os.environ.get("RASD_GAZETTEER_DIR")
+    if folder is not None:
+        os.environ["RASD_GAZETTEER_DIR"] = str(folder)
+    reset_caches()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("RASD_GAZETTEER_DIR", None)
+        else:
+            os.environ["RASD_GAZETTEER_DIR"] = before
+        reset_caches()
 
 
 @pytest.fixture(scope="session")
@@ -210,29 +210,16 @@ def _base_index_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def without_train_places(_base_index_dir):
-    before = os.environ.get("RASD_GAZETTEER_DIR")
-    os.environ["RASD_GAZETTEER_DIR"] = str(_base_index_dir)
-    reset_geo_caches()
-    keep = []
-    from rasd.geo import gazetteer
-    keep.append(gazetteer.load())  # alive while the module runs: caches keyed by id() see no reused id
-    yield
-    if before is None:
-        os.environ.pop("RASD_GAZETTEER_DIR", None)
-    else:
-        os.environ["RASD_GAZETTEER_DIR"] = before
-    reset_geo_caches()
+    with _gazetteer_dir(_base_index_dir):
+        from rasd.geo import gazetteer
+        keep = gazetteer.load()  # alive while the module runs: caches keyed by id() see no reused id
+        yield
+        del keep
 
 
 @pytest.fixture
 def fresh_gazetteer():
     """A test that loads another gazetteer as the process's (scripts/build_train_places.py does): the loaded
     gazetteer and the geo caches are forgotten before and after, and $RASD_GAZETTEER_DIR is restored."""
-    before = os.environ.get("RASD_GAZETTEER_DIR")
-    reset_geo_caches()
-    yield
-    if before is None:
-        os.environ.pop("RASD_GAZETTEER_DIR", None)
-    else:
-        os.environ["RASD_GAZETTEER_DIR"] = before
-    reset_geo_caches()
+    with _gazetteer_dir():
+        yield

@@ -62,6 +62,27 @@ def get_gazetteer() -> Gazetteer:
     return load()
 
 
+# the geo modules' memo tables: module-level dicts filled at run time from the loaded gazetteer's entries
+_MEMOS = frozenset(("_SAYS", "_SUMMARIES", "_GOVERNORATES", "_SPELLINGS", "_TYPE_FORMS", "_TYPE_CACHES", "_ADMIN1_CODES"))
+
+
+def reset_caches() -> None:
+    """Forget the loaded gazetteer and everything the geo modules cached from it (their ``lru_cache``s and memo
+    tables of entry indices), so that the next article reads the gazetteer $RASD_GAZETTEER_DIR names now (the
+    held-out place tables of scripts/event_recall.py, the tests' index without the train place table)."""
+    import importlib
+    import pkgutil
+    from . import gazetteer
+    gazetteer.clear_cache()
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for name, value in list(vars(module).items()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+            elif name in _MEMOS and isinstance(value, dict):
+                value.clear()
+
+
 def _recognizer() -> Recognizer:
     global _RECOGNIZER
     gaz = load()
