@@ -63,56 +63,45 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from .doc import starting_in
 from .text import norm, tokenize
+from .words import DATA, alternation, word_lists, word_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from .doc import Document, Sentence
 
+# The word lists of this module, in rasd/data/casualty_words.tsv (rasd.words): each list is the constant named
+# in the file's comment above its rows.
+_WORDS_PATH = DATA / "casualty_words.tsv"
+_LISTS = word_lists(_WORDS_PATH)
+_VALUES = word_values(_WORDS_PATH)  # the lists whose rows give a value (a number, a kind)
+
 # ---------------------------------------------------------------------------------------------
 # Number words (normalised spelling: ة->ه, ى->ي, أ/إ/آ->ا, ئ->ي)
 # ---------------------------------------------------------------------------------------------
-UNITS: dict[str, int] = {}
-for _v, _words in {
-    1: "واحد واحده احد احدي",
-    2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي ثنتان ثنتين",
-    3: "ثلاث ثلاثه", 4: "اربع اربعه", 5: "خمس خمسه", 6: "ست سته", 7: "سبع سبعه",
-    8: "ثمان ثماني ثمانيه", 9: "تسع تسعه",
-}.items():
-    for _w in _words.split():
-        UNITS[_w] = _v
-TEN_WORDS = {"عشر": 10, "عشره": 10}
-TENS: dict[str, int] = {}
-for _v, _words in {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "اربعون اربعين", 50: "خمسون خمسين",
-                   60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}.items():
-    for _w in _words.split():
-        TENS[_w] = _v
-HUNDRED_WORDS = {norm(w) for w in ("مئة", "مائة", "مية", "مئه")}
-HUNDREDS: dict[str, int] = {norm(w): 200 for w in ("مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي",
-                                                    "مائتا", "مائتي")}
-for _v, _stems in {3: ("ثلاث",), 4: ("اربع",), 5: ("خمس",), 6: ("ست",), 7: ("سبع",), 8: ("ثمان", "ثماني"),
-                   9: ("تسع",)}.items():
-    for _stem in _stems:
-        for _h in HUNDRED_WORDS:
-            HUNDREDS[_stem + _h] = _v * 100
-THOUSAND = {"الف": 1000, "الفا": 1000}
-THOUSAND_PLURAL = {"الاف", "الوف"}
-THOUSAND_DUAL = {"الفان": 2000, "الفين": 2000, "الفي": 2000}
-MILLION = {"مليون": 10**6, "مليونا": 10**6}
-MILLION_PLURAL = {"ملايين"}
-MILLION_DUAL = {"مليونان": 2 * 10**6, "مليونين": 2 * 10**6, "مليوني": 2 * 10**6}
+# The number words with their values (rasd/data/casualty_words.tsv, list<TAB>entry<TAB>value).
+UNITS: dict[str, int] = {w: int(v) for w, v in _VALUES["units"].items()}
+TEN_WORDS = {w: int(v) for w, v in _VALUES["ten_words"].items()}
+TENS: dict[str, int] = {w: int(v) for w, v in _VALUES["tens"].items()}
+HUNDRED_WORDS = set(_LISTS["hundred_words"])
+HUNDREDS: dict[str, int] = dict.fromkeys(_LISTS["two_hundreds"], 200)
+for _stem, _v in _VALUES["hundred_stems"].items():
+    for _h in HUNDRED_WORDS:
+        HUNDREDS[_stem + _h] = int(_v) * 100
+THOUSAND = {w: int(v) for w, v in _VALUES["thousand"].items()}
+THOUSAND_PLURAL = set(_LISTS["thousand_plural"])
+THOUSAND_DUAL = {w: int(v) for w, v in _VALUES["thousand_dual"].items()}
+MILLION = {w: int(v) for w, v in _VALUES["million"].items()}
+MILLION_PLURAL = set(_LISTS["million_plural"])
+MILLION_DUAL = {w: int(v) for w, v in _VALUES["million_dual"].items()}
 # Vague quantities, read as ACLED does (the lowest number they can mean): "عشرات" -> 10, "مئات" -> 100.
-VAGUE = {"عشرات": 10, "العشرات": 10, norm("مئات"): 100, norm("المئات"): 100, "الاف": 1000,
-         "الالاف": 1000, "الوف": 1000, "الوفا": 1000}
-VAGUE_TIMES_THOUSAND = {"عشرات", "العشرات", norm("مئات"), norm("المئات")}  # "عشرات الآلاف" -> 10,000
-VAGUE_ZERO = {"عدد", "عددا", "عده", "بعض", "بضعه", "بضع", "العديد", "عديد", "كثير", "كثيرون", "كثيرين", "الكثير"}
+VAGUE = {w: int(v) for w, v in _VALUES["vague"].items()}
+VAGUE_TIMES_THOUSAND = set(_LISTS["vague_times_thousand"])  # "عشرات الآلاف" -> 10,000
+VAGUE_ZERO = set(_LISTS["vague_zero"])
 NUMBER_WORDS = (set(UNITS) | set(TEN_WORDS) | set(TENS) | HUNDRED_WORDS | set(HUNDREDS) | set(THOUSAND)
                 | THOUSAND_PLURAL | set(THOUSAND_DUAL) | set(MILLION) | MILLION_PLURAL | set(MILLION_DUAL))
 
-# Words before a number that keep its value as the count ("أكثر من 6" -> 6, "نحو 20" -> 20).
-QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(norm(p).split()) for p in (
-    "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "اكثر من", "ما يزيد عن", "ما يزيد على", "ما يربو على",
-    "ما يقارب", "ما يقرب من", "ما لا يقل عن", "لا يقل عن", "ما مجموعه", "ما يصل إلى", "ما يناهز",
-    "يناهز", "بين", "ما بين", "أزيد من", "ازيد من", "على الأقل",
-)), key=len, reverse=True))
+# Words before a number that keep its value as the count ("أكثر من 6" -> 6, "نحو 20" -> 20), longest first.
+QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _LISTS["qualifiers"]),
+                                                       key=len, reverse=True))
 
 _DIGITS_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 # A count never has more digits than this: a longer run is a phone number, an id or noise, and reading
@@ -294,7 +283,7 @@ _NUMBER_START = frozenset(NUMBER_WORDS | set(VAGUE) | VAGUE_ZERO | set(_QUALIFIE
 
 
 # "عدد" before digits names the count that follows (Egyptian official statements), not "a number of".
-_COUNT_NOUN = frozenset(("عدد", "بعدد"))
+_COUNT_NOUN = frozenset(_LISTS["count_noun"])
 
 
 def _qualifier_at(words: Sequence[str], i: int) -> int:
@@ -310,121 +299,86 @@ def _qualifier_at(words: Sequence[str], i: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # Casualty vocabulary (normalised)
 # ---------------------------------------------------------------------------------------------
-def _set(words: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in words.split())
-
-
 # Nouns that take the count after them: "مقتل 3", "استشهاد طفل".
-KILL_NOUNS = _set("مقتل استشهاد مصرع وفاة إعدام اغتيال تصفية ذبح ضحيته ضحيتها")  # "راح ضحيته 43 شخصا"
+KILL_NOUNS = frozenset(_LISTS["kill_nouns"])  # "راح ضحيته 43 شخصا"
 # The same nouns with a pronoun: the count is in the pronoun.
 KILL_NOUN_PRONOUN: dict[str, int | None] = {}
-for _noun in ("مقتل", "استشهاد", "مصرع", "وفات", "إعدام", "اغتيال", "تصفيت", "ذبح"):
+for _noun in _LISTS["kill_noun_stems"]:
     for _suffix, _count in (("ه", 1), ("ها", 1), ("هما", 2), ("هم", None), ("هن", None)):
         KILL_NOUN_PRONOUN[norm(_noun + _suffix)] = _count
 # Verbs followed by the count or by the victim: "قتل 28 عنصرا", "قتلت الغارة 5", "قتل جندي".
 # "القضاء على 7 مسلحين" (military statements: killed), the count after على.
-ELIMINATE = _set("القضاء")
-KILL_VERBS = _set("قتل قتلت قتلوا قتلا قتلتا يقتل تقتل استشهد استشهدت استشهدوا استشهدا توفي توفيت توفوا "
-                  "توفيا أعدم أعدمت أعدموا اغتال اغتالت اغتالوا اغتيل ذبح ذبحت")
+ELIMINATE = frozenset(_LISTS["eliminate"])
+KILL_VERBS = frozenset(_LISTS["kill_verbs"])
 # Verbs that take their victims as object, after a subject: "قتل الجيش، الجمعة، شابين"، "قتلت الميليشيا، امرأة".
-ACTIVE_KILL_VERBS = _set("قتل قتلت قتلوا اغتال اغتالت اغتالوا أعدم أعدمت أعدموا ذبح ذبحت ذبحوا")
+ACTIVE_KILL_VERBS = frozenset(_LISTS["active_kill_verbs"])
 # Words that end a verb's subject: a preposition or a new clause (the count after them is not the object).
-_SUBJECT_STOP = _set("في من على إلى عن مع خلال بعد قبل منذ إثر جراء بسبب أثناء حين عندما بينما فيما الذي التي الذين")
+_SUBJECT_STOP = frozenset(_LISTS["subject_stop"])
 # Verbs after their (counted) subject: "شخصين قتلا", "ثلاثة متمردين ... توفوا".
-KILL_VERBS_AFTER = _set("قتلوا قتلا قتلتا قتلن قتل استشهدوا استشهدا توفوا توفيا توفي توفيت لقوا لقيا قضوا قضيا")
+KILL_VERBS_AFTER = frozenset(_LISTS["kill_verbs_after"])
 # "لقي ... حتفه/مصرعه" (met his death).
-LAQI = _set("لقي لقيت لقوا لقيا لقين يلقى")
+LAQI = frozenset(_LISTS["laqi"])
 # One person's death told in a relative clause after him: "الصحافي فلان الذي توفي متأثرا بجراحه"، "الطفلة التي
 # قتلت برصاص قناص"، "الشاب، الذي قضى الأربعاء متأثرا بجراحه". Singular verbs only (الذين قتلوا: no count).
-_RELATIVE_ONE = _set("الذي التي")
-_NISBA = _set("فلسطيني إسرائيلي سوري عراقي يمني لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي")
-_RELATIVE_VERBS = _set("قتل قتلت استشهد استشهدت توفي توفيت قضى قضت")
-DEATH_OBJECT = ("حتف", "مصرع")
-QADA = _set("قضى قضت قضوا قضيا")
-QADA_NEXT = _set("نحبه نحبهم نحبهما رميا رمياً بالرصاص برصاص غرقا حرقا خنقا ذبحا متأثرا متأثرين متأثرة "
-                 "جراء إثر اثر بنيران تحت")
+_RELATIVE_ONE = frozenset(_LISTS["relative_one"])
+_NISBA = frozenset(_LISTS["nisba"])
+_RELATIVE_VERBS = frozenset(_LISTS["relative_verbs"])
+DEATH_OBJECT = _LISTS["death_object"]
+QADA = frozenset(_LISTS["qada"])
+QADA_NEXT = frozenset(_LISTS["qada_next"])
 # The plural "قضوا"/"قضيا" right after a count of people, then where or when they died: "ستة أشخاص قضوا في
 # الهجوم"، "جنديان قضيا اليوم الأحد". Read only with the count before it (the verb alone also means "spent":
 # "قضوا في السجن سنوات", so a span of time after it stops the reading).
-QADA_PLURAL = _set("قضوا قضيا")
-QADA_WHERE_NEXT = _set("في خلال اليوم يوم أمس ليلة فجر صباح مساء")
-QADA_SPENT = _set("سنوات سنة سنين عاما أعوام عامين شهرا أشهر شهور شهرين أسبوعا أسابيع أياما ليلتهم ليلتين ساعات "
-                  "إجازة عطلة وقتا حياتهم")
-AWDA = _set("أودى أودت أوديا أودتا أودوا")  # "التفجيران أوديا بحياة 14"
+QADA_PLURAL = frozenset(_LISTS["qada_plural"])
+QADA_WHERE_NEXT = frozenset(_LISTS["qada_where_next"])
+QADA_SPENT = frozenset(_LISTS["qada_spent"])
+AWDA = frozenset(_LISTS["awda"])  # "التفجيران أوديا بحياة 14"
 # Result nouns that take the count before them: "9 قتلى", "تسع جثث", "قتيلين".
 KILL_RESULT: dict[str, str] = {}
-for _w in "قتيل قتيلا شهيد شهيدا جثة جثمان ضحية".split():
-    KILL_RESULT[norm(_w)] = "singular"
-for _w in "قتيلان قتيلين شهيدان شهيدين جثتين جثتان جثتي جثتا ضحيتين ضحيتان".split():
-    KILL_RESULT[norm(_w)] = "dual"
-for _w in "قتلى شهداء جثث جثامين ضحايا أشلاء".split():
-    KILL_RESULT[norm(_w)] = "plural"
-INJ_FWD = _set("إصابة أصيب أصيبت أصيبوا أصيبا جرح جرحت جرحوا إصابات يصاب")
+KILL_RESULT.update(_VALUES["kill_results"])
+INJ_FWD = frozenset(_LISTS["inj_fwd"])
 INJ_RESULT: dict[str, str] = {}
-for _w in "جريح جريحا مصاب مصابا".split():
-    INJ_RESULT[norm(_w)] = "singular"
-for _w in "جريحين جريحان مصابين مصابان".split():
-    INJ_RESULT[norm(_w)] = "dual_or_plural"
-for _w in "جرحى مصابون إصابات".split():
-    INJ_RESULT[norm(_w)] = "plural"
-INJ_AFTER_KILL = _set("وإصابة وإصابات وجرح وجرحى أو")
+INJ_RESULT.update(_VALUES["injury_results"])
+INJ_AFTER_KILL = frozenset(_LISTS["inj_after_kill"])
 # "قتل وأصيب عشرات": one number for the dead and the wounded (unless the dead were counted before the verb)
-INJ_VERB_AFTER_KILL = _set("وأصيب وأصيبت وأصيبوا وأصيبا وجرح وجرحت وجرحوا")
-BOTH_SECOND = _set("وجريح وجريحا وجرحى ومصاب ومصابين ومصابا والجرحى والجريح والمصابين والمصابون والإصابات")
-BOTH_AFTER_NUMBER = [tuple(norm(p).split()) for p in (
-    "قتيل وجريح", "قتيلا وجريحا", "قتلى وجرحى", "بين قتيل وجريح", "ما بين قتيل وجريح", "بين قتيل ومصاب",
-    "قتيل ومصاب", "قتلى ومصابين", "ضحية بين قتيل وجريح", "ضحايا بين قتيل وجريح",
-    "بين شهيد وجريح", "شهيد وجريح", "شهداء وجرحى")]
-TOLL_HEADS = _set("حصيلة عدد إجمالي مجموع")
-TOLL_DEATH = _set("القتلى قتلى الضحايا ضحايا الشهداء شهداء الوفيات الموتى قتلاه")
-TOLL_BOTH = _set("والجرحى والمصابين والإصابات")
-TOLL_UP = _set("ارتفاع ارتفعت ارتفع وارتفعت وارتفع ترتفع يرتفع لترتفع ليرتفع وترتفع")
-SELF = {norm(w): c for w, c in (("نفسه", 1), ("نفسها", 1), ("نفسيهما", 2), ("نفسهما", 2), ("أنفسهم", None),
-                                ("لنفسه", 1), ("لنفسها", 1), ("لنفسيهما", 2), ("لأنفسهم", None))}
-SELF_VERB_STEMS = ("فجر", "يفجر", "تفجير", "بتفجير", "وفجر", "فجرت", "فجرا", "فجروا")
+INJ_VERB_AFTER_KILL = frozenset(_LISTS["inj_verb_after_kill"])
+BOTH_SECOND = frozenset(_LISTS["both_second"])
+BOTH_AFTER_NUMBER = [tuple(p.split()) for p in _LISTS["both_after_number"]]
+TOLL_HEADS = frozenset(_LISTS["toll_heads"])
+TOLL_DEATH = frozenset(_LISTS["toll_death"])
+TOLL_BOTH = frozenset(_LISTS["toll_both"])
+TOLL_UP = frozenset(_LISTS["toll_up"])
+SELF = {w: int(c) if c != "many" else None for w, c in _VALUES["self"].items()}
+SELF_VERB_STEMS = _LISTS["self_verb_stems"]
 # An attacker who killed himself: "ثم انتحر"، "وانتحار منفذ الهجوم" (one death more, like a bomber), and
 # "أطلق النار على نفسه" / "أطلق على نفسه الرصاص" (not "أطلق على نفسه لقب ...": a name he took).
-SUICIDE = _set("انتحر انتحرت انتحار")
+SUICIDE = frozenset(_LISTS["suicide"])
 SELF.update(dict.fromkeys(SUICIDE, 1))
-SHOT_SELF_STEMS = ("اطلق", "واطلق", "ثم اطلق")
-SHOT_WORDS = _set("النار الرصاص النيران رصاصة")
-NOT_SUICIDE_BEFORE = _set("محاولة حاول حاولت يحاول بمحاولة ومحاولة")
-NEGATION = _set("دون بدون لم ولم لا ولا عدم نفى نفت ينفي تنفي نافيا نافية")
-NEGATED_RESULT = _set("يسفر تسفر يؤد تؤد يخلف تخلف يسجل تسجل ترد يرد يقع تقع يبلغ تبلغ تفد يفد تتحدث يتحدث")
-FILLERS = _set("فيها فيه خلالها خلاله بها به منهم منها فيهم عليه")
+SHOT_SELF_STEMS = _LISTS["shot_self_stems"]
+SHOT_WORDS = frozenset(_LISTS["shot_words"])
+NOT_SUICIDE_BEFORE = frozenset(_LISTS["not_suicide_before"])
+NEGATION = frozenset(_LISTS["negation"])
+NEGATED_RESULT = frozenset(_LISTS["negated_result"])
+FILLERS = frozenset(_LISTS["fillers"])
 # Nouns after a number that make it not a head count: "48 ساعة", "17 عاما", "8 صواريخ".
-NOT_PEOPLE = _set("""ساعة ساعات يوم يوما أيام أسبوع أسبوعا أسابيع شهر شهرا أشهر شهور عام عاما أعوام سنة سنوات سنين
-كلم كم كيلومتر كيلومترا كيلومترات متر مترا أمتار دقيقة دقائق ثانية بالمئة بالمائة دولار دولارا ريال دينار
-طن طنا قذيفة قذائف صاروخ صاروخا صواريخ غارة غارات برميل برميلا براميل سيارة سيارات عبوة عبوات منزل منازل
-مبنى مباني طلقة رصاصة هجوم هجمات عملية عمليات مرة مرات ضربة ضربات مليار قرية قرى بلدة بلدات موقع مواقع
-حاجز حواجز نقطة نقاط آلية آليات دبابة دبابات طائرة طائرات""")
-NOT_PEOPLE_BEFORE = _set("رقم اللواء لواء الفرقة الكتيبة عام العام سنة المادة الطريق الساعة الدقيقة الطابق القرار "
-                         "الكيلو الكيلومتر القطاع الحي المنطقة")
+NOT_PEOPLE = frozenset(_LISTS["not_people"])
+NOT_PEOPLE_BEFORE = frozenset(_LISTS["not_people_before"])
 # A singular noun right after a death word means one person; those with broken plurals make a
 # reliable dual with -ين/-ان (شخصين، جنديين).
-SINGULAR = _set("""شخص رجل امرأة سيدة طفل طفلة فتاة فتى شاب شابة مسن مدني مواطن جندي مجند عسكري ضابط شرطي عنصر
-مقاتل مسلح قيادي قائد زعيم أمير مسؤول عضو ناشط صحفي صحافي إعلامي مراسل مصور طبيب مسعف ممرض معلم مدرس طالب تلميذ
-عامل موظف سائق حارس مزارع راع راعي صياد تاجر قاض قاضي محام محامي نائب شيخ إمام مختار مهندس لاجئ نازح معتقل
-أسير سجين رهينة انتحاري مهاجم متظاهر محتج شقيق ابن نجل والد زوج زوجة مستوطن فلسطيني إسرائيلي سوري عراقي يمني
-لبناني مصري تركي كردي حوثي داعشي إرهابي متشدد جهادي عميد عقيد نقيب رائد مقدم ملازم عريف رقيب جنرال مواطنة
-أبو قاصر رضيع معاون مساعد منتسب فرد مراهق سائح زائر مهاجر آمر مرافق مستشار وزير محافظ مدير مقيم وافد عاملة
-سفير دبلوماسي قنصل كاهن قس راهب مطران مفتي""")
-DUAL_OK = _set("شخص رجل امرأة طفل فتاة شاب جندي ضابط شرطي عنصر قائد زعيم أمير طبيب طالب حارس تاجر شيخ شقيق ابن "
-               "نجل قتيل شهيد جريح جثة ضحية مسعف فرد")
-ONE = _set("أحد إحدى")
+SINGULAR = frozenset(_LISTS["singular"])
+DUAL_OK = frozenset(_LISTS["dual_ok"])
+ONE = frozenset(_LISTS["one"])
 # Kin joined to a victim ("مقتل رجل وزوجته"): one more person each.
-KIN = _set("زوجته زوجها ابنه ابنها ابنته ابنتها شقيقه شقيقها شقيقته والده والدته نجله طفله طفلها طفلته مرافقه "
-           "سائقه حارسه")
+KIN = frozenset(_LISTS["kin"])
 # Two kin of one person ("مقتل نجليه"، "وفاة ابنتيها"): the dual -ي before the pronoun.
-KIN_DUALS = _set("نجليه ابنيه ابنيها شقيقيه شقيقيها ابنتيه ابنتيها طفليه طفليها مرافقيه حارسيه")
-TWO = _set("اثنين اثنان اثنتين اثنتان")
-CONTINUATION = _set("أسفر أسفرت أدى أدت خلف خلفت أوقع أوقعت راح مخلفا مخلفة موقعا موقعة ليسفر لتسفر نتج نتجت")
+KIN_DUALS = frozenset(_LISTS["kin_duals"])
+TWO = frozenset(_LISTS["two"])
+CONTINUATION = frozenset(_LISTS["continuation"])
 # The comma between two names of a list of the dead, after an age in brackets too ("(29 عاما)، والطفل").
 _LIST_COMMA_RE = re.compile(r"[ ]*\)?[ ]*[،,][ ]*")
 # "others" after a count: "مع سبعة آخرين" (the person named before them is one more)
-OTHERS = _set("آخرين آخرون آخر أخرى أخريات آخريين")
-REPORTING = _set("قال قالت أضاف أضافت أفاد أفادت أشار أشارت ذكر ذكرت أكد أكدت أوضح أوضحت أعلن أعلنت بين بينت "
-                 "تابع تابعت نقل نقلت كشف كشفت لفت لفتت")
+OTHERS = frozenset(_LISTS["others"])
+REPORTING = frozenset(_LISTS["reporting"])
 
 
 def _one_person(word: str) -> bool:
@@ -432,7 +386,7 @@ def _one_person(word: str) -> bool:
     return word in SINGULAR or (word.endswith("ا") and word[:-1] in SINGULAR)
 
 
-_PREPOSITIONS = frozenset(("في", "من", "علي", "الي", "عن", "مع", "خلال", "ذات", "وفي", "ومن"))
+_PREPOSITIONS = frozenset(_LISTS["prepositions"])
 
 
 def _dual_forms(nouns: frozenset[str]) -> frozenset[str]:
@@ -1482,12 +1436,12 @@ def _competitors(doc: "Document", trigger: Any, start: int, end: int) -> list[An
 
 # "ما أسفر عن مقتل"، "أسفر الهجوم عن مقتل"، "أدى القصف المكثف الى مقتل"، "مما نتج عنه استشهاد" (the subject may
 # come between)
-_RESULT_LINK_RE = re.compile(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت|مخلفا|مخلفه|موقعا|ضحيته|ضحيتها|نتج|نتجت)"
+_RESULT_LINK_RE = re.compile("(?:" + alternation(_LISTS["result_links"]) + r")"
                              r"[ ]*(?:(?:عن|الي|ب)?[ ]*(?:\w+[ ]+)?|\w+[ ]+(?:\w+[ ]+)?(?:عن|الي)[ ]+(?:\w+[ ]+)?)$")
 
 
 # "ومقتل فردين، نتيجة لانفجار عبوة": the deaths are the result of the event named right after them
-_CAUSE_AFTER_RE = re.compile(r"[ ]*(?:\w+[ ]*)?[ ،,]*(?:نتيجه|جراء|اثر|بسبب|بفعل)[ ]*(?:\w+[ ]+)?")
+_CAUSE_AFTER_RE = re.compile(r"[ ]*(?:\w+[ ]*)?[ ،,]*(?:" + alternation(_LISTS["causes_after"]) + r")[ ]*(?:\w+[ ]+)?")
 
 
 def _distance(doc: "Document", m: CasualtyMention, t: Any) -> tuple[int, int]:
@@ -1505,8 +1459,8 @@ def _distance(doc: "Document", m: CasualtyMention, t: Any) -> tuple[int, int]:
     return 0, 0
 
 
-_CAUSE_RE = re.compile(r"(?:احتجاجا|تنديدا|استنكارا|رفضا|ردا|انتقاما|علي خلفيه|بسبب"
-                       r"|(?:ال)?ذكري(?: السنويه| الاولي| الثانيه)?(?: مرور \w+(?: \w+)?)?)[ ]*(?:علي|ب|ل)?[ ]*$")
+_CAUSE_RE = re.compile("(?:" + alternation(_LISTS["cause_words"]) + r"|"
+                       r"(?:ال)?ذكري(?: السنويه| الاولي| الثانيه)?(?: مرور \w+(?: \w+)?)?)[ ]*(?:علي|ب|ل)?[ ]*$")
 
 
 def _is_cause(doc: "Document", m: CasualtyMention, trigger: Any) -> bool:
@@ -1548,7 +1502,8 @@ def _owned(doc: "Document", trigger: Any, mentions: list[CasualtyMention], start
     return out
 
 
-_INCLUDES_ATTACKER_RE = re.compile(r"[^.]{0,30}?(?:بينهم|بمن فيهم|من بينهم|منهم)[ ]+(?:ال)?(?:انتحاري|مهاجم|منفذ)")
+_INCLUDES_ATTACKER_RE = re.compile(r"[^.]{0,30}?(?:" + alternation(_LISTS["includes_words"]) + r")[ ]+(?:ال)?(?:"
+                                   + alternation(_LISTS["attacker_stems"]) + r")")
 
 
 def _is_attacker(m: CasualtyMention) -> bool:
@@ -1707,7 +1662,7 @@ def fatalities_for(doc: "Document", trigger: Any, sentence: "Sentence") -> Fatal
 
 
 # The one who carried out an attack, named in the count of his own death ("وقتل المهاجم"، "مقتل منفذ الهجوم").
-ATTACKER_NOUNS = _set("المهاجم مهاجم منفذ المنفذ الجاني المعتدي مطلق")
+ATTACKER_NOUNS = frozenset(_LISTS["attacker_nouns"])
 # How many sentences on an attacker's own death is still read as the end of the attack just told.
 _ATTACKER_SENTENCES = 2
 
@@ -1747,8 +1702,7 @@ def _with_attacker_after(doc: "Document", trigger: Any, idx: int, result: Fatali
 
 
 # Several bombings or bombers told together: their number (and whether the toll holds them) is not said.
-_SEVERAL_BOMBINGS = _set("""تفجيرات التفجيرات انتحاريون الانتحاريون انتحاريين الانتحاريين اعتداءات الاعتداءات هجمات الهجمات
-عمليات العمليات سلسلة تفجيرين التفجيرين انتحاريتين""")
+_SEVERAL_BOMBINGS = frozenset(_LISTS["several_bombings"])
 
 
 # Sub-event types whose events carry no deaths (on train.jsonl none of their 120 hand-coded events has
@@ -1791,7 +1745,7 @@ def _with_bomber(doc: "Document", trigger: Any, sentence: "Sentence", result: Fa
 
 
 # A suicide bombing told by its bomber: "هجوم انتحاري"، "عملية انتحارية"، "فجر انتحاري حزامه"، "فجر نفسه".
-_BOMBER_WORDS = frozenset(norm(w) for w in "انتحاري انتحارية انتحاريا الانتحاري الانتحارية نفسه".split())
+_BOMBER_WORDS = frozenset(_LISTS["bomber_words"])
 
 
 # Bombers counted among the dead: "قتل 30 مسلحا بينهم 4 انتحاريين"، "مصرع 18 جهاديا بينهم الانتحاريون العشرة".
@@ -1832,9 +1786,8 @@ def _bomber_alone(doc: "Document", trigger: Any, sentence: "Sentence", result: F
 
 
 # Dual place nouns: a toll given for "the two towns" is not the toll of either.
-_DUAL_PLACES = frozenset(norm(w) for w in """بلدتي مدينتي قريتي منطقتي حيي ناحيتي مخيمي البلدتين المدينتين القريتين
-المنطقتين الحيين الناحيتين المخيمين بلدتين مدينتين قريتين منطقتين""".split())
-_BETWEEN = frozenset(("بين", "وبين"))
+_DUAL_PLACES = frozenset(_LISTS["dual_places"])
+_BETWEEN = frozenset(_LISTS["between"])
 
 
 def _toll_placed(doc: "Document", result: Fatalities) -> bool:
@@ -2015,13 +1968,8 @@ def _raw_fatalities(doc: "Document", trigger: Any, sentence: "Sentence", idx: in
 
 # The two sides of a fight, read off the noun a count names: the dead of one side and the other's are two
 # groups of people, both the event's ("قتل 4 من مجندي الشرطة ... فيما قتلت القوات 4 مسلحين": 8).
-SECURITY_SIDE = _set("""جندي جنود جنديا جنديين جنديان عسكري عسكريين عسكريا عسكريان شرطي شرطيا شرطيين شرطيان شرطة الشرطة
-مجند مجندين مجندا المجندين مجندي ضابط ضباط ضابطا الأمن أمن الجيش الجنود العسكريين رجال عناصر الأمن حرس الحرس
-المقاومة مقاومة حراس""")
-MILITANT_SIDE = _set("""مسلح مسلحين مسلحا مسلحان المسلحين مسلحي إرهابي إرهابيين إرهابيا الإرهابيين إرهابيون متشدد متشددين
-متشددا المتشددين المتشددة متشددة تكفيري تكفيريا تكفيريين التكفيريين حوثي حوثيين حوثيا حوثيون الحوثيين الحوثي الحوثية انقلابي
-انقلابيين الانقلابيين متمرد متمردين متمردا المتمردين مهاجم مهاجمين مهاجما المهاجمين جهادي جهاديين جهاديا الجهاديين
-داعش الميليشيات الميليشيا ميليشيا ميليشيات المليشيات مليشيا التنظيم""")
+SECURITY_SIDE = frozenset(_LISTS["security_side"])
+MILITANT_SIDE = frozenset(_LISTS["militant_side"])
 # The words read after a count for its noun ("4 من عناصر الجيش"، "ثمانية عشر حوثيا").
 _SIDE_WORDS = 5
 
@@ -2160,36 +2108,31 @@ def share_fatalities(total: int, n: int, *, split: bool = False) -> list[tuple[i
 # Tolls that are not one incident's: a war's or a campaign's cumulative toll, deaths over a period,
 # a death sentence, a rate
 # ---------------------------------------------------------------------------------------------
-SINCE = _set("منذ مذاك مذ")
+SINCE = frozenset(_LISTS["since"])
 # "منذ صباح الجمعة", "منذ ساعات": the same day's incident, still going on
-SINCE_SAME_DAY = _set("صباح الصباح فجر الفجر مساء المساء ليل ليلة الليلة ظهر الظهر ساعات ساعة الساعات وقت")
-DURING = _set("خلال غضون مدى طيلة طوال مدار")
+SINCE_SAME_DAY = frozenset(_LISTS["since_same_day"])
+DURING = frozenset(_LISTS["during"])
 # Periods longer than a day: "خلال اليومين الماضيين", "على مدى ثلاثة أسابيع", "في غضون ستة أسابيع".
-PERIODS = _set("""يومين اليومين أيام الأيام أسبوع الأسبوع أسبوعين الأسبوعين أسابيع الأسابيع شهر الشهر شهرين الشهرين
-أشهر الأشهر شهور الشهور عام العام عامين العامين أعوام الأعوام سنة السنة سنتين السنتين سنوات السنوات سنين
-السنين عقد العقد عقود العقود""")
-PERIODS_MANY = _set("""يومين اليومين أيام الأيام أسبوعين الأسبوعين أسابيع الأسابيع شهرين الشهرين أشهر الأشهر شهور
-الشهور عامين العامين أعوام الأعوام سنتين السنتين سنوات السنوات سنين السنين عقود العقود""")
-FUTURE = _set("المقبلة المقبلين المقبل القادمة القادمين القادم")
-PAST = _set("الماضية الماضيين الأخيرة الأخيرين الفائتة المنصرمة السابقة")
-WARS = _set("الحرب حرب الحروب النزاع نزاع النزاعات الصراع صراع الصراعات الأزمة")
-PART_OF = _set("بينهم بينهن بينها منهم منهن")
-COURT = _set("حكم حكمت حكما حكمها الحكم أحكام الأحكام بأحكام قضت المحكمة محكمة القضاء أصدرت يقضي تقضي")
-RATES = _set("يوميا سنويا شهريا أسبوعيا بمعدل")
+PERIODS = frozenset(_LISTS["periods"])
+PERIODS_MANY = frozenset(_LISTS["periods_many"])
+FUTURE = frozenset(_LISTS["future"])
+PAST = frozenset(_LISTS["past"])
+WARS = frozenset(_LISTS["wars"])
+PART_OF = frozenset(_LISTS["part_of"])
+COURT = frozenset(_LISTS["court"])
+RATES = frozenset(_LISTS["rates"])
 # Deaths no one inflicted: a crash, a flood, an epidemic, a stampede ("مقتل 257 جراء تحطم الطائرة").
-DISASTERS = _set("""تحطم التحطم الزلزال زلزال الفيضانات فيضانات الفيضان فيضان السيول سيول غرق غرقا الغرق الكوليرا
-وباء الوباء تدافع التدافع البركان بركان الإعصار إعصار الانهيار""")
-ROAD = _set("السير مروري المرور سير")
-RELATIVES = _set("الذي التي الذين اللذين اللتين")
+DISASTERS = frozenset(_LISTS["disasters"])
+ROAD = frozenset(_LISTS["road"])
+RELATIVES = frozenset(_LISTS["relatives"])
 # A new clause begins: "ومنذ ذلك التاريخ قتل 167، فيما قتل جندي واحد في 20 تموز" (that one is dated)
 # A clause of its own moment: "منذ اندلاع الاحتجاجات ...، وبلغت ذروتها عندما قتل 61" (that day's toll)
-CLAUSE_OPENERS = _set("فيما بينما في_حين عندما حين حينما")
-BEGAN = _set("بدأ بدأت انطلق انطلقت")
-BEGAN_WHEN = _set("قبل منذ في مطلع أوائل")
+CLAUSE_OPENERS = frozenset(_LISTS["clause_openers"])
+BEGAN = frozenset(_LISTS["began"])
+BEGAN_WHEN = frozenset(_LISTS["began_when"])
 # "المحاصرة منذ 2013"، "تسيطر عليها منذ 2014": a state that lasts, not deaths since then
-STATE_SINCE = _set("""المحاصرة المحاصر محاصرة محاصر الخاضعة الخاضع خاضعة عليها عليه عليهم المحتلة المحتل محتلة المغلقة
-المغلق مغلقة المعتقل المعتقلين معتقل المسجون مسجون المتوقفة متوقفة المتوقف المستمرة المستمر مستمرة الممتدة""")
-WEEKDAYS = _set("الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس")
+STATE_SINCE = frozenset(_LISTS["state_since"])
+WEEKDAYS = frozenset(_LISTS["weekdays"])
 # A count this large is no single incident's toll (hand-coded news: the largest is a few hundred).
 AGGREGATE_SIZE = 1000
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
@@ -2292,31 +2235,31 @@ def aggregate_reason(words: Sequence[str], text: str, toks: Sequence[Any], first
 # sentence. No single event of the article holds them (ACLED: a toll for several events or places
 # together, not split by the text, counts 0 for each); the events' own tolls, told elsewhere, stay.
 # ---------------------------------------------------------------------------------------------
-def _norm_words(words: str) -> str:
-    return "|".join(sorted({norm(w) for w in words.split()}, key=len, reverse=True))
+def _norm_words(words: Sequence[str]) -> str:
+    """The words as an alternation, longest first (a word never loses to a shorter one it starts with)."""
+    return "|".join(sorted({norm(w) for w in words}, key=len, reverse=True))
 
 
 _CL = r"(?:^|(?<=[ ]))(?:و|ف)?(?:ب|ل|ك)?"  # a word's start, with its proclitics
-_TALLY_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words("حصيلة ارتفاع ارتفعت ارتفع وارتفعت لترتفع ترتفع") + r")\b")
-_SERIES_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words(
-    "هجمات غارات اشتباكات معارك تفجيرات مواجهات اعتداءات ضربات عمليات") + r")\b")
-_PROVINCE_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words("محافظة ريف ولاية") + r")\b")
-_THE_PROVINCE_RE = re.compile(r"^[ ]*(?:\w+[ ]+){0,2}?(?:في|ب)[ ]*(?:ال)(?:" + _norm_words("محافظة ولاية") + r")\b")
+_TALLY_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words(_LISTS["tally_words"]) + r")\b")
+_SERIES_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words(_LISTS["series_words"]) + r")\b")
+_PROVINCE_RE = re.compile(_CL + r"(?:ال)?(?:" + _norm_words(_LISTS["province_words"]) + r")\b")
+_THE_PROVINCE_RE = re.compile(r"^[ ]*(?:\w+[ ]+){0,2}?(?:في|ب)[ ]*(?:ال)(?:" + _norm_words(_LISTS["the_province_words"])
+                              + r")\b")
 _FRONTS_RE = re.compile(r"(?:^|[ ])(?:في|على|علي|ب)[ ]*(?:(?:عده|عدد من|مختلف|كل)[ ]+)?(?:ال)?جبهات\b")
-_LATER_PERIOD_RE = re.compile(r"(?:^|[ ])(?:و|ف)?(?:خلال|طيله|طوال|مدار|مدي)[ ]+(?:ال)?(?:" + _norm_words(
-    "يومين أيام أسبوعين أسابيع شهرين أشهر شهور") + r")[ ]+(?:ال)?(?:" + _norm_words(
-    "الماضية الماضيين الأخيرة الأخيرين الفائتة المنصرمة السابقة") + r")\b")
-_MOTIVE_RE = re.compile(r"(?:^|[ ])(?:و)?(?:انتقاما|ردا|احتجاجا|تنديدا)\b")
+_LATER_PERIOD_RE = re.compile(r"(?:^|[ ])(?:و|ف)?(?:" + alternation(_LISTS["later_period_during"]) + r")[ ]+(?:ال)?(?:"
+                              + _norm_words(_LISTS["later_periods"]) + r")[ ]+(?:ال)?(?:" + _norm_words(_LISTS["past"])
+                              + r")\b")
+_MOTIVE_RE = re.compile(r"(?:^|[ ])(?:و)?(?:" + alternation(_LISTS["motives"]) + r")\b")
 # "وقتل 132 فلسطينيا على الأقل ... منذ بدء الاحتجاجات" (the count's own start point, however far after it),
 # not "في أحد أكثر الأيام دموية منذ بدء الهجوم" (that day's toll, the bloodiest since)
-_SINCE_START_RE = re.compile(r"(?:^|[ ])(?:و)?منذ[ ]+(?:" + _norm_words("اندلاع بدء بداية انطلاق") + r")\b")
-_CLAUSE_BREAK_RE = re.compile(r"[،,؛;]|(?:^|[ ])(?:فيما|بينما|" + _norm_words(
-    "ليرتفع لترتفع وارتفع وارتفعت ليصل لتصل") + r")\b")
-_SUPERLATIVE_RE = re.compile(r"(?:^|[ ])(?:ال)?(?:" + _norm_words("أكثر أشد أعنف أسوأ أكبر أول الأول أعلى") + r")\b")
-_AREA_CUE_RE = re.compile(r"محافظه|ولايه|ريف|جبهات|خلال|طيله|طوال|مدار|مدي|منذ")
+_SINCE_START_RE = re.compile(r"(?:^|[ ])(?:و)?منذ[ ]+(?:" + _norm_words(_LISTS["since_start_words"]) + r")\b")
+_CLAUSE_BREAK_RE = re.compile(r"[،,؛;]|(?:^|[ ])(?:فيما|بينما|" + _norm_words(_LISTS["clause_break_verbs"]) + r")\b")
+_SUPERLATIVE_RE = re.compile(r"(?:^|[ ])(?:ال)?(?:" + _norm_words(_LISTS["superlatives"]) + r")\b")
+_AREA_CUE_RE = re.compile(alternation(_LISTS["area_cues"]))
 # places as wide as a province or a country: a tally over them names no place hit
 _WIDE_FEATURES = frozenset(("PCLI", "ADM1"))
-_AFTER_PROVINCE_RE = re.compile(r"(?:محافظه|ريف|ولايه)[ ]*$")
+_AFTER_PROVINCE_RE = re.compile(r"(?:" + alternation(_LISTS["province_before"]) + r")[ ]*$")
 
 
 def area_toll_reason(doc: "Document", m: CasualtyMention) -> str | None:

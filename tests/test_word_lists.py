@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
-from rasd import geo, modality, notes_en, segment
+from rasd import geo, modality, notes_en, numbers, segment
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import build as geo_build
 from rasd.geo import lists as geo_lists
@@ -36,6 +36,7 @@ FILES = [
     (ROOT / "data" / "clause_words.tsv", ROOT / "segment.py"),
     (ROOT / "data" / "notes_words.tsv", ROOT / "notes_en.py"),
     (ROOT / "data" / "gazetteer" / "build_words.tsv", ROOT / "geo" / "build.py"),
+    (ROOT / "data" / "casualty_words.tsv", ROOT / "numbers.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -60,7 +61,7 @@ def test_rows_are_normalised_unique_words(path, module):
 @pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
 def test_every_list_is_read_and_every_read_list_is_there(path, module):
     source = module.read_text(encoding="utf-8")
-    read = set(re.findall(r'(?:_LISTS|word_values\(_WORDS_PATH\))\["([a-z_]+)"\]', source))
+    read = set(re.findall(r'(?:_LISTS|_VALUES|word_values\(_WORDS_PATH\))\["([a-z_]+)"\]', source))
     assert read <= set(word_lists(path)), read - set(word_lists(path))
     for name in word_lists(path):  # no list the module leaves unread
         assert f'"{name}"' in source, name
@@ -348,3 +349,104 @@ def test_place_gap_patterns_take_each_of_their_words():
             written = f"، ال{word} ل{kind} "
             assert geo._IN_GOVERNORATE.match(written).end() == len(written), (word, kind)
     assert geo._ANCHOR_INSIDE.search(norm("صيدا، الواقعة في مدينةٍ")) is not None
+
+
+# -- rasd/data/casualty_words.tsv (rasd/numbers.py) ----------------------------------------------------------------
+
+def _tatweel(word: str) -> str:
+    """The word as a text may write it: a tatweel after its first letter and a damma at its end."""
+    return word[0] + "ـ" + word[1:] + "ُ" if len(word) > 1 else word
+
+
+def _casualties(text: str) -> list[tuple[int, str]]:
+    import datetime as dt
+
+    from rasd.dates import find_dates
+    from rasd.doc import Document
+    doc = Document(text, published=dt.date(2015, 8, 7))
+    find_dates(doc)
+    numbers.find_casualties(doc)
+    return [(m.count, m.kind) for m in doc.casualties]
+
+
+def test_casualty_number_words_read_their_value_as_written():
+    values = numbers._VALUES
+    for name in ("units", "ten_words", "tens", "thousand", "thousand_dual", "million", "million_dual", "vague"):
+        assert values[name], name
+        for word, value in values[name].items():
+            assert numbers.parse_number(_tatweel(word)) == int(value), (name, word)
+            assert numbers.parse_number("و" + word) == int(value), (name, word)  # with the conjunction
+    for stem, hundreds in values["hundred_stems"].items():
+        for hundred in numbers._LISTS["hundred_words"]:
+            assert numbers.parse_number(stem + hundred) == int(hundreds) * 100, (stem, hundred)
+    for word in numbers._LISTS["two_hundreds"] + numbers._LISTS["hundred_words"]:
+        assert numbers.parse_number(word) in (100, 200), word
+    for word in numbers._LISTS["vague_times_thousand"]:
+        assert numbers.parse_number(f"{word} الآلاف") == numbers.VAGUE[word] * 1000, word
+    for word in numbers._LISTS["vague_zero"]:
+        assert numbers.parse_number(word) == 0, word
+
+
+def test_casualty_qualifiers_keep_the_count_after_them():
+    for qualifier in numbers._LISTS["qualifiers"]:
+        assert numbers.parse_number(f"{qualifier} ٢٥") == 25, qualifier  # Eastern Arabic digits
+    lengths = [len(q) for q in numbers.QUALIFIERS]
+    assert lengths == sorted(lengths, reverse=True)  # "ما يزيد على" is tried before "ما"
+
+
+def test_casualty_death_words_read_a_toll():
+    for verb in numbers._LISTS["kill_verbs"]:
+        assert _casualties(f"و{_tatweel(verb)} ٣ أشخاص في القصفِ على البلدة.") == [(3, "killed")], verb
+    for noun in numbers._LISTS["kill_nouns"]:
+        assert _casualties(f"وأدى القصف إلى {noun} ٣ أشخاص في البلدة.") == [(3, "killed")], noun
+    for noun, kind in numbers._VALUES["kill_results"].items():
+        assert kind in ("singular", "dual", "plural"), noun
+        if kind == "plural":
+            assert _casualties(f"وسقط ٧ {_tatweel(noun)} في القصف.") == [(7, "killed")], noun
+    for noun, kind in numbers._VALUES["injury_results"].items():
+        assert kind in ("singular", "dual_or_plural", "plural"), noun
+        if kind == "plural" and noun not in numbers.INJ_FWD:  # إصابات also takes its count after it
+            assert _casualties(f"وسقط ٧ {noun} في القصف.") == [(7, "injured")], noun
+    for word, count in numbers._VALUES["self"].items():
+        assert count == "many" or int(count) in (1, 2), word
+
+
+def test_casualty_regex_lists_find_each_row_in_a_sentence():
+    lists = numbers._LISTS
+    for link in lists["result_links"]:
+        assert numbers._RESULT_LINK_RE.search(norm(f"وتعرَّض الحيُّ لقصفٍ {link} عن ")), link
+    for cause in lists["causes_after"]:
+        assert numbers._CAUSE_AFTER_RE.fullmatch(norm(f"، {cause} لانفجارِ ")), cause
+    for cause in lists["cause_words"]:
+        assert numbers._CAUSE_RE.search(norm(f"وخرج المحتجّون {cause} على ")), cause
+    for among in lists["includes_words"]:
+        for attacker in lists["attacker_stems"]:
+            assert numbers._INCLUDES_ATTACKER_RE.match(norm(f" شخصاً {among} ال{attacker}")), (among, attacker)
+    for motive in lists["motives"]:
+        assert numbers._MOTIVE_RE.search(norm(f"و{motive} لمقتل")), motive
+    for cue in lists["area_cues"]:
+        m = numbers._AREA_CUE_RE.search(f"قتلوا في {cue} ")
+        assert m and m.group(0) == cue, cue
+    for province in lists["province_before"]:
+        assert numbers._AFTER_PROVINCE_RE.search(f"في {province} "), province
+    for during in lists["later_period_during"]:
+        for period in lists["later_periods"]:
+            for past in lists["past"]:
+                text = norm(f" و{during} ال{period} {past} ")
+                assert numbers._LATER_PERIOD_RE.search(text), (during, period, past)
+
+
+def test_casualty_longest_first_lists_match_whole_words():
+    lists = numbers._LISTS
+    cases = [("tally_words", numbers._TALLY_RE, "و{} القتلى"), ("series_words", numbers._SERIES_RE, "جراء ال{} "),
+             ("province_words", numbers._PROVINCE_RE, "في {} حلب"),
+             ("the_province_words", numbers._THE_PROVINCE_RE, " قتلوا في ال{} "),
+             ("since_start_words", numbers._SINCE_START_RE, "ومنذ {} الحرب"),
+             ("clause_break_verbs", numbers._CLAUSE_BREAK_RE, " {} عدد القتلى"),
+             ("superlatives", numbers._SUPERLATIVE_RE, " في {} الايام")]
+    for name, pattern, frame in cases:
+        for word in lists[name]:
+            m = pattern.search(norm(frame.format(word)))
+            assert m and m.group(0).strip().endswith(word), (name, word)
+            # glued to more letters the word is another word
+            assert pattern.search(norm(frame.format(word + "يه"))) is None, (name, word)
