@@ -58,8 +58,12 @@ import yaml
 from .doc import Document, starting_in
 from .lexicon import PhraseMatcher, first_readings
 from .text import norm, strip_article
+from .words import word_lists
 
 DATA = Path(__file__).parent / "data"
+# The cue words of the role rules, in rasd/data/actor_words.tsv (rasd.words): each list is the constant named in
+# the file's comment above its rows (a verb list: its past stems and its present stems, read by _verbs).
+_LISTS = word_lists(DATA / "actor_words.tsv")
 CATEGORIES = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
               "Civilians", "External/Other forces")
 ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
@@ -384,9 +388,8 @@ def find_actors(doc: Document) -> None:
 
 
 # civilians said to be unharmed: a negation, then a word of harm (or أي) before them, within six words
-UNHARMED_NEGATION = frozenset(norm(w) for w in "دون بدون ودون وبدون لم ولم عدم دونما".split())
-HARM_NOUNS = frozenset(norm(w) for w in "اصابات إصابات اصابه إصابة مقتل قتل قتلى ضحايا اضرار أضرار خسائر جرحى اذى أذى "
-                       "اي أي".split())
+UNHARMED_NEGATION = frozenset(_LISTS["unharmed_negation"])
+HARM_NOUNS = frozenset(_LISTS["harm_nouns"])
 
 
 def _unharmed(texts: list[str], first: int) -> bool:
@@ -403,8 +406,7 @@ def _unharmed(texts: list[str], first: int) -> bool:
 
 # words before a state's name that make it the place where something happened (جنوب إسرائيل، في تركيا، داخل
 # الأراضي السورية), not the state acting: its forces are not an actor there
-PLACE_BEFORE = frozenset(norm(w) for w in "في وفي داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي أراضي الأراضي "
-                         "عمق نحو باتجاه صوب".split())
+PLACE_BEFORE = frozenset(_LISTS["place_before"])
 
 
 def _state_as_place(doc: Document, first: int, start: int, end: int) -> bool:
@@ -456,7 +458,7 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
             entry = lex.generic.get("Military")
             how = "a patrol, convoy or base with a nationality: that state's forces own it"
         elif (prev.text.isdigit() or prev.text in _COUNT_WORDS or not before.isdisjoint(PATIENT_NOUNS)) and (
-                tok.text.endswith(("ين", "ون", "يان")) or tok.text in ("اتراك", "روس", "افغان")
+                tok.text.endswith(("ين", "ون", "يان")) or tok.text in _LISTS["broken_plural_nationalities"]
                 or prev.text.isdigit() and tok.text.endswith("يا")):  # 21 فلسطينيا: the counted singular
             entry = lex.generic.get("Civilians")
             how = "people of a nationality, counted or hit: its civilians"
@@ -521,10 +523,9 @@ def _nationality(lex: _Lexicon, word: str) -> str | None:
     return found
 
 
-_MEMBER_LINK = {"من", "في"}
-_ARMED_MEN_OF = {norm(w) for w in "مسلحو مسلحي ومسلحو ومسلحي".split()}  # construct forms: "the armed men of" 
-_PERSON_NOUNS = {norm(w) for w in "عناصر عنصرا عنصر مقاتلي مقاتلو مقاتلين أفراد منتسبي قادة قيادي قياديا أعضاء أعضاء "
-                 "ناشطين ناشطا ناشط نشطاء أمير أمراء مسؤول مسؤولا عضو قياديين قياديون قيادات مسلحي مسلحو".split()}
+_MEMBER_LINK = set(_LISTS["member_link"])
+_ARMED_MEN_OF = set(_LISTS["armed_men_of"])  # construct forms: "the armed men of"
+_PERSON_NOUNS = set(_LISTS["person_nouns"])
 
 
 def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -553,7 +554,7 @@ def _members(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         # "الانتحاري" after تفجير/هجوم is an adjective, not a second actor
         if (m.generic and m.actor.category == "Political militia" and m.first > 0 and "نتحار" in tokens[m.first].text
-                and _has(tokens[m.first - 1], AGENT_NOUNS | _words("تفجير انفجار حزام سيارة عملية هجوم"))):
+                and _has(tokens[m.first - 1], AGENT_NOUNS | _words(_LISTS["suicide_adjective_after"]))):
             continue
         out.append(m)
     # "عناصر من X" written with a member noun that is not itself an actor: X's cues start at the noun
@@ -600,9 +601,10 @@ def _actor(entries: Iterable[_Entry], country: str | None, nationality: str | No
 
 # -- cue words ------------------------------------------------------------------------------------------
 @lru_cache(maxsize=4096)
-def _words(text: str) -> frozenset[str]:
-    """A cue list written in the code: its words, normalised (cached: some lists are built in loops)."""
-    return frozenset(norm(w) for w in text.split())
+def _words(text: str | tuple[str, ...]) -> frozenset[str]:
+    """A cue list, a list of rasd/data/actor_words.tsv or words written in the code: its words, normalised (cached:
+    some lists are built in loops)."""
+    return frozenset(norm(w) for w in (text.split() if isinstance(text, str) else text))
 
 
 @lru_cache(maxsize=200_000)
@@ -635,135 +637,102 @@ def _forms_of(words: list[str]) -> list[frozenset[str]]:
         return out
 
 
-def _verbs(past: str, present: str = "") -> frozenset[str]:
-    """Third-person forms of verbs from their past stems (and present stems without the prefix)."""
+def _verbs(past: str | tuple[str, ...], present: str | tuple[str, ...] = "") -> frozenset[str]:
+    """Third-person forms of verbs from their past stems (and present stems without the prefix), each a list of
+    rasd/data/actor_words.tsv or words written in the code."""
     out = set()
-    for stem in (norm(s) for s in past.split()):
+    for stem in (norm(s) for s in (past.split() if isinstance(past, str) else past)):
         out.add(stem)
         if stem.endswith("ي"):  # ألقى -> ألقت، ألقوا
             out.update({stem[:-1] + "ت", stem[:-1] + "وا", stem + "ا", stem[:-1] + "تا"})
         else:
             out.update({stem + "ت", stem + "وا", stem + "ا", stem + "تا"})
-    for stem in (norm(s) for s in present.split()):
+    for stem in (norm(s) for s in (present.split() if isinstance(present, str) else present)):
         for prefix in ("ي", "ت"):
             out.update({prefix + stem, prefix + stem + "ون", prefix + stem + "ان"})
     return frozenset(out)
 
 
-SPEECH = _verbs("قال ذكر أفاد أعلن أكد أوضح أضاف بينت نقل كشف صرح أشار نشر بث زعم ادعى اعترف نفى أورد تحدث روى وصف",
-                "قول ذكر فيد علن ؤكد وضح ضيف نقل كشف صرح شير نشر زعم عترف نفي ورد تحدث صف") - {"بين"}
-SOURCE_NOUNS = _words("بيان بلاغ مصدر مصادر المتحدث متحدث الناطق ناطق حسب بحسب وفق وفقا نقلا مسؤول مسؤولون "
-                      "مراسل تصريح تصريحات تقرير لسان شهود شاهد مصدرا")
-SOURCE_LINKS = _words("في باسم عن ل لدى من صادر الصادر رسمي امني عسكري محلي مطلع مطلعه مقرب")
-CLAIM = _verbs("تبنى", "تبنى")
-RESPONSIBILITY = _words("مسؤولية مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية")
-ACCUSE = _verbs("اتهم حمل", "تهم حمل")
-ACCUSED_OF = _words("بالوقوف الوقوف وقوف بتنفيذ بالمسؤولية بشن بالهجوم بارتكاب بالتورط تورط")
-BEHIND = _words("وراء خلف")
-DESCRIBE = _verbs("وصف") | _words("وصفته وصفتها وصفه وصفها")  # وصفته الشرطة بأنه متعمد: بأنه is the event's
-SELF_DENIED = _words("لم لا لن ما ليس ليست غير")  # أعلنت الشرطة أنها لم تعثر على ...: not what it did
-SELF = _words("انها انه انهم انهما بانها بانه بانهم انهن قواتها قواته قواتهم عناصرها عناصره مقاتليها مقاتليه "
-              "مقاتليهم وحداتها طائراتها طيرانها")
+SPEECH = _verbs(_LISTS["speech_past"], _LISTS["speech_present"]) - frozenset(_LISTS["speech_except"])
+SOURCE_NOUNS = _words(_LISTS["source_nouns"])
+SOURCE_LINKS = _words(_LISTS["source_links"])
+CLAIM = _verbs(_LISTS["claim_past"], _LISTS["claim_present"])
+RESPONSIBILITY = _words(_LISTS["responsibility"])
+ACCUSE = _verbs(_LISTS["accuse_past"], _LISTS["accuse_present"])
+ACCUSED_OF = _words(_LISTS["accused_of"])
+BEHIND = _words(_LISTS["behind"])
+DESCRIBE = _verbs(_LISTS["describe_past"]) | _words(_LISTS["describe_words"])  # وصفته الشرطة بأنه متعمد: بأنه is the event's
+SELF_DENIED = _words(_LISTS["self_denied"])  # أعلنت الشرطة أنها لم تعثر على ...: not what it did
+SELF = _words(_LISTS["self"])
 # An attack repelled (صد/تصدى/أحبط/أفشل ... هجوم/محاولة تسلل X): in a fight, the one whose attack was stopped
 # is the attacker (actor1), the one who stopped it the side attacked (actor2). Read in train on every outlet
 # that reports fronts (skynews, alarabia, alwatan, sabq: the Houthis' "محاولة تسلل" the resistance repels)
-REPEL = _verbs("صد تصدى أحبط أفشل", "صد تصدى حبط فشل") | _words(
-    "صد لصد بصد وصد ولصد التصدي تصدي احباط لاحباط افشال لافشال")
-ATTACK_TRIED = _words("هجوم هجوما هجمات هجمه هجمة الهجوم الهجمات تسلل محاوله محاولات زحف اعتداء اعتداءات")
-AMONG_COUNTED = _words("بينهم بينهما منهم ومنهم وبينهم")
+REPEL = _verbs(_LISTS["repel_past"], _LISTS["repel_present"]) | _words(_LISTS["repel_words"])
+ATTACK_TRIED = _words(_LISTS["attack_tried"])
+AMONG_COUNTED = _words(_LISTS["among_counted"])
 MEMBERS_AMONG_WHY = "its men among the people hit (بينهم ... من X)"
 REPELLED_WHY = "its attack was repelled (صد/تصدى/أحبط ... هجوم/تسلل)"
 REPELLER_WHY = "repelled the attack (صد/تصدى/أحبط ... هجوم/تسلل): the side attacked"
 # Verbs whose unvoweled past reads active or passive (قتل = qatala or qutila): active with a named force or
 # a definite body of men as the subject (اعتقلت القوات الأمنية), passive with people counted (قتل جنديان).
-AMBIGUOUS = frozenset({"قتل", "قتلت", "اعتقل", "اعتقلت", "اختطف", "اختطفت", "خطف", "خطفت", "اسر", "اسرت"})
-MASDAR_BEFORE = _words("بعد قبل عقب اثر إثر خلال منذ عن من اجل لاجل جراء بسبب عملية حملة")
+AMBIGUOUS = frozenset(_LISTS["ambiguous"])
+MASDAR_BEFORE = _words(_LISTS["masdar_before"])
 AGENT_PHRASES = (("من", "قبل"), ("على", "يد"), ("علي", "يد"), ("من", "جانب"))
-AGENT_PREPS = _words("بنيران نيران برصاص رصاص بقذائف بصواريخ بقصف بغارات بغارة")
-AGENT_OBJECT_VERBS = _words("نفذه نفذها نفذهما نفذتها نفذته نفذوه شنه شنها شنته شنوه اطلقه اطلقها اطلقتها "
-                            "زرعها زرعتها فجرها فجرتها ارتكبها ارتكبه")
-VERBS = _verbs("استهدف شن قصف اعتقل هاجم اغتال اختطف خطف فجر فرق سيطر استعاد حرر انسحب أطلق نفذ ألقى أمطر اقتحم "
-               "داهم أصاب أسر دمر أحرق استولى تقدم اشتبك خاض صد تصدى أسقط ضرب قنص رمى أعدم ذبح تمكن حاول قام "
-               "واصل جدد بدأ شرع نجح دخل فرض طرد نصب زرع فخخ رد أوقف اعتدى أغار خرق قتل أحبط ضبط فكك قاد استخدم "
-               "استمر تابع أحكم أمن طهر أعاد انتزع قتلت قتلوا",
-               "ستهدف شن قصف عتقل هاجم غتال ختطف خطف فجر سيطر ستعيد حرر نسحب طلق نفذ لقي قتحم داهم قتل تقدم "
-               "شتبك خوض صد تصدي ضرب تمكن حاول قوم واصل جدد طرد زرع عتدي غير") - {"تابعت", "تابع"}
-PATIENT_VERBS = _verbs("تعرض لقي سقط أصيب جرح استشهد أسر قتل اختطف اعتقل", "تعرض لقي سقط صاب") | _words(
-    "قتلوا قتل قتلت قتلا اصيب اصيبوا اصيبت جرح جرحوا")
-HEAD_OPENERS = _words("ان بان لكن ولكن كان كانت وكان وكانت فيما بينما حين حيث اذ كما بعدما عندما ثم قد وقد "
-                      "لقد كذلك ايضا اليوم امس")
-TIME_WORDS = _words("اليوم امس أمس مساء صباح فجر ليل ليلة ظهر عصر ظهر الاحد الاثنين الثلاثاء الاربعاء الخميس "
-                    "الجمعة السبت يوم قد اول من الماضي الفائت امس الاول")
-AGENT_NOUNS = _words("قصف غارة غارات ضربة ضربات هجوم هجمات قذائف قذيفة صواريخ صاروخ نيران عملية عمليات تفجير "
-                     "توغل اقتحام غارتين قصفا مدفعية طائرات طائرة طيران مقاتلات مروحيات مروحية مسيرات مسيرة "
-                     "هجوما رشقات اعتداء اعتداءات كمين رصاص")
-AIR_WORDS = _words("جوي جوية جويا مدفعي مدفعيا صاروخي صاروخية عنيف عنيفة مكثف مكثفة جديدة جديد واسع واسعة "
-                   "مسير مسيرة حربية حربي")
-PATIENT_NOUNS = _words("طرد تحرير إخراج دحر ملاحقة مطاردة استهداف مستهدفا مستهدفة مستهدفين مستهدفه مستهدف مقتل قتل قتلى مصرع اصابة إصابة جرح جرحى "
-                       "اغتيال اعتقال اختطاف خطف أسر استشهاد تعرض تعرضت يتعرض تعرضه تعرضها ضحايا ضحية خسائر "
-                       "لقي تصفية إعدام اعدام")
-CASUALTY_AFTER = _words("مصرعه مصرعهم مصرعهما مصرعها حتفه حتفهم حتفهما قتلوا قتلى جرحى اصيبوا جرحوا بجروح "
-                        "مصابين")
-TARGET_PREPS = _words("ضد نحو تجاه باتجاه صوب")
-HOSTS = _words("يضم تضم يستضيف تستضيف تتمركز يتمركز تتواجد يتواجد يؤوي تؤوي تقل يقل تقلان تنقل ينقل")
-_COUNT_WORDS = _words("ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرات مئات آلاف اثنين اثنان ثلاث أربع خمس ست "
-                      "سبع ثمان تسع عشر عدد")
-ON = _words("على علي")
-WITH = _words("مع")
-BETWEEN = _words("بين")
-AND_BETWEEN = _words("وبين")
-OBJ_NOUNS = _words("مواقع موقع مقر مقرات تجمع تجمعات تمركز تمركزات معاقل معقل عناصر أفراد منتسبي مقاتلي قوات "
-                   "أرتال رتل دورية دوريات آليات آلية أهداف هدف تحصينات نقاط نقطة مخازن معسكر معسكرات قاعدة "
-                   "قواعد منازل منزل مقار ثكنة حواجز حاجز مراكز مركز مخافر مخفر أماكن مسلحي عجلات عجلة سيارة "
-                   "سيارات شاحنات قافلة مواكب موكب خطوط جبهات مناطق معدات مستودع مستودعات تابع تابعة تابعا "
-                   "التابعة التابع المنسحب المنسحبة كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات "
-                   "الأقل")
-OWNED = _words("مسجد مساجد مضافة مضافات مخبأ مخابئ وكر أوكار معمل ورشة نفق أنفاق مرصد مخيم مستشفى مدرسة رتل أرتال ارتال قافلة موكب دورية دوريات آلية آليات عجلة عجلات سيارة سيارات شاحنة شاحنات مدرعة "
-               "مدرعات مقر مقرات مقار موقع مواقع معسكر معسكرات قاعدة قواعد نقطة نقاط حاجز مخزن مخازن منزل "
-               "منازل معدات مركز مراكز ثكنة مبنى مكتب مكاتب دبابة دبابات زورق سفينة ناقلة "
-               "ناقلات أسلحة مستودع مستودعات تجمع تجمعات تحصينات")
-OWNERSHIP = _words("تابع تابعة تابعا تابعه التابع التابعة يعود تعود العائد العائدة العائدين الخاص الخاصة "
-                   "المملوكة تتبع يتبع")
-SUPPORT = _words("بدعم بمساندة بإسناد باسناد بغطاء بمشاركة مدعوما مدعومة مدعومين بمؤازرة بتغطية وبدعم "
-                 "وبمساندة جانب")
-AMONG = _words("بينها بينهم منها ومنها ومنهم منهم وبينها")
-CONTRACT = _words("شركات شركة متعاقدين المتعاقدين متعاقد متعاقدا مقاول مقاولين سائقين سائقي سائق سائقا السائقين "
-                  "سائقو نقل")
-COUNTED = _words("جندي جنديا جنديان جنديين جنود عنصر عنصرا عنصران عناصر شرطي شرطيا شرطيان شرطيين ضابط ضابطا "
-                 "ضابطان ضباط مجند مجندا مجندين عسكري عسكريا عسكريين منتسب منتسبين")
-TARGET_OBJECTS = _words("دورية دوريات رتل ارتال نقطة نقاط حاجز حواجز مركز مراكز مخفر ثكنة قسم مقر")
-FAR = _words("فيما بينما وفيما وبينما وذلك كما وكما لكن ولكن غير الا")
-LOST_HOLD = _words("سيطرة قبضة ايدي ايادي يد براثن سيطرته سيطرتها لسيطرة")
-ARREST_NOUNS = _words("اعتقال اختطاف خطف أسر")
-RESPONSE = _words("ردا رد انتقاما ثارا")
+AGENT_PREPS = _words(_LISTS["agent_preps"])
+AGENT_OBJECT_VERBS = _words(_LISTS["agent_object_verbs"])
+VERBS = _verbs(_LISTS["verbs_past"], _LISTS["verbs_present"]) - frozenset(_LISTS["verbs_except"])
+PATIENT_VERBS = (_verbs(_LISTS["patient_verbs_past"], _LISTS["patient_verbs_present"])
+                 | _words(_LISTS["patient_verbs_words"]))
+HEAD_OPENERS = _words(_LISTS["head_openers"])
+TIME_WORDS = _words(_LISTS["time_words"])
+AGENT_NOUNS = _words(_LISTS["agent_nouns"])
+AIR_WORDS = _words(_LISTS["air_words"])
+PATIENT_NOUNS = _words(_LISTS["patient_nouns"])
+CASUALTY_AFTER = _words(_LISTS["casualty_after"])
+TARGET_PREPS = _words(_LISTS["target_preps"])
+HOSTS = _words(_LISTS["hosts"])
+_COUNT_WORDS = _words(_LISTS["count_words"])
+ON = _words(_LISTS["on"])
+WITH = _words(_LISTS["with"])
+BETWEEN = _words(_LISTS["between"])
+AND_BETWEEN = _words(_LISTS["and_between"])
+OBJ_NOUNS = _words(_LISTS["obj_nouns"])
+OWNED = _words(_LISTS["owned"])
+OWNERSHIP = _words(_LISTS["ownership"])
+SUPPORT = _words(_LISTS["support"])
+AMONG = _words(_LISTS["among"])
+CONTRACT = _words(_LISTS["contract"])
+COUNTED = _words(_LISTS["counted"])
+TARGET_OBJECTS = _words(_LISTS["target_objects"])
+FAR = _words(_LISTS["far"])
+LOST_HOLD = _words(_LISTS["lost_hold"])
+ARREST_NOUNS = _words(_LISTS["arrest_nouns"])
+RESPONSE = _words(_LISTS["response"])
 # X ردّ (عليها) بإطلاق/بقصف ...: X answered with the event told by the ب-noun, X is its doer (ردت عليها فصائل
 # مسلحة بإطلاق صواريخ، ورد الحوثيون بقصف نجران)
-ANSWER_VERBS = _verbs("رد", "رد")
-ANSWER_OBJECTS = _words("عليها عليه عليهم عليهما على ذلك بدورها بدوره")
-ANSWER_NOUNS = _words("إطلاق قصف استهداف شن هجوم هجمات تفجير غارات غارة ضربات ضربة مهاجمة اقتحام إسقاط رشقات")
+ANSWER_VERBS = _verbs(_LISTS["answer_verbs_past"], _LISTS["answer_verbs_present"])
+ANSWER_OBJECTS = _words(_LISTS["answer_objects"])
+ANSWER_NOUNS = _words(_LISTS["answer_nouns"])
 ANSWERED_WHY = "answered with the event (ردت X بإطلاق/بقصف)"
 ANSWERED_BEFORE_WHY = "named before the answer (X ... فردت Y بقصف): not its doer, nor its other side by default"
 # The police or army of the country where an attack on people happened, named as the ones who caught its doer,
 # found its victims or shot the attacker (ألقت الشرطة القبض على منفذه، اعتقلته الشرطة، عثرت الشرطة على جثتين،
 # قتل المهاجم برصاص قوات الأمن): they responded to the attack; they did not do it. Read in train on BBC, Sky
 # News, France 24, CNN and the Saudi papers (lone attackers in Europe and the Americas, cells in the Gulf).
-CAUGHT = _verbs("اعتقل قبض أوقف احتجز عثر طوق", "عتقل قبض وقف حتجز عثر") | _words(
-    "القبض قبض اعتقال توقيف احتجاز اعتقلته اعتقلوه اوقفته احتجزته")
-PERPETRATORS = _words("المهاجم المهاجمين المهاجمون مهاجم منفذ منفذه منفذي منفذو المنفذ الجاني الجناة المشتبه "
-                      "المتورطين المتورط مرتكب مرتكبي المسلح الارهابي الارهابيين الانتحاري")
-SHOT_DOWN = _verbs("قتل أردى", "قتل ردي") | _words("برصاص رصاص بنيران نيران تقتله قتلته قتلتهم اردته ارداه")
+CAUGHT = _verbs(_LISTS["caught_past"], _LISTS["caught_present"]) | _words(_LISTS["caught_words"])
+PERPETRATORS = _words(_LISTS["perpetrators"])
+SHOT_DOWN = _verbs(_LISTS["shot_down_past"], _LISTS["shot_down_present"]) | _words(_LISTS["shot_down_words"])
 POST_WHY = "a post or patrol: the thing hit"
 OWNED_POST_WHY = "a post or patrol of the force named after it (نقطة تفتيش للشرطة): that force is the one hit"
 ATTACKER_WHY = "the attacker the police or army caught or shot (المهاجم، منفذ الهجوم): the doer"
 CAUGHT_WHY = "caught or shot the attacker, or found the victims (ألقت القبض على منفذه، عثرت على): responded"
 # the speaker's own men or aircraft as the subject of what it reports (قال الجيش إن جنوده أطلقوا النار، أعلن
 # الجيش أن مقاتلاته قصفت): it did it (its forces and units are in SELF)
-OWN_FORCES = _words("جنوده جنودها مقاتلاته مقاتلاتها طائراته مدفعيته مدفعيتها دفاعاته دفاعاتها وحداته")
-OWN_MEN = _words("جنوده جنودها عناصره عناصرها افراده افرادها مقاتليه مقاتليها منتسبيه منتسبيها ضباطه ضباطها "
-                 "جندييه جندييها رجاله رجالها")
-FIRE_NOUNS = _words("نار النار بنار")  # إطلاق نار فلسطيني: gunfire of that nationality
+OWN_FORCES = _words(_LISTS["own_forces"])
+OWN_MEN = _words(_LISTS["own_men"])
+FIRE_NOUNS = _words(_LISTS["fire_nouns"])  # إطلاق نار فلسطيني: gunfire of that nationality
 # what a nationality word after it makes a state's own (دورية تركية، قاعدة روسية): its forces
-_OWNED_BY_FORCES = TARGET_OBJECTS | _words("قاعدة قواعد سفينة بارجة معسكر آلية آليات مدرعة")
+_OWNED_BY_FORCES = TARGET_OBJECTS | _words(_LISTS["owned_by_forces"])
 # Unions of the lists above that the rules test tokens against, built once here: a union of hundreds of
 # words rebuilt for every token it tests cost more than the test itself.
 ANY_VERBS = VERBS | PATIENT_VERBS
@@ -879,16 +848,16 @@ def _head_of_clause(doc: Document, k: int, floor: int) -> bool:
 # Cue lists the rules of _analyse test together, built once (a union or a list written in a rule, built
 # again for every token it tested, cost more than the test)
 SPEECH_OR_SOURCE = SPEECH | SOURCE_NOUNS
-ANNOUNCE = _verbs("أعلن", "علن")
-NOT_ANNOUNCED = CASUALTY_AFTER | _words("مقتل مصرع")
-STAND_BEHIND = _words("يقف وقف الوقوف تقف")
+ANNOUNCE = _verbs(_LISTS["announce_past"], _LISTS["announce_present"])
+NOT_ANNOUNCED = CASUALTY_AFTER | _words(_LISTS["not_announced"])
+STAND_BEHIND = _words(_LISTS["stand_behind"])
 AGENT_PHRASE_WORDS = tuple((_words(p), _words(q)) for p, q in AGENT_PHRASES)
 AGENT_PHRASE_FIRST = frozenset().union(*(p for p, _ in AGENT_PHRASE_WORDS))  # a quick test before the pairs
-SUBJECTED = _words("الخاضعة الخاضع خاضعة")
-DIED_OWN = _words("مصرعه مصرعهم حتفهم")
-MET = _words("لقي")
-FAR_WORDS = FAR | {"حين"}
-SPOKE = ("ان", "بان", "لان")
+SUBJECTED = _words(_LISTS["subjected"])
+DIED_OWN = _words(_LISTS["died_own"])
+MET = _words(_LISTS["met"])
+FAR_WORDS = FAR | frozenset(_LISTS["far_words_also"])
+SPOKE = _LISTS["spoke"]
 _EVENT_OR_VERB = EVENT_NOUNS | VERBS | PATIENT_VERBS
 
 
@@ -925,12 +894,10 @@ OWNS_OTHER_WHY = "owns something that is not the event's object (issue 17): no r
 OWNED_OBJECT_SPAN = 4  # the most words from the event word's last to the owned noun
 # the doer's men, units or fighters, named with their owner (قام مسلحون تابعون للحوثيين بـ، تمكنت الفرق
 # الهندسية التابعة لقوات المقاومة): the owner is the doer's side, not the one hit
-DOER_MEN = _words("مسلحون مسلحين مسلحو مسلحي عناصر مقاتلون مقاتلين مقاتلو مقاتلي قوات القوات فرق الفرق فرقة "
-                  "وحدات وحدة كتيبة كتائب سرية مجموعة مجموعات مجموعه خلية خلايا ميليشيات مليشيات دورية "
-                  "جنود افراد أفراد منتسبو منتسبي")
-CARRIER_WAS = _words("كان كانت")
-OBJECT_PREPS = TARGET_PREPS | ON | _words("الى إلى")
-OWNED_OR_MEN = OWNED | OBJ_NOUNS - OWNERSHIP - _words("كان ينقل تنقل تحمل يحمل ستة من عدد العشرات عشرات الأقل") | DOER_MEN
+DOER_MEN = _words(_LISTS["doer_men"])
+CARRIER_WAS = _words(_LISTS["carrier_was"])
+OBJECT_PREPS = TARGET_PREPS | ON | _words(_LISTS["object_preps"])
+OWNED_OR_MEN = OWNED | OBJ_NOUNS - OWNERSHIP - _words(_LISTS["owned_or_men"]) | DOER_MEN
 
 
 @dataclass(slots=True)
@@ -1078,7 +1045,7 @@ def _owned_is_object(texts: list[str], forms: list, base: int, owned: int, last:
 # before it (_NEAR_CUES: the agent prepositions, the second word of من قبل/على يد, a lost hold, بين);
 # with none of them there, none of those rules can apply to the mention
 _FAR_CUES = ACCUSE | ACCUSED_OF | BEHIND | CLAIM | ATTACK_TRIED | AMONG_COUNTED
-_NEAR_CUES = (AGENT_PREPS | AGENT_OBJECT_VERBS | LOST_HOLD | AND_BETWEEN | frozenset(("بين", "فبين"))
+_NEAR_CUES = (AGENT_PREPS | AGENT_OBJECT_VERBS | LOST_HOLD | AND_BETWEEN | frozenset(_LISTS["near_cues"])
               | frozenset().union(*(q for _, q in AGENT_PHRASE_WORDS)))
 
 
@@ -2031,11 +1998,11 @@ def _swap_sides(roles: Roles, why: str | None = None) -> None:
                          f"is actor1, the group that gives it up ({roles.actor2}) actor2")
 
 
-CLASHED = _verbs("اشتبك", "شتبك")
+CLASHED = _verbs(_LISTS["clashed_past"], _LISTS["clashed_present"])
 # The insurgents' own attack told in the sentence (هاجم الحوثيون، محاولة تسلل، هجوم شنته الميليشيات): they may
 # well be actor1 of the clash
-INSURGENT_ATTACK = ATTACK_TRIED | _verbs("هاجم اقتحم تسلل زحف", "هاجم قتحم تسلل زحف") | _words(
-    "محاولة محاولتها محاولتهم هجومها هجومهم هجومين اقتحام مهاجمة تسللها")
+INSURGENT_ATTACK = (ATTACK_TRIED | _verbs(_LISTS["insurgent_attack_past"], _LISTS["insurgent_attack_present"])
+                    | _words(_LISTS["insurgent_attack_words"]))
 
 
 def _government_first(doc: Document, sentence, roles: Roles, country: str | None, lex: _Lexicon) -> None:
@@ -2100,8 +2067,7 @@ def _opposition(roles: Roles, country: str | None, lex: _Lexicon) -> None:
                                  "(actors.yaml armed_opposition)")
 
 
-VICTIMS = _words("قتل مقتل قتلى قتيلا قتيل قتيلان مصرع اصابة اصيب اصيبوا جرحى جريحا جريح ضحايا ضحية استشهاد "
-                 "شهداء شهيدا مصابين")
+VICTIMS = _words(_LISTS["victims"])
 
 
 def _victims_told(doc: Document, sentence) -> bool:
@@ -2190,23 +2156,20 @@ def _government_side(name: str | None, country: str | None) -> bool:
     return name == gov or allied(name, gov) or name == f"Police Forces of {_country_name(country)}"
 
 
-FIRE_ON_CROWD = _words("برصاص رصاص بالرصاص الرصاص بنيران النار الرصاص قتل مقتل قتلى قتلوا استشهد استشهاد استشهدوا "
-                       "شهيد شهداء شهيدا مصرع اصيب اصابة اصابات جرح جرحى اصيبوا")
+FIRE_ON_CROWD = _words(_LISTS["fire_on_crowd"])
 
 
-PROTESTED = _words("احتجاجا احتجاج تنديدا استنكارا رفضا غضبا تضامنا")
+PROTESTED = _words(_LISTS["protested"])
 # one person killed or shot (the wrong a protest is about): singular person nouns, على + a singular pronoun, the
 # passive killing words a victim named before may take (رجل أسود قُتل برصاصة), the words of a protest it may
 # have happened during (خلال المسيرة: then it is force used on the crowd), and how far its phrase reaches (the
 # shooter named after it: مقتل الشاب الأسود ... برصاص شرطي)
-ONE_PERSON = _words("شاب الشاب فتى الفتى رجل الرجل امراه المراه سيده السيده طفل الطفل طفله الطفله مراهق المراهق "
-                    "صبي الصبي مواطن المواطن عقيد العقيد")
-FORCE_MEMBER_OF = _words("امن الامن شرطه الشرطه")
-SHOT_AT_ONE = _words("عليه عليها")
-KILLED_PASSIVE = _words("قتل اصيب استشهد")
-DURING = _words("خلال اثناء اثر اثناءها")
-CROWD_EVENTS = _words("مسيره مسيرات مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات مواجهات اشتباكات فعاليات "
-                      "اعتصام تجمع")
+ONE_PERSON = _words(_LISTS["one_person"])
+FORCE_MEMBER_OF = _words(_LISTS["force_member_of"])
+SHOT_AT_ONE = _words(_LISTS["shot_at_one"])
+KILLED_PASSIVE = _words(_LISTS["killed_passive"])
+DURING = _words(_LISTS["during"])
+CROWD_EVENTS = _words(_LISTS["crowd_events"])
 GRIEVANCE_SPAN = 12
 
 
@@ -2288,20 +2251,18 @@ def _crowd_roles(doc: Document, trigger, cands: list[_Cand], country: str | None
 
 
 # Claims of responsibility: تبنى/تبناه X، أعلن X مسؤوليته، X الذي أعلن مسؤوليته (with clitics), as written
-_CLAIM_WORDS = CLAIM | RESPONSIBILITY | _words("تبناه تبناها تبناهما تبنته تبنتها تبنوه تبنوها يتبناه يتبناها تتبناه "
-                                              "تتبناها مسووليتهما بالمسووليه يتبن تتبن")
+_CLAIM_WORDS = CLAIM | RESPONSIBILITY | _words(_LISTS["claim_words"])
 CLAIM_SURFACE = frozenset(p + w for p in ("", "و", "ف") for w in _CLAIM_WORDS)
-CLAIM_DENIED = _words("لم لا ولم ولا دون بدون عدم اي أي ينفي نفى نفت تنفي")
+CLAIM_DENIED = _words(_LISTS["claim_denied"])
 CLAIMANTS = ("Rebel group", "Political militia", "Identity militia")
 # a claim whose attack is one already told: the words right after the claim word (عن التفجير، عن هذه الهجمات،
 # هذا الهجوم) and how many sentences back it reaches
-CLAIM_OF_THIS = _words("هذا هذه ذلك تلك الهجوم الهجومين الهجمات التفجير التفجيرين التفجيرات الاعتداء الاعتداءين "
-                       "الاعتداءات العمليه الهجمه")
-CLAIM_ANNOUNCE = ANNOUNCE | _words("واعلن وأعلن اعلن أعلن وقد")
+CLAIM_OF_THIS = _words(_LISTS["claim_of_this"])
+CLAIM_ANNOUNCE = ANNOUNCE | _words(_LISTS["claim_announce"])
 CLAIM_BACK_SENTENCES = 6
-CLAIM_THEN = _words("حينها حينذاك انذاك وقتها وقتذاك سابقا سابق سابقه السابق السابقه الماضي")  # a claim of a past attack
+CLAIM_THEN = _words(_LISTS["claim_then"])  # a claim of a past attack
 # what a claim of attacks in general is of (أعلن داعش مسؤوليته عن الكثير من الهجمات، تبنى هجمات سابقة)
-CLAIM_GENERAL = _words("الكثير كثير العديد عديد معظم اغلب سلسله هجمات عمليات تفجيرات اعتداءات سابقه سابقا")
+CLAIM_GENERAL = _words(_LISTS["claim_general"])
 
 
 def _claims(doc: Document, country: str | None) -> list[tuple[int, Actor | None]]:

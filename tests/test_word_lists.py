@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rasd import dates
-from rasd import geo, modality, notes_en, numbers, segment
+from rasd import actors, geo, modality, notes_en, numbers, segment
 from rasd.event import SUB_EVENT_TYPES, TAXONOMY
 from rasd.geo import build as geo_build
 from rasd.geo import lists as geo_lists
@@ -37,6 +37,7 @@ FILES = [
     (ROOT / "data" / "notes_words.tsv", ROOT / "notes_en.py"),
     (ROOT / "data" / "gazetteer" / "build_words.tsv", ROOT / "geo" / "build.py"),
     (ROOT / "data" / "casualty_words.tsv", ROOT / "numbers.py"),
+    (ROOT / "data" / "actor_words.tsv", ROOT / "actors.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -450,3 +451,34 @@ def test_casualty_longest_first_lists_match_whole_words():
             assert m and m.group(0).strip().endswith(word), (name, word)
             # glued to more letters the word is another word
             assert pattern.search(norm(frame.format(word + "يه"))) is None, (name, word)
+
+
+# -- rasd/data/actor_words.tsv (rasd/actors.py) ---------------------------------------------------------------------
+
+def test_actor_verb_lists_give_the_third_person_forms():
+    lists = actors._LISTS
+    verb_sets = {"speech": actors.SPEECH, "claim": actors.CLAIM, "accuse": actors.ACCUSE, "repel": actors.REPEL,
+                 "verbs": actors.VERBS, "patient_verbs": actors.PATIENT_VERBS, "answer_verbs": actors.ANSWER_VERBS,
+                 "caught": actors.CAUGHT, "shot_down": actors.SHOT_DOWN, "announce": actors.ANNOUNCE,
+                 "clashed": actors.CLASHED, "insurgent_attack": actors.INSURGENT_ATTACK}
+    for name, forms in verb_sets.items():
+        taken_out = set(lists.get(name + "_except", ()))
+        for stem in lists[name + "_past"]:
+            feminine = (stem[:-1] if stem.endswith("ي") else stem) + "ت"  # قالت، ألقت
+            assert {stem, feminine} - taken_out <= forms, (name, stem)
+        for stem in lists.get(name + "_present", ()):
+            assert {"ي" + stem, "ت" + stem + "ون"} - taken_out <= forms, (name, stem)
+    for name, forms in (("speech", actors.SPEECH), ("verbs", actors.VERBS)):  # the words a list takes out stay out
+        assert lists[name + "_except"] and forms.isdisjoint(lists[name + "_except"]), name
+
+
+def test_actor_cue_words_take_the_normalised_reading_of_surface_forms():
+    # written with hamza, diacritics, tatweel and ta marbuta, as the text writes them; normalised as it is read
+    cases = [("مسؤوليّتَها", actors.RESPONSIBILITY), ("بِنيـرانِ", actors.AGENT_PREPS), ("أعلنَتْ", actors.ANNOUNCE),
+             ("تبنّى", actors.CLAIM), ("إصابة", actors.HARM_NOUNS), ("دوريّة", actors.TARGET_OBJECTS),
+             ("مقتلُ", actors.VICTIMS), ("باتّجاه", actors.TARGET_PREPS), ("مُسلّحو", actors._ARMED_MEN_OF),
+             ("المتعاقدين", actors.CONTRACT), ("لقوا", actors.PATIENT_VERBS), ("مظاهرة", actors.CROWD_EVENTS)]
+    for written, words in cases:
+        assert norm(written) in words, written
+    for word in actors._LISTS["broken_plural_nationalities"]:
+        assert norm(word) == word and not word.endswith(("ين", "ون", "يان"))
