@@ -143,24 +143,26 @@ def _head_key(phrase: str) -> tuple:
     return phrase_key(phrase)
 
 
-_AIRCRAFT = PhraseMatcher((p, "air") for p in (
-    "طائرة*", "طائرات", "طيران*", "الطيران", "مقاتلات", "مروحية*", "مروحيات", "الحربي", "جوي*", "جوية",
-    "غارة*", "غارات", "مسيرة*", "درون"))
+def _context_phrases() -> dict[str, tuple[str, ...]]:
+    """The phrases of ``trigger_context.tsv`` by group, in file order."""
+    groups: dict[str, list[str]] = {}
+    for row in read_tsv(DATA / "trigger_context.tsv"):
+        groups.setdefault(row["group"].strip(), []).append(row["phrase"].strip())
+    return {group: tuple(phrases) for group, phrases in groups.items()}
+
+
+_CONTEXT = _context_phrases()
+_AIRCRAFT = PhraseMatcher((p, "air") for p in _CONTEXT["air"])
 # Bombs found, not set off: "عبوات ناسفة عثرت عليها القوات", "العثور على عبوة" -> disrupted weapons use;
 # and bombs pulled out or dismantled: "انتزاع الألغام والعبوات الناسفة", "تفكيك عبوة".
-_FOUND = PhraseMatcher((p, "found") for p in (
-    "عثر*", "عثرت", "عثروا", "العثور", "يعثر", "اكتشاف", "اكتشف*", "اكتشفت", "اكتشفوا", "ضبط*", "ضبطت", "مخبأ*",
-    "وجد*", "وجدت", "وجدوا", "غير منفجرة", "غير متفجرة", "لم تنفجر",
-    "انتزاع*", "انتزعت", "انتزعوا", "نزع", "تفكيك*", "فكك*", "فككت"))
+_FOUND = PhraseMatcher((p, "found") for p in _CONTEXT["found"])
 # Destroying words: a drone or a missile destroyed in the air is one stopped (disrupted weapons use).
-DESTRUCTION = {"تدمير*", "دمرت", "دمر*"}
-_DEFENCE = PhraseMatcher((p, "defence") for p in (
-    "الدفاع الجوي", "الدفاعات الجوية", "دفاعات جوية", "الدفاعات", "منظومة* الدفاع*", "منظومات الدفاع", "أجواء"))
-_WEAPON = PhraseMatcher((p, "weapon") for p in (
-    "طائرة*", "طائرات", "مسيرة*", "مسيرات", "صاروخ*", "صواريخ", "جسم*", "مقذوف*", "زورق*"))
+DESTRUCTION = set(_CONTEXT["destruction"])
+_DEFENCE = PhraseMatcher((p, "defence") for p in _CONTEXT["defence"])
+_WEAPON = PhraseMatcher((p, "weapon") for p in _CONTEXT["weapon"])
 # Words of targeting (generic clash words) that aircraft near them make an air strike, as they make قصف one.
-TARGETING = {"استهداف*", "استهدف*", "استهدفت"}
-_SUICIDE = PhraseMatcher((p, "suicide") for p in ("انتحاري*", "انتحارية", "انتحاريين", "فجر نفسه", "حزام* ناسف*"))
+TARGETING = set(_CONTEXT["targeting"])
+_SUICIDE = PhraseMatcher((p, "suicide") for p in _CONTEXT["suicide"])
 
 
 @lru_cache(maxsize=1)

@@ -482,3 +482,47 @@ def test_actor_cue_words_take_the_normalised_reading_of_surface_forms():
         assert norm(written) in words, written
     for word in actors._LISTS["broken_plural_nationalities"]:
         assert norm(word) == word and not word.endswith(("ين", "ون", "يان"))
+
+
+# -- rasd/data/trigger_context.tsv (rasd/triggers.py) ----------------------------------------------------------------
+
+def test_trigger_context_groups_are_read_and_headed():
+    from rasd import triggers
+    from rasd.lexicon import read_tsv
+    path = ROOT / "data" / "trigger_context.tsv"
+    head = path.read_text(encoding="utf-8").split("\nphrase\t", 1)[0]
+    assert "Curated for rasd" in head and "licence" in head.lower()
+    rows = read_tsv(path)
+    groups = {row["group"] for row in rows}
+    assert groups == set(triggers._CONTEXT) == {"air", "found", "destruction", "defence", "weapon", "targeting",
+                                               "suicide"}
+    for group in groups:
+        phrases = [row["phrase"] for row in rows if row["group"] == group]
+        assert len(set(phrases)) == len(phrases), group
+        assert f'_CONTEXT["{group}"]' in (ROOT / "triggers.py").read_text(encoding="utf-8"), group
+
+
+def test_trigger_context_destruction_and_targeting_are_trigger_phrases_as_written():
+    # the trigger stage compares them with the phrase of a triggers.tsv row: written as that row writes it
+    from rasd import triggers
+    from rasd.lexicon import read_tsv
+    written = {row["phrase"] for row in read_tsv(ROOT / "data" / "triggers.tsv")}
+    for group in ("destruction", "targeting"):
+        for phrase in triggers._CONTEXT[group]:
+            assert phrase in written, (group, phrase)
+
+
+def test_trigger_context_matchers_find_each_phrase_in_a_sentence():
+    from rasd import triggers
+    from rasd.doc import Document
+    matchers = {"air": triggers._AIRCRAFT, "found": triggers._FOUND, "defence": triggers._DEFENCE,
+                "weapon": triggers._WEAPON, "suicide": triggers._SUICIDE}
+    for group, matcher in matchers.items():
+        for phrase in triggers._CONTEXT[group]:
+            words = phrase.replace("*", "").split()
+            if len(words[0]) > 3:
+                words[0] = "و" + words[0]  # a proclitic on the first word (not on a short particle: لم)
+            words[-1] = words[-1][0] + "ـ" + words[-1][1:]  # tatweel, as a text may write it
+            doc = Document("قالت المصادر إنّ " + " ".join(words) + " في المنطقة.")
+            found = [m.phrase for m in matcher.find(doc.tokens, doc.token_texts())]
+            assert phrase in found, (group, phrase, found)
