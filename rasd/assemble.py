@@ -28,6 +28,7 @@ from .doc import DEFERRED, Document, read_deferred
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 from .text import normalize
+from .words import DATA, alternation, word_lists
 from .learn import incidents as same_incident  # imports numpy and linear only: no cycle
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -128,7 +129,10 @@ def _anchored(edate, sentence) -> bool:
     return edate.start is not None and sentence.start <= edate.start < sentence.end
 
 
-_KANA = ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")
+# The word lists of this module, in rasd/data/assemble_words.tsv (rasd.words): each list is the constant named in
+# the file's comment above its rows.
+_LISTS = word_lists(DATA / "assemble_words.tsv")
+_KANA = _LISTS["kana"]
 
 
 def _pluperfect(doc: Document, sentence, trigger) -> bool:
@@ -577,10 +581,10 @@ def _told(info: dict[str, Any]) -> list:
 
 
 # "قصفت ... البلدة مجدداً"، "هجوم جديد": the words that say a report is of another incident of the same kind
-_AGAIN = ("مجددا", "من جديد", "مره اخري", "مره ثانيه", "جديد", "جديده", "ثانيه")
+_AGAIN = _LISTS["again"]
 
 
-_RELATIVE = ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتي", "التى", "الذى")
+_RELATIVE = _LISTS["relative"]
 
 
 def _relative(doc: Document, trigger) -> bool:
@@ -1016,7 +1020,7 @@ def _retold_as_other_type(event: Event, host: Event, distance: int) -> bool:
 # ("القصف المدفعي استهدف 185 هدفاً ... وضبط كميات من الذخائر": the coders code the shelling and the seizure).
 # Train, out of fold (scripts/incident_cells.py --oof): event F1 .6474 -> .6485 (alarabia .641 -> .644, france24
 # .656 -> .659, skynews .699 -> .700, the others unchanged); gold events in cells with fewer events 148 -> 146.
-_INTERCEPTION = re.compile(r"^[وفبل]?(?:ال|لل)?(?:اعترض|اعتراض|تصدت|تصدي|اسقط|اسقاط)")
+_INTERCEPTION = re.compile(r"^[وفبل]?(?:ال|لل)?(?:" + alternation(_LISTS["interception"]) + ")")
 
 
 # Train, out of fold (scripts/incident_cells.py --oof, split24): event F1 .6596 -> .6609 (france24 .6667 -> .6693 by the
@@ -1024,9 +1028,9 @@ _INTERCEPTION = re.compile(r"^[وفبل]?(?:ال|لل)?(?:اعترض|اعترا�
 # "تم اعتراض اثنتين منها"، "اعترضت القبة الحديدية معظمها": part of the salvo was stopped, the rest fell; and
 # "بالتصدي للعدوان"، "تصدت لهجوم الميليشيات": forces confronting an attack on the ground, no missile stopped.
 # Read on the normalised text just after the interception word.
-_PART_STOPPED = re.compile(r"^\S*(?:\s+\S+){0,3}?\s+(?:منها|منهما|معظمها|بعضها|اغلبها|غالبيتها)(?:\s|$|[.,،])")
-_CONFRONTED = re.compile(r"^\s+(?:ل|لل)(?:عدوان|هجوم|هجمات|محاوله|محاولات|تسلل|زحف|اعتداء|اعتداءات)")
-_CONFRONT_WORDS = ("تصدت", "تصدي")  # the interception words that also mean confronting
+_PART_STOPPED = re.compile(r"^\S*(?:\s+\S+){0,3}?\s+(?:" + alternation(_LISTS["part_stopped"]) + r")(?:\s|$|[.,،])")
+_CONFRONTED = re.compile(r"^\s+(?:ل|لل)(?:" + alternation(_LISTS["confronted"]) + ")")
+_CONFRONT_WORDS = _LISTS["confront_words"]  # the interception words that also mean confronting
 
 
 def _interception(doc: Document, info: dict[str, Any]) -> bool:
@@ -1198,7 +1202,7 @@ def _orphan_tolls(doc: Document, merged) -> None:
 _NO_ARTICLE_TOLL = frozenset(("Peaceful protest", "Protest with intervention"))
 
 
-_GOES_ON = frozenset(("حيث", "وحيث"))
+_GOES_ON = frozenset(_LISTS["goes_on_where"])
 
 
 def _goes_on_since(doc: Document, at: int) -> bool:

@@ -38,6 +38,7 @@ FILES = [
     (ROOT / "data" / "gazetteer" / "build_words.tsv", ROOT / "geo" / "build.py"),
     (ROOT / "data" / "casualty_words.tsv", ROOT / "numbers.py"),
     (ROOT / "data" / "actor_words.tsv", ROOT / "actors.py"),
+    (ROOT / "data" / "assemble_words.tsv", ROOT / "assemble.py"),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
@@ -526,3 +527,32 @@ def test_trigger_context_matchers_find_each_phrase_in_a_sentence():
             doc = Document("قالت المصادر إنّ " + " ".join(words) + " في المنطقة.")
             found = [m.phrase for m in matcher.find(doc.tokens, doc.token_texts())]
             assert phrase in found, (group, phrase, found)
+
+
+# -- rasd/data/assemble_words.tsv (rasd/assemble.py) ----------------------------------------------------------------
+
+def test_assemble_interception_words_and_what_follows_them():
+    from rasd import assemble
+    lists = assemble._LISTS
+    for word in lists["interception"]:
+        for written in (word, "و" + word, "ال" + word, "لل" + word):
+            assert assemble._INTERCEPTION.match(norm(written)), written
+        for part in lists["part_stopped"]:
+            after = norm(f" اثنتين {part}، وسقط الباقي")
+            assert assemble._PART_STOPPED.match(after), part
+    for noun in lists["confronted"]:
+        for lam in ("ل", "لل"):
+            assert assemble._CONFRONTED.match(norm(f" {lam}{noun} الميليشيات")), noun
+    for word in lists["confront_words"]:
+        assert word in lists["interception"], word  # a confronting word is read after an interception match
+
+
+def test_assemble_again_relative_and_kana_read_the_normalised_text():
+    from rasd import assemble
+    for written in ("مُجدَّداً", "من جديدٍ", "مرّةً أخرى", "مرة ثانية"):
+        assert norm(written) in assemble._AGAIN, written
+    for written in ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتي", "التى", "الذى"):
+        assert norm(written) in assemble._RELATIVE, written  # ى is read as ي: the text's التى is found too
+    for written in ("وكانت", "فكان", "كان"):
+        assert norm(written) in assemble._KANA
+    assert norm("وحيث") in assemble._GOES_ON and norm("حيث") in assemble._GOES_ON
