@@ -39,13 +39,15 @@ FILES = [
     (ROOT / "data" / "casualty_words.tsv", ROOT / "numbers.py"),
     (ROOT / "data" / "actor_words.tsv", ROOT / "actors.py"),
     (ROOT / "data" / "assemble_words.tsv", ROOT / "assemble.py"),
+    (ROOT / "data" / "learn_words.tsv",
+     (ROOT / "learn" / "event_dates.py", ROOT / "learn" / "incidents.py", ROOT / "learn" / "tolls.py")),
 ]
 # lists whose entries are ACLED event or sub-event types, not Arabic words
 ACLED_TYPE_LISTS = {"not_toward_types"}
 # lists whose values are English words (the notes), not kinds
 
 
-@pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name if isinstance(p, Path) else "+".join(x.stem for x in p))
 def test_rows_are_normalised_unique_words(path, module):
     lists = word_lists(path)
     assert lists
@@ -60,9 +62,10 @@ def test_rows_are_normalised_unique_words(path, module):
             assert norm(entry) == entry, f"{name}: {entry!r} is not normalised ({norm(entry)!r})"
 
 
-@pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path, module", FILES, ids=lambda p: p.name if isinstance(p, Path) else "+".join(x.stem for x in p))
 def test_every_list_is_read_and_every_read_list_is_there(path, module):
-    source = module.read_text(encoding="utf-8")
+    modules = module if isinstance(module, tuple) else (module,)  # a file read by several modules: all of them
+    source = "\n".join(m.read_text(encoding="utf-8") for m in modules)
     read = set(re.findall(r'(?:_LISTS|_VALUES|word_values\(_WORDS_PATH\))\["([a-z_]+)"\]', source))
     assert read <= set(word_lists(path)), read - set(word_lists(path))
     for name in word_lists(path):  # no list the module leaves unread
@@ -556,3 +559,24 @@ def test_assemble_again_relative_and_kana_read_the_normalised_text():
     for written in ("وكانت", "فكان", "كان"):
         assert norm(written) in assemble._KANA
     assert norm("وحيث") in assemble._GOES_ON and norm("حيث") in assemble._GOES_ON
+
+
+
+# -- rasd/data/learn_words.tsv (rasd/learn: the rule features of the models) ----------------------------------------
+
+def test_learn_cue_words_reach_their_features_as_the_text_writes_them():
+    from rasd.learn import event_dates as learned_dates
+    from rasd.learn import incidents as learned_incidents
+    from rasd.learn import tolls as learned_tolls
+    lists = learned_tolls._LISTS
+    names = list(learned_tolls._CUES)
+    for k, name in enumerate(names):
+        assert learned_tolls._CUES[name] == lists["toll_" + name], name
+        for word in learned_tolls._CUES[name]:
+            later = [n for n in names[k + 1:] if word in learned_tolls._CUES[n]]
+            assert learned_tolls._CUE_OF[word] == (later[-1] if later else name), word  # the last cue holding it
+    for written in ("حصيلةُ", "الأزمة", "الفائتة", "وزارة"):
+        assert norm(written) in learned_tolls._CUE_OF, written
+    for written in ("قالَت", "أعلنت", "أفادت", "أوضح"):
+        assert norm(written) in learned_dates._REPORTING and norm(written) in learned_incidents._SAID, written
+    assert norm("ليلة") in learned_dates._PARTS and norm("وفي") in learned_dates._IN

@@ -37,7 +37,11 @@ from .. import dates as D
 from ..doc import starting_in
 from ..dates import EventDate, _background, _event_date, _inherited, _is_report_date
 from . import documents, read_records
+from ..words import DATA, word_lists
 from .linear import LinearModel, feature_index
+
+# the words of the rule features, in rasd/data/learn_words.tsv (rasd.words)
+_LISTS = word_lists(DATA / "learn_words.tsv")
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "event_dates.npz"
@@ -48,9 +52,8 @@ C = 0.3
 USE_MODEL = os.environ.get("RASD_LEARNED_DATES", "1") != "0"
 
 _WORD_RE = re.compile(r"\w+")
-_REPORTING = frozenset("""قال قالت اضاف اضافت افاد افادت اشار اشارت ذكر ذكرت اكد اكدت اوضح اوضحت اعلن اعلنت
-بين بينت تابع تابعت نقل نقلت كشف كشفت اعلنت صرح صرحت نشر نشرت افادت ابلغ ابلغت دعا دعت ندد نددت""".split())
-_PARTS = frozenset("صباح مساء فجر ظهر عصر ليل ليله منتصف ساعات وقت".split())
+_REPORTING = frozenset(_LISTS["date_reporting"])
+_PARTS = frozenset(_LISTS["date_parts"])
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -318,7 +321,7 @@ def locked(rule) -> bool:
 # the publication day (they carry no day across such an opener: rasd.dates._new_topic), and the chooser may
 # not lend it the day of another sentence or the day before publication (out of fold on train.jsonl, the
 # model's day was wrong for 3 such events of 2 outlets and right for 1).
-_IN = frozenset(("في", "وفي"))
+_IN = frozenset(_LISTS["date_in"])
 
 
 def opens_at_a_place(doc, sentence) -> bool:

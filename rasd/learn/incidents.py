@@ -43,7 +43,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..words import DATA, word_lists
 from .linear import LinearModel, fit_logistic, index_array, index_set
+
+# the words of the rule features, in rasd/data/learn_words.tsv (rasd.words)
+_LISTS = word_lists(DATA / "learn_words.tsv")
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = "incidents.npz"
@@ -172,7 +176,7 @@ def pair_features(doc, first: tuple, second: tuple, size: int = 2) -> list[str]:
     return feats
 
 
-_SAID = frozenset("قال قالت اعلن اعلنت افاد افادت ذكر ذكرت اكد اكدت اضاف اضافت اشار اشارت اوضح اوضحت".split())
+_SAID = frozenset(_LISTS["incident_said"])
 
 
 # -- run time ---------------------------------------------------------------------------------------

@@ -27,7 +27,11 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from ..words import DATA, word_lists
 from . import read_records
+
+# the cue words of the features, in rasd/data/learn_words.tsv (rasd.words)
+_LISTS = word_lists(DATA / "learn_words.tsv")
 
 BITS = 14
 WINDOW = 6
@@ -39,18 +43,20 @@ DOMAIN = "near"  # "near": counts in or after a sentence with an event word; "ev
 C = 1.0  # inverse regularisation strength, chosen with the threshold by the same cross-validation
 
 _CUES = {
-    "since": ("منذ",), "during": ("خلال", "غضون", "مدي", "طيله", "طوال", "مدار"),
-    "toll": ("حصيله", "الحصيله", "عدد", "اجمالي", "الاجمالي", "الاجماليه", "مجموع"),
-    "rise": ("ارتفع", "ارتفعت", "ارتفاع", "لترتفع", "ليرتفع", "ترتفع", "يرتفع", "وارتفعت", "وارتفع"),
-    "war": ("الحرب", "حرب", "النزاع", "نزاع", "الصراع", "صراع", "الازمه"),
-    "so_far": ("الان", "حتي"), "total": ("اجمالي", "مجموع", "المجموع"),
-    "court": ("المحكمه", "محكمه", "حكم", "احكام", "قضت"),
-    "plural_events": ("هجمات", "الهجمات", "غارات", "الغارات", "اعتداءات", "عمليات", "العمليات", "تفجيرات"),
-    "result": ("اسفر", "اسفرت", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت", "تسبب", "تسببت"),
-    "past": ("الماضي", "الماضيه", "الماضيين", "الاخيره", "الفايته"),
-    "report": ("المرصد", "وزاره", "مصادر", "مصدر", "بيان", "تقرير"),
-    "weekday": ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"),
-    "pluperfect": ("كان", "كانت", "وكان", "وكانت"),
+    "since": _LISTS["toll_since"],
+    "during": _LISTS["toll_during"],
+    "toll": _LISTS["toll_toll"],
+    "rise": _LISTS["toll_rise"],
+    "war": _LISTS["toll_war"],
+    "so_far": _LISTS["toll_so_far"],
+    "total": _LISTS["toll_total"],
+    "court": _LISTS["toll_court"],
+    "plural_events": _LISTS["toll_plural_events"],
+    "result": _LISTS["toll_result"],
+    "past": _LISTS["toll_past"],
+    "report": _LISTS["toll_report"],
+    "weekday": _LISTS["toll_weekday"],
+    "pluperfect": _LISTS["toll_pluperfect"],
 }
 _CUE_OF = {w: name for name, words in _CUES.items() for w in words}
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
