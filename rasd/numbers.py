@@ -146,7 +146,7 @@ def parse_at(words: Sequence[str], i: int) -> tuple[int, int, bool] | None:
         return 0, 1, True
     if first in VAGUE:
         value, used = VAGUE[first], 1
-        if first in VAGUE_TIMES_THOUSAND and i + 1 < n and words[i + 1] in ("الالاف", "الاف", "الوف"):
+        if first in VAGUE_TIMES_THOUSAND and i + 1 < n and words[i + 1] in _THOUSANDS_AFTER_VAGUE:
             value, used = value * 1000, 2
         return value, used, True
     total = 0.0
@@ -380,6 +380,16 @@ _LIST_COMMA_RE = re.compile(r"[ ]*\)?[ ]*[،,][ ]*")
 OTHERS = frozenset(_LISTS["others"])
 REPORTING = frozenset(_LISTS["reporting"])
 
+# words read inside the functions below (rasd/data/casualty_words.tsv)
+_THOUSANDS_AFTER_VAGUE = _LISTS["thousands_after_vague"]
+_NOT_BEFORE_RESULT = _LISTS["not_before_result"]
+_RELATIVE_MANY = _LISTS["relative_many"]
+_IN_ADDITION = _LISTS["in_addition"]
+_KILL_NOUNS_OF_PERSON = _LISTS["kill_nouns_of_person"]
+_NAME_PARTICLES = _LISTS["name_particles"]
+_BODY_STEMS = _LISTS["body_stems"]
+_TOLL_TO = _LISTS["toll_to"]
+
 
 def _one_person(word: str) -> bool:
     """One person, named by a noun of :data:`SINGULAR` (in the accusative too: شرطيا)."""
@@ -557,7 +567,7 @@ class _Finder:
             if self.has_form(j, NEGATION):
                 return True
         for j in range(max(0, i - 6), i - 1):
-            if self.raw[j] in ("لم", "ولم", "لا", "ولا", "لن", "ولن") and self.has_form(j + 1, NEGATED_RESULT):
+            if self.raw[j] in _NOT_BEFORE_RESULT and self.has_form(j + 1, NEGATED_RESULT):
                 return True
         return False
 
@@ -679,7 +689,7 @@ class _Finder:
                 return False
             if self.raw[x] in ("الذي", "التي"):
                 return True
-            if self.raw[x] in ("اللذين", "اللتين", "اللذان", "اللتان", "الذين"):
+            if self.raw[x] in _RELATIVE_MANY:
                 return False
         return False
 
@@ -863,7 +873,7 @@ class _Finder:
         for j in range(end, min(self.n - 2, end + 6)):
             if j > end and self.boundary_after(j - 1):
                 break
-            if self.raw[j] in ("اضافه", "بالاضافه", "واضافه") and self.raw[j + 1] == "الي":
+            if self.raw[j] in _IN_ADDITION and self.raw[j + 1] == "الي":
                 num = self.number_at(j + 2)
                 if not num or num[2]:
                     return None
@@ -1050,7 +1060,7 @@ class _Finder:
             if not self.forward(i, "killed", verb=False):
                 self.add(i, i, count or 0, "killed", count is None)
         elif "kill_noun" in roles:
-            if not self.forward(i, "killed", verb=False) and roles["kill_noun"] in ("مقتل", "استشهاد", "مصرع"):
+            if not self.forward(i, "killed", verb=False) and roles["kill_noun"] in _KILL_NOUNS_OF_PERSON:
                 if i + 1 < self.n and not self.boundary_after(i) and self.raw[i + 1] not in ("علي", "في"):
                     self.add(i, i, 0, "killed", True)  # "مقتل البقية", "مقتل سكان": deaths, no number
         elif "laqi" in roles:
@@ -1134,7 +1144,7 @@ class _Finder:
             if _SENTENCE_END_RE.search(gap) or ";" in gap or ":" in gap:
                 return False
             word = self.raw[k]
-            if k > 0 and self.raw[k - 1] in ("ابو", "بن", "ابن"):
+            if k > 0 and self.raw[k - 1] in _NAME_PARTICLES:
                 continue  # a name ("أبو علي": not the preposition على)
             if _known_roles(word) or self.number_at(k) or word in _SUBJECT_STOP or word in _PREPOSITIONS:
                 return False
@@ -1238,7 +1248,7 @@ class _Finder:
 
     def qada(self, i: int) -> None:
         for k in range(max(0, i - 5), i):
-            if self.raw[k].startswith(("جثت", "جثث", "جثه", "بجثت")) or _article_less(self.raw[k]).startswith("جث"):
+            if self.raw[k].startswith(_BODY_STEMS) or _article_less(self.raw[k]).startswith("جث"):
                 return  # "جثتي رجلين قضيا ...": the bodies were counted already
         j = i + 1
         if j + 1 < self.n and self.has_form(j, WEEKDAYS) and not self.boundary_after(i):
@@ -1275,7 +1285,7 @@ class _Finder:
         for j in range(k, min(self.n, k + 6)):
             if j > k and self.boundary_after(j - 1):
                 break
-            if self.raw[j] in ("الي", "لتصل", "ليصل") and j > 0:
+            if self.raw[j] in _TOLL_TO and j > 0:
                 updated = updated or any(self.has_form(x, TOLL_UP) for x in range(max(0, i - 3), j))
             num = self.number_at(j)
             if num:

@@ -580,3 +580,13 @@ def test_learn_cue_words_reach_their_features_as_the_text_writes_them():
     for written in ("قالَت", "أعلنت", "أفادت", "أوضح"):
         assert norm(written) in learned_dates._REPORTING and norm(written) in learned_incidents._SAID, written
     assert norm("ليلة") in learned_dates._PARTS and norm("وفي") in learned_dates._IN
+
+
+def test_casualty_lists_read_inside_functions():
+    for word in numbers._LISTS["thousands_after_vague"]:
+        assert numbers.parse_number(f"عشراتُ {word}") == 10_000, word
+    for word in numbers._LISTS["toll_to"]:  # an updated toll, Eastern Arabic digits
+        m = _casualties(f"وارتفعـت حصيلةُ القتلى {word} ٣٠ شخصاً.")
+        assert m == [(30, "killed")], word
+    for stem in numbers._BODY_STEMS:
+        assert stem.startswith(("جث", "بجث")), stem  # read with startswith: the starts of a word of bodies
