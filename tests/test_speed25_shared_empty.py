@@ -1,16 +1,18 @@
 """Per-word caches that hold one shared empty value for the words (or word pairs) that read as nothing
-(speed25): each must answer what the plain computation
+(speed25), and the decision's stems made for its windows only: each must answer what the plain computation
 answers, on sentences of our own (clitics, diacritics, tatweel, Eastern Arabic digits), cold and warm.
 
 * ``numbers._ROLE_CACHE``: a word with no casualty role reads ``numbers._NO_ROLES`` (read-only, falsy), not an
   empty dict of its own;
-* ``PhraseMatcher._pair_cache``: a pair of words that goes on to no lexicon entry reads ``lexicon._NOTHING``.
+* ``PhraseMatcher._pair_cache``: a pair of words that goes on to no lexicon entry reads ``lexicon._NOTHING``;
+* ``learn.events._stems_between(doc, first, last)`` is ``_stems(doc)[first:last]``.
 """
 from __future__ import annotations
 
 import pytest
 
 from rasd import lexicon, numbers, pipeline
+from rasd.learn import events as event_model
 from rasd.lexicon import PhraseMatcher
 from rasd.text import norm, normalize, tokenize
 
@@ -101,3 +103,17 @@ def test_pairs_that_go_on_to_nothing_share_one_empty_value_and_the_matches_are_t
         assert pairs[key] is lexicon._NOTHING
     for word, following in list(pairs):
         assert list(pairs[(word, following)]) == _plain_pair(matcher, word, following)
+
+
+# -- decide: stems of the windows only -------------------------------------------------------------------
+def test_stems_of_a_window_are_the_slice_of_the_whole_articles_stems():
+    doc = pipeline.make_document({"id": "s", "text": " ".join(s + "." for s in SENTENCES), "published": "2018-04-10"})
+    n = len(doc.tokens)
+    doc.user_data.pop("_stems", None)
+    whole = event_model._stems(doc)
+    assert len(whole) == n
+    for first in range(0, n + 2):
+        for last in range(first, n + 3):
+            assert event_model._stems_between(doc, first, last) == whole[first:last], (first, last)
+    event_model._STEMS.clear()  # words not in the cache: made one by one
+    assert event_model._stems_between(doc, 0, n) == whole
