@@ -163,10 +163,12 @@ class PhraseMatcher(Generic[T]):
             self._start_cache[word] = hit
         return hit
 
-    def _pair(self, word: str, longer: dict[str, list], following: str) -> list:
+    def _pair(self, word: str, longer: dict[str, list], following: str) -> Sequence:
         """The entries of two words or more that ``word`` starts and whose second word ``following`` is,
         in the order the readings of ``following`` find them (each once: one reading may stand with and
-        without an ending), cached per pair of words."""
+        without an ending), cached per pair of words; :data:`_NOTHING` for a pair that goes on to no entry (most
+        pairs): one shared empty value, not an empty list per pair (see ``numbers._NO_ROLES``: each look-up
+        takes a reference to the value it finds)."""
         out: list = []
         done: set[int] = set()
         for second, suf2 in inner_readings(following):
@@ -176,8 +178,9 @@ class PhraseMatcher(Generic[T]):
                     continue
                 done.add(id(entry))
                 out.append(entry)
-        self._pair_cache[(word, following)] = out
-        return out
+        found = out or _NOTHING
+        self._pair_cache[(word, following)] = found
+        return found
 
     def find(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Every match in ``tokens``, in order of their first token. ``texts``: the tokens' texts, when the

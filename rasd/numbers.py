@@ -59,7 +59,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
-from typing import TYPE_CHECKING, Any, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .doc import starting_in
 from .text import norm, tokenize
@@ -485,8 +486,13 @@ _ROLE_TABLES: tuple[tuple[str, Any], ...] = (
 # filled above, at import, and never changed after
 _RESULT_FORMS = frozenset(KILL_RESULT) | frozenset(INJ_RESULT)
 _ROLE_FORMS = frozenset().union(*(table for _, table in _ROLE_TABLES)) | _RESULT_FORMS
-_ROLE_CACHE: dict[str, dict[str, str]] = {}
+_ROLE_CACHE: dict[str, Mapping[str, str]] = {}
 _UNSEEN = object()
+# what the per-word cache holds for a word with no role (most words): one shared, empty, read-only mapping, not
+# an empty dict of its own per word. The cache is read for every word of an article (:meth:`_Finder.find`); a
+# look-up hands back its value with a reference taken, which writes to that object: one object for all the
+# words stays in the CPU's cache, thousands of empty dicts scattered in memory do not (and take 64 bytes each)
+_NO_ROLES: Mapping[str, str] = MappingProxyType({})
 
 
 def _roles(word: str) -> dict[str, str]:
@@ -509,11 +515,12 @@ def _roles(word: str) -> dict[str, str]:
     return out
 
 
-def _known_roles(word: str) -> dict[str, str]:
-    """:func:`_roles`, read from the per-word cache that :meth:`_Finder.find` fills (do not change the dict)."""
+def _known_roles(word: str) -> Mapping[str, str]:
+    """:func:`_roles`, read from the per-word cache that :meth:`_Finder.find` fills (do not change the dict;
+    a word with no role reads :data:`_NO_ROLES`)."""
     roles = _ROLE_CACHE.get(word)
     if roles is None:
-        roles = _roles(word)
+        roles = _roles(word) or _NO_ROLES
         if len(_ROLE_CACHE) < 200_000:
             _ROLE_CACHE[word] = roles
     return roles
@@ -1020,7 +1027,7 @@ class _Finder:
         for i in compress(range(len(raw)), known):
             roles = known[i]
             if roles is _UNSEEN:
-                roles = _roles(raw[i])
+                roles = _roles(raw[i]) or _NO_ROLES
                 if len(cache) < 200_000:
                     cache[raw[i]] = roles
             if roles and i not in used:

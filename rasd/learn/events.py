@@ -78,6 +78,17 @@ def _stems(doc) -> list[str]:
     return stems
 
 
+def _stems_between(doc, first: int, last: int) -> list[str]:
+    """``_stems(doc)[first:last]``, made from those tokens alone: the decision reads the stems of its
+    candidates' windows only (a few sentences of the article), so the stems of the other sentences are
+    never made (tests/test_speed_propose_decide.py holds it to the slice of the whole list)."""
+    texts = doc.token_texts()[first:last]
+    try:  # words repeat across articles: most windows' words are all in the cache, read at C speed
+        return list(map(_STEMS.__getitem__, texts))
+    except KeyError:
+        return [_stem(text) for text in texts]
+
+
 def _bucket(value: float, edges: Iterable[float]) -> int:
     """The first of the (ascending) ``edges`` that ``value`` does not exceed (``len(edges)`` past the last):
     how many edges lie below it, by bisection."""
@@ -118,7 +129,7 @@ def _window_index_set(doc, first: int, last: int, bits: int) -> set[int]:
     index of ``"w=" + stem`` is kept per stem and that of ``"b=" + a + "_" + b`` per pair ``(a, b)``
     (strings already made, whose hashes Python keeps), computed with :func:`feature_index` at first
     sight. The same indices: each is the CRC of the same string."""
-    stems = _stems(doc)[first:last]
+    stems = _stems_between(doc, first, last)
     words, pairs = _window_caches(bits)
     try:
         out = set(map(words.__getitem__, stems))
@@ -156,12 +167,19 @@ def _trigger_index_set(doc, first: int, last: int, at: int, after: int, sub: str
     features are made of: the (up to) four stems before the trigger (the last is the ``L1=`` feature; how
     many there are tells ``trigger_first``), the four after it, the trigger's own and the sub-event type.
     The strings are made and hashed at the first sight of a key only: a trigger word with the same words
-    around it, in another sentence or another article, is looked up."""
-    stems = _stems(doc)[first:last]
-    n = len(stems)
-    own = stems[at:after] if after <= n else stems[at:n] + [""] * (after - max(at, n))
-    key = (tuple(stems[max(0, at - WINDOW):at]), tuple(stems[after:after + WINDOW]),
-           tuple(own) if after > at else (stems[at] if at < n else "",), sub)
+    around it, in another sentence or another article, is looked up. Only the stems of the window's tokens
+    from the fourth before the trigger to the fourth after it are made (:func:`_stems_between`): ``near[k]``
+    is the window's stem ``lo + k``."""
+    n = max(0, min(last, len(doc.tokens)) - first)  # len(_stems(doc)[first:last])
+    lo = max(0, at - WINDOW)
+    near = _stems_between(doc, first + lo, first + min(n, max(after, at + 1) + WINDOW))
+    if after > at:
+        own = tuple(near[at - lo:after - lo])  # the window's stems at..after, as far as the window goes
+        if after > n:
+            own += ("",) * (after - max(at, n))
+    else:
+        own = (near[at - lo] if at < n else "",)
+    key = (tuple(near[:at - lo]), tuple(near[after - lo:after - lo + WINDOW]), own, sub)
     cache = _TRIGGER_CACHES.get(bits)
     if cache is None:
         cache = _TRIGGER_CACHES[bits] = {}
