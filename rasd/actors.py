@@ -1932,6 +1932,14 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if roles.actor2 is None and (event_type == "Violence against civilians" or sub == "Chemical weapon"):
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "violence against civilians: the victims")
+    if sub == "Arrests" and roles.actor1 is not None and actor_category(roles.actor1) not in CLAIMANTS and (
+            roles.actor2 is None or actor_category(roles.actor2) == "Civilians"):
+        # people arrested named only as persons (اعتقال 33 شخصا، القبض على رجل) in an article that ties them to
+        # the one armed group it names (يشتبه بانتمائهم إلى داعش، مخطط إرهابي): that group (ACLED)
+        group = _suspects_group(doc, country, roles.actor1)
+        if group is not None:
+            roles.spans = [s for s in roles.spans if s[0] != "actor2"]
+            set_role("actor2", group, "arrested persons of a terror case: the one armed group the article names")
     # associated actors
     exclude = {n for n in (roles.actor1, roles.actor2) if n}
     if first is not None and roles.actor1 == first.actor.name:
@@ -2012,6 +2020,28 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
 
 
 ONE_SIDED = ("Change to group/activity", "Headquarters or base established")
+
+
+@lru_cache(maxsize=1)
+def _suspect_links() -> frozenset[str]:
+    """The words of ``suspect_links.tsv``, normalised."""
+    from .lexicon import read_tsv
+
+    return frozenset(norm(row["word"].strip()) for row in read_tsv(DATA / "suspect_links.tsv"))
+
+
+def _suspects_group(doc: Document, country: str | None, arrester: str) -> Actor | None:
+    """The non-state armed group an article about an arrest ties the people arrested to: the one such group the
+    article names (not on the arresting side), when a word of ``suspect_links.tsv`` says the arrest is of its
+    members or of a terror case; None when it names none, or more than one."""
+    groups = {a.name: a for a in _article_counts(doc, country)
+              if a.category in CLAIMANTS and not allied(a.name, arrester)}
+    if len(groups) != 1:
+        return None
+    links = _suspect_links()
+    if not any(_has(tok, links) for tok in doc.tokens):
+        return None
+    return next(iter(groups.values()))
 
 
 def _unidentified_group(country: str | None) -> Actor:
