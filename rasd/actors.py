@@ -1932,6 +1932,12 @@ def roles_for(doc: Document, trigger, sentence, country: str | None, use_model: 
     if roles.actor2 is None and (event_type == "Violence against civilians" or sub == "Chemical weapon"):
         set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
                  "violence against civilians: the victims")
+    elif roles.actor2 is None and roles.actor1 is not None and sub == "Looting/property destruction" \
+            and actor_category(roles.actor1) != "Civilians":
+        # a mosque set on fire, a hospital stormed, a convoy of medicine seized, with no owner named: the people
+        # whose property it is, civilians (ACLED; train: the gold names civilians in 7 of 9 lootings)
+        set_role("actor2", Actor(f"Civilians ({_country_name(country, False)})", "Civilians", country),
+                 "property looted or destroyed, no owner named: civilians")
     if sub == "Arrests" and roles.actor1 is not None and actor_category(roles.actor1) not in CLAIMANTS and (
             roles.actor2 is None or actor_category(roles.actor2) == "Civilians"):
         # people arrested named only as persons (اعتقال 33 شخصا، القبض على رجل) in an article that ties them to
@@ -2517,6 +2523,11 @@ def _default_actor1(doc: Document, trigger, roles: Roles, country: str | None, s
     elif sub == "Arrests":
         set_role("actor1", Actor(f"Police Forces of {_country_name(country)}", "State forces", country),
                  "arrests with no one named: the country's police")
+    elif sub == "Looting/property destruction" and target is None:
+        # a mosque set on fire, shops looted, by people the article does not name (أضرم مجهولون النار): armed men
+        # nobody names, as for an attack (ACLED)
+        set_role("actor1", _unidentified_group(country), "property looted or destroyed with no doer named: "
+                                                          "an unidentified armed group")
     elif sub == "Disrupted weapons use" and country and not _government_side(target, country):
         set_role("actor1", Actor(f"Military Forces of {_country_name(country)}", "State forces", country),
                  "a weapon stopped with no one named: the forces of the state where it was stopped")
