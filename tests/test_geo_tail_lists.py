@@ -72,6 +72,18 @@ def test_no_list_no_village(text):
     assert _tail(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # frequent words after a plural type word: "in other areas, the latest of them Daraa"
+    "أبرمت اتفاقات مماثلة في مناطق أخرى، آخرها محافظة درعا المجاورة",
+    # the neighbourhoods of one town (the gold codes one event): أحياء opens no list of villages
+    "سقطت أمس قذائف على أحياء الفيصلية والقبيبة والعريش جنوب محافظة ظهران الجنوب",
+    # a list that starts with the conjunction of its second item is no list
+    "وصل الوفد إلى المدينة والتقى المحافظ والقائد في مديرية نهم",
+])
+def test_no_village_from_the_tail_of_these(text):
+    assert [p.text for p in geocode(text) if "list before" in p.reason] == []
+
+
 def test_the_village_takes_the_tails_district_and_coordinates():
     places = geocode("شن طيران التحالف غارات على معسكري الصمع وكهلان بمديرية سحار")
     village = next(p for p in places if p.text == "كهلان")

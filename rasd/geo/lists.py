@@ -269,7 +269,7 @@ def gap_villages(doc: Document, rec, spans, taken: set[int]) -> list:
 # في مديرية نهم"، "مواجهات في السويق والمغرس ومحيط الفازة شرقي مديرية التحيتا": no item is known, so no list of
 # known places votes; the district or governorate after the list (its tail) is what places each item. Each item is
 # one place (spec section 5: several named places each struck or taken are one event each).
-_TAIL_OPEN = (r"(?:[,،:«\"(]\s*|(?:^|[\s,،:«\"(])(?:(?:[وف]?(?:في|علي|الي)|ب|و)\s*|(?:[وبل]?(?:"
+_TAIL_OPEN = (r"(?:[,،:«\"(]\s*|(?:^|[\s,،:«\"(])(?:(?:[وف]?(?:في|علي|الي)|ب)\s*|(?:[وبل]?(?:"
               + alternation(_LISTS["tail_list_openers"]) + r"))\s+))")
 _ALPRE = "(?:(?:ال)?(?:" + "|".join(sorted((_PREFIXES | set(_LISTS["tail_list_prefixes"])) - {"ال"},
                                            key=lambda w: (-len(w), w))) + r")\s+)"
@@ -290,7 +290,7 @@ def tail_villages(doc: Document, rec, places: list, sent_of_offset) -> tuple[lis
     """The names of a list that no known item opens, ended by a district or governorate (or a compass phrase and
     it): each a village of the tail's governorate the gazetteer does not know (:func:`rasd.geo.unknown.village`,
     at the tail's coordinates, geo_precision 2), when the list has at least two items and none of its names is
-    a known place, a frequent word (unless a type word opens the list) or a context word. A name read as a small
+    a known place, a frequent word or a context word (nor the neighbourhoods of one town: أحياء opens no list here). A name read as a small
     place of another governorate (``الحصين``، a district of al-Dali' in a list of Hajjah's) or a place read inside
     a longer name (``كمة`` in ``ولكمة الصوالح``) is such a village too. Returns the villages and the starts of the
     places they replace."""
@@ -316,7 +316,6 @@ def tail_villages(doc: Document, rec, places: list, sent_of_offset) -> tuple[lis
                 and p.relation != "countryside" and not compass:
             continue  # the tail must be told as one (في/ب، a type word or a compass word before it)
         run_at = lo + m.start(1)
-        opened = bool(re.search(alternation(_LISTS["tail_list_openers"]) + r"\s+$", text[max(0, run_at - 12):run_at]))
         items = []
         for it in _TAIL_ITEM.finditer(m.group(1)):
             s, e = run_at + it.start(1), run_at + it.end(1)
@@ -342,8 +341,8 @@ def tail_villages(doc: Document, rec, places: list, sent_of_offset) -> tuple[lis
                 drop.update(q.start for q in inside)
             elif any(a < e and s < b for a, b in taken):
                 continue
-            if len(words) == 1 and words[0] in fw and not opened:
-                continue  # a frequent word: no village unless a type word opens the list
+            if len(words) == 1 and words[0] in fw:
+                continue  # a frequent word (في مناطق أخرى، آخرها ...): no village
             new.append((s, e, name))
         if bad or not new:
             continue
