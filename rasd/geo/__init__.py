@@ -25,7 +25,7 @@ from ..doc import Document, Sentence
 from .choose import SEATS, Context, choose, precision_of
 from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
-from .lists import cohere_lists, gap_villages, list_ref
+from .lists import cohere_lists, gap_villages, list_ref, tail_villages
 from .unknown import find_unknown, latin_key, latin_town
 from ..words import DATA as _DATA, alternation, word_lists, word_values
 
@@ -410,6 +410,13 @@ def find_places(doc: Document) -> None:
                            list_ref=list_ref(text, spans) if spans else None)
     if spans:
         unknown += gap_villages(doc, rec, spans, {p.start for p in places + unknown})
+    # a list of names no known item opens, ended by its district or governorate (rasd.geo.lists.tail_villages)
+    tails, misread = tail_villages(doc, rec, sorted(places + unknown, key=lambda p: p.start),
+                                   lambda off: max(0, bisect_right(starts, off) - 1))
+    if misread:
+        places = [p for p in places if p.start not in misread]
+        unknown = [p for p in unknown if p.start not in misread]
+    unknown += tails
     if unknown:
         places = sorted(places + unknown, key=lambda p: p.start)
     doc.places = places
