@@ -2,7 +2,7 @@
 """Classes of location and admin2 errors among the matched events of a hand-coded set (diagnosis: run it on
 train.jsonl, whose gold events carry ``location_ar``; never fit anything to dev or dev2).
 
-usage: python3 scripts/place_errors.py GOLD.jsonl PRED.jsonl [--list CLASS] [--admin2]
+usage: python3 scripts/place_errors.py GOLD.jsonl PRED.jsonl [--list CLASS] [--admin2] [--places-per-outlet DIR]
 
 Gold and predicted events are paired as the shared scorer pairs them (``../shared/tools/score_events.py``).
 For each matched pair whose location is wrong, the class is read from the gold's ``location_ar``, the
@@ -17,10 +17,16 @@ predicted event's ``location_ar`` and the places rasd finds in the article (``ra
 
 With ``--admin2``, pairs whose location is right and admin2 wrong are classed instead: ``gold-none`` (the
 gold has no district, we give one), ``pred-none`` and ``differ``. ``--list CLASS`` prints the pairs of a class.
+
+With ``--places-per-outlet DIR`` (the held-out place tables ``scripts/train_places_loso.py --work DIR`` builds, whose
+pooled predictions are ``DIR/loso_pred.jsonl``), each article's places are read with its own outlet group's index
+``DIR/GROUP/gaz``, as its predictions were made: without it a name only the in-sample train place table knows is
+classed as found (``other-place``) where the held-out run did not know it (``unknown-name``).
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -49,7 +55,24 @@ def main(argv: list[str]) -> int:
 
     show = argv[argv.index("--list") + 1] if "--list" in argv else None
     admin2 = "--admin2" in argv
+    folds = argv[argv.index("--places-per-outlet") + 1] if "--places-per-outlet" in argv else None
     gold, pred = _load(argv[0]), _load(argv[1])
+    if folds:
+        from rasd.geo import gazetteer, reset_caches
+        from scripts.build_train_places import group_of
+        # articles in outlet-group order, each group read with its own index (every gazetteer kept alive: caches
+        # keyed by id(gazetteer) must not see an id reused)
+        gold = dict(sorted(gold.items(), key=lambda kv: group_of(kv[1].get("source") or "")))
+        loaded: list = []
+        current = [None]
+
+        def use_group(record: dict) -> None:
+            group = group_of(record.get("source") or "")
+            if group != current[0]:
+                current[0] = group
+                os.environ["RASD_GAZETTEER_DIR"] = os.path.join(folds, group, "gaz")
+                reset_caches()
+                loaded.append(gazetteer.load())
     aliases = S.load_admin1_aliases()
     stages = [s for s in STAGES_BEFORE_DECISION if s[0] in ("segment", "triggers", "modality", "places")]
     counts: Counter[str] = Counter()
@@ -74,6 +97,8 @@ def main(argv: list[str]) -> int:
                 if loc_ok:
                     continue
                 if doc is None:
+                    if folds:
+                        use_group(record)
                     try:
                         doc = make_document(record)
                         run_stages(doc, stages)

@@ -526,7 +526,54 @@ def _namesakes_placed_elsewhere(doc: Document, places: list[PlaceMention]) -> li
         from .unknown import village
         out[i] = village(p.start, p.end, p.text, text[p.start:p.end], q,
                          f"its namesake in {p.place.admin1} ruled out by {q.text}")
+    return _framed_by_governorate(doc, out, places)
+
+
+def _framed_by_governorate(doc: Document, out: list[PlaceMention], places: list[PlaceMention]) -> list[PlaceMention]:
+    """"أما في محافظة أبين، فقد سيطرت القوات على بلدة العين"، "وفي محافظة الحديدة ... على مشارف مدينة خوخة": a small
+    place named with its type word after a governorate that its sentence opens on (named with محافظة, and no place of
+    another governorate between them), which the gazetteer knows only in another governorate over 100 km away, is
+    the namesake in that governorate, else a village of it that the gazetteer lacks (``unknown.village``)."""
+    text = doc.norm.text
+    for i, p in enumerate(places):
+        if out[i] is not p or p.place.feature not in ("PPL", "VILLAGE", "NBHD") or p.place.population >= 5000 \
+                or "type word (" not in p.reason or "type word (adm" in p.reason or p.relation is not None \
+                or p.note or "list with" in p.reason:
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= p.start < s.end), None)
+        if sentence is None:
+            continue
+        q = next((places[j] for j in range(i - 1, -1, -1) if places[j].start >= sentence.start
+                  and places[j].place.feature == "ADM1"), None)
+        if q is None or q.relation is not None or "type word (adm1" not in q.reason \
+                or q.place.country != p.place.country or q.place.admin1 == p.place.admin1 \
+                or p.start - q.end > _FRAME_GAP or _within(p.place, q.place, _NAMESAKE_KM):
+            continue
+        between = places[places.index(q) + 1:i]
+        if any(b.place.feature == "PCLI" or b.place.admin1 != q.place.admin1 for b in between):
+            continue
+        there = [c for c in p.candidates if (c.country, c.admin1) == (q.place.country, q.place.admin1)
+                 and c.feature not in ("ADM1", "ADM2", "PCLI")]
+        if len(there) == 1:
+            out[i] = replace(p, place=there[0], reason=p.reason + f"; its namesake in {q.text}, named before it")
+            continue
+        if there:
+            continue
+        # "على منطقة العين بلودر": a town of that governorate right after it places it more closely
+        ref = q
+        if i + 1 < len(places):
+            nxt = places[i + 1]
+            if (nxt.place.country, nxt.place.admin1) == (q.place.country, q.place.admin1) and nxt.relation is None \
+                    and nxt.place.feature != "ADM1" and nxt.start - p.end <= _PLACING_GAP \
+                    and _IN_GOVERNORATE.fullmatch(text, p.end, nxt.start) is not None:
+                ref = nxt
+        from .unknown import village
+        out[i] = village(p.start, p.end, p.text, text[p.start:p.end], ref,
+                         f"its namesake in {p.place.admin1} ruled out by {q.text}, named before it")
     return out
+
+
+_FRAME_GAP = 160  # characters between the governorate a sentence opens on and the place named in it
 
 
 _PLACING = COMPASS | {"near"}
