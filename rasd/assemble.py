@@ -45,13 +45,29 @@ ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")  # the fie
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
-def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None) -> str:
+@lru_cache(maxsize=1)
+def air_actors() -> frozenset[str]:
+    """The actors of ``data/air_actors.tsv``: forces that fight from the air (the two coalitions)."""
+    path = os.path.join(os.path.dirname(__file__), "data", "air_actors.tsv")
+    with open(path, encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t")[0] for line in handle if line.strip() and not line.startswith("#")]
+    return frozenset(r.strip() for r in rows[1:])
+
+
+# The types a generic attack word reads by default (هجوم an armed clash, استهداف a clash, قصف a shelling, انفجار
+# a bomb, برصاص/الاعتداء an attack): with an air force for actor1 the word tells an air strike (air_actors.tsv).
+AIR_READ = {"Armed clash", "Attack", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
+
+
+def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None, generic: bool = False) -> str:
     """Sub-event types that the actors decide (ACLED: territory taken by government forces or their
     affiliates is regained; by others it is overtaken; shooting armed men is a clash, by soldiers or police as by
     anyone; a fight with a crowd for a side is a riot, a crowd that attacks people mob violence). The roles may have
     read the type themselves (a force that fires on a protest makes it excessive force)."""
     if roles.sub_event_type:
         return roles.sub_event_type
+    if generic and sub in AIR_READ and roles.actor1 in air_actors():
+        return "Air/drone strike"  # "استهدفت طائرات التحالف ..."، "شن التحالف هجمات على ...": the coalition strikes from the air
     if sub in ("Government regains territory", "Non-state actor overtakes territory"):
         if roles.actor1 is None:
             return sub
@@ -212,7 +228,8 @@ def propose_events(doc: Document) -> None:
             roles = roles_in.get(place.country)
             if roles is None:
                 roles = roles_in[place.country] = actors.roles_for(doc, trigger, sentence, place.country)
-            sub = _adjust_type(trigger.sub_event_type, roles, place.country)
+            sub = _adjust_type(trigger.sub_event_type, roles, place.country,
+                               generic=trigger.generic and not trigger.contextual)
             # a toll given for several places together cannot be split: ACLED's conservative rule
             count = deaths.count if len(places) == 1 else 0
             event = Event(
