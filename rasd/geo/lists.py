@@ -311,8 +311,12 @@ def tail_villages(doc: Document, rec, places: list, sent_of_offset) -> tuple[lis
             continue
         lo = max(0, p.start - _TAIL_REACH)
         sentence = sent_of_offset(p.start)
-        while lo < p.start and sent_of_offset(lo) != sentence:
-            lo += 1
+        if sent_of_offset(lo) != sentence:  # the tail's sentence starts inside the reach: find its first offset
+            a, b = lo, p.start  # sentence numbers rise with the offset, so halve [a, b] (not a step per character)
+            while b - a > 1:
+                mid = (a + b) // 2
+                a, b = (a, mid) if sent_of_offset(mid) == sentence else (mid, b)
+            lo = b
         window = text[lo:p.start]
         m = _TAIL_LIST.search(window)
         if m is None or not m.group(2).strip() or not _TAIL_TYPES.search(" " + m.group(2)) and feature != "ADM1" \
