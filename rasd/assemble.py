@@ -48,10 +48,10 @@ PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Exce
 @lru_cache(maxsize=1)
 def air_actors() -> frozenset[str]:
     """The actors of ``data/air_actors.tsv``: forces that fight from the air (the two coalitions)."""
-    path = os.path.join(os.path.dirname(__file__), "data", "air_actors.tsv")
-    with open(path, encoding="utf-8") as handle:
-        rows = [line.rstrip("\n").split("\t")[0] for line in handle if line.strip() and not line.startswith("#")]
-    return frozenset(r.strip() for r in rows[1:])
+    from .lexicon import read_tsv
+
+    return frozenset(row["actor"].strip() for row in read_tsv(os.path.join(os.path.dirname(__file__), "data",
+                                                                           "air_actors.tsv")))
 
 
 # The types a generic attack word reads by default (هجوم an armed clash, استهداف a clash, قصف a shelling, انفجار

@@ -335,11 +335,9 @@ QADA_WHERE_NEXT = frozenset(_LISTS["qada_where_next"])
 QADA_SPENT = frozenset(_LISTS["qada_spent"])
 AWDA = frozenset(_LISTS["awda"])  # "التفجيران أوديا بحياة 14"
 # Result nouns that take the count before them: "9 قتلى", "تسع جثث", "قتيلين".
-KILL_RESULT: dict[str, str] = {}
-KILL_RESULT.update(_VALUES["kill_results"])
+KILL_RESULT: dict[str, str] = dict(_VALUES["kill_results"])
 INJ_FWD = frozenset(_LISTS["inj_fwd"])
-INJ_RESULT: dict[str, str] = {}
-INJ_RESULT.update(_VALUES["injury_results"])
+INJ_RESULT: dict[str, str] = dict(_VALUES["injury_results"])
 INJ_AFTER_KILL = frozenset(_LISTS["inj_after_kill"])
 # "قتل وأصيب عشرات": one number for the dead and the wounded (unless the dead were counted before the verb)
 INJ_VERB_AFTER_KILL = frozenset(_LISTS["inj_verb_after_kill"])

@@ -540,16 +540,19 @@ def _framed_by_governorate(doc: Document, out: list[PlaceMention], places: list[
                 or "type word (" not in p.reason or "type word (adm" in p.reason or p.relation is not None \
                 or p.note or "list with" in p.reason:
             continue
-        sentence = next((s for s in doc.sentences if s.start <= p.start < s.end), None)
+        sentence = doc.sentence_at(p.start)
         if sentence is None:
             continue
-        q = next((places[j] for j in range(i - 1, -1, -1) if places[j].start >= sentence.start
-                  and places[j].place.feature == "ADM1"), None)
-        if q is None or q.relation is not None or "type word (adm1" not in q.reason \
+        at = next((j for j in range(i - 1, -1, -1) if places[j].start >= sentence.start
+                   and places[j].place.feature == "ADM1"), None)
+        if at is None:
+            continue
+        q = places[at]
+        if q.relation is not None or "type word (adm1" not in q.reason \
                 or q.place.country != p.place.country or q.place.admin1 == p.place.admin1 \
                 or p.start - q.end > _FRAME_GAP or _within(p.place, q.place, _NAMESAKE_KM):
             continue
-        between = places[places.index(q) + 1:i]
+        between = places[at + 1:i]
         if any(b.place.feature == "PCLI" or b.place.admin1 != q.place.admin1 for b in between):
             continue
         there = [c for c in p.candidates if (c.country, c.admin1) == (q.place.country, q.place.admin1)
