@@ -94,6 +94,11 @@ _WORDS = {"ام": "Umm", "أم": "Umm", "بيت": "Bayt", "تل": "Tal", "كفر
           "خربة": "Khirbat", "خربه": "Khirbat", "ابو": "Abu", "أبو": "Abu", "بني": "Bani", "جبل": "Jabal",
           "وادي": "Wadi", "جبال": "Jibal", "تلول": "Tulul", "بئر": "Bir", "بير": "Bir", "رأس": "Ras", "راس": "Ras", "سوق": "Suq", "بن": "Bin"}
 
+# the words that qualify a village after its name, in their vowels (فُعْلى: the feminine elatives; upper and lower):
+# "الجاح العليا"، "ماملي فوقاني" are Al-Jah al-'Ulya, Mamali Fawqani, not the vowels the rules would put
+_QUALIFIERS = {"عليا": "'Ulya", "سفلى": "Sufla", "سفلي": "Sufla", "وسطى": "Wusta", "وسطي": "Wusta",
+               "كبرى": "Kubra", "كبري": "Kubra", "صغرى": "Sughra", "صغري": "Sughra", "فوقاني": "Fawqani",
+               "تحتاني": "Tahtani"}
 
 # a name of four letters whose third is ي, ending in ة or ية (الشجيرة، النخيلة، الجبيرية): the diminutive's shape
 _DIMINUTIVE = re.compile(r"^([^اأإآىويةء])([^اأإآىويةء])ي([^اأإآىويةء])(ة|ية)$")
@@ -102,6 +107,10 @@ _DIMINUTIVE = re.compile(r"^([^اأإآىويةء])([^اأإآىويةء])ي([^�
 # a name whose first consonant is followed by وي and one or two consonants (السويق، الزويك، الدويركة، تويلق): the
 # diminutive فُوَيْعِل/فُوَيْل, read with -uway- (Suwayq, Zuwayk, Tuwayliq) as the gazetteers spell such names
 _UWAY = re.compile(r"^([^اأإآىويةء])وي([^اأإآىويةء])([^اأإآىويةء])?(ة)?$")
+
+# أفعل, the pattern of colours and elatives (الأسود، أعور، الأحول): a hamza, a consonant, و and a consonant: و is a
+# consonant here (Aswad, A'war), not the long vowel it is elsewhere (Al-Asud). Not ي: أمير، أسير are فعيل (Amir)
+_AFAL = re.compile(r"^أ([^اأإآىويةء])و([^اأإآىويةء])$")
 
 
 def _latin_word(word: str, construct: bool = False) -> str:
@@ -126,6 +135,9 @@ def _latin_word(word: str, construct: bool = False) -> str:
         c1, c2, c3 = (_LETTERS[c] if c else "" for c in uway.group(1, 2, 3))
         text = c1 + "uway" + c2 + ("i" + c3 if c3 else "") + (("at" if construct else "ah") if uway.group(4) else "")
         return _capitalised(text)
+    afal = _AFAL.match(word)
+    if afal and all(c in _LETTERS for c in afal.group(1, 2)):
+        return _capitalised("a" + _LETTERS[afal.group(1)] + "wa" + _LETTERS[afal.group(2)])
     out: list[str] = []
     run = 0  # consonants written since the last vowel
     after_long = ""  # the last vowel written, if long
@@ -201,6 +213,12 @@ def transliterate(arabic: str) -> str:
         prefix = ""
         if word.startswith("ال") and len(word) > 3:
             prefix, word = "Al-", word[2:]
+        if k_word > 0 and word in _QUALIFIERS:
+            words.append(prefix + _QUALIFIERS[word])
+            continue
+        if prefix and k_word < len(parts) - 1 and word in _WORDS:
+            words.append(prefix + _WORDS[word])  # "الجبل الأحمر": Al-Jabal, as جبل is Jabal
+            continue
         text = _latin_word(word, construct=k_word < len(parts) - 1 and word.endswith(("ة", "ه")) and len(word) > 2)
         words.append(prefix + text if text else prefix.rstrip("-"))
     return " ".join(w for w in words if w)
