@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Normalized, Token, normalize, tokenize, tokenize_parts
+from .text import Normalized, Token, normalize, tokenize, tokenize_parts, vocabulary_generation, word_records
 
 
 @dataclass(slots=True)
@@ -81,6 +81,7 @@ class Document:
         self.tokens, texts, starts = tokenize_parts(self.norm.text, fast_alphabet=self.norm.fast)
         self.user_data["_token_starts"] = starts
         self.user_data["_token_texts"] = texts
+        self.user_data["_token_words"] = None  # the vocabulary's records of these texts: read when first asked
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -122,6 +123,17 @@ class Document:
         if cached is None or len(cached) != len(self.tokens):
             cached = [t.text for t in self.tokens]
             self.user_data["_token_texts"] = cached
+        return cached
+
+    def token_words(self) -> list[list]:
+        """The shared vocabulary's record of every token (``text.word_records``), in order: read once an
+        article (and again only where an owned slot changed owner since); do not change the list."""
+        user_data = self.user_data
+        cached = user_data.get("_token_words")
+        if cached is None or user_data["_words_generation"] != vocabulary_generation() \
+                or len(cached) != len(self.tokens):
+            cached = user_data["_token_words"] = word_records(self.token_texts())
+            user_data["_words_generation"] = vocabulary_generation()
         return cached
 
     def sentence_at(self, pos: int) -> Sentence | None:

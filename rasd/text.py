@@ -339,6 +339,60 @@ class Token:
         return hash((self.text, self.start, self.end, self.index))
 
 
+# -- the shared vocabulary ------------------------------------------------------------------------------------
+# One record a distinct word (a token's text), shared by the stages that read every word of an article: a list
+# whose item 0 is the word and whose other items are what each stage made of it (its slot below), UNSEEN until
+# that stage first reads the word. An article's records are read once (``Document.token_words``), one
+# dictionary probe a word; each stage then reads its slot of each record (``map(itemgetter(SLOT), words)``)
+# instead of probing a dictionary of its own, so a word's readings sit together in memory.
+# A slot holds what the stage's own cache held: a value computed from the word alone (and, for an owned slot,
+# from the one object that owns it: a matcher, a gazetteer's recognizer), never changed once written.
+WORD, ROLES, DATE_STARTS, STEM, NATIONALITY, PLACE, TRIGGERS, ACTORS, MODALITY = range(9)
+SLOTS = 9
+UNSEEN = object()  # a slot not read yet (truthy, as a stage's non-empty readings are)
+VOCAB_MAX = 200_000  # words; past it the vocabulary starts again (records already handed out stay valid)
+_VOCAB: dict[str, list] = {}
+_BLANK = (UNSEEN,) * (SLOTS - 1)
+_OWNERS: list = [None] * SLOTS  # who fills an owned slot (a matcher, a recognizer)
+_GENERATION = [0]  # moves when an owned slot changes owner: records read before then are read again
+
+
+def word_record(word: str) -> list:
+    """The vocabulary's record of ``word`` (made on its first sight)."""
+    rec = _VOCAB.get(word)
+    if rec is None:
+        if len(_VOCAB) >= VOCAB_MAX:
+            _VOCAB.clear()
+        rec = _VOCAB[word] = [word, *_BLANK]
+    return rec
+
+
+def word_records(texts: Sequence[str]) -> list[list]:
+    """The records of ``texts`` (a document's token texts), in order: one C-level pass, the Python loop only
+    where a word is new."""
+    recs = list(map(_VOCAB.get, texts))
+    if None in recs:
+        recs = [word_record(w) if r is None else r for r, w in zip(recs, texts)]
+    return recs
+
+
+def claim_slot(slot: int, owner: object) -> None:
+    """Make ``owner`` the one whose readings ``slot`` holds: where it was another's, the vocabulary starts again
+    (and documents read their records again, :func:`vocabulary_generation`)."""
+    if _OWNERS[slot] is not owner:
+        _OWNERS[slot] = owner
+        _VOCAB.clear()
+        _GENERATION[0] += 1
+
+
+def owns_slot(slot: int, owner: object) -> bool:
+    return _OWNERS[slot] is owner
+
+
+def vocabulary_generation() -> int:
+    return _GENERATION[0]
+
+
 def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
     """Split normalised text into word and number tokens. ``fast_alphabet``: the text holds only
     characters of :data:`FAST_ALPHABET` (``Normalized.fast``), and is split with numpy (an article) or

@@ -2,8 +2,8 @@
 (speed25), and the decision's stems made for its windows only: each must answer what the plain computation
 answers, on sentences of our own (clitics, diacritics, tatweel, Eastern Arabic digits), cold and warm.
 
-* ``numbers._ROLE_CACHE``: a word with no casualty role reads ``numbers._NO_ROLES`` (read-only, falsy), not an
-  empty dict of its own;
+* ``numbers._known_roles`` (the ROLES slot of the shared vocabulary, speed26): a word with no casualty role
+  reads ``numbers._NO_ROLES`` (read-only, falsy), not an empty dict of its own;
 * ``PhraseMatcher._pair_cache``: a pair of words that goes on to no lexicon entry reads ``lexicon._NOTHING``;
 * ``learn.events._stems_between(doc, first, last)`` is ``_stems(doc)[first:last]``.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rasd import lexicon, numbers, pipeline
+from rasd import text as rtext
 from rasd.learn import events as event_model
 from rasd.lexicon import PhraseMatcher
 from rasd.text import norm, normalize, tokenize
@@ -33,7 +34,7 @@ def _texts(sentence: str) -> list[str]:
 # -- numbers: the role cache -----------------------------------------------------------------------------
 def test_a_word_with_no_role_reads_the_one_shared_empty_roles_cold_and_warm():
     words = {w for s in SENTENCES for w in _texts(s)}
-    numbers._ROLE_CACHE.clear()
+    rtext._VOCAB.clear()
     empty = with_roles = 0
     for _ in range(2):  # the first read fills the cache, the second reads it
         for word in sorted(words):
@@ -47,7 +48,9 @@ def test_a_word_with_no_role_reads_the_one_shared_empty_roles_cold_and_warm():
             else:
                 with_roles += 1
     assert empty > 20 and with_roles >= 6  # both kinds of word are read (قتل، أصيب، جرحى، مصرع ...)
-    assert all(v is numbers._NO_ROLES for v in numbers._ROLE_CACHE.values() if not v)
+    cached = [rec[rtext.ROLES] for rec in rtext._VOCAB.values() if rec[rtext.ROLES] is not rtext.UNSEEN]
+    assert len(cached) >= len(words)
+    assert all(v is numbers._NO_ROLES for v in cached if not v)
 
 
 def test_the_shared_empty_roles_cannot_be_changed():
@@ -64,7 +67,7 @@ def _casualties(text: str) -> list[tuple]:
 
 def test_casualty_mentions_are_the_same_cold_and_warm():
     text = " ".join(s + "." for s in SENTENCES)
-    numbers._ROLE_CACHE.clear()
+    rtext._VOCAB.clear()
     cold = _casualties(text)
     warm = _casualties(text)
     assert cold == warm
