@@ -57,7 +57,7 @@ import yaml
 
 from .doc import Document, starting_in
 from .lexicon import PhraseMatcher, first_readings
-from .text import norm, strip_article
+from .text import ACTORS, norm, strip_article
 from .words import word_lists
 
 DATA = Path(__file__).parent / "data"
@@ -245,6 +245,7 @@ def lexicon() -> _Lexicon:
         for name in names:
             if name not in categories:
                 raise ValueError(f"actors.yaml: unknown actor {name!r} in {table}")
+    matcher.share_vocabulary(ACTORS)  # what a word starts kept in its record of the shared vocabulary
     return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces,
                     armed_opposition, insurgents)
 
@@ -312,7 +313,7 @@ def find_actors(doc: Document) -> None:
     day = doc.published or dt.date.today()
     spans: dict[tuple[int, int], list] = {}
     texts = doc.token_texts()
-    for m in lex.matcher.find(doc.tokens, texts):
+    for m in lex.matcher.find(doc.tokens, texts, doc.token_words()):
         value = m.value
         if (value.valid_from is not None or value.valid_to is not None) and value.kind != "anaphor" \
                 and not value.valid_on(day):

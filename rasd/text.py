@@ -376,10 +376,11 @@ def word_records(texts: Sequence[str]) -> list[list]:
     return recs
 
 
-def claim_slot(slot: int, owner: object) -> None:
-    """Make ``owner`` the one whose readings ``slot`` holds: where it was another's, the vocabulary starts again
-    (and documents read their records again, :func:`vocabulary_generation`)."""
-    if _OWNERS[slot] is not owner:
+def claim_slot(slot: int, owner: object, again: bool = False) -> None:
+    """Make ``owner`` the one whose readings ``slot`` holds: where it was another's (or ``again``: the owner's
+    readings changed), the vocabulary starts again and documents read their records again
+    (:func:`vocabulary_generation`)."""
+    if again or _OWNERS[slot] is not owner:
         _OWNERS[slot] = owner
         _VOCAB.clear()
         _GENERATION[0] += 1
