@@ -130,7 +130,7 @@ class Document:
         article (and again only where an owned slot changed owner since); do not change the list."""
         user_data = self.user_data
         cached = user_data.get("_token_words")
-        if cached is None or user_data["_words_generation"] != vocabulary_generation() \
+        if cached is None or user_data["_words_generation"] is not vocabulary_generation() \
                 or len(cached) != len(self.tokens):
             cached = user_data["_token_words"] = word_records(self.token_texts())
             user_data["_words_generation"] = vocabulary_generation()

@@ -354,7 +354,9 @@ VOCAB_MAX = 200_000  # words; past it the vocabulary starts again (records alrea
 _VOCAB: dict[str, list] = {}
 _BLANK = (UNSEEN,) * (SLOTS - 1)
 _OWNERS: list = [None] * SLOTS  # who fills an owned slot (a matcher, a recognizer)
-_GENERATION = [0]  # moves when an owned slot changes owner: records read before then are read again
+# a new token when an owned slot changes owner: records read before then are read again (a token, not a count,
+# so that records carried into another process, pickled in a document, are never taken for that process's)
+_GENERATION = [object()]
 
 
 def word_record(word: str) -> list:
@@ -383,14 +385,14 @@ def claim_slot(slot: int, owner: object, again: bool = False) -> None:
     if again or _OWNERS[slot] is not owner:
         _OWNERS[slot] = owner
         _VOCAB.clear()
-        _GENERATION[0] += 1
+        _GENERATION[0] = object()
 
 
 def owns_slot(slot: int, owner: object) -> bool:
     return _OWNERS[slot] is owner
 
 
-def vocabulary_generation() -> int:
+def vocabulary_generation() -> object:
     return _GENERATION[0]
 
 
