@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Normalized, Token, normalize, tokenize, tokenize_parts, vocabulary_generation, word_records
+from .text import Normalized, Token, normalize, tokenize, tokenize_records, vocabulary_generation, word_records
 
 
 @dataclass(slots=True)
@@ -78,10 +78,12 @@ class Document:
         self.norm = normalize(text)
         # the tokens, and the lists of their texts and starts that tokenising made: what token_texts() and
         # _token_starts() give (the stages read them, never change them)
-        self.tokens, texts, starts = tokenize_parts(self.norm.text, fast_alphabet=self.norm.fast)
+        # and their records in the shared vocabulary (token_words()), the look-up that gave the texts
+        self.tokens, texts, starts, words = tokenize_records(self.norm.text, fast_alphabet=self.norm.fast)
         self.user_data["_token_starts"] = starts
         self.user_data["_token_texts"] = texts
-        self.user_data["_token_words"] = None  # the vocabulary's records of these texts: read when first asked
+        self.user_data["_token_words"] = words
+        self.user_data["_words_generation"] = vocabulary_generation()
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count as _count
+from operator import itemgetter
 from sys import intern as _intern
 
 # One character in, zero or one characters out.
@@ -353,6 +354,7 @@ UNSEEN = object()  # a slot not read yet (truthy, as a stage's non-empty reading
 VOCAB_MAX = 200_000  # words; past it the vocabulary starts again (records already handed out stay valid)
 _VOCAB: dict[str, list] = {}
 _BLANK = (UNSEEN,) * (SLOTS - 1)
+_WORD_OF = itemgetter(WORD)
 _OWNERS: list = [None] * SLOTS  # who fills an owned slot (a matcher, a recognizer)
 # a new token when an owned slot changes owner: records read before then are read again (a token, not a count,
 # so that records carried into another process, pickled in a document, are never taken for that process's)
@@ -365,6 +367,7 @@ def word_record(word: str) -> list:
     if rec is None:
         if len(_VOCAB) >= VOCAB_MAX:
             _VOCAB.clear()
+        word = _intern(word)  # the one string object of the word, as the tokens' texts were before (sys.intern)
         rec = _VOCAB[word] = [word, *_BLANK]
     return rec
 
@@ -406,18 +409,27 @@ def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
 def tokenize_parts(normalized_text: str, fast_alphabet: bool = False) -> tuple[list[Token], list[str], list[int]]:
     """:func:`tokenize`, with the lists of the tokens' texts and starts it made on the way (what
     ``Document.token_texts`` and the token starts of a document are)."""
+    return tokenize_records(normalized_text, fast_alphabet)[:3]
+
+
+def tokenize_records(normalized_text: str, fast_alphabet: bool = False) \
+        -> tuple[list[Token], list[str], list[int], list[list]]:
+    """:func:`tokenize_parts`, with the tokens' records in the shared vocabulary (:func:`word_records`):
+    the one look-up of a word that gives both its record and its one string object (item 0, interned)."""
     if fast_alphabet and len(normalized_text) >= NUMPY_FROM:
         found = _token_spans_with_numpy(normalized_text)
         if found is not None:
             texts, starts, ends = found
-            texts = list(map(_intern, texts))
-            return list(map(Token, texts, starts, ends, _count())), texts, starts
+            records = word_records(texts)
+            texts = list(map(_WORD_OF, records))
+            return list(map(Token, texts, starts, ends, _count())), texts, starts, records
     # map() over the matches: the same tokens as a comprehension calling m.group(), m.start(), m.end(),
     # a fifth faster (the method look-ups are done once, not once a token)
     matches = list((_FAST_TOKEN_RE if fast_alphabet else TOKEN_RE).finditer(normalized_text))
-    texts = list(map(_intern, map(_MATCH_GROUP, matches)))
+    records = word_records(list(map(_MATCH_GROUP, matches)))
+    texts = list(map(_WORD_OF, records))
     starts = list(map(_MATCH_START, matches))
-    return list(map(Token, texts, starts, map(_MATCH_END, matches), _count())), texts, starts
+    return list(map(Token, texts, starts, map(_MATCH_END, matches), _count())), texts, starts, records
 
 
 # what a character of the fast alphabet is to the tokenizer: 1 a letter, 2 a digit, 3 "." or "," (inside a
