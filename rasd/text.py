@@ -372,12 +372,22 @@ def word_record(word: str) -> list:
     return rec
 
 
-def word_records(texts: Sequence[str]) -> list[list]:
+class WordRecords(list):
+    """A document's records: a list that pickles and copies as an empty one (the records belong to this
+    process's vocabulary; a document carried elsewhere reads its words' records there, ``Document.token_words``)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return WordRecords, ()
+
+
+def word_records(texts: Sequence[str]) -> WordRecords:
     """The records of ``texts`` (a document's token texts), in order: one C-level pass, the Python loop only
     where a word is new."""
-    recs = list(map(_VOCAB.get, texts))
+    recs = WordRecords(map(_VOCAB.get, texts))
     if None in recs:
-        recs = [word_record(w) if r is None else r for r, w in zip(recs, texts)]
+        recs = WordRecords([word_record(w) if r is None else r for r, w in zip(recs, texts)])
     return recs
 
 

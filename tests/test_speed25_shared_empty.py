@@ -118,5 +118,6 @@ def test_stems_of_a_window_are_the_slice_of_the_whole_articles_stems():
     for first in range(0, n + 2):
         for last in range(first, n + 3):
             assert event_model._stems_between(doc, first, last) == whole[first:last], (first, last)
-    event_model._STEMS.clear()  # words not in the cache: made one by one
-    assert event_model._stems_between(doc, 0, n) == whole
+    rtext._VOCAB.clear()  # words not in the vocabulary: a new document's records, their stems made one by one
+    fresh = pipeline.make_document({"id": "s", "text": " ".join(s + "." for s in SENTENCES), "published": "2018-04-10"})
+    assert event_model._stems_between(fresh, 0, n) == whole
