@@ -353,7 +353,10 @@ SLOTS = 9
 UNSEEN = object()  # a slot not read yet (truthy, as a stage's non-empty readings are)
 VOCAB_MAX = 200_000  # words; past it the vocabulary starts again (records already handed out stay valid)
 _VOCAB: dict[str, list] = {}
-_BLANK = (UNSEEN,) * (SLOTS - 1)
+# the STEM slot not read yet holds "" instead (falsy: a stem is never empty), so that a window's stems, all read
+# before once warm, are checked with one C-level all() rather than a comparison with UNSEEN a word
+NO_STEM = ""
+_BLANK = tuple(NO_STEM if slot == STEM else UNSEEN for slot in range(1, SLOTS))
 _WORD_OF = itemgetter(WORD)
 _OWNERS: list = [None] * SLOTS  # who fills an owned slot (a matcher, a recognizer)
 # a new token when an owned slot changes owner: records read before then are read again (a token, not a count,

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..event import SUB_EVENT_TYPES
-from ..text import STEM, UNSEEN
+from ..text import STEM
 from .linear import LinearModel, feature_index, fit_logistic, index_array, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -63,9 +63,9 @@ def _read_stem(word: str) -> str:
 def _stems_of(words: list[list], texts: list[str]) -> list[str]:
     """The stems of ``texts`` read from their records ``words`` (text.word_records), made where not read yet."""
     stems = list(map(_STEM_OF, words))
-    if UNSEEN in stems:  # a word not read before (few, once warm)
+    if not all(stems):  # a word not read before ("": text.NO_STEM; few, once warm)
         for i, stem in enumerate(stems):
-            if stem is UNSEEN:
+            if not stem:
                 stems[i] = words[i][STEM] = _read_stem(texts[i])
     return stems
 
