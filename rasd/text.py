@@ -389,7 +389,7 @@ def word_records(texts: Sequence[str]) -> WordRecords:
     """The records of ``texts`` (a document's token texts), in order: one C-level pass, the Python loop only
     where a word is new."""
     recs = WordRecords(map(_VOCAB.get, texts))
-    if None in recs:
+    if not all(recs):  # a word not in the vocabulary (its None; a record, a list of SLOTS items, is truthy)
         recs = WordRecords([word_record(w) if r is None else r for r, w in zip(recs, texts)])
     return recs
 
