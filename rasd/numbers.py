@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .doc import starting_in
 from operator import itemgetter
 
-from .text import ROLES, UNSEEN, norm, tokenize, word_record
+from .text import ROLES, UNSEEN, VOCABULARY, norm, tokenize, word_record
 from .words import DATA, alternation, word_lists, word_values
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -518,7 +518,9 @@ def _roles(word: str) -> dict[str, str]:
 def _known_roles(word: str) -> Mapping[str, str]:
     """:func:`_roles`, read from the word's record of the shared vocabulary, which :meth:`_Finder.find` fills
     (do not change the dict; a word with no role reads :data:`_NO_ROLES`)."""
-    rec = word_record(word)
+    rec = VOCABULARY.get(word)  # (word_record's look-up inline: the casualty rules ask this of many words)
+    if rec is None:
+        rec = word_record(word)
     roles = rec[ROLES]
     if roles is UNSEEN:
         roles = rec[ROLES] = _roles(word) or _NO_ROLES

@@ -353,6 +353,7 @@ SLOTS = 9
 UNSEEN = object()  # a slot not read yet (truthy, as a stage's non-empty readings are)
 VOCAB_MAX = 200_000  # words; past it the vocabulary starts again (records already handed out stay valid)
 _VOCAB: dict[str, list] = {}
+VOCABULARY = _VOCAB  # the same dict (emptied in place, never replaced): read it for a word's record where it is hot
 # the STEM slot not read yet holds "" instead (falsy: a stem is never empty), so that a window's stems, all read
 # before once warm, are checked with one C-level all() rather than a comparison with UNSEEN a word
 NO_STEM = ""
