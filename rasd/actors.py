@@ -49,7 +49,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, Iterable
@@ -58,7 +57,7 @@ import yaml
 
 from .doc import Document, starting_in
 from .lexicon import PhraseMatcher, first_readings
-from .text import ACTORS, NATIONALITY, UNSEEN, claim_slot, norm, owns_slot, strip_article
+from .text import norm, strip_article
 from .words import word_lists
 
 DATA = Path(__file__).parent / "data"
@@ -246,11 +245,8 @@ def lexicon() -> _Lexicon:
         for name in names:
             if name not in categories:
                 raise ValueError(f"actors.yaml: unknown actor {name!r} in {table}")
-    matcher.share_vocabulary(ACTORS)  # what a word starts kept in its record of the shared vocabulary
-    lex = _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces,
-                   armed_opposition, insurgents)
-    claim_slot(NATIONALITY, lex)  # the country a word names kept in its record of the shared vocabulary
-    return lex
+    return _Lexicon(matcher, categories, homes, allies, nationalities, size, generic, armies, air_forces,
+                    armed_opposition, insurgents)
 
 
 def dictionary() -> tuple[PhraseMatcher[_Entry], dict[str, str]]:
@@ -316,7 +312,7 @@ def find_actors(doc: Document) -> None:
     day = doc.published or dt.date.today()
     spans: dict[tuple[int, int], list] = {}
     texts = doc.token_texts()
-    for m in lex.matcher.find(doc.tokens, texts, doc.token_words()):
+    for m in lex.matcher.find(doc.tokens, texts):
         value = m.value
         if (value.valid_from is not None or value.valid_to is not None) and value.kind != "anaphor" \
                 and not value.valid_on(day):
@@ -441,19 +437,13 @@ def _national(doc: Document, lex: _Lexicon, taken: set[int]) -> list[ActorMentio
     out = []
     # the country each word names, read for all the words at once from the per-word cache (at C speed:
     # this runs over every word of the article); a word not seen before reads _UNSEEN and is looked up
-    if owns_slot(NATIONALITY, lex):  # from the words' records of the shared vocabulary (UNSEEN: not read yet)
-        words = doc.token_words()
-        countries = list(map(_NATIONALITY_OF, words))
-    else:
-        words = None
-        countries = list(map(_nationality_cache(lex).get, doc.token_texts(), repeat(_UNSEEN)))
+    known = _nationality_cache(lex)
+    countries = list(map(known.get, doc.token_texts(), repeat(_UNSEEN)))
     for i in compress(range(len(tokens)), countries):  # nationality words and words not seen before
         tok = tokens[i]
         country = countries[i]
         if country is _UNSEEN:
             country = _nationality(lex, tok.text)
-        elif country is UNSEEN:
-            country = words[i][NATIONALITY] = _read_nationality(lex, tok.text)
         if country is None or tok.index in taken or tok.index == 0:
             continue
         j = tok.index - 1
@@ -519,18 +509,6 @@ def _nationality(lex: _Lexicon, word: str) -> str | None:
     found = known.get(word, _UNSEEN)
     if found is not _UNSEEN:
         return found
-    found = _read_nationality(lex, word)
-    if len(known) > 200_000:
-        known.clear()
-    known[word] = found
-    return found
-
-
-_NATIONALITY_OF = itemgetter(NATIONALITY)
-
-
-def _read_nationality(lex: _Lexicon, word: str) -> str | None:
-    """What :func:`_nationality` caches."""
     found = None
     for form in (word, strip_article(word), word[:-2] if word.endswith("ان") else word,
                  word[:-1] if word.endswith("ا") else word,
@@ -539,6 +517,9 @@ def _read_nationality(lex: _Lexicon, word: str) -> str | None:
         if form in lex.nationalities:
             found = lex.nationalities[form]
             break
+    if len(known) > 200_000:
+        known.clear()
+    known[word] = found
     return found
 
 

@@ -57,13 +57,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .doc import starting_in
-from .text import DATE_STARTS, UNSEEN, normalize, tokenize
+from .text import normalize, tokenize
 from .words import alternation, word_lists, word_values
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -340,7 +340,6 @@ def _forms(word: str) -> tuple[tuple[str, int], ...]:
 
 _START_CACHE: dict[str, tuple] = {}
 _UNSEEN = object()  # a word not in _START_CACHE yet (truthy, as the patterns of a word are; () is not)
-_STARTS_OF = itemgetter(DATE_STARTS)  # a word's patterns in its record of the shared vocabulary (text.word_record)
 
 
 def _starts(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -817,9 +816,8 @@ class _Resolver:
 # Finding
 # --------------------------------------------------------------------------------------------
 def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None = None,
-          texts: list[str] | None = None, words: list[list] | None = None) -> list[DateMention]:
-    """``texts``: the tokens' texts, when the caller has them (``Document.token_texts()``); ``words``: their
-    records in the shared vocabulary (``Document.token_words()``), which then hold each word's patterns."""
+          texts: list[str] | None = None) -> list[DateMention]:
+    """``texts``: the tokens' texts, when the caller has them (``Document.token_texts()``)."""
     g = grammar()
     resolver = _Resolver(g, text, pub)
     patterns = g.patterns
@@ -829,13 +827,7 @@ def _scan(text: str, tokens, pub: dt.date | None, facts: dict[str, Any] | None =
         texts = [tok.text for tok in tokens]
     # each token's patterns from the cache in one C-level pass (_UNSEEN: a word not read yet); the loop
     # below runs only at the few tokens that start a pattern (the others' entry, (), is falsy)
-    if words is not None:  # the same, read from the words' records (UNSEEN: a word not read yet)
-        got = list(map(_STARTS_OF, words))
-        for i in compress(range(len(got)), got):
-            if got[i] is UNSEEN:
-                got[i] = words[i][DATE_STARTS] = _starts(texts[i])
-    else:
-        got = list(map(cache.get, texts, repeat(_UNSEEN)))
+    got = list(map(cache.get, texts, repeat(_UNSEEN)))
     for i in compress(range(len(got)), got):
         hits = got[i]
         if hits is _UNSEEN:
@@ -1059,8 +1051,7 @@ def read_dates(doc: "Document") -> None:
     """``doc.dates``: the date mentions of the text, resolved against ``doc.published`` (the second half of
     :func:`find_dates`)."""
     doc.user_data.pop("rasd.dates.written", None)
-    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data, doc.token_texts(),
-                      doc.token_words())
+    doc.dates = _scan(doc.norm.text, doc.tokens, doc.published, doc.user_data, doc.token_texts())
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Normalized, Token, normalize, tokenize, tokenize_records, vocabulary_generation, word_records
+from .text import Normalized, Token, normalize, tokenize, tokenize_parts
 
 
 @dataclass(slots=True)
@@ -78,12 +78,9 @@ class Document:
         self.norm = normalize(text)
         # the tokens, and the lists of their texts and starts that tokenising made: what token_texts() and
         # _token_starts() give (the stages read them, never change them)
-        # and their records in the shared vocabulary (token_words()), the look-up that gave the texts
-        self.tokens, texts, starts, words = tokenize_records(self.norm.text, fast_alphabet=self.norm.fast)
+        self.tokens, texts, starts = tokenize_parts(self.norm.text, fast_alphabet=self.norm.fast)
         self.user_data["_token_starts"] = starts
         self.user_data["_token_texts"] = texts
-        self.user_data["_token_words"] = words
-        self.user_data["_words_generation"] = vocabulary_generation()
 
     # -- offsets -----------------------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -125,17 +122,6 @@ class Document:
         if cached is None or len(cached) != len(self.tokens):
             cached = [t.text for t in self.tokens]
             self.user_data["_token_texts"] = cached
-        return cached
-
-    def token_words(self) -> list[list]:
-        """The shared vocabulary's record of every token (``text.word_records``), in order: read once an
-        article (and again only where an owned slot changed owner since); do not change the list."""
-        user_data = self.user_data
-        cached = user_data.get("_token_words")
-        if cached is None or user_data["_words_generation"] is not vocabulary_generation() \
-                or len(cached) != len(self.tokens):
-            cached = user_data["_token_words"] = word_records(self.token_texts())
-            user_data["_words_generation"] = vocabulary_generation()
         return cached
 
     def sentence_at(self, pos: int) -> Sentence | None:

@@ -18,14 +18,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, Generic, Iterable, Sequence, TypeVar
 
-from .text import UNSEEN, Token, claim_slot, norm, owns_slot, prefix_variants, strip_article, suffix_variants, tokenize
+from .text import Token, norm, prefix_variants, strip_article, suffix_variants, tokenize
 
 T = TypeVar("T")
 _NOTHING: tuple = ()  # what a word that starts no entry has in the per-word cache (falsy)
-_UNSEEN = UNSEEN  # what a word not in that cache reads as (truthy): the shared vocabulary's unread slot
+_UNSEEN = object()  # what a word not in that cache reads as (truthy)
 _TEXT = attrgetter("text")
 
 
@@ -125,7 +125,6 @@ class PhraseMatcher(Generic[T]):
         self._index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, T]]] = {}
         self._start_cache: dict[str, tuple] = {}
         self._pair_cache: dict[tuple[str, str], list] = {}  # (word, next word) -> entries past their second word
-        self._slot = 0  # the slot of the shared vocabulary that holds what a word starts (share_vocabulary), or 0
         self.size = 0
         for phrase, value in entries:
             self.add(phrase, value)
@@ -137,17 +136,7 @@ class PhraseMatcher(Generic[T]):
         self._index.setdefault(key[0][0], []).append((key, phrase, value))
         self._start_cache.clear()
         self._pair_cache.clear()
-        if self._slot:  # what the vocabulary's records hold of this matcher is out of date
-            claim_slot(self._slot, self, again=True)
         self.size += 1
-
-    def share_vocabulary(self, slot: int) -> "PhraseMatcher[T]":
-        """Keep what each word starts in ``slot`` of the shared vocabulary's records (``text.word_record``)
-        instead of a cache of this matcher's own, where :meth:`find` is given the records (``words``). One
-        matcher a slot: the pipeline's trigger, actor and modality lexicons."""
-        self._slot = slot
-        claim_slot(slot, self, again=True)
-        return self
 
     def __len__(self) -> int:
         return self.size
@@ -159,23 +148,20 @@ class PhraseMatcher(Generic[T]):
         word in one more look-up instead of a walk through every phrase."""
         hit = self._start_cache.get(word)
         if hit is None:
-            hit = self._start_cache[word] = self._read_starts(word)
+            index = self._index
+            singles: list = []
+            longer: dict[str, list] = {}
+            for form, stripped, has_suffix in first_readings(word):
+                for key, phrase, value in index.get(form, ()):
+                    if has_suffix and not key[0][1]:
+                        continue
+                    if len(key) == 1:
+                        singles.append((phrase, value, stripped))
+                    else:
+                        longer.setdefault(key[1][0], []).append((key, phrase, value, stripped))
+            hit = (singles, longer) if singles or longer else _NOTHING
+            self._start_cache[word] = hit
         return hit
-
-    def _read_starts(self, word: str) -> Sequence:
-        """What :meth:`_starts` caches: the lexicon entries ``word`` can start, ``()`` where none."""
-        index = self._index
-        singles: list = []
-        longer: dict[str, list] = {}
-        for form, stripped, has_suffix in first_readings(word):
-            for key, phrase, value in index.get(form, ()):
-                if has_suffix and not key[0][1]:
-                    continue
-                if len(key) == 1:
-                    singles.append((phrase, value, stripped))
-                else:
-                    longer.setdefault(key[1][0], []).append((key, phrase, value, stripped))
-        return (singles, longer) if singles or longer else _NOTHING
 
     def _pair(self, word: str, longer: dict[str, list], following: str) -> Sequence:
         """The entries of two words or more that ``word`` starts and whose second word ``following`` is,
@@ -196,12 +182,9 @@ class PhraseMatcher(Generic[T]):
         self._pair_cache[(word, following)] = found
         return found
 
-    def find(self, tokens: Sequence[Token], texts: Sequence[str] | None = None,
-             words: Sequence[list] | None = None) -> list[Match[T]]:
+    def find(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Every match in ``tokens``, in order of their first token. ``texts``: the tokens' texts, when the
-        caller has them (``Document.token_texts()`` or a slice of it), else they are read here; ``words``:
-        their records in the shared vocabulary (``Document.token_words()``, sliced as ``texts`` is), read
-        instead of this matcher's cache where it keeps a slot of them (:meth:`share_vocabulary`).
+        caller has them (``Document.token_texts()`` or a slice of it), else they are read here.
 
         The words a token can start are settled per word (:meth:`_starts`, cached): one C-level pass reads
         every token's entry from that cache (``()`` for the words that start nothing, :data:`_UNSEEN` for words
@@ -213,22 +196,14 @@ class PhraseMatcher(Generic[T]):
             cache.clear()
         if len(self._pair_cache) > 100_000:
             self._pair_cache.clear()
-        slot = self._slot
-        if words is not None and slot and owns_slot(slot, self):
-            hits = list(map(itemgetter(slot), words))
-        else:
-            hits = list(map(cache.get, texts, repeat(_UNSEEN)))
-            words = None
+        hits = list(map(cache.get, texts, repeat(_UNSEEN)))
         pairs = self._pair_cache
         found: list[Match[T]] = []
         n = len(tokens)
         for i in compress(range(n), hits):  # most tokens start nothing: their entry is falsy
             hit = hits[i]
             if hit is _UNSEEN:  # a word seen for the first time (few, once warm)
-                if words is None:
-                    hit = self._starts(texts[i])
-                else:
-                    hit = words[i][slot] = self._read_starts(texts[i])
+                hit = self._starts(texts[i])
                 if not hit:
                     continue
             tok = tokens[i]
@@ -261,18 +236,17 @@ class PhraseMatcher(Generic[T]):
                                        phrase, value))
         return found
 
-    def find_longest(self, tokens: Sequence[Token], texts: Sequence[str] | None = None,
-                     words: Sequence[list] | None = None) -> list[Match[T]]:
+    def find_longest(self, tokens: Sequence[Token], texts: Sequence[str] | None = None) -> list[Match[T]]:
         """Longest matches first; a token belongs to at most one match. Sorted by position."""
-        return _longest(self.find(tokens, texts, words))
+        return _longest(self.find(tokens, texts))
 
     def find_longest_in(self, tokens: Sequence[Token], texts: Sequence[str] | None,
-                        spans: Sequence[tuple[int, int]], words: Sequence[list] | None = None) -> list[list[Match[T]]]:
+                        spans: Sequence[tuple[int, int]]) -> list[list[Match[T]]]:
         """:meth:`find_longest` of each span ``(first, last)`` of token indices (inclusive) of ``tokens`` (a
         document's tokens, in order of their indices): one search over the whole text, its matches then
         shared out to the spans (a match that runs past its span's last token is not the span's), which is
         what searching each span alone finds, without the fixed cost of a search per sentence."""
-        found = self.find(tokens, texts, words)
+        found = self.find(tokens, texts)
         if not found:
             return [[] for _ in spans]
         firsts = [m.first for m in found]

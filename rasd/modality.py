@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .doc import Document
 from .lexicon import PhraseMatcher, read_tsv
-from .text import MODALITY
 from .words import word_lists
 
 DATA = Path(__file__).parent / "data"
@@ -35,7 +34,6 @@ def modality_matcher() -> PhraseMatcher[tuple[str, str, int]]:
         else:
             where, _, n = scope.partition(":")
             matcher.add(row["phrase"], (row["kind"], where, int(n)))
-    matcher.share_vocabulary(MODALITY)  # what a word starts kept in its record of the shared vocabulary
     return matcher
 
 
@@ -102,18 +100,15 @@ def _sentence_cues(matcher: PhraseMatcher, doc: Document, sentences: list) -> li
     of the text) and shared out to them (:meth:`PhraseMatcher.find_longest_in`: a match running past its
     sentence's last token is not the sentence's), instead of a search per sentence."""
     if len(sentences) < 2:
-        return [matcher.find_longest(doc.tokens[s.first: s.last + 1], doc.token_texts()[s.first: s.last + 1],
-                                     doc.token_words()[s.first: s.last + 1])
+        return [matcher.find_longest(doc.tokens[s.first: s.last + 1], doc.token_texts()[s.first: s.last + 1])
                 for s in sentences]
-    all_tokens, all_texts, all_words = doc.tokens, doc.token_texts(), doc.token_words()
+    all_tokens, all_texts = doc.tokens, doc.token_texts()
     tokens: list = []
     texts: list[str] = []
-    words: list[list] = []
     for s in sorted(sentences, key=lambda s: s.first):
         tokens += all_tokens[s.first: s.last + 1]
         texts += all_texts[s.first: s.last + 1]
-        words += all_words[s.first: s.last + 1]
-    return matcher.find_longest_in(tokens, texts, [(s.first, s.last) for s in sentences], words)
+    return matcher.find_longest_in(tokens, texts, [(s.first, s.last) for s in sentences])
 
 
 def mark_modality(doc: Document) -> None:

@@ -58,14 +58,12 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .doc import starting_in
-from operator import itemgetter
-
-from .text import ROLES, UNSEEN, VOCABULARY, norm, tokenize, word_record
+from .text import norm, tokenize
 from .words import DATA, alternation, word_lists, word_values
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -486,8 +484,8 @@ _ROLE_TABLES: tuple[tuple[str, Any], ...] = (
 # filled above, at import, and never changed after
 _RESULT_FORMS = frozenset(KILL_RESULT) | frozenset(INJ_RESULT)
 _ROLE_FORMS = frozenset().union(*(table for _, table in _ROLE_TABLES)) | _RESULT_FORMS
-# a word's roles are cached in its record of the shared vocabulary (text.word_record, slot ROLES)
-_ROLES_OF = itemgetter(ROLES)
+_ROLE_CACHE: dict[str, Mapping[str, str]] = {}
+_UNSEEN = object()
 # what the per-word cache holds for a word with no role (most words): one shared, empty, read-only mapping, not
 # an empty dict of its own per word. The cache is read for every word of an article (:meth:`_Finder.find`); a
 # look-up hands back its value with a reference taken, which writes to that object: one object for all the
@@ -516,14 +514,13 @@ def _roles(word: str) -> dict[str, str]:
 
 
 def _known_roles(word: str) -> Mapping[str, str]:
-    """:func:`_roles`, read from the word's record of the shared vocabulary, which :meth:`_Finder.find` fills
-    (do not change the dict; a word with no role reads :data:`_NO_ROLES`)."""
-    rec = VOCABULARY.get(word)  # (word_record's look-up inline: the casualty rules ask this of many words)
-    if rec is None:
-        rec = word_record(word)
-    roles = rec[ROLES]
-    if roles is UNSEEN:
-        roles = rec[ROLES] = _roles(word) or _NO_ROLES
+    """:func:`_roles`, read from the per-word cache that :meth:`_Finder.find` fills (do not change the dict;
+    a word with no role reads :data:`_NO_ROLES`)."""
+    roles = _ROLE_CACHE.get(word)
+    if roles is None:
+        roles = _roles(word) or _NO_ROLES
+        if len(_ROLE_CACHE) < 200_000:
+            _ROLE_CACHE[word] = roles
     return roles
 
 
@@ -532,7 +529,6 @@ class _Finder:
         self.text = doc.norm.text
         self.toks = doc.tokens
         self.raw = doc.token_texts()  # shared with other stages: read, never changed
-        self.records = doc.token_words()  # the vocabulary's records of those texts (the same)
         self.n = len(self.toks)
         self.date_spans = [(d.start, d.end) for d in getattr(doc, "dates", []) or []]
         self.used: set[int] = set()
@@ -1022,14 +1018,16 @@ class _Finder:
         return sum(p[1][0] for p in chain), chain[0][0], any(p[1][2] for p in chain)
 
     def find(self) -> list[CasualtyMention]:
-        used, records, raw = self.used, self.records, self.raw
-        # the roles of all the words read at once from their records (most words have none: _NO_ROLES, falsy);
-        # only cue words and words not read before (UNSEEN) are walked
-        known = list(map(_ROLES_OF, records))
+        used, cache, raw = self.used, _ROLE_CACHE, self.raw
+        # the roles of all the words read at once from the per-word cache (most words have none: {}, falsy);
+        # only cue words and words not seen before (_UNSEEN) are walked
+        known = list(map(cache.get, raw, repeat(_UNSEEN)))
         for i in compress(range(len(raw)), known):
             roles = known[i]
-            if roles is UNSEEN:
-                roles = records[i][ROLES] = _roles(raw[i]) or _NO_ROLES
+            if roles is _UNSEEN:
+                roles = _roles(raw[i]) or _NO_ROLES
+                if len(cache) < 200_000:
+                    cache[raw[i]] = roles
             if roles and i not in used:
                 self.cue(i, roles)
         self.mentions.sort(key=lambda m: m.start)

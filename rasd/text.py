@@ -17,7 +17,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count as _count
-from operator import itemgetter
 from sys import intern as _intern
 
 # One character in, zero or one characters out.
@@ -340,79 +339,6 @@ class Token:
         return hash((self.text, self.start, self.end, self.index))
 
 
-# -- the shared vocabulary ------------------------------------------------------------------------------------
-# One record a distinct word (a token's text), shared by the stages that read every word of an article: a list
-# whose item 0 is the word and whose other items are what each stage made of it (its slot below), UNSEEN until
-# that stage first reads the word. An article's records are read once (``Document.token_words``), one
-# dictionary probe a word; each stage then reads its slot of each record (``map(itemgetter(SLOT), words)``)
-# instead of probing a dictionary of its own, so a word's readings sit together in memory.
-# A slot holds what the stage's own cache held: a value computed from the word alone (and, for an owned slot,
-# from the one object that owns it: a matcher, a gazetteer's recognizer), never changed once written.
-WORD, ROLES, DATE_STARTS, STEM, NATIONALITY, PLACE, TRIGGERS, ACTORS, MODALITY = range(9)
-SLOTS = 9
-UNSEEN = object()  # a slot not read yet (truthy, as a stage's non-empty readings are)
-VOCAB_MAX = 200_000  # words; past it the vocabulary starts again (records already handed out stay valid)
-_VOCAB: dict[str, list] = {}
-VOCABULARY = _VOCAB  # the same dict (emptied in place, never replaced): read it for a word's record where it is hot
-# the STEM slot not read yet holds "" instead (falsy: a stem is never empty), so that a window's stems, all read
-# before once warm, are checked with one C-level all() rather than a comparison with UNSEEN a word
-NO_STEM = ""
-_BLANK = tuple(NO_STEM if slot == STEM else UNSEEN for slot in range(1, SLOTS))
-_WORD_OF = itemgetter(WORD)
-_OWNERS: list = [None] * SLOTS  # who fills an owned slot (a matcher, a recognizer)
-# a new token when an owned slot changes owner: records read before then are read again (a token, not a count,
-# so that records carried into another process, pickled in a document, are never taken for that process's)
-_GENERATION = [object()]
-
-
-def word_record(word: str) -> list:
-    """The vocabulary's record of ``word`` (made on its first sight)."""
-    rec = _VOCAB.get(word)
-    if rec is None:
-        if len(_VOCAB) >= VOCAB_MAX:
-            _VOCAB.clear()
-        word = _intern(word)  # the one string object of the word, as the tokens' texts were before (sys.intern)
-        rec = _VOCAB[word] = [word, *_BLANK]
-    return rec
-
-
-class WordRecords(list):
-    """A document's records: a list that pickles and copies as an empty one (the records belong to this
-    process's vocabulary; a document carried elsewhere reads its words' records there, ``Document.token_words``)."""
-
-    __slots__ = ()
-
-    def __reduce__(self):
-        return WordRecords, ()
-
-
-def word_records(texts: Sequence[str]) -> WordRecords:
-    """The records of ``texts`` (a document's token texts), in order: one C-level pass, the Python loop only
-    where a word is new."""
-    recs = WordRecords(map(_VOCAB.get, texts))
-    if not all(recs):  # a word not in the vocabulary (its None; a record, a list of SLOTS items, is truthy)
-        recs = WordRecords([word_record(w) if r is None else r for r, w in zip(recs, texts)])
-    return recs
-
-
-def claim_slot(slot: int, owner: object, again: bool = False) -> None:
-    """Make ``owner`` the one whose readings ``slot`` holds: where it was another's (or ``again``: the owner's
-    readings changed), the vocabulary starts again and documents read their records again
-    (:func:`vocabulary_generation`)."""
-    if again or _OWNERS[slot] is not owner:
-        _OWNERS[slot] = owner
-        _VOCAB.clear()
-        _GENERATION[0] = object()
-
-
-def owns_slot(slot: int, owner: object) -> bool:
-    return _OWNERS[slot] is owner
-
-
-def vocabulary_generation() -> object:
-    return _GENERATION[0]
-
-
 def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
     """Split normalised text into word and number tokens. ``fast_alphabet``: the text holds only
     characters of :data:`FAST_ALPHABET` (``Normalized.fast``), and is split with numpy (an article) or
@@ -423,27 +349,18 @@ def tokenize(normalized_text: str, fast_alphabet: bool = False) -> list[Token]:
 def tokenize_parts(normalized_text: str, fast_alphabet: bool = False) -> tuple[list[Token], list[str], list[int]]:
     """:func:`tokenize`, with the lists of the tokens' texts and starts it made on the way (what
     ``Document.token_texts`` and the token starts of a document are)."""
-    return tokenize_records(normalized_text, fast_alphabet)[:3]
-
-
-def tokenize_records(normalized_text: str, fast_alphabet: bool = False) \
-        -> tuple[list[Token], list[str], list[int], list[list]]:
-    """:func:`tokenize_parts`, with the tokens' records in the shared vocabulary (:func:`word_records`):
-    the one look-up of a word that gives both its record and its one string object (item 0, interned)."""
     if fast_alphabet and len(normalized_text) >= NUMPY_FROM:
         found = _token_spans_with_numpy(normalized_text)
         if found is not None:
             texts, starts, ends = found
-            records = word_records(texts)
-            texts = list(map(_WORD_OF, records))
-            return list(map(Token, texts, starts, ends, _count())), texts, starts, records
+            texts = list(map(_intern, texts))
+            return list(map(Token, texts, starts, ends, _count())), texts, starts
     # map() over the matches: the same tokens as a comprehension calling m.group(), m.start(), m.end(),
     # a fifth faster (the method look-ups are done once, not once a token)
     matches = list((_FAST_TOKEN_RE if fast_alphabet else TOKEN_RE).finditer(normalized_text))
-    records = word_records(list(map(_MATCH_GROUP, matches)))
-    texts = list(map(_WORD_OF, records))
+    texts = list(map(_intern, map(_MATCH_GROUP, matches)))
     starts = list(map(_MATCH_START, matches))
-    return list(map(Token, texts, starts, map(_MATCH_END, matches), _count())), texts, starts, records
+    return list(map(Token, texts, starts, map(_MATCH_END, matches), _count())), texts, starts
 
 
 # what a character of the fast alphabet is to the tokenizer: 1 a letter, 2 a digit, 3 "." or "," (inside a

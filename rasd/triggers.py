@@ -22,7 +22,7 @@ from pathlib import Path
 from .doc import Document
 from .event import SUB_EVENT_TYPES
 from .lexicon import Match, PhraseMatcher, phrase_key, read_tsv
-from .text import TRIGGERS, norm
+from .text import norm
 
 DATA = Path(__file__).parent / "data"
 GENERIC = 0.6  # weights below this are generic words
@@ -98,7 +98,6 @@ def trigger_matcher() -> PhraseMatcher[tuple[str, float, str]]:
         if role not in ROLES:
             raise ValueError(f"triggers.tsv: unknown role {role!r} for {row['phrase']!r}")
         matcher.add(row["phrase"], (sub, float(row.get("weight") or 1.0), role))
-    matcher.share_vocabulary(TRIGGERS)  # what a word starts kept in its record of the shared vocabulary
     return matcher
 
 
@@ -190,8 +189,7 @@ def find_triggers(doc: Document) -> None:
     found: list[Trigger] = []
     all_texts = doc.token_texts()
     # the lexicon searched once over the article, its matches shared out to the sentences
-    by_sentence = matcher.find_longest_in(doc.tokens, all_texts, [(s.first, s.last) for s in doc.sentences],
-                                          doc.token_words())
+    by_sentence = matcher.find_longest_in(doc.tokens, all_texts, [(s.first, s.last) for s in doc.sentences])
     for si, sentence in enumerate(doc.sentences):
         matches = by_sentence[si]
         if not matches:

@@ -2,8 +2,8 @@
 (speed25), and the decision's stems made for its windows only: each must answer what the plain computation
 answers, on sentences of our own (clitics, diacritics, tatweel, Eastern Arabic digits), cold and warm.
 
-* ``numbers._known_roles`` (the ROLES slot of the shared vocabulary, speed26): a word with no casualty role
-  reads ``numbers._NO_ROLES`` (read-only, falsy), not an empty dict of its own;
+* ``numbers._ROLE_CACHE``: a word with no casualty role reads ``numbers._NO_ROLES`` (read-only, falsy), not an
+  empty dict of its own;
 * ``PhraseMatcher._pair_cache``: a pair of words that goes on to no lexicon entry reads ``lexicon._NOTHING``;
 * ``learn.events._stems_between(doc, first, last)`` is ``_stems(doc)[first:last]``.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 import pytest
 
 from rasd import lexicon, numbers, pipeline
-from rasd import text as rtext
 from rasd.learn import events as event_model
 from rasd.lexicon import PhraseMatcher
 from rasd.text import norm, normalize, tokenize
@@ -34,7 +33,7 @@ def _texts(sentence: str) -> list[str]:
 # -- numbers: the role cache -----------------------------------------------------------------------------
 def test_a_word_with_no_role_reads_the_one_shared_empty_roles_cold_and_warm():
     words = {w for s in SENTENCES for w in _texts(s)}
-    rtext._VOCAB.clear()
+    numbers._ROLE_CACHE.clear()
     empty = with_roles = 0
     for _ in range(2):  # the first read fills the cache, the second reads it
         for word in sorted(words):
@@ -48,9 +47,7 @@ def test_a_word_with_no_role_reads_the_one_shared_empty_roles_cold_and_warm():
             else:
                 with_roles += 1
     assert empty > 20 and with_roles >= 6  # both kinds of word are read (قتل، أصيب، جرحى، مصرع ...)
-    cached = [rec[rtext.ROLES] for rec in rtext._VOCAB.values() if rec[rtext.ROLES] is not rtext.UNSEEN]
-    assert len(cached) >= len(words)
-    assert all(v is numbers._NO_ROLES for v in cached if not v)
+    assert all(v is numbers._NO_ROLES for v in numbers._ROLE_CACHE.values() if not v)
 
 
 def test_the_shared_empty_roles_cannot_be_changed():
@@ -67,7 +64,7 @@ def _casualties(text: str) -> list[tuple]:
 
 def test_casualty_mentions_are_the_same_cold_and_warm():
     text = " ".join(s + "." for s in SENTENCES)
-    rtext._VOCAB.clear()
+    numbers._ROLE_CACHE.clear()
     cold = _casualties(text)
     warm = _casualties(text)
     assert cold == warm
@@ -118,6 +115,5 @@ def test_stems_of_a_window_are_the_slice_of_the_whole_articles_stems():
     for first in range(0, n + 2):
         for last in range(first, n + 3):
             assert event_model._stems_between(doc, first, last) == whole[first:last], (first, last)
-    rtext._VOCAB.clear()  # words not in the vocabulary: a new document's records, their stems made one by one
-    fresh = pipeline.make_document({"id": "s", "text": " ".join(s + "." for s in SENTENCES), "published": "2018-04-10"})
-    assert event_model._stems_between(fresh, 0, n) == whole
+    event_model._STEMS.clear()  # words not in the cache: made one by one
+    assert event_model._stems_between(doc, 0, n) == whole

@@ -27,7 +27,6 @@ from .gazetteer import Entry, Gazetteer, Place, load
 from .recognize import RawMatch, Recognizer
 from .lists import cohere_lists, gap_villages, list_ref, tail_villages
 from .unknown import find_unknown, latin_key, latin_town
-from ..text import PLACE, claim_slot
 from ..words import DATA as _DATA, alternation, word_lists, word_values
 
 __all__ = ["Place", "PlaceMention", "find_places", "places_for", "anaphor_place", "dual_anaphor", "geocode",
@@ -89,7 +88,6 @@ def _recognizer() -> Recognizer:
     gaz = load()
     if _RECOGNIZER is None or _RECOGNIZER.gaz is not gaz:
         _RECOGNIZER = Recognizer(gaz)
-        claim_slot(PLACE, _RECOGNIZER)  # its readings of a word kept in the word's record of the shared vocabulary
     return _RECOGNIZER
 
 
@@ -273,7 +271,7 @@ def find_places(doc: Document) -> None:
     gaz = rec.gaz
     text = doc.norm.text
     texts = doc.token_texts()  # shared with the other stages: read, never changed
-    matches = rec.find(doc.tokens, text, texts, doc.token_words())
+    matches = rec.find(doc.tokens, text, texts)
     _inherit_types(matches, text)
     _inherit_countries(matches, text)
     _inherit_government(rec, matches, text)

@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import Sequence
 
-from operator import itemgetter
-
-from ..text import PLACE, UNSEEN, Token, owns_slot
+from ..text import Token
 from .gazetteer import Gazetteer
 from ..words import DATA as _DATA, word_lists, word_values
 
@@ -122,9 +120,6 @@ def _capitals(gaz: Gazetteer) -> tuple[set[str], dict[str, tuple[str, int, str]]
                 if len(cands) < fewest.get(cc, 1 << 30):
                     capital_of[cc], fewest[cc] = (key, idx, flags), len(cands)
     return keys, capital_of
-
-
-_PLACE_OF = itemgetter(PLACE)
 
 
 class Recognizer:
@@ -229,26 +224,17 @@ class Recognizer:
     def word_is(self, word: str, target: str) -> bool:
         return target in self.forms(word)
 
-    def find(self, tokens: Sequence[Token], text: str, texts: list[str] | None = None,
-             words: list[list] | None = None) -> list[RawMatch]:
-        """Longest matches, left to right, with their context read. ``texts``: the tokens' texts, if at hand;
-        ``words``: their records in the shared vocabulary, whose slot PLACE keeps :meth:`_hits` of each word
-        where this recognizer owns that slot (``geo._recognizer``'s does)."""
+    def find(self, tokens: Sequence[Token], text: str, texts: list[str] | None = None) -> list[RawMatch]:
+        """Longest matches, left to right, with their context read. ``texts``: the tokens' texts, if at hand."""
         names = self.gaz.names
         out: list[RawMatch] = []
         n = len(tokens)
         cache = self._cache
         if texts is None:
             texts = [t.text for t in tokens]
-        if words is not None and owns_slot(PLACE, self):  # the same, from the words' records (UNSEEN: not read)
-            got = list(map(_PLACE_OF, words))
-            for i in compress(range(n), got):
-                if got[i] is UNSEEN:
-                    got[i] = words[i][PLACE] = self._hits(texts[i])
-        else:
-            got = list(map(cache.get, texts))  # each token's readings that start a name, None for a word not yet read
-            if None in got:
-                got = [self._hits(w) if h is None else h for h, w in zip(got, texts)]
+        got = list(map(cache.get, texts))  # each token's readings that start a name, None for a word not yet read
+        if None in got:
+            got = [self._hits(w) if h is None else h for h, w in zip(got, texts)]
         positions = list(compress(range(n), got))  # the tokens that may start a name
         next_free = 0
         multi = self.gaz.multi

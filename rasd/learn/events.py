@@ -18,12 +18,10 @@ import copy
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..event import SUB_EVENT_TYPES
-from ..text import STEM
 from .linear import LinearModel, feature_index, fit_logistic, index_array, index_set
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -44,34 +42,20 @@ def _stem(word: str) -> str:
     remain; a number by its shape (:func:`number_shape`)."""
     stem = _STEMS.get(word)
     if stem is None:
-        stem = _read_stem(word)
+        stem = word
+        if word.isdigit():
+            stem = number_shape(word)
+        else:
+            for prefix in _PREFIXES:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                    stem = word[len(prefix):]
+                    break
         if len(_STEMS) < 200_000:  # words repeat across articles: a bounded cache
             _STEMS[word] = stem
     return stem
 
 
-def _read_stem(word: str) -> str:
-    """What :func:`_stem` caches (and a document's words keep in their records of the shared vocabulary)."""
-    if word.isdigit():
-        return number_shape(word)
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
-
-
-def _stems_of(words: list[list], texts: list[str]) -> list[str]:
-    """The stems of ``texts`` read from their records ``words`` (text.word_records), made where not read yet."""
-    stems = list(map(_STEM_OF, words))
-    if not all(stems):  # a word not read before ("": text.NO_STEM; few, once warm)
-        for i, stem in enumerate(stems):
-            if not stem:
-                stems[i] = words[i][STEM] = _read_stem(texts[i])
-    return stems
-
-
-_STEMS: dict[str, str] = {}  # for words read outside a document (the documents' words keep theirs in their records)
-_STEM_OF = itemgetter(STEM)
+_STEMS: dict[str, str] = {}
 
 
 def number_shape(word: str) -> str:
@@ -85,7 +69,11 @@ def _stems(doc) -> list[str]:
     """The light stem of every token of the document, computed once (every candidate reads its sentence's)."""
     stems = doc.user_data.get("_stems")
     if stems is None or len(stems) != len(doc.tokens):
-        stems = _stems_of(doc.token_words(), doc.token_texts())
+        texts = doc.token_texts()
+        try:  # words repeat across articles: most documents' words are all in the cache, read at C speed
+            stems = list(map(_STEMS.__getitem__, texts))
+        except KeyError:
+            stems = [_stem(text) for text in texts]
         doc.user_data["_stems"] = stems
     return stems
 
@@ -94,7 +82,11 @@ def _stems_between(doc, first: int, last: int) -> list[str]:
     """``_stems(doc)[first:last]``, made from those tokens alone: the decision reads the stems of its
     candidates' windows only (a few sentences of the article), so the stems of the other sentences are
     never made (tests/test_speed_propose_decide.py holds it to the slice of the whole list)."""
-    return _stems_of(doc.token_words()[first:last], doc.token_texts()[first:last])
+    texts = doc.token_texts()[first:last]
+    try:  # words repeat across articles: most windows' words are all in the cache, read at C speed
+        return list(map(_STEMS.__getitem__, texts))
+    except KeyError:
+        return [_stem(text) for text in texts]
 
 
 def _bucket(value: float, edges: Iterable[float]) -> int:
