@@ -16,6 +16,15 @@ before looking at any result and both read on train alone:
    setting (the stronger regularisation: the smaller C; a larger margin before overriding the rules; the higher
    threshold before merging), and the setting itself last, so that the choice never depends on dict order.
 
+The selections of `rasd train` (stop 35's inventory): the date chooser's (C, margin) grid
+(:func:`rasd.learn.event_dates.choose_setting`: the near-best, then its C's log-loss, then the smaller C, then the
+larger margin); the incident model's merge threshold (the near-best, then the highest; whether the model is used
+at all is GAIN's, 0.005); the event decision's (threshold, margin, rescue) (:func:`rasd.learn.events.choose_setting`:
+its own plateau of 0.003 on the F1 smoothed over neighbouring thresholds, then the highest recall, checked by
+nested cross-validation in scripts/threshold_selection.py, exact ties to the most conservative setting). The
+actor-role model (C 0.5, weight 3), the toll model (C 1.0, threshold 0.3, off) and the place tables search no grid
+when they are trained: their settings are constants.
+
 Everything here is a pure function of the figures: seeded training gives the same figures, the same choice,
 the same bytes.
 """
