@@ -99,9 +99,12 @@ def rows(gold_path: Path, oof: bool = False):
     if oof:
         from rasd.learn import event_dates
         groups = event_dates.examples(gold_path)
-        c = event_dates.load_model().model.meta.get("c") if event_dates.load_model() else None
+        shipped = event_dates.load_model()
+        c = shipped.model.meta.get("c") if shipped else None
         for outlet in sorted({g[0] for g in groups}):
             folds[outlet] = event_dates.DateChooser(event_dates._fit([g for g in groups if g[0] != outlet], 0, c))
+            if shipped:
+                folds[outlet].margin = shipped.margin  # the shipped setting's margin, not the default
     for record in read_records(gold_path):
         gold_events = record.get("events") or []
         if oof:

@@ -579,8 +579,10 @@ def choose_setting(grid: dict[tuple[float, float, float], dict], prefer: str = "
     top = max(smoothed.values())
     if prefer == "f1":
         return max(smoothed, key=lambda key: smoothed[key])
+    # an exact tie of both figures goes to the most conservative setting (the higher threshold, the higher
+    # rescue threshold, the larger re-typing margin), not to the grid's order (rasd/learn/select.py)
     return max((key for key, value in smoothed.items() if value >= top - PLATEAU),
-               key=lambda key: (grid[key][prefer], smoothed[key]))
+               key=lambda key: (grid[key][prefer], smoothed[key], key[0], key[2], key[1]))
 
 
 def train(train_path: Path, out_dir: Path, seed: int = 0, *, c: float = 0.5) -> dict:

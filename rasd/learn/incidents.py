@@ -45,6 +45,7 @@ from typing import Any
 
 from ..words import DATA, word_lists
 from .linear import LinearModel, fit_logistic, index_array, index_set
+from .select import choose
 
 # the words of the rule features, in rasd/data/learn_words.tsv (rasd.words)
 _LISTS = word_lists(DATA / "learn_words.tsv")
@@ -382,7 +383,9 @@ def fit_and_report(proposed, kept: list[list], seed: int = 0) -> tuple[dict, Lin
     oof_models = {a: folds[g] for a, g in enumerate(article_group)}
     rules = _score(proposed, kept, {}, 0.0)
     grid = {t: _score(proposed, kept, oof_models, t) for t in THRESHOLDS}
-    threshold = max(THRESHOLDS, key=lambda t: (round(grid[t]["event_f1"], 4), t))
+    # of the thresholds within select.TOLERANCE of the best out-of-fold F1, the highest (the surest merge):
+    # near-ties are noise and must not flip the shipped threshold between retrains (rasd/learn/select.py)
+    threshold = choose({t: grid[t]["event_f1"] for t in THRESHOLDS}, lambda t: (-t,))
     enabled = grid[threshold]["event_f1"] >= rules["event_f1"] + GAIN
     by_group = {}
     for group in sorted(set(article_group)):
@@ -450,7 +453,8 @@ def model_card(report: dict) -> str:
         "",
         "**Cross-validated figures** (event level, the shared scorer's pairing, on the candidates the event "
         "decision keeps out of fold; each outlet group held out in turn, the model trained on the others; the "
-        "threshold chosen on these out-of-fold figures of train):",
+        "threshold chosen on these out-of-fold figures of train: of the thresholds within 0.002 of the best "
+        "event F1, the highest, so that near-ties do not flip it between retrains, `rasd/learn/select.py`):",
         "",
         "| held out | articles | rules P / R / F1 | with the model P / R / F1 |",
         "|---|---:|---|---|",
