@@ -182,8 +182,9 @@ def main() -> None:
                         "gazetteer DIR/GROUP/gaz/index.tsv (the held-out train place tables that "
                         "scripts/train_places_loso.py builds): the figure of the table on outlets it was not built from")
     parser.add_argument("--pred-out", metavar="FILE", help="also write the predicted events of every article "
-                        "(after the merge, as rasd eval --pred-out writes them) to FILE: with --oof an out-of-fold "
-                        "prediction file for scripts/fatality_errors.py or scripts/actor_accuracy.py")
+                        "(after the merge, as rasd eval --pred-out writes them, with the rule that gave each toll added as "
+                        "'fatalities_reason') to FILE: with --oof an out-of-fold prediction file for "
+                        "scripts/fatality_errors.py or scripts/actor_accuracy.py")
     args = parser.parse_args()
     if "dev" in os.path.basename(args.gold):
         sys.exit("event_recall.py diagnoses train only: the dev sets are for evaluation")
@@ -218,7 +219,9 @@ def main() -> None:
         gold_events = record.get("events") or []
         pred = [e.to_record() for e in doc.events]
         if pred_out is not None:
-            pred_out.write(json.dumps({"id": record["id"], "events": pred}, ensure_ascii=False) + "\n")
+            told = [dict(r, fatalities_reason=(e.extra.get("reasons") or {}).get("fatalities"))
+                    for r, e in zip(pred, doc.events)]
+            pred_out.write(json.dumps({"id": record["id"], "events": told}, ensure_ascii=False) + "\n")
         pairs = article_pairs(gold_events, pred, aliases)
         paired = {g for g, _ in pairs}
         table[group]["predicted"] += len(pred)
