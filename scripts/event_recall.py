@@ -181,6 +181,10 @@ def main() -> None:
     parser.add_argument("--places-per-outlet", metavar="DIR", help="read each outlet group's articles with the "
                         "gazetteer DIR/GROUP/gaz/index.tsv (the held-out train place tables that "
                         "scripts/train_places_loso.py builds): the figure of the table on outlets it was not built from")
+    parser.add_argument("--pred-out", metavar="FILE", help="also write the predicted events of every article "
+                        "(after the merge, as rasd eval --pred-out writes them, with the rule that gave each toll added as "
+                        "'fatalities_reason') to FILE: with --oof an out-of-fold prediction file for "
+                        "scripts/fatality_errors.py or scripts/actor_accuracy.py")
     args = parser.parse_args()
     if "dev" in os.path.basename(args.gold):
         sys.exit("event_recall.py diagnoses train only: the dev sets are for evaluation")
@@ -190,6 +194,7 @@ def main() -> None:
     trig_all = collections.Counter()
     listed = 0
     nopred = collections.Counter()  # the classes of the gold events of articles where rasd predicts nothing
+    pred_out = open(args.pred_out, "w", encoding="utf-8") if args.pred_out else None
     if args.places_per_outlet:
         proposed = _per_outlet_places(args.gold, args.places_per_outlet)
     else:
@@ -213,6 +218,10 @@ def main() -> None:
             merge_events(doc)
         gold_events = record.get("events") or []
         pred = [e.to_record() for e in doc.events]
+        if pred_out is not None:
+            told = [dict(r, fatalities_reason=(e.extra.get("reasons") or {}).get("fatalities"))
+                    for r, e in zip(pred, doc.events)]
+            pred_out.write(json.dumps({"id": record["id"], "events": told}, ensure_ascii=False) + "\n")
         pairs = article_pairs(gold_events, pred, aliases)
         paired = {g for g, _ in pairs}
         table[group]["predicted"] += len(pred)
@@ -269,6 +278,8 @@ def main() -> None:
     for k in ("p", "r", "f1"):
         print(f"{'event ' + {'p': 'precision', 'r': 'recall', 'f1': 'F1'}[k]:34}"
               + "".join(f"{table[g][k]:>9.3f}" for g in groups) + f"{table['all'][k]:>7.3f}")
+    if pred_out is not None:
+        pred_out.close()
     print("in articles with no prediction: " + ", ".join(f"{n} {k}" for k, n in nopred.most_common()))
 
 

@@ -76,6 +76,9 @@ STORY = [
     # ... but two counts of the same side are not
     ("قتل ستة مسلحين في اشتباكات مع الجيش في الوادي، وقال مصدر إن ثلاثة مسلحين قتلوا في الاشتباكات.",
      [("اشتباكات", "clash")], 0, VALLEY, 6),
+    # -- a sentence of bodies after the event's does not bring a toll of another kind of event
+    ("قتل أربعة مدنيين في قصف مدفعي. واندلعت اشتباكات في بلدة الوادي. وشوهدت جثث في الطرقات.",
+     [("قصف", "shelling"), ("اشتباكات", "clash")], 1, VALLEY, 0),
 ]
 
 
