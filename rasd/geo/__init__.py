@@ -779,7 +779,13 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                         return ahead
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
-            if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
+            named = [p for p in _country_mentions(doc) if span.start <= p.start < span.end]
+            if named:
+                inside = _inside_named_country(whole, named) if span is clause else []
+                if inside:
+                    # "القوا القبض على ثلاثة في الكاميرون ... في مدينة ماروا": the clause names the country, the
+                    # rest of its sentence the town of that country where it happened
+                    return _pick(doc, inside, trigger.start, trigger.end)
                 return []  # "غارات في سوريا": only the country is known
             if span is clause and moves:
                 ahead = _toward_ahead(doc, trigger, clause.end)
@@ -810,6 +816,13 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
+
+
+def _inside_named_country(whole: list[PlaceMention], countries: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of a sentence (``whole``, outside the trigger's clause) that lie in a country the trigger's clause
+    names (``countries``): a clause that names only the country is read with the rest of its sentence."""
+    named = {c.place.country for c in countries}
+    return [p for p in whole if p.place.country in named and p.place.admin1]
 
 
 def _toward_ahead(doc: Document, trigger: Any, end: int) -> list[PlaceMention]:
