@@ -117,8 +117,9 @@ _TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:" + alternation(_LISTS["toward_w
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
+# (a parenthesis may hold the reference: "كاندي (115 كلم شرق كولومبو)"، "البصرة (550 كلم جنوب بغداد)")
 _REFERENCE_GAP = re.compile(
-    r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
+    r"\s*[,،]?\s*\(?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
     r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:" + alternation(_LISTS["reference_types"]) + r")?\s*")
 # what makes the place after it a neighbour the place before it is told by: "جبهة نهم القريبة من العاصمة صنعاء"،
 # "بلدة داريا المحاذية لدمشق"، "الأحياء المطلة على مطار المزة"
