@@ -69,3 +69,23 @@ def test_a_clause_naming_the_country_takes_a_place_of_that_country_in_its_senten
 def test_a_clause_naming_the_country_takes_no_place_of_another_country(text, word, kind):
     got = _places(text, word, *kind)
     assert got == [], got
+
+
+@pytest.mark.parametrize("text,word,kind,admin1", [
+    # Yemen: the coalition "led by Saudi Arabia" names who strikes, not where: the strikes are at Marib
+    ("قتل عشرة مسلحين في مدينة مأرب. وشنت مقاتلات التحالف بقيادة السعودية غارات على مواقع الحوثيين.", "غارات", AIR,
+     "Ma'rib"),
+    # Iraq: "الذي تقوده الولايات المتحدة" after the governorate
+    ("دخلت القوات حرم الجامعة في الانبار، مدعومة بغارات من التحالف الذي تقوده الولايات المتحدة.", "غارات", AIR,
+     "Al Anbar"),
+    # Syria: "المدعومة من" with tatweel, the town before the event word
+    ("قتل خمسة مدنيين في بلدة هجين. وهاجمت القوات المدعـومة من الولايات المتحدة مواقع التنظيم.", "هاجمت",
+     ("Armed clash", "Battles"), "Deir ez-Zor"),
+])
+def test_a_country_that_leads_or_backs_a_force_is_no_place_of_the_event(text, word, kind, admin1):
+    got = _places(text, word, *kind)
+    assert got and got[0][0] == admin1, got
+
+
+def test_a_country_named_as_the_place_still_gives_no_place():
+    assert _places("نفذ التحالف بقيادة السعودية غارات في اليمن.", "غارات", *AIR) == []

@@ -780,7 +780,8 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                         return ahead
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
-            named = [p for p in _country_mentions(doc) if span.start <= p.start < span.end]
+            named = [p for p in _country_mentions(doc) if span.start <= p.start < span.end
+                     and not _LEADER_BEFORE.search(doc.norm.text[max(0, p.start - 30):p.start])]
             if named:
                 inside = _inside_named_country(whole, named) if span is clause else []
                 if inside:
@@ -817,6 +818,12 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
+
+
+# a country named as who leads or backs a force ("التحالف بقيادة السعودية"، "التحالف الذي تقوده الولايات المتحدة"،
+# "المدعومة من تركيا"): an actor, not where the event happened (normalized text)
+_LEADER_BEFORE = re.compile(r"(?:^|\s)(?:[وب]?بقياده|(?:الذي\s+|التي\s+)?(?:ت|ي)قود(?:ه|ها)|(?:ال)?مدعوم(?:ه|ين|ون)?\s+من"
+                            r"(?:\s+قبل)?)\s*$")
 
 
 def _inside_named_country(whole: list[PlaceMention], countries: list[PlaceMention]) -> list[PlaceMention]:
