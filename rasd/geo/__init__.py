@@ -117,8 +117,9 @@ _TOWARD_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:" + alternation(_LISTS["toward_w
 AIMED_AT = ELSEWHERE - {"toward"}  # what an interception may be placed at: where the missile was aimed
 COMPASS = {"north_of", "south_of", "east_of", "west_of", "northeast_of", "northwest_of", "southeast_of",
            "southwest_of"}
+# (a parenthesis may hold the reference: "كاندي (115 كلم شرق كولومبو)"، "البصرة (550 كلم جنوب بغداد)")
 _REFERENCE_GAP = re.compile(
-    r"\s*[,،]?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
+    r"\s*[,،]?\s*\(?\s*(?:(?:علي\s+)?(?:مسافه|بعد)\s+)?(?:[0-9]+(?:[.,][0-9]+)?\s*(?:كلم|كم|كيلومترا?|كيلو\s*مترا?|ميلا?)\s*)?"
     r"(?:(?:الي\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s*)+(?:من\s*)?(?:" + alternation(_LISTS["reference_types"]) + r")?\s*")
 # what makes the place after it a neighbour the place before it is told by: "جبهة نهم القريبة من العاصمة صنعاء"،
 # "بلدة داريا المحاذية لدمشق"، "الأحياء المطلة على مطار المزة"
@@ -779,7 +780,14 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
                         return ahead
                 # the anchor comes from the clause; a list may run on past a comma into the next clause
                 return _pick(doc, whole or group, trigger.start, trigger.end, pool=group)
-            if any(span.start <= p.start < span.end for p in _country_mentions(doc)):
+            named = [p for p in _country_mentions(doc) if span.start <= p.start < span.end
+                     and not _LEADER_BEFORE.search(doc.norm.text[max(0, p.start - 30):p.start])]
+            if named:
+                inside = _inside_named_country(whole, named) if span is clause else []
+                if inside:
+                    # "القوا القبض على ثلاثة في الكاميرون ... في مدينة ماروا": the clause names the country, the
+                    # rest of its sentence the town of that country where it happened
+                    return _pick(doc, inside, trigger.start, trigger.end)
                 return []  # "غارات في سوريا": only the country is known
             if span is clause and moves:
                 ahead = _toward_ahead(doc, trigger, clause.end)
@@ -810,6 +818,19 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
         # sentence names, not where the report was filed
         return []
     return _fallback(doc)
+
+
+# a country named as who leads or backs a force ("التحالف بقيادة السعودية"، "التحالف الذي تقوده الولايات المتحدة"،
+# "المدعومة من تركيا"): an actor, not where the event happened (normalized text)
+_LEADER_BEFORE = re.compile(r"(?:^|\s)(?:[وب]?بقياده|(?:الذي\s+|التي\s+)?(?:ت|ي)قود(?:ه|ها)|(?:ال)?مدعوم(?:ه|ين|ون)?\s+من"
+                            r"(?:\s+قبل)?)\s*$")
+
+
+def _inside_named_country(whole: list[PlaceMention], countries: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of a sentence (``whole``, outside the trigger's clause) that lie in a country the trigger's clause
+    names (``countries``): a clause that names only the country is read with the rest of its sentence."""
+    named = {c.place.country for c in countries}
+    return [p for p in whole if p.place.country in named and p.place.admin1]
 
 
 def _toward_ahead(doc: Document, trigger: Any, end: int) -> list[PlaceMention]:
