@@ -92,8 +92,12 @@ def test_not_foreign_state_forces(actor, country):
     "سيطرت القوات التركية على بلدة جنديرس في ريف حلب أمس.",
     "وسيطـر الجيش التركي على قرية راجو شمال غربي سوريا يوم الأحد.",
     "سَيْطَرَت القوّات التركيّة يوم ١٨ مارس على مدينة عفرين السورية.",
+    "استولى الجيش التركي على تلة استراتيجية قرب مدينة منبج السورية أمس.",
+    "وسيطرت القواتُ التركية على قرية بلبل في ريف حلب الشمالي يوم ١٧ مارس.",
+    "سيطرت القوات الإسرائيلية على تلة قرب بلدة القنيطرة السورية أمس.",
+    "وسيطـر الجيش الأمريكي على مطار الطبقة في سوريا يوم ١٦ مارس.",
 ])
-def test_turkish_forces_taking_a_syrian_town_overtake_it(text):
+def test_foreign_forces_taking_a_syrian_town_overtake_it(text):
     found = subs(text, "2018-03-18")
     assert "Non-state actor overtakes territory" in found, found
     assert "Government regains territory" not in found, found
@@ -102,8 +106,14 @@ def test_turkish_forces_taking_a_syrian_town_overtake_it(text):
 @pytest.mark.parametrize("text", [
     "سيطرت القوات السورية على بلدة حرستا في الغوطة الشرقية أمس.",
     "واستعاد الجيش العراقي السيطرة على قضاء تلعفر يوم ٣١ آب.",
+    "سيطر الجيش اليمني على مديرية حيس في محافظة الحديدة أمس.",
+    # forces of another state that fight on the government's side regain for it
+    "سيطرت القوات الروسية على بلدة اللطامنة في ريف حماة أمس.",
+    "وسيطرت قواتٌ إيرانية على بلدة البوكمال السورية يوم ١٥ مارس.",
+    "سيطرت القوات الإماراتية على مدينة المكلا اليمنية أمس.",
+    "واستعادت القوات السعودية السيطرة على جبل الدود في محافظة صعدة اليمنية أمس.",
 ])
-def test_the_countrys_own_forces_still_regain(text):
+def test_the_countrys_own_forces_and_its_allies_still_regain(text):
     found = subs(text, "2018-03-18")
     assert "Government regains territory" in found, found
     assert "Non-state actor overtakes territory" not in found, found
