@@ -71,6 +71,8 @@ def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None, gene
     if sub in ("Government regains territory", "Non-state actor overtakes territory"):
         if roles.actor1 is None:
             return sub
+        if _foreign_state(roles.actor1, country):
+            return "Non-state actor overtakes territory"  # spec section 5: a foreign state's forces taking a place
         government_side = (roles.inter1 in ("State forces", "External/Other forces") or roles.actor1 in PRO_GOVERNMENT
                            or bool(country) and actors.allied(roles.actor1, f"Military Forces of {country}"))
         return "Government regains territory" if government_side else "Non-state actor overtakes territory"
@@ -83,6 +85,18 @@ def _adjust_type(sub: str, roles: actors.Roles, country: str | None = None, gene
     if sub == "Armed clash" and roles.inter2 == "Civilians" and roles.inter1 in NON_STATE | {"State forces"}:
         return "Attack"  # a foreign force's as a home force's or a militia's: armed men on civilians
     return sub
+
+
+STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
+
+
+def _foreign_state(actor: str | None, country: str | None) -> bool:
+    """Whether ``actor`` is the state forces of another country than ``country`` (where the place is) that do not
+    fight on its government's side (actors.yaml allies): Turkey's army taking Afrin overtakes it (spec section 5),
+    as a rebel group would; Russia's or Iran's in Syria, the UAE's in Yemen regain it for the government."""
+    if not actor or not country or not actor.startswith(STATE_PREFIXES):
+        return False
+    return not actors.allied(actor, f"Military Forces of {country}")
 
 
 def _owner_hit_by_no_one_named(roles: actors.Roles) -> bool:

@@ -60,6 +60,7 @@ class Trigger:
     absorbed_by: "Trigger | None" = None  # the specific trigger beside it that tells the same incident
     context: "Trigger | None" = None  # the specific trigger a contextual generic word took its type from
     own_type: tuple[str, str] | None = None  # (event_type, sub_event_type) before it took the context's type
+    managed: bool = False  # a generic territory noun after a verb of managing (تمكن من تحرير): stands on its own
 
     @property
     def generic(self) -> bool:
@@ -183,6 +184,33 @@ def _armed_gathering(tokens, texts, m: Match) -> bool:
     return False
 
 
+# A verb of managing (تمكن، نجح: the ``achieved`` rows of territory_nouns.tsv) up to MANAGED_REACH words before a
+# generic territory noun (تحرير، استعادة، تطهير) tells the taking done ("تمكنت القوات ظهر اليوم من استعادة البلدة"):
+# the noun then stands as a taking of its own, neither taken in by a battle word beside it ("... وتدور معارك نحو
+# قرية أخرى") nor by another generic word of its clause; the merge codes one event where the two are at one place
+# and day (spec section 5). It stays generic: it takes in nothing itself (the next place freed, "وتحرير معسكر ...",
+# stands as before).
+MANAGED_REACH = 5
+
+
+@lru_cache(maxsize=1)
+def _managing_stems() -> tuple[str, ...]:
+    stems = []
+    with open(DATA / "territory_nouns.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            stem, _, kind = line.rstrip("\n").partition("\t")
+            if stem.strip() and not line.startswith("#") and kind.strip() == "achieved":
+                stems.append(norm(stem.strip()))
+    return tuple(stems)
+
+
+def _managed(texts: list[str], first: int, sentence_first: int) -> bool:
+    """Whether a word of managing (with و or ف before it) stands within MANAGED_REACH words before token ``first``."""
+    stems = _managing_stems()
+    return any(texts[i].lstrip("وف").startswith(stems)
+               for i in range(max(sentence_first, first - MANAGED_REACH), first))
+
+
 def find_triggers(doc: Document) -> None:
     matcher = trigger_matcher()
     heads = gapped_heads()
@@ -258,6 +286,8 @@ def find_triggers(doc: Document) -> None:
                         found_words = sorted(h.start for h in hits), sorted(h.end for h in hits)
                     if _within(found_words[0], m.end, m.end + 4) or _within(found_words[1], m.start - 20, m.start + 1):
                         trig.sub_event_type, trig.event_type = "Disrupted weapons use", "Strategic developments"
+            if trig.generic and trig.sub_event_type in TERRITORY and _managed(all_texts, m.first, sentence.first):
+                trig.managed = True  # "نجح الجيش في تحرير الكتف": a taking told, as by the verb
             if trig.generic:
                 written = doc.norm.text[m.start:m.end]
                 trig.vague = written.startswith("ال") or written.endswith("ات") or m.phrase.endswith("ات")
@@ -369,6 +399,8 @@ def _resolve_generic(doc: Document, triggers: list[Trigger]) -> None:
         doer_starts = [t.start for t in doers]
         by_clause: dict[int, list[Trigger]] = {}
         for trig in generics:
+            if trig.managed:
+                continue  # a taking told by a verb of managing: its own event (MANAGED_REACH)
             clause = clause_at(sentence, trig.start)
             if trig.event_type == "Explosions/Remote violence" and len(doers) < len(specific):
                 if _within(doer_starts, clause.start, clause.end) or _near(doer_starts, trig.start, 60):
