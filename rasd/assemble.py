@@ -393,14 +393,6 @@ def _join_tellings(kept_info: dict[str, Any], info: dict[str, Any]) -> None:
     kept_info["sentences"] |= info["sentences"]
     kept_info["dated"] = kept_info["dated"] or info["dated"]
     kept_info["told"] = _told(kept_info) + _told(info)
-    best = max((p for p in (_p_event(kept_info), _p_event(info)) if p is not None), default=None)
-    if best is not None:
-        kept_info["p_best"] = best
-
-
-def _p_event(info: dict[str, Any]) -> float | None:
-    """The decision model's P(event) of a report: the best of its tellings' (None where the rules decided)."""
-    return info.get("p_best", info.get("p_event"))
 
 
 def _evidence_keys(kept_event: Event, kept_info: dict[str, Any]) -> set[tuple]:
@@ -1293,43 +1285,6 @@ def _article_toll(doc: Document, merged) -> None:
         info["reasons"]["fatalities"] = result.reason
 
 
-# Issue 17, incident granularity (cells26). The scorer pairs events per (article, event type, admin1) cell, and the
-# decision model's keep threshold (.2) is set for a report as if it were the only one of its kind. A second report
-# of one kind (:func:`_kind`) in a governorate that the model is unsure of, beside one of that kind it is surer of,
-# is more often that incident told again (a statement about it, its toll, a word of its kind at a nearby place)
-# than another incident: it must reach CELL_SECOND_MIN. Of one kind, not of one event type: an arrest beside a
-# seizure of arms, an agreement beside the handover it settles, are two incidents whatever the model's doubt.
-# Train, out of fold (scripts/incident_cells.py --oof, shipped place table): event F1 .6689 -> .6704, no outlet
-# down (BBC .6082 -> .6101, CNN .6124 -> .6148, alarabia .6899 -> .6928, france24 .6706 -> .6720, skynews .6887 ->
-# .6888, saudi .6804 -> .6823), 25 predicted events fewer, 3 matched fewer, sub-event type .8904 -> .8901. Per
-# (event type, admin1) cell instead: .6698, 7 matched fewer, sub-event type .8877 (the drop crossed sub-types of
-# strategic developments). Threshold .4 / .5 / .6 per event type: .6693 / .6698 / .6689; the P of a report's first
-# telling instead of the best of its tellings: .6700. Honest (scripts/event_recall.py --oof --spurious
-# --places-per-outlet, held-out place tables): .670 -> .672 (BBC .599 -> .601, CNN .583 -> .585, alarabia .681 ->
-# .684, france24 .675 -> .679, skynews .726 -> .727, saudi .662 -> .664); duplicates 159 -> 149, kept-lost-after
-# 143 -> 145. Measured alone with stop 34's models: dev .832 -> .837 (but sub-event type .955 -> .940, one matched
-# event, under its .95 floor), dev2 .616 -> .615; with the events model retrained on it: dev the same, dev2 .621.
-CELL_SECOND_MIN = 0.5
-
-
-def _drop_unsure_second(merged: dict[tuple, tuple[Event, dict[str, Any]]]) -> None:
-    """Drop a report whose P(event) (the best of its tellings', :func:`_p_event`) is below
-    :data:`CELL_SECOND_MIN` when another report of its kind (:func:`_kind`) and governorate is surer: one event
-    fewer in a cell where rasd gives the coders' incident twice. Nothing where the rules decided (no P(event))."""
-    cells: dict[tuple, list[tuple]] = {}
-    for key, (event, info) in merged.items():
-        if _p_event(info) is not None:
-            cells.setdefault((_kind(event), event.admin1), []).append(key)
-    for keys in cells.values():
-        if len(keys) < 2:
-            continue
-        best = max(_p_event(merged[k][1]) for k in keys)
-        for key in keys:
-            p = _p_event(merged[key][1])
-            if p < CELL_SECOND_MIN and p < best:
-                del merged[key]
-
-
 def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=_SHIPPED,
            threshold: float | None = None) -> list[Event]:
     """One event per incident: the rule merge (:func:`_group`), then the same-incident model where one is
@@ -1341,7 +1296,6 @@ def _merge(doc: Document, candidates: list[tuple[Event, dict[str, Any]]], model=
         _fold_learned(doc, merged, model, same_incident.threshold_of(model) if threshold is None else threshold)
     _fold_other_type(doc, merged)
     _fold_bare_attack(doc, merged)
-    _drop_unsure_second(merged)
     _orphan_tolls(doc, merged.values())
     _article_toll(doc, merged.values())
     events: list[Event] = []
