@@ -1,8 +1,8 @@
-"""A trigger's clause that names only a country, read with the rest of its sentence (issue 13, "no place"): "قالت
-مصادر إن الأمن في الكاميرون ألقى القبض على ثلاثة، في مدينة ماروا" names the country in the event's clause and the
-town of that country after a comma. The event is at the town; before, the country alone made rasd give the event no
-place at all. A sentence whose other places lie in another country, or that names no other place, still gives none
-("غارات في سوريا" is only the country). Sentences written for rasd (no text of the evaluation sets)."""
+"""A trigger's clause that names only a country gives the event no place (issue 13, "no place"): "غارات في سوريا" is
+only the country, and a sentence whose other places lie in another country does not lend them. A country named as who
+leads or backs a force ("التحالف بقيادة السعودية") is an actor, not that clause's country, so it does not stop the
+search for the event's place. (Reading the rest of the sentence for a town of the clause's country, branch noplace26's
+first commit, is left out: see the stop 35 note.) Sentences written for rasd (no text of the evaluation sets)."""
 from __future__ import annotations
 
 import pytest
@@ -34,28 +34,6 @@ ARREST = ("Arrests", "Strategic developments")
 BLAST = ("Suicide bomb", "Explosions/Remote violence")
 AIR = ("Air/drone strike", "Explosions/Remote violence")
 PROTEST = ("Peaceful protest", "Protests")
-
-
-@pytest.mark.parametrize("text,word,kind,admin1", [
-    # Cameroon: the country in the arrest's clause, the town after the comma
-    ("قال مصدر أمني إن الشرطة في الكاميرون ألقت القبض على ثلاثة مشتبه بهم، وبحوزتهم عبوات ناسفة في مدينة ماروا.",
-     "القبض", ARREST, "Far North"),
-    # Afghanistan: the province named first (its spokesman), the blast "in the east of the country"
-    ("قال المتحدث باسم ولاية ننجرهار إن ١٢ شخصا قتلوا، عندما فجّر انتحاري نفسه وسط حشد في شرق أفغانستان.",
-     "انتحاري", BLAST, "Nangarhar"),
-    # Yemen: the strikes' clause names only the country, the city stands before it (clitics ب and و)
-    ("اقتحمت القوات مطار الحديدة، فيما نفذت مقاتلات التحالف في اليمن غارات مكثفة على مواقع الحوثيين.",
-     "غارات", AIR, "Al Hudaydah"),
-    # France: a march told with the country, the town after it, with tatweel
-    ("كان المشتبه بهما يعتزمان تفجير قنبلة على مسيـرة في فرنسا، نظمتها المعارضة في بلدة فيلبينت قرب باريس.",
-     "مسيـرة", PROTEST, "Ile-de-France"),
-    # Iraq: diacritics on the event word, the governorate before the clause
-    ("أعلنت قيادة العمليات في محافظة نينوى، أنّ طائرات عراقية نفّذت غارات جوية في العراق أمس.",
-     "غارات", AIR, "Nineveh"),
-])
-def test_a_clause_naming_the_country_takes_a_place_of_that_country_in_its_sentence(text, word, kind, admin1):
-    got = _places(text, word, *kind)
-    assert got and got[0][0] == admin1, got
 
 
 @pytest.mark.parametrize("text,word,kind", [

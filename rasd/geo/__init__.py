@@ -783,11 +783,6 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
             named = [p for p in _country_mentions(doc) if span.start <= p.start < span.end
                      and not _LEADER_BEFORE.search(doc.norm.text[max(0, p.start - 30):p.start])]
             if named:
-                inside = _inside_named_country(whole, named) if span is clause else []
-                if inside:
-                    # "القوا القبض على ثلاثة في الكاميرون ... في مدينة ماروا": the clause names the country, the
-                    # rest of its sentence the town of that country where it happened
-                    return _pick(doc, inside, trigger.start, trigger.end)
                 return []  # "غارات في سوريا": only the country is known
             if span is clause and moves:
                 ahead = _toward_ahead(doc, trigger, clause.end)
@@ -824,13 +819,6 @@ def places_for(doc: Document, trigger: Any, sentence: Sentence) -> list[PlaceMen
 # "المدعومة من تركيا"): an actor, not where the event happened (normalized text)
 _LEADER_BEFORE = re.compile(r"(?:^|\s)(?:[وب]?بقياده|(?:الذي\s+|التي\s+)?(?:ت|ي)قود(?:ه|ها)|(?:ال)?مدعوم(?:ه|ين|ون)?\s+من"
                             r"(?:\s+قبل)?)\s*$")
-
-
-def _inside_named_country(whole: list[PlaceMention], countries: list[PlaceMention]) -> list[PlaceMention]:
-    """The places of a sentence (``whole``, outside the trigger's clause) that lie in a country the trigger's clause
-    names (``countries``): a clause that names only the country is read with the rest of its sentence."""
-    named = {c.place.country for c in countries}
-    return [p for p in whole if p.place.country in named and p.place.admin1]
 
 
 def _toward_ahead(doc: Document, trigger: Any, end: int) -> list[PlaceMention]:
