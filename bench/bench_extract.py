@@ -136,7 +136,7 @@ def make_news_corpus(sources: list[Path], articles: int, out: Path) -> None:
     base = news_articles(sources)
     if not base:
         raise SystemExit(f"no articles in {', '.join(map(str, sources))}")
-    tmp = out.with_name(out.name + ".part")
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.part")  # two benches at once each write their own
     with open(tmp, "w", encoding="utf-8") as handle:
         for i in range(articles):
             row = dict(base[i % len(base)])
