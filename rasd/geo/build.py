@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from ..lexicon import read_tsv as read_rows  # the rows of a TSV data file with a header line (one reader for all)
 from ..text import norm, tokenize
 from ..words import word_lists
 
@@ -103,22 +104,6 @@ _PROBE = "أإآٱىئؤةۀکگیپچژڤ٠١٢٩۰۹ًٌٍَُِّْـ«»،؛
 
 def normaliser_fingerprint() -> str:
     return hashlib.sha1(norm(_PROBE + "".join(chr(c) for c in range(0x0600, 0x0700))).encode("utf-8")).hexdigest()[:12]
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
-    return rows
 
 
 def ascii_fold(text: str) -> str:
