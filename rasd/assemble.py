@@ -28,6 +28,7 @@ from .doc import DEFERRED, Document, read_deferred
 from .evaluate import fold
 from .event import SUB_EVENT_TYPES, TAXONOMY, Event
 from .text import normalize
+from .triggers import territory_words
 from .words import DATA, alternation, word_lists
 from .learn import incidents as same_incident  # imports numpy and linear only: no cycle
 
@@ -436,24 +437,6 @@ def _armed_target(kept_event: Event, event: Event) -> bool:
             and not actors.allied(event.actor2, kept_event.actor1 or ""))
 
 
-@lru_cache(maxsize=1)
-def _territory_table() -> dict[str, str]:
-    path = os.path.join(os.path.dirname(__file__), "data", "territory_nouns.tsv")
-    table = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                stem, _, kind = line.rstrip("\n").partition("\t")
-                table[normalize(stem.strip()).text] = kind.strip() or "noun"
-    return table
-
-
-@lru_cache(maxsize=2)
-def _territory_words(kind: str) -> frozenset[str]:
-    """The stems of ``territory_nouns.tsv`` of one kind: ``noun`` (تحرير، سيطرة) or ``achieved`` (تمكن، نجح)."""
-    return frozenset(s for s, k in _territory_table().items() if k == kind)
-
-
 def _achieved(notes: str, word: str) -> bool:
     """``تمكن الجيش من السيطرة على ...``: a verb of managing within three words before the noun."""
     text, word = normalize(notes).text, normalize(word).text
@@ -461,7 +444,7 @@ def _achieved(notes: str, word: str) -> bool:
     if at < 0:
         return False
     before = text[:at].split()[-3:]
-    return any(w.lstrip("وف") in _territory_words("achieved") for w in before)
+    return any(w.lstrip("وف") in territory_words("achieved") for w in before)
 
 
 def nominal_taking(word: str) -> bool:
@@ -474,12 +457,12 @@ def nominal_taking(word: str) -> bool:
     for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
         if word.startswith(clitic) and len(word) - len(clitic) >= 3 and (
                 clitic in ("وال", "فال", "بال", "لل", "ال") or any(
-                    word[len(clitic):].startswith(stem[:4]) for stem in _territory_words("noun"))):
+                    word[len(clitic):].startswith(stem[:4]) for stem in territory_words("noun"))):
             if "ال" in clitic or clitic == "لل":
                 return True  # the article: a noun
             word = word[len(clitic):]
             break
-    for stem in _territory_words("noun"):
+    for stem in territory_words("noun"):
         if stem.endswith("ه"):  # ta marbuta: سيطرة، سيطرتها (but the verb سيطرت)
             base = stem[:-1] + "ت"
             if word == stem or (word.startswith(base) and word[len(base):] in _PRONOUNS and word != base):

@@ -194,14 +194,26 @@ MANAGED_REACH = 5
 
 
 @lru_cache(maxsize=1)
-def _managing_stems() -> tuple[str, ...]:
-    stems = []
+def _territory_table() -> dict[str, str]:
+    """``territory_nouns.tsv``: a stem (normalised) -> its kind, ``noun`` (تحرير، سيطرة) or ``achieved`` (تمكن، نجح)."""
+    table = {}
     with open(DATA / "territory_nouns.tsv", encoding="utf-8") as handle:
         for line in handle:
-            stem, _, kind = line.rstrip("\n").partition("\t")
-            if stem.strip() and not line.startswith("#") and kind.strip() == "achieved":
-                stems.append(norm(stem.strip()))
-    return tuple(stems)
+            if line.strip() and not line.startswith("#"):
+                stem, _, kind = line.rstrip("\n").partition("\t")
+                table[norm(stem.strip())] = kind.strip() or "noun"
+    return table
+
+
+@lru_cache(maxsize=2)
+def territory_words(kind: str) -> frozenset[str]:
+    """The stems of ``territory_nouns.tsv`` of one kind: ``noun`` or ``achieved`` (read by the merge too)."""
+    return frozenset(s for s, k in _territory_table().items() if k == kind)
+
+
+@lru_cache(maxsize=1)
+def _managing_stems() -> tuple[str, ...]:
+    return tuple(sorted(territory_words("achieved")))
 
 
 def _managed(texts: list[str], first: int, sentence_first: int) -> bool:

@@ -492,7 +492,6 @@ def train(train_path: Path, out_dir: Path, seed: int = 0) -> dict:
             by_setting[f"C={c} margin={margin}"] = round(accuracy[c, margin], 3)
     c, margin = choose_setting(accuracy, loss)
     folds = all_folds[c]
-    best = (round(accuracy[c, margin], 3),)
     by_outlet = {}
     for outlet in outlets:
         test = [g for g in groups if g[0] == outlet]
@@ -506,7 +505,7 @@ def train(train_path: Path, out_dir: Path, seed: int = 0) -> dict:
               "seed": seed, "margin": margin, "by_setting": by_setting, "by_outlet": by_outlet,
               "log_loss": {str(k): round(v, 4) for k, v in loss.items()},
               "cross_outlet": {"groups": len(groups), "rules": round(sum(g[3] for g in groups) / len(groups), 3),
-                               "model": best[0],
+                               "model": round(accuracy[c, margin], 3),
                                "oracle": round(sum(g[4] for g in groups) / len(groups), 3)}}
     final = _fit(groups, seed, c)
     final.meta = {"trained_on": "train.jsonl", "c": c, "bits": BITS, "seed": seed, "margin": margin,
